@@ -1,0 +1,133 @@
+// The shared vocabulary of the core. Offsets are JavaScript string indices into the decoded text
+// (BOM stripped, line endings untouched), so they equal `TextDocument.offsetAt` in VS Code.
+
+/** A half-open character range [start, end) into an article's decoded text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface ArticleMetadata {
+  title: string | null;
+  outlet: string | null;
+  /** ISO date `YYYY-MM-DD`. */
+  date: string | null;
+  url: string | null;
+  byline: string | null;
+}
+
+/** Where each metadata field came from, for tooltips and debugging. */
+export type MetadataSource = 'frontmatter' | 'corpus.yaml' | 'inferred';
+
+export interface Article extends ArticleMetadata {
+  /** Path relative to the corpus root, with forward slashes. */
+  path: string;
+  text: string;
+  /** Encoding the text was decoded from. */
+  encoding: 'utf-8' | 'windows-1252';
+  /** Ranges of boilerplate (ads, donation pleas, footers, repeated captions): kept out of extraction. */
+  boilerplate: Span[];
+  /** Range of Markdown front matter, if any: kept out of extraction. */
+  frontMatter: Span | null;
+}
+
+/** A person mention found in one article, before corpus-wide identity resolution. */
+export interface RawMention extends Span {
+  /** The exact text of the span, e.g. "Sir Michael Fallon". */
+  text: string;
+  /** Honorific or rank attached to the name and included in the span ("Sir", "Gen", "Mr"). */
+  honorific: string | null;
+  /** The name without honorific, split into tokens: ["Michael", "Fallon"]. */
+  nameParts: string[];
+  /** Office title or description seen next to this mention ("Defence Secretary", "the Ukip leader"). */
+  role: string | null;
+}
+
+export interface Mention extends Span {
+  path: string;
+  text: string;
+  personId: string;
+}
+
+export interface Person {
+  /** Stable slug of the canonical name, e.g. "michael-fallon". */
+  id: string;
+  /** The fullest form of the name without honorific, e.g. "Michael Fallon". */
+  name: string;
+  /** Other forms seen in the corpus (with honorifics), excluding `name`. */
+  aliases: string[];
+  roles: string[];
+  mentions: Mention[];
+}
+
+export interface Quote extends Span {
+  path: string;
+  /** The words inside the marks. */
+  text: string;
+  /** Person id, or null when the speaker is anonymous or unknown. */
+  speaker: string | null;
+  /** Quotes that continue over several paragraphs share a group id (the start of the first part). */
+  group: number;
+  /** True for a fragment inside a sentence, false for a full quoted statement. */
+  partial: boolean;
+  /** True when the quote has no marks (introduced by "said:" and running to the paragraph end). */
+  unmarked: boolean;
+}
+
+/** Per-file extraction result; the unit that is cached and re-indexed incrementally. */
+export interface ArticleExtraction {
+  article: Article;
+  mentions: RawMention[];
+  quotes: ExtractedQuote[];
+}
+
+/** A quote before identity resolution: the speaker is a mention index into the same article. */
+export interface ExtractedQuote extends Span {
+  text: string;
+  group: number;
+  partial: boolean;
+  unmarked: boolean;
+  /** Index into `ArticleExtraction.mentions` of the mention that names the speaker, or null. */
+  speakerMention: number | null;
+}
+
+/** Corpus-wide configuration from `corpus.yaml`. */
+export interface CorpusConfig {
+  /** Per-file metadata keyed by relative path. */
+  articles: Record<string, Partial<ArticleMetadata>>;
+  /** Canonical name -> its variants. */
+  aliases: Record<string, string[]>;
+  /** Names never treated as people. */
+  notPeople: string[];
+  /** Problems found while reading corpus.yaml, with 0-based line numbers. */
+  problems: ConfigProblem[];
+}
+
+export interface ConfigProblem {
+  message: string;
+  line: number;
+  column: number;
+  severity: 'error' | 'warning';
+}
+
+/** Export schema v1: the contract other tools rely on. */
+export interface CorpusExport {
+  version: 1;
+  articles: { path: string; title: string | null; outlet: string | null; date: string | null }[];
+  people: {
+    id: string;
+    name: string;
+    aliases: string[];
+    roles: string[];
+    mentions: { path: string; start: number; end: number; text: string }[];
+  }[];
+  quotes: { path: string; start: number; end: number; text: string; speaker: string | null }[];
+}
+
+/** How the core reads files, so the extension can pass `workspace.fs` and tests an in-memory map. */
+export interface FileSystem {
+  readFile(absPath: string): Promise<Uint8Array>;
+  /** Lists entries of a directory. */
+  readDirectory(absPath: string): Promise<{ name: string; type: 'file' | 'directory' | 'symlink' | 'other' }[]>;
+  stat(absPath: string): Promise<{ size: number; mtime: number; type: 'file' | 'directory' | 'other' }>;
+}
