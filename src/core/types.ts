@@ -29,6 +29,8 @@ export interface Article extends ArticleMetadata {
   boilerplate: Span[];
   /** Range of Markdown front matter, if any: kept out of extraction. */
   frontMatter: Span | null;
+  /** Where each known metadata field came from (absent fields are unknown). */
+  metadataSources?: Partial<Record<keyof ArticleMetadata, MetadataSource>>;
 }
 
 /** A person mention found in one article, before corpus-wide identity resolution. */
@@ -130,4 +132,6 @@ export interface FileSystem {
   /** Lists entries of a directory. */
   readDirectory(absPath: string): Promise<{ name: string; type: 'file' | 'directory' | 'symlink' | 'other' }[]>;
   stat(absPath: string): Promise<{ size: number; mtime: number; type: 'file' | 'directory' | 'other' }>;
+  /** Canonical path with symlinks resolved; when absent, symlinked folders are not followed (no loop detection). */
+  realpath?(absPath: string): Promise<string>;
 }

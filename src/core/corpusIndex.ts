@@ -1,0 +1,475 @@
+// The indexed corpus: per-article extractions (the unit of caching and incremental update) plus the
+// corpus-wide view built from them by identity resolution (people, mentions with ids, quotes with speakers).
+import * as nodePath from 'path';
+import type { Corpus } from './api';
+import { extractArticle, EXTRACTION_VERSION } from './extract';
+import { resolveIdentities } from './identity';
+import { CORPUS_CONFIG_FILE, decodeBytes, errorMessage, isCorpusFileName, listCorpusFiles, readCorpusFile, type CorpusFile } from './loader';
+import { emptyCorpusConfig, parseCorpusYaml } from './metadata';
+import type { Article, ArticleExtraction, CorpusConfig, FileSystem, Mention, Person, Quote } from './types';
+
+/**
+ * Where the extension keeps extractions between sessions (its own storage, never the corpus folder).
+ * An entry is valid only for the same size, mtime and fingerprint (extractor version + corpus.yaml).
+ */
+export interface ExtractionCache {
+  get(path: string, size: number, mtime: number, fingerprint: string): ArticleExtraction | undefined | Promise<ArticleExtraction | undefined>;
+  set(path: string, size: number, mtime: number, fingerprint: string, extraction: ArticleExtraction): void | Promise<void>;
+}
+
+interface CacheEntry {
+  size: number;
+  mtime: number;
+  fingerprint: string;
+  extraction: ArticleExtraction;
+}
+
+/** An in-memory cache whose content is plain JSON (`toJSON`/`fromJSON`), to be persisted by the caller. */
+export class MemoryExtractionCache implements ExtractionCache {
+  private readonly entries = new Map<string, CacheEntry>();
+
+  get(path: string, size: number, mtime: number, fingerprint: string): ArticleExtraction | undefined {
+    const entry = this.entries.get(path);
+    return entry && entry.size === size && entry.mtime === mtime && entry.fingerprint === fingerprint ? entry.extraction : undefined;
+  }
+
+  set(path: string, size: number, mtime: number, fingerprint: string, extraction: ArticleExtraction): void {
+    this.entries.set(path, { size, mtime, fingerprint, extraction });
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  toJSON(): Record<string, CacheEntry> {
+    return Object.fromEntries(this.entries);
+  }
+
+  static fromJSON(json: unknown): MemoryExtractionCache {
+    const cache = new MemoryExtractionCache();
+    if (json && typeof json === 'object') {
+      for (const [path, entry] of Object.entries(json as Record<string, CacheEntry>)) {
+        if (entry && typeof entry.size === 'number' && typeof entry.mtime === 'number' && entry.extraction?.article) cache.entries.set(path, entry);
+      }
+    }
+    return cache;
+  }
+}
+
+export interface LoadOptions {
+  /** Called after each file with the number of files done and the total. */
+  onProgress?: (done: number, total: number) => void;
+  /** Larger files are skipped with a problem. */
+  maxFileSizeBytes?: number;
+  signal?: AbortSignal;
+  /** Also yield to the event loop after this many files (it always yields after ~10 ms of work). */
+  yieldEvery?: number;
+  cache?: ExtractionCache;
+}
+
+const SLICE_MS = 10;
+const READ_AHEAD = 16;
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
+}
+
+/** FNV-1a, enough to tell corpus.yaml versions apart in a cache key. */
+function hashText(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(16);
+}
+
+/** Last index in `items` (sorted by start) whose start <= offset, or -1. */
+function lastStartingAtOrBefore(items: readonly { start: number }[], offset: number): number {
+  let lo = 0;
+  let hi = items.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].start <= offset) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
+}
+
+function sameIds(a: readonly (string | null)[], b: readonly (string | null)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
+
+export class CorpusIndex implements Corpus {
+  private readonly extractions = new Map<string, ArticleExtraction>();
+  private readonly fileProblems = new Map<string, string>();
+  private readonly listeners = new Set<(paths: string[]) => void>();
+  private fingerprint = '';
+
+  // The corpus-wide view, rebuilt lazily after changes so a burst of edits costs one resolution.
+  private stale = true;
+  private sortedArticles: Article[] = [];
+  private sortedPeople: Person[] = [];
+  private peopleById = new Map<string, Person>();
+  private mentionsByPath = new Map<string, Mention[]>();
+  private quotesByPath = new Map<string, Quote[]>();
+  private quotesByPerson = new Map<string, Quote[]>();
+  private allQuotes: Quote[] = [];
+  private assembled = new Map<string, { extraction: ArticleExtraction; ids: readonly (string | null)[]; mentions: Mention[]; quotes: Quote[] }>();
+
+  private constructor(
+    readonly root: string,
+    private readonly fs: FileSystem,
+    private readonly options: LoadOptions,
+    public config: CorpusConfig,
+  ) {}
+
+  /** Indexes every article under `root`. Throws only when `root` is not a readable folder or on abort. */
+  static async load(root: string, fs: FileSystem, options: LoadOptions = {}): Promise<CorpusIndex> {
+    let rootStat: Awaited<ReturnType<FileSystem['stat']>>;
+    try {
+      rootStat = await fs.stat(root);
+    } catch {
+      throw new Error(`no such folder: ${root}`);
+    }
+    if (rootStat.type !== 'directory') throw new Error(`not a folder: ${root}`);
+
+    const index = new CorpusIndex(root, fs, options, emptyCorpusConfig());
+    await index.loadConfig();
+    const { files, problems } = await listCorpusFiles(root, fs, { signal: options.signal });
+    for (const problem of problems) index.fileProblems.set(problem.path, problem.message);
+    await index.indexFiles(files);
+    index.resolve();
+    return index;
+  }
+
+  /** Builds an index from texts already in memory (tests, benchmarks, unsaved buffers). */
+  static fromTexts(root: string, texts: Record<string, string>, configText?: string): CorpusIndex {
+    const index = new CorpusIndex(root, emptyFileSystem, {}, emptyCorpusConfig());
+    if (configText !== undefined) index.applyConfig(configText);
+    else index.fingerprint = `v${EXTRACTION_VERSION}:`;
+    for (const [path, text] of Object.entries(texts)) index.extractInto(path, text, 'utf-8');
+    index.resolve();
+    return index;
+  }
+
+  private applyConfig(configText: string | null): void {
+    this.config = configText === null ? emptyCorpusConfig() : parseCorpusYaml(configText);
+    this.fingerprint = `v${EXTRACTION_VERSION}:${configText === null ? '' : hashText(configText)}`;
+  }
+
+  private async loadConfig(): Promise<void> {
+    const absPath = nodePath.join(this.root, CORPUS_CONFIG_FILE);
+    let bytes: Uint8Array | null = null;
+    try {
+      if ((await this.fs.stat(absPath)).type === 'file') bytes = await this.fs.readFile(absPath);
+    } catch {
+      bytes = null; // No corpus.yaml: defaults.
+    }
+    const decoded = bytes === null ? null : decodeBytes(bytes);
+    if (decoded && !decoded.ok) {
+      this.applyConfig(null);
+      this.config.problems.push({ message: `corpus.yaml not read: ${decoded.reason}`, line: 0, column: 0, severity: 'error' });
+      return;
+    }
+    this.applyConfig(decoded ? decoded.text : null);
+  }
+
+  private async indexFiles(files: readonly CorpusFile[]): Promise<void> {
+    const { signal, onProgress, cache, maxFileSizeBytes, yieldEvery } = this.options;
+    // Reads run a few files ahead so disk latency overlaps with extraction.
+    const readAhead = new Map<number, Promise<Awaited<ReturnType<typeof readCorpusFile>> | { ok: 'cached'; extraction: ArticleExtraction }>>();
+    const startRead = (i: number) => {
+      if (i >= files.length || readAhead.has(i)) return;
+      readAhead.set(i, this.readOrReuse(files[i], cache, maxFileSizeBytes));
+    };
+    let sliceStart = performance.now();
+    for (let i = 0; i < files.length; i++) {
+      signal?.throwIfAborted();
+      for (let k = i; k < i + READ_AHEAD; k++) startRead(k);
+      const result = await readAhead.get(i)!;
+      readAhead.delete(i);
+      const file = files[i];
+      if (result.ok === 'cached') {
+        this.extractions.set(file.path, result.extraction);
+      } else if (result.ok) {
+        const extraction = this.extractInto(file.path, result.text, result.encoding);
+        if (extraction && cache) await cache.set(file.path, result.size, result.mtime, this.fingerprint, extraction);
+      } else {
+        this.fileProblems.set(file.path, result.reason);
+      }
+      onProgress?.(i + 1, files.length);
+      if ((yieldEvery && (i + 1) % yieldEvery === 0) || performance.now() - sliceStart > SLICE_MS) {
+        await yieldToEventLoop();
+        sliceStart = performance.now();
+      }
+    }
+  }
+
+  private async readOrReuse(file: CorpusFile, cache: ExtractionCache | undefined, maxFileSizeBytes: number | undefined) {
+    let stat: { size: number; mtime: number };
+    try {
+      stat = await this.fs.stat(file.absPath);
+    } catch (error) {
+      return { ok: false as const, reason: `not readable: ${errorMessage(error)}` };
+    }
+    if (cache) {
+      const cached = await cache.get(file.path, stat.size, stat.mtime, this.fingerprint);
+      if (cached) return { ok: 'cached' as const, extraction: cached };
+    }
+    return readCorpusFile(this.fs, file.absPath, { maxFileSizeBytes, knownStat: stat });
+  }
+
+  /** Extracts one article; an extractor failure on one file is a problem for that file, not for the corpus. */
+  private extractInto(path: string, text: string, encoding: 'utf-8' | 'windows-1252'): ArticleExtraction | null {
+    try {
+      const extraction = extractArticle(path, text, encoding, this.config);
+      this.extractions.set(path, extraction);
+      this.fileProblems.delete(path);
+      this.stale = true;
+      return extraction;
+    } catch (error) {
+      this.extractions.delete(path);
+      this.fileProblems.set(path, `extraction failed: ${errorMessage(error)}`);
+      this.stale = true;
+      return null;
+    }
+  }
+
+  /** Rebuilds the corpus-wide view: identities across all articles, then mentions and quotes with ids. */
+  private resolve(): void {
+    if (!this.stale) return;
+    this.stale = false;
+    const paths = [...this.extractions.keys()].sort();
+    const docs = paths.map((path) => ({ path, mentions: this.extractions.get(path)!.mentions }));
+    const { people, assignments } = resolveIdentities(docs, this.config.aliases);
+
+    this.sortedArticles = paths.map((path) => this.extractions.get(path)!.article);
+    this.peopleById = new Map(people.map((person) => [person.id, person]));
+    this.mentionsByPath = new Map();
+    this.quotesByPath = new Map();
+    this.quotesByPerson = new Map();
+    this.allQuotes = [];
+    // Person.mentions is rebuilt from the assignments so both views share the same Mention objects.
+    const mentionsOfPerson = new Map<string, Mention[]>();
+
+    const previous = this.assembled;
+    this.assembled = new Map();
+    for (const path of paths) {
+      const extraction = this.extractions.get(path)!;
+      const ids = assignments.get(path) ?? [];
+      // An unchanged article whose mentions kept their ids keeps its Mention and Quote objects.
+      const reused = previous.get(path);
+      const { mentions, quotes } =
+        reused && reused.extraction === extraction && sameIds(reused.ids, ids) ? reused : this.assemble(path, extraction, ids);
+      this.assembled.set(path, { extraction, ids, mentions, quotes });
+      for (const mention of mentions) {
+        let list = mentionsOfPerson.get(mention.personId);
+        if (!list) mentionsOfPerson.set(mention.personId, (list = []));
+        list.push(mention);
+      }
+      this.mentionsByPath.set(path, mentions);
+      this.quotesByPath.set(path, quotes);
+      for (const quote of quotes) {
+        this.allQuotes.push(quote);
+        if (quote.speaker === null) continue;
+        let list = this.quotesByPerson.get(quote.speaker);
+        if (!list) this.quotesByPerson.set(quote.speaker, (list = []));
+        list.push(quote);
+      }
+    }
+    for (const person of people) person.mentions = mentionsOfPerson.get(person.id) ?? [];
+    this.sortedPeople = people
+      .filter((person) => person.mentions.length > 0)
+      .sort((a, b) => b.mentions.length - a.mentions.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    this.peopleById = new Map(this.sortedPeople.map((person) => [person.id, person]));
+  }
+
+  private assemble(path: string, extraction: ArticleExtraction, ids: readonly (string | null)[]): { mentions: Mention[]; quotes: Quote[] } {
+    const mentions: Mention[] = [];
+    extraction.mentions.forEach((raw, i) => {
+      const personId = ids[i] ?? null;
+      if (personId !== null && this.peopleById.has(personId)) mentions.push({ path, start: raw.start, end: raw.end, text: raw.text, personId });
+    });
+    mentions.sort((a, b) => a.start - b.start);
+    const quotes: Quote[] = extraction.quotes.map((q) => {
+      const speakerId = q.speakerMention === null ? null : (ids[q.speakerMention] ?? null);
+      return {
+        path,
+        start: q.start,
+        end: q.end,
+        text: q.text,
+        speaker: speakerId !== null && this.peopleById.has(speakerId) ? speakerId : null,
+        group: q.group,
+        partial: q.partial,
+        unmarked: q.unmarked,
+      };
+    });
+    quotes.sort((a, b) => a.start - b.start);
+    return { mentions, quotes };
+  }
+
+  // --- CorpusReader -------------------------------------------------------------------------------
+
+  articles(): readonly Article[] {
+    this.resolve();
+    return this.sortedArticles;
+  }
+
+  article(path: string): Article | undefined {
+    return this.extractions.get(path)?.article;
+  }
+
+  /** The cached/serialisable unit for one article. */
+  extraction(path: string): ArticleExtraction | undefined {
+    return this.extractions.get(path);
+  }
+
+  people(): readonly Person[] {
+    this.resolve();
+    return this.sortedPeople;
+  }
+
+  person(id: string): Person | undefined {
+    this.resolve();
+    return this.peopleById.get(id);
+  }
+
+  quotes(): readonly Quote[] {
+    this.resolve();
+    return this.allQuotes;
+  }
+
+  quotesIn(path: string): readonly Quote[] {
+    this.resolve();
+    return this.quotesByPath.get(path) ?? [];
+  }
+
+  quotesBy(personId: string): readonly Quote[] {
+    this.resolve();
+    return this.quotesByPerson.get(personId) ?? [];
+  }
+
+  mentionsIn(path: string): readonly Mention[] {
+    this.resolve();
+    return this.mentionsByPath.get(path) ?? [];
+  }
+
+  mentionAt(path: string, offset: number): Mention | undefined {
+    const mentions = this.mentionsIn(path);
+    const i = lastStartingAtOrBefore(mentions, offset);
+    return i >= 0 && offset <= mentions[i].end ? mentions[i] : undefined;
+  }
+
+  quoteAt(path: string, offset: number): Quote | undefined {
+    const quotes = this.quotesIn(path);
+    // Quotes do not overlap, but look back a little in case a short one sits just before a long one.
+    const last = lastStartingAtOrBefore(quotes, offset);
+    for (let i = last; i >= 0 && i > last - 4; i--) if (offset <= quotes[i].end) return quotes[i];
+    return undefined;
+  }
+
+  /** Skipped or failed files. Problems in corpus.yaml are in `config.problems` (with line and column). */
+  problems(): readonly { path: string; message: string }[] {
+    return [...this.fileProblems].map(([path, message]) => ({ path, message })).sort(byPath);
+  }
+
+  // --- CorpusWriter -------------------------------------------------------------------------------
+
+  updateArticle(path: string, text: string): void {
+    if (path === CORPUS_CONFIG_FILE) {
+      this.reconfigure(text);
+      return;
+    }
+    const encoding = this.extractions.get(path)?.article.encoding ?? 'utf-8';
+    this.extractInto(path, text, encoding);
+    this.fire([path]);
+  }
+
+  async reloadArticle(path: string): Promise<void> {
+    const absPath = nodePath.join(this.root, path);
+    if (path === CORPUS_CONFIG_FILE) {
+      let text: string | null;
+      try {
+        const decoded = decodeBytes(await this.fs.readFile(absPath));
+        text = decoded.ok ? decoded.text : null;
+      } catch {
+        text = null;
+      }
+      this.reconfigure(text);
+      return;
+    }
+    if (!isCorpusFileName(path)) return;
+    const result = await readCorpusFile(this.fs, absPath, { maxFileSizeBytes: this.options.maxFileSizeBytes });
+    if (result.ok) {
+      const extraction = this.extractInto(path, result.text, result.encoding);
+      if (extraction && this.options.cache) await this.options.cache.set(path, result.size, result.mtime, this.fingerprint, extraction);
+      this.fire([path]);
+      return;
+    }
+    let exists = true;
+    try {
+      await this.fs.stat(absPath);
+    } catch {
+      exists = false;
+    }
+    if (!exists) {
+      this.removeArticle(path);
+      return;
+    }
+    this.extractions.delete(path);
+    this.fileProblems.set(path, result.reason);
+    this.stale = true;
+    this.fire([path]);
+  }
+
+  removeArticle(path: string): void {
+    const existed = this.extractions.delete(path) || this.fileProblems.delete(path);
+    this.fileProblems.delete(path);
+    if (!existed) return;
+    this.stale = true;
+    this.fire([path]);
+  }
+
+  onDidChange(listener: (paths: string[]) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  /** corpus.yaml changed: metadata and notPeople affect every article, so all are re-extracted from memory. */
+  private reconfigure(configText: string | null): void {
+    this.applyConfig(configText);
+    const paths = [...this.extractions.keys()];
+    for (const path of paths) {
+      const { article } = this.extractions.get(path)!;
+      this.extractInto(path, article.text, article.encoding);
+    }
+    this.stale = true;
+    this.fire([CORPUS_CONFIG_FILE, ...paths]);
+  }
+
+  private fire(paths: string[]): void {
+    for (const listener of [...this.listeners]) {
+      try {
+        listener(paths);
+      } catch {
+        // One failing listener must not stop the others or the index.
+      }
+    }
+  }
+}
+
+const emptyFileSystem: FileSystem = {
+  readFile: () => Promise.reject(new Error('in-memory corpus')),
+  readDirectory: () => Promise.resolve([]),
+  stat: () => Promise.reject(new Error('in-memory corpus')),
+};
