@@ -1,11 +1,514 @@
 import type { RawMention, Span } from './types';
+import * as lexicon from './lexicon';
+import { firstNameGender, honorificKey, isFirstName, type Gender } from './lexicon';
+
+// Bound once: module re-exports are getters, too slow for the inner loop.
+const {
+  AMBIGUOUS_RANKS, CITY_WORDS, COMMON_CAPITALISED_SET, COUNTRY_WORDS, FUNCTION_WORD_SET, HONORIFIC_GENDER,
+  HONORIFIC_PHRASES, MAX_HONORIFIC_WORDS, MONTH_NAMES, NATIONALITY_WORDS, ORGANISATION_WORDS, PLACE_HEAD_WORDS,
+  ROLE_HEAD_NOUNS, ROLE_MODIFIERS, THING_NOUNS, TITLE_HEADS,
+} = lexicon;
+/** First words of honorific phrases: a cheap test before building phrases. */
+const HONORIFIC_FIRST_WORDS = new Set([...HONORIFIC_PHRASES].map((h) => h.split(' ')[0]));
+import { isAllCaps } from './text';
 
 export interface MentionOptions {
   /** Lower-cased names never treated as people (from corpus.yaml `notPeople`). */
   notPeople?: ReadonlySet<string>;
+  /**
+   * Surnames or full names already known as people elsewhere in the corpus (any case). A lone capitalised
+   * word matching one is a mention even without a first name or title in this article.
+   */
+  knownNames?: ReadonlySet<string>;
+  /**
+   * Accept two- or three-word capitalised names whose first word is not a known given name and that have no
+   * other cue ("Graeme Downie"). On by default; off trades recall for precision.
+   */
+  acceptUnknownFullNames?: boolean;
+}
+
+// A capitalised name word: optional Arabic/French/Irish particle prefix ("al-Assad", "d'Estaing", "O'Brien"
+// is covered by the apostrophe inside), then letters, apostrophes and inner hyphens.
+const NAME_WORD = String.raw`(?:(?:al|el|ad|ash|as|at|az|ar|an|bin|ibn|abu|ben|bint|ould|d|l)[-'\u2019])?\p{Lu}[\p{L}\p{M}'\u2019]*(?:-\p{L}[\p{L}\p{M}'\u2019]*)*`;
+// Lower-case particles that may sit inside a name ("Ursula von der Leyen", "Charles de Gaulle").
+const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'des', 'du', 'da', 'das', 'dos', 'di', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'ter', 'ten', 'zu', 'af', 'ap', 'st']);
+const PARTICLE_ALT = [...PARTICLES].join('|');
+const GAP = String.raw`[ \u00a0]+`;
+// A run of capitalised words joined by single spaces (and lower-case particles); a dot may follow a word
+// ("Mr. Smith", "J. Smith"); runs are split at dots that end sentences later.
+const RUN = new RegExp(
+  String.raw`(?<![\p{L}\p{M}\d'\u2019-])${NAME_WORD}(?:\.?${GAP}(?:(?:${PARTICLE_ALT})${GAP})*${NAME_WORD})*`,
+  'gu',
+);
+const TOKEN = new RegExp(String.raw`${NAME_WORD}|\p{Ll}+`, 'gu');
+
+/** Capitalised particles that start a surname ("Le Pen", "Van Gogh", "Al-Sisi" written alone). */
+const CAPITAL_PARTICLES = new Set(['Le', 'La', 'De', 'Di', 'Da', 'Du', 'Van', 'Von', 'Del', 'Della', 'Al', 'El', 'Bin', 'Ibn', 'Ter', 'Ten', 'Dos', 'Das', 'Des']);
+/** Words that make a following "General"/"Major" part of an office, not a rank. */
+const OFFICE_BEFORE_RANK = new Set(['attorney', 'secretary', 'surgeon', 'solicitor', 'inspector', 'postmaster', 'director', 'consul', 'adjutant', 'governor', 'auditor', 'comptroller', 'sergeant', 'drum', 'accountant', 'registrar']);
+/** Abbreviations whose dot does not end a sentence. */
+const DOTTED_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'adm', 'brig', 'cdr', 'cmdr', 'sgt', 'cpl', 'pte', 'prof', 'rev', 'revd', 'fr', 'sen', 'rep', 'gov', 'jr', 'sr', 'mme', 'mlle', 'insp', 'det', 'supt', 'messrs', 'm']);
+/** Suffixes that stay inside the name span. */
+const NAME_SUFFIXES = new Set(['Jr', 'Jnr', 'Sr', 'Snr', 'II', 'III', 'IV']);
+/** Words after a name that show a speaking or acting person (cue for a lone or unknown name). */
+const PERSON_VERBS = new Set(['said', 'says', 'told', 'added', 'asked', 'argued', 'insisted', 'warned', 'claimed', 'admitted', 'explained', 'wrote', 'tweeted', 'replied', 'noted', 'stressed', 'believes', 'thinks', 'who']);
+
+interface Token {
+  start: number;
+  end: number;
+  text: string;
+  /** A dot follows directly. */
+  dot: boolean;
+  lower: boolean;
+}
+
+type Status = 'accepted' | 'pending' | 'weak' | 'caps';
+
+interface Candidate {
+  start: number;
+  end: number;
+  honorific: string | null;
+  names: Token[];
+  role: string | null;
+  status: Status;
+  /** The last name word ended in a bare "s" that may be a lost possessive apostrophe ("Trumps"). */
+  sStripCandidate: boolean;
 }
 
 /** Finds person mentions in one article's text, outside the `exclude` ranges; sorted by start. */
-export function extractMentions(_text: string, _exclude: readonly Span[], _options: MentionOptions = {}): RawMention[] {
-  return []; // TODO(people): implemented by the people extractor.
+export function extractMentions(text: string, exclude: readonly Span[], options: MentionOptions = {}): RawMention[] {
+  const excluded = [...exclude].sort((a, b) => a.start - b.start);
+  let excludeIndex = 0;
+  const candidates: Candidate[] = [];
+  RUN.lastIndex = 0;
+  for (let match = RUN.exec(text); match; match = RUN.exec(text)) {
+    const runStart = match.index;
+    const runEnd = runStart + match[0].length;
+    while (excludeIndex < excluded.length && excluded[excludeIndex].end <= runStart) excludeIndex++;
+    if (excludeIndex < excluded.length && excluded[excludeIndex].start < runEnd) {
+      // Keep the part of the run before the excluded range; drop the rest.
+      const cut = excluded[excludeIndex].start;
+      if (cut <= runStart) continue;
+      parseRun(text, match[0].slice(0, cut - runStart), runStart, candidates);
+      continue;
+    }
+    parseRun(text, match[0], runStart, candidates);
+  }
+  return finish(text, candidates, options);
 }
+
+const GLUED = /^(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}+)$/u;
+const GLUE_PREFIXES = new Set(['Mac', 'Van', 'Von', 'Fitz', 'Des', 'Del', 'Della', 'Dos', 'Das', 'Abu', 'Ibn', 'Bin', 'Ben', 'San', 'Saint', 'Santa', 'Mont', 'Mon', 'Le', 'La']);
+
+function tokenize(run: string, offset: number, text: string): Token[] {
+  const tokens: Token[] = [];
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(run); m; m = TOKEN.exec(run)) {
+    const glued = GLUED.exec(m[0]);
+    if (glued && !GLUE_PREFIXES.has(glued[1]) && (HONORIFIC_FIRST_WORDS.has(glued[2].toLowerCase()) || isFirstName(glued[2]) || CITY_WORDS.has(glued[1]) || COUNTRY_WORDS.has(glued[1]))) {
+      // "ParisSir Keir": two words glued by a lost line break or space.
+      const a = offset + m.index;
+      tokens.push({ start: a, end: a + glued[1].length, text: glued[1], dot: false, lower: false });
+      const b = a + glued[1].length;
+      tokens.push({ start: b, end: b + glued[2].length, text: glued[2], dot: text[b + glued[2].length] === '.', lower: false });
+      continue;
+    }
+    const start = offset + m.index;
+    const end = start + m[0].length;
+    const first = m[0][0];
+    tokens.push({ start, end, text: m[0], dot: text[end] === '.', lower: first === first.toLowerCase() && !/^\p{Ll}+[-'\u2019]\p{Lu}/u.test(m[0]) });
+  }
+  return tokens;
+}
+
+function parseRun(text: string, run: string, offset: number, out: Candidate[]): void {
+  const tokens = tokenize(run, offset, text);
+  // Split at dots that end a sentence: a dot after anything but an abbreviation or an initial.
+  let segmentStart = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.dot && i < tokens.length - 1 && !isAbbreviation(t)) {
+      parseSegment(text, tokens, segmentStart, i + 1, out);
+      segmentStart = i + 1;
+    }
+  }
+  parseSegment(text, tokens, segmentStart, tokens.length, out);
+}
+
+function isAbbreviation(t: Token): boolean {
+  return t.text.length === 1 || DOTTED_ABBREVIATIONS.has(t.text.toLowerCase());
+}
+
+/** Matches the longest honorific at tokens[i..]; returns the number of tokens it covers, or 0. */
+function matchHonorific(tokens: Token[], i: number, end: number): number {
+  if (tokens[i].lower || !HONORIFIC_FIRST_WORDS.has(tokens[i].text.toLowerCase())) return 0;
+  for (let n = Math.min(MAX_HONORIFIC_WORDS, end - i - 1); n >= 1; n--) {
+    let phrase = '';
+    for (let k = i; k < i + n; k++) phrase += (k > i ? ' ' : '') + tokens[k].text;
+    const key = honorificKey(phrase);
+    if (!HONORIFIC_PHRASES.has(key)) continue;
+    if (n === 1 && AMBIGUOUS_RANKS.has(key)) {
+      const prev = i > 0 ? tokens[i - 1].text.toLowerCase() : '';
+      if (OFFICE_BEFORE_RANK.has(prev)) return 0;
+      // "M." is French Monsieur only with its dot.
+      if (key === 'm' && !tokens[i].dot) return 0;
+    }
+    // The honorific must be followed by a name word.
+    if (i + n < end && !tokens[i + n].lower) return n;
+  }
+  return 0;
+}
+
+/** A capitalised word that could be part of an office title in front of a name ("Defence Secretary"). */
+function isRoleWord(t: Token): boolean {
+  if (t.lower) return t.text === 'of' || t.text === 'for';
+  let result = roleWordCache.get(t.text);
+  if (result === undefined) {
+    if (roleWordCache.size > 50_000) roleWordCache.clear();
+    result = isRoleWordUncached(t);
+    roleWordCache.set(t.text, result);
+  }
+  return result;
+}
+
+const roleWordCache = new Map<string, boolean>();
+
+function isRoleWordUncached(t: Token): boolean {
+  const w = t.text.toLowerCase();
+  return TITLE_HEADS.has(w) || ROLE_MODIFIERS.has(w) || NATIONALITY_WORDS.has(t.text) || COUNTRY_WORDS.has(t.text)
+    || ORGANISATION_WORDS.has(w) || isAllCaps(t.text);
+}
+
+function isTitleHead(t: Token): boolean {
+  return !t.lower && TITLE_HEADS.has(t.text.toLowerCase());
+}
+
+/** Strips a possessive ending: "Trump's" -> "Trump". Returns the bare length. */
+function possessiveBareLength(word: string): number {
+  if (word.length > 2 && (word.endsWith("'s") || word.endsWith('\u2019s'))) return word.length - 2;
+  if (word.length > 2 && (word.endsWith("s'") || word.endsWith('s\u2019'))) return word.length - 1;
+  return word.length;
+}
+
+/** Could this word be part of a person's name? `afterGiven` relaxes the check for surnames like "May". */
+function isNameWord(t: Token, afterGiven: boolean): boolean {
+  if (t.lower) return false;
+  if (t.text.length === 1) return t.dot; // an initial
+  const cache = afterGiven ? nameWordAfterGiven : nameWordAlone;
+  let result = cache.get(t.text);
+  if (result === undefined) {
+    if (cache.size > 50_000) cache.clear();
+    result = isNameWordUncached(t, afterGiven);
+    cache.set(t.text, result);
+  }
+  return result;
+}
+
+const nameWordAlone = new Map<string, boolean>();
+const nameWordAfterGiven = new Map<string, boolean>();
+
+function isNameWordUncached(t: Token, afterGiven: boolean): boolean {
+  const word = t.text.slice(0, possessiveBareLength(t.text));
+  if (word.length === 1) return t.dot; // an initial
+  if (/\d/.test(word)) return false;
+  // "US-led", "Kremlin-backed": a hyphenated modifier, not a name.
+  if (/-\p{Ll}/u.test(word) && !/^\p{Ll}+-/u.test(word)) return false;
+  if (isAllCaps(word) && !NAME_SUFFIXES.has(word)) return false;
+  const lower = word.toLowerCase();
+  if (isFirstName(word) && !COUNTRY_WORDS.has(word)) return true;
+  if (afterGiven) {
+    // A surname after a given name may be a common word ("Theresa May", "Gordon Brown"): only clear
+    // organisation and place words end the name.
+    return !ORGANISATION_WORDS.has(lower) && !PLACE_HEAD_WORDS.has(lower) && !COUNTRY_WORDS.has(word) && !NATIONALITY_WORDS.has(word) && !TITLE_HEADS.has(lower);
+  }
+  if (FUNCTION_WORD_SET.has(lower) || COMMON_CAPITALISED_SET.has(lower) || MONTH_NAMES.has(lower)) return false;
+  if (ORGANISATION_WORDS.has(lower) || PLACE_HEAD_WORDS.has(lower) || TITLE_HEADS.has(lower) || ROLE_MODIFIERS.has(lower)) return false;
+  if (COUNTRY_WORDS.has(word) || CITY_WORDS.has(word) || NATIONALITY_WORDS.has(word)) return false;
+  if (HONORIFIC_PHRASES.has(lower)) return false;
+  return true;
+}
+
+function parseSegment(text: string, tokens: Token[], from: number, to: number, out: Candidate[]): void {
+  let i = from;
+  while (i < to) {
+    if (tokens[i].lower) { i++; continue; }
+    // Office title in front of the name: kept as the role, outside the span.
+    let roleFrom = -1;
+    let roleTo = -1;
+    if (!matchHonorific(tokens, i, to) && isRoleWord(tokens[i])) {
+      let j = i;
+      let lastHead = -1;
+      while (j < to && isRoleWord(tokens[j]) && !(j > i && matchHonorific(tokens, j, to))) {
+        if (isTitleHead(tokens[j])) lastHead = j;
+        j++;
+      }
+      if (lastHead >= 0 && lastHead === j - 1 && j < to) {
+        roleFrom = i;
+        roleTo = j;
+        i = j;
+      } else if (j > i && !(j < to && isNameWord(tokens[j - 1], false) && isFirstName(tokens[j - 1].text))) {
+        // Not a title: organisation or place words ("Foreign Office"); skip them.
+        i = j;
+        continue;
+      }
+    }
+    const honWords = i < to ? matchHonorific(tokens, i, to) : 0;
+    const honStart = honWords ? tokens[i].start : -1;
+    const honorific = honWords ? text.slice(tokens[i].start, tokens[i + honWords - 1].end + (tokens[i + honWords - 1].dot ? 1 : 0)) : null;
+    i += honWords;
+    // The name words.
+    const nameFrom = i;
+    let hasGiven = false;
+    while (i < to) {
+      const t = tokens[i];
+      if (t.lower) {
+        // A lower-case particle inside a name needs a name word after it.
+        if (i > nameFrom && PARTICLES.has(t.text)) {
+          let k = i;
+          while (k < to && tokens[k].lower && PARTICLES.has(tokens[k].text)) k++;
+          if (k < to && !tokens[k].lower) { i = k; continue; }
+        }
+        break;
+      }
+      const afterGiven = hasGiven || (i > nameFrom && (honWords > 0 || roleFrom >= 0));
+      if (!isNameWord(t, afterGiven || (honWords > 0 && i === nameFrom))) break;
+      if (i === nameFrom && (isFirstName(t.text) || (t.text.length === 1 && t.dot))) hasGiven = true;
+      if (i > nameFrom) hasGiven = true;
+      i++;
+      if (possessiveBareLength(t.text) < t.text.length) break; // "Trump's team": the name ends here
+    }
+    while (i > nameFrom && tokens[i - 1].lower) i--; // never end on a particle
+    if (i === nameFrom) {
+      if (honWords === 0 && roleFrom < 0) i++;
+      continue;
+    }
+    const names = tokens.slice(nameFrom, i);
+    // A name directly followed by an organisation or place word names a thing ("Trump Tower", "Lancaster House").
+    const last = names[names.length - 1];
+    const possessive = possessiveBareLength(last.text) < last.text.length;
+    if (!possessive && i < to && !tokens[i].lower) {
+      const next = tokens[i].text.toLowerCase();
+      if (THING_NOUNS.has(next) || ORGANISATION_WORDS.has(next) || PLACE_HEAD_WORDS.has(next)) {
+        i++;
+        continue;
+      }
+    }
+    if (!possessive && i >= to && isFollowedByThingNoun(text, last.end)) continue;
+    const start = honWords ? honStart : names[0].start;
+    const end = last.start + possessiveBareLength(last.text);
+    const cleanNames = names.map((t, k) => (k === names.length - 1 && possessive ? { ...t, text: t.text.slice(0, possessiveBareLength(t.text)), end } : t));
+    // Drop a sentence-final dot from the last word unless it is an initial.
+    const role = roleFrom >= 0 ? roleWithContext(text, tokens[roleFrom].start, text.slice(tokens[roleFrom].start, tokens[roleTo - 1].end)) : roleBefore(text, start) ?? roleAfter(text, end, possessive);
+    out.push({
+      start, end, honorific, names: cleanNames, role,
+      status: classify(text, cleanNames, honorific, roleFrom >= 0 || role !== null || roleDirectlyBefore(text, start), start, end),
+      sStripCandidate: !possessive && last.text.length > 3 && last.text.endsWith('s') && !last.text.endsWith('ss'),
+    });
+  }
+}
+
+/** How sure we are that a name is a person before seeing the rest of the article. */
+function classify(text: string, names: Token[], honorific: string | null, titled: boolean, start: number, end: number): Status {
+  const first = names[0];
+  if (honorific !== null || titled) return 'accepted';
+  if (names.length >= 2) {
+    const given = firstNameGender(first.text) !== undefined && !COUNTRY_WORDS.has(first.text);
+    const initial = first.text.length === 1 && first.dot;
+    if (given || initial) return 'accepted';
+    if (CAPITAL_PARTICLES.has(first.text)) return 'pending';
+    // "Fayez al-Sarraj", "Ursula von der Leyen": particles mark a name.
+    if (names.some((t, k) => k > 0 && (t.lower || /^\p{Ll}+[-'\u2019]\p{Lu}/u.test(t.text)))) return 'accepted';
+    if (hasPersonCue(text, end)) return 'accepted';
+    // Unknown words: short ones and inner capitals ("Hide Ad", "SettingsTerms") are rarely names.
+    if (names.some((t) => t.text.length < 3 || /\p{Ll}\p{Lu}/u.test(t.text.slice(2)))) return 'pending';
+    return 'weak';
+  }
+  if (first.text.length === 1) return 'pending';
+  if (followedByCountryInParens(text, end)) return 'accepted';
+  return 'pending';
+}
+
+/** "Sampras (U.S.)", "Smith (Britain)": results tables name people with their country in brackets. */
+function followedByCountryInParens(text: string, end: number): boolean {
+  const m = /^ ?\( ?([^()\n]{1,24}?) ?\)/.exec(text.slice(end, end + 30));
+  if (!m) return false;
+  const inner = m[1].trim();
+  return COUNTRY_WORDS.has(inner) || NATIONALITY_WORDS.has(inner) || /^(?:\p{Lu}\.?){2,4}$/u.test(inner) || inner.split(' ').every((w) => COUNTRY_WORDS.has(w) || CITY_WORDS.has(w));
+}
+
+function hasPersonCue(text: string, end: number): boolean {
+  if (followedByCountryInParens(text, end)) return true;
+  const m = /^,? (\p{Ll}+)/u.exec(text.slice(end, end + 16));
+  return m !== null && PERSON_VERBS.has(m[1]);
+}
+
+function isFollowedByThingNoun(text: string, end: number): boolean {
+  const m = /^[ \u00a0](\p{Ll}+)/u.exec(text.slice(end, end + 24));
+  return m !== null && THING_NOUNS.has(m[1]);
+}
+
+function roleDirectlyBefore(text: string, start: number): boolean {
+  let q = start;
+  while (q > 0 && (text[q - 1] === ' ' || text[q - 1] === '\u00a0')) q--;
+  if (q === start) return false;
+  const wordEnd = q;
+  while (q > 0 && wordEnd - q < 30 && isWordChar(text.charCodeAt(q - 1))) q--;
+  return q < wordEnd && ROLE_HEAD_NOUNS.has(text.slice(q, wordEnd).toLowerCase());
+}
+
+/** Letters (any script), apostrophes, hyphens and dots: the characters of a word read backwards. */
+function isWordChar(code: number): boolean {
+  if ((code >= 97 && code <= 122) || (code >= 65 && code <= 90)) return true;
+  if (code === 39 || code === 45 || code === 46 || code === 0x2019) return true;
+  return code >= 0xc0 && code !== 0x2014 && code !== 0x2013 && code !== 0x201c && code !== 0x201d && code !== 0x2018 && code !== 0x00a0 && code !== 0x2022;
+}
+
+/** Role words in front of a name, possibly over a comma: "US defence secretary General ...", "the Chinese President, Xi". */
+function roleBefore(text: string, start: number): string | null {
+  let p = start;
+  while (p > 0 && (text[p - 1] === ' ' || text[p - 1] === '\u00a0')) p--;
+  let comma = false;
+  if (text[p - 1] === ',') {
+    comma = true;
+    p--;
+  }
+  const words: string[] = [];
+  let wordsStart = p;
+  for (let n = 0; n < 8; n++) {
+    let q = p;
+    while (q > 0 && (text[q - 1] === ' ' || text[q - 1] === '\u00a0')) q--;
+    const wordEnd = q;
+    while (q > 0 && wordEnd - q < 40 && isWordChar(text.charCodeAt(q - 1))) q--;
+    if (q === wordEnd) break;
+    const word = text.slice(q, wordEnd);
+    const bare = word.slice(0, possessiveBareLength(word));
+    const lower = bare.toLowerCase();
+    const capital = bare[0] !== bare[0].toLowerCase();
+    const possessive = bare.length < word.length;
+    const fits = possessive ? capital : ROLE_HEAD_NOUNS.has(lower) || ROLE_MODIFIERS.has(lower)
+      || (capital && (NATIONALITY_WORDS.has(bare) || COUNTRY_WORDS.has(bare) || ORGANISATION_WORDS.has(lower) || isAllCaps(bare)));
+    if (!fits || lower === 'the') break;
+    words.unshift(word);
+    p = q;
+    wordsStart = p;
+    if (p > 0 && text[p - 1] !== ' ' && text[p - 1] !== '\u00a0') break;
+  }
+  while (words.length && ['of', 'and', 'for', 'the'].includes(words[0].toLowerCase())) words.shift();
+  if (!words.length) return null;
+  const lastBare = words[words.length - 1].toLowerCase();
+  const headIndex = words.findIndex((w) => ROLE_HEAD_NOUNS.has(w.toLowerCase()));
+  if (headIndex < 0) return null;
+  // The word next to the name must be a head noun or sit inside a title ("Secretary of State").
+  if (!ROLE_HEAD_NOUNS.has(lastBare) && !(headIndex < words.length - 1 && words.slice(headIndex + 1).some((w) => w.toLowerCase() === 'of'))) return null;
+  if (comma) {
+    // "the Chinese President, Xi Jinping" is an appositive; "as President, Gen Mattis" is not.
+    const det = /([\p{L}'\u2019]+)[ \u00a0]+$/u.exec(text.slice(Math.max(0, wordsStart - 20), wordsStart));
+    const lead = words[0];
+    if (!(det && /^(?:the|a|an|his|her|its|their)$/i.test(det[1])) && possessiveBareLength(lead) === lead.length) return null;
+  }
+  return words.join(' ');
+}
+
+/** Extends an in-run title ("Secretary") with lower-case role words before it ("US defence"). */
+function roleWithContext(text: string, runStart: number, inRun: string): string {
+  const before = roleBefore(text, runStart);
+  if (before && !/,\s*$/.test(text.slice(runStart - 3, runStart))) return `${before} ${inRun}`;
+  const m = /((?:\p{Lu}[\p{L}]*|US|UK|UN|EU)[ \u00a0]+)$/u.exec(text.slice(Math.max(0, runStart - 12), runStart));
+  return m && (NATIONALITY_WORDS.has(m[1].trim()) || isAllCaps(m[1].trim())) ? `${m[1].trim()} ${inRun}` : inRun;
+}
+
+const APPOSITIVE_STOP = new Set(['who', 'which', 'that', 'said', 'says', 'told', 'has', 'have', 'had', 'is', 'was', 'will', 'would', 'and', 'but', 'warned', 'added', 'met', 'praised', 'hopes', 'when', 'as']);
+
+/** Appositive description after a name: "Nigel Farage, the Ukip leader," -> "Ukip leader". */
+function roleAfter(text: string, end: number, possessive: boolean): string | null {
+  if (possessive || text[end] !== ',') return null;
+  const m = /^,[ \u00a0]+([^,.;:!?()\n"\u201c\u201d]{2,120})/u.exec(text.slice(end, end + 130));
+  if (!m) return null;
+  const words = m[1].trim().split(/[ \u00a0]+/);
+  const kept: string[] = [];
+  for (const w of words) {
+    if (APPOSITIVE_STOP.has(w.toLowerCase())) break;
+    kept.push(w);
+    if (kept.length > 10) return null;
+  }
+  while (kept.length && ['the', 'a', 'an'].includes(kept[0].toLowerCase())) kept.shift();
+  if (!kept.length || !kept.some((w) => ROLE_HEAD_NOUNS.has(w.toLowerCase().replace(/['\u2019]s$/, '')))) return null;
+  return kept.join(' ');
+}
+
+function finish(text: string, candidates: Candidate[], options: MentionOptions): RawMention[] {
+  const notPeople = options.notPeople;
+  const acceptWeak = options.acceptUnknownFullNames ?? true;
+  // Names confirmed in this article (or elsewhere in the corpus) confirm their lone surnames and given names.
+  const knownSurnames = new Map<string, number>();
+  const knownGiven = new Set<string>();
+  for (const c of candidates) {
+    if (c.status !== 'accepted' && !(acceptWeak && c.status === 'weak')) continue;
+    const surname = c.names[c.names.length - 1].text;
+    knownSurnames.set(surname, (knownSurnames.get(surname) ?? 0) + 1);
+    if (c.names.length >= 2) knownGiven.add(c.names[0].text);
+  }
+  const external = options.knownNames;
+  const isKnown = (word: string): boolean => knownSurnames.has(word) || knownGiven.has(word) || (external !== undefined && (external.has(word) || external.has(word.toLowerCase())));
+  const result: RawMention[] = [];
+  for (const c of candidates) {
+    let { end, names } = c;
+    let keep = c.status === 'accepted' || (acceptWeak && c.status === 'weak');
+    const last = names[names.length - 1];
+    if (c.sStripCandidate && (keep || names.length === 1)) {
+      // "Trumps advisors": a lost apostrophe, when the bare form is a known name and the s-form is not.
+      const bare = last.text.slice(0, -1);
+      const sFormElsewhere = (knownSurnames.get(last.text) ?? 0) - (keep ? 1 : 0) > 0;
+      if (isKnown(bare) && !sFormElsewhere) {
+        end -= 1;
+        names = [...names.slice(0, -1), { ...last, text: bare, end }];
+        keep = true;
+      }
+    }
+    if (!keep && c.status !== 'weak') {
+      const word = names.map((t) => t.text).join(' ');
+      if (names.length === 1 && isKnown(word) && !(MONTH_NAMES.has(word.toLowerCase()) && monthContext(text, c.start, c.end))) keep = true;
+      else if (names.length > 1 && names.every((t) => t.lower || isKnown(t.text))) keep = true;
+    }
+    if (!keep && names.length === 1 && c.honorific === null && HYPHENATED_PAIR.test(last.text)) {
+      // "Trump-Putin alliance": each half is a mention when each is a known name.
+      const halves = last.text.split('-');
+      if (halves.every((h) => isKnown(h))) {
+        let at = last.start;
+        for (const h of halves) {
+          result.push({ start: at, end: at + h.length, text: h, honorific: null, nameParts: [h], role: null });
+          at += h.length + 1;
+        }
+      }
+      continue;
+    }
+    if (!keep && c.status === 'weak' && names.some((t) => knownSurnames.has(t.text) && (knownSurnames.get(t.text) ?? 0) > 1)) keep = true;
+    if (!keep) continue;
+    const nameParts = names.map((t) => t.text);
+    if (notPeople && (notPeople.has(nameParts.join(' ').toLowerCase()) || notPeople.has(text.slice(c.start, end).toLowerCase()))) continue;
+    result.push({ start: c.start, end, text: text.slice(c.start, end), honorific: c.honorific, nameParts, role: c.role });
+  }
+  return result;
+}
+
+const HYPHENATED_PAIR = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+$/u;
+
+/** "in May", "May 5", "early May": the month, not Theresa May. */
+function monthContext(text: string, start: number, end: number): boolean {
+  return /(?:\b(?:in|on|by|since|until|till|from|of|early|late|mid|last|next|this|since)[ \u00a0]+)$/i.test(text.slice(Math.max(0, start - 10), start))
+    || /^[ \u00a0]+\d/.test(text.slice(end, end + 3));
+}
+
+/** Gender of a person mention from its honorific or given name; null when it cannot be told. */
+export function genderOf(mention: Pick<RawMention, 'honorific' | 'nameParts'>): Gender | null {
+  if (mention.honorific) {
+    const g = HONORIFIC_GENDER.get(honorificKey(mention.honorific));
+    if (g) return g;
+  }
+  if (mention.nameParts.length >= 2 || (mention.honorific && FIRST_NAME_HONORIFIC.has(honorificKey(mention.honorific)))) {
+    return firstNameGender(mention.nameParts[0]) ?? null;
+  }
+  return null;
+}
+
+const FIRST_NAME_HONORIFIC = new Set(['sir', 'dame', 'lord', 'lady', 'general', 'gen']);

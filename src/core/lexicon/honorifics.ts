@@ -1,0 +1,55 @@
+// Honorifics and ranks that belong inside a person mention's span ("Sir Michael Fallon", "Lt Gen Flynn").
+// Office titles (President, Defence Secretary) are roles instead: see titles.ts.
+
+export type Gender = 'male' | 'female';
+
+/** Multi-word ranks first so the longest form wins when matching. Lower-cased, single spaces, no dots. */
+const MULTI_WORD = [
+  'lt gen', 'lt-gen', 'lieutenant general', 'lieutenant-general', 'maj gen', 'major general', 'major-general',
+  'brig gen', 'brigadier general', 'lt col', 'lieutenant colonel', 'lieutenant-colonel', 'rear admiral',
+  'vice admiral', 'rear-admiral', 'vice-admiral', 'air marshal', 'air chief marshal', 'field marshal',
+  'air vice marshal', 'lt cdr', 'lieutenant commander', 'staff sergeant', 'sergeant major', 'first lady',
+  'the rev', 'the reverend', 'lance corporal', 'flight lieutenant', 'squadron leader', 'wing commander',
+  'group captain', 'chief inspector', 'detective inspector', 'detective sergeant', 'detective chief inspector',
+  'police constable', 'dr mrs', 'sheikh',
+];
+
+const SINGLE_WORD = (
+  'mr mrs ms miss mx dr sir dame lord lady baroness baron viscount earl duke duchess countess prince princess ' +
+  'gen general lt lieutenant col colonel maj major capt captain cpt adm admiral brig brigadier cdr cmdr ' +
+  'commander sgt sergeant cpl corporal pte private pvt marshal commodore ensign ' +
+  'prof professor rev reverend revd fr father rabbi imam ayatollah mullah sheikh sheik cardinal archbishop bishop ' +
+  'mme mlle herr frau senor señor senora señora signor signora monsieur madame mademoiselle messrs mesdames ' +
+  'insp inspector det detective supt superintendent pc dc sen rep gov'
+).split(' ');
+
+export const HONORIFIC_PHRASES: ReadonlySet<string> = new Set([...MULTI_WORD, ...SINGLE_WORD]);
+
+/** Longest multi-word honorific in words, so matching can stop early. */
+export const MAX_HONORIFIC_WORDS = 4;
+
+/**
+ * Words that are honorifics only when no office title precedes them: "General James Mattis" (rank) vs
+ * "Attorney General Jeff Sessions" (office), "Major" vs "Sergeant Major".
+ */
+export const AMBIGUOUS_RANKS: ReadonlySet<string> = new Set(['general', 'major', 'private', 'marshal', 'father', 'sen', 'rep', 'gov', 'm', 'pc', 'dc', 'det']);
+
+/** Honorifics that are only honorifics when followed by a dot or a capitalised name in a known form. */
+export const DOT_ONLY_HONORIFICS: ReadonlySet<string> = new Set(['m']);
+
+const MALE = 'mr sir lord baron viscount earl duke prince father fr herr senor señor signor monsieur messrs rabbi imam ayatollah mullah sheikh sheik cardinal archbishop m'.split(' ');
+const FEMALE = 'mrs ms miss dame lady baroness duchess countess princess mme mlle frau senora señora signora madame mademoiselle mesdames first lady'.split(' ');
+
+export const HONORIFIC_GENDER: ReadonlyMap<string, Gender> = new Map<string, Gender>([
+  ...MALE.map((h): [string, Gender] => [h, 'male']),
+  ...FEMALE.map((h): [string, Gender] => [h, 'female']),
+  ['first lady', 'female'],
+]);
+
+/** Honorifics used with a first name rather than a surname (British knights and dames, peers by courtesy). */
+export const FIRST_NAME_HONORIFICS: ReadonlySet<string> = new Set(['sir', 'dame', 'lady', 'prince', 'princess', 'father', 'sister', 'brother']);
+
+/** Normalises an honorific phrase for lookup: lower case, no dots, single spaces. */
+export function honorificKey(phrase: string): string {
+  return phrase.toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
+}
