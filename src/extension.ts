@@ -1,7 +1,59 @@
+// Entry point: builds the corpus manager, registers every feature, and starts indexing after activation
+// returns, so activation stays fast and the editor never waits for the index.
 import * as vscode from 'vscode';
+import { CorpusManager, createCorpusLoader } from './corpusManager';
+import * as articlesTree from './features/articlesTree';
+import * as hover from './features/hover';
+import * as language from './features/language';
+import * as navigation from './features/navigation';
+import * as peopleSearch from './features/peopleSearch';
+import * as quoteSearch from './features/quoteSearch';
+import * as registration from './features/registration';
+import * as semanticTokens from './features/semanticTokens';
+import * as statusBar from './features/statusBar';
+import * as symbols from './features/symbols';
+import { OUTPUT_CHANNEL_NAME } from './ids';
 
-export function activate(_context: vscode.ExtensionContext): void {
-  // Features are registered here as they land.
+/** What `activate` returns: used by the integration tests to reach the live objects. */
+export interface CorpusNavigatorApi {
+  manager: CorpusManager;
+  tree: articlesTree.ArticlesTreeProvider;
+  quoteSearch: quoteSearch.QuoteSearchService;
+  /** How long `activate` itself took, in ms. */
+  activationMs: number;
+}
+
+export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
+  const started = performance.now();
+  const output = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME);
+  const log = (line: string) => output.appendLine(line);
+  const manager = new CorpusManager({
+    state: context.workspaceState,
+    log,
+    loader: createCorpusLoader(context.storageUri ?? context.globalStorageUri, log),
+  });
+  context.subscriptions.push(output, manager);
+
+  registration.register(context, manager, output);
+  statusBar.register(context, manager);
+  const tree = articlesTree.register(context, manager);
+  hover.register(context, manager);
+  navigation.register(context, manager);
+  symbols.register(context, manager);
+  const quotes = quoteSearch.register(context, manager);
+  peopleSearch.register(context, manager);
+  semanticTokens.register(context, manager);
+  language.register(context, manager);
+
+  // Indexing starts on the next turn of the event loop, after activation has returned.
+  const startTimer = setTimeout(() => {
+    manager.start().catch((err) => log(`Indexing failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+  }, 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(startTimer) });
+
+  const activationMs = performance.now() - started;
+  log(`Activated in ${activationMs.toFixed(1)} ms.`);
+  return { manager, tree, quoteSearch: quotes, activationMs };
 }
 
 export function deactivate(): void {}

@@ -1,0 +1,147 @@
+// Small helpers several features share: labels, snippets, Markdown escaping and date ordering.
+import * as vscode from 'vscode';
+import type { Corpus } from '../core/api';
+import type { ArticleRef, CorpusManager } from '../corpusManager';
+import { spanToLocation } from '../ranges';
+import type { Article, Mention, Person, Span } from '../core/types';
+
+/** The article's title, or its file name when it has none. */
+export function articleTitle(article: Article): string {
+  return article.title?.trim() || article.path.split('/').pop() || article.path;
+}
+
+/** "title · outlet · date", leaving out what is unknown. */
+export function articleDetail(article: Article, withTitle = true): string {
+  return [withTitle ? articleTitle(article) : null, article.outlet, article.date].filter(Boolean).join(' · ');
+}
+
+/** Compares articles by date, oldest first, undated last; then by path so the order is total. */
+export function compareByDate(a: Article | undefined, b: Article | undefined): number {
+  const da = a?.date ?? null;
+  const db = b?.date ?? null;
+  if (da !== db) {
+    if (da === null) return 1;
+    if (db === null) return -1;
+    return da < db ? -1 : 1;
+  }
+  return (a?.path ?? '').localeCompare(b?.path ?? '');
+}
+
+/** Every mention of a person, across articles in date order, then by offset. */
+export function mentionsInDateOrder(corpus: Corpus, person: Person): Mention[] {
+  const articles = new Map<string, Article | undefined>();
+  for (const m of person.mentions) if (!articles.has(m.path)) articles.set(m.path, corpus.article(m.path));
+  return [...person.mentions].sort(
+    (a, b) => (a.path === b.path ? a.start - b.start : compareByDate(articles.get(a.path), articles.get(b.path))),
+  );
+}
+
+/**
+ * The mention Go to Definition lands on: the first mention, in date order, whose text carries the
+ * person's full canonical name (e.g. "Sir Michael Fallon" rather than "Sir Michael"); the first mention
+ * at all when no mention spells the full name.
+ */
+export function definingMention(corpus: Corpus, person: Person): Mention | undefined {
+  const ordered = mentionsInDateOrder(corpus, person);
+  const fullName = person.name.toLowerCase();
+  return ordered.find((m) => m.text.toLowerCase().includes(fullName)) ?? ordered[0];
+}
+
+/** Number of distinct articles among mentions. */
+export function articleCount(mentions: readonly { path: string }[]): number {
+  return new Set(mentions.map((m) => m.path)).size;
+}
+
+export interface Snippet {
+  before: string;
+  match: string;
+  after: string;
+}
+
+/** One line of context around a span, whitespace collapsed, cut at word boundaries. */
+export function snippetAround(text: string, span: Span, context = 50): Snippet {
+  const collapse = (s: string) => s.replace(/\s+/g, ' ');
+  let from = Math.max(0, span.start - context);
+  let to = Math.min(text.length, span.end + context);
+  if (from > 0) {
+    const space = text.indexOf(' ', from);
+    if (space !== -1 && space < span.start) from = space + 1;
+  }
+  if (to < text.length) {
+    const space = text.lastIndexOf(' ', to);
+    if (space > span.end) to = space;
+  }
+  // A snippet never runs across a paragraph break: the line is what the reader recognises.
+  let before = text.slice(from, span.start);
+  let after = text.slice(span.end, to);
+  const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
+  if (lastBreak !== -1) {
+    before = before.slice(lastBreak + 1);
+    from = span.start - before.length;
+  }
+  const firstBreak = after.search(/[\r\n]/);
+  if (firstBreak !== -1) {
+    after = after.slice(0, firstBreak);
+    to = span.end + after.length;
+  }
+  return {
+    before: (from > 0 && before.length > 0 ? '…' : '') + collapse(before).trimStart(),
+    match: collapse(text.slice(span.start, span.end)),
+    after: collapse(after).trimEnd() + (to < text.length && after.length > 0 ? '…' : ''),
+  };
+}
+
+/**
+ * Makes arbitrary text inert in a MarkdownString: every Markdown punctuation character is backslash-escaped
+ * and HTML's `<`, `>` and `&` become entities, so article text can never form links, commands or tags.
+ */
+export function escapeMarkdownText(text: string): string {
+  return text
+    .replace(/[\\`*_{}[\]()#+\-.!|~:"'=$]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\r\n]+/g, ' ');
+}
+
+/** A `command:` link target with JSON arguments, as VS Code expects in Markdown. */
+export function commandUri(command: string, ...args: unknown[]): string {
+  return `command:${command}?${encodeURIComponent(JSON.stringify(args))}`;
+}
+
+/** Arguments of the internal open-mention command: a span in an article of a corpus. */
+export interface SpanTarget {
+  root: string;
+  path: string;
+  start: number;
+  end: number;
+}
+
+/** Finds a corpus by its root among the loaded ones. */
+export function corpusByRoot(corpora: readonly Corpus[], root: string): Corpus | undefined {
+  return corpora.find((c) => c.root === root);
+}
+
+
+export interface PersonHit {
+  ref: ArticleRef;
+  mention: Mention;
+  person: Person;
+}
+
+/** The person mentioned at a position of an article document (after syncing its unsaved text). */
+export function personAt(manager: CorpusManager, document: vscode.TextDocument, position: vscode.Position): PersonHit | undefined {
+  const ref = manager.articleForDocument(document);
+  if (!ref) return undefined;
+  const mention = ref.corpus.mentionAt(ref.path, document.offsetAt(position));
+  if (!mention) return undefined;
+  const person = ref.corpus.person(mention.personId);
+  return person ? { ref, mention, person } : undefined;
+}
+
+/** Locations of mentions, converted through the one place that maps offsets to ranges. */
+export function mentionLocation(manager: CorpusManager, corpus: Corpus, mention: Mention): vscode.Location | undefined {
+  const article = corpus.article(mention.path);
+  if (!article) return undefined;
+  return spanToLocation(manager.uriOf(corpus, mention.path), article.text, mention);
+}
