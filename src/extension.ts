@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { CorpusManager, createCorpusLoader } from './corpusManager';
 import * as articlesTree from './features/articlesTree';
+import * as configDiagnostics from './features/configDiagnostics';
 import * as hover from './features/hover';
 import * as language from './features/language';
 import * as navigation from './features/navigation';
@@ -44,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
   peopleSearch.register(context, manager);
   semanticTokens.register(context, manager);
   language.register(context, manager);
+  configDiagnostics.register(context, manager);
 
   // Indexing starts on the next turn of the event loop, after activation has returned.
   const startTimer = setTimeout(() => {

@@ -3,6 +3,7 @@
 // cannot be downloaded here. With CORPUS_NAV_VSCODE=desktop (or --desktop) runTests() downloads VS Code desktop
 // (CORPUS_NAV_VSCODE_VERSION, default stable) and runs the same suite there.
 // CORPUS_NAV_TEST_WORKSPACE=<folder> opens that folder instead of the copy.
+import { createHash } from 'crypto';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -18,6 +19,34 @@ function copyCorpus(): string {
   return folder;
 }
 
+/** sha256 of every file under `root` (symlinks not followed), keyed by relative path. */
+export function checksums(root: string): Map<string, string> {
+  const sums = new Map<string, string>();
+  const walk = (folder: string) => {
+    for (const entry of fs.readdirSync(folder, { withFileTypes: true })) {
+      const abs = path.join(folder, entry.name);
+      if (entry.isDirectory()) walk(abs);
+      else if (entry.isFile()) sums.set(path.relative(root, abs), createHash('sha256').update(fs.readFileSync(abs)).digest('hex'));
+    }
+  };
+  walk(root);
+  return sums;
+}
+
+/**
+ * What changed between two checksum maps: files changed or removed, and (when `allowNew` is false) files added.
+ * The real corpus must be byte-for-byte unchanged; the workspace copy may gain files the tests create.
+ */
+export function changedFiles(before: Map<string, string>, after: Map<string, string>, allowNew: boolean): string[] {
+  const changes: string[] = [];
+  for (const [file, sum] of before) {
+    if (!after.has(file)) changes.push(`removed ${file}`);
+    else if (after.get(file) !== sum) changes.push(`modified ${file}`);
+  }
+  if (!allowNew) for (const file of after.keys()) if (!before.has(file)) changes.push(`added ${file}`);
+  return changes;
+}
+
 async function main(): Promise<number> {
   const desktop = process.env.CORPUS_NAV_VSCODE === 'desktop' || process.argv.includes('--desktop');
   const givenWorkspace = process.env.CORPUS_NAV_TEST_WORKSPACE;
@@ -26,22 +55,37 @@ async function main(): Promise<number> {
   if (!fs.existsSync(extensionTestsPath)) throw new Error(`${extensionTestsPath} missing: run node esbuild.js --tests`);
 
   console.log(`[integration] ${desktop ? 'VS Code desktop' : 'code-server in headless Chromium'}, workspace ${workspace}`);
+  // The extension must never write into a corpus: checksums of the user's corpus/ and of the workspace's
+  // own files before the suite, compared after it (tests may add files to the copy, never change its articles).
+  const realCorpus = path.join(repoRoot, 'corpus');
+  const realBefore = checksums(realCorpus);
+  const workspaceBefore = checksums(workspace);
   try {
-    await runTests({
-      extensionDevelopmentPath: repoRoot,
-      extensionTestsPath,
-      launchArgs: [workspace],
-      ...(desktop
-        ? { version: process.env.CORPUS_NAV_VSCODE_VERSION ?? 'stable' }
-        : { vscodeExecutablePath: path.join(repoRoot, 'test', 'bin', 'vscode-launcher') }),
-    });
-    return 0;
-  } catch (error) {
-    if (error instanceof TestRunFailedError) {
+    let exitCode = 0;
+    try {
+      await runTests({
+        extensionDevelopmentPath: repoRoot,
+        extensionTestsPath,
+        launchArgs: [workspace],
+        ...(desktop
+          ? { version: process.env.CORPUS_NAV_VSCODE_VERSION ?? 'stable' }
+          : { vscodeExecutablePath: path.join(repoRoot, 'test', 'bin', 'vscode-launcher') }),
+      });
+    } catch (error) {
+      if (!(error instanceof TestRunFailedError)) throw error;
       console.error(`[integration] ${error.message}`);
-      return error.code || 1;
+      exitCode = error.code || 1;
     }
-    throw error;
+    const writes = [
+      ...changedFiles(realBefore, checksums(realCorpus), false).map((c) => `corpus/: ${c}`),
+      ...changedFiles(workspaceBefore, checksums(workspace), true).map((c) => `workspace: ${c}`),
+    ];
+    if (writes.length > 0) {
+      console.error(`[integration] FAILED no-writes check: corpus files changed during the suite:\n  ${writes.join('\n  ')}`);
+      return exitCode || 1;
+    }
+    console.log(`[integration] no-writes check passed: ${realBefore.size} files in corpus/ and ${workspaceBefore.size} in the workspace unchanged`);
+    return exitCode;
   } finally {
     if (!givenWorkspace) fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
   }

@@ -1,7 +1,7 @@
 // Article metadata. First hit wins per field: Markdown front matter, then corpus.yaml, then inference
 // from the text. Inference only reads what the text states (a date line, a sign-off, a "Source:" line);
 // anything it cannot read stays null.
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import type { ArticleMetadata, ConfigProblem, CorpusConfig, MetadataSource, Span } from './types';
 
 const METADATA_FIELDS = ['title', 'outlet', 'date', 'url', 'byline'] as const;
@@ -59,9 +59,28 @@ class YamlReader {
         if (this.aliasesResolved === MAX_YAML_ALIASES + 1) this.report(node, `more than ${MAX_YAML_ALIASES} aliases: the rest are ignored`, 'error');
         return null;
       }
-      return (node.resolve(this.doc) as Node | undefined) ?? null;
+      return this.resolveAlias(node);
     }
     return (node as Node | null) ?? null;
+  }
+
+  /**
+   * The anchored node an alias points to. `Alias.resolve` walks the whole document on every call, which a
+   * large corpus.yaml with many aliases turns into minutes; the anchors are collected once here instead.
+   */
+  private anchorsInOrder: Node[] | null = null;
+  private resolveAlias(alias: Alias): Node | null {
+    if (this.anchorsInOrder === null) {
+      const nodes: Node[] = [];
+      visit(this.doc, { Node: (_key, node) => void ((isAlias(node) || node.anchor) && nodes.push(node)) });
+      this.anchorsInOrder = nodes;
+    }
+    let found: Node | null = null;
+    for (const node of this.anchorsInOrder) {
+      if (node === alias) break;
+      if (node.anchor === alias.source) found = node;
+    }
+    return found;
   }
 
   /** Entries of a mapping node as [key text, key node, value node]; reports a non-mapping. */
@@ -73,13 +92,21 @@ class YamlReader {
       return [];
     }
     const result: [string, Node | null, Node | null][] = [];
+    const seen = new Set<string>();
     for (const pair of resolved.items) {
       const keyNode = this.deref(pair.key);
       if (!isScalar(keyNode) || keyNode.value === null || typeof keyNode.value === 'object') {
         this.report(keyNode, `${what}: keys should be plain text`);
         continue;
       }
-      result.push([String(keyNode.value), keyNode, this.deref(pair.value)]);
+      const key = String(keyNode.value);
+      // Duplicates are found here (linear) rather than by the parser's uniqueKeys (quadratic per mapping).
+      if (seen.has(key)) {
+        this.report(keyNode, `${what}: duplicate key "${key}" (the first one is used)`);
+        continue;
+      }
+      seen.add(key);
+      result.push([key, keyNode, this.deref(pair.value)]);
     }
     return result;
   }
@@ -143,8 +170,9 @@ class YamlReader {
 
 function readYaml(text: string): { doc: Document; lineCounter: LineCounter } {
   const lineCounter = new LineCounter();
-  // uniqueKeys reports duplicates. Aliases are never expanded by toJS here: the walk derefs them one by one, counted.
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
+  // Aliases are never expanded by toJS here: the walk derefs them one by one, counted. Duplicate keys are
+  // reported by YamlReader.entries: the parser's own check (uniqueKeys) is quadratic in a mapping's size.
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: true });
   return { doc, lineCounter };
 }
 
