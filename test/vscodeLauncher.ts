@@ -3,21 +3,15 @@
 // It accepts the arguments runTests() passes (--extensionDevelopmentPath=, --extensionTestsPath=, the folder;
 // other flags are ignored) and exits with the code the suite's run() gives. Recipe:
 // ../shared/notes/real-vscode-offline.md. Invoked through test/bin/vscode-launcher.
-import { spawn, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
-import * as http from 'http';
-import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
-import { pathToFileURL } from 'url';
 import { format } from 'util';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { ensureCodeServer, launchChromium, startCodeServer, TailBuffer, type CodeServer } from './support/codeServer';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
-const CHROMIUM = process.env.CORPUS_NAV_CHROMIUM ?? '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const RUN_TIMEOUT_MS = Number(process.env.CORPUS_NAV_TEST_TIMEOUT_MS ?? 10 * 60_000);
-const SERVER_START_TIMEOUT_MS = 60_000;
 const DIAGNOSTIC_TAIL_LINES = 150;
 // test/integration/index.ts prints this first: workbench chatter before it is kept for diagnostics only.
 const SUITE_START_MARKER = '[integration] ';
@@ -27,10 +21,6 @@ interface LaunchRequest {
   extensionDevelopmentPaths: string[];
   extensionTestsPath?: string;
   folder?: string;
-}
-
-interface CodeServerModule {
-  ensureCodeServer(): string;
 }
 
 interface WorkbenchLogFile {
@@ -55,45 +45,6 @@ export function parseLaunchArgs(argv: readonly string[]): LaunchRequest {
   return request;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-function httpStatus(url: string): Promise<number> {
-  return new Promise((resolve) => {
-    const request = http.get(url, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
-    request.on('error', () => resolve(0));
-    request.setTimeout(2_000, () => request.destroy());
-  });
-}
-
-/** Keeps the last lines of a stream so a failing run can show what the server said. */
-class TailBuffer {
-  private readonly lines: string[] = [];
-  constructor(private readonly limit: number) {}
-  push(text: string): void {
-    for (const line of text.split('\n')) {
-      if (line.trim() === '') continue;
-      this.lines.push(line);
-      if (this.lines.length > this.limit) this.lines.shift();
-    }
-  }
-  toString(): string {
-    return this.lines.join('\n');
-  }
-}
-
 /** The workbench hands over each console call as the array of its arguments (format string first). */
 export function formatAutomationMessage(message: unknown): string {
   if (Array.isArray(message)) return format(...(message as unknown[]));
@@ -106,25 +57,16 @@ export function payloadUrl(port: number, folder: string | undefined, payload: [s
   return `${origin}/?${query.filter(Boolean).join('&')}`;
 }
 
-async function loadCodeServerModule(): Promise<CodeServerModule> {
-  // A runtime import keeps the .mjs (which finds the repository through import.meta.url) out of this bundle.
-  const url = pathToFileURL(path.join(repoRoot, 'scripts', 'code-server.mjs')).href;
-  return (await import(url)) as CodeServerModule;
-}
-
 async function main(): Promise<number> {
   const request = parseLaunchArgs(process.argv.slice(2));
   if (!request.extensionTestsPath) throw new Error('missing --extensionTestsPath=');
   if (request.extensionDevelopmentPaths.length === 0) throw new Error('missing --extensionDevelopmentPath=');
 
-  const { ensureCodeServer } = await loadCodeServerModule();
-  const codeServerEntry = ensureCodeServer();
+  const codeServerEntry = await ensureCodeServer(repoRoot);
 
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-nav-vscode-'));
-  const port = await freePort();
-  const serverOutput = new TailBuffer(DIAGNOSTIC_TAIL_LINES);
   const workbenchMessages = new TailBuffer(DIAGNOSTIC_TAIL_LINES);
-  let server: ChildProcess | undefined;
+  let server: CodeServer | undefined;
   let browser: Browser | undefined;
   let workbenchLogs: WorkbenchLogFile[] = [];
 
@@ -133,27 +75,7 @@ async function main(): Promise<number> {
     stopping = true;
     await browser?.close().catch(() => undefined);
     browser = undefined;
-    if (server?.pid && server.exitCode === null && server.signalCode === null) {
-      // code-server runs its extension host and file watcher as children: end the whole process group.
-      const group = -server.pid;
-      try {
-        process.kill(group, 'SIGTERM');
-      } catch {
-        /* already gone */
-      }
-      const exited = new Promise<void>((resolve) => server?.once('exit', () => resolve()));
-      const forced = new Promise<void>((resolve) =>
-        setTimeout(() => {
-          try {
-            process.kill(group, 'SIGKILL');
-          } catch {
-            /* already gone */
-          }
-          resolve();
-        }, 3_000).unref(),
-      );
-      await Promise.race([exited, forced]);
-    }
+    await server?.stop();
     server = undefined;
     fs.rmSync(scratch, { recursive: true, force: true });
   };
@@ -173,54 +95,14 @@ async function main(): Promise<number> {
   });
 
   const run = async (): Promise<number> => {
-    log(`starting code-server on 127.0.0.1:${port}`);
-    server = spawn(
-      process.execPath,
-      [
-        codeServerEntry,
-        '--auth', 'none',
-        '--bind-addr', `127.0.0.1:${port}`,
-        '--config', path.join(scratch, 'config.yaml'),
-        '--user-data-dir', path.join(scratch, 'user-data'),
-        '--extensions-dir', path.join(scratch, 'extensions'),
-        '--disable-telemetry',
-        '--disable-update-check',
-        '--disable-workspace-trust',
-        ...(request.folder ? [request.folder] : []),
-      ],
-      { detached: true, stdio: ['ignore', 'pipe', 'pipe'] },
-    );
-    const serverPid = server.pid;
-    // Last resort should the launcher end by a path that skips cleanup(): never leave code-server behind.
-    process.once('exit', () => {
-      try {
-        if (serverPid) process.kill(-serverPid, 'SIGKILL');
-      } catch {
-        /* already gone */
-      }
+    log('starting code-server on 127.0.0.1');
+    server = await startCodeServer(codeServerEntry, {
+      configFile: path.join(scratch, 'config.yaml'),
+      userDataDir: path.join(scratch, 'user-data'),
+      extensionsDir: path.join(scratch, 'extensions'),
     });
-    server.stdout?.on('data', (chunk: Buffer) => serverOutput.push(chunk.toString()));
-    server.stderr?.on('data', (chunk: Buffer) => serverOutput.push(chunk.toString()));
-    const serverExited = new Promise<never>((_, reject) =>
-      server?.once('exit', (code, signal) => reject(new Error(`code-server exited early (${code ?? signal})`))),
-    );
-    serverExited.catch(() => undefined);
-
-    const deadline = Date.now() + SERVER_START_TIMEOUT_MS;
-    while ((await Promise.race([httpStatus(`http://127.0.0.1:${port}/healthz`), serverExited])) !== 200) {
-      if (Date.now() > deadline) throw new Error(`code-server did not answer on port ${port} within ${SERVER_START_TIMEOUT_MS / 1000} s`);
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: CHROMIUM_ARGS,
-      headless: true,
-      // Playwright would exit the process on these signals before code-server is stopped; cleanup() closes the browser.
-      handleSIGINT: false,
-      handleSIGTERM: false,
-      handleSIGHUP: false,
-    });
+    const { port } = server;
+    browser = await launchChromium();
     if (stopping) {
       // Interrupted while Chromium started: cleanup() has already run.
       await browser.close();
@@ -262,7 +144,7 @@ async function main(): Promise<number> {
       timer = setTimeout(() => reject(new Error(`the suite did not finish within ${RUN_TIMEOUT_MS / 1000} s`)), RUN_TIMEOUT_MS);
     });
     try {
-      return await Promise.race([suiteExited, timedOut, serverExited]);
+      return await Promise.race([suiteExited, timedOut, server.exited]);
     } finally {
       clearTimeout(timer);
     }
@@ -278,7 +160,7 @@ async function main(): Promise<number> {
   }
   if (code !== 0 && code !== EXIT_INTERRUPTED) {
     log(`run failed (exit code ${code}); diagnostics follow`);
-    log(`--- code-server output (last ${DIAGNOSTIC_TAIL_LINES} lines) ---\n${serverOutput.toString() || '(none)'}`);
+    log(`--- code-server output (last ${DIAGNOSTIC_TAIL_LINES} lines) ---\n${server?.output.toString() || '(none)'}`);
     log(`--- browser console errors and workbench messages ---\n${workbenchMessages.toString() || '(none)'}`);
     // window.log repeats the workbench messages above; the extension host's logs add what they do not show.
     if (workbenchLogs.length) log(`workbench logs: ${workbenchLogs.map((f) => f.relativePath).join(', ')}`);

@@ -1,6 +1,6 @@
 // Starting and stopping code-server (VS Code 1.100.3 served over HTTP) and the Chromium that drives it, for
-// the end-to-end journeys. Recipe: ../../../shared/notes/real-vscode-offline.md; test/vscodeLauncher.ts does the
-// same for the integration suite.
+// the integration suite (test/vscodeLauncher.ts) and the end-to-end journeys (test/e2e/).
+// Recipe: ../shared/notes/real-vscode-offline.md.
 import { spawn, spawnSync, type ChildProcess } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
@@ -91,6 +91,8 @@ export interface CodeServer {
   url(folder?: string): string;
   /** The server's last output lines, for diagnostics. */
   output: TailBuffer;
+  /** Rejects when the server process ends before stop() was called. */
+  exited: Promise<never>;
   stop(): Promise<void>;
 }
 
@@ -150,8 +152,11 @@ export async function startCodeServer(
   process.once('exit', killOnExit);
   child.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  let stopped = false;
   const exitedEarly = new Promise<never>((_, reject) =>
-    child.once('exit', (code, signal) => reject(new Error(`code-server exited early (${code ?? signal})\n${output.toString()}`))),
+    child.once('exit', (code, signal) => {
+      if (!stopped) reject(new Error(`code-server exited early (${code ?? signal})\n${output.toString()}`));
+    }),
   );
   exitedEarly.catch(() => undefined);
 
@@ -160,8 +165,10 @@ export async function startCodeServer(
     port,
     origin,
     output,
+    exited: exitedEarly,
     url: (folder) => (folder ? `${origin}/?folder=${encodeURIComponent(folder)}` : `${origin}/`),
     stop: async () => {
+      stopped = true;
       process.removeListener('exit', killOnExit);
       await stopProcessGroup(child);
     },
