@@ -90,10 +90,11 @@ export async function eventually<T>(
   assert.fail(`timed out waiting for ${what} (last: ${String(last)})`);
 }
 
+/** Reverts every unsaved document, visible or not: closing a dirty editor could otherwise save it to disk. */
 export async function revertAll(): Promise<void> {
-  for (const editor of vscode.window.visibleTextEditors) {
-    if (editor.document.isDirty) {
-      await vscode.window.showTextDocument(editor.document);
+  for (const document of vscode.workspace.textDocuments) {
+    if (document.isDirty && document.uri.scheme === 'file') {
+      await vscode.window.showTextDocument(document);
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
   }
