@@ -8,17 +8,10 @@ import type { CorpusManager } from '../corpusManager';
 import { Commands, HOVER_LINK_COMMANDS, Settings } from '../ids';
 import { documentRange } from '../ranges';
 import { ARTICLE_SELECTOR } from './selector';
-import {
-  type SpanTarget,
-  articleCount,
-  articleDetail,
-  commandUri,
-  escapeMarkdownText,
-  personAt,
-  snippetAround,
-} from './shared';
+import { buildPersonCard, type MentionOrder } from '../core/personCard';
+import { type SpanTarget, articleDetail, commandUri, escapeMarkdownText, personAt } from './shared';
 
-export type HoverOrder = 'nearest' | 'newest';
+export type HoverOrder = MentionOrder;
 
 export interface HoverSettings {
   maxMentions: number;
@@ -34,88 +27,33 @@ export function readHoverSettings(): HoverSettings {
   };
 }
 
-/** Days since the epoch of an ISO date, or null. */
-function dayNumber(date: string | null | undefined): number | null {
-  if (!date) return null;
-  const ms = Date.parse(date);
-  return Number.isNaN(ms) ? null : ms / 86_400_000;
-}
-
-/** The `count` smallest items by `key` then `tie`, without sorting all of them (people can have 10,000s of mentions). */
-function smallest<T>(items: readonly T[], count: number, key: (item: T) => number, tie: (a: T, b: T) => number): T[] {
-  if (count <= 0) return [];
-  const kept: { item: T; key: number }[] = [];
-  const before = (a: { item: T; key: number }, b: { item: T; key: number }) => a.key < b.key || (a.key === b.key && tie(a.item, b.item) < 0);
-  for (const item of items) {
-    const entry = { item, key: key(item) };
-    if (kept.length === count && !before(entry, kept[count - 1])) continue;
-    let i = kept.length < count ? kept.length : count - 1;
-    if (kept.length < count) kept.push(entry);
-    while (i > 0 && before(entry, kept[i - 1])) {
-      kept[i] = kept[i - 1];
-      i--;
-    }
-    kept[i] = entry;
-  }
-  return kept.map((k) => k.item);
-}
-
-/**
- * The mentions a card lists: one per other article (its first mention), closest in date to the hovered
- * article first or newest first; remaining slots go to other mentions in the same article, nearest by
- * offset. One per article keeps the card a map of the corpus rather than of one page.
- */
-export function otherMentions(corpus: Corpus, person: Person, hovered: Mention, settings: HoverSettings): Mention[] {
-  if (settings.maxMentions <= 0) return [];
-  const firstPerArticle = new Map<string, Mention>();
-  const sameArticle: Mention[] = [];
-  for (const m of person.mentions) {
-    if (m.path === hovered.path) {
-      if (m.start !== hovered.start) sameArticle.push(m);
-    } else {
-      const seen = firstPerArticle.get(m.path);
-      if (!seen || m.start < seen.start) firstPerArticle.set(m.path, m);
-    }
-  }
-  const here = dayNumber(corpus.article(hovered.path)?.date);
-  const nearest = settings.order === 'nearest' && here !== null;
-  const key = (m: Mention) => {
-    const day = dayNumber(corpus.article(m.path)?.date);
-    if (day === null) return Number.POSITIVE_INFINITY; // undated articles last either way
-    return nearest ? Math.abs(day - (here as number)) : -day;
-  };
-  const byPath = (a: Mention, b: Mention) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
-  const others = smallest([...firstPerArticle.values()], settings.maxMentions, key, byPath);
-  const local = smallest(sameArticle, settings.maxMentions - others.length, (m) => Math.abs(m.start - hovered.start), (a, b) => a.start - b.start);
-  return [...others, ...local];
-}
-
-/** The Markdown of a person card. Exported for tests and benchmarks. */
+/** The Markdown of a person card (built by the core's `buildPersonCard`). Exported for tests and benchmarks. */
 export function buildCardMarkdown(corpus: Corpus, person: Person, hovered: Mention, settings: HoverSettings): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', true);
   md.supportHtml = false;
   md.isTrusted = { enabledCommands: [...HOVER_LINK_COMMANDS] };
 
-  const quotes = corpus.quotesBy(person.id).length;
-  const articles = articleCount(person.mentions);
-  md.appendMarkdown(`$(person) **${escapeMarkdownText(person.name)}**\n\n`);
-  if (person.roles.length > 0) md.appendMarkdown(`_${person.roles.map(escapeMarkdownText).join(' · ')}_\n\n`);
-  if (person.aliases.length > 0) md.appendMarkdown(`Also: ${person.aliases.map(escapeMarkdownText).join(', ')}\n\n`);
+  const card = buildPersonCard(corpus, person.id, {
+    limit: settings.maxMentions,
+    order: settings.order,
+    fromPath: hovered.path,
+    fromStart: hovered.start,
+  });
+  if (!card) return md;
+  md.appendMarkdown(`$(person) **${escapeMarkdownText(card.name)}**\n\n`);
+  if (card.roles.length > 0) md.appendMarkdown(`_${card.roles.map(escapeMarkdownText).join(' · ')}_\n\n`);
+  if (card.aliases.length > 0) md.appendMarkdown(`Also: ${card.aliases.map(escapeMarkdownText).join(', ')}\n\n`);
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   md.appendMarkdown(
-    `${plural(person.mentions.length, 'mention')} in ${plural(articles, 'article')} · ${plural(quotes, 'quote')}\n\n`,
+    `${plural(card.mentionCount, 'mention')} in ${plural(card.articleCount, 'article')} · ${plural(card.quoteCount, 'quote')}\n\n`,
   );
 
-  const listed = otherMentions(corpus, person, hovered, settings);
-  if (listed.length > 0) {
+  if (card.otherMentions.length > 0) {
     md.appendMarkdown('---\n\n');
-    for (const m of listed) {
-      const article = corpus.article(m.path);
-      if (!article) continue;
-      const snippet = snippetAround(article.text, m, 40);
+    for (const m of card.otherMentions) {
       const target: SpanTarget = { root: corpus.root, path: m.path, start: m.start, end: m.end };
-      const label = `${escapeMarkdownText(snippet.before)}**${escapeMarkdownText(snippet.match)}**${escapeMarkdownText(snippet.after)}`;
-      const where = m.path === hovered.path ? 'this article' : articleDetail(article);
+      const label = `${escapeMarkdownText(m.before)}**${escapeMarkdownText(m.match)}**${escapeMarkdownText(m.after)}`;
+      const where = m.sameArticle ? 'this article' : articleDetail(m);
       md.appendMarkdown(`- [${label}](${commandUri(Commands.openMention, target)}) — _${escapeMarkdownText(where)}_\n`);
     }
     md.appendMarkdown('\n');

@@ -3,15 +3,18 @@ import * as vscode from 'vscode';
 import type { Corpus } from '../core/api';
 import type { ArticleRef, CorpusManager } from '../corpusManager';
 import { spanToLocation } from '../ranges';
-import type { Article, Mention, Person, Span } from '../core/types';
+import type { Article, Mention, Person } from '../core/types';
+
+/** The fields of an article a label needs (an Article, or a hover card's mention entry). */
+export type ArticleLabelFields = Pick<Article, 'path' | 'title' | 'outlet' | 'date'>;
 
 /** The article's title, or its file name when it has none. */
-export function articleTitle(article: Article): string {
+export function articleTitle(article: ArticleLabelFields): string {
   return article.title?.trim() || article.path.split('/').pop() || article.path;
 }
 
 /** "title · outlet · date", leaving out what is unknown. */
-export function articleDetail(article: Article, withTitle = true): string {
+export function articleDetail(article: ArticleLabelFields, withTitle = true): string {
   return [withTitle ? articleTitle(article) : null, article.outlet, article.date].filter(Boolean).join(' · ');
 }
 
@@ -52,44 +55,7 @@ export function articleCount(mentions: readonly { path: string }[]): number {
   return new Set(mentions.map((m) => m.path)).size;
 }
 
-export interface Snippet {
-  before: string;
-  match: string;
-  after: string;
-}
-
-/** One line of context around a span, whitespace collapsed, cut at word boundaries. */
-export function snippetAround(text: string, span: Span, context = 50): Snippet {
-  const collapse = (s: string) => s.replace(/\s+/g, ' ');
-  let from = Math.max(0, span.start - context);
-  let to = Math.min(text.length, span.end + context);
-  if (from > 0) {
-    const space = text.indexOf(' ', from);
-    if (space !== -1 && space < span.start) from = space + 1;
-  }
-  if (to < text.length) {
-    const space = text.lastIndexOf(' ', to);
-    if (space > span.end) to = space;
-  }
-  // A snippet never runs across a paragraph break: the line is what the reader recognises.
-  let before = text.slice(from, span.start);
-  let after = text.slice(span.end, to);
-  const lastBreak = Math.max(before.lastIndexOf('\n'), before.lastIndexOf('\r'));
-  if (lastBreak !== -1) {
-    before = before.slice(lastBreak + 1);
-    from = span.start - before.length;
-  }
-  const firstBreak = after.search(/[\r\n]/);
-  if (firstBreak !== -1) {
-    after = after.slice(0, firstBreak);
-    to = span.end + after.length;
-  }
-  return {
-    before: (from > 0 && before.length > 0 ? '…' : '') + collapse(before).trimStart(),
-    match: collapse(text.slice(span.start, span.end)),
-    after: collapse(after).trimEnd() + (to < text.length && after.length > 0 ? '…' : ''),
-  };
-}
+export { type Snippet, snippetAround } from '../core/personCard';
 
 /**
  * Makes arbitrary text inert in a MarkdownString: every Markdown punctuation character is backslash-escaped
