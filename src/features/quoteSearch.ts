@@ -7,7 +7,7 @@ import type { Person, Quote } from '../core/types';
 import type { CorpusManager } from '../corpusManager';
 import { Commands } from '../ids';
 import { openSpan } from './navigation';
-import { articleDetail } from './shared';
+import { articleTitle } from './shared';
 
 export interface QuoteDoc extends SearchDoc {
   corpus: Corpus;
@@ -24,7 +24,8 @@ export interface QuoteResult {
 }
 
 const RESULT_LIMIT = 50;
-const LABEL_LENGTH = 110;
+// Short enough that the speaker (the item's description) stays visible beside the quote.
+const LABEL_LENGTH = 64;
 const DEBOUNCE_MS = 60;
 
 function quoteDocs(corpus: Corpus, quotes: readonly Quote[]): QuoteDoc[] {
@@ -127,7 +128,7 @@ function toItem(result: QuoteResult): QuoteItem {
   return {
     label: quoteLabel(result),
     description: result.speaker?.name ?? (result.quote.speaker ? '' : 'unattributed'),
-    detail: article ? articleDetail(article) : result.quote.path,
+    detail: article ? [article.outlet, article.date, articleTitle(article)].filter(Boolean).join(' · ') : result.quote.path,
     alwaysShow: true,
     result,
   };
