@@ -3,7 +3,7 @@
 import * as nodePath from 'path';
 import type { Corpus } from './api';
 import { extractArticle, EXTRACTION_VERSION } from './extract';
-import { resolveIdentities } from './identity';
+import { IdentityIndex } from './identity';
 import { CORPUS_CONFIG_FILE, decodeBytes, errorMessage, isCorpusFileName, listCorpusFiles, readCorpusFile, type CorpusFile } from './loader';
 import { emptyCorpusConfig, parseCorpusYaml } from './metadata';
 import type { Article, ArticleExtraction, CorpusConfig, FileSystem, Mention, Person, Quote } from './types';
@@ -107,6 +107,23 @@ function sameIds(a: readonly (string | null)[], b: readonly (string | null)[]): 
   return true;
 }
 
+/** First index in `items` (sorted by path) whose path is >= `path`. */
+function firstWithPathAtOrAfter(items: readonly { path: string }[], path: string): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid].path < path) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** People order: most mentioned first, then by id. */
+function byMentionsThenId(a: Person, b: Person): number {
+  return b.mentions.length - a.mentions.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
 export class CorpusIndex implements Corpus {
@@ -115,15 +132,24 @@ export class CorpusIndex implements Corpus {
   private readonly listeners = new Set<(paths: string[]) => void>();
   private fingerprint = '';
 
-  // The corpus-wide view, rebuilt lazily after changes so a burst of edits costs one resolution.
+  // The corpus-wide view, updated lazily after changes so a burst of edits costs one resolution. Only the
+  // changed articles, and the articles whose person ids the identity index reports as changed, are re-assembled.
   private stale = true;
+  /** Everything must be rebuilt (first resolution, or corpus.yaml changed its aliases). */
+  private rebuildAll = true;
+  /** Articles whose extraction changed or went away since the last resolution. */
+  private readonly changedPaths = new Set<string>();
+  private identity = new IdentityIndex();
+  private sortedPaths: string[] = [];
   private sortedArticles: Article[] = [];
   private sortedPeople: Person[] = [];
-  private peopleById = new Map<string, Person>();
+  private peopleById: ReadonlyMap<string, Person> = new Map<string, Person>();
   private mentionsByPath = new Map<string, Mention[]>();
   private quotesByPath = new Map<string, Quote[]>();
+  /** Per person, in path then offset order. */
+  private mentionsByPerson = new Map<string, Mention[]>();
   private quotesByPerson = new Map<string, Quote[]>();
-  private allQuotes: Quote[] = [];
+  private allQuotes: Quote[] | null = null;
   private assembled = new Map<string, { extraction: ArticleExtraction; ids: readonly (string | null)[]; mentions: Mention[]; quotes: Quote[] }>();
 
   private constructor(
@@ -235,63 +261,154 @@ export class CorpusIndex implements Corpus {
       const extraction = extractArticle(path, text, encoding, this.config);
       this.extractions.set(path, extraction);
       this.fileProblems.delete(path);
-      this.stale = true;
+      this.markChanged(path);
       return extraction;
     } catch (error) {
       this.extractions.delete(path);
       this.fileProblems.set(path, `extraction failed: ${errorMessage(error)}`);
-      this.stale = true;
+      this.markChanged(path);
       return null;
     }
   }
 
-  /** Rebuilds the corpus-wide view: identities across all articles, then mentions and quotes with ids. */
+  private markChanged(path: string): void {
+    this.changedPaths.add(path);
+    this.stale = true;
+  }
+
+  /** Brings the corpus-wide view up to date: identities, then mentions and quotes with ids. */
   private resolve(): void {
     if (!this.stale) return;
     this.stale = false;
-    const paths = [...this.extractions.keys()].sort();
-    const docs = paths.map((path) => ({ path, mentions: this.extractions.get(path)!.mentions }));
-    const { people, assignments } = resolveIdentities(docs, this.config.aliases);
+    if (this.rebuildAll) {
+      this.rebuildAll = false;
+      this.identity = new IdentityIndex(this.config.aliases);
+      this.assembled = new Map();
+      this.mentionsByPath = new Map();
+      this.quotesByPath = new Map();
+      this.mentionsByPerson = new Map();
+      this.quotesByPerson = new Map();
+      this.sortedPaths = [];
+      this.sortedArticles = [];
+      for (const path of this.extractions.keys()) this.changedPaths.add(path);
+    }
+    const changed = [...this.changedPaths].sort();
+    this.changedPaths.clear();
+    for (const path of changed) {
+      const extraction = this.extractions.get(path);
+      if (extraction) this.identity.setDoc(path, extraction.mentions);
+      else this.identity.removeDoc(path);
+      this.placeArticle(path, extraction?.article);
+    }
+    const changes = this.identity.flush();
+    this.peopleById = this.identity.people();
 
-    this.sortedArticles = paths.map((path) => this.extractions.get(path)!.article);
-    this.peopleById = new Map(people.map((person) => [person.id, person]));
-    this.mentionsByPath = new Map();
-    this.quotesByPath = new Map();
-    this.quotesByPerson = new Map();
-    this.allQuotes = [];
-    // Person.mentions is rebuilt from the assignments so both views share the same Mention objects.
-    const mentionsOfPerson = new Map<string, Mention[]>();
-
-    const previous = this.assembled;
-    this.assembled = new Map();
+    // Person lists are copied before their first change in this round: a caller may hold the old array.
+    const touchedMentions = new Set<string>();
+    const touchedQuotes = new Set<string>();
+    const paths = new Set([...changes.docs, ...changed]);
     for (const path of paths) {
-      const extraction = this.extractions.get(path)!;
-      const ids = assignments.get(path) ?? [];
-      // An unchanged article whose mentions kept their ids keeps its Mention and Quote objects.
-      const reused = previous.get(path);
-      const { mentions, quotes } =
-        reused && reused.extraction === extraction && sameIds(reused.ids, ids) ? reused : this.assemble(path, extraction, ids);
-      this.assembled.set(path, { extraction, ids, mentions, quotes });
-      for (const mention of mentions) {
-        let list = mentionsOfPerson.get(mention.personId);
-        if (!list) mentionsOfPerson.set(mention.personId, (list = []));
-        list.push(mention);
+      const extraction = this.extractions.get(path);
+      const ids = extraction ? this.identity.idsOf(path) : [];
+      const previous = this.assembled.get(path);
+      if (previous && extraction && previous.extraction === extraction && sameIds(previous.ids, ids)) continue;
+      if (previous) {
+        this.unlist(this.mentionsByPerson, previous.mentions, (m) => m.personId, touchedMentions);
+        this.unlist(this.quotesByPerson, previous.quotes, (q) => q.speaker, touchedQuotes);
       }
+      if (!extraction) {
+        this.assembled.delete(path);
+        this.mentionsByPath.delete(path);
+        this.quotesByPath.delete(path);
+        continue;
+      }
+      const { mentions, quotes } = this.assemble(path, extraction, ids);
+      this.assembled.set(path, { extraction, ids, mentions, quotes });
       this.mentionsByPath.set(path, mentions);
       this.quotesByPath.set(path, quotes);
-      for (const quote of quotes) {
-        this.allQuotes.push(quote);
-        if (quote.speaker === null) continue;
-        let list = this.quotesByPerson.get(quote.speaker);
-        if (!list) this.quotesByPerson.set(quote.speaker, (list = []));
-        list.push(quote);
-      }
+      this.list(this.mentionsByPerson, mentions, (m) => m.personId, touchedMentions);
+      this.list(this.quotesByPerson, quotes, (q) => q.speaker, touchedQuotes);
     }
-    for (const person of people) person.mentions = mentionsOfPerson.get(person.id) ?? [];
-    this.sortedPeople = people
-      .filter((person) => person.mentions.length > 0)
-      .sort((a, b) => b.mentions.length - a.mentions.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    this.peopleById = new Map(this.sortedPeople.map((person) => [person.id, person]));
+    const changedPeople = new Set([...changes.people, ...touchedMentions]);
+    for (const id of changedPeople) {
+      const person = this.peopleById.get(id);
+      if (person) person.mentions = this.mentionsByPerson.get(id) ?? [];
+    }
+    this.allQuotes = null;
+    // Re-sorting thousands of people per edit would dominate a re-index: the changed ones are taken out
+    // and put back at their place.
+    const kept = this.sortedPeople.filter((person) => !changedPeople.has(person.id) && this.peopleById.get(person.id) === person);
+    for (const id of changedPeople) {
+      const person = this.peopleById.get(id);
+      if (!person || person.mentions.length === 0) continue;
+      let lo = 0;
+      let hi = kept.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (byMentionsThenId(kept[mid], person) < 0) lo = mid + 1;
+        else hi = mid;
+      }
+      kept.splice(lo, 0, person);
+    }
+    this.sortedPeople = kept;
+  }
+
+  /** Keeps `sortedPaths`/`sortedArticles` in path order with one binary search per change. */
+  private placeArticle(path: string, article: Article | undefined): void {
+    let lo = 0;
+    let hi = this.sortedPaths.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.sortedPaths[mid] < path) lo = mid + 1;
+      else hi = mid;
+    }
+    const present = this.sortedPaths[lo] === path;
+    if (article && present) this.sortedArticles[lo] = article;
+    else if (article) {
+      this.sortedPaths.splice(lo, 0, path);
+      this.sortedArticles.splice(lo, 0, article);
+    } else if (present) {
+      this.sortedPaths.splice(lo, 1);
+      this.sortedArticles.splice(lo, 1);
+    }
+  }
+
+  /** Removes one article's items (all of one path) from per-person lists kept in path then offset order. */
+  private unlist<T extends { path: string }>(byPerson: Map<string, T[]>, items: readonly T[], idOf: (item: T) => string | null, touched: Set<string>): void {
+    for (const id of new Set(items.map(idOf))) {
+      if (id === null) continue;
+      let list = byPerson.get(id);
+      if (!list) continue;
+      if (!touched.has(id)) {
+        touched.add(id);
+        byPerson.set(id, (list = list.slice()));
+      }
+      const path = items[0].path;
+      const from = firstWithPathAtOrAfter(list, path);
+      let to = from;
+      while (to < list.length && list[to].path === path) to++;
+      list.splice(from, to - from);
+      if (list.length === 0) byPerson.delete(id);
+    }
+  }
+
+  /** Inserts one article's items into the per-person lists at their path's place. */
+  private list<T extends { path: string }>(byPerson: Map<string, T[]>, items: readonly T[], idOf: (item: T) => string | null, touched: Set<string>): void {
+    const groups = new Map<string, T[]>();
+    for (const item of items) {
+      const id = idOf(item);
+      if (id === null) continue;
+      const group = groups.get(id);
+      if (group) group.push(item);
+      else groups.set(id, [item]);
+    }
+    for (const [id, group] of groups) {
+      let list = byPerson.get(id);
+      if (!list) byPerson.set(id, (list = []));
+      else if (!touched.has(id)) byPerson.set(id, (list = list.slice()));
+      touched.add(id);
+      list.splice(firstWithPathAtOrAfter(list, group[0].path), 0, ...group);
+    }
   }
 
   private assemble(path: string, extraction: ArticleExtraction, ids: readonly (string | null)[]): { mentions: Mention[]; quotes: Quote[] } {
@@ -346,6 +463,11 @@ export class CorpusIndex implements Corpus {
 
   quotes(): readonly Quote[] {
     this.resolve();
+    if (!this.allQuotes) {
+      const all: Quote[] = [];
+      for (const path of this.sortedPaths) for (const quote of this.quotesByPath.get(path) ?? []) all.push(quote);
+      this.allQuotes = all;
+    }
     return this.allQuotes;
   }
 
@@ -428,7 +550,7 @@ export class CorpusIndex implements Corpus {
     }
     this.extractions.delete(path);
     this.fileProblems.set(path, result.reason);
-    this.stale = true;
+    this.markChanged(path);
     this.fire([path]);
   }
 
@@ -436,7 +558,7 @@ export class CorpusIndex implements Corpus {
     const existed = this.extractions.delete(path) || this.fileProblems.delete(path);
     this.fileProblems.delete(path);
     if (!existed) return;
-    this.stale = true;
+    this.markChanged(path);
     this.fire([path]);
   }
 
@@ -453,6 +575,7 @@ export class CorpusIndex implements Corpus {
       const { article } = this.extractions.get(path)!;
       this.extractInto(path, article.text, article.encoding);
     }
+    this.rebuildAll = true;
     this.stale = true;
     this.fire([CORPUS_CONFIG_FILE, ...paths]);
   }

@@ -10,7 +10,7 @@ const {
 } = lexicon;
 /** First words of honorific phrases: a cheap test before building phrases. */
 const HONORIFIC_FIRST_WORDS = new Set([...HONORIFIC_PHRASES].map((h) => h.split(' ')[0]));
-import { isAllCaps } from './text';
+import { isAllCaps, isSentenceStart } from './text';
 
 export interface MentionOptions {
   /** Lower-cased names never treated as people (from corpus.yaml `notPeople`). */
@@ -25,6 +25,11 @@ export interface MentionOptions {
    * other cue ("Graeme Downie"). On by default; off trades recall for precision.
    */
   acceptUnknownFullNames?: boolean;
+  /**
+   * Also return lone capitalised words mid-sentence that this article does not confirm, flagged `tentative`
+   * (identity resolution decides with the whole corpus). Off by default: alone, they are not mentions.
+   */
+  tentativeLoneNames?: boolean;
 }
 
 // A capitalised name word: optional Arabic/French/Irish particle prefix ("al-Assad", "d'Estaing", "O'Brien"
@@ -40,6 +45,9 @@ const RUN = new RegExp(
   String.raw`(?<![\p{L}\p{M}\d'\u2019-])${NAME_WORD}(?:\.?${GAP}(?:(?:${PARTICLE_ALT})${GAP})*${NAME_WORD})*`,
   'gu',
 );
+// The same run, anchored: tried only where a run can start (see nextRun). A unicode regex with a
+// lookbehind is slow to slide over every character of an article.
+const RUN_AT = new RegExp(RUN.source, 'uy');
 const TOKEN = new RegExp(String.raw`${NAME_WORD}|\p{Ll}+`, 'gu');
 
 /** Capitalised particles that start a surname ("Le Pen", "Van Gogh", "Al-Sisi" written alone). */
@@ -80,8 +88,7 @@ export function extractMentions(text: string, exclude: readonly Span[], options:
   const excluded = [...exclude].sort((a, b) => a.start - b.start);
   let excludeIndex = 0;
   const candidates: Candidate[] = [];
-  RUN.lastIndex = 0;
-  for (let match = RUN.exec(text); match; match = RUN.exec(text)) {
+  for (let match = nextRun(text, 0); match; match = nextRun(text, match.index + match[0].length)) {
     const runStart = match.index;
     const runEnd = runStart + match[0].length;
     while (excludeIndex < excluded.length && excluded[excludeIndex].end <= runStart) excludeIndex++;
@@ -97,14 +104,72 @@ export function extractMentions(text: string, exclude: readonly Span[], options:
   return finish(text, candidates, options);
 }
 
+/**
+ * The first RUN match at or after `from` (what `RUN.exec` would find), or null. A run starts with an
+ * upper-case letter (ASCII, or beyond U+00BF) or with a particle prefix ("al-", "d'", "bin-"): a lower-case
+ * a/e/b/i/o/d/l at a word start with a hyphen or apostrophe within its first five characters.
+ */
+function nextRun(text: string, from: number): RegExpExecArray | null {
+  const n = text.length;
+  // RUN's lookbehind: no run starts right after a letter, digit, apostrophe or hyphen. Only ASCII is
+  // ruled out here; RUN_AT checks the rest.
+  let afterWord = from > 0 && text.charCodeAt(from - 1) < 128 && (ASCII_CLASS[text.charCodeAt(from - 1)] & WORD_CODE) !== 0;
+  for (let i = from; i < n; i++) {
+    const code = text.charCodeAt(i);
+    const cls = code < 128 ? ASCII_CLASS[code] : 0;
+    if (!afterWord && (code >= 0xc0 || (cls & UPPER_CODE) !== 0 || ((cls & PREFIX_CODE) !== 0 && particlePrefixAt(text, i)))) {
+      RUN_AT.lastIndex = i;
+      const match = RUN_AT.exec(text);
+      if (match) return match;
+    }
+    afterWord = (cls & WORD_CODE) !== 0;
+  }
+  return null;
+}
+
+const WORD_CODE = 1;
+const UPPER_CODE = 2;
+const PREFIX_CODE = 4;
+/** ASCII character classes for nextRun: word characters, capitals, first letters of particle prefixes. */
+const ASCII_CLASS = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    const ch = String.fromCharCode(c);
+    if (/[A-Za-z0-9'-]/.test(ch)) table[c] |= WORD_CODE;
+    if (/[A-Z]/.test(ch)) table[c] |= UPPER_CODE;
+    // First letters of NAME_WORD's particle prefixes: al, el, ad, ash, ..., bin, ibn, abu, ould, d, l.
+    if ('aebiodl'.includes(ch)) table[c] |= PREFIX_CODE;
+  }
+  return table;
+})();
+
+/** A hyphen or apostrophe within the first five characters of a lower-case word ("al-", "bint-", "d'"). */
+function particlePrefixAt(text: string, i: number): boolean {
+  for (let k = i + 1; k <= i + 4 && k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 45 || c === 39 || c === 0x2019) return true;
+    if (c < 97 || c > 122) return false;
+  }
+  return false;
+}
+
 const GLUED = /^(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}+)$/u;
 const GLUE_PREFIXES = new Set(['Mac', 'Van', 'Von', 'Fitz', 'Des', 'Del', 'Della', 'Dos', 'Das', 'Abu', 'Ibn', 'Bin', 'Ben', 'San', 'Saint', 'Santa', 'Mont', 'Mon', 'Le', 'La']);
+
+/** A capital after the third character: the only words GLUED can split (checked without a regex). */
+function hasInnerCapital(word: string): boolean {
+  for (let k = 3; k < word.length; k++) {
+    const code = word.charCodeAt(k);
+    if ((code >= 65 && code <= 90) || code > 127) return true;
+  }
+  return false;
+}
 
 function tokenize(run: string, offset: number, text: string): Token[] {
   const tokens: Token[] = [];
   TOKEN.lastIndex = 0;
   for (let m = TOKEN.exec(run); m; m = TOKEN.exec(run)) {
-    const glued = GLUED.exec(m[0]);
+    const glued = hasInnerCapital(m[0]) ? GLUED.exec(m[0]) : null;
     if (glued && !GLUE_PREFIXES.has(glued[1]) && (HONORIFIC_FIRST_WORDS.has(glued[2].toLowerCase()) || isFirstName(glued[2]) || CITY_WORDS.has(glued[1]) || COUNTRY_WORDS.has(glued[1]))) {
       // "ParisSir Keir": two words glued by a lost line break or space.
       const a = offset + m.index;
@@ -139,9 +204,22 @@ function isAbbreviation(t: Token): boolean {
   return t.text.length === 1 || DOTTED_ABBREVIATIONS.has(t.text.toLowerCase());
 }
 
+const honorificStartCache = new Map<string, boolean>();
+
+/** Whether a word can begin an honorific; memoised on the word as written (no lower-casing per token). */
+function startsHonorific(word: string): boolean {
+  let result = honorificStartCache.get(word);
+  if (result === undefined) {
+    if (honorificStartCache.size > 50_000) honorificStartCache.clear();
+    result = HONORIFIC_FIRST_WORDS.has(word.toLowerCase());
+    honorificStartCache.set(word, result);
+  }
+  return result;
+}
+
 /** Matches the longest honorific at tokens[i..]; returns the number of tokens it covers, or 0. */
 function matchHonorific(tokens: Token[], i: number, end: number): number {
-  if (tokens[i].lower || !HONORIFIC_FIRST_WORDS.has(tokens[i].text.toLowerCase())) return 0;
+  if (tokens[i].lower || !startsHonorific(tokens[i].text)) return 0;
   for (let n = Math.min(MAX_HONORIFIC_WORDS, end - i - 1); n >= 1; n--) {
     let phrase = '';
     for (let k = i; k < i + n; k++) phrase += (k > i ? ' ' : '') + tokens[k].text;
@@ -483,12 +561,42 @@ function finish(text: string, candidates: Candidate[], options: MentionOptions):
       continue;
     }
     if (!keep && c.status === 'weak' && names.some((t) => knownSurnames.has(t.text) && (knownSurnames.get(t.text) ?? 0) > 1)) keep = true;
-    if (!keep) continue;
+    if (!keep) {
+      // "deter Putin from further aggression": a name the corpus may know from other articles.
+      if (options.tentativeLoneNames && c.status === 'pending' && names.length === 1 && c.honorific === null && names[0].text.length > 1
+        && !isSentenceStart(text, c.start) && inLowerCaseContext(text, c.start, end) && !(MONTH_NAMES.has(names[0].text.toLowerCase()) && monthContext(text, c.start, end))
+        && !(notPeople && notPeople.has(names[0].text.toLowerCase()))) {
+        result.push({ start: c.start, end, text: text.slice(c.start, end), honorific: null, nameParts: [names[0].text], role: c.role, tentative: true });
+      }
+      continue;
+    }
     const nameParts = names.map((t) => t.text);
-    if (notPeople && (notPeople.has(nameParts.join(' ').toLowerCase()) || notPeople.has(text.slice(c.start, end).toLowerCase()))) continue;
+    if (notPeople && notPeople.size > 0 && (notPeople.has(nameParts.join(' ').toLowerCase()) || notPeople.has(text.slice(c.start, end).toLowerCase()))) continue;
     result.push({ start: c.start, end, text: text.slice(c.start, end), honorific: c.honorific, nameParts, role: c.role });
   }
   return result;
+}
+
+/**
+ * Between lower-case words, as in running prose ("deter Putin from"): not in a run of capitalised words
+ * ("West Indies", "AC Milan"), a list or a table, where a lone capital is more often part of another name.
+ */
+function inLowerCaseContext(text: string, start: number, end: number): boolean {
+  let p = start - 1;
+  while (p >= 0 && (text[p] === ' ' || text[p] === '\u00a0')) p--;
+  if (p === start - 1 || p < 0) return false;
+  // The word before must be a lower-case word: look at its first letter.
+  if (!isAsciiLowerCode(text.charCodeAt(p))) return false;
+  while (p > 0 && isAsciiLowerCode(text.charCodeAt(p - 1))) p--;
+  if (p > 0 && /[\p{L}\d'\u2019-]/u.test(text[p - 1])) return false;
+  let q = end;
+  while (q < text.length && (text[q] === ' ' || text[q] === '\u00a0')) q++;
+  const after = text[q];
+  return after === undefined || after.toLowerCase() === after;
+}
+
+function isAsciiLowerCode(code: number): boolean {
+  return code >= 97 && code <= 122;
 }
 
 const HYPHENATED_PAIR = /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)+$/u;

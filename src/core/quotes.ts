@@ -89,12 +89,22 @@ const QUOTE_CHARS = /["'\u201C\u201D\u201E\u2018\u2019\u00AB\u00BB]/;
 const PRONOUN_GENDER: Record<string, Gender> = { he: 'male', she: 'female' };
 const NON_PERSON_PRONOUNS = new Set(['they', 'we', 'i', 'it', 'you', 'this', 'that', 'which']);
 const PARAGRAPH_WINDOW = 3;
+/** A stop and its closing marks, right before whitespace: where endsSentenceBefore can be true. */
+const STOP_BEFORE_SPACE = /[.!?\u2026]["\u201D\u2019')\]]*(?=\s)/g;
+/** Marks that may follow a full stop before the space ('.” ', '.) '); tested per space, so not a regex. */
+function isCloserAfterStop(code: number): boolean {
+  return code === 34 || code === 0x201d || code === 0x2019 || code === 39 || code === 41 || code === 93;
+}
 
 /** Whitespace test without a regex: this runs on every character of every article. */
 function isSpace(c: string | undefined): boolean {
   if (c === undefined) return false;
   const code = c.charCodeAt(0);
   return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || (code > 0x1fff && SPACE.test(c));
+}
+
+function isSpaceCode(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || (code > 0x1fff && SPACE.test(String.fromCharCode(code)));
 }
 
 function isQuoteChar(code: number): boolean {
@@ -243,15 +253,21 @@ function tokenize(text: string, out: Token[]): void {
     const code = text.charCodeAt(i);
     if (isWordCode(code, text[i])) {
       let j = i + 1;
+      // Lower-casing is skipped for words with no capital or non-ASCII letter (most words).
+      let plain = code >= 97 || code < 65;
       while (j < n) {
         const d = text.charCodeAt(j);
-        if (isWordCode(d, text[j]) || d === 39 || d === 0x2019 || d === 46 || d === 45) j++;
-        else break;
+        if (isWordCode(d, text[j]) || d === 39 || d === 0x2019 || d === 46 || d === 45) {
+          if (d < 97 && d >= 65) plain = plain && d > 90;
+          else if (d > 127) plain = false;
+          j++;
+        } else break;
       }
+      if (code > 127) plain = false;
       let end = j;
       if (end - i > 1 && text.charCodeAt(end - 1) === 46) end--;
       const word = text.slice(i, end);
-      out.push({ start: i, end, word, lower: word.toLowerCase() });
+      out.push({ start: i, end, word, lower: plain ? word : word.toLowerCase() });
       i = j;
       continue;
     }
@@ -261,6 +277,13 @@ function tokenize(text: string, out: Token[]): void {
     }
     i++;
   }
+}
+
+const tokenStart = (t: Token): number => t.start;
+
+function cutToken(t: Token, end: number): Token {
+  const word = t.word.slice(0, end - t.start);
+  return { start: t.start, end, word, lower: word.toLowerCase() };
 }
 
 /** First index whose key is >= value, in an array sorted by that key. */
@@ -372,6 +395,8 @@ class QuoteExtractor {
   private readonly paraOf: Int32Array;
   private readonly mentionOrder: number[];
   private readonly allTokens: Token[] = [];
+  /** The tokens outside quotes, set once every quote is found (what counts as quoted no longer changes). */
+  private unquotedTokens: Token[] | null = null;
   /** Sentence ends per paragraph start; dropped when a new quote changes what counts as quoted. */
   private readonly sentenceEndCache = new Map<number, number[]>();
 
@@ -398,6 +423,7 @@ class QuoteExtractor {
     this.findMarkedQuotes();
     this.findUnmarkedQuotes();
     this.parts.sort((a, b) => a.start - b.start);
+    this.unquotedTokens = this.allTokens.filter((t) => !this.inQuote[t.start]);
     this.buildReferents();
     this.attribute();
     return this.parts.map((p) => ({
@@ -601,8 +627,12 @@ class QuoteExtractor {
     let ends = this.sentenceEndCache.get(para.start);
     if (!ends) {
       ends = [];
-      for (let i = para.start + 1; i < para.end; i++) {
-        if (isSpace(this.text[i]) && this.endsSentenceBefore(i, para)) ends.push(i);
+      // Only a space after a stop (and closing marks) can end a sentence: find those, then check each.
+      STOP_BEFORE_SPACE.lastIndex = para.start;
+      for (let m = STOP_BEFORE_SPACE.exec(this.text); m; m = STOP_BEFORE_SPACE.exec(this.text)) {
+        const i = m.index + m[0].length;
+        if (i >= para.end) break;
+        if (isSpaceCode(this.text.charCodeAt(i)) && this.endsSentenceBefore(i, para)) ends.push(i);
       }
       this.sentenceEndCache.set(para.start, ends);
     }
@@ -613,8 +643,9 @@ class QuoteExtractor {
   private endsSentenceBefore(i: number, para: Span): boolean {
     const { text } = this;
     let j = i - 1;
-    while (j > para.start && /["\u201D\u2019')\]]/.test(text[j])) j--;
-    if (!/[.!?\u2026]/.test(text[j])) return false;
+    while (j > para.start && isCloserAfterStop(text.charCodeAt(j))) j--;
+    const stop = text.charCodeAt(j);
+    if (!(stop === 46 || stop === 33 || stop === 63 || stop === 0x2026)) return false;
     // A full stop inside a quote ends a sentence only where the quote closes.
     if (this.inQuote[j] && this.inQuote[i]) return false;
     let k = i;
@@ -632,16 +663,23 @@ class QuoteExtractor {
 
   /** Words and clause punctuation in [start, end), skipping quoted text. */
   private tokens(start: number, end: number): Token[] {
+    const unquoted = this.unquotedTokens;
+    if (unquoted) {
+      // Quotes are final: a range is a slice of the unquoted tokens (the last one cut at `end`).
+      const from = lowerBound(unquoted, start, tokenStart);
+      let to = from;
+      while (to < unquoted.length && unquoted[to].start < end) to++;
+      const out = unquoted.slice(from, to);
+      const last = out[out.length - 1];
+      if (last && last.end > end) out[out.length - 1] = cutToken(last, end);
+      return out;
+    }
     const all = this.allTokens;
     const out: Token[] = [];
-    for (let i = lowerBound(all, start, (t) => t.start); i < all.length && all[i].start < end; i++) {
+    for (let i = lowerBound(all, start, tokenStart); i < all.length && all[i].start < end; i++) {
       const t = all[i];
       if (this.inQuote[t.start]) continue;
-      if (t.end <= end) out.push(t);
-      else {
-        const word = t.word.slice(0, end - t.start);
-        out.push({ start: t.start, end, word, lower: word.toLowerCase() });
-      }
+      out.push(t.end <= end ? t : cutToken(t, end));
     }
     return out;
   }

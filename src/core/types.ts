@@ -43,6 +43,11 @@ export interface RawMention extends Span {
   nameParts: string[];
   /** Office title or description seen next to this mention ("Defence Secretary", "the Ukip leader"). */
   role: string | null;
+  /**
+   * A lone capitalised word mid-sentence that this article alone does not confirm as a name ("deter Putin"):
+   * identity resolution keeps it only when a person with that surname is known in the corpus.
+   */
+  tentative?: boolean;
 }
 
 export interface Mention extends Span {
