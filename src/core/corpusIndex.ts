@@ -6,6 +6,7 @@ import { extractArticle, EXTRACTION_VERSION } from './extract';
 import { IdentityIndex } from './identity';
 import { CORPUS_CONFIG_FILE, decodeBytes, errorMessage, isCorpusFileName, listCorpusFiles, readCorpusFile, type CorpusFile } from './loader';
 import { emptyCorpusConfig, parseCorpusYaml } from './metadata';
+import { runSteps, runStepsSliced, type Steps } from './steps';
 import type { Article, ArticleExtraction, CorpusConfig, FileSystem, Mention, Person, Quote } from './types';
 
 /**
@@ -64,6 +65,8 @@ export interface LoadOptions {
   signal?: AbortSignal;
   /** Also yield to the event loop after this many files (it always yields after ~10 ms of work). */
   yieldEvery?: number;
+  /** Work between two yields to the event loop, in ms (default 10; 0 yields after every step, for tests). */
+  sliceMs?: number;
   cache?: ExtractionCache;
 }
 
@@ -135,6 +138,8 @@ export class CorpusIndex implements Corpus {
   // The corpus-wide view, updated lazily after changes so a burst of edits costs one resolution. Only the
   // changed articles, and the articles whose person ids the identity index reports as changed, are re-assembled.
   private stale = true;
+  /** A resolution running in slices (during a load), finished at once by any reader that comes first. */
+  private resolution: Steps<void> | null = null;
   /** Everything must be rebuilt (first resolution, or corpus.yaml changed its aliases). */
   private rebuildAll = true;
   /** Articles whose extraction changed or went away since the last resolution. */
@@ -174,7 +179,7 @@ export class CorpusIndex implements Corpus {
     const { files, problems } = await listCorpusFiles(root, fs, { signal: options.signal });
     for (const problem of problems) index.fileProblems.set(problem.path, problem.message);
     await index.indexFiles(files);
-    index.resolve();
+    await index.resolveInSlices(options.signal);
     return index;
   }
 
@@ -212,6 +217,7 @@ export class CorpusIndex implements Corpus {
 
   private async indexFiles(files: readonly CorpusFile[]): Promise<void> {
     const { signal, onProgress, cache, maxFileSizeBytes, yieldEvery } = this.options;
+    const sliceMs = this.options.sliceMs ?? SLICE_MS;
     // Reads run a few files ahead so disk latency overlaps with extraction.
     const readAhead = new Map<number, Promise<Awaited<ReturnType<typeof readCorpusFile>> | { ok: 'cached'; extraction: ArticleExtraction }>>();
     const startRead = (i: number) => {
@@ -234,7 +240,7 @@ export class CorpusIndex implements Corpus {
         this.fileProblems.set(file.path, result.reason);
       }
       onProgress?.(i + 1, files.length);
-      if ((yieldEvery && (i + 1) % yieldEvery === 0) || performance.now() - sliceStart > SLICE_MS) {
+      if ((yieldEvery && (i + 1) % yieldEvery === 0) || performance.now() - sliceStart >= sliceMs) {
         await yieldToEventLoop();
         sliceStart = performance.now();
       }
@@ -272,13 +278,39 @@ export class CorpusIndex implements Corpus {
   }
 
   private markChanged(path: string): void {
+    // A change lands after a running resolution, never in the middle of it.
+    if (this.resolution) this.resolve();
     this.changedPaths.add(path);
     this.stale = true;
   }
 
-  /** Brings the corpus-wide view up to date: identities, then mentions and quotes with ids. */
+  /**
+   * Brings the corpus-wide view up to date now. A resolution the loader left running in slices is finished
+   * here first, so a reader never sees a half-built view.
+   */
   private resolve(): void {
-    if (!this.stale) return;
+    const running = this.resolution;
+    if (running) {
+      this.resolution = null;
+      runSteps(running);
+    }
+    if (this.stale) runSteps(this.resolveSteps());
+  }
+
+  /** `resolve` in slices that give the event loop back (the load of a whole corpus). */
+  private async resolveInSlices(signal: AbortSignal | undefined): Promise<void> {
+    if (this.resolution || !this.stale) return;
+    const steps = this.resolveSteps();
+    this.resolution = steps;
+    try {
+      await runStepsSliced(steps, yieldToEventLoop, this.options.sliceMs ?? SLICE_MS, signal);
+    } finally {
+      if (this.resolution === steps) this.resolution = null;
+    }
+  }
+
+  /** The resolution as steps of bounded work: identities, then mentions and quotes with ids, per article. */
+  private *resolveSteps(): Steps<void> {
     this.stale = false;
     if (this.rebuildAll) {
       this.rebuildAll = false;
@@ -290,17 +322,22 @@ export class CorpusIndex implements Corpus {
       this.quotesByPerson = new Map();
       this.sortedPaths = [];
       this.sortedArticles = [];
+      this.sortedPeople = [];
       for (const path of this.extractions.keys()) this.changedPaths.add(path);
     }
     const changed = [...this.changedPaths].sort();
     this.changedPaths.clear();
-    for (const path of changed) {
+    yield;
+    for (let i = 0; i < changed.length; i++) {
+      const path = changed[i];
       const extraction = this.extractions.get(path);
       if (extraction) this.identity.setDoc(path, extraction.mentions);
       else this.identity.removeDoc(path);
       this.placeArticle(path, extraction?.article);
+      if (i % 256 === 255) yield;
     }
-    const changes = this.identity.flush();
+    yield;
+    const changes = yield* this.identity.flushSteps();
     this.peopleById = this.identity.people();
 
     // Person lists are copied before their first change in this round: a caller may hold the old array.
@@ -308,6 +345,7 @@ export class CorpusIndex implements Corpus {
     const touchedQuotes = new Set<string>();
     const paths = new Set([...changes.docs, ...changed]);
     for (const path of paths) {
+      yield;
       const extraction = this.extractions.get(path);
       const ids = extraction ? this.identity.idsOf(path) : [];
       const previous = this.assembled.get(path);
@@ -329,15 +367,27 @@ export class CorpusIndex implements Corpus {
       this.list(this.mentionsByPerson, mentions, (m) => m.personId, touchedMentions);
       this.list(this.quotesByPerson, quotes, (q) => q.speaker, touchedQuotes);
     }
+    yield;
     const changedPeople = new Set([...changes.people, ...touchedMentions]);
     for (const id of changedPeople) {
       const person = this.peopleById.get(id);
       if (person) person.mentions = this.mentionsByPerson.get(id) ?? [];
     }
     this.allQuotes = null;
+    yield;
+    const kept = this.sortedPeople.filter((person) => !changedPeople.has(person.id) && this.peopleById.get(person.id) === person);
+    if (kept.length === 0) {
+      // Nothing to keep (a first resolution): one sort instead of thousands of insertions.
+      const all: Person[] = [];
+      for (const id of changedPeople) {
+        const person = this.peopleById.get(id);
+        if (person && person.mentions.length > 0) all.push(person);
+      }
+      this.sortedPeople = all.sort(byMentionsThenId);
+      return;
+    }
     // Re-sorting thousands of people per edit would dominate a re-index: the changed ones are taken out
     // and put back at their place.
-    const kept = this.sortedPeople.filter((person) => !changedPeople.has(person.id) && this.peopleById.get(person.id) === person);
     for (const id of changedPeople) {
       const person = this.peopleById.get(id);
       if (!person || person.mentions.length === 0) continue;

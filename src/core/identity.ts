@@ -1,5 +1,6 @@
 import type { Person, RawMention } from './types';
 import { FIRST_NAME_HONORIFICS, HONORIFIC_GENDER, HONORIFIC_PHRASES, firstNameGender, honorificKey, type Gender } from './lexicon';
+import { ITEMS_PER_STEP, runSteps, runStepsSliced, type Steps } from './steps';
 import { foldName, slugify } from './text';
 
 export interface DocumentMentions {
@@ -234,56 +235,107 @@ export class IdentityIndex {
 
   /** Applies the pending document changes. */
   flush(): IdentityChanges {
+    return runSteps(this.flushSteps());
+  }
+
+  /** `flush` in slices of about `budgetMs`, awaiting `pause()` between them; the result is the same. */
+  flushAsync(pause: () => Promise<void>, budgetMs: number, signal?: AbortSignal): Promise<IdentityChanges> {
+    return runStepsSliced(this.flushSteps(), pause, budgetMs, signal);
+  }
+
+  /**
+   * `flush` as steps, none longer than one document's share of work (a huge document is split too). The
+   * pending changes are taken at the start: documents set or removed meanwhile wait for the next flush.
+   * Reads (`idsOf`, `people`) between steps see a half-applied state; a flush left unfinished leaves the index
+   * unusable.
+   */
+  *flushSteps(): Steps<IdentityChanges> {
+    if (this.flushing) throw new Error('IdentityIndex: a flush is already running');
+    this.flushing = true;
+    try {
+      return yield* this.applyPending();
+    } finally {
+      this.flushing = false;
+    }
+  }
+
+  private flushing = false;
+
+  private *applyPending(): Steps<IdentityChanges> {
     const changes: IdentityChanges = { docs: new Set(), people: new Set() };
     if (this.pending.size === 0) return changes;
+    const batch = [...this.pending];
+    this.pending.clear();
     const dirtySurnames = new Set<string>();
     const toResolve = new Set<DocState>();
     const dirtyRoots = new Set<ClusterState>();
-    for (const [key, mentions] of this.pending) {
+    for (const [key, mentions] of batch) {
       const old = this.docs.get(key);
       if (old) {
-        this.unassign(old, dirtyRoots);
-        this.contribute(old, -1, dirtySurnames);
+        yield* this.tally(old, -1, dirtyRoots);
+        yield* this.contribute(old, -1, dirtySurnames);
         this.docs.delete(key);
         toResolve.delete(old);
       }
       changes.docs.add(key);
       if (mentions) {
-        const doc = this.createDoc(key, mentions);
+        const doc = yield* this.createDoc(key, mentions);
         this.docs.set(key, doc);
-        this.contribute(doc, 1, dirtySurnames);
+        yield* this.contribute(doc, 1, dirtySurnames);
         toResolve.add(doc);
       }
+      yield;
     }
-    this.pending.clear();
 
     // Rebuild the touched surname groups; a group whose candidates changed re-resolves its documents.
     const changedGivens = new Set<string>();
     const changedClusters: ClusterState[] = [];
     for (const surname of dirtySurnames) {
       for (const c of this.rebuildGroup(surname, changedGivens, dirtyRoots)) changedClusters.push(c);
+      yield;
     }
+    // Sets of documents can be as large as the corpus (a surname named everywhere): walked in steps.
+    let walked = 0;
     const changedSurnames = new Set(changedClusters.map((c) => c.surname));
-    for (const surname of changedSurnames) for (const doc of this.surnameDocs.get(surname)?.keys() ?? []) toResolve.add(doc);
-    for (const given of changedGivens) for (const doc of this.givenDocs.get(given)?.keys() ?? []) toResolve.add(doc);
+    for (const surname of changedSurnames) {
+      for (const doc of this.surnameDocs.get(surname)?.keys() ?? []) {
+        toResolve.add(doc);
+        if (++walked % ITEMS_PER_STEP === 0) yield;
+      }
+    }
+    for (const given of changedGivens) {
+      for (const doc of this.givenDocs.get(given)?.keys() ?? []) {
+        toResolve.add(doc);
+        if (++walked % ITEMS_PER_STEP === 0) yield;
+      }
+    }
     for (const c of changedClusters) {
       // A changed merge moves every mention of the cluster to another person.
       dirtyRoots.add(c);
       dirtyRoots.add(rootOf(c));
-      for (const doc of c.docs.keys()) changes.docs.add(doc.key);
+      for (const doc of c.docs.keys()) {
+        changes.docs.add(doc.key);
+        if (++walked % ITEMS_PER_STEP === 0) yield;
+      }
     }
+    yield;
     for (const doc of toResolve) {
-      if (doc.resolved) this.unassign(doc, dirtyRoots);
-      this.resolveDoc(doc);
-      this.assign(doc, dirtyRoots);
+      if (doc.resolved) yield* this.tally(doc, -1, dirtyRoots);
+      yield* this.resolveDoc(doc);
+      yield* this.tally(doc, 1, dirtyRoots);
       changes.docs.add(doc.key);
+      yield;
     }
-    this.rebuildPeople(dirtyRoots, changes);
+    yield* this.rebuildPeople(dirtyRoots, changes);
     return changes;
   }
 
-  private createDoc(key: string, mentions: readonly RawMention[]): DocState {
-    const parsed = mentions.map(parseName);
+  private *createDoc(key: string, mentions: readonly RawMention[]): Steps<DocState> {
+    const parsed: ParsedName[] = [];
+    for (let i = 0; i < mentions.length; i++) {
+      parsed.push(parseName(mentions[i]));
+      if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+    }
     const defining: (ClusterState | null)[] = new Array<ClusterState | null>(mentions.length).fill(null);
     const hasAliases = this.aliasOf.size > 0;
     for (let i = 0; i < mentions.length; i++) {
@@ -299,6 +351,7 @@ export class IdentityIndex {
       }
       const p = parsed[i];
       if (p.given.length && p.given[0].length > 1) defining[i] = this.cluster(`${p.surname}|${p.given[0]}`, 'full', p.given[0], p.surname);
+      if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     }
     const tentative = mentions.map((m) => m.tentative === true);
     return { key, mentions, parsed, tentative, defining, assignment: new Array<ClusterState | null>(mentions.length).fill(null), resolved: false };
@@ -327,8 +380,9 @@ export class IdentityIndex {
   }
 
   /** Adds (sign 1) or removes (sign -1) a document's defining evidence and its pass-3 index entries. */
-  private contribute(doc: DocState, sign: 1 | -1, dirtySurnames: Set<string>): void {
+  private *contribute(doc: DocState, sign: 1 | -1, dirtySurnames: Set<string>): Steps<void> {
     for (let i = 0; i < doc.mentions.length; i++) {
+      if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
       const p = doc.parsed[i];
       const c = doc.defining[i];
       if (c) {
@@ -425,7 +479,7 @@ export class IdentityIndex {
   }
 
   /** Pass 3 for one document: each short form picks a cluster with its own article as context. */
-  private resolveDoc(doc: DocState): void {
+  private *resolveDoc(doc: DocState): Steps<void> {
     const inDoc = new Map<ClusterState, number>();
     const localGender = new Map<ClusterState, Gender | null>();
     const localBySurname = new Map<string, ClusterState[]>();
@@ -451,6 +505,7 @@ export class IdentityIndex {
     };
     const globalOnly = (global: Candidate[] | undefined): Candidate[] => global ?? NO_CANDIDATES;
     for (let i = 0; i < doc.mentions.length; i++) {
+      if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
       if (assignment[i]) continue;
       const p = doc.parsed[i];
       const initial = p.given.length ? p.given[0] : null;
@@ -497,8 +552,9 @@ export class IdentityIndex {
   }
 
   /** Adds or removes one document's assigned mentions to their clusters' counts, forms and roles. */
-  private tally(doc: DocState, sign: 1 | -1, dirtyRoots: Set<ClusterState>): void {
+  private *tally(doc: DocState, sign: 1 | -1, dirtyRoots: Set<ClusterState>): Steps<void> {
     for (let i = 0; i < doc.mentions.length; i++) {
+      if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
       const c = doc.assignment[i];
       if (!c) continue;
       const m = doc.mentions[i];
@@ -516,18 +572,11 @@ export class IdentityIndex {
     }
   }
 
-  private assign(doc: DocState, dirtyRoots: Set<ClusterState>): void {
-    this.tally(doc, 1, dirtyRoots);
-  }
-
-  private unassign(doc: DocState, dirtyRoots: Set<ClusterState>): void {
-    this.tally(doc, -1, dirtyRoots);
-  }
-
   /** Rebuilds the people whose clusters changed, then their ids (slug clashes are numbered in a fixed order). */
-  private rebuildPeople(dirtyRoots: Set<ClusterState>, changes: IdentityChanges): void {
+  private *rebuildPeople(dirtyRoots: Set<ClusterState>, changes: IdentityChanges): Steps<void> {
     const dirtySlugs = new Set<string>();
     for (const c of dirtyRoots) {
+      yield;
       const old = this.persons.get(c);
       const isRoot = c.mergedInto === null;
       const members = isRoot ? [c, ...c.mergedFrom] : [];
@@ -593,6 +642,7 @@ export class IdentityIndex {
       dirtySlugs.add(slug);
     }
     for (const slug of dirtySlugs) {
+      yield;
       const group = this.bySlug.get(slug);
       if (!group || group.size === 0) {
         this.bySlug.delete(slug);
