@@ -6,9 +6,9 @@ import type { Corpus } from './core/api';
 import type { Article, FileSystem } from './core/types';
 import { CorpusIndex, MemoryExtractionCache, type ExtractionCache } from './core/corpusIndex';
 import { NodeFileSystem } from './core/fs';
-import { isCorpusFileName } from './core/loader';
-import { type CacheFiles, ShardedExtractionCache } from './extractionCacheStore';
-import { ContextKeys, Settings, StateKeys } from './ids';
+import { CORPUS_CONFIG_FILE, isCorpusFileName, toRelativePath } from './core/loader';
+import { type CacheFiles, ShardedExtractionCache, hashPath } from './extractionCacheStore';
+import { ContextKeys, Settings, StateKeys, settingId } from './ids';
 
 export interface LoadOptions {
   /** Files above this size are skipped (the core reports them in `problems()`). */
@@ -85,7 +85,8 @@ function storageFiles(folder: vscode.Uri): CacheFiles {
 export function createCorpusLoader(storageUri: vscode.Uri | undefined, log: (line: string) => void): CorpusLoader {
   return async (root, fs, options) => {
     const cacheRoot = storageUri ? vscode.Uri.joinPath(storageUri, 'cache') : undefined;
-    const files = cacheRoot ? storageFiles(vscode.Uri.joinPath(cacheRoot, hashPath(root))) : undefined;
+    const cacheName = hashPath(root).toString(16);
+    const files = cacheRoot ? storageFiles(vscode.Uri.joinPath(cacheRoot, cacheName)) : undefined;
     let cache: ExtractionCache = new MemoryExtractionCache();
     let sharded: ShardedExtractionCache | undefined;
     let readMs = 0;
@@ -99,7 +100,7 @@ export function createCorpusLoader(storageUri: vscode.Uri | undefined, log: (lin
       readMs = performance.now() - started;
       cache = sharded;
       // The single-file cache of earlier versions: replaced by the shards.
-      void Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(cacheRoot, `${hashPath(root)}.json`))).catch(() => undefined);
+      void Promise.resolve(vscode.workspace.fs.delete(vscode.Uri.joinPath(cacheRoot, `${cacheName}.json`))).catch(() => undefined);
     }
     const index = await CorpusIndex.load(root, fs, { ...options, cache });
     if (sharded) {
@@ -133,15 +134,6 @@ export function createCorpusLoader(storageUri: vscode.Uri | undefined, log: (lin
     }
     return index;
   };
-}
-
-function hashPath(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16);
 }
 
 export type CorpusSource = 'setting' | 'detected' | 'added';
@@ -184,7 +176,8 @@ export interface CorpusManagerOptions {
   editDebounceMs?: number;
 }
 
-const CONFIG_FILE = 'corpus.yaml';
+/** The default of `corpusNavigator.maxFileSizeMB` in package.json. */
+const DEFAULT_MAX_FILE_SIZE_MB = 10;
 const DETECT_EXCLUDE = '**/{node_modules,.git,.vscode-test,dist,out}/**';
 
 export function isArticleFileName(fileName: string): boolean {
@@ -233,13 +226,18 @@ export class CorpusManager implements vscode.Disposable {
         if (doc.isDirty) this.scheduleEdit(doc);
       }),
       vscode.workspace.onDidCloseTextDocument((doc) => this.onDocumentClosed(doc)),
-      vscode.workspace.onDidChangeWorkspaceFolders(() => void this.rediscover()),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => this.inBackground(this.rediscover(), 'Re-discovering corpora')),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration(`${Settings.section}.${Settings.maxFileSizeMB}`)) void this.refresh();
-        else if (e.affectsConfiguration(`${Settings.section}.${Settings.folders}`)) void this.rediscover();
+        if (e.affectsConfiguration(settingId(Settings.maxFileSizeMB))) this.inBackground(this.refresh(), 'Re-indexing');
+        else if (e.affectsConfiguration(settingId(Settings.folders))) this.inBackground(this.rediscover(), 'Re-discovering corpora');
       }),
     );
     return this.rediscover();
+  }
+
+  /** Runs work nobody awaits: a failure goes to the log instead of becoming an unhandled rejection. */
+  private inBackground(work: Promise<void>, what: string): void {
+    work.catch((err: unknown) => this.options.log(`${what} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
   }
 
   /** Resolves when every corpus known so far has finished loading. */
@@ -293,7 +291,7 @@ export class CorpusManager implements vscode.Disposable {
   }
 
   relativePath(entry: CorpusEntry, uri: vscode.Uri): string {
-    return path.relative(entry.root, uri.fsPath).split(path.sep).join('/');
+    return toRelativePath(entry.root, uri.fsPath);
   }
 
   /** Pushes a document's pending unsaved edits to the index now. */
@@ -376,14 +374,14 @@ export class CorpusManager implements vscode.Disposable {
       }
     }
     try {
-      const configs = await vscode.workspace.findFiles(`**/${CONFIG_FILE}`, DETECT_EXCLUDE, 100);
+      const configs = await vscode.workspace.findFiles(`**/${CORPUS_CONFIG_FILE}`, DETECT_EXCLUDE, 100);
       for (const uri of configs) {
         if (uri.scheme !== 'file') continue;
         const root = path.dirname(uri.fsPath);
         if (!roots.has(root)) roots.set(root, 'detected');
       }
     } catch (err) {
-      this.options.log(`Could not search the workspace for ${CONFIG_FILE}: ${String(err)}`);
+      this.options.log(`Could not search the workspace for ${CORPUS_CONFIG_FILE}: ${String(err)}`);
     }
     for (const root of this.options.state.get<string[]>(StateKeys.addedFolders, [])) {
       if (!roots.has(root)) roots.set(root, 'added');
@@ -393,7 +391,7 @@ export class CorpusManager implements vscode.Disposable {
   }
 
   private maxFileSizeBytes(): number {
-    const mb = vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.maxFileSizeMB, 10);
+    const mb = vscode.workspace.getConfiguration(Settings.section).get<number>(Settings.maxFileSizeMB, DEFAULT_MAX_FILE_SIZE_MB);
     return Math.max(0, mb) * 1024 * 1024;
   }
 
@@ -448,7 +446,7 @@ export class CorpusManager implements vscode.Disposable {
     );
     for (const problem of corpus.problems()) log(`  skipped or degraded ${problem.path}: ${problem.message}`);
     for (const problem of corpus.config.problems) {
-      log(`  ${CONFIG_FILE}:${problem.line + 1}:${problem.column + 1} ${problem.severity}: ${problem.message}`);
+      log(`  ${CORPUS_CONFIG_FILE}:${problem.line + 1}:${problem.column + 1} ${problem.severity}: ${problem.message}`);
     }
   }
 
@@ -478,7 +476,7 @@ export class CorpusManager implements vscode.Disposable {
   }
 
   private isConfigFile(entry: CorpusEntry, uri: vscode.Uri): boolean {
-    return samePath(uri.fsPath, path.join(entry.root, CONFIG_FILE));
+    return samePath(uri.fsPath, path.join(entry.root, CORPUS_CONFIG_FILE));
   }
 
   private async onFileCreated(entry: CorpusEntry, corpus: Corpus, uri: vscode.Uri): Promise<void> {
@@ -500,7 +498,7 @@ export class CorpusManager implements vscode.Disposable {
   }
 
   private async onFileChanged(entry: CorpusEntry, corpus: Corpus, uri: vscode.Uri): Promise<void> {
-    if (this.isConfigFile(entry, uri)) return corpus.reloadArticle(CONFIG_FILE);
+    if (this.isConfigFile(entry, uri)) return corpus.reloadArticle(CORPUS_CONFIG_FILE);
     if (!isArticleFileName(uri.fsPath)) return;
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (open?.isDirty) return; // the unsaved buffer is what the user sees, and what the index holds

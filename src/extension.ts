@@ -41,15 +41,20 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
   hover.register(context, manager);
   navigation.register(context, manager);
   symbols.register(context, manager);
-  const quotes = quoteSearch.register(context, manager);
-  peopleSearch.register(context, manager);
+  const people = peopleSearch.register(context, manager);
+  const quotes = quoteSearch.register(context, manager, people);
   semanticTokens.register(context, manager);
   language.register(context, manager);
   configDiagnostics.register(context, manager);
 
   // Indexing starts on the next turn of the event loop, after activation has returned.
   const startTimer = setTimeout(() => {
-    manager.start().catch((err) => log(`Indexing failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+    manager.start().catch((err: unknown) => {
+      log(`Indexing failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      const showLog = 'Show Log';
+      const message = `Corpus Navigator: indexing failed: ${err instanceof Error ? err.message : String(err)}`;
+      void vscode.window.showErrorMessage(message, showLog).then((choice) => choice === showLog && output.show(true));
+    });
   }, 0);
   context.subscriptions.push({ dispose: () => clearTimeout(startTimer) });
 

@@ -41,8 +41,8 @@ const MAX_BITS = 12;
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 const savesInFlight = new Map<string, Promise<void>>();
 
-/** FNV-1a of a path: spreads entries over shards independently of their order. */
-function hashPath(text: string): number {
+/** FNV-1a (32-bit) of a string: spreads entries over shards independently of their order; also names cache folders. */
+export function hashPath(text: string): number {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

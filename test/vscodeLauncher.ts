@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { format } from 'util';
 import type { Browser } from 'playwright-core';
-import { ensureCodeServer, launchChromium, startCodeServer, TailBuffer, type CodeServer } from './support/codeServer';
+import { ensureCodeServer, launchChromium, onFirstInterrupt, startCodeServer, TailBuffer, type CodeServer } from './support/codeServer';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const RUN_TIMEOUT_MS = Number(process.env.CORPUS_NAV_TEST_TIMEOUT_MS ?? 10 * 60_000);
@@ -80,19 +80,12 @@ async function main(): Promise<number> {
     fs.rmSync(scratch, { recursive: true, force: true });
   };
 
-  const interrupted = new Promise<number>((resolve) => {
-    // runTests() forwards Ctrl+C as SIGINT, and a terminal sends it to the whole group too: stay subscribed
-    // (not once) so a second signal cannot kill the launcher before it has stopped code-server.
-    let received = false;
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-      process.on(signal, () => {
-        if (received) return;
-        received = true;
-        log(`received ${signal}: stopping code-server and the browser`);
-        resolve(EXIT_INTERRUPTED);
-      });
-    }
-  });
+  const interrupted = new Promise<number>((resolve) =>
+    onFirstInterrupt((signal) => {
+      log(`received ${signal}: stopping code-server and the browser`);
+      resolve(EXIT_INTERRUPTED);
+    }),
+  );
 
   const run = async (): Promise<number> => {
     log('starting code-server on 127.0.0.1');

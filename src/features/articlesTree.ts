@@ -5,7 +5,7 @@ import type { Corpus } from '../core/api';
 import type { Article, Mention, Person } from '../core/types';
 import type { CorpusEntry, CorpusManager } from '../corpusManager';
 import { Commands, ContextKeys, Settings, StateKeys, Views } from '../ids';
-import { type SpanTarget, articleDetail, articleTitle, compareByDate, snippetAround } from './shared';
+import { type SpanTarget, articleCount, articleDetail, articleTitle, compareByDate, plural, snippetAround } from './shared';
 
 export type GroupBy = 'outlet' | 'date' | 'person';
 export const GROUPINGS: readonly GroupBy[] = ['outlet', 'date', 'person'];
@@ -49,8 +49,16 @@ export interface StatusNode extends BaseNode {
 }
 export type TreeNode = CorpusNode | GroupNode | PersonNode | ArticleNode | MentionNode | StatusNode;
 
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+/** Items grouped by a key, each group in the items' order; groups in order of first appearance. */
+function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
+  return groups;
 }
 
 function monthName(month: string): string {
@@ -187,11 +195,7 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   private outletNodes(entry: CorpusEntry, parent: TreeNode | undefined, articles: Article[]): GroupNode[] {
-    const byOutlet = new Map<string, Article[]>();
-    for (const a of articles) {
-      const key = a.outlet?.trim() || UNKNOWN_OUTLET;
-      byOutlet.set(key, [...(byOutlet.get(key) ?? []), a]);
-    }
+    const byOutlet = groupBy(articles, (a) => a.outlet?.trim() || UNKNOWN_OUTLET);
     const names = [...byOutlet.keys()].sort((a, b) =>
       a === UNKNOWN_OUTLET ? 1 : b === UNKNOWN_OUTLET ? -1 : a.localeCompare(b),
     );
@@ -206,11 +210,7 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   private yearNodes(entry: CorpusEntry, parent: TreeNode | undefined, articles: Article[]): GroupNode[] {
-    const byYear = new Map<string, Article[]>();
-    for (const a of articles) {
-      const key = a.date?.slice(0, 4) || UNDATED;
-      byYear.set(key, [...(byYear.get(key) ?? []), a]);
-    }
+    const byYear = groupBy(articles, (a) => a.date?.slice(0, 4) || UNDATED);
     // Newest year first, as news is read; undated articles last.
     const years = [...byYear.keys()].sort((a, b) => (a === UNDATED ? 1 : b === UNDATED ? -1 : b.localeCompare(a)));
     return years.map((label) => ({
@@ -224,11 +224,7 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   private monthNodes(node: GroupNode): GroupNode[] {
-    const byMonth = new Map<string, Article[]>();
-    for (const a of node.articles) {
-      const key = a.date?.slice(5, 7) || '';
-      byMonth.set(key, [...(byMonth.get(key) ?? []), a]);
-    }
+    const byMonth = groupBy(node.articles, (a) => a.date?.slice(5, 7) || '');
     return [...byMonth.keys()]
       .sort((a, b) => b.localeCompare(a))
       .map((month) => ({
@@ -267,8 +263,7 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private personArticles(node: PersonNode): ArticleNode[] {
     const corpus = node.entry.corpus;
     if (!corpus) return [];
-    const byPath = new Map<string, Mention[]>();
-    for (const m of node.person.mentions) byPath.set(m.path, [...(byPath.get(m.path) ?? []), m]);
+    const byPath = groupBy(node.person.mentions, (m) => m.path);
     const showAll = !this.filterText || this.personMatches(node.person);
     return [...byPath.entries()]
       .flatMap(([path, mentions]) => {
@@ -334,14 +329,13 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       }
       case 'person': {
         const { person } = node;
-        const articles = new Set(person.mentions.map((m) => m.path)).size;
         const item = new vscode.TreeItem(person.name, vscode.TreeItemCollapsibleState.Collapsed);
         item.description = String(person.mentions.length);
         item.tooltip = [
           person.name,
           person.roles.length ? person.roles.join(' · ') : null,
           person.aliases.length ? `Also: ${person.aliases.join(', ')}` : null,
-          `${plural(person.mentions.length, 'mention')} in ${plural(articles, 'article')}`,
+          `${plural(person.mentions.length, 'mention')} in ${plural(articleCount(person.mentions), 'article')}`,
         ]
           .filter(Boolean)
           .join('\n');
@@ -386,6 +380,8 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       case 'status': {
         const item = new vscode.TreeItem(node.label);
         item.iconPath = new vscode.ThemeIcon(node.icon);
+        item.tooltip = `${node.label}\n${node.entry.root}`;
+        if (node.entry.state === 'failed') item.command = { command: Commands.showOutput, title: 'Show Indexing Log' };
         return this.withId(item, node);
       }
     }

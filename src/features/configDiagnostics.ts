@@ -2,11 +2,10 @@
 // diagnostics in the Problems panel, at the line the core reported. The corpus itself indexes with defaults.
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { CORPUS_CONFIG_FILE } from '../core/loader';
 import type { ConfigProblem } from '../core/types';
 import type { CorpusManager } from '../corpusManager';
 import { OUTPUT_CHANNEL_NAME } from '../ids';
-
-const CONFIG_FILE = 'corpus.yaml';
 
 /** Line lengths of the file, so a diagnostic can underline from the column to the end of its line. */
 async function lineLengths(uri: vscode.Uri): Promise<number[] | undefined> {
@@ -43,7 +42,7 @@ export function register(context: vscode.ExtensionContext, manager: CorpusManage
     for (const entry of manager.entries()) {
       const problems = entry.corpus?.config.problems ?? [];
       if (problems.length === 0) continue;
-      const uri = vscode.Uri.file(path.join(entry.root, CONFIG_FILE));
+      const uri = vscode.Uri.file(path.join(entry.root, CORPUS_CONFIG_FILE));
       const lengths = await lineLengths(uri);
       next.set(uri.toString(), { uri, diagnostics: problems.map((p) => toDiagnostic(p, lengths)) });
     }

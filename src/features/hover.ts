@@ -9,7 +9,7 @@ import { Commands, HOVER_LINK_COMMANDS, Settings } from '../ids';
 import { documentRange } from '../ranges';
 import { ARTICLE_SELECTOR } from './selector';
 import { buildPersonCard, type MentionOrder } from '../core/personCard';
-import { type SpanTarget, articleDetail, commandUri, escapeMarkdownText, personAt } from './shared';
+import { type SpanTarget, articleDetail, commandUri, escapeMarkdownText, personAt, plural } from './shared';
 
 export type HoverOrder = MentionOrder;
 
@@ -43,7 +43,6 @@ export function buildCardMarkdown(corpus: Corpus, person: Person, hovered: Menti
   md.appendMarkdown(`$(person) **${escapeMarkdownText(card.name)}**\n\n`);
   if (card.roles.length > 0) md.appendMarkdown(`_${card.roles.map(escapeMarkdownText).join(' · ')}_\n\n`);
   if (card.aliases.length > 0) md.appendMarkdown(`Also: ${card.aliases.map(escapeMarkdownText).join(', ')}\n\n`);
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   md.appendMarkdown(
     `${plural(card.mentionCount, 'mention')} in ${plural(card.articleCount, 'article')} · ${plural(card.quoteCount, 'quote')}\n\n`,
   );

@@ -28,19 +28,22 @@ export class ArticleLanguageAssigner {
   }
 }
 
-function updateArticleContext(manager: CorpusManager, editor: vscode.TextEditor | undefined): void {
-  const isArticle = !!editor && !!manager.articleAt(editor.document.uri);
-  void vscode.commands.executeCommand('setContext', ContextKeys.isArticle, isArticle);
-}
-
 export function register(context: vscode.ExtensionContext, manager: CorpusManager): void {
   const assigner = new ArticleLanguageAssigner(manager);
+  // Index changes arrive on every edit: set the context key only when its value changes.
+  let isArticleKey: boolean | undefined;
+  const updateArticleContext = (editor: vscode.TextEditor | undefined): void => {
+    const isArticle = !!editor && !!manager.articleAt(editor.document.uri);
+    if (isArticle === isArticleKey) return;
+    isArticleKey = isArticle;
+    void vscode.commands.executeCommand('setContext', ContextKeys.isArticle, isArticle);
+  };
   context.subscriptions.push(
     vscode.workspace.onDidOpenTextDocument((doc) => void assigner.assign(doc).catch(() => false)),
-    vscode.window.onDidChangeActiveTextEditor((editor) => updateArticleContext(manager, editor)),
+    vscode.window.onDidChangeActiveTextEditor((editor) => updateArticleContext(editor)),
     manager.onDidChange(() => {
       void assigner.assignAllOpen();
-      updateArticleContext(manager, vscode.window.activeTextEditor);
+      updateArticleContext(vscode.window.activeTextEditor);
     }),
   );
 }

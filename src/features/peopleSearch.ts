@@ -7,7 +7,8 @@ import type { Person } from '../core/types';
 import type { CorpusManager } from '../corpusManager';
 import { Commands } from '../ids';
 import { openSpan } from './navigation';
-import { articleCount, definingMention } from './shared';
+import { ensureCorpus } from './registration';
+import { articleCount, definingMention, plural } from './shared';
 
 export interface PersonResult {
   corpus: Corpus;
@@ -17,15 +18,46 @@ export interface PersonResult {
 
 const RESULT_LIMIT = 50;
 
+/**
+ * One name index per corpus, built on first use and dropped when that corpus changes, so typing in a
+ * picker (or `@name` in quote search) does not rebuild it on every keystroke.
+ */
+export class PeopleSearchCache implements vscode.Disposable {
+  private readonly searches = new Map<Corpus, PeopleSearch<Person>>();
+  private readonly subscription: vscode.Disposable;
+
+  constructor(manager: CorpusManager) {
+    this.subscription = manager.onDidChange((change) => {
+      // A change without a corpus is the set of corpora changing: drop everything.
+      if (change.entry?.corpus) this.searches.delete(change.entry.corpus);
+      else this.searches.clear();
+    });
+  }
+
+  for(corpus: Corpus): PeopleSearch<Person> {
+    let search = this.searches.get(corpus);
+    if (!search) {
+      search = new PeopleSearch(corpus.people());
+      this.searches.set(corpus, search);
+    }
+    return search;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.searches.clear();
+  }
+}
+
 /** Ranked people for a query, across corpora; an empty query lists the most mentioned first. */
-export function searchPeople(manager: CorpusManager, query: string, limit = RESULT_LIMIT): PersonResult[] {
+export function searchPeople(manager: CorpusManager, cache: PeopleSearchCache, query: string, limit = RESULT_LIMIT): PersonResult[] {
   const results: PersonResult[] = [];
   for (const corpus of manager.corpora()) {
     if (!query.trim()) {
       results.push(...corpus.people().slice(0, limit).map((person) => ({ corpus, person, score: 1 - person.mentions.length / 1e6 })));
       continue;
     }
-    for (const hit of new PeopleSearch(corpus.people()).search(query, { limit })) {
+    for (const hit of cache.for(corpus).search(query, { limit })) {
       results.push({ corpus, person: hit.item, score: hit.score });
     }
   }
@@ -46,8 +78,8 @@ function toItem(result: PersonResult): PersonItem {
     label: `$(person) ${person.name}`,
     description: person.aliases.join(', '),
     detail: [
-      `${person.mentions.length} mentions in ${articleCount(person.mentions)} articles`,
-      `${quotes} quotes`,
+      `${plural(person.mentions.length, 'mention')} in ${plural(articleCount(person.mentions), 'article')}`,
+      plural(quotes, 'quote'),
       ...person.roles.slice(0, 3),
     ].join(' · '),
     alwaysShow: true,
@@ -56,14 +88,15 @@ function toItem(result: PersonResult): PersonItem {
   };
 }
 
-export async function showPeopleSearch(manager: CorpusManager): Promise<void> {
+export async function showPeopleSearch(manager: CorpusManager, cache: PeopleSearchCache): Promise<void> {
+  if (!(await ensureCorpus(manager))) return;
   const pick = vscode.window.createQuickPick<PersonItem>();
   pick.title = 'Search People';
   pick.placeholder = 'Type a name or part of one (typos are fine)';
   pick.matchOnDescription = false;
-  pick.items = searchPeople(manager, '').map(toItem);
+  pick.items = searchPeople(manager, cache, '').map(toItem);
   pick.onDidChangeValue((value) => {
-    pick.items = searchPeople(manager, value).map(toItem);
+    pick.items = searchPeople(manager, cache, value).map(toItem);
   });
   pick.onDidAccept(async () => {
     const item = pick.selectedItems[0];
@@ -89,6 +122,9 @@ export async function showPeopleSearch(manager: CorpusManager): Promise<void> {
   pick.show();
 }
 
-export function register(context: vscode.ExtensionContext, manager: CorpusManager): void {
-  context.subscriptions.push(vscode.commands.registerCommand(Commands.searchPeople, () => showPeopleSearch(manager)));
+/** Registers "Search People"; returns the name-index cache quote search shares for `@name`. */
+export function register(context: vscode.ExtensionContext, manager: CorpusManager): PeopleSearchCache {
+  const cache = new PeopleSearchCache(manager);
+  context.subscriptions.push(cache, vscode.commands.registerCommand(Commands.searchPeople, () => showPeopleSearch(manager, cache)));
+  return cache;
 }

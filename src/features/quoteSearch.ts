@@ -2,11 +2,13 @@
 // over trigram-narrowed candidates), typo-tolerant. `@name` at the start of the query narrows to a speaker.
 import * as vscode from 'vscode';
 import type { Corpus } from '../core/api';
-import { PeopleSearch, QuoteSearch, type SearchDoc, type SearchHit } from '../core/search';
+import { QuoteSearch, type SearchDoc, type SearchHit } from '../core/search';
 import type { Person, Quote } from '../core/types';
 import type { CorpusManager } from '../corpusManager';
 import { Commands } from '../ids';
 import { openSpan } from './navigation';
+import type { PeopleSearchCache } from './peopleSearch';
+import { ensureCorpus } from './registration';
 import { articleTitle } from './shared';
 
 export interface QuoteDoc extends SearchDoc {
@@ -52,7 +54,10 @@ export class QuoteSearchService implements vscode.Disposable {
   private readonly indexes = new Map<Corpus, QuoteSearch<QuoteDoc>>();
   private readonly subscription: vscode.Disposable;
 
-  constructor(private readonly manager: CorpusManager) {
+  constructor(
+    private readonly manager: CorpusManager,
+    private readonly people: PeopleSearchCache,
+  ) {
     this.subscription = manager.onDidChange((change) => {
       const corpus = change.entry?.corpus;
       const live = new Set(manager.corpora());
@@ -81,18 +86,19 @@ export class QuoteSearchService implements vscode.Disposable {
   search(rawQuery: string, limit = RESULT_LIMIT): QuoteResult[] {
     const { speaker, text } = parseQuery(rawQuery);
     const hits: SearchHit<QuoteDoc>[] = [];
-    for (const corpus of this.manager.corpora()) {
+    const corpora = this.manager.corpora();
+    for (const corpus of corpora) {
       let speakerId: string | undefined;
       if (speaker !== null) {
         if (!speaker) continue;
-        const best = new PeopleSearch(corpus.people()).search(speaker, { limit: 1 })[0];
+        const best = this.people.for(corpus).search(speaker, { limit: 1 })[0];
         if (!best) continue;
         speakerId = best.item.id;
       }
       hits.push(...this.indexFor(corpus).search(text, { limit, speaker: speakerId }));
     }
     // Scores from different corpora are comparable: fuse scores one document against the query alone.
-    if (this.indexes.size > 1) hits.sort((a, b) => a.score - b.score);
+    if (corpora.length > 1) hits.sort((a, b) => a.score - b.score);
     return hits.slice(0, limit).map((hit) => ({
       corpus: hit.item.corpus,
       quote: hit.item.quote,
@@ -135,12 +141,7 @@ function toItem(result: QuoteResult): QuoteItem {
 }
 
 export async function showQuoteSearch(manager: CorpusManager, service: QuoteSearchService, initial = ''): Promise<void> {
-  if (manager.corpora().length === 0) {
-    const add = 'Add Folder as Corpus';
-    const choice = await vscode.window.showInformationMessage('Corpus Navigator: no corpus is indexed yet.', add);
-    if (choice === add) await vscode.commands.executeCommand(Commands.addCorpus);
-    return;
-  }
+  if (!(await ensureCorpus(manager))) return;
   const pick = vscode.window.createQuickPick<QuoteItem>();
   pick.title = 'Search Quotes';
   pick.placeholder = 'Type words of a quote (typos are fine); start with @name to narrow to a speaker';
@@ -170,8 +171,8 @@ export async function showQuoteSearch(manager: CorpusManager, service: QuoteSear
   pick.show();
 }
 
-export function register(context: vscode.ExtensionContext, manager: CorpusManager): QuoteSearchService {
-  const service = new QuoteSearchService(manager);
+export function register(context: vscode.ExtensionContext, manager: CorpusManager, people: PeopleSearchCache): QuoteSearchService {
+  const service = new QuoteSearchService(manager, people);
   context.subscriptions.push(
     service,
     vscode.commands.registerCommand(Commands.searchQuotes, (initial?: unknown) =>

@@ -29,6 +29,15 @@ export async function addCorpus(manager: CorpusManager, uri?: vscode.Uri): Promi
   return !!entry;
 }
 
+/** True when some corpus is indexed; otherwise offers to add one (for commands that need an index). */
+export async function ensureCorpus(manager: CorpusManager): Promise<boolean> {
+  if (manager.corpora().length > 0) return true;
+  const add = 'Add Folder as Corpus';
+  const choice = await vscode.window.showInformationMessage('Corpus Navigator: no corpus is indexed yet.', add);
+  if (choice === add) await vscode.commands.executeCommand(Commands.addCorpus);
+  return false;
+}
+
 export async function removeCorpus(manager: CorpusManager, target?: unknown): Promise<boolean> {
   let root = target instanceof vscode.Uri ? target.fsPath : typeof target === 'string' ? target : undefined;
   if (!root) {

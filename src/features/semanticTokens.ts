@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import type { Corpus } from '../core/api';
 import type { CorpusManager } from '../corpusManager';
-import { SemanticTokens, Settings } from '../ids';
+import { SemanticTokens, Settings, settingId } from '../ids';
 import { documentRange } from '../ranges';
 import { ARTICLE_SELECTOR } from './selector';
 
@@ -81,7 +81,7 @@ export function register(context: vscode.ExtensionContext, manager: CorpusManage
       pending = setTimeout(() => provider.refresh(), 100);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(`${Settings.section}.${Settings.semanticHighlightingEnabled}`)) provider.refresh();
+      if (e.affectsConfiguration(settingId(Settings.semanticHighlightingEnabled))) provider.refresh();
     }),
     { dispose: () => pending && clearTimeout(pending) },
   );

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { Corpus } from '../core/api';
 import type { ArticleRef, CorpusManager } from '../corpusManager';
-import { spanToLocation } from '../ranges';
+import { documentOffset, spanToLocation } from '../ranges';
 import type { Article, Mention, Person } from '../core/types';
 
 /** The fields of an article a label needs (an Article, or a hover card's mention entry). */
@@ -16,6 +16,11 @@ export function articleTitle(article: ArticleLabelFields): string {
 /** "title · outlet · date", leaving out what is unknown. */
 export function articleDetail(article: ArticleLabelFields, withTitle = true): string {
   return [withTitle ? articleTitle(article) : null, article.outlet, article.date].filter(Boolean).join(' · ');
+}
+
+/** "1 article", "2 articles"; `pluralWord` for irregular plurals ("person" -> "people"). */
+export function plural(n: number, word: string, pluralWord = `${word}s`): string {
+  return `${n} ${n === 1 ? word : pluralWord}`;
 }
 
 /** Compares articles by date, oldest first, undated last; then by path so the order is total. */
@@ -88,7 +93,6 @@ export function corpusByRoot(corpora: readonly Corpus[], root: string): Corpus |
   return corpora.find((c) => c.root === root);
 }
 
-
 export interface PersonHit {
   ref: ArticleRef;
   mention: Mention;
@@ -99,7 +103,7 @@ export interface PersonHit {
 export function personAt(manager: CorpusManager, document: vscode.TextDocument, position: vscode.Position): PersonHit | undefined {
   const ref = manager.articleForDocument(document);
   if (!ref) return undefined;
-  const mention = ref.corpus.mentionAt(ref.path, document.offsetAt(position));
+  const mention = ref.corpus.mentionAt(ref.path, documentOffset(document, position));
   if (!mention) return undefined;
   const person = ref.corpus.person(mention.personId);
   return person ? { ref, mention, person } : undefined;

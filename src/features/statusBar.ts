@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { CorpusManager } from '../corpusManager';
 import { Commands } from '../ids';
+import { plural } from './shared';
 
 export function statusText(manager: CorpusManager): string | undefined {
   const entries = manager.entries();
@@ -13,7 +14,7 @@ export function statusText(manager: CorpusManager): string | undefined {
     articles += corpus.articles().length;
     people += corpus.people().length;
   }
-  return `$(book) ${articles} article${articles === 1 ? '' : 's'} · ${people} ${people === 1 ? 'person' : 'people'}`;
+  return `$(book) ${plural(articles, 'article')} · ${plural(people, 'person', 'people')}`;
 }
 
 export function register(context: vscode.ExtensionContext, manager: CorpusManager): vscode.StatusBarItem {

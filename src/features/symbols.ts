@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { CorpusManager } from '../corpusManager';
 import { documentRange } from '../ranges';
 import { ARTICLE_SELECTOR } from './selector';
-import { articleDetail, articleTitle, definingMention, mentionLocation } from './shared';
+import { articleDetail, articleTitle, definingMention, mentionLocation, plural } from './shared';
 
 const MAX_WORKSPACE_SYMBOLS = 500;
 const QUOTE_LABEL_LENGTH = 80;
@@ -40,7 +40,7 @@ export class CorpusWorkspaceSymbolProvider implements vscode.WorkspaceSymbolProv
         const mention = definingMention(corpus, person);
         const location = mention && mentionLocation(this.manager, corpus, mention);
         if (!location) continue;
-        results.push(new vscode.SymbolInformation(person.name, vscode.SymbolKind.Constant, `${person.mentions.length} mentions`, location));
+        results.push(new vscode.SymbolInformation(person.name, vscode.SymbolKind.Constant, plural(person.mentions.length, 'mention'), location));
       }
       for (const article of corpus.articles()) {
         if (results.length >= MAX_WORKSPACE_SYMBOLS) return results;
@@ -80,7 +80,7 @@ export class ArticleDocumentSymbolProvider implements vscode.DocumentSymbolProvi
       symbol.range = symbol.range.union(range);
       symbol.children.push(new vscode.DocumentSymbol(mention.text, '', vscode.SymbolKind.String, range, range));
     }
-    for (const symbol of byPerson.values()) symbol.detail = `${symbol.children.length} mention${symbol.children.length === 1 ? '' : 's'}`;
+    for (const symbol of byPerson.values()) symbol.detail = plural(symbol.children.length, 'mention');
 
     const quotes = corpus.quotesIn(path).map((quote) => {
       const range = documentRange(document, quote);

@@ -106,6 +106,19 @@ async function hoverWord(wb: Workbench, line: number, word: string): Promise<Loc
   return card;
 }
 
+/**
+ * Opens the first corpus file that mentions `name` at its first occurrence and hovers it; the name must
+ * appear in at least two files (the journeys follow it into another article).
+ */
+async function hoverNameInCorpus(wb: Workbench, folder: string, name: string): Promise<{ files: string[]; current: string; card: Locator }> {
+  const files = filesContaining(folder, name);
+  expect(files.length >= 2, `precondition: "${name}" should appear in at least two corpus files, found ${files.join(', ')}`);
+  const current = files[0];
+  const position = firstPosition(readArticle(folder, current), name);
+  await openArticleAt(wb, current, position);
+  return { files, current, card: await hoverWord(wb, position.line, name) };
+}
+
 function parseCounts(cardText: string): { mentions: number; articles: number } {
   const match = /(\d+) mentions? in (\d+) articles?/.exec(cardText);
   expect(match, `the card does not say "N mentions in M articles": ${cardText}`);
@@ -223,13 +236,7 @@ const hoverCard: Journey = {
   folder: 'corpus',
   async run({ wb, shots, folder }) {
     const name = 'Fallon';
-    const files = filesContaining(folder, name);
-    expect(files.length >= 2, `precondition: "${name}" should appear in at least two corpus files, found ${files.join(', ')}`);
-    const current = files[0];
-    const position = firstPosition(readArticle(folder, current), name);
-    await openArticleAt(wb, current, position);
-
-    const card = await hoverWord(wb, position.line, name);
+    const { files, current, card } = await hoverNameInCorpus(wb, folder, name);
     const cardText = (await card.textContent()) ?? '';
     expect(cardText.includes(name), `the hover card does not name ${name}: ${cardText}`);
     const { articles } = parseCounts(cardText);
@@ -274,14 +281,8 @@ const references: Journey = {
   folder: 'corpus',
   async run({ wb, page, shots, folder }) {
     const name = 'Mattis';
-    const files = filesContaining(folder, name);
-    expect(files.length >= 2, `precondition: "${name}" should appear in at least two corpus files, found ${files.join(', ')}`);
-    const current = files[0];
-    const position = firstPosition(readArticle(folder, current), name);
-    await openArticleAt(wb, current, position);
-
     // The hover's count is what the peek must list in full.
-    const card = await hoverWord(wb, position.line, name);
+    const { files, card } = await hoverNameInCorpus(wb, folder, name);
     const { mentions, articles } = parseCounts((await card.textContent()) ?? '');
     await page.keyboard.press('Escape');
     await card.waitFor({ state: 'hidden', timeout: TIMEOUT_MS });

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
-import { ensureCodeServer, findRepoRoot, installExtension, launchChromium, startCodeServer, type CodeServer } from '../support/codeServer';
+import { ensureCodeServer, findRepoRoot, installExtension, launchChromium, onFirstInterrupt, startCodeServer, type CodeServer } from '../support/codeServer';
 import { JOURNEYS, type Journey } from './journeys';
 import { Screenshots, Workbench } from './workbench';
 
@@ -125,17 +125,12 @@ async function main(): Promise<number> {
       await server?.stop().catch(() => undefined);
       fs.rmSync(scratch, { recursive: true, force: true });
     })());
-  // Ctrl+C reaches this process twice (from the terminal and relayed by tsx/npm): stay subscribed, so the
-  // second signal cannot end the process by default before code-server is stopped.
   let interrupted = false;
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-    process.on(signal, () => {
-      if (interrupted) return;
-      interrupted = true;
-      log(`received ${signal}: stopping code-server and the browser`);
-      void cleanup().finally(() => process.exit(130));
-    });
-  }
+  onFirstInterrupt((signal) => {
+    interrupted = true;
+    log(`received ${signal}: stopping code-server and the browser`);
+    void cleanup().finally(() => process.exit(130));
+  });
 
   try {
     const vsix = process.env.CORPUS_NAV_E2E_VSIX ? path.resolve(process.env.CORPUS_NAV_E2E_VSIX) : path.join(scratch, 'corpus-navigator.vsix');

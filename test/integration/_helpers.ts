@@ -5,8 +5,7 @@ import * as vscode from 'vscode';
 import type { Corpus } from '../../src/core/api';
 import type { Mention, Person } from '../../src/core/types';
 import type { CorpusNavigatorApi } from '../../src/extension';
-
-export const EXTENSION_ID = 'corpus-navigator.corpus-navigator';
+import { EXTENSION_ID } from '../../src/ids';
 
 export async function extensionApi(): Promise<CorpusNavigatorApi> {
   const extension = vscode.extensions.getExtension<CorpusNavigatorApi>(EXTENSION_ID);

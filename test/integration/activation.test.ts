@@ -2,12 +2,20 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-
-const EXTENSION_ID = 'corpus-navigator.corpus-navigator';
+import { Commands, ContextKeys, EXTENSION_ID, Settings, Views, settingId } from '../../src/ids';
 
 interface ContributedCommand {
   command: string;
 }
+
+/** Every value of `key` anywhere in a JSON tree (menus, keybindings and welcome views nest them). */
+function valuesOf(tree: unknown, key: string): string[] {
+  if (Array.isArray(tree)) return tree.flatMap((item) => valuesOf(item, key));
+  if (!tree || typeof tree !== 'object') return [];
+  return Object.entries(tree).flatMap(([k, v]) => (k === key && typeof v === 'string' ? [v] : valuesOf(v, key)));
+}
+
+const sorted = (values: Iterable<string>) => [...new Set(values)].sort();
 
 function corpusExtension(): vscode.Extension<unknown> {
   const extension = vscode.extensions.getExtension(EXTENSION_ID);
@@ -50,5 +58,27 @@ describe('Corpus Navigator in VS Code', () => {
     const missing = contributed.filter((command) => !registered.has(command));
     assert.deepStrictEqual(missing, [], `contributed but not registered: ${missing.join(', ')}`);
     console.log(`  ${contributed.length} contributed command(s) registered`);
+  });
+
+  it('keeps package.json and src/ids.ts in step: commands, settings, context keys', () => {
+    const contributes = corpusExtension().packageJSON.contributes as Record<string, unknown> & {
+      commands: ContributedCommand[];
+      configuration: { properties: Record<string, unknown> };
+    };
+    assert.deepStrictEqual(sorted(contributes.commands.map((c) => c.command)), sorted(Object.values(Commands)));
+    // Menus and keybindings may only name contributed commands.
+    const named = valuesOf({ menus: contributes.menus, keybindings: contributes.keybindings }, 'command');
+    assert.deepStrictEqual(named.filter((c) => !Object.values<string>(Commands).includes(c)), []);
+
+    type SettingName = Exclude<keyof typeof Settings, 'section'>;
+    const names = Object.keys(Settings).filter((name): name is SettingName => name !== 'section');
+    const settingKeys = names.map((name) => settingId(Settings[name]));
+    assert.deepStrictEqual(sorted(Object.keys(contributes.configuration.properties)), sorted(settingKeys));
+
+    // Every corpusNavigator.* name in a when-clause is a context key the extension sets (or a view id).
+    const known = new Set<string>([...Object.values(ContextKeys), ...Object.values(Views)]);
+    const inWhen = valuesOf(contributes, 'when').flatMap((when) => when.match(/corpusNavigator\.[\w.]+/g) ?? []);
+    assert.ok(inWhen.length > 0, 'no when-clause names a context key of the extension');
+    assert.deepStrictEqual(sorted(inWhen.filter((name) => !known.has(name))), []);
   });
 });

@@ -186,6 +186,22 @@ export async function startCodeServer(
   return server;
 }
 
+/**
+ * Calls `onInterrupt` once, on the first SIGINT or SIGTERM. Ctrl+C reaches a runner more than once (from the
+ * terminal's process group and relayed by npm/tsx or runTests()): staying subscribed means a repeated signal
+ * cannot end the process by default before code-server and the browser are stopped.
+ */
+export function onFirstInterrupt(onInterrupt: (signal: NodeJS.Signals) => void): void {
+  let received = false;
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.on(signal, () => {
+      if (received) return;
+      received = true;
+      onInterrupt(signal);
+    });
+  }
+}
+
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
