@@ -21,6 +21,9 @@ const JOURNALISM_WORDS = /\b(?:journalis\w*|reporters?|reporting|paywalls?|newsr
 const COMMENT_PROMPT = /^(?:\d+\s+comments?|comments?|show comments|view comments|leave a comment|add a comment|(?:please )?(?:log|sign) in to comment\b.*|want to join the conversation\b.*|join\b.{0,80}\b(?:conversations?|discussions?|debate|forum|comment(?:s|ing)?)\b.*)$/i;
 const FOOTER = /^(?:follow us(?:\s+on\b.*)?|share (?:this(?: article)?|on \w+)|cookie (?:settings|policy|preferences)|privacy (?:notice|policy)|terms (?:and|&) conditions|sign up (?:to|for) (?:our|the)\b.*newsletter.*|all rights reserved\.?)$/i;
 const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b/i;
+/** "story continues below advertisement", the longest AD_MARKER alternative. */
+const MAX_AD_MARKER_LENGTH = 35;
+const COOKIE_WORD = /cookie/i;
 const COOKIE_NOTICE = /\bcookies?\b.*\b(?:accept|settings|policy|consent|we use|preferences)\b|\b(?:we use|accept)\b.*\bcookies?\b/i;
 const SOURCE_LINE = /^(?:\p{L}+\s*\/\s*)?source\s*:\s*[^.!?]{0,80}$/iu;
 const PHOTO_CREDIT = /(?:^|[.!?|]\s*|\s)(?:picture|photo(?:graph)?|image|pic|credit)s?\s*:\s*[^.:!?]{1,60}$/i;
@@ -58,14 +61,17 @@ function doubledCaption(line: string): string | null {
 
 function isNotice(text: string): boolean {
   if (text.length > MAX_NOTICE_LENGTH) return false;
+  // Cheap necessary conditions first (this runs on every line): the longest ad marker has 35 characters,
+  // a cookie notice names cookies, and source lines and photo credits have a colon.
+  const colon = text.includes(':');
   return (
-    AD_MARKER.test(text) ||
+    (text.length <= MAX_AD_MARKER_LENGTH && AD_MARKER.test(text)) ||
     COMMENT_PROMPT.test(text) ||
     FOOTER.test(text) ||
     COPYRIGHT.test(text) ||
-    COOKIE_NOTICE.test(text) ||
-    SOURCE_LINE.test(text) ||
-    PHOTO_CREDIT.test(text)
+    (COOKIE_WORD.test(text) && COOKIE_NOTICE.test(text)) ||
+    (colon && SOURCE_LINE.test(text)) ||
+    (colon && PHOTO_CREDIT.test(text))
   );
 }
 

@@ -2,7 +2,7 @@
 // corpus-wide view built from them by identity resolution (people, mentions with ids, quotes with speakers).
 import * as nodePath from 'path';
 import type { Corpus } from './api';
-import { extractArticle, EXTRACTION_VERSION } from './extract';
+import { extractArticle, EXTRACTION_VERSION, StringPool } from './extract';
 import { IdentityIndex } from './identity';
 import { CORPUS_CONFIG_FILE, decodeBytes, errorMessage, isCorpusFileName, listCorpusFiles, readCorpusFile, type CorpusFile } from './loader';
 import { emptyCorpusConfig, parseCorpusYaml } from './metadata';
@@ -133,6 +133,8 @@ export class CorpusIndex implements Corpus {
   private readonly extractions = new Map<string, ArticleExtraction>();
   private readonly fileProblems = new Map<string, string>();
   private readonly listeners = new Set<(paths: string[]) => void>();
+  /** Mention strings shared by all articles; renewed when every article is re-extracted. */
+  private stringPool = new StringPool();
   private fingerprint = '';
 
   // The corpus-wide view, updated lazily after changes so a burst of edits costs one resolution. Only the
@@ -264,7 +266,7 @@ export class CorpusIndex implements Corpus {
   /** Extracts one article; an extractor failure on one file is a problem for that file, not for the corpus. */
   private extractInto(path: string, text: string, encoding: 'utf-8' | 'windows-1252'): ArticleExtraction | null {
     try {
-      const extraction = extractArticle(path, text, encoding, this.config);
+      const extraction = extractArticle(path, text, encoding, this.config, this.stringPool);
       this.extractions.set(path, extraction);
       this.fileProblems.delete(path);
       this.markChanged(path);
@@ -369,6 +371,16 @@ export class CorpusIndex implements Corpus {
     }
     yield;
     const changedPeople = new Set([...changes.people, ...touchedMentions]);
+    // Lists changed in this round are re-allocated at their exact length: splicing leaves spare capacity
+    // that the index would keep for as long as it lives.
+    for (const id of touchedMentions) {
+      const list = this.mentionsByPerson.get(id);
+      if (list) this.mentionsByPerson.set(id, list.slice());
+    }
+    for (const id of touchedQuotes) {
+      const list = this.quotesByPerson.get(id);
+      if (list) this.quotesByPerson.set(id, list.slice());
+    }
     for (const id of changedPeople) {
       const person = this.peopleById.get(id);
       if (person) person.mentions = this.mentionsByPerson.get(id) ?? [];
@@ -482,7 +494,8 @@ export class CorpusIndex implements Corpus {
       };
     });
     quotes.sort((a, b) => a.start - b.start);
-    return { mentions, quotes };
+    // A copy at its exact length: the pushed array has spare capacity, and the index keeps it.
+    return { mentions: mentions.slice(), quotes };
   }
 
   // --- CorpusReader -------------------------------------------------------------------------------
@@ -620,6 +633,7 @@ export class CorpusIndex implements Corpus {
   /** corpus.yaml changed: metadata and notPeople affect every article, so all are re-extracted from memory. */
   private reconfigure(configText: string | null): void {
     this.applyConfig(configText);
+    this.stringPool = new StringPool();
     const paths = [...this.extractions.keys()];
     for (const path of paths) {
       const { article } = this.extractions.get(path)!;

@@ -8,6 +8,54 @@ import type { ArticleExtraction, CorpusConfig, ExtractedQuote, RawMention, Span 
 /** Bump when extraction output changes, so cached extractions from older versions are not reused. */
 export const EXTRACTION_VERSION = 2;
 
+/**
+ * Shares the strings and name-part arrays of mentions across a corpus: the same names recur thousands of
+ * times. Pooled strings are fresh copies, one byte per character where possible (a slice of an article with
+ * a curly quote is a two-byte string, and a slice may keep its whole article alive).
+ */
+export class StringPool {
+  private readonly strings = new Map<string, string>();
+  private readonly parts = new Map<string, string[]>();
+
+  string(s: string): string {
+    let pooled = this.strings.get(s);
+    if (pooled === undefined) {
+      pooled = copyString(s);
+      this.strings.set(pooled, pooled);
+    }
+    return pooled;
+  }
+
+  nameParts(parts: string[]): string[] {
+    const key = parts.length === 1 ? parts[0] : parts.join('\u0000');
+    let pooled = this.parts.get(key);
+    if (pooled === undefined) {
+      pooled = parts.map((part) => this.string(part));
+      this.parts.set(parts.length === 1 ? pooled[0] : copyString(key), pooled);
+    }
+    return pooled;
+  }
+
+  /** Pools the strings of each mention in place and returns the list without spare capacity. */
+  mentions(mentions: RawMention[]): RawMention[] {
+    for (const m of mentions) {
+      m.text = this.string(m.text);
+      if (m.honorific !== null) m.honorific = this.string(m.honorific);
+      m.nameParts = this.nameParts(m.nameParts);
+      if (m.role !== null) m.role = this.string(m.role);
+    }
+    return mentions.slice();
+  }
+}
+
+/** A new string with the characters of `s` (V8 stores it one byte per character when it can). */
+function copyString(s: string): string {
+  if (s.length > 256) return (' ' + s).slice(1);
+  const codes = new Array<number>(s.length);
+  for (let i = 0; i < s.length; i++) codes[i] = s.charCodeAt(i);
+  return String.fromCharCode(...codes);
+}
+
 const notPeopleSets = new WeakMap<CorpusConfig, ReadonlySet<string>>();
 
 function notPeopleOf(config: CorpusConfig): ReadonlySet<string> {
@@ -40,13 +88,15 @@ export function extractArticle(
   text: string,
   encoding: 'utf-8' | 'windows-1252',
   config: CorpusConfig,
+  pool?: StringPool,
 ): ArticleExtraction {
   const frontMatter = path.toLowerCase().endsWith('.md') ? parseFrontMatter(text) : null;
   const bodyStart = frontMatter?.span.end ?? 0;
   const boilerplate = findBoilerplate(text).filter((span) => span.start >= bodyStart);
   const { metadata, sources } = resolveMetadata(path, text, config, boilerplate, frontMatter);
   const exclude: Span[] = frontMatter ? [frontMatter.span, ...boilerplate] : boilerplate;
-  const mentions = extractMentions(text, exclude, { notPeople: notPeopleOf(config), tentativeLoneNames: true });
+  const found = extractMentions(text, exclude, { notPeople: notPeopleOf(config), tentativeLoneNames: true });
+  const mentions = pool ? pool.mentions(found) : found;
   const quotes = quotesWithConfirmedSpeakers(text, exclude, mentions);
   return {
     article: {

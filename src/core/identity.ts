@@ -1,7 +1,12 @@
 import type { Person, RawMention } from './types';
-import { FIRST_NAME_HONORIFICS, HONORIFIC_GENDER, HONORIFIC_PHRASES, firstNameGender, honorificKey, type Gender } from './lexicon';
+import * as lexicon from './lexicon';
+import type { Gender } from './lexicon';
 import { ITEMS_PER_STEP, runSteps, runStepsSliced, type Steps } from './steps';
-import { foldName, slugify } from './text';
+import * as textHelpers from './text';
+
+// Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
+const { FIRST_NAME_HONORIFICS, HONORIFIC_GENDER, HONORIFIC_PHRASES, firstNameGender, honorificKey } = lexicon;
+const { detach, foldName, slugify } = textHelpers;
 
 export interface DocumentMentions {
   path: string;
@@ -44,12 +49,13 @@ function parseName(m: RawMention): ParsedName {
   // Keyed by honorific, then text: no key string is built per mention.
   const honorific = m.honorific ?? '';
   let byText = parseCache.get(honorific);
-  if (!byText) parseCache.set(honorific, (byText = new Map()));
+  if (!byText) parseCache.set(detach(honorific), (byText = new Map()));
   let p = byText.get(m.text);
   if (!p) {
     if (byText.size > 100_000) byText.clear();
-    p = parseNameUncached(m);
-    byText.set(m.text, p);
+    // Parsed from detached copies: the cache outlives the article the mention came from.
+    p = parseNameUncached({ ...m, text: detach(m.text), honorific: m.honorific === null ? null : detach(m.honorific), nameParts: m.nameParts.map(detach) });
+    byText.set(detach(m.text), p);
   }
   return p;
 }
@@ -112,21 +118,20 @@ interface ClusterState {
   mergedInto: ClusterState | null;
   /** Listed among its surname's (and given name's) candidates. */
   candidate: boolean;
-  /** Full-name clusters merged into this alias cluster. */
-  mergedFrom: Set<ClusterState>;
+  /** Full-name clusters merged into this alias cluster (null until one is: most clusters never merge). */
+  mergedFrom: Set<ClusterState> | null;
   /** Every mention assigned to this cluster: count, per-document counts, forms and roles. */
   assigned: number;
   docs: Map<DocState, number>;
   forms: Map<string, { count: number; words: number; name: string }>;
-  roles: Map<string, Map<string, number>>;
+  /** Null until a mention with a role is assigned (most people have none): the index keeps one per cluster. */
+  roles: Map<string, Map<string, number>> | null;
 }
 
 interface DocState {
   key: string;
   mentions: readonly RawMention[];
   parsed: ParsedName[];
-  /** Tentative lone words: kept only if their surname is known in the corpus. */
-  tentative: boolean[];
   /** Per mention, the cluster its full name or alias defines (rule 1), or null for mentions resolved by rule 3. */
   defining: (ClusterState | null)[];
   assignment: (ClusterState | null)[];
@@ -331,9 +336,10 @@ export class IdentityIndex {
   }
 
   private *createDoc(key: string, mentions: readonly RawMention[]): Steps<DocState> {
-    const parsed: ParsedName[] = [];
+    // Sized up front: the index keeps these per-article arrays, so no spare capacity.
+    const parsed = new Array<ParsedName>(mentions.length);
     for (let i = 0; i < mentions.length; i++) {
-      parsed.push(parseName(mentions[i]));
+      parsed[i] = parseName(mentions[i]);
       if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     }
     const defining: (ClusterState | null)[] = new Array<ClusterState | null>(mentions.length).fill(null);
@@ -353,8 +359,7 @@ export class IdentityIndex {
       if (p.given.length && p.given[0].length > 1) defining[i] = this.cluster(`${p.surname}|${p.given[0]}`, 'full', p.given[0], p.surname);
       if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     }
-    const tentative = mentions.map((m) => m.tentative === true);
-    return { key, mentions, parsed, tentative, defining, assignment: new Array<ClusterState | null>(mentions.length).fill(null), resolved: false };
+    return { key, mentions, parsed, defining, assignment: new Array<ClusterState | null>(mentions.length).fill(null), resolved: false };
   }
 
   private cluster(key: string, kind: ClusterKind, given: string | null, surname: string): ClusterState {
@@ -362,7 +367,7 @@ export class IdentityIndex {
     if (!c) {
       c = {
         key, kind, given, surname, canonical: null, defining: 0, male: 0, female: 0, fixedGender: null,
-        mergedInto: null, candidate: false, mergedFrom: new Set(), assigned: 0, docs: new Map(), forms: new Map(), roles: new Map(),
+        mergedInto: null, candidate: false, mergedFrom: null, assigned: 0, docs: new Map(), forms: new Map(), roles: null,
       };
       this.clusters.set(key, c);
       let bySurname = this.clustersBySurname.get(surname);
@@ -394,7 +399,7 @@ export class IdentityIndex {
       }
       dirtySurnames.add(p.surname);
       addToIndex(this.surnameDocs, p.surname, doc, sign);
-      if (doc.tentative[i]) continue;
+      if (doc.mentions[i].tentative === true) continue;
       if (p.lone !== null) addToIndex(this.givenDocs, p.lone, doc, sign);
       else if (p.given.length) {
         let byInitial = this.initials.get(p.surname);
@@ -430,10 +435,10 @@ export class IdentityIndex {
       if (c.mergedInto !== target) {
         if (c.mergedInto) {
           dirtyRoots.add(c.mergedInto);
-          c.mergedInto.mergedFrom.delete(c);
+          c.mergedInto.mergedFrom?.delete(c);
         }
         c.mergedInto = target;
-        target?.mergedFrom.add(c);
+        if (target) (target.mergedFrom ??= new Set()).add(c);
         mergeChanged.push(c);
       }
     }
@@ -510,7 +515,7 @@ export class IdentityIndex {
       const p = doc.parsed[i];
       const initial = p.given.length ? p.given[0] : null;
       let target: ClusterState | null;
-      if (doc.tentative[i]) {
+      if (doc.mentions[i].tentative === true) {
         // Only a surname known from full names of people (here or in other articles) makes a lone word a
         // name: a cluster whose given name or honorific told a gender, not one built from unknown words.
         const known = this.bySurname.get(p.surname)?.filter((c) => c.gender !== null);
@@ -567,7 +572,7 @@ export class IdentityIndex {
       } else if (sign > 0) {
         c.forms.set(m.text, { count: 1, words: m.nameParts.length, name: m.nameParts.join(' ') });
       }
-      if (m.role) addToIndex(c.roles, m.role.toLowerCase(), m.role, sign);
+      if (m.role) addToIndex((c.roles ??= new Map()), m.role.toLowerCase(), m.role, sign);
       dirtyRoots.add(rootOf(c));
     }
   }
@@ -579,7 +584,7 @@ export class IdentityIndex {
       yield;
       const old = this.persons.get(c);
       const isRoot = c.mergedInto === null;
-      const members = isRoot ? [c, ...c.mergedFrom] : [];
+      const members = isRoot ? [c, ...(c.mergedFrom ?? [])] : [];
       const count = members.reduce((n, m) => n + m.assigned, 0);
       const previousId = old?.id ?? '';
       if (old) {
@@ -598,7 +603,7 @@ export class IdentityIndex {
           if (seen) seen.count += f.count;
           else forms.set(text, { ...f });
         }
-        for (const [lower, spellings] of member.roles) {
+        for (const [lower, spellings] of member.roles ?? []) {
           let into = roles.get(lower);
           if (!into) roles.set(lower, (into = new Map()));
           for (const [spelling, n] of spellings) into.set(spelling, (into.get(spelling) ?? 0) + n);
@@ -654,7 +659,7 @@ export class IdentityIndex {
         if (state.id === id && this.peopleById.get(id) === state.person) return;
         if (state.id && this.peopleById.get(state.id) === state.person) this.peopleById.delete(state.id);
         if (state.id) changes.people.add(state.id);
-        if (state.id !== id) for (const member of [state.root, ...state.root.mergedFrom]) for (const doc of member.docs.keys()) changes.docs.add(doc.key);
+        if (state.id !== id) for (const member of [state.root, ...(state.root.mergedFrom ?? [])]) for (const doc of member.docs.keys()) changes.docs.add(doc.key);
         state.id = id;
         state.person.id = id;
         this.peopleById.set(id, state.person);

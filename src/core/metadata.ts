@@ -296,6 +296,8 @@ function toIso(year: number, month: number, day: number): string | null {
 
 /** Finds the first date stated in `text`; returns its ISO form and the matched range. */
 export function findDate(text: string): { iso: string; start: number; end: number } | null {
+  // Every pattern has a four-digit year: most lines have none, and then no regex needs to run.
+  if (!hasFourDigits(text)) return null;
   let best: { iso: string; start: number; end: number } | null = null;
   for (const { regex, toParts } of DATE_PATTERNS) {
     const match = regex.exec(text);
@@ -305,6 +307,19 @@ export function findDate(text: string): { iso: string; start: number; end: numbe
     if (iso && (best === null || match.index < best.start)) best = { iso, start: match.index, end: match.index + match[0].length };
   }
   return best;
+}
+
+function hasFourDigits(text: string): boolean {
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++run === 4) return true;
+    } else {
+      run = 0;
+    }
+  }
+  return false;
 }
 
 /** A value that should be a date as a whole (corpus.yaml, front matter): ISO, or any form `findDate` reads. */

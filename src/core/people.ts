@@ -1,16 +1,17 @@
 import type { RawMention, Span } from './types';
 import * as lexicon from './lexicon';
-import { firstNameGender, honorificKey, isFirstName, type Gender } from './lexicon';
+import type { Gender } from './lexicon';
+import * as textHelpers from './text';
 
 // Bound once: module re-exports are getters, too slow for the inner loop.
 const {
   AMBIGUOUS_RANKS, CITY_WORDS, COMMON_CAPITALISED_SET, COUNTRY_WORDS, FUNCTION_WORD_SET, HONORIFIC_GENDER,
   HONORIFIC_PHRASES, MAX_HONORIFIC_WORDS, MONTH_NAMES, NATIONALITY_WORDS, ORGANISATION_WORDS, PLACE_HEAD_WORDS,
-  ROLE_HEAD_NOUNS, ROLE_MODIFIERS, THING_NOUNS, TITLE_HEADS,
+  ROLE_HEAD_NOUNS, ROLE_MODIFIERS, THING_NOUNS, TITLE_HEADS, firstNameGender, honorificKey, isFirstName,
 } = lexicon;
+const { detach, isAllCaps, isSentenceStart } = textHelpers;
 /** First words of honorific phrases: a cheap test before building phrases. */
 const HONORIFIC_FIRST_WORDS = new Set([...HONORIFIC_PHRASES].map((h) => h.split(' ')[0]));
-import { isAllCaps, isSentenceStart } from './text';
 
 export interface MentionOptions {
   /** Lower-cased names never treated as people (from corpus.yaml `notPeople`). */
@@ -88,18 +89,19 @@ export function extractMentions(text: string, exclude: readonly Span[], options:
   const excluded = [...exclude].sort((a, b) => a.start - b.start);
   let excludeIndex = 0;
   const candidates: Candidate[] = [];
-  for (let match = nextRun(text, 0); match; match = nextRun(text, match.index + match[0].length)) {
-    const runStart = match.index;
-    const runEnd = runStart + match[0].length;
+  const run = { start: 0, end: 0 };
+  for (let found = nextRun(text, 0, run); found; found = nextRun(text, run.end, run)) {
+    const runStart = run.start;
+    const runEnd = run.end;
     while (excludeIndex < excluded.length && excluded[excludeIndex].end <= runStart) excludeIndex++;
     if (excludeIndex < excluded.length && excluded[excludeIndex].start < runEnd) {
       // Keep the part of the run before the excluded range; drop the rest.
       const cut = excluded[excludeIndex].start;
       if (cut <= runStart) continue;
-      parseRun(text, match[0].slice(0, cut - runStart), runStart, candidates);
+      parseRun(text, text.slice(runStart, cut), runStart, candidates);
       continue;
     }
-    parseRun(text, match[0], runStart, candidates);
+    parseRun(text, text.slice(runStart, runEnd), runStart, candidates);
   }
   return finish(text, candidates, options);
 }
@@ -109,7 +111,7 @@ export function extractMentions(text: string, exclude: readonly Span[], options:
  * upper-case letter (ASCII, or beyond U+00BF) or with a particle prefix ("al-", "d'", "bin-"): a lower-case
  * a/e/b/i/o/d/l at a word start with a hyphen or apostrophe within its first five characters.
  */
-function nextRun(text: string, from: number): RegExpExecArray | null {
+function nextRun(text: string, from: number, out: { start: number; end: number }): boolean {
   const n = text.length;
   // RUN's lookbehind: no run starts right after a letter, digit, apostrophe or hyphen. Only ASCII is
   // ruled out here; RUN_AT checks the rest.
@@ -118,13 +120,96 @@ function nextRun(text: string, from: number): RegExpExecArray | null {
     const code = text.charCodeAt(i);
     const cls = code < 128 ? ASCII_CLASS[code] : 0;
     if (!afterWord && (code >= 0xc0 || (cls & UPPER_CODE) !== 0 || ((cls & PREFIX_CODE) !== 0 && particlePrefixAt(text, i)))) {
-      RUN_AT.lastIndex = i;
-      const match = RUN_AT.exec(text);
-      if (match) return match;
+      // The run by hand when its characters are ASCII (most are); RUN_AT where it meets anything else.
+      const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+      let end = before === 0x2019 ? -1 : before >= 128 && !isPlainStop(before) ? NOT_PLAIN : plainRunEnd(text, i);
+      if (end === NOT_PLAIN) {
+        RUN_AT.lastIndex = i;
+        const match = RUN_AT.exec(text);
+        end = match ? i + match[0].length : -1;
+      }
+      if (end >= 0) {
+        out.start = i;
+        out.end = end;
+        return true;
+      }
     }
     afterWord = (cls & WORD_CODE) !== 0;
   }
-  return null;
+  return false;
+}
+
+/** Returned by the hand-written matchers when a character they cannot classify exactly decides the match. */
+const NOT_PLAIN = -2;
+
+/** Common non-ASCII characters that are neither letters nor marks nor digits: curly quotes, dashes, ©, •, £, no-break space. */
+function isPlainStop(c: number): boolean {
+  return c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2014 || c === 0x2013 || c === 0x2026 || c === 0xa9 || c === 0x2022 || c === 0xa3 || c === 0xa0;
+}
+
+/** End of RUN matched at `i` (lookbehind already checked), -1 for no match, or NOT_PLAIN. */
+function plainRunEnd(text: string, i: number): number {
+  let end = plainNameWordEnd(text, i);
+  if (end < 0) return end;
+  const n = text.length;
+  for (;;) {
+    // (?:\.?GAP(?:PARTICLE GAP)*NAME_WORD)*: no backtracking can succeed where this fails (see below).
+    let j = end;
+    if (text.charCodeAt(j) === 46) j++;
+    let c = text.charCodeAt(j);
+    if (c === 0xa0) return NOT_PLAIN;
+    if (c !== 32) return end;
+    while (j < n && (c = text.charCodeAt(j)) === 32) j++;
+    if (c === 0xa0) return NOT_PLAIN;
+    // Particles: a whole lower-case word of the list followed by a gap (no other word of the list fits).
+    for (;;) {
+      let k = j;
+      while (k < n && (c = text.charCodeAt(k)) >= 97 && c <= 122) k++;
+      if (k === j || k >= n) break;
+      if (c === 0xa0) return NOT_PLAIN;
+      if (c !== 32 || !PARTICLES.has(text.slice(j, k))) break;
+      while (k < n && (c = text.charCodeAt(k)) === 32) k++;
+      if (c === 0xa0) return NOT_PLAIN;
+      j = k;
+    }
+    // A particle is a lower-case word followed by a gap: a name word cannot start there, so giving
+    // particles back never lets NAME_WORD match.
+    const next = plainNameWordEnd(text, j);
+    if (next === NOT_PLAIN) return NOT_PLAIN;
+    if (next < 0) return end;
+    end = next;
+  }
+}
+
+/** End of NAME_WORD at `p` in `text`, -1, or NOT_PLAIN when a non-ASCII character could change the answer. */
+function plainNameWordEnd(s: string, p: number): number {
+  const n = s.length;
+  if (p >= n) return -1;
+  const first = s.charCodeAt(p);
+  if (first >= 128) return isPlainStop(first) ? -1 : NOT_PLAIN;
+  let q = p;
+  if (!isAsciiUpper(first)) {
+    q = prefixedCapital(s, p);
+    if (q < 0) return q;
+  }
+  let i = q + 1;
+  for (;;) {
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (isAsciiLetter(c) || c === 39 || c === 0x2019) i++;
+      else if (c >= 128 && !isPlainStop(c)) return NOT_PLAIN;
+      else break;
+    }
+    if (i + 1 < n && s.charCodeAt(i) === 45) {
+      const c = s.charCodeAt(i + 1);
+      if (c >= 128 && !isPlainStop(c)) return NOT_PLAIN;
+      if (isAsciiLetter(c)) {
+        i += 2;
+        continue;
+      }
+    }
+    return i;
+  }
 }
 
 const WORD_CODE = 1;
@@ -167,23 +252,113 @@ function hasInnerCapital(word: string): boolean {
 
 function tokenize(run: string, offset: number, text: string): Token[] {
   const tokens: Token[] = [];
-  TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(run); m; m = TOKEN.exec(run)) {
-    const glued = hasInnerCapital(m[0]) ? GLUED.exec(m[0]) : null;
-    if (glued && !GLUE_PREFIXES.has(glued[1]) && (HONORIFIC_FIRST_WORDS.has(glued[2].toLowerCase()) || isFirstName(glued[2]) || CITY_WORDS.has(glued[1]) || COUNTRY_WORDS.has(glued[1]))) {
-      // "ParisSir Keir": two words glued by a lost line break or space.
-      const a = offset + m.index;
-      tokens.push({ start: a, end: a + glued[1].length, text: glued[1], dot: false, lower: false });
-      const b = a + glued[1].length;
-      tokens.push({ start: b, end: b + glued[2].length, text: glued[2], dot: text[b + glued[2].length] === '.', lower: false });
-      continue;
+  if (isPlainRun(run)) {
+    // TOKEN by hand (the same matches, in the same order): most runs are ASCII, where a unicode regex is slow.
+    const n = run.length;
+    let p = 0;
+    while (p < n) {
+      let end = nameWordEnd(run, p);
+      if (end < 0) end = lowerWordEnd(run, p);
+      if (end < 0) {
+        p++;
+        continue;
+      }
+      pushToken(tokens, run.slice(p, end), p, offset, text);
+      p = end;
     }
-    const start = offset + m.index;
-    const end = start + m[0].length;
-    const first = m[0][0];
-    tokens.push({ start, end, text: m[0], dot: text[end] === '.', lower: first === first.toLowerCase() && !/^\p{Ll}+[-'\u2019]\p{Lu}/u.test(m[0]) });
+    return tokens;
   }
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(run); m; m = TOKEN.exec(run)) pushToken(tokens, m[0], m.index, offset, text);
   return tokens;
+}
+
+function pushToken(tokens: Token[], word: string, index: number, offset: number, text: string): void {
+  const glued = hasInnerCapital(word) ? GLUED.exec(word) : null;
+  if (glued && !GLUE_PREFIXES.has(glued[1]) && (HONORIFIC_FIRST_WORDS.has(glued[2].toLowerCase()) || isFirstName(glued[2]) || CITY_WORDS.has(glued[1]) || COUNTRY_WORDS.has(glued[1]))) {
+    // "ParisSir Keir": two words glued by a lost line break or space.
+    const a = offset + index;
+    tokens.push({ start: a, end: a + glued[1].length, text: glued[1], dot: false, lower: false });
+    const b = a + glued[1].length;
+    tokens.push({ start: b, end: b + glued[2].length, text: glued[2], dot: text[b + glued[2].length] === '.', lower: false });
+    return;
+  }
+  const start = offset + index;
+  const end = start + word.length;
+  const first = word[0];
+  tokens.push({ start, end, text: word, dot: text[end] === '.', lower: first === first.toLowerCase() && !LOWER_PREFIXED_NAME.test(word) });
+}
+
+const LOWER_PREFIXED_NAME = /^\p{Ll}+[-'\u2019]\p{Lu}/u;
+/** NAME_WORD's particle prefixes, in its order (the first that fits wins, as in the regex). */
+const NAME_PREFIXES = new Set(['al', 'el', 'ad', 'ash', 'as', 'at', 'az', 'ar', 'an', 'bin', 'ibn', 'abu', 'ben', 'bint', 'ould', 'd', 'l']);
+
+/**
+ * Where the capital after a particle prefix ("al-", "d'", "bint-") starting at `p` is, -1 when there is
+ * none, or NOT_PLAIN. Every prefix is lower-case letters followed by a separator, so the only prefix that
+ * can fit is the whole lower-case word at `p` (NAME_WORD's alternation order then makes no difference).
+ */
+function prefixedCapital(s: string, p: number): number {
+  let sep = p;
+  while (sep < p + 5) {
+    const c = s.charCodeAt(sep);
+    if (c >= 97 && c <= 122) sep++;
+    else break;
+  }
+  const c = s.charCodeAt(sep);
+  if (sep === p || !(c === 45 || c === 39 || c === 0x2019) || !NAME_PREFIXES.has(s.slice(p, sep))) return -1;
+  const after = s.charCodeAt(sep + 1);
+  if (after >= 128 && !isPlainStop(after)) return NOT_PLAIN;
+  return isAsciiUpper(after) ? sep + 1 : -1;
+}
+
+/** Only ASCII and the curly apostrophe: the characters the hand-written TOKEN below classifies exactly. */
+function isPlainRun(run: string): boolean {
+  for (let i = 0; i < run.length; i++) {
+    const c = run.charCodeAt(i);
+    if (c >= 128 && c !== 0x2019) return false;
+  }
+  return true;
+}
+
+function isAsciiUpper(c: number): boolean {
+  return c >= 65 && c <= 90;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** End of NAME_WORD matched at `p` in a plain run, or -1. */
+function nameWordEnd(s: string, p: number): number {
+  let q = p;
+  if (!isAsciiUpper(s.charCodeAt(p))) {
+    // A plain run has no character that could make this NOT_PLAIN.
+    q = prefixedCapital(s, p);
+    if (q < 0) return -1;
+  }
+  const n = s.length;
+  let i = q + 1;
+  for (;;) {
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (isAsciiLetter(c) || c === 39 || c === 0x2019) i++;
+      else break;
+    }
+    if (i + 1 < n && s.charCodeAt(i) === 45 && isAsciiLetter(s.charCodeAt(i + 1))) i += 2;
+    else return i;
+  }
+}
+
+/** End of a run of lower-case letters at `p` in a plain run, or -1. */
+function lowerWordEnd(s: string, p: number): number {
+  let i = p;
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) i++;
+    else break;
+  }
+  return i > p ? i : -1;
 }
 
 function parseRun(text: string, run: string, offset: number, out: Candidate[]): void {
@@ -212,7 +387,7 @@ function startsHonorific(word: string): boolean {
   if (result === undefined) {
     if (honorificStartCache.size > 50_000) honorificStartCache.clear();
     result = HONORIFIC_FIRST_WORDS.has(word.toLowerCase());
-    honorificStartCache.set(word, result);
+    honorificStartCache.set(detach(word), result);
   }
   return result;
 }
@@ -244,7 +419,7 @@ function isRoleWord(t: Token): boolean {
   if (result === undefined) {
     if (roleWordCache.size > 50_000) roleWordCache.clear();
     result = isRoleWordUncached(t);
-    roleWordCache.set(t.text, result);
+    roleWordCache.set(detach(t.text), result);
   }
   return result;
 }
@@ -258,8 +433,17 @@ function isRoleWordUncached(t: Token): boolean {
 }
 
 function isTitleHead(t: Token): boolean {
-  return !t.lower && TITLE_HEADS.has(t.text.toLowerCase());
+  if (t.lower) return false;
+  let result = titleHeadCache.get(t.text);
+  if (result === undefined) {
+    if (titleHeadCache.size > 50_000) titleHeadCache.clear();
+    result = TITLE_HEADS.has(t.text.toLowerCase());
+    titleHeadCache.set(detach(t.text), result);
+  }
+  return result;
 }
+
+const titleHeadCache = new Map<string, boolean>();
 
 /** Strips a possessive ending: "Trump's" -> "Trump". Returns the bare length. */
 function possessiveBareLength(word: string): number {
@@ -277,7 +461,7 @@ function isNameWord(t: Token, afterGiven: boolean): boolean {
   if (result === undefined) {
     if (cache.size > 50_000) cache.clear();
     result = isNameWordUncached(t, afterGiven);
-    cache.set(t.text, result);
+    cache.set(detach(t.text), result);
   }
   return result;
 }
@@ -620,3 +804,24 @@ export function genderOf(mention: Pick<RawMention, 'honorific' | 'nameParts'>): 
 }
 
 const FIRST_NAME_HONORIFIC = new Set(['sir', 'dame', 'lord', 'lady', 'general', 'gen']);
+
+/** The hand-written scanners next to the regexes they stand for: a property test holds them to the same matches. */
+export const scannersForTests = {
+  runs(text: string): [number, number][] {
+    const found: [number, number][] = [];
+    const run = { start: 0, end: 0 };
+    for (let more = nextRun(text, 0, run); more; more = nextRun(text, run.end, run)) found.push([run.start, run.end]);
+    return found;
+  },
+  runsByRegex(text: string): [number, number][] {
+    return [...text.matchAll(RUN)].map((m) => [m.index, m.index + m[0].length]);
+  },
+  tokens(run: string): Token[] {
+    return tokenize(run, 0, run);
+  },
+  tokensByRegex(run: string): Token[] {
+    const tokens: Token[] = [];
+    for (const m of run.matchAll(TOKEN)) pushToken(tokens, m[0], m.index, 0, run);
+    return tokens;
+  },
+};

@@ -1,6 +1,10 @@
 import type { ExtractedQuote, RawMention, Span } from './types';
 import { genderOf } from './people';
-import {
+import * as speech from './lexicon/speech';
+import { detach } from './text';
+
+// Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
+const {
   ABBREVIATIONS,
   ANONYMOUS_PERSON_NOUNS,
   CLAUSE_LINKS,
@@ -21,7 +25,7 @@ import {
   SPEECH_VERBS,
   STANCE_VERBS,
   VERB_MODIFIERS,
-} from './lexicon/speech';
+} = speech;
 
 // Overview. One linear pass per paragraph finds quote marks and pairs them; a second pass finds
 // unmarked quotes ("said: The UK had to ..."); then each quote group gets a speaker from, in order:
@@ -159,9 +163,10 @@ function scanMarks(text: string, para: Span): Mark[] {
     // Mojibake of an opening curly single quote in some headlines: '˜
     if (c === "'" && text[i + 1] === '\u02DC') len = 2;
     const next = i + len < para.end ? text[i + len] : undefined;
+    // An apostrophe inside a word (Britain’s, don't) is never a mark: decided before the costlier tests.
+    if ((c === '\u2019' || c === "'") && len === 1 && isWord(prev) && isWord(next)) continue;
     const leftFlank = (prev === undefined || OPEN_CONTEXT.test(prev)) && !isSpaceOrEdge(next);
     const rightFlank = (next === undefined || CLOSE_CONTEXT.test(next)) && !isSpaceOrEdge(prev);
-    const rest = text.slice(i + len, i + len + 5);
     switch (c) {
       case '\u201C':
       case '\u201E':
@@ -177,7 +182,7 @@ function scanMarks(text: string, para: Span): Mark[] {
         break;
       case '\u2018':
         // ‘90s written with the wrong mark is still an elision.
-        if (/^\d\ds\b/.test(rest) || isSpaceOrEdge(next)) break;
+        if (/^\d\ds\b/.test(text.slice(i + len, i + len + 5)) || isSpaceOrEdge(next)) break;
         marks.push({ pos: i, len, kind: 'single', canOpen: true, canClose: rightFlank && !leftFlank && !isWord(next), ambiguous: false });
         break;
       case '\u2019':
@@ -188,7 +193,7 @@ function scanMarks(text: string, para: Span): Mark[] {
         }
         if (isWord(prev) && isWord(next)) break; // Britain’s, don't
         // Elisions: ’90s, rock ’n’ roll, 'em, 'til, 'cause.
-        if (/^(?:\d\ds\b|n['\u2019]\s|em\b|til\b|cause\b|tis\b|twas\b)/i.test(rest)) break;
+        if (/^(?:\d\ds\b|n['\u2019]\s|em\b|til\b|cause\b|tis\b|twas\b)/i.test(text.slice(i + len, i + len + 5))) break;
         if (prev === 'n' && (text[i - 2] === '\u2019' || text[i - 2] === "'")) break;
         const canOpen = c === "'" && leftFlank && !rightFlank;
         const canClose = rightFlank;
@@ -240,9 +245,10 @@ function pairMarks(marks: Mark[]): PairedQuote[] {
   return result;
 }
 
-function isWordCode(code: number, c: string): boolean {
+/** Whether the character at `i` (whose code is `code`) is a letter or digit; a string is made only beyond ASCII. */
+function isWordCodeAt(code: number, text: string, i: number): boolean {
   if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
-  return WORD_CHAR.test(c);
+  return WORD_CHAR.test(text[i]);
 }
 
 /** Words (with inner apostrophes, hyphens, full stops) and clause punctuation, in one pass. */
@@ -251,13 +257,13 @@ function tokenize(text: string, out: Token[]): void {
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
-    if (isWordCode(code, text[i])) {
+    if (isWordCodeAt(code, text, i)) {
       let j = i + 1;
       // Lower-casing is skipped for words with no capital or non-ASCII letter (most words).
       let plain = code >= 97 || code < 65;
       while (j < n) {
         const d = text.charCodeAt(j);
-        if (isWordCode(d, text[j]) || d === 39 || d === 0x2019 || d === 46 || d === 45) {
+        if (isWordCodeAt(d, text, j) || d === 39 || d === 0x2019 || d === 46 || d === 45) {
           if (d < 97 && d >= 65) plain = plain && d > 90;
           else if (d > 127) plain = false;
           j++;
@@ -363,9 +369,10 @@ const roleWordsCache = new Map<string, string[]>();
 function roleWords(role: string): string[] {
   let words = roleWordsCache.get(role);
   if (!words) {
-    words = splitRole(role);
+    const key = detach(role);
+    words = splitRole(key);
     if (roleWordsCache.size > 10000) roleWordsCache.clear();
-    roleWordsCache.set(role, words);
+    roleWordsCache.set(key, words);
   }
   return words;
 }
@@ -392,7 +399,6 @@ class QuoteExtractor {
   private readonly mentionByStart = new Map<number, number>();
   private readonly cluster: ReturnType<typeof clusterMentions>;
   private referents: Referent[] = [];
-  private readonly paraOf: Int32Array;
   private readonly mentionOrder: number[];
   private readonly allTokens: Token[] = [];
   /** The tokens outside quotes, set once every quote is found (what counts as quoted no longer changes). */
@@ -407,8 +413,6 @@ class QuoteExtractor {
   ) {
     this.paragraphs = splitParagraphs(text, exclude);
     this.inQuote = new Uint8Array(text.length + 1);
-    this.paraOf = new Int32Array(text.length + 1).fill(-1);
-    for (const p of this.paragraphs) this.paraOf.fill(p.index, p.start, p.end);
     mentions.forEach((m, i) => {
       this.mentionByEnd.set(m.end, i);
       this.mentionByStart.set(m.start, i);
@@ -734,6 +738,19 @@ class QuoteExtractor {
     return this.cluster.gender[this.cluster.clusterOf[index]] ?? null;
   }
 
+  /** Index of the paragraph containing `pos`, or -1 (a binary search: a per-character table costs more to fill). */
+  private paraOf(pos: number): number {
+    const paragraphs = this.paragraphs;
+    let lo = 0;
+    let hi = paragraphs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (paragraphs[mid].start <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && pos < paragraphs[lo - 1].end ? lo - 1 : -1;
+  }
+
   // ---------------------------------------------------------------- referents for pronouns
 
   /**
@@ -744,7 +761,7 @@ class QuoteExtractor {
     const refs: Referent[] = [];
     this.mentions.forEach((m, index) => {
       if (this.mentionInQuote(m) || this.isPossessive(m)) return;
-      const para = this.paraOf[m.start];
+      const para = this.paraOf(m.start);
       if (para < 0) return;
       if (this.looksLikeSubject(m, this.paragraphs[para])) refs.push({ pos: m.start, para, gender: this.genderOfMention(index), attribution: index });
     });
@@ -752,11 +769,12 @@ class QuoteExtractor {
     // Unnamed subjects of reporting verbs, resolved without pronouns to stay linear and acyclic.
     for (const para of this.paragraphs) {
       const tokens = this.tokens(para.start, para.end);
-      tokens.forEach((t, k) => {
-        if (!SPEECH_VERBS.has(t.lower) || this.isPassive(tokens, k) || this.isNounUse(tokens, k)) return;
+      for (let k = 0; k < tokens.length; k++) {
+        const t = tokens[k];
+        if (!SPEECH_VERBS.has(t.lower) || this.isPassive(tokens, k) || this.isNounUse(tokens, k)) continue;
         const np = this.nounPhraseBefore(t.start, para);
         if (np && np.gender !== 'plural') refs.push({ pos: np.pos, para: para.index, gender: np.gender, attribution: np.attribution });
-      });
+      }
     }
     refs.sort((a, b) => a.pos - b.pos);
     this.referents = refs;
@@ -780,7 +798,7 @@ class QuoteExtractor {
   }
 
   private resolvePronoun(pos: number, gender: Gender): Attribution {
-    const para = this.paraOf[pos];
+    const para = this.paraOf(pos);
     let lo = 0;
     let hi = this.referents.length;
     while (lo < hi) {
@@ -973,7 +991,7 @@ class QuoteExtractor {
     // No holder known by this role: the role noun points back to the named subject of this or the
     // previous paragraph ("Sir Keir Starmer has called ... The Prime Minister warned"), unless that
     // person is known by another office ("the Defence Secretary" is not "the Prime Minister").
-    const para = this.paraOf[pos];
+    const para = this.paraOf(pos);
     for (let i = this.referents.length - 1; i >= 0; i--) {
       const r = this.referents[i];
       if (r.pos >= pos) continue;

@@ -41,3 +41,12 @@ export function slugify(name: string): string {
   const slug = foldName(name).replace(/['\u2019]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return slug || 'person';
 }
+
+/**
+ * A copy of `s` that does not keep the string it was cut from alive. V8 represents a slice or regex match of
+ * 13+ characters as a view into its parent, so a long-lived cache keyed by a word of an article would
+ * otherwise keep the whole article text in memory after the index dropped it.
+ */
+export function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}

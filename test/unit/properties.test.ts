@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { findBoilerplate } from '../../src/core/boilerplate';
 import { extractArticle } from '../../src/core/extract';
 import { emptyCorpusConfig, parseCorpusYaml } from '../../src/core/metadata';
-import { extractMentions } from '../../src/core/people';
+import { extractMentions, scannersForTests } from '../../src/core/people';
 import { extractQuotes } from '../../src/core/quotes';
 import type { ArticleExtraction, ExtractedQuote, RawMention, Span } from '../../src/core/types';
 
@@ -215,6 +215,27 @@ describe('properties: extractors on random and adversarial text', function () {
         assert.deepStrictEqual(parseCorpusYaml(text), config);
       }),
       params(),
+    );
+  });
+
+  it('the hand-written name scanners find exactly what the regexes they replace find', () => {
+    // Names with particles, prefixes, apostrophes, hyphens, dots, no-break spaces and non-ASCII letters.
+    const nameish = fc.array(
+      fc.constantFrom('Anna', 'Le', 'von', 'der', 'al-Assad', 'al', '-', "d'Arcy", 'O’Brien', 'bint-Ali', 'ould', 'St', 'st', 'Mr.', 'J.',
+        'Zoë', 'Émile', 'Łukasz', 'ﬁ', 'A', 'x', '’', "'", '—', '“', '\u00a0', ' ', '  ', '.', '9', 'Jean-Luc', 'ibn', 'Abu-', 'de la'),
+      { maxLength: 40 },
+    ).map((parts) => parts.join(''));
+    const text = fc.oneof({ weight: 3, arbitrary: nameish }, { weight: 2, arbitrary: proseText }, { weight: 1, arbitrary: randomUnicode });
+    fc.assert(
+      fc.property(text, (t) => {
+        const runs = scannersForTests.runsByRegex(t);
+        assert.deepStrictEqual(scannersForTests.runs(t), runs);
+        for (const [start, end] of runs) {
+          const run = t.slice(start, end);
+          assert.deepStrictEqual(scannersForTests.tokens(run), scannersForTests.tokensByRegex(run));
+        }
+      }),
+      params(RUNS * 5),
     );
   });
 });

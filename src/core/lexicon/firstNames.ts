@@ -64,8 +64,18 @@ export function firstNameGender(token: string): Gender | null | undefined {
   const direct = FIRST_NAMES.get(token);
   if (direct !== undefined) return direct;
   if (token.length < 2) return undefined;
-  return FIRST_NAMES.get(token[0].toUpperCase() + token.slice(1).toLowerCase());
+  // Memoised: the re-cased lookup builds a string, and the same words come back for every article.
+  const known = recasedGender.get(token);
+  if (known !== undefined) return known === NOT_A_NAME ? undefined : known;
+  const gender = FIRST_NAMES.get(token[0].toUpperCase() + token.slice(1).toLowerCase());
+  if (recasedGender.size > 50_000) recasedGender.clear();
+  // A copy as the key: a word cut from an article would keep the article alive.
+  recasedGender.set((' ' + token).slice(1), gender === undefined ? NOT_A_NAME : gender);
+  return gender;
 }
+
+const NOT_A_NAME = 'none';
+const recasedGender = new Map<string, Gender | null | typeof NOT_A_NAME>();
 
 export function isFirstName(token: string): boolean {
   return firstNameGender(token) !== undefined;

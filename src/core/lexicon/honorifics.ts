@@ -51,5 +51,15 @@ export const FIRST_NAME_HONORIFICS: ReadonlySet<string> = new Set(['sir', 'dame'
 
 /** Normalises an honorific phrase for lookup: lower case, no dots, single spaces. */
 export function honorificKey(phrase: string): string {
-  return phrase.toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
+  let key = honorificKeys.get(phrase);
+  if (key === undefined) {
+    if (honorificKeys.size > 50_000) honorificKeys.clear();
+    key = phrase.toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
+    // A copy as the key: a phrase cut from an article would keep the article alive (see text.ts `detach`).
+    honorificKeys.set((' ' + phrase).slice(1), key);
+  }
+  return key;
 }
+
+/** Memo of honorificKey: mention extraction asks for the same few phrases for every capitalised word. */
+const honorificKeys = new Map<string, string>();
