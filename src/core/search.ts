@@ -310,6 +310,9 @@ export class QuoteSearch<T extends SearchDoc = SearchDoc> {
   private byPath = new Map<string, number[]>();
   private alive = 0;
   private counts: Uint8Array[] = [];
+  // Per-query scratch, kept between queries: allocating 100,000-slot arrays per keystroke costs collections.
+  private scoredScratch = new Uint8Array(0);
+  private boundsScratch = new Float64Array(0);
   /** Diagnostics of the last query (for the benchmark). */
   lastStats: QuoteSearchStats = { exactScored: 0, ranked: 0, exhaustive: true, countMs: 0, boundMs: 0, exactMs: 0, fuseMs: 0 };
 
@@ -468,7 +471,9 @@ export class QuoteSearch<T extends SearchDoc = SearchDoc> {
     const stats: QuoteSearchStats = { exactScored: 0, ranked: 0, exhaustive: true, countMs: 0, boundMs: 0, exactMs: 0, fuseMs: 0 };
     this.lastStats = stats;
     const best = new TopK(wanted);
-    const scored = new Uint8Array(n);
+    if (this.scoredScratch.length < n) this.scoredScratch = new Uint8Array(Math.max(n, this.scoredScratch.length * 2));
+    const scored = this.scoredScratch;
+    scored.fill(0, 0, n);
     const scoreSlot = (slot: number): void => {
       if (scored[slot]) return;
       scored[slot] = 1;
@@ -533,9 +538,28 @@ export class QuoteSearch<T extends SearchDoc = SearchDoc> {
     const estimateLogs = logTable(estimateTables[0]);
     const counts0 = this.counts[0];
     const perfectPossible = prepared.chunks[0].length === patternLength;
+    // Two chunks (queries of 33-64 characters): the log of the mean of both chunks' scores, per pair of counts,
+    // is a table lookup too (same arithmetic as logOf, so the same bounds to the last bit).
+    const pair = chunks.length === 2;
+    const pairWidth = pair ? boundTables[1].length : 0;
+    const pairLogs = (tables: Float64Array[]): Float64Array => {
+      const logs = new Float64Array(pair ? tables[0].length * pairWidth : 0);
+      for (let a = 0; pair && a < tables[0].length; a++) {
+        for (let b = 0; b < pairWidth; b++) {
+          const score = (0 + tables[0][a] + tables[1][b]) / 2;
+          logs[a * pairWidth + b] = score >= 1 ? 0 : score === 0.001 ? LOG_MIN_SCORE : Math.log(score);
+        }
+      }
+      return logs;
+    };
+    const pairBoundLogs = pairLogs(boundTables);
+    const pairEstimateLogs = pairLogs(estimateTables);
+    const counts1 = pair ? this.counts[1] : counts0;
 
     // Score exactly the documents with the best estimates; keep every lower bound for the exactness check.
-    const bounds = new Float64Array(n);
+    if (this.boundsScratch.length < n) this.boundsScratch = new Float64Array(Math.max(n, this.boundsScratch.length * 2));
+    const bounds = this.boundsScratch;
+    bounds.fill(0, 0, n);
     const promising = new TopK(Math.max(4 * wanted, 1500));
     const halfNorms = this.halfNorms;
     const speakerKeys = this.speakerKeys;
@@ -550,6 +574,16 @@ export class QuoteSearch<T extends SearchDoc = SearchDoc> {
         bounds[slot] = bound;
         if (bound < 0) {
           const estimate = halfNorms[slot] * estimateLogs[count] + speakerLog;
+          if (estimate < promising.worst) promising.offer(estimate, slot);
+        }
+      } else if (pair && lowerLengths[slot] !== patternLength) {
+        const speakerKey = speakerKeys[slot];
+        const speakerLog = speakerKey < 0 ? 0 : speakerLogs[speakerKey];
+        const cell = counts0[slot] * pairWidth + counts1[slot];
+        const bound = halfNorms[slot] * pairBoundLogs[cell] + speakerLog;
+        bounds[slot] = bound;
+        if (bound < 0) {
+          const estimate = halfNorms[slot] * pairEstimateLogs[cell] + speakerLog;
           if (estimate < promising.worst) promising.offer(estimate, slot);
         }
       } else {
