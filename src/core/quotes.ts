@@ -1,7 +1,7 @@
 import type { ExtractedQuote, RawMention, Span } from './types';
 import { genderOf } from './people';
 import * as speech from './lexicon/speech';
-import { detach } from './text';
+import { detach, WordFilter } from './text';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const {
@@ -59,11 +59,46 @@ interface QuotePart extends Span {
   speaker: Attribution;
 }
 
-interface Token {
-  start: number;
-  end: number;
-  word: string;
-  lower: string;
+/**
+ * A word or clause punctuation mark, as offsets into the article; its strings are made only when read
+ * (quoted tokens never are, and a string per token was the tokenizer's main cost).
+ */
+class Token {
+  private wordCache: string | undefined = undefined;
+  private lowerCache: string | undefined = undefined;
+
+  constructor(
+    private readonly text: string,
+    readonly start: number,
+    readonly end: number,
+    /** No capital and no non-ASCII letter: the word is its own lower case. */
+    private readonly plain: boolean,
+    /** No character beyond ASCII. */
+    readonly isAscii: boolean,
+  ) {}
+
+  /** Whether the lower case of this word may be in the filter's set (false: certainly not), without a string. */
+  mayBeIn(filter: WordFilter): boolean {
+    return this.lowerCache !== undefined || filter.mayContain(this.text, this.start, this.end, this.isAscii);
+  }
+
+  get word(): string {
+    let word = this.wordCache;
+    if (word === undefined) {
+      word = this.text.slice(this.start, this.end);
+      this.wordCache = word;
+    }
+    return word;
+  }
+
+  get lower(): string {
+    let lower = this.lowerCache;
+    if (lower === undefined) {
+      lower = this.plain ? this.word : this.word.toLowerCase();
+      this.lowerCache = lower;
+    }
+    return lower;
+  }
 }
 
 interface Referent {
@@ -90,9 +125,20 @@ const SPACE = /\s/;
 const OPEN_CONTEXT = /[\s([{\u2014\u2013\-/\u201C\u2018"'\u2022*]/;
 const CLOSE_CONTEXT = /[\s.,;:!?)\]}\u2014\u2013\-/\u201D\u2019"'\u2026]/;
 const QUOTE_CHARS = /["'\u201C\u201D\u201E\u2018\u2019\u00AB\u00BB]/;
+/** QUOTE_CHARS, all of them (the regex engine finds these rare characters faster than a per-character loop). */
+const QUOTE_CHARS_ALL = /["'\u201C\u201D\u201E\u2018\u2019\u00AB\u00BB]/g;
+
+/** Positions of the quote-like characters in the text, in order. */
+function quoteCharPositions(text: string): number[] {
+  const positions: number[] = [];
+  QUOTE_CHARS_ALL.lastIndex = 0;
+  for (let m = QUOTE_CHARS_ALL.exec(text); m; m = QUOTE_CHARS_ALL.exec(text)) positions.push(m.index);
+  return positions;
+}
 const PRONOUN_GENDER: Record<string, Gender> = { he: 'male', she: 'female' };
 const NON_PERSON_PRONOUNS = new Set(['they', 'we', 'i', 'it', 'you', 'this', 'that', 'which']);
 const PARAGRAPH_WINDOW = 3;
+const SPEECH_VERB_FILTER = new WordFilter(SPEECH_VERBS);
 /** A stop and its closing marks, right before whitespace: where endsSentenceBefore can be true. */
 const STOP_BEFORE_SPACE = /[.!?\u2026]["\u201D\u2019')\]]*(?=\s)/g;
 /** Marks that may follow a full stop before the space ('.” ', '.) '); tested per space, so not a regex. */
@@ -109,10 +155,6 @@ function isSpace(c: string | undefined): boolean {
 
 function isSpaceCode(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || (code > 0x1fff && SPACE.test(String.fromCharCode(code)));
-}
-
-function isQuoteChar(code: number): boolean {
-  return code === 34 || code === 39 || code === 0x201c || code === 0x201d || code === 0x201e || code === 0x2018 || code === 0x2019 || code === 0xab || code === 0xbb;
 }
 
 function isWord(c: string | undefined): boolean {
@@ -153,10 +195,10 @@ function splitParagraphs(text: string, exclude: readonly Span[]): Paragraph[] {
 }
 
 /** Classifies each quote-like character of a paragraph as an opening/closing mark or an apostrophe. */
-function scanMarks(text: string, para: Span): Mark[] {
+function scanMarks(text: string, para: Span, quoteChars: readonly number[]): Mark[] {
   const marks: Mark[] = [];
-  for (let i = para.start; i < para.end; i++) {
-    if (!isQuoteChar(text.charCodeAt(i))) continue;
+  for (let q = lowerBound(quoteChars, para.start, (p) => p); q < quoteChars.length && quoteChars[q] < para.end; q++) {
+    const i = quoteChars[q];
     const c = text[i];
     const prev = i > para.start ? text[i - 1] : undefined;
     let len = 1;
@@ -245,51 +287,84 @@ function pairMarks(marks: Mark[]): PairedQuote[] {
   return result;
 }
 
-/** Whether the character at `i` (whose code is `code`) is a letter or digit; a string is made only beyond ASCII. */
-function isWordCodeAt(code: number, text: string, i: number): boolean {
-  if (code < 128) return (code >= 48 && code <= 57) || ((code | 32) >= 97 && (code | 32) <= 122);
-  return WORD_CHAR.test(text[i]);
-}
+/** ASCII character classes for the tokenizer: letter or digit (WORD, plus CAPITAL), or a joiner inside a word. */
+const WORD = 1;
+const CAPITAL = 2;
+const JOINER = 4;
+const ASCII_TOKEN_CLASS = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 48; c <= 57; c++) table[c] = WORD;
+  for (let c = 97; c <= 122; c++) table[c] = WORD;
+  for (let c = 65; c <= 90; c++) table[c] = WORD | CAPITAL;
+  table[39] = table[46] = table[45] = JOINER;
+  return table;
+})();
 
-/** Words (with inner apostrophes, hyphens, full stops) and clause punctuation, in one pass. */
-function tokenize(text: string, out: Token[]): void {
+/**
+ * The tokenizer's output buffer, reused by every article: extraction is synchronous and each extractor
+ * reads it only while it runs (it is overwritten by the next article).
+ */
+let tokenScratch = new Int32Array(0);
+/** 3 slots per character of a 64K-character article (768 KB). */
+const MAX_KEPT_SCRATCH = 3 * 65536 + 1024;
+const PLAIN_FLAG = 1;
+const ASCII_FLAG = 2;
+
+/**
+ * Words (with inner apostrophes, hyphens, full stops) and clause punctuation, in one pass, written to
+ * tokenScratch as (start, end, flags) triples; returns how many slots are filled. Token objects are made
+ * later, only for the tokens read (quoted ones never are).
+ */
+function tokenize(text: string): number {
   const n = text.length;
+  // A token has at least one character: 3 slots per character is enough.
+  if (tokenScratch.length < 3 * n) tokenScratch = new Int32Array(3 * n + 1024);
+  const out = tokenScratch;
+  let length = 0;
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
-    if (isWordCodeAt(code, text, i)) {
+    if (code < 128 ? (ASCII_TOKEN_CLASS[code] & WORD) !== 0 : WORD_CHAR.test(text[i])) {
       let j = i + 1;
       // Lower-casing is skipped for words with no capital or non-ASCII letter (most words).
-      let plain = code >= 97 || code < 65;
+      let ascii = code < 128;
+      let plain = ascii && (ASCII_TOKEN_CLASS[code] & CAPITAL) === 0;
       while (j < n) {
         const d = text.charCodeAt(j);
-        if (isWordCodeAt(d, text, j) || d === 39 || d === 0x2019 || d === 46 || d === 45) {
-          if (d < 97 && d >= 65) plain = plain && d > 90;
-          else if (d > 127) plain = false;
-          j++;
+        if (d < 128) {
+          const kind = ASCII_TOKEN_CLASS[d];
+          if (kind === 0) break;
+          if ((kind & CAPITAL) !== 0) plain = false;
+        } else if (d === 0x2019 || WORD_CHAR.test(text[j])) {
+          plain = ascii = false;
         } else break;
+        j++;
       }
-      if (code > 127) plain = false;
       let end = j;
       if (end - i > 1 && text.charCodeAt(end - 1) === 46) end--;
-      const word = text.slice(i, end);
-      out.push({ start: i, end, word, lower: plain ? word : word.toLowerCase() });
+      out[length] = i;
+      out[length + 1] = end;
+      out[length + 2] = (plain ? PLAIN_FLAG : 0) | (ascii ? ASCII_FLAG : 0);
+      length += 3;
       i = j;
       continue;
     }
     if (code === 44 || code === 59 || code === 58 || code === 40 || code === 41 || code === 0x2014 || code === 0x2013) {
-      const word = text[i];
-      out.push({ start: i, end: i + 1, word, lower: word });
+      out[length] = i;
+      out[length + 1] = i + 1;
+      out[length + 2] = PLAIN_FLAG | (code < 128 ? ASCII_FLAG : 0);
+      length += 3;
     }
     i++;
   }
+  // Only a number is returned: an object literal here made V8 deoptimise the loop over and over.
+  return length;
 }
 
 const tokenStart = (t: Token): number => t.start;
 
-function cutToken(t: Token, end: number): Token {
-  const word = t.word.slice(0, end - t.start);
-  return { start: t.start, end, word, lower: word.toLowerCase() };
+function cutToken(text: string, t: Token, end: number): Token {
+  return new Token(text, t.start, end, false, t.isAscii);
 }
 
 /** First index whose key is >= value, in an array sorted by that key. */
@@ -388,7 +463,10 @@ function splitRole(role: string): string[] {
 
 /** Finds quotations in one article and attributes each to a mention (by index) or to nobody. */
 export function extractQuotes(text: string, exclude: readonly Span[], mentions: readonly RawMention[]): ExtractedQuote[] {
-  return new QuoteExtractor(text, exclude, mentions).run();
+  const quotes = new QuoteExtractor(text, exclude, mentions).run();
+  // A huge article's token buffer is not kept for the next (ordinary) ones.
+  if (tokenScratch.length > MAX_KEPT_SCRATCH) tokenScratch = new Int32Array(0);
+  return quotes;
 }
 
 class QuoteExtractor {
@@ -400,7 +478,9 @@ class QuoteExtractor {
   private readonly cluster: ReturnType<typeof clusterMentions>;
   private referents: Referent[] = [];
   private readonly mentionOrder: number[];
-  private readonly allTokens: Token[] = [];
+  /** Every token of the text as (start, end, flags) triples, in a buffer shared by all extractors. */
+  private readonly allTokens: Int32Array;
+  private readonly allTokensLength: number;
   /** The tokens outside quotes, set once every quote is found (what counts as quoted no longer changes). */
   private unquotedTokens: Token[] | null = null;
   /** Sentence ends per paragraph start; dropped when a new quote changes what counts as quoted. */
@@ -420,14 +500,15 @@ class QuoteExtractor {
     this.cluster = clusterMentions(mentions);
     this.mentionOrder = mentions.map((_, i) => i).sort((a, b) => mentions[a].start - mentions[b].start);
     // One tokenisation of the whole text; quoted words are filtered out when a range is read.
-    tokenize(text, this.allTokens);
+    this.allTokensLength = tokenize(text);
+    this.allTokens = tokenScratch;
   }
 
   run(): ExtractedQuote[] {
     this.findMarkedQuotes();
     this.findUnmarkedQuotes();
     this.parts.sort((a, b) => a.start - b.start);
-    this.unquotedTokens = this.allTokens.filter((t) => !this.inQuote[t.start]);
+    this.unquotedTokens = this.tokensOutsideQuotes(0, this.text.length);
     this.buildReferents();
     this.attribute();
     return this.parts.map((p) => ({
@@ -447,8 +528,9 @@ class QuoteExtractor {
     const { text } = this;
     type OpenGroup = { group: number; kind: 'double' | 'single' };
     let openGroup: OpenGroup | null = null;
+    const quoteChars = quoteCharPositions(text);
     for (const para of this.paragraphs) {
-      const quotes = pairMarks(scanMarks(text, para));
+      const quotes = pairMarks(scanMarks(text, para, quoteChars));
       const continuing = openGroup as OpenGroup | null;
       openGroup = null;
       quotes.forEach((q, qi) => {
@@ -675,15 +757,34 @@ class QuoteExtractor {
       while (to < unquoted.length && unquoted[to].start < end) to++;
       const out = unquoted.slice(from, to);
       const last = out[out.length - 1];
-      if (last && last.end > end) out[out.length - 1] = cutToken(last, end);
+      if (last && last.end > end) out[out.length - 1] = cutToken(this.text, last, end);
       return out;
     }
+    return this.tokensOutsideQuotes(start, end);
+  }
+
+  /** Token objects for the unquoted tokens starting in [start, end), the last one cut at `end`. */
+  private tokensOutsideQuotes(start: number, end: number): Token[] {
     const all = this.allTokens;
+    const length = this.allTokensLength;
+    const { text, inQuote } = this;
+    // First triple whose start is >= start.
+    let lo = 0;
+    let hi = length / 3;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[mid * 3] < start) lo = mid + 1;
+      else hi = mid;
+    }
     const out: Token[] = [];
-    for (let i = lowerBound(all, start, tokenStart); i < all.length && all[i].start < end; i++) {
-      const t = all[i];
-      if (this.inQuote[t.start]) continue;
-      out.push(t.end <= end ? t : cutToken(t, end));
+    for (let i = lo * 3; i < length && all[i] < end; i += 3) {
+      const tokenStart = all[i];
+      if (inQuote[tokenStart]) continue;
+      const flags = all[i + 2];
+      const tokenEnd = all[i + 1];
+      // A cut token is lower-cased like any other (its flags describe the whole word).
+      if (tokenEnd <= end) out.push(new Token(text, tokenStart, tokenEnd, (flags & PLAIN_FLAG) !== 0, (flags & ASCII_FLAG) !== 0));
+      else out.push(new Token(text, tokenStart, end, false, (flags & ASCII_FLAG) !== 0));
     }
     return out;
   }
@@ -771,7 +872,7 @@ class QuoteExtractor {
       const tokens = this.tokens(para.start, para.end);
       for (let k = 0; k < tokens.length; k++) {
         const t = tokens[k];
-        if (!SPEECH_VERBS.has(t.lower) || this.isPassive(tokens, k) || this.isNounUse(tokens, k)) continue;
+        if (!t.mayBeIn(SPEECH_VERB_FILTER) || !SPEECH_VERBS.has(t.lower) || this.isPassive(tokens, k) || this.isNounUse(tokens, k)) continue;
         const np = this.nounPhraseBefore(t.start, para);
         if (np && np.gender !== 'plural') refs.push({ pos: np.pos, para: para.index, gender: np.gender, attribution: np.attribution });
       }

@@ -50,3 +50,44 @@ export function slugify(name: string): string {
 export function detach(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
+
+/**
+ * A cheap, exact pre-check for "is this word's lower case in the set?" that needs no string: keyed by
+ * length and first and last characters (ASCII letters folded to lower case). False means certainly not in
+ * the set; true means look it up. Words with a character beyond ASCII, or longer than the table, always
+ * answer true (their lower case may differ in length, and they are rare).
+ */
+export class WordFilter {
+  private static readonly MAX_LENGTH = 31;
+  private readonly table = new Uint8Array((WordFilter.MAX_LENGTH + 1) * 128 * 128);
+  private readonly longest: number;
+
+  constructor(words: Iterable<string>) {
+    let longest = 0;
+    for (const word of words) {
+      longest = Math.max(longest, word.length);
+      if (word.length === 0 || word.length > WordFilter.MAX_LENGTH) continue;
+      const first = word.charCodeAt(0);
+      const last = word.charCodeAt(word.length - 1);
+      // An entry with a character beyond ASCII can only equal the lower case of a word beyond ASCII, which
+      // always answers true; an entry with an ASCII capital never equals a lower-cased word.
+      if (first > 127 || last > 127) continue;
+      this.table[(word.length << 14) | (first << 7) | last] = 1;
+    }
+    this.longest = longest;
+  }
+
+  /** Whether text[start, end), lower-cased, may be in the set. `ascii`: no character of it is beyond ASCII. */
+  mayContain(text: string, start: number, end: number, ascii: boolean): boolean {
+    const length = end - start;
+    if (!ascii || length === 0) return true;
+    if (length > WordFilter.MAX_LENGTH) return length <= this.longest;
+    const first = foldAscii(text.charCodeAt(start));
+    const last = foldAscii(text.charCodeAt(end - 1));
+    return this.table[(length << 14) | (first << 7) | last] === 1;
+  }
+}
+
+function foldAscii(code: number): number {
+  return code >= 65 && code <= 90 ? code | 32 : code;
+}

@@ -8,6 +8,8 @@ import { extractArticle } from '../../src/core/extract';
 import { emptyCorpusConfig, parseCorpusYaml } from '../../src/core/metadata';
 import { extractMentions, scannersForTests } from '../../src/core/people';
 import { extractQuotes } from '../../src/core/quotes';
+import { SPEECH_VERBS } from '../../src/core/lexicon/speech';
+import { WordFilter } from '../../src/core/text';
 import type { ArticleExtraction, ExtractedQuote, RawMention, Span } from '../../src/core/types';
 
 const SEED = Number(process.env.CORPUS_NAV_FUZZ_SEED ?? 20170406);
@@ -237,5 +239,32 @@ describe('properties: extractors on random and adversarial text', function () {
       }),
       params(RUNS * 5),
     );
+  });
+
+  it('WordFilter never rules out a word whose lower case is in its set', () => {
+    // Entries and words share pieces so that many words are in the set; capitals, apostrophes and
+    // non-ASCII letters (whose lower case may change length: "İ") exercise the fall-backs.
+    const piece = fc.constantFrom('a', 'b', 'said', 'S', 'Told', 'é', 'É', 'İ', 'ß', '’', "'", '-', '.', 'x'.repeat(30), 'Z');
+    const entry = fc.array(piece, { minLength: 0, maxLength: 4 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 12 }), fc.array(entry, { maxLength: 12 }), (entries, others) => {
+        const set = new Set(entries);
+        const filter = new WordFilter(set);
+        for (const word of [...entries, ...entries.map((e) => e.toUpperCase()), ...others]) {
+          const text = `<${word}>`;
+          const ascii = [...word].every((c) => c.charCodeAt(0) < 128);
+          if (set.has(word.toLowerCase())) assert.ok(filter.mayContain(text, 1, 1 + word.length, ascii), `ruled out ${JSON.stringify(word)}`);
+        }
+      }),
+      params(RUNS * 3),
+    );
+    // The real lexicon, in the casings articles use.
+    const filter = new WordFilter(SPEECH_VERBS);
+    for (const verb of SPEECH_VERBS) {
+      for (const word of [verb, verb.toUpperCase(), verb[0].toUpperCase() + verb.slice(1)]) assert.ok(filter.mayContain(word, 0, word.length, true), word);
+    }
+    // And it does filter: most ordinary words are ruled out without a lookup.
+    const ordinary = ['the', 'and', 'of', 'government', 'Minister', 'Russia', 'yesterday', 'would'].filter((w) => filter.mayContain(w, 0, w.length, true));
+    assert.ok(ordinary.length <= 2, `not ruled out: ${ordinary.join(', ')}`);
   });
 });
