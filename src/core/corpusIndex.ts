@@ -6,7 +6,7 @@ import { extractArticle, EXTRACTION_VERSION, StringPool } from './extract';
 import { IdentityIndex } from './identity';
 import { CORPUS_CONFIG_FILE, decodeBytes, errorMessage, isCorpusFileName, listCorpusFiles, readCorpusFile, type CorpusFile } from './loader';
 import { emptyCorpusConfig, parseCorpusYaml } from './metadata';
-import { runSteps, runStepsSliced, type Steps } from './steps';
+import { ITEMS_PER_STEP, runSteps, runStepsSliced, type Steps } from './steps';
 import type { Article, ArticleExtraction, CorpusConfig, FileSystem, Mention, Person, Quote } from './types';
 
 /**
@@ -302,13 +302,39 @@ export class CorpusIndex implements Corpus {
   /** `resolve` in slices that give the event loop back (the load of a whole corpus). */
   private async resolveInSlices(signal: AbortSignal | undefined): Promise<void> {
     if (this.resolution || !this.stale) return;
-    const steps = this.resolveSteps();
+    const steps = this.resolveAndListQuotesSteps();
     this.resolution = steps;
     try {
       await runStepsSliced(steps, yieldToEventLoop, this.options.sliceMs ?? SLICE_MS, signal);
     } finally {
       if (this.resolution === steps) this.resolution = null;
     }
+  }
+
+  /**
+   * A load's resolution, then the corpus-wide quote list that quote search asks for once the corpus is ready:
+   * built here in steps, it does not block the event loop later (~200,000 quotes at 10,000 articles).
+   */
+  private *resolveAndListQuotesSteps(): Steps<void> {
+    yield* this.resolveSteps();
+    yield* this.listQuotesSteps();
+  }
+
+  /** Fills `allQuotes` (path, then offset order) unless it is up to date; a reader finishing it early gets the same list. */
+  private *listQuotesSteps(): Steps<void> {
+    if (this.allQuotes) return;
+    const all: Quote[] = [];
+    let listed = 0;
+    for (const path of this.sortedPaths) {
+      const quotes = this.quotesByPath.get(path);
+      if (!quotes) continue;
+      for (const quote of quotes) all.push(quote);
+      if ((listed += quotes.length + 1) >= ITEMS_PER_STEP) {
+        listed = 0;
+        yield;
+      }
+    }
+    this.allQuotes = all;
   }
 
   /** The resolution as steps of bounded work: identities, then mentions and quotes with ids, per article. */
@@ -372,15 +398,28 @@ export class CorpusIndex implements Corpus {
     yield;
     const changedPeople = new Set([...changes.people, ...touchedMentions]);
     // Lists changed in this round are re-allocated at their exact length: splicing leaves spare capacity
-    // that the index would keep for as long as it lives.
+    // that the index would keep for as long as it lives. After a full load that is every list (about as many
+    // items as the corpus has mentions and quotes), so the copies are counted into steps.
+    let copied = 0;
     for (const id of touchedMentions) {
       const list = this.mentionsByPerson.get(id);
-      if (list) this.mentionsByPerson.set(id, list.slice());
+      if (!list) continue;
+      this.mentionsByPerson.set(id, list.slice());
+      if ((copied += list.length + 1) >= ITEMS_PER_STEP) {
+        copied = 0;
+        yield;
+      }
     }
     for (const id of touchedQuotes) {
       const list = this.quotesByPerson.get(id);
-      if (list) this.quotesByPerson.set(id, list.slice());
+      if (!list) continue;
+      this.quotesByPerson.set(id, list.slice());
+      if ((copied += list.length + 1) >= ITEMS_PER_STEP) {
+        copied = 0;
+        yield;
+      }
     }
+    yield;
     for (const id of changedPeople) {
       const person = this.peopleById.get(id);
       if (person) person.mentions = this.mentionsByPerson.get(id) ?? [];
@@ -526,12 +565,8 @@ export class CorpusIndex implements Corpus {
 
   quotes(): readonly Quote[] {
     this.resolve();
-    if (!this.allQuotes) {
-      const all: Quote[] = [];
-      for (const path of this.sortedPaths) for (const quote of this.quotesByPath.get(path) ?? []) all.push(quote);
-      this.allQuotes = all;
-    }
-    return this.allQuotes;
+    if (!this.allQuotes) runSteps(this.listQuotesSteps());
+    return this.allQuotes ?? [];
   }
 
   quotesIn(path: string): readonly Quote[] {
