@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import Fuse from 'fuse.js';
 import { createRandom, generateCorpus } from '../../bench/generate';
-import { PeopleSearch, QUOTE_FUSE_OPTIONS, QuoteSearch, foldPunctuation, normalizeForSearch, type SearchDoc } from '../../src/core/search';
+import { PeopleSearch, PreparedQuery, QUOTE_FUSE_OPTIONS, QuoteSearch, foldPunctuation, longChunkErrorEstimate, normalizeForSearch, type SearchDoc } from '../../src/core/search';
 
 const plainFuse = (docs: SearchDoc[]) => new Fuse(docs, { ...QUOTE_FUSE_OPTIONS, keys: [...QUOTE_FUSE_OPTIONS.keys], includeScore: true });
 
@@ -117,6 +117,103 @@ describe('QuoteSearch', () => {
     assert.ok(docs.length > 20);
     const [first] = new QuoteSearch(docs).search('persistnt patern of Russian interfrence');
     assert.match(first.item.text, /persistent pattern of Russian interference/);
+  });
+});
+
+/** Smallest edit distance between `pattern` and any substring of `text` (plain dynamic programming). */
+function referenceMinErrors(pattern: string, text: string): number {
+  let previous = Array.from({ length: pattern.length + 1 }, (_, i) => i);
+  let best = pattern.length;
+  for (const char of text) {
+    const current = [0];
+    for (let i = 1; i <= pattern.length; i++) current[i] = Math.min(previous[i] + 1, current[i - 1] + 1, previous[i - 1] + (pattern[i - 1] === char ? 0 : 1));
+    best = Math.min(best, current[pattern.length]);
+    previous = current;
+  }
+  return best;
+}
+
+describe('QuoteSearch over long queries and edits', () => {
+  it('scores a two-chunk query (33-64 characters) as the mean of each chunk\'s edit-distance score', () => {
+    const random = createRandom(11);
+    const texts = syntheticQuotes(200).map((doc) => doc.text.toLowerCase());
+    // Short texts (no chunk can match), non-ASCII characters and a text equal to the pattern.
+    // Texts just long enough for a chunk to match (13 of its 32 characters, 19 errors) and just too short.
+    texts.push('short', 'russian inter', 'persistnt pat', 'persistnt pa', 'f russian interfrence', 'persistent interference', 'the caf\u00E9 z\u00FCrich r\u00E9sum\u00E9 of our \u00E9conomie polici\u00E9s today');
+    const patterns = ['persistnt patern of russian interfrence', 'caf\u00E9 z\u00FCrich r\u00E9sum\u00E9 of our \u00E9conomie today'];
+    for (let i = 0; i < 4; i++) {
+      const text = random.pick(texts);
+      const start = random.int(0, Math.max(0, text.length - 50));
+      patterns.push(text.slice(start, start + random.int(33, 64)).replace(/e/g, 'a'));
+    }
+    texts.push(patterns[0]);
+    for (const pattern of patterns.filter((p) => p.length > 32)) {
+      const prepared = new PreparedQuery(pattern);
+      assert.strictEqual(prepared.chunks.length, 2);
+      const chunks = [pattern.slice(0, 32), pattern.slice(pattern.length - 32)];
+      for (const text of texts) {
+        const chunkScores = chunks.map((chunk) => {
+          const errors = referenceMinErrors(chunk, text);
+          return errors <= 19 ? Math.max(0.001, errors / 32) : 1;
+        });
+        const expected = text === pattern ? 0 : chunkScores.every((score) => score === 1) ? 1 : (chunkScores[0] + chunkScores[1]) / 2;
+        assert.strictEqual(prepared.fieldScore(text), expected, `${JSON.stringify(pattern)} in ${JSON.stringify(text)}`);
+      }
+    }
+  });
+
+  it('ranks a long misspelt query like plain fuse.js when short quotes match it best', function () {
+    this.timeout(60000);
+    // Thousands of longer quotes share many of the query's trigrams; a few short ones match it loosely but rank first
+    // in fuse (a two-word field's norm outweighs a mediocre match).
+    const docs = syntheticQuotes(6000);
+    docs.splice(4000, 0, { id: 'short-1', text: 'Deliberate aggression.', speaker: null }, { id: 'short-2', text: 'Persistent aggression', speaker: null });
+    const query = 'persistnt patern of deliberat aggresion';
+    const expected = plainFuse(docs).search(query).slice(0, 10);
+    const actual = new QuoteSearch(docs).search(query, { limit: 10 });
+    const expectedIds = expected.map((result) => result.item.id);
+    const actualIds = actual.map((hit) => hit.item.id);
+    const shortRanks = (ids: string[]) => ids.map((id, rank) => (id.startsWith('short-') ? `${id}@${rank}` : '')).filter(Boolean);
+    assert.ok(shortRanks(expectedIds.slice(0, 3)).length > 0);
+    assert.deepStrictEqual(shortRanks(actualIds), shortRanks(expectedIds));
+    // The order of scoring is an estimate beyond the exact bound: most, not necessarily all, of fuse's top 10.
+    assert.ok(actualIds.filter((id) => expectedIds.includes(id)).length >= 8, actualIds.join(' '));
+  });
+
+  it('skips promising documents whose lower bound cannot beat the kept scores, with the same results', function () {
+    this.timeout(30000);
+    const docs = syntheticQuotes(3000);
+    const search = new QuoteSearch(docs);
+    const fuse = plainFuse(docs);
+    for (const query of ['will not accept', 'return to']) {
+      const actual = search.search(query, { limit: 10 });
+      assert.ok(search.lastStats.skippedByBound > 0, query);
+      assert.ok(search.lastStats.exactScored < 200, `${query}: ${search.lastStats.exactScored} scored`);
+      const expected = fuse.search(query).slice(0, 10);
+      assert.deepStrictEqual(actual.map((hit) => hit.item.id), expected.map((result) => result.item.id), query);
+      actual.forEach((hit, i) => assert.ok(Math.abs(hit.score - (expected[i].score ?? 1)) < 1e-12, `score of ${query} #${i}`));
+    }
+  });
+
+  it('never returns removed quotes before compaction, even for their speaker\'s name', function () {
+    this.timeout(30000);
+    const docs = syntheticQuotes(3000);
+    const search = new QuoteSearch(docs);
+    const removed = docs.filter((doc) => doc.speaker).slice(0, 40);
+    const removedPaths = new Set(removed.map((doc) => doc.path!));
+    for (const path of removedPaths) search.removePath(path);
+    const kept = docs.filter((doc) => !removedPaths.has(doc.path!));
+    assert.ok(docs.length - kept.length < 1000, 'below the compaction threshold');
+    const fuse = plainFuse(kept);
+    for (const query of [removed[0].speaker!, removed[1].text.slice(0, 20), removed[2].text.slice(0, 45)]) {
+      assert.deepStrictEqual(search.search(query, { limit: 10 }).map((hit) => hit.item.id), fuse.search(query).slice(0, 10).map((result) => result.item.id), query);
+    }
+  });
+
+  it('estimates a long chunk\'s errors as one per missing trigram for near copies, flatter beyond', () => {
+    for (let missing = 0; missing <= 16; missing++) assert.strictEqual(longChunkErrorEstimate(missing), missing);
+    for (let missing = 1; missing <= 30; missing++) assert.ok(longChunkErrorEstimate(missing) >= longChunkErrorEstimate(missing - 1));
+    assert.ok(longChunkErrorEstimate(20) < 20 && longChunkErrorEstimate(23) <= 19 && longChunkErrorEstimate(30) > 19);
   });
 });
 
