@@ -2,11 +2,11 @@
 // corpus-wide view built from them by identity resolution (people, mentions with ids, quotes with speakers).
 import * as nodePath from 'path';
 import type { Corpus } from './api';
-import { extractArticle, EXTRACTION_VERSION, StringPool } from './extract';
+import { extractArticleSteps, EXTRACTION_VERSION, StringPool } from './extract';
 import { IdentityIndex } from './identity';
 import { CORPUS_CONFIG_FILE, decodeBytes, errorMessage, isCorpusFileName, listCorpusFiles, readCorpusFile, type CorpusFile } from './loader';
 import { emptyCorpusConfig, parseCorpusYaml } from './metadata';
-import { ITEMS_PER_STEP, runSteps, runStepsSliced, type Steps } from './steps';
+import { DEFAULT_SLICE_MS, ITEMS_PER_STEP, runSteps, SliceClock, sortSteps, type Steps } from './steps';
 import type { Article, ArticleExtraction, CorpusConfig, FileSystem, Mention, Person, Quote } from './types';
 
 /**
@@ -63,19 +63,14 @@ export interface LoadOptions {
   /** Larger files are skipped with a problem. */
   maxFileSizeBytes?: number;
   signal?: AbortSignal;
-  /** Also yield to the event loop after this many files (it always yields after ~10 ms of work). */
+  /** Also yield to the event loop after this many files (it always yields after `sliceMs` of work). */
   yieldEvery?: number;
-  /** Work between two yields to the event loop, in ms (default 10; 0 yields after every step, for tests). */
+  /** Work between two yields to the event loop, in ms (default `DEFAULT_SLICE_MS`; 0 yields after every step, for tests). */
   sliceMs?: number;
   cache?: ExtractionCache;
 }
 
-const SLICE_MS = 10;
 const READ_AHEAD = 16;
-
-function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => (typeof setImmediate === 'function' ? setImmediate(resolve) : setTimeout(resolve, 0)));
-}
 
 /** FNV-1a, enough to tell corpus.yaml versions apart in a cache key. */
 function hashText(text: string): string {
@@ -178,10 +173,12 @@ export class CorpusIndex implements Corpus {
 
     const index = new CorpusIndex(root, fs, options, emptyCorpusConfig());
     await index.loadConfig();
-    const { files, problems } = await listCorpusFiles(root, fs, { signal: options.signal });
+    const { files, problems } = await listCorpusFiles(root, fs, { signal: options.signal, sliceMs: options.sliceMs });
     for (const problem of problems) index.fileProblems.set(problem.path, problem.message);
-    await index.indexFiles(files);
-    await index.resolveInSlices(options.signal);
+    // One clock for extraction and resolution: the last articles and the first resolution steps share a slice.
+    const clock = new SliceClock(options.sliceMs ?? DEFAULT_SLICE_MS, options.signal);
+    await index.indexFiles(files, clock);
+    await index.resolveInSlices(clock);
     return index;
   }
 
@@ -217,16 +214,14 @@ export class CorpusIndex implements Corpus {
     this.applyConfig(decoded ? decoded.text : null);
   }
 
-  private async indexFiles(files: readonly CorpusFile[]): Promise<void> {
+  private async indexFiles(files: readonly CorpusFile[], clock: SliceClock): Promise<void> {
     const { signal, onProgress, cache, maxFileSizeBytes, yieldEvery } = this.options;
-    const sliceMs = this.options.sliceMs ?? SLICE_MS;
     // Reads run a few files ahead so disk latency overlaps with extraction.
     const readAhead = new Map<number, Promise<Awaited<ReturnType<typeof readCorpusFile>> | { ok: 'cached'; extraction: ArticleExtraction }>>();
     const startRead = (i: number) => {
       if (i >= files.length || readAhead.has(i)) return;
       readAhead.set(i, this.readOrReuse(files[i], cache, maxFileSizeBytes));
     };
-    let sliceStart = performance.now();
     for (let i = 0; i < files.length; i++) {
       signal?.throwIfAborted();
       for (let k = i; k < i + READ_AHEAD; k++) startRead(k);
@@ -236,16 +231,13 @@ export class CorpusIndex implements Corpus {
       if (result.ok === 'cached') {
         this.extractions.set(file.path, result.extraction);
       } else if (result.ok) {
-        const extraction = this.extractInto(file.path, result.text, result.encoding);
+        const extraction = await clock.run(this.extractIntoSteps(file.path, result.text, result.encoding));
         if (extraction && cache) await cache.set(file.path, result.size, result.mtime, this.fingerprint, extraction);
       } else {
         this.fileProblems.set(file.path, result.reason);
       }
       onProgress?.(i + 1, files.length);
-      if ((yieldEvery && (i + 1) % yieldEvery === 0) || performance.now() - sliceStart >= sliceMs) {
-        await yieldToEventLoop();
-        sliceStart = performance.now();
-      }
+      if ((yieldEvery && (i + 1) % yieldEvery === 0) || clock.due) await clock.yield();
     }
   }
 
@@ -265,8 +257,13 @@ export class CorpusIndex implements Corpus {
 
   /** Extracts one article; an extractor failure on one file is a problem for that file, not for the corpus. */
   private extractInto(path: string, text: string, encoding: 'utf-8' | 'windows-1252'): ArticleExtraction | null {
+    return runSteps(this.extractIntoSteps(path, text, encoding));
+  }
+
+  /** `extractInto` in steps (a load gives the event loop back between them when its slice is used up). */
+  private *extractIntoSteps(path: string, text: string, encoding: 'utf-8' | 'windows-1252'): Steps<ArticleExtraction | null> {
     try {
-      const extraction = extractArticle(path, text, encoding, this.config, this.stringPool);
+      const extraction = yield* extractArticleSteps(path, text, encoding, this.config, this.stringPool);
       this.extractions.set(path, extraction);
       this.fileProblems.delete(path);
       this.markChanged(path);
@@ -300,12 +297,12 @@ export class CorpusIndex implements Corpus {
   }
 
   /** `resolve` in slices that give the event loop back (the load of a whole corpus). */
-  private async resolveInSlices(signal: AbortSignal | undefined): Promise<void> {
+  private async resolveInSlices(clock: SliceClock): Promise<void> {
     if (this.resolution || !this.stale) return;
     const steps = this.resolveAndListQuotesSteps();
     this.resolution = steps;
     try {
-      await runStepsSliced(steps, yieldToEventLoop, this.options.sliceMs ?? SLICE_MS, signal);
+      await clock.run(steps);
     } finally {
       if (this.resolution === steps) this.resolution = null;
     }
@@ -353,8 +350,9 @@ export class CorpusIndex implements Corpus {
       this.sortedPeople = [];
       for (const path of this.extractions.keys()) this.changedPaths.add(path);
     }
-    const changed = [...this.changedPaths].sort();
+    const changed = [...this.changedPaths];
     this.changedPaths.clear();
+    yield* sortSteps(changed, (a, b) => (a < b ? -1 : a > b ? 1 : 0));
     yield;
     for (let i = 0; i < changed.length; i++) {
       const path = changed[i];
@@ -434,7 +432,7 @@ export class CorpusIndex implements Corpus {
         const person = this.peopleById.get(id);
         if (person && person.mentions.length > 0) all.push(person);
       }
-      this.sortedPeople = all.sort(byMentionsThenId);
+      this.sortedPeople = yield* sortSteps(all, byMentionsThenId);
       return;
     }
     // Re-sorting thousands of people per edit would dominate a re-index: the changed ones are taken out

@@ -3,6 +3,7 @@ import { findBoilerplate } from './boilerplate';
 import { parseFrontMatter, resolveMetadata } from './metadata';
 import { extractMentions } from './people';
 import { extractQuotes } from './quotes';
+import { runSteps, type Steps } from './steps';
 import type { ArticleExtraction, CorpusConfig, ExtractedQuote, RawMention, Span } from './types';
 
 /** Bump when extraction output changes, so cached extractions from older versions are not reused. */
@@ -90,13 +91,32 @@ export function extractArticle(
   config: CorpusConfig,
   pool?: StringPool,
 ): ArticleExtraction {
+  return runSteps(extractArticleSteps(path, text, encoding, config, pool));
+}
+
+/**
+ * `extractArticle` in four steps (boilerplate, metadata, mentions, quotes), so a load can give the event loop
+ * back inside one article: the first article of a session runs cold (unoptimised code, regexes compiled on
+ * first use) and takes several times as long as the others. Each step is self-contained (quote extraction's
+ * shared token buffer is used within one step only), so articles of two corpora may be extracted interleaved.
+ */
+export function* extractArticleSteps(
+  path: string,
+  text: string,
+  encoding: 'utf-8' | 'windows-1252',
+  config: CorpusConfig,
+  pool?: StringPool,
+): Steps<ArticleExtraction> {
   const frontMatter = path.toLowerCase().endsWith('.md') ? parseFrontMatter(text) : null;
   const bodyStart = frontMatter?.span.end ?? 0;
   const boilerplate = findBoilerplate(text).filter((span) => span.start >= bodyStart);
+  yield;
   const { metadata, sources } = resolveMetadata(path, text, config, boilerplate, frontMatter);
   const exclude: Span[] = frontMatter ? [frontMatter.span, ...boilerplate] : boilerplate;
+  yield;
   const found = extractMentions(text, exclude, { notPeople: notPeopleOf(config), tentativeLoneNames: true });
   const mentions = pool ? pool.mentions(found) : found;
+  yield;
   const quotes = quotesWithConfirmedSpeakers(text, exclude, mentions);
   return {
     article: {

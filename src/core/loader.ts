@@ -1,5 +1,6 @@
 // Finding and decoding the articles of a corpus folder. Nothing here writes to disk.
 import * as nodePath from 'path';
+import { DEFAULT_SLICE_MS, SliceClock, sortSteps } from './steps';
 import type { FileSystem } from './types';
 
 export const CORPUS_CONFIG_FILE = 'corpus.yaml';
@@ -33,13 +34,15 @@ export function toRelativePath(root: string, absPath: string): string {
 /**
  * Lists `.txt`/`.md` files under `root`, sorted by relative path. Skips hidden entries and `node_modules`.
  * Symlinked folders are followed only when `fs.realpath` exists, and each real folder is visited once,
- * so a symlink loop ends the walk instead of recursing.
+ * so a symlink loop ends the walk instead of recursing. Gives the event loop back after every `sliceMs` of
+ * work (a folder can hold tens of thousands of files).
  */
 export async function listCorpusFiles(
   root: string,
   fs: FileSystem,
-  options: { signal?: AbortSignal } = {},
+  options: { signal?: AbortSignal; sliceMs?: number } = {},
 ): Promise<{ files: CorpusFile[]; problems: LoadProblem[] }> {
+  const clock = new SliceClock(options.sliceMs ?? DEFAULT_SLICE_MS, options.signal);
   const files: CorpusFile[] = [];
   const problems: LoadProblem[] = [];
   const visitedFolders = new Set<string>();
@@ -61,6 +64,7 @@ export async function listCorpusFiles(
     // Real folders before symlinks, so a folder is listed under its own path rather than through a link.
     const ordered = [...entries.filter((e) => e.type !== 'symlink'), ...entries.filter((e) => e.type === 'symlink')];
     for (const entry of ordered) {
+      if (clock.due) await clock.yield();
       if (entry.name.startsWith('.') || (entry.type !== 'file' && isSkippedFolder(entry.name))) continue;
       const absPath = nodePath.join(folder.absPath, entry.name);
       let type = entry.type;
@@ -106,7 +110,7 @@ export async function listCorpusFiles(
       }
     }
   }
-  files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  await clock.run(sortSteps(files, (a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)));
   return { files, problems };
 }
 

@@ -92,6 +92,28 @@ describe('CorpusIndex: loading', () => {
     assert.ok(progressAtImmediate.length < 20, 'the event loop ran before loading finished');
   });
 
+  it('gives the event loop back inside one article (between metadata, mentions and quotes) when the slice is used up', async () => {
+    const article = (i: number) => `Title ${i}\n\nSenator Anna Smith${i} said: “We will vote.” Mr Jones agreed.\n`;
+    const fs = new MemoryFileSystem(Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`a${i}.txt`, article(i)])));
+    // Turns of the event loop seen while each article was the one being indexed (the memory file system
+    // answers without a turn of its own).
+    const turnsPerArticle = new Map<number, number>();
+    let done = 0;
+    let loading = true;
+    const tick = () => {
+      turnsPerArticle.set(done, (turnsPerArticle.get(done) ?? 0) + 1);
+      if (loading) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const index = await CorpusIndex.load(ROOT, fs, { sliceMs: 0, onProgress: (n) => (done = n) });
+    loading = false;
+    for (let i = 0; i < 6; i++) assert.ok((turnsPerArticle.get(i) ?? 0) >= 3, `article ${i + 1}: ${turnsPerArticle.get(i)} turns`);
+    assert.deepStrictEqual(
+      toExport(index),
+      toExport(CorpusIndex.fromTexts(ROOT, Object.fromEntries(Array.from({ length: 6 }, (_, i) => [`a${i}.txt`, article(i)])))),
+    );
+  });
+
   it('stops when aborted', async () => {
     const controller = new AbortController();
     controller.abort();

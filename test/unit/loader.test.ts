@@ -107,6 +107,27 @@ describe('loader: walking a folder on disk', () => {
     assert.deepStrictEqual(files.map((f) => f.path), ['a.txt']);
   });
 
+  it('gives the event loop back while listing a large folder, and still lists it sorted', async () => {
+    // Answers without touching the event loop, so only the listing's own pauses let a timer run.
+    const names = Array.from({ length: 40 }, (_, i) => `${(i * 7) % 40}.txt`);
+    const fs: FileSystem = {
+      readFile: async () => utf8('x'),
+      readDirectory: async (p) => (p === '/c' ? names.map((name) => ({ name, type: 'file' as const })) : []),
+      stat: async () => ({ size: 1, mtime: 0, type: 'directory' }),
+    };
+    let ticks = 0;
+    let listing = true;
+    const tick = () => {
+      ticks++;
+      if (listing) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const { files } = await listCorpusFiles('/c', fs, { sliceMs: 0 });
+    listing = false;
+    assert.ok(ticks >= names.length, `${ticks} event-loop turns while listing ${names.length} files`);
+    assert.deepStrictEqual(files.map((f) => f.path), names.slice().sort());
+  });
+
   it('reads a file with its size and mtime, and skips one above the size limit with a reason', async () => {
     await write('small.txt', 'hello');
     await write('big.txt', 'x'.repeat(2048));
