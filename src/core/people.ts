@@ -9,9 +9,21 @@ const {
   HONORIFIC_PHRASES, MAX_HONORIFIC_WORDS, MONTH_NAMES, NATIONALITY_WORDS, ORGANISATION_WORDS, PLACE_HEAD_WORDS,
   ROLE_HEAD_NOUNS, ROLE_MODIFIERS, THING_NOUNS, TITLE_HEADS, firstNameGender, honorificKey, isFirstName,
 } = lexicon;
-const { detach, isAllCaps, isSentenceStart } = textHelpers;
+const { detach, isAllCaps, isSentenceStart, WordFilter, WordInterner } = textHelpers;
 /** First words of honorific phrases: a cheap test before building phrases. */
 const HONORIFIC_FIRST_WORDS = new Set([...HONORIFIC_PHRASES].map((h) => h.split(' ')[0]));
+/**
+ * First word of honorific phrases -> most words in a phrase that starts with it. Tokens hold no dots or
+ * spaces, so a phrase of n tokens has the honorific key of n words, led by its first token lower-cased.
+ */
+const HONORIFIC_WORDS_AFTER = (() => {
+  const most = new Map<string, number>();
+  for (const phrase of HONORIFIC_PHRASES) {
+    const words = phrase.split(' ');
+    most.set(words[0], Math.max(most.get(words[0]) ?? 0, words.length));
+  }
+  return most;
+})();
 
 export interface MentionOptions {
   /** Lower-cased names never treated as people (from corpus.yaml `notPeople`). */
@@ -39,6 +51,8 @@ const NAME_WORD = String.raw`(?:(?:al|el|ad|ash|as|at|az|ar|an|bin|ibn|abu|ben|b
 // Lower-case particles that may sit inside a name ("Ursula von der Leyen", "Charles de Gaulle").
 const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'des', 'du', 'da', 'das', 'dos', 'di', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'ter', 'ten', 'zu', 'af', 'ap', 'st']);
 const PARTICLE_ALT = [...PARTICLES].join('|');
+/** Rules out most lower-case words after a name ("said", "government") without cutting them out. */
+const PARTICLE_FILTER = new WordFilter(PARTICLES);
 const GAP = String.raw`[ \u00a0]+`;
 // A run of capitalised words joined by single spaces (and lower-case particles); a dot may follow a word
 // ("Mr. Smith", "J. Smith"); runs are split at dots that end sentences later.
@@ -69,6 +83,8 @@ interface Token {
   /** A dot follows directly. */
   dot: boolean;
   lower: boolean;
+  /** WORD_* bits of the word as tokenized (see wordFacts); 0 for lower-case tokens. */
+  facts: number;
 }
 
 type Status = 'accepted' | 'pending' | 'weak' | 'caps';
@@ -98,10 +114,10 @@ export function extractMentions(text: string, exclude: readonly Span[], options:
       // Keep the part of the run before the excluded range; drop the rest.
       const cut = excluded[excludeIndex].start;
       if (cut <= runStart) continue;
-      parseRun(text, text.slice(runStart, cut), runStart, candidates);
+      parseRun(text, runStart, cut, false, candidates);
       continue;
     }
-    parseRun(text, text.slice(runStart, runEnd), runStart, candidates);
+    parseRun(text, runStart, runEnd, true, candidates);
   }
   return finish(text, candidates, options);
 }
@@ -167,7 +183,7 @@ function plainRunEnd(text: string, i: number): number {
       while (k < n && (c = text.charCodeAt(k)) >= 97 && c <= 122) k++;
       if (k === j || k >= n) break;
       if (c === 0xa0) return NOT_PLAIN;
-      if (c !== 32 || !PARTICLES.has(text.slice(j, k))) break;
+      if (c !== 32 || !PARTICLE_FILTER.mayContain(text, j, k, true) || !PARTICLES.has(text.slice(j, k))) break;
       while (k < n && (c = text.charCodeAt(k)) === 32) k++;
       if (c === 0xa0) return NOT_PLAIN;
       j = k;
@@ -189,7 +205,7 @@ function plainNameWordEnd(s: string, p: number): number {
   if (first >= 128) return isPlainStop(first) ? -1 : NOT_PLAIN;
   let q = p;
   if (!isAsciiUpper(first)) {
-    q = prefixedCapital(s, p);
+    q = prefixedCapital(s, p, n);
     if (q < 0) return q;
   }
   let i = q + 1;
@@ -250,72 +266,82 @@ function hasInnerCapital(word: string): boolean {
   return false;
 }
 
-function tokenize(run: string, offset: number, text: string): Token[] {
+/** The TOKEN matches in text[from, to) (a run), as tokens with offsets in `text`. */
+function tokenize(text: string, from: number, to: number): Token[] {
   const tokens: Token[] = [];
-  if (isPlainRun(run)) {
+  if (isPlainRange(text, from, to)) {
     // TOKEN by hand (the same matches, in the same order): most runs are ASCII, where a unicode regex is slow.
-    const n = run.length;
-    let p = 0;
-    while (p < n) {
-      let end = nameWordEnd(run, p);
-      if (end < 0) end = lowerWordEnd(run, p);
+    let p = from;
+    while (p < to) {
+      let end = nameWordEnd(text, p, to);
+      if (end < 0) end = lowerWordEnd(text, p, to);
       if (end < 0) {
         p++;
         continue;
       }
-      pushToken(tokens, run.slice(p, end), p, offset, text);
+      pushToken(tokens, text, p, end);
       p = end;
     }
     return tokens;
   }
+  const run = text.slice(from, to);
   TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(run); m; m = TOKEN.exec(run)) pushToken(tokens, m[0], m.index, offset, text);
+  for (let m = TOKEN.exec(run); m; m = TOKEN.exec(run)) pushToken(tokens, text, from + m.index, from + m.index + m[0].length);
   return tokens;
 }
 
-function pushToken(tokens: Token[], word: string, index: number, offset: number, text: string): void {
+/** Adds the token text[start, end); its text is the interned word, not a new cut of `text`. */
+function pushToken(tokens: Token[], text: string, start: number, end: number): void {
+  const entry = WORDS.find(text, start, end);
+  const word = WORDS.word(entry);
+  const facts = WORDS.value(entry);
   const glued = hasInnerCapital(word) ? GLUED.exec(word) : null;
   if (glued && !GLUE_PREFIXES.has(glued[1]) && (HONORIFIC_FIRST_WORDS.has(glued[2].toLowerCase()) || isFirstName(glued[2]) || CITY_WORDS.has(glued[1]) || COUNTRY_WORDS.has(glued[1]))) {
     // "ParisSir Keir": two words glued by a lost line break or space.
-    const a = offset + index;
-    tokens.push({ start: a, end: a + glued[1].length, text: glued[1], dot: false, lower: false });
-    const b = a + glued[1].length;
-    tokens.push({ start: b, end: b + glued[2].length, text: glued[2], dot: text[b + glued[2].length] === '.', lower: false });
+    tokens.push({ start, end: start + glued[1].length, text: glued[1], dot: false, lower: false, facts: wordFacts(glued[1]) });
+    const b = start + glued[1].length;
+    tokens.push({ start: b, end: b + glued[2].length, text: glued[2], dot: text.charCodeAt(b + glued[2].length) === 46, lower: false, facts: wordFacts(glued[2]) });
     return;
   }
-  const start = offset + index;
-  const end = start + word.length;
+  const lower = !isAsciiUpper(word.charCodeAt(0)) && isLowerToken(word);
+  tokens.push({ start, end, text: word, dot: text.charCodeAt(end) === 46, lower, facts: lower ? 0 : facts });
+}
+
+function isLowerToken(word: string): boolean {
   const first = word[0];
-  tokens.push({ start, end, text: word, dot: text[end] === '.', lower: first === first.toLowerCase() && !LOWER_PREFIXED_NAME.test(word) });
+  return first === first.toLowerCase() && !LOWER_PREFIXED_NAME.test(word);
 }
 
 const LOWER_PREFIXED_NAME = /^\p{Ll}+[-'\u2019]\p{Lu}/u;
 /** NAME_WORD's particle prefixes, in its order (the first that fits wins, as in the regex). */
 const NAME_PREFIXES = new Set(['al', 'el', 'ad', 'ash', 'as', 'at', 'az', 'ar', 'an', 'bin', 'ibn', 'abu', 'ben', 'bint', 'ould', 'd', 'l']);
+/** Rules out most lower-case words with an apostrophe or hyphen ("don't", "e-mail") without cutting them out. */
+const NAME_PREFIX_FILTER = new WordFilter(NAME_PREFIXES);
 
 /**
  * Where the capital after a particle prefix ("al-", "d'", "bint-") starting at `p` is, -1 when there is
  * none, or NOT_PLAIN. Every prefix is lower-case letters followed by a separator, so the only prefix that
  * can fit is the whole lower-case word at `p` (NAME_WORD's alternation order then makes no difference).
  */
-function prefixedCapital(s: string, p: number): number {
+function prefixedCapital(s: string, p: number, n: number): number {
+  // Characters at or past `n` read as NaN, as past the end of a string.
   let sep = p;
-  while (sep < p + 5) {
+  while (sep < p + 5 && sep < n) {
     const c = s.charCodeAt(sep);
     if (c >= 97 && c <= 122) sep++;
     else break;
   }
-  const c = s.charCodeAt(sep);
-  if (sep === p || !(c === 45 || c === 39 || c === 0x2019) || !NAME_PREFIXES.has(s.slice(p, sep))) return -1;
-  const after = s.charCodeAt(sep + 1);
+  const c = sep < n ? s.charCodeAt(sep) : NaN;
+  if (sep === p || !(c === 45 || c === 39 || c === 0x2019) || !NAME_PREFIX_FILTER.mayContain(s, p, sep, true) || !NAME_PREFIXES.has(s.slice(p, sep))) return -1;
+  const after = sep + 1 < n ? s.charCodeAt(sep + 1) : NaN;
   if (after >= 128 && !isPlainStop(after)) return NOT_PLAIN;
   return isAsciiUpper(after) ? sep + 1 : -1;
 }
 
 /** Only ASCII and the curly apostrophe: the characters the hand-written TOKEN below classifies exactly. */
-function isPlainRun(run: string): boolean {
-  for (let i = 0; i < run.length; i++) {
-    const c = run.charCodeAt(i);
+function isPlainRange(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
     if (c >= 128 && c !== 0x2019) return false;
   }
   return true;
@@ -329,15 +355,14 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 }
 
-/** End of NAME_WORD matched at `p` in a plain run, or -1. */
-function nameWordEnd(s: string, p: number): number {
+/** End of NAME_WORD matched at `p` in a plain run ending at `n`, or -1. */
+function nameWordEnd(s: string, p: number, n: number): number {
   let q = p;
   if (!isAsciiUpper(s.charCodeAt(p))) {
     // A plain run has no character that could make this NOT_PLAIN.
-    q = prefixedCapital(s, p);
+    q = prefixedCapital(s, p, n);
     if (q < 0) return -1;
   }
-  const n = s.length;
   let i = q + 1;
   for (;;) {
     while (i < n) {
@@ -350,10 +375,10 @@ function nameWordEnd(s: string, p: number): number {
   }
 }
 
-/** End of a run of lower-case letters at `p` in a plain run, or -1. */
-function lowerWordEnd(s: string, p: number): number {
+/** End of a run of lower-case letters at `p` in a plain run ending at `n`, or -1. */
+function lowerWordEnd(s: string, p: number, n: number): number {
   let i = p;
-  while (i < s.length) {
+  while (i < n) {
     const c = s.charCodeAt(i);
     if (c >= 97 && c <= 122) i++;
     else break;
@@ -361,8 +386,12 @@ function lowerWordEnd(s: string, p: number): number {
   return i > p ? i : -1;
 }
 
-function parseRun(text: string, run: string, offset: number, out: Candidate[]): void {
-  const tokens = tokenize(run, offset, text);
+/** `wholeRun`: text[from, to) is a whole RUN match, not one cut short by an excluded range. */
+function parseRun(text: string, from: number, to: number, wholeRun: boolean, out: Candidate[]): void {
+  parseTokens(text, loneWordTokens(text, from, to, wholeRun) ?? tokenize(text, from, to), out);
+}
+
+function parseTokens(text: string, tokens: Token[], out: Candidate[]): void {
   // Split at dots that end a sentence: a dot after anything but an abbreviation or an initial.
   let segmentStart = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -375,27 +404,84 @@ function parseRun(text: string, run: string, offset: number, out: Candidate[]): 
   parseSegment(text, tokens, segmentStart, tokens.length, out);
 }
 
+const NO_TOKENS: Token[] = [];
+
+/**
+ * The tokens of a run that is one plain capitalised word, the common case, read without the tokenizer;
+ * none when it cannot be a name on its own ("The", "Government", "London": parseSegment would skip it as
+ * a role word or a non-name word); null for any other run.
+ */
+function loneWordTokens(text: string, from: number, to: number, wholeRun: boolean): Token[] | null {
+  if (!isAsciiUpper(text.charCodeAt(from))) return null;
+  for (let k = from + 1; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 32 || (c >= 128 && c !== 0x2019)) return null;
+  }
+  // A whole run without a space (or a no-break space, beyond ASCII) is one NAME_WORD; a cut one may not be.
+  if (!wholeRun && nameWordEnd(text, from, to) !== to) return null;
+  const entry = WORDS.find(text, from, to);
+  const word = WORDS.word(entry);
+  const facts = WORDS.value(entry);
+  // Glued words ("ParisSir") become two tokens; one-letter words and "A's" depend on the dot after them.
+  if (word.length === 1 || hasInnerCapital(word) || (facts & WORD_NAME_NEEDS_DOT) !== 0) return null;
+  if ((facts & WORD_ROLE) !== 0 || (facts & WORD_NAME_ALONE) === 0) return NO_TOKENS;
+  return [{ start: from, end: to, text: word, dot: text.charCodeAt(to) === 46, lower: false, facts }];
+}
+
 function isAbbreviation(t: Token): boolean {
+  if (!t.lower) return (t.facts & WORD_ABBREVIATION) !== 0;
   return t.text.length === 1 || DOTTED_ABBREVIATIONS.has(t.text.toLowerCase());
 }
 
-const honorificStartCache = new Map<string, boolean>();
+// What the parser asks of a capitalised word, as bits: one memo lookup per token instead of one per question.
+const WORD_HONORIFIC_START = 1;
+const WORD_ROLE = 2;
+const WORD_TITLE_HEAD = 4;
+const WORD_FIRST_NAME = 8;
+const WORD_ABBREVIATION = 16;
+/** An organisation, place or thing word: after a name it names a thing ("Trump Tower"). */
+const WORD_THING_HEAD = 32;
+const WORD_NAME_ALONE = 64;
+const WORD_NAME_AFTER_GIVEN = 128;
+/** "A's": whether it is a name word depends on the dot after it, so isNameWord asks per token. */
+const WORD_NAME_NEEDS_DOT = 256;
+/** Bits 9-11: the most words of an honorific phrase starting with this word (HONORIFIC_WORDS_AFTER). */
+const WORD_HONORIFIC_LENGTH_SHIFT = 9;
 
-/** Whether a word can begin an honorific; memoised on the word as written (no lower-casing per token). */
-function startsHonorific(word: string): boolean {
-  let result = honorificStartCache.get(word);
-  if (result === undefined) {
-    if (honorificStartCache.size > 50_000) honorificStartCache.clear();
-    result = HONORIFIC_FIRST_WORDS.has(word.toLowerCase());
-    honorificStartCache.set(detach(word), result);
+/** Every word of every run, with its facts: the same words come back in every article. */
+const WORDS = new WordInterner<number>(wordFactsUncached);
+
+/** The WORD_* bits of a word as written. */
+function wordFacts(word: string): number {
+  return WORDS.value(WORDS.find(word, 0, word.length));
+}
+
+function wordFactsUncached(word: string): number {
+  const lower = word.toLowerCase();
+  let facts = 0;
+  if (HONORIFIC_FIRST_WORDS.has(lower)) facts |= WORD_HONORIFIC_START | (Math.min(7, HONORIFIC_WORDS_AFTER.get(lower) ?? 0) << WORD_HONORIFIC_LENGTH_SHIFT);
+  if (TITLE_HEADS.has(lower) || ROLE_MODIFIERS.has(lower) || NATIONALITY_WORDS.has(word) || COUNTRY_WORDS.has(word) || ORGANISATION_WORDS.has(lower) || isAllCaps(word)) facts |= WORD_ROLE;
+  if (TITLE_HEADS.has(lower)) facts |= WORD_TITLE_HEAD;
+  if (isFirstName(word)) facts |= WORD_FIRST_NAME;
+  if (word.length === 1 || DOTTED_ABBREVIATIONS.has(lower)) facts |= WORD_ABBREVIATION;
+  if (THING_NOUNS.has(lower) || ORGANISATION_WORDS.has(lower) || PLACE_HEAD_WORDS.has(lower)) facts |= WORD_THING_HEAD;
+  if (word.length > 1) {
+    if (possessiveBareLength(word) === 1) facts |= WORD_NAME_NEEDS_DOT;
+    else {
+      if (isNameWordUncached(word, false, false)) facts |= WORD_NAME_ALONE;
+      if (isNameWordUncached(word, false, true)) facts |= WORD_NAME_AFTER_GIVEN;
+    }
   }
-  return result;
+  return facts;
 }
 
 /** Matches the longest honorific at tokens[i..]; returns the number of tokens it covers, or 0. */
 function matchHonorific(tokens: Token[], i: number, end: number): number {
-  if (tokens[i].lower || !startsHonorific(tokens[i].text)) return 0;
-  for (let n = Math.min(MAX_HONORIFIC_WORDS, end - i - 1); n >= 1; n--) {
+  const facts = tokens[i].facts;
+  if ((facts & WORD_HONORIFIC_START) === 0) return 0;
+  // Longer phrases than any honorific starting with this word cannot match: skip building them.
+  const longest = (facts >> WORD_HONORIFIC_LENGTH_SHIFT) & 7;
+  for (let n = Math.min(MAX_HONORIFIC_WORDS, longest, end - i - 1); n >= 1; n--) {
     let phrase = '';
     for (let k = i; k < i + n; k++) phrase += (k > i ? ' ' : '') + tokens[k].text;
     const key = honorificKey(phrase);
@@ -415,52 +501,35 @@ function matchHonorific(tokens: Token[], i: number, end: number): number {
 /** A capitalised word that could be part of an office title in front of a name ("Defence Secretary"). */
 function isRoleWord(t: Token): boolean {
   if (t.lower) return t.text === 'of' || t.text === 'for';
-  let result = roleWordCache.get(t.text);
-  if (result === undefined) {
-    if (roleWordCache.size > 50_000) roleWordCache.clear();
-    result = isRoleWordUncached(t);
-    roleWordCache.set(detach(t.text), result);
-  }
-  return result;
-}
-
-const roleWordCache = new Map<string, boolean>();
-
-function isRoleWordUncached(t: Token): boolean {
-  const w = t.text.toLowerCase();
-  return TITLE_HEADS.has(w) || ROLE_MODIFIERS.has(w) || NATIONALITY_WORDS.has(t.text) || COUNTRY_WORDS.has(t.text)
-    || ORGANISATION_WORDS.has(w) || isAllCaps(t.text);
+  return (t.facts & WORD_ROLE) !== 0;
 }
 
 function isTitleHead(t: Token): boolean {
-  if (t.lower) return false;
-  let result = titleHeadCache.get(t.text);
-  if (result === undefined) {
-    if (titleHeadCache.size > 50_000) titleHeadCache.clear();
-    result = TITLE_HEADS.has(t.text.toLowerCase());
-    titleHeadCache.set(detach(t.text), result);
-  }
-  return result;
+  return (t.facts & WORD_TITLE_HEAD) !== 0;
 }
-
-const titleHeadCache = new Map<string, boolean>();
 
 /** Strips a possessive ending: "Trump's" -> "Trump". Returns the bare length. */
 function possessiveBareLength(word: string): number {
-  if (word.length > 2 && (word.endsWith("'s") || word.endsWith('\u2019s'))) return word.length - 2;
-  if (word.length > 2 && (word.endsWith("s'") || word.endsWith('s\u2019'))) return word.length - 1;
-  return word.length;
+  const n = word.length;
+  if (n <= 2) return n;
+  const last = word.charCodeAt(n - 1);
+  const before = word.charCodeAt(n - 2);
+  if (last === 115 && (before === 39 || before === 0x2019)) return n - 2; // 's, ’s
+  if (before === 115 && (last === 39 || last === 0x2019)) return n - 1; // s', s’
+  return n;
 }
 
 /** Could this word be part of a person's name? `afterGiven` relaxes the check for surnames like "May". */
 function isNameWord(t: Token, afterGiven: boolean): boolean {
   if (t.lower) return false;
   if (t.text.length === 1) return t.dot; // an initial
+  if ((t.facts & WORD_NAME_NEEDS_DOT) === 0) return (t.facts & (afterGiven ? WORD_NAME_AFTER_GIVEN : WORD_NAME_ALONE)) !== 0;
+  // Memoised per word as before: the first token seen decides, dot or not (so output does not change).
   const cache = afterGiven ? nameWordAfterGiven : nameWordAlone;
   let result = cache.get(t.text);
   if (result === undefined) {
     if (cache.size > 50_000) cache.clear();
-    result = isNameWordUncached(t, afterGiven);
+    result = isNameWordUncached(t.text, t.dot, afterGiven);
     cache.set(detach(t.text), result);
   }
   return result;
@@ -469,9 +538,9 @@ function isNameWord(t: Token, afterGiven: boolean): boolean {
 const nameWordAlone = new Map<string, boolean>();
 const nameWordAfterGiven = new Map<string, boolean>();
 
-function isNameWordUncached(t: Token, afterGiven: boolean): boolean {
-  const word = t.text.slice(0, possessiveBareLength(t.text));
-  if (word.length === 1) return t.dot; // an initial
+function isNameWordUncached(text: string, dot: boolean, afterGiven: boolean): boolean {
+  const word = text.slice(0, possessiveBareLength(text));
+  if (word.length === 1) return dot; // an initial
   if (/\d/.test(word)) return false;
   // "US-led", "Kremlin-backed": a hyphenated modifier, not a name.
   if (/-\p{Ll}/u.test(word) && !/^\p{Ll}+-/u.test(word)) return false;
@@ -508,7 +577,7 @@ function parseSegment(text: string, tokens: Token[], from: number, to: number, o
         roleFrom = i;
         roleTo = j;
         i = j;
-      } else if (j > i && !(j < to && isNameWord(tokens[j - 1], false) && isFirstName(tokens[j - 1].text))) {
+      } else if (j > i && !(j < to && isNameWord(tokens[j - 1], false) && (tokens[j - 1].facts & WORD_FIRST_NAME) !== 0)) {
         // Not a title: organisation or place words ("Foreign Office"); skip them.
         i = j;
         continue;
@@ -534,7 +603,7 @@ function parseSegment(text: string, tokens: Token[], from: number, to: number, o
       }
       const afterGiven = hasGiven || (i > nameFrom && (honWords > 0 || roleFrom >= 0));
       if (!isNameWord(t, afterGiven || (honWords > 0 && i === nameFrom))) break;
-      if (i === nameFrom && (isFirstName(t.text) || (t.text.length === 1 && t.dot))) hasGiven = true;
+      if (i === nameFrom && ((t.facts & WORD_FIRST_NAME) !== 0 || (t.text.length === 1 && t.dot))) hasGiven = true;
       if (i > nameFrom) hasGiven = true;
       i++;
       if (possessiveBareLength(t.text) < t.text.length) break; // "Trump's team": the name ends here
@@ -549,8 +618,7 @@ function parseSegment(text: string, tokens: Token[], from: number, to: number, o
     const last = names[names.length - 1];
     const possessive = possessiveBareLength(last.text) < last.text.length;
     if (!possessive && i < to && !tokens[i].lower) {
-      const next = tokens[i].text.toLowerCase();
-      if (THING_NOUNS.has(next) || ORGANISATION_WORDS.has(next) || PLACE_HEAD_WORDS.has(next)) {
+      if ((tokens[i].facts & WORD_THING_HEAD) !== 0) {
         i++;
         continue;
       }
@@ -558,7 +626,7 @@ function parseSegment(text: string, tokens: Token[], from: number, to: number, o
     if (!possessive && i >= to && isFollowedByThingNoun(text, last.end)) continue;
     const start = honWords ? honStart : names[0].start;
     const end = last.start + possessiveBareLength(last.text);
-    const cleanNames = names.map((t, k) => (k === names.length - 1 && possessive ? { ...t, text: t.text.slice(0, possessiveBareLength(t.text)), end } : t));
+    const cleanNames = possessive ? names.map((t, k) => (k === names.length - 1 ? withText(t, t.text.slice(0, possessiveBareLength(t.text)), end) : t)) : names;
     // Drop a sentence-final dot from the last word unless it is an initial.
     const role = roleFrom >= 0 ? roleWithContext(text, tokens[roleFrom].start, text.slice(tokens[roleFrom].start, tokens[roleTo - 1].end)) : roleBefore(text, start) ?? roleAfter(text, end, possessive);
     out.push({
@@ -567,6 +635,11 @@ function parseSegment(text: string, tokens: Token[], from: number, to: number, o
       sStripCandidate: !possessive && last.text.length > 3 && last.text.endsWith('s') && !last.text.endsWith('ss'),
     });
   }
+}
+
+/** The token cut to `text` (a possessive or lost-apostrophe "s" dropped), with the facts of that text. */
+function withText(t: Token, text: string, end: number): Token {
+  return { ...t, text, end, facts: t.lower ? 0 : wordFacts(text) };
 }
 
 /** How sure we are that a name is a person before seeing the rest of the article. */
@@ -592,6 +665,9 @@ function classify(text: string, names: Token[], honorific: string | null, titled
 
 /** "Sampras (U.S.)", "Smith (Britain)": results tables name people with their country in brackets. */
 function followedByCountryInParens(text: string, end: number): boolean {
+  // The regex below needs "(" or " (" right after the name: most names have neither.
+  const next = text.charCodeAt(end);
+  if (next !== 40 && !(next === 32 && text.charCodeAt(end + 1) === 40)) return false;
   const m = /^ ?\( ?([^()\n]{1,24}?) ?\)/.exec(text.slice(end, end + 30));
   if (!m) return false;
   const inner = m[1].trim();
@@ -600,11 +676,30 @@ function followedByCountryInParens(text: string, end: number): boolean {
 
 function hasPersonCue(text: string, end: number): boolean {
   if (followedByCountryInParens(text, end)) return true;
+  const next = text.charCodeAt(end);
+  if (next !== 44 && next !== 32) return false;
   const m = /^,? (\p{Ll}+)/u.exec(text.slice(end, end + 16));
   return m !== null && PERSON_VERBS.has(m[1]);
 }
 
+const THING_NOUN_FILTER = new WordFilter(THING_NOUNS);
+
+/** A thing noun after the gap at `end` ("Trump administration"); the lower-case word is read by hand when ASCII. */
 function isFollowedByThingNoun(text: string, end: number): boolean {
+  const gap = text.charCodeAt(end);
+  if (gap !== 32 && gap !== 0xa0) return false;
+  // The regex saw at most 24 characters from `end`.
+  const limit = Math.min(text.length, end + 24);
+  let k = end + 1;
+  for (; k < limit; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) return isFollowedByThingNounByRegex(text, end); // \p{Ll} beyond ASCII
+    if (c < 97 || c > 122) break;
+  }
+  return k > end + 1 && THING_NOUN_FILTER.mayContain(text, end + 1, k, true) && THING_NOUNS.has(text.slice(end + 1, k));
+}
+
+function isFollowedByThingNounByRegex(text: string, end: number): boolean {
   const m = /^[ \u00a0](\p{Ll}+)/u.exec(text.slice(end, end + 24));
   return m !== null && THING_NOUNS.has(m[1]);
 }
@@ -615,7 +710,7 @@ function roleDirectlyBefore(text: string, start: number): boolean {
   if (q === start) return false;
   const wordEnd = q;
   while (q > 0 && wordEnd - q < 30 && isWordChar(text.charCodeAt(q - 1))) q--;
-  return q < wordEnd && ROLE_HEAD_NOUNS.has(text.slice(q, wordEnd).toLowerCase());
+  return q < wordEnd && ROLE_HEAD_FILTER.mayContain(text, q, wordEnd, isAsciiRange(text, q, wordEnd)) && ROLE_HEAD_NOUNS.has(text.slice(q, wordEnd).toLowerCase());
 }
 
 /** Letters (any script), apostrophes, hyphens and dots: the characters of a word read backwards. */
@@ -625,8 +720,16 @@ function isWordChar(code: number): boolean {
   return code >= 0xc0 && code !== 0x2014 && code !== 0x2013 && code !== 0x201c && code !== 0x201d && code !== 0x2018 && code !== 0x00a0 && code !== 0x2022;
 }
 
+const ROLE_HEAD_FILTER = new WordFilter(ROLE_HEAD_NOUNS);
+const ROLE_HEAD_OR_MODIFIER_FILTER = new WordFilter([...ROLE_HEAD_NOUNS, ...ROLE_MODIFIERS]);
+
+function isAsciiRange(text: string, start: number, end: number): boolean {
+  for (let k = start; k < end; k++) if (text.charCodeAt(k) >= 128) return false;
+  return true;
+}
+
 /** Role words in front of a name, possibly over a comma: "US defence secretary General ...", "the Chinese President, Xi". */
-function roleBefore(text: string, start: number): string | null {
+function roleBefore(text: string, start: number, checkFirstWord = true): string | null {
   let p = start;
   while (p > 0 && (text[p - 1] === ' ' || text[p - 1] === '\u00a0')) p--;
   let comma = false;
@@ -634,6 +737,7 @@ function roleBefore(text: string, start: number): string | null {
     comma = true;
     p--;
   }
+  if (checkFirstWord && !firstWordBeforeMayFit(text, p)) return null;
   const words: string[] = [];
   let wordsStart = p;
   for (let n = 0; n < 8; n++) {
@@ -671,6 +775,23 @@ function roleBefore(text: string, start: number): string | null {
   return words.join(' ');
 }
 
+/**
+ * False when the word ending before `p` certainly does not fit roleBefore's first test, so no role can
+ * be found: the usual case ("said Smith", "and Smith"), told without cutting or lower-casing the word.
+ */
+function firstWordBeforeMayFit(text: string, p: number): boolean {
+  let q = p;
+  while (q > 0 && (text[q - 1] === ' ' || text[q - 1] === '\u00a0')) q--;
+  const wordEnd = q;
+  while (q > 0 && wordEnd - q < 40 && isWordChar(text.charCodeAt(q - 1))) q--;
+  if (q === wordEnd) return false;
+  const first = text.charCodeAt(q);
+  // A word starting in lower case is not capitalised: as a possessive it never fits, otherwise it fits
+  // only as a role head noun or modifier.
+  if (first < 97 || first > 122) return true;
+  return ROLE_HEAD_OR_MODIFIER_FILTER.mayContain(text, q, wordEnd, isAsciiRange(text, q, wordEnd));
+}
+
 /** Extends an in-run title ("Secretary") with lower-case role words before it ("US defence"). */
 function roleWithContext(text: string, runStart: number, inRun: string): string {
   const before = roleBefore(text, runStart);
@@ -682,8 +803,9 @@ function roleWithContext(text: string, runStart: number, inRun: string): string 
 const APPOSITIVE_STOP = new Set(['who', 'which', 'that', 'said', 'says', 'told', 'has', 'have', 'had', 'is', 'was', 'will', 'would', 'and', 'but', 'warned', 'added', 'met', 'praised', 'hopes', 'when', 'as']);
 
 /** Appositive description after a name: "Nigel Farage, the Ukip leader," -> "Ukip leader". */
-function roleAfter(text: string, end: number, possessive: boolean): string | null {
+function roleAfter(text: string, end: number, possessive: boolean, checkWords = true): string | null {
   if (possessive || text[end] !== ',') return null;
+  if (checkWords && !appositiveMayHoldRole(text, end)) return null;
   const m = /^,[ \u00a0]+([^,.;:!?()\n"\u201c\u201d]{2,120})/u.exec(text.slice(end, end + 130));
   if (!m) return null;
   const words = m[1].trim().split(/[ \u00a0]+/);
@@ -696,6 +818,43 @@ function roleAfter(text: string, end: number, possessive: boolean): string | nul
   while (kept.length && ['the', 'a', 'an'].includes(kept[0].toLowerCase())) kept.shift();
   if (!kept.length || !kept.some((w) => ROLE_HEAD_NOUNS.has(w.toLowerCase().replace(/['\u2019]s$/, '')))) return null;
   return kept.join(' ');
+}
+
+/**
+ * False when no word the appositive regex of roleAfter can see after the comma at `end` may be a role head
+ * noun, so roleAfter finds nothing ("Smith, who said", "Smith, 54, said"): told by a scan, without the
+ * regex, the split and the lower-casing. Any doubt (characters beyond ASCII, controls, a word the regex
+ * may cut at its length limit) answers true.
+ */
+function appositiveMayHoldRole(text: string, end: number): boolean {
+  let k = end + 1;
+  while (k < text.length && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 0xa0)) k++;
+  // The regex reads at most 130 characters from the comma, and its group at most 120.
+  const limit = Math.min(text.length, end + 130, k + 120);
+  while (k < limit) {
+    let c = text.charCodeAt(k);
+    if (isAppositiveStop(c)) return false;
+    if (c === 32 || c === 0xa0) {
+      k++;
+      continue;
+    }
+    const start = k;
+    for (; k < limit; k++) {
+      c = text.charCodeAt(k);
+      if (c === 32 || c === 0xa0 || isAppositiveStop(c)) break;
+      if (c < 32 || c >= 128) return true;
+    }
+    if (k === limit) return true;
+    // roleAfter drops a possessive "'s" before the lookup.
+    const wordEnd = k - start >= 2 && (text.charCodeAt(k - 1) | 32) === 115 && text.charCodeAt(k - 2) === 39 ? k - 2 : k;
+    if (ROLE_HEAD_FILTER.mayContain(text, start, wordEnd, true)) return true;
+  }
+  return false;
+}
+
+/** The ASCII characters that end roleAfter's appositive: , . ; : ! ? ( ) and line feed, double quote. */
+function isAppositiveStop(c: number): boolean {
+  return c === 44 || c === 46 || c === 59 || c === 58 || c === 33 || c === 63 || c === 40 || c === 41 || c === 10 || c === 34;
 }
 
 function finish(text: string, candidates: Candidate[], options: MentionOptions): RawMention[] {
@@ -723,16 +882,17 @@ function finish(text: string, candidates: Candidate[], options: MentionOptions):
       const sFormElsewhere = (knownSurnames.get(last.text) ?? 0) - (keep ? 1 : 0) > 0;
       if (isKnown(bare) && !sFormElsewhere) {
         end -= 1;
-        names = [...names.slice(0, -1), { ...last, text: bare, end }];
+        names = [...names.slice(0, -1), withText(last, bare, end)];
         keep = true;
       }
     }
     if (!keep && c.status !== 'weak') {
-      const word = names.map((t) => t.text).join(' ');
-      if (names.length === 1 && isKnown(word) && !(MONTH_NAMES.has(word.toLowerCase()) && monthContext(text, c.start, c.end))) keep = true;
-      else if (names.length > 1 && names.every((t) => t.lower || isKnown(t.text))) keep = true;
+      if (names.length === 1) {
+        const word = names[0].text;
+        if (isKnown(word) && !(MONTH_NAMES.has(word.toLowerCase()) && monthContext(text, c.start, c.end))) keep = true;
+      } else if (names.every((t) => t.lower || isKnown(t.text))) keep = true;
     }
-    if (!keep && names.length === 1 && c.honorific === null && HYPHENATED_PAIR.test(last.text)) {
+    if (!keep && names.length === 1 && c.honorific === null && last.text.includes('-') && HYPHENATED_PAIR.test(last.text)) {
       // "Trump-Putin alliance": each half is a mention when each is a known name.
       const halves = last.text.split('-');
       if (halves.every((h) => isKnown(h))) {
@@ -772,11 +932,17 @@ function inLowerCaseContext(text: string, start: number, end: number): boolean {
   // The word before must be a lower-case word: look at its first letter.
   if (!isAsciiLowerCode(text.charCodeAt(p))) return false;
   while (p > 0 && isAsciiLowerCode(text.charCodeAt(p - 1))) p--;
-  if (p > 0 && /[\p{L}\d'\u2019-]/u.test(text[p - 1])) return false;
+  if (p > 0 && isWordCharBefore(text.charCodeAt(p - 1), text[p - 1])) return false;
   let q = end;
   while (q < text.length && (text[q] === ' ' || text[q] === '\u00a0')) q++;
   const after = text[q];
   return after === undefined || after.toLowerCase() === after;
+}
+
+/** /[\p{L}\d'\u2019-]/u on one UTF-16 unit; ASCII by table, the rest by the regex. */
+function isWordCharBefore(code: number, ch: string): boolean {
+  if (code < 128) return (ASCII_CLASS[code] & WORD_CODE) !== 0;
+  return /[\p{L}\d'\u2019-]/u.test(ch);
 }
 
 function isAsciiLowerCode(code: number): boolean {
@@ -816,12 +982,32 @@ export const scannersForTests = {
   runsByRegex(text: string): [number, number][] {
     return [...text.matchAll(RUN)].map((m) => [m.index, m.index + m[0].length]);
   },
-  tokens(run: string): Token[] {
-    return tokenize(run, 0, run);
+  /** Candidates of text[from, to) as extractMentions parses it, or by the tokenizer alone (no lone-word path). */
+  candidates(text: string, from: number, to: number, wholeRun: boolean, tokenizerOnly: boolean): Candidate[] {
+    const out: Candidate[] = [];
+    if (tokenizerOnly) parseTokens(text, tokenize(text, from, to), out);
+    else parseRun(text, from, to, wholeRun, out);
+    return out;
   },
-  tokensByRegex(run: string): Token[] {
+  /** roleBefore with and without its quick test of the first word. */
+  roleBefore(text: string, start: number, checkFirstWord: boolean): string | null {
+    return roleBefore(text, start, checkFirstWord);
+  },
+  /** roleAfter with and without its quick scan of the words after the comma. */
+  roleAfter(text: string, end: number, checkWords: boolean): string | null {
+    return roleAfter(text, end, false, checkWords);
+  },
+  thingNounAfter: isFollowedByThingNoun,
+  thingNounAfterByRegex: isFollowedByThingNounByRegex,
+  possessiveBareLength,
+  isWordCharBefore,
+  /** Tokens of text[from, to) (the whole text by default). */
+  tokens(text: string, from = 0, to = text.length): Token[] {
+    return tokenize(text, from, to);
+  },
+  tokensByRegex(text: string, from = 0, to = text.length): Token[] {
     const tokens: Token[] = [];
-    for (const m of run.matchAll(TOKEN)) pushToken(tokens, m[0], m.index, 0, run);
+    for (const m of text.slice(from, to).matchAll(TOKEN)) pushToken(tokens, text, from + m.index, from + m.index + m[0].length);
     return tokens;
   },
 };

@@ -91,3 +91,87 @@ export class WordFilter {
 function foldAscii(code: number): number {
   return code >= 65 && code <= 90 ? code | 32 : code;
 }
+
+/**
+ * Interns words read straight from a text: `find(text, start, end)` gives the same slot for the same
+ * characters wherever they occur, without cutting text[start, end) out first, and each word's value is
+ * computed once. Extraction looks up every capitalised word of every article; cutting and hashing a
+ * fresh string each time is the cost this avoids. Bounded: forgets everything past `maxWords` words.
+ */
+export class WordInterner<V> {
+  private keys: string[] = [];
+  private values: V[] = [];
+  /** Open addressing, linear probing; slot + 1 into keys/values, 0 for empty. */
+  private slots = new Int32Array(1024);
+  private hashes = new Int32Array(1024);
+
+  constructor(
+    private readonly valueOf: (word: string) => V,
+    private readonly maxWords = 50_000,
+  ) {}
+
+  /** The entry of text[start, end), added when new: read it with word() and value() before the next find. */
+  find(text: string, start: number, end: number): number {
+    let hash = 0x811c9dc5 | 0;
+    for (let k = start; k < end; k++) hash = Math.imul(hash ^ text.charCodeAt(k), 0x01000193);
+    const mask = this.slots.length - 1;
+    const length = end - start;
+    for (let at = hash & mask; ; at = (at + 1) & mask) {
+      const entry = this.slots[at] - 1;
+      if (entry < 0) return this.add(text, start, end, hash);
+      if (this.hashes[at] !== hash) continue;
+      const key = this.keys[entry];
+      if (key.length !== length) continue;
+      let k = 0;
+      while (k < length && key.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+      if (k === length) return entry;
+    }
+  }
+
+  word(entry: number): string {
+    return this.keys[entry];
+  }
+
+  value(entry: number): V {
+    return this.values[entry];
+  }
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  private add(text: string, start: number, end: number, hash: number): number {
+    if (this.keys.length >= this.maxWords) this.clear();
+    else if ((this.keys.length + 1) * 2 > this.slots.length) this.grow();
+    // A copy, so the table does not keep the text it was read from alive.
+    const word = detach(text.slice(start, end));
+    const entry = this.keys.length;
+    this.keys.push(word);
+    this.values.push(this.valueOf(word));
+    this.place(entry, hash);
+    return entry;
+  }
+
+  private place(entry: number, hash: number): void {
+    const mask = this.slots.length - 1;
+    let at = hash & mask;
+    while (this.slots[at] !== 0) at = (at + 1) & mask;
+    this.slots[at] = entry + 1;
+    this.hashes[at] = hash;
+  }
+
+  private grow(): void {
+    const oldSlots = this.slots;
+    const oldHashes = this.hashes;
+    this.slots = new Int32Array(oldSlots.length * 2);
+    this.hashes = new Int32Array(oldSlots.length * 2);
+    for (let at = 0; at < oldSlots.length; at++) if (oldSlots[at] !== 0) this.place(oldSlots[at] - 1, oldHashes[at]);
+  }
+
+  private clear(): void {
+    this.keys = [];
+    this.values = [];
+    this.slots = new Int32Array(1024);
+    this.hashes = new Int32Array(1024);
+  }
+}

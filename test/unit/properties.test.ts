@@ -9,7 +9,7 @@ import { emptyCorpusConfig, parseCorpusYaml } from '../../src/core/metadata';
 import { extractMentions, scannersForTests } from '../../src/core/people';
 import { extractQuotes } from '../../src/core/quotes';
 import { SPEECH_VERBS } from '../../src/core/lexicon/speech';
-import { WordFilter } from '../../src/core/text';
+import { WordFilter, WordInterner } from '../../src/core/text';
 import type { ArticleExtraction, ExtractedQuote, RawMention, Span } from '../../src/core/types';
 
 const SEED = Number(process.env.CORPUS_NAV_FUZZ_SEED ?? 20170406);
@@ -266,5 +266,115 @@ describe('properties: extractors on random and adversarial text', function () {
     // And it does filter: most ordinary words are ruled out without a lookup.
     const ordinary = ['the', 'and', 'of', 'government', 'Minister', 'Russia', 'yesterday', 'would'].filter((w) => filter.mayContain(w, 0, w.length, true));
     assert.ok(ordinary.length <= 2, `not ruled out: ${ordinary.join(', ')}`);
+  });
+
+  it('WordInterner: the entry of a range holds exactly its characters, one entry and one value per word', () => {
+    // Few distinct pieces, so words recur at different offsets; long texts make the table grow, and a
+    // small bound makes it forget.
+    const piece = fc.constantFrom('a', 'B', 'Smith', 'smith', '’', "'", '-', ' ', 'é', '\ud800', 'x'.repeat(20));
+    const textOf = fc.array(piece, { maxLength: 400 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(textOf, fc.array(fc.tuple(fc.nat(), fc.nat(12)), { maxLength: 300 }), fc.constantFrom(3, 50, 50_000), (text, ranges, maxWords) => {
+        let computed = 0;
+        const interner = new WordInterner((word: string) => {
+          computed++;
+          return `value of ${word}`;
+        }, maxWords);
+        const seen = new Map<string, number>();
+        for (const [at, length] of ranges) {
+          const start = text.length === 0 ? 0 : at % text.length;
+          const end = Math.min(text.length, start + length);
+          const word = text.slice(start, end);
+          const before = computed;
+          const entry = interner.find(text, start, end);
+          assert.strictEqual(interner.word(entry), word);
+          assert.strictEqual(interner.value(entry), `value of ${word}`);
+          assert.ok(interner.size <= maxWords);
+          // Without a reset, a word seen before keeps its entry and is not computed again.
+          if (maxWords === 50_000) {
+            if (seen.has(word)) {
+              assert.strictEqual(entry, seen.get(word));
+              assert.strictEqual(computed, before);
+            }
+            seen.set(word, entry);
+          }
+          // The same word read from another text finds the same entry.
+          assert.strictEqual(interner.find(`<${word}>`, 1, 1 + word.length), entry);
+        }
+        if (maxWords === 50_000) assert.strictEqual(computed, seen.size);
+      }),
+      params(RUNS),
+    );
+    // Many distinct words: the table grows past its first size and every word is still found.
+    const interner = new WordInterner((word: string) => word.length);
+    const words = Array.from({ length: 5000 }, (_, i) => `w${i.toString(36)}`);
+    const text = words.join(' ');
+    let at = 0;
+    for (const word of words) {
+      assert.strictEqual(interner.word(interner.find(text, at, at + word.length)), word);
+      at += word.length + 1;
+    }
+    assert.strictEqual(interner.size, words.length);
+    for (const word of words) assert.strictEqual(interner.value(interner.find(word, 0, word.length)), word.length);
+    assert.strictEqual(interner.size, words.length);
+  });
+
+  it('the fast paths of mention extraction find what the general ones find', () => {
+    const lone = fc.constantFrom('The', 'Government', 'London', 'Smith', 'Smiths', "A's", 'A', 'ParisSir', 'Jean-Luc', 'Anna', 'NATO', 'President', 'Trump’s', 'Trumps', 'May', 'Van',
+      'of', 'Minister', 'Russia', 'defence', 'secretary', 'the', 'leader', "LEADER'S", 'leaderships', 'x'.repeat(118), ',', ', the', ', 54,', ', who', '\t', '\r');
+    const pieces = fc.oneof({ weight: 3, arbitrary: lone }, { weight: 3, arbitrary: token }, { weight: 1, arbitrary: fc.constantFrom('.', '. ', ', ', ' (', ')', "'s", '\u00a0') });
+    const text = fc.oneof(
+      { weight: 3, arbitrary: fc.array(fc.tuple(pieces, separator), { maxLength: 120 }).map((pairs) => pairs.map(([t, s]) => t + s).join('')) },
+      { weight: 1, arbitrary: proseText },
+    );
+    fc.assert(
+      fc.property(text, fc.nat(), (t, cutAt) => {
+        for (const [start, end] of scannersForTests.runs(t)) {
+          // Whole runs, and runs cut short by an excluded range as extractMentions cuts them.
+          const cut = start + 1 + (cutAt % (end - start));
+          for (const [to, whole] of [[end, true], [cut, cut === end]] as const) {
+            assert.deepStrictEqual(scannersForTests.candidates(t, start, to, whole, false), scannersForTests.candidates(t, start, to, whole, true));
+            assert.deepStrictEqual(scannersForTests.tokens(t, start, to), scannersForTests.tokensByRegex(t, start, to));
+          }
+          // A name may start at any word of a run (after role or place words that are skipped).
+          for (const word of scannersForTests.tokens(t, start, end)) {
+            assert.strictEqual(scannersForTests.roleBefore(t, word.start, true), scannersForTests.roleBefore(t, word.start, false));
+            assert.strictEqual(scannersForTests.roleAfter(t, word.end, true), scannersForTests.roleAfter(t, word.end, false));
+          }
+          assert.strictEqual(scannersForTests.thingNounAfter(t, end), scannersForTests.thingNounAfterByRegex(t, end));
+        }
+      }),
+      params(RUNS * 2),
+    );
+    // Role words before a name are still found behind the quick test.
+    const roleText = 'the defence secretary Smith, US defence secretary Jones and the Chinese President, Xi; Minister of Russia Putin';
+    for (const name of ['Smith', 'Jones', 'Xi', 'Putin']) {
+      const at = roleText.indexOf(name);
+      assert.strictEqual(scannersForTests.roleBefore(roleText, at, true), scannersForTests.roleBefore(roleText, at, false));
+      assert.notStrictEqual(scannersForTests.roleBefore(roleText, at, true), null, name);
+    }
+    for (const t of ['Farage, the Ukip leader, said', 'Farage, 54, said', 'Farage, the party’s leader', `Farage, ${'x'.repeat(113)} leaderships`, 'Farage,\tleader', 'Farage, \tleader, said', 'Farage, a LEADER\'S aide']) {
+      assert.strictEqual(scannersForTests.roleAfter(t, 6, true), scannersForTests.roleAfter(t, 6, false), t);
+    }
+    assert.strictEqual(scannersForTests.roleAfter('Farage, the Ukip leader, said', 6, true), 'Ukip leader');
+    for (const [t, end] of [['Trump administration', 5], ['Trump\u00a0family', 5], ['Trump said', 5], ['Trump familyé', 5]] as const) {
+      assert.strictEqual(scannersForTests.thingNounAfter(t, end), scannersForTests.thingNounAfterByRegex(t, end), t);
+    }
+  });
+
+  it('possessiveBareLength and isWordCharBefore agree with the string and regex forms they replace', () => {
+    const piece = fc.constantFrom('s', "'", '’', 'a', 'S', 'ss');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 6 }).map((p) => p.join('')), (word) => {
+        const expected = word.length > 2 && (word.endsWith("'s") || word.endsWith('’s')) ? word.length - 2
+          : word.length > 2 && (word.endsWith("s'") || word.endsWith('s’')) ? word.length - 1 : word.length;
+        assert.strictEqual(scannersForTests.possessiveBareLength(word), expected, word);
+      }),
+      params(RUNS),
+    );
+    for (let code = 0; code < 0x10000; code++) {
+      const ch = String.fromCharCode(code);
+      assert.strictEqual(scannersForTests.isWordCharBefore(code, ch), /[\p{L}\d'\u2019-]/u.test(ch), `U+${code.toString(16)}`);
+    }
   });
 });
