@@ -1,7 +1,7 @@
 import type { ExtractedQuote, RawMention, Span } from './types';
 import { genderOf } from './people';
 import * as speech from './lexicon/speech';
-import { detach, WordFilter } from './text';
+import { AsciiWordSet, detach, WordFilter } from './text';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const {
@@ -77,11 +77,6 @@ class Token {
     readonly isAscii: boolean,
   ) {}
 
-  /** Whether the lower case of this word may be in the filter's set (false: certainly not), without a string. */
-  mayBeIn(filter: WordFilter): boolean {
-    return this.lowerCache !== undefined || filter.mayContain(this.text, this.start, this.end, this.isAscii);
-  }
-
   get word(): string {
     let word = this.wordCache;
     if (word === undefined) {
@@ -106,6 +101,12 @@ interface Referent {
   para: number;
   gender: Gender;
   attribution: number;
+}
+
+/** One wording of a role ("defence secretary"): its words before the head, and the clusters known by it. */
+interface RoleWording {
+  modifiers: string[];
+  clusters: number[];
 }
 
 interface Mark {
@@ -136,9 +137,23 @@ function quoteCharPositions(text: string): number[] {
   return positions;
 }
 const PRONOUN_GENDER: Record<string, Gender> = { he: 'male', she: 'female' };
+
+/**
+ * PRONOUN_GENDER[lower] without a keyed lookup per word (slow for a fresh string: V8 looks it up in its
+ * string table). Besides "he" and "she" only "constructor" is defined there, inherited from Object and
+ * kept so no output changes; no other inherited member of an object is a lower-case word.
+ */
+function pronounGender(lower: string): Gender | undefined {
+  if (lower === 'he' || lower === 'she' || lower === 'constructor') return PRONOUN_GENDER[lower];
+  return undefined;
+}
 const NON_PERSON_PRONOUNS = new Set(['they', 'we', 'i', 'it', 'you', 'this', 'that', 'which']);
 const PARAGRAPH_WINDOW = 3;
+/** How many words before a reporting verb isPassive reads ("was widely reported"). */
+const PASSIVE_LOOKBACK = 3;
+/** Speech verbs, twice: a cheap pre-check, then an exact test of ASCII words; neither needs the word's string. */
 const SPEECH_VERB_FILTER = new WordFilter(SPEECH_VERBS);
+const SPEECH_VERB_WORDS = new AsciiWordSet(SPEECH_VERBS);
 /** A stop and its closing marks, right before whitespace: where endsSentenceBefore can be true. */
 const STOP_BEFORE_SPACE = /[.!?\u2026]["\u201D\u2019')\]]*(?=\s)/g;
 /** Marks that may follow a full stop before the space ('.” ', '.) '); tested per space, so not a regex. */
@@ -361,8 +376,6 @@ function tokenize(text: string): number {
   return length;
 }
 
-const tokenStart = (t: Token): number => t.start;
-
 function cutToken(text: string, t: Token, end: number): Token {
   return new Token(text, t.start, end, false, t.isAscii);
 }
@@ -409,11 +422,19 @@ function clusterMentions(mentions: readonly RawMention[]): { clusterOf: number[]
   const clusterOf: number[] = [];
   const gender: Gender[] = [];
   const roles: string[][] = [];
-  const full: { first: string; last: string; cluster: number }[] = [];
+  // Each distinct full name (first and last part) gets its own cluster. Looked up by maps rather than by
+  // scanning the full names for every mention (quadratic in a long article's mentions).
+  const fullByFirstLast = new Map<string, Map<string, number>>();
+  /** Cluster of the one full name with this first (or last) part, or MANY_FULL_NAMES when there are several. */
+  const fullByFirst = new Map<string, number>();
+  const fullByLast = new Map<string, number>();
   const newCluster = (): number => {
     gender.push(null);
     roles.push([]);
     return gender.length - 1;
+  };
+  const noteFullName = (index: Map<string, number>, part: string, cluster: number): void => {
+    index.set(part, index.has(part) ? MANY_FULL_NAMES : cluster);
   };
   mentions.forEach((m, i) => {
     const parts = m.nameParts.length > 0 ? m.nameParts : m.text.split(/\s+/);
@@ -421,23 +442,40 @@ function clusterMentions(mentions: readonly RawMention[]): { clusterOf: number[]
     const last = (parts[parts.length - 1] ?? '').toLowerCase();
     let cluster: number;
     if (parts.length >= 2) {
-      const same = full.filter((f) => f.last === last && f.first === first);
-      cluster = same.length > 0 ? same[0].cluster : newCluster();
-      if (same.length === 0) full.push({ first, last, cluster });
+      let byLast = fullByFirstLast.get(first);
+      if (byLast === undefined) {
+        byLast = new Map();
+        fullByFirstLast.set(first, byLast);
+      }
+      const same = byLast.get(last);
+      if (same !== undefined) cluster = same;
+      else {
+        cluster = newCluster();
+        byLast.set(last, cluster);
+        noteFullName(fullByFirst, first, cluster);
+        noteFullName(fullByLast, last, cluster);
+      }
     } else {
+      // A lone name joins the one full name it can belong to: by first name after "Sir"/"Dame"
+      // (when any full name has that first name), else by last name.
       const honor = (m.honorific ?? '').toLowerCase();
-      const byFirst = FIRST_NAME_HONORIFICS.has(honor) ? full.filter((f) => f.first === last) : [];
-      const candidates = byFirst.length > 0 ? byFirst : full.filter((f) => f.last === last);
-      const distinct = new Set(candidates.map((c) => c.cluster));
-      cluster = distinct.size === 1 ? candidates[0].cluster : newCluster();
+      const byFirst = FIRST_NAME_HONORIFICS.has(honor) ? fullByFirst.get(last) : undefined;
+      const candidate = byFirst ?? fullByLast.get(last);
+      cluster = candidate !== undefined && candidate !== MANY_FULL_NAMES ? candidate : newCluster();
     }
     clusterOf[i] = cluster;
-    const g = externalGender(m) ?? genderFromHonorific(m.honorific);
-    if (g && !gender[cluster]) gender[cluster] = g;
-    if (m.role) roles[cluster].push(m.role);
+    // The first gendered mention decides: later ones need not be asked.
+    if (!gender[cluster]) {
+      const g = externalGender(m) ?? genderFromHonorific(m.honorific);
+      if (g) gender[cluster] = g;
+    }
+    // Distinct roles only: a role repeated with every mention made each role noun's lookup scan them all.
+    if (m.role && !roles[cluster].includes(m.role)) roles[cluster].push(m.role);
   });
   return { clusterOf, gender, roles };
 }
+
+const MANY_FULL_NAMES = -1;
 
 const roleWordsCache = new Map<string, string[]>();
 
@@ -481,8 +519,17 @@ class QuoteExtractor {
   /** Every token of the text as (start, end, flags) triples, in a buffer shared by all extractors. */
   private readonly allTokens: Int32Array;
   private readonly allTokensLength: number;
-  /** The tokens outside quotes, set once every quote is found (what counts as quoted no longer changes). */
-  private unquotedTokens: Token[] | null = null;
+  /**
+   * Offsets into allTokens of the tokens outside quotes, set once every quote is found (what counts as
+   * quoted no longer changes); their Token objects are made when first read (most words never are).
+   */
+  private unquoted: Int32Array | null = null;
+  private unquotedCount = 0;
+  private readonly unquotedObjects: (Token | null)[] = [];
+  private clusterMentionLists: number[][] | null = null;
+  private roleWordings: Map<string, RoleWording[]> | null = null;
+  /** Positions of the quote-like characters of the text, in order (found with the marked quotes). */
+  private quoteChars: readonly number[] = [];
   /** Sentence ends per paragraph start; dropped when a new quote changes what counts as quoted. */
   private readonly sentenceEndCache = new Map<number, number[]>();
 
@@ -508,7 +555,7 @@ class QuoteExtractor {
     this.findMarkedQuotes();
     this.findUnmarkedQuotes();
     this.parts.sort((a, b) => a.start - b.start);
-    this.unquotedTokens = this.tokensOutsideQuotes(0, this.text.length);
+    this.findUnquotedTokens();
     this.buildReferents();
     this.attribute();
     return this.parts.map((p) => ({
@@ -529,6 +576,7 @@ class QuoteExtractor {
     type OpenGroup = { group: number; kind: 'double' | 'single' };
     let openGroup: OpenGroup | null = null;
     const quoteChars = quoteCharPositions(text);
+    this.quoteChars = quoteChars;
     for (const para of this.paragraphs) {
       const quotes = pairMarks(scanMarks(text, para, quoteChars));
       const continuing = openGroup as OpenGroup | null;
@@ -597,6 +645,8 @@ class QuoteExtractor {
   private findUnmarkedQuotes(): void {
     const { text } = this;
     let previous: QuotePart | null = null;
+    /** The first colon at or after some position no later than the paragraph's start (-1: none left). */
+    let nextColon = text.indexOf(':');
     for (const para of this.paragraphs) {
       const continued: QuotePart | null = previous ? this.continueUnmarked(previous, para) : null;
       previous = null;
@@ -605,7 +655,11 @@ class QuoteExtractor {
         continue;
       }
       const intros: { colon: number; quoteStart: number }[] = [];
-      for (let i = text.indexOf(':', para.start); i >= 0 && i < para.end; i = text.indexOf(':', i + 1)) {
+      // The next colon is carried from paragraph to paragraph: a search from each paragraph start could
+      // run to a colon far ahead every time (quadratic in an article with few colons).
+      if (nextColon >= 0 && nextColon < para.start) nextColon = text.indexOf(':', para.start);
+      let i = nextColon;
+      for (; i >= 0 && i < para.end; i = text.indexOf(':', i + 1)) {
         if (this.inQuote[i]) continue;
         let j = i + 1;
         while (j < para.end && isSpace(text[j])) j++;
@@ -613,6 +667,7 @@ class QuoteExtractor {
         if (!this.hasSpeechIntro(i, para)) continue;
         intros.push({ colon: i, quoteStart: j });
       }
+      nextColon = i;
       intros.forEach((intro, k) => {
         let end = para.end;
         for (let n = k + 1; n < intros.length; n++) {
@@ -656,7 +711,10 @@ class QuoteExtractor {
   private continueUnmarked(previous: QuotePart, para: Paragraph): QuotePart | null {
     if (para.index !== previous.para + 1) return null;
     const body = this.text.slice(para.start, para.end);
-    if (QUOTE_CHARS.test(body.replace(/(?<=\p{L})['\u2019](?=\p{L})/gu, ''))) return null;
+    // Only a paragraph with a quote-like character (most have none) needs its apostrophes taken out to tell.
+    const firstQuoteChar = this.quoteChars[lowerBound(this.quoteChars, para.start, (p) => p)];
+    const hasQuoteChar = firstQuoteChar !== undefined && firstQuoteChar < para.end;
+    if (hasQuoteChar && QUOTE_CHARS.test(body.replace(/(?<=\p{L})['\u2019](?=\p{L})/gu, ''))) return null;
     if (!FIRST_SECOND_PERSON.test(body)) return null;
     if (this.mentionsWithin(para.start, para.end).length > 0) return null;
     if (/:\s/.test(body)) return null;
@@ -747,15 +805,53 @@ class QuoteExtractor {
     return true;
   }
 
+  private findUnquotedTokens(): void {
+    const all = this.allTokens;
+    const { inQuote } = this;
+    const unquoted = new Int32Array(this.allTokensLength / 3);
+    let count = 0;
+    for (let i = 0; i < this.allTokensLength; i += 3) if (!inQuote[all[i]]) unquoted[count++] = i;
+    this.unquoted = unquoted;
+    this.unquotedCount = count;
+    const objects = this.unquotedObjects;
+    for (let i = 0; i < count; i++) objects.push(null);
+  }
+
+  /** Index into `unquoted` of the first unquoted token starting at or after `pos`. */
+  private firstUnquotedFrom(pos: number): number {
+    const unquoted = this.unquoted as Int32Array;
+    const all = this.allTokens;
+    let lo = 0;
+    let hi = this.unquotedCount;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (all[unquoted[mid]] < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** The Token of the n-th unquoted token, made once and shared by every range that reads it. */
+  private unquotedToken(n: number): Token {
+    let token = this.unquotedObjects[n];
+    if (token === null) {
+      const at = (this.unquoted as Int32Array)[n];
+      const all = this.allTokens;
+      const flags = all[at + 2];
+      token = new Token(this.text, all[at], all[at + 1], (flags & PLAIN_FLAG) !== 0, (flags & ASCII_FLAG) !== 0);
+      this.unquotedObjects[n] = token;
+    }
+    return token;
+  }
+
   /** Words and clause punctuation in [start, end), skipping quoted text. */
   private tokens(start: number, end: number): Token[] {
-    const unquoted = this.unquotedTokens;
+    const unquoted = this.unquoted;
     if (unquoted) {
-      // Quotes are final: a range is a slice of the unquoted tokens (the last one cut at `end`).
-      const from = lowerBound(unquoted, start, tokenStart);
-      let to = from;
-      while (to < unquoted.length && unquoted[to].start < end) to++;
-      const out = unquoted.slice(from, to);
+      // Quotes are final: a range is a run of the unquoted tokens (the last one cut at `end`).
+      const all = this.allTokens;
+      const out: Token[] = [];
+      for (let n = this.firstUnquotedFrom(start); n < this.unquotedCount && all[unquoted[n]] < end; n++) out.push(this.unquotedToken(n));
       const last = out[out.length - 1];
       if (last && last.end > end) out[out.length - 1] = cutToken(this.text, last, end);
       return out;
@@ -820,7 +916,7 @@ class QuoteExtractor {
   }
 
   private isPassive(tokens: Token[], k: number): boolean {
-    for (let j = k - 1; j >= 0 && j >= k - 3; j--) {
+    for (let j = k - 1; j >= 0 && j >= k - PASSIVE_LOOKBACK; j--) {
       if (PASSIVE_MARKERS.has(tokens[j].lower)) return true;
       if (!VERB_MODIFIERS.has(tokens[j].lower)) return false;
     }
@@ -868,11 +964,27 @@ class QuoteExtractor {
     });
     this.referents = refs;
     // Unnamed subjects of reporting verbs, resolved without pronouns to stay linear and acyclic.
+    // Token objects are made only for possible verbs and the few words before them that isPassive and
+    // isNounUse read, not for every word of the paragraph.
+    const unquoted = this.unquoted as Int32Array;
+    const all = this.allTokens;
+    const { text } = this;
+    const window: Token[] = [];
     for (const para of this.paragraphs) {
-      const tokens = this.tokens(para.start, para.end);
-      for (let k = 0; k < tokens.length; k++) {
-        const t = tokens[k];
-        if (!t.mayBeIn(SPEECH_VERB_FILTER) || !SPEECH_VERBS.has(t.lower) || this.isPassive(tokens, k) || this.isNounUse(tokens, k)) continue;
+      const first = this.firstUnquotedFrom(para.start);
+      for (let n = first; n < this.unquotedCount && all[unquoted[n]] < para.end; n++) {
+        const at = unquoted[n];
+        // The paragraph's last token may run past its end and is then cut there, as tokens() does.
+        const end = Math.min(all[at + 1], para.end);
+        const ascii = (all[at + 2] & ASCII_FLAG) !== 0;
+        if (!SPEECH_VERB_FILTER.mayContain(text, all[at], end, ascii) || (ascii && !SPEECH_VERB_WORDS.has(text, all[at], end))) continue;
+        window.length = 0;
+        for (let w = Math.max(first, n - PASSIVE_LOOKBACK); w < n; w++) window.push(this.unquotedToken(w));
+        const whole = this.unquotedToken(n);
+        const t = whole.end > para.end ? cutToken(text, whole, para.end) : whole;
+        window.push(t);
+        const k = window.length - 1;
+        if (!SPEECH_VERBS.has(t.lower) || this.isPassive(window, k) || this.isNounUse(window, k)) continue;
         const np = this.nounPhraseBefore(t.start, para);
         if (np && np.gender !== 'plural') refs.push({ pos: np.pos, para: para.index, gender: np.gender, attribution: np.attribution });
       }
@@ -882,11 +994,22 @@ class QuoteExtractor {
   }
 
   private looksLikeSubject(m: RawMention, para: Paragraph): boolean {
-    const after = this.text.slice(m.end, Math.min(para.end, m.end + 60));
-    if (/^,?\s+who\b/.test(after)) return true;
-    const words = after.match(/^\s+([\p{L}]+)(?:\s+([\p{L}]+))?(?:\s+([\p{L}]+))?/u);
+    const limit = Math.min(para.end, m.end + 60);
+    const asciiWho = asciiWhoFollows(this.text, m.end, limit);
+    const asciiWords = asciiWho === null ? null : asciiWordsAfter(this.text, m.end, limit);
+    let words: readonly string[] | null;
+    if (asciiWords !== null) {
+      if (asciiWho) return true;
+      words = asciiWords;
+    } else {
+      // A character beyond ASCII nearby: the regexes the ASCII scanners stand for.
+      const after = this.text.slice(m.end, limit);
+      if (/^,?\s+who\b/.test(after)) return true;
+      const match = after.match(/^\s+([\p{L}]+)(?:\s+([\p{L}]+))?(?:\s+([\p{L}]+))?/u);
+      words = match ? match.slice(1) : null;
+    }
     if (words) {
-      for (const w of words.slice(1)) {
+      for (const w of words) {
         if (!w) break;
         const lower = w.toLowerCase();
         if (SPEECH_VERBS.has(lower) || STANCE_VERBS.has(lower) || /^[a-z]+ed$/.test(w) || lower === 'who') return true;
@@ -936,7 +1059,8 @@ class QuoteExtractor {
     }
     const idx = this.mentionByEnd.get(t.end);
     if (idx !== undefined && !this.mentionInQuote(this.mentions[idx])) return idx;
-    if (PRONOUN_GENDER[t.lower] !== undefined) return this.resolvePronoun(t.start, PRONOUN_GENDER[t.lower]);
+    const pronoun = pronounGender(t.lower);
+    if (pronoun !== undefined) return this.resolvePronoun(t.start, pronoun);
     if (NON_PERSON_PRONOUNS.has(t.lower)) return NOBODY;
     if (t.word === ',' || CLAUSE_LINKS.has(t.lower) || t.word === ';') {
       // A participle or coordinated verb shares the subject of the previous reporting verb.
@@ -961,7 +1085,7 @@ class QuoteExtractor {
     const tokens = this.tokens(sentenceStart, pos);
     let k = this.skipModifiers(tokens, tokens.length - 1);
     if (k < 0 || this.mentionByEnd.has(tokens[k].end)) return null;
-    if (PRONOUN_GENDER[tokens[k].lower] !== undefined || NON_PERSON_PRONOUNS.has(tokens[k].lower)) return null;
+    if (pronounGender(tokens[k].lower) !== undefined || NON_PERSON_PRONOUNS.has(tokens[k].lower)) return null;
     const words: Token[] = [];
     let determiner: string | null = null;
     let possessor = false;
@@ -1034,7 +1158,8 @@ class QuoteExtractor {
       if (/^\s+and\s/.test(after)) return NOBODY;
       if (!this.isPossessive(m)) return idx;
     }
-    if (PRONOUN_GENDER[t.lower] !== undefined) return resolve ? this.resolvePronoun(t.start, PRONOUN_GENDER[t.lower]) : undefined;
+    const pronoun = pronounGender(t.lower);
+    if (pronoun !== undefined) return resolve ? this.resolvePronoun(t.start, pronoun) : undefined;
     if (NON_PERSON_PRONOUNS.has(t.lower)) return NOBODY;
     // "The Russian defence minister, Sergey Shoygu, kept ...": the apposition names the subject.
     const comma = tokens.findIndex((x, j) => j > k && j <= k + 8 && x.word === ',');
@@ -1068,26 +1193,12 @@ class QuoteExtractor {
     const modifiers = words.slice(0, -1);
     const strong = new Set<number>();
     const { clusterOf, roles } = this.cluster;
-    roles.forEach((list, c) => {
-      for (const r of list) {
-        const rw = roleWords(r);
-        if (rw[rw.length - 1] !== head) continue;
-        const rmods = rw.slice(0, -1);
-        if (modifiers.every((w) => rmods.includes(w)) || (rmods.length > 0 && rmods.every((w) => modifiers.includes(w)))) strong.add(c);
-      }
-    });
-    // The holder's nearest mention before the role noun, else its first mention.
-    const nearestOf = (c: number): number => {
-      let best = -1;
-      for (const i of this.mentionOrder) {
-        const m = this.mentions[i];
-        if (clusterOf[i] !== c || this.mentionInQuote(m)) continue;
-        if (best >= 0 && m.start >= pos) break;
-        best = i;
-      }
-      return best;
-    };
-    if (strong.size === 1) return nearestOf([...strong][0]);
+    for (const { modifiers: rmods, clusters } of this.roleWordingsByHead().get(head) ?? []) {
+      if (!(modifiers.every((w) => rmods.includes(w)) || (rmods.length > 0 && rmods.every((w) => modifiers.includes(w))))) continue;
+      // Two holders already make the role noun unresolved: the rest need not be collected.
+      for (let i = 0; i < clusters.length && strong.size < 2; i++) strong.add(clusters[i]);
+    }
+    if (strong.size === 1) return this.nearestOfCluster([...strong][0], pos);
     if (strong.size > 1) return UNRESOLVED;
     // No holder known by this role: the role noun points back to the named subject of this or the
     // previous paragraph ("Sir Keir Starmer has called ... The Prime Minister warned"), unless that
@@ -1105,6 +1216,63 @@ class QuoteExtractor {
       return known.length === 0 || sameHead ? r.attribution : UNRESOLVED;
     }
     return UNRESOLVED;
+  }
+
+  /**
+   * The known roles by head word ("secretary"): each distinct wording's modifiers and the clusters known by
+   * it. Looked up per role noun, where scanning every cluster's roles was quadratic in a long article.
+   */
+  private roleWordingsByHead(): Map<string, RoleWording[]> {
+    if (this.roleWordings === null) {
+      const byHead = new Map<string, RoleWording[]>();
+      const byWords = new Map<string, RoleWording>();
+      this.cluster.roles.forEach((list, cluster) => {
+        for (const role of list) {
+          const words = roleWords(role);
+          if (words.length === 0) continue;
+          // Role words are letters only, so a space cannot join two wordings into one key.
+          const key = words.join(' ');
+          let wording = byWords.get(key);
+          if (wording === undefined) {
+            wording = { modifiers: words.slice(0, -1), clusters: [] };
+            byWords.set(key, wording);
+            const head = words[words.length - 1];
+            const list = byHead.get(head);
+            if (list) list.push(wording);
+            else byHead.set(head, [wording]);
+          }
+          if (wording.clusters[wording.clusters.length - 1] !== cluster) wording.clusters.push(cluster);
+        }
+      });
+      this.roleWordings = byHead;
+    }
+    return this.roleWordings;
+  }
+
+  /**
+   * The cluster's last mention outside quotes that starts before `pos`, else its first one (or -1): a
+   * binary search in the cluster's mentions, where a scan of all mentions per role noun was quadratic.
+   */
+  private nearestOfCluster(cluster: number, pos: number): number {
+    const list = this.unquotedMentionsOfCluster()[cluster] ?? [];
+    const before = lowerBound(list, pos, (i) => this.mentions[i].start) - 1;
+    return before >= 0 ? list[before] : list.length > 0 ? list[0] : -1;
+  }
+
+  /** Per cluster, its mentions outside quotes in text order; made once quotes are final. */
+  private unquotedMentionsOfCluster(): number[][] {
+    if (this.clusterMentionLists === null) {
+      const lists: number[][] = [];
+      const { clusterOf } = this.cluster;
+      for (const i of this.mentionOrder) {
+        if (this.mentionInQuote(this.mentions[i])) continue;
+        (lists[clusterOf[i]] ??= []).push(i);
+      }
+      // Only valid once no new quote can change what counts as quoted.
+      if (this.unquoted !== null) this.clusterMentionLists = lists;
+      return lists;
+    }
+    return this.clusterMentionLists;
   }
 
   // ---------------------------------------------------------------- attribution
@@ -1293,7 +1461,8 @@ class QuoteExtractor {
     const word = /^[\p{L}]+/u.exec(text.slice(i, i + 20));
     if (!word) return undefined;
     const lower = word[0].toLowerCase();
-    if (PRONOUN_GENDER[lower] !== undefined) return this.resolvePronoun(i, PRONOUN_GENDER[lower]);
+    const pronoun = pronounGender(lower);
+    if (pronoun !== undefined) return this.resolvePronoun(i, pronoun);
     const end = this.sentenceEnd(i, para);
     const tokens = this.tokens(i, end);
     let k = 0;
@@ -1332,6 +1501,66 @@ class QuoteExtractor {
   }
 }
 
+/**
+ * /^,?\s+who\b/ on text[start, limit) for ASCII text: true or false, or null when a character beyond ASCII
+ * is met where it could change the answer (the caller then runs the regex).
+ */
+function asciiWhoFollows(text: string, start: number, limit: number): boolean | null {
+  let i = start;
+  if (i < limit && text.charCodeAt(i) === 44) i++;
+  const spaces = i;
+  for (; i < limit; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 128) return null;
+    if (!isAsciiSpaceCode(code)) break;
+  }
+  if (i === spaces || i + 3 > limit) return false;
+  if (text.charCodeAt(i) !== 119 || text.charCodeAt(i + 1) !== 104 || text.charCodeAt(i + 2) !== 111) return false;
+  // \b without the u flag: a word character is [A-Za-z0-9_]; anything beyond ASCII is not one.
+  return i + 3 === limit || !isAsciiWordCode(text.charCodeAt(i + 3));
+}
+
+/**
+ * The words /^\s+(\p{L}+)(?:\s+(\p{L}+))?(?:\s+(\p{L}+))?/u captures in text[start, limit), for ASCII text:
+ * up to three letter runs, each after whitespace. Null when a character beyond ASCII is met where it could
+ * be a space or letter (the caller then runs the regex).
+ */
+function asciiWordsAfter(text: string, start: number, limit: number): string[] | null {
+  const words: string[] = [];
+  let i = start;
+  while (words.length < 3) {
+    const spaces = i;
+    for (; i < limit; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 128) return null;
+      if (!isAsciiSpaceCode(code)) break;
+    }
+    if (i === spaces) break;
+    const wordStart = i;
+    for (; i < limit; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 128) return null;
+      if (!isAsciiLetterCode(code)) break;
+    }
+    if (i === wordStart) break;
+    words.push(text.slice(wordStart, i));
+  }
+  return words;
+}
+
+/** \s among ASCII characters: space, tab, line feed, vertical tab, form feed, carriage return. */
+function isAsciiSpaceCode(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
+}
+
+function isAsciiLetterCode(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+function isAsciiWordCode(code: number): boolean {
+  return isAsciiLetterCode(code) || (code >= 48 && code <= 57) || code === 95;
+}
+
 function isPersonNoun(lower: string): boolean {
   return ANONYMOUS_PERSON_NOUNS.has(lower) || ROLE_NOUNS.has(lower);
 }
@@ -1340,3 +1569,16 @@ function wordCount(text: string, span: Span): number {
   const m = text.slice(span.start, span.end).match(/[\p{L}\p{N}]+/gu);
   return m ? m.length : 0;
 }
+
+/** The ASCII scanners next to the regexes and lookup they stand for: tests hold them to the same answers. */
+export const quoteScannersForTests = {
+  whoFollows: asciiWhoFollows,
+  whoFollowsByRegex: (text: string, start: number, limit: number): boolean => /^,?\s+who\b/.test(text.slice(start, limit)),
+  wordsAfter: asciiWordsAfter,
+  wordsAfterByRegex(text: string, start: number, limit: number): string[] {
+    const match = text.slice(start, limit).match(/^\s+([\p{L}]+)(?:\s+([\p{L}]+))?(?:\s+([\p{L}]+))?/u);
+    return match ? match.slice(1).filter((w) => w !== undefined) : [];
+  },
+  pronounGender,
+  pronounGenderByLookup: (lower: string): Gender | undefined => PRONOUN_GENDER[lower],
+};

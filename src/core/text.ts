@@ -175,3 +175,54 @@ export class WordInterner<V> {
     this.hashes = new Int32Array(1024);
   }
 }
+
+/**
+ * An exact "is this ASCII word's lower case in the set?" that needs no string: words are hashed and
+ * compared by character code, ASCII capitals folded to lower case. Only for ranges with no character
+ * beyond ASCII (callers look anything else up in a plain Set); entries that a lower-cased ASCII word can
+ * never equal (a capital or a character beyond ASCII) are left out.
+ */
+export class AsciiWordSet {
+  private readonly words: string[] = [];
+  /** Open addressing: index + 1 into `words`, 0 for an empty slot. */
+  private readonly slots: Int32Array;
+  private readonly mask: number;
+  private readonly hasEmpty: boolean;
+
+  constructor(words: Iterable<string>) {
+    const distinct = new Set(words);
+    this.hasEmpty = distinct.has('');
+    const kept = [...distinct].filter((word) => word.length > 0 && [...word].every((c) => c.charCodeAt(0) < 128 && !(c >= 'A' && c <= 'Z')));
+    let size = 16;
+    while (size < kept.length * 4) size *= 2;
+    this.slots = new Int32Array(size);
+    this.mask = size - 1;
+    for (const word of kept) {
+      let slot = AsciiWordSet.hash(word, 0, word.length) & this.mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.words.push(word);
+      this.slots[slot] = this.words.length;
+    }
+  }
+
+  /** Whether text[start, end), lower-cased, is in the set. The range must be ASCII. */
+  has(text: string, start: number, end: number): boolean {
+    const length = end - start;
+    if (length <= 0) return length === 0 && this.hasEmpty;
+    for (let slot = AsciiWordSet.hash(text, start, end) & this.mask; ; slot = (slot + 1) & this.mask) {
+      const entry = this.slots[slot];
+      if (entry === 0) return false;
+      const word = this.words[entry - 1];
+      if (word.length !== length) continue;
+      let i = 0;
+      while (i < length && word.charCodeAt(i) === foldAscii(text.charCodeAt(start + i))) i++;
+      if (i === length) return true;
+    }
+  }
+
+  private static hash(text: string, start: number, end: number): number {
+    let h = end - start;
+    for (let i = start; i < end; i++) h = Math.imul(h, 31) + foldAscii(text.charCodeAt(i));
+    return h ^ (h >>> 15);
+  }
+}

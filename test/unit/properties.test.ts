@@ -7,9 +7,9 @@ import { findBoilerplate } from '../../src/core/boilerplate';
 import { extractArticle } from '../../src/core/extract';
 import { emptyCorpusConfig, parseCorpusYaml } from '../../src/core/metadata';
 import { extractMentions, scannersForTests } from '../../src/core/people';
-import { extractQuotes } from '../../src/core/quotes';
-import { SPEECH_VERBS } from '../../src/core/lexicon/speech';
-import { WordFilter, WordInterner } from '../../src/core/text';
+import { extractQuotes, quoteScannersForTests } from '../../src/core/quotes';
+import { DETERMINERS, SPEECH_VERBS } from '../../src/core/lexicon/speech';
+import { AsciiWordSet, WordFilter, WordInterner } from '../../src/core/text';
 import type { ArticleExtraction, ExtractedQuote, RawMention, Span } from '../../src/core/types';
 
 const SEED = Number(process.env.CORPUS_NAV_FUZZ_SEED ?? 20170406);
@@ -266,6 +266,61 @@ describe('properties: extractors on random and adversarial text', function () {
     // And it does filter: most ordinary words are ruled out without a lookup.
     const ordinary = ['the', 'and', 'of', 'government', 'Minister', 'Russia', 'yesterday', 'would'].filter((w) => filter.mayContain(w, 0, w.length, true));
     assert.ok(ordinary.length <= 2, `not ruled out: ${ordinary.join(', ')}`);
+  });
+
+  it('AsciiWordSet answers like a Set of lower-cased words, for every ASCII word', () => {
+    // Shared pieces make many words members; capitals and non-ASCII entries must never match.
+    const piece = fc.constantFrom('a', 'b', 'said', 'S', 'Told', 'é', "'", '-', '.', '1', 'x'.repeat(40), 'Z', '');
+    const entry = fc.array(piece, { minLength: 0, maxLength: 4 }).map((parts) => parts.join(''));
+    const asciiWord = fc.array(fc.constantFrom('a', 'b', 'said', 'S', 'TOLD', 'told', "'", '-', '.', '1', 'x'.repeat(40), 'Z'), { maxLength: 4 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 12 }), fc.array(asciiWord, { maxLength: 12 }), (entries, others) => {
+        const set = new Set(entries);
+        const words = new AsciiWordSet(set);
+        for (const word of [...entries, ...entries.map((e) => e.toUpperCase()), ...others]) {
+          if (![...word].every((c) => c.charCodeAt(0) < 128)) continue;
+          const text = `<${word}>`;
+          assert.strictEqual(words.has(text, 1, 1 + word.length), set.has(word.toLowerCase()), JSON.stringify(word));
+        }
+      }),
+      params(RUNS * 3),
+    );
+    // The real lexicons, in the casings articles use, and ordinary words that are not in them.
+    for (const lexicon of [SPEECH_VERBS, DETERMINERS]) {
+      const words = new AsciiWordSet(lexicon);
+      for (const word of lexicon) {
+        for (const cased of [word, word.toUpperCase(), word[0].toUpperCase() + word.slice(1)]) assert.ok(words.has(` ${cased} `, 1, 1 + cased.length), cased);
+      }
+    }
+    const speechVerbs = new AsciiWordSet(SPEECH_VERBS);
+    for (const word of ['and', 'Said.', 'sai', 'government', 'saids']) assert.ok(!speechVerbs.has(word, 0, word.length), word);
+  });
+
+  it('the ASCII "who" and next-words scanners answer as their regexes do, or hand over to them', () => {
+    const piece = fc.constantFrom(' ', '  ', '\t', '\n', ',', 'who', 'Who', 'whom', 'said', 'has', 'X', '_', '1', '.', '\u00a0', 'é', 'ß', '\u2003', '’', '\ud835\udc00');
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 10 }), fc.nat(70), (parts, cut) => {
+        const text = 'Name' + parts.join('');
+        const limit = Math.min(text.length, 4 + cut);
+        const who = quoteScannersForTests.whoFollows(text, 4, limit);
+        if (who !== null) assert.strictEqual(who, quoteScannersForTests.whoFollowsByRegex(text, 4, limit), JSON.stringify(text.slice(4, limit)));
+        const words = quoteScannersForTests.wordsAfter(text, 4, limit);
+        if (words !== null) assert.deepStrictEqual(words, quoteScannersForTests.wordsAfterByRegex(text, 4, limit), JSON.stringify(text.slice(4, limit)));
+      }),
+      params(RUNS * 5),
+    );
+    // And they do answer for ordinary ASCII text.
+    assert.strictEqual(quoteScannersForTests.whoFollows('X, who said', 1, 11), true);
+    assert.deepStrictEqual(quoteScannersForTests.wordsAfter('X has also said that', 1, 20), ['has', 'also', 'said']);
+    assert.strictEqual(quoteScannersForTests.wordsAfter('X\u00a0said', 1, 6), null);
+  });
+
+  it('pronounGender agrees with the plain object lookup it replaces, for any lower-case word', () => {
+    const word = fc.oneof(fc.constantFrom('he', 'she', 'they', 'constructor', 'tostring', 'valueof', 'hasownproperty', 'h', 'shes'), fc.string({ maxLength: 12 }).map((w) => w.toLowerCase()));
+    fc.assert(
+      fc.property(word, (w) => assert.strictEqual(quoteScannersForTests.pronounGender(w), quoteScannersForTests.pronounGenderByLookup(w), w)),
+      params(),
+    );
   });
 
   it('WordInterner: the entry of a range holds exactly its characters, one entry and one value per word', () => {
