@@ -6,6 +6,7 @@ import { extractArticleSteps, EXTRACTION_VERSION, StringPool } from './extract';
 import { IdentityIndex } from './identity';
 import { CORPUS_CONFIG_FILE, decodeBytes, errorMessage, isCorpusFileName, listCorpusFiles, readCorpusFile, type CorpusFile } from './loader';
 import { emptyCorpusConfig, parseCorpusYaml } from './metadata';
+import { compactExtraction, mentionFormsOf, plainExtraction } from './packed';
 import { DEFAULT_SLICE_MS, ITEMS_PER_STEP, runSteps, SliceClock, sortSteps, type Steps } from './steps';
 import type { Article, ArticleExtraction, CorpusConfig, FileSystem, Mention, Person, Quote } from './types';
 
@@ -178,6 +179,8 @@ export class CorpusIndex implements Corpus {
     // One clock for extraction and resolution: the last articles and the first resolution steps share a slice.
     const clock = new SliceClock(options.sliceMs ?? DEFAULT_SLICE_MS, options.signal);
     await index.indexFiles(files, clock);
+    // The pool's maps are only needed while many articles come in: the strings stay shared by the mentions.
+    index.stringPool = new StringPool();
     await index.resolveInSlices(clock);
     return index;
   }
@@ -263,7 +266,7 @@ export class CorpusIndex implements Corpus {
   /** `extractInto` in steps (a load gives the event loop back between them when its slice is used up). */
   private *extractIntoSteps(path: string, text: string, encoding: 'utf-8' | 'windows-1252'): Steps<ArticleExtraction | null> {
     try {
-      const extraction = yield* extractArticleSteps(path, text, encoding, this.config, this.stringPool);
+      const extraction = compactExtraction(yield* extractArticleSteps(path, text, encoding, this.config, this.stringPool), this.stringPool);
       this.extractions.set(path, extraction);
       this.fileProblems.delete(path);
       this.markChanged(path);
@@ -357,7 +360,7 @@ export class CorpusIndex implements Corpus {
     for (let i = 0; i < changed.length; i++) {
       const path = changed[i];
       const extraction = this.extractions.get(path);
-      if (extraction) this.identity.setDoc(path, extraction.mentions);
+      if (extraction) this.identity.setDoc(path, mentionFormsOf(extraction));
       else this.identity.removeDoc(path);
       this.placeArticle(path, extraction?.article);
       if (i % 256 === 255) yield;
@@ -548,7 +551,8 @@ export class CorpusIndex implements Corpus {
 
   /** The cached/serialisable unit for one article. */
   extraction(path: string): ArticleExtraction | undefined {
-    return this.extractions.get(path);
+    const extraction = this.extractions.get(path);
+    return extraction && plainExtraction(extraction);
   }
 
   people(): readonly Person[] {

@@ -4,7 +4,7 @@ import { parseFrontMatter, resolveMetadata } from './metadata';
 import { extractMentions } from './people';
 import { extractQuotes } from './quotes';
 import { runSteps, type Steps } from './steps';
-import type { ArticleExtraction, CorpusConfig, ExtractedQuote, RawMention, Span } from './types';
+import type { ArticleExtraction, CorpusConfig, ExtractedQuote, MentionForm, RawMention, Span } from './types';
 
 /** Bump when extraction output changes, so cached extractions from older versions are not reused. */
 export const EXTRACTION_VERSION = 2;
@@ -35,6 +35,27 @@ export class StringPool {
       this.parts.set(parts.length === 1 ? pooled[0] : copyString(key), pooled);
     }
     return pooled;
+  }
+
+  /** Mention forms by text: a text has few forms (honorific, role and tentative flag vary), so a list is scanned. */
+  private readonly forms = new Map<string, MentionForm[]>();
+
+  /**
+   * One shared object per distinct form of a pooled mention (all but its offsets): what identity resolution
+   * keeps per mention. Keys present in the mention are present in the form (`tentative` is often absent).
+   */
+  form(m: RawMention): MentionForm {
+    let forms = this.forms.get(m.text);
+    if (!forms) this.forms.set(m.text, (forms = []));
+    const hasTentative = 'tentative' in m;
+    for (const form of forms) {
+      // Name parts are pooled arrays: the same parts are the same array.
+      if (form.honorific === m.honorific && form.nameParts === m.nameParts && form.role === m.role && form.tentative === m.tentative && 'tentative' in form === hasTentative) return form;
+    }
+    const form: MentionForm = { text: m.text, honorific: m.honorific, nameParts: m.nameParts, role: m.role };
+    if (hasTentative) form.tentative = m.tentative;
+    forms.push(form);
+    return form;
   }
 
   /** Pools the strings of each mention in place and returns the list without spare capacity. */

@@ -1,4 +1,4 @@
-import type { Person, RawMention } from './types';
+import type { MentionForm, Person, RawMention } from './types';
 import * as lexicon from './lexicon';
 import type { Gender } from './lexicon';
 import { ITEMS_PER_STEP, runSteps, runStepsSliced, type Steps } from './steps';
@@ -45,7 +45,7 @@ const parseCache = new Map<string, Map<string, ParsedName>>();
  * Parsing is memoised on the name form: a corpus repeats the same few forms thousands of times. The text
  * decides the name parts (they are its words after the honorific), so honorific and text make the key.
  */
-function parseName(m: RawMention): ParsedName {
+function parseName(m: MentionForm): ParsedName {
   // Keyed by honorific, then text: no key string is built per mention.
   const honorific = m.honorific ?? '';
   let byText = parseCache.get(honorific);
@@ -60,7 +60,7 @@ function parseName(m: RawMention): ParsedName {
   return p;
 }
 
-function parseNameUncached(m: RawMention): ParsedName {
+function parseNameUncached(m: MentionForm): ParsedName {
   const parts = m.nameParts;
   const hon = m.honorific ? honorificKey(m.honorific) : null;
   const honGender = hon ? HONORIFIC_GENDER.get(hon) ?? null : null;
@@ -130,7 +130,7 @@ interface ClusterState {
 
 interface DocState {
   key: string;
-  mentions: readonly RawMention[];
+  mentions: readonly MentionForm[];
   parsed: ParsedName[];
   /** Per mention, the cluster its full name or alias defines (rule 1), or null for mentions resolved by rule 3. */
   defining: (ClusterState | null)[];
@@ -197,7 +197,7 @@ export interface IdentityChanges {
 export class IdentityIndex {
   private readonly aliasOf = new Map<string, string>();
   private readonly docs = new Map<string, DocState>();
-  private readonly pending = new Map<string, readonly RawMention[] | null>();
+  private readonly pending = new Map<string, readonly MentionForm[] | null>();
   private readonly clusters = new Map<string, ClusterState>();
   /** Surname -> initial -> number of initial mentions ("J. Smith"). */
   private readonly initials = new Map<string, Map<string, { count: number; male: number; female: number }>>();
@@ -218,7 +218,7 @@ export class IdentityIndex {
     }
   }
 
-  setDoc(key: string, mentions: readonly RawMention[]): void {
+  setDoc(key: string, mentions: readonly MentionForm[]): void {
     this.pending.set(key, mentions);
   }
 
@@ -335,7 +335,7 @@ export class IdentityIndex {
     return changes;
   }
 
-  private *createDoc(key: string, mentions: readonly RawMention[]): Steps<DocState> {
+  private *createDoc(key: string, mentions: readonly MentionForm[]): Steps<DocState> {
     // Sized up front: the index keeps these per-article arrays, so no spare capacity.
     const parsed = new Array<ParsedName>(mentions.length);
     for (let i = 0; i < mentions.length; i++) {

@@ -50,6 +50,9 @@ export interface RawMention extends Span {
   tentative?: boolean;
 }
 
+/** What identity resolution reads of a mention: all but its offsets, so mentions of one name can share one. */
+export type MentionForm = Omit<RawMention, keyof Span>;
+
 export interface Mention extends Span {
   path: string;
   text: string;

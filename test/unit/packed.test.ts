@@ -1,0 +1,132 @@
+import * as assert from 'assert';
+import { CorpusIndex } from '../../src/core/corpusIndex';
+import { extractArticle, StringPool } from '../../src/core/extract';
+import { emptyCorpusConfig } from '../../src/core/metadata';
+import {
+  compactExtraction,
+  compactText,
+  expandText,
+  mentionFormsOf,
+  ownString,
+  ownStrings,
+  packMentions,
+  packQuotes,
+  plainExtraction,
+  StoredArticle,
+  StoredExtraction,
+  unpackMentions,
+  unpackQuotes,
+} from '../../src/core/packed';
+import type { ExtractedQuote, RawMention } from '../../src/core/types';
+
+// Curly quotes make V8 store the text two bytes per character: the case the packing is for.
+const CURLY =
+  'Harbour plan stalls\n\nThe Harbour Minister Jane Okafor said on Monday: \u201cWe will not sign this year\u2019s deal.\u201d\n\n' +
+  'Mr Okafor, her brother, disagreed. \u201cThe port needs it,\u201d Okafor said. Critics would deter Haldane at every turn.\n' +
+  'Dr Amit Rao added that \u201cthe numbers do not add up for anyone in the region.\u201d\n';
+
+function extracted(text: string, pool?: StringPool) {
+  return extractArticle('a/story.txt', text, 'utf-8', emptyCorpusConfig(), pool);
+}
+
+describe('packed storage', () => {
+  it('keeps Latin-1 text as it is and two-byte text as UTF-8 that decodes to the same text', () => {
+    assert.strictEqual(compactText('caf\u00e9 "plain" text'), 'caf\u00e9 "plain" text');
+    const stored = compactText(CURLY);
+    assert.ok(stored instanceof Uint8Array);
+    assert.ok(stored.length < 2 * CURLY.length);
+    assert.strictEqual(expandText(stored), CURLY);
+    // A leading U+FEFF is text (the file's BOM is gone already) and must survive the round trip.
+    assert.strictEqual(expandText(compactText(`\ufeff${CURLY}`)), `\ufeff${CURLY}`);
+  });
+
+  it('keeps text that UTF-8 cannot hold (a lone surrogate) or would grow (CJK) as a string', () => {
+    const lone = `${CURLY}\ud800 end`;
+    assert.strictEqual(compactText(lone), lone);
+    const cjk = '\u6771\u4eac\u306e\u8a18\u4e8b'.repeat(20);
+    assert.strictEqual(compactText(cjk), cjk);
+  });
+
+  it('copies strings out of their parent with the same characters, including lone surrogates', () => {
+    const slice = CURLY.slice(40, 120);
+    assert.strictEqual(ownString(slice), slice);
+    assert.strictEqual(ownString('\ud800 a lone surrogate here'), '\ud800 a lone surrogate here');
+    const texts = ['short', CURLY.slice(10, 60), '', CURLY.slice(70, 71), CURLY.slice(80, 140), '\udc00 tail of a pair'];
+    assert.deepStrictEqual(ownStrings(texts), texts);
+  });
+
+  it('round-trips quotes through their packed form, flags and missing speakers included', () => {
+    const quotes: ExtractedQuote[] = [
+      { start: 3, end: 20, text: 'first quote text', group: 3, partial: false, unmarked: false, speakerMention: 0 },
+      { start: 25, end: 40, text: 'second', group: 3, partial: true, unmarked: false, speakerMention: null },
+      { start: 50, end: 90, text: 'third, unmarked', group: 50, partial: false, unmarked: true, speakerMention: 7 },
+      { start: 95, end: 99, text: 'four', group: 95, partial: true, unmarked: true, speakerMention: null },
+    ];
+    assert.deepStrictEqual(unpackQuotes(packQuotes(quotes)), quotes);
+    assert.deepStrictEqual(unpackQuotes(packQuotes([])), []);
+  });
+
+  it('round-trips mentions through offsets and shared forms, with `tentative` only where it was', () => {
+    const mentions: RawMention[] = [
+      { start: 0, end: 11, text: 'Jane Okafor', honorific: null, nameParts: ['Jane', 'Okafor'], role: 'Harbour Minister' },
+      { start: 30, end: 39, text: 'Mr Okafor', honorific: 'Mr', nameParts: ['Okafor'], role: null },
+      { start: 60, end: 66, text: 'Okafor', honorific: null, nameParts: ['Okafor'], role: null, tentative: true },
+      { start: 70, end: 76, text: 'Okafor', honorific: null, nameParts: ['Okafor'], role: null },
+    ];
+    const pool = new StringPool();
+    const unpacked = unpackMentions(packMentions(pool.mentions(mentions.map((m) => ({ ...m }))), (m) => pool.form(m)));
+    assert.deepStrictEqual(unpacked, mentions);
+    assert.strictEqual(JSON.stringify(unpacked), JSON.stringify(mentions));
+    assert.ok(!('tentative' in unpacked[3]) && unpacked[2].tentative === true);
+  });
+
+  it('gives mentions of one form one shared object, and different forms different ones', () => {
+    const pool = new StringPool();
+    const base: RawMention = { start: 0, end: 6, text: 'Okafor', honorific: null, nameParts: ['Okafor'], role: null };
+    const [a, b, tentative, withRole, withHonorific] = pool.mentions([
+      { ...base },
+      { ...base, start: 40, end: 46 },
+      { ...base, tentative: true },
+      { ...base, role: 'minister' },
+      { ...base, text: 'Mr Okafor', honorific: 'Mr' },
+    ]);
+    assert.strictEqual(pool.form(a), pool.form(b));
+    const forms = new Set([pool.form(a), pool.form(tentative), pool.form(withRole), pool.form(withHonorific)]);
+    assert.strictEqual(forms.size, 4);
+  });
+
+  it('stores an extraction that reads and serialises exactly as the extractor made it', () => {
+    const plain = extracted(CURLY);
+    const stored = compactExtraction(extracted(CURLY, new StringPool()), new StringPool());
+    assert.ok(stored.article instanceof StoredArticle, 'the curly text is stored as UTF-8');
+    assert.ok(plain.mentions.some((m) => m.tentative), 'the sample has a tentative mention');
+    assert.strictEqual(stored.article.text, CURLY);
+    assert.strictEqual(JSON.stringify(stored), JSON.stringify(plain));
+    assert.deepStrictEqual(plainExtraction(stored), plain);
+    assert.deepStrictEqual(stored.mentions, plain.mentions);
+    assert.deepStrictEqual(stored.quotes, plain.quotes);
+    assert.strictEqual(mentionFormsOf(stored).length, plain.mentions.length);
+    assert.strictEqual(mentionFormsOf(plain), plain.mentions);
+  });
+
+  it('stores a Latin-1 article as it is, with its mentions and quotes still packed', () => {
+    const text = CURLY.replace(/[\u201c\u201d]/g, '"').replace(/\u2019/g, "'");
+    const stored = compactExtraction(extracted(text));
+    assert.ok(stored instanceof StoredExtraction);
+    assert.ok(!(stored.article instanceof StoredArticle));
+    assert.strictEqual(JSON.stringify(stored), JSON.stringify(extracted(text)));
+  });
+
+  it('leaves the index reading the same texts, extractions and spans', () => {
+    const texts = { 'a/story.txt': CURLY, 'b/plain.txt': 'Plain news\n\nJane Okafor said: "It is done."\n' };
+    const index = CorpusIndex.fromTexts('/corpus', texts);
+    for (const [path, text] of Object.entries(texts)) {
+      const article = index.article(path)!;
+      assert.strictEqual(article.text, text);
+      assert.deepStrictEqual(index.extraction(path), extractArticle(path, text, 'utf-8', emptyCorpusConfig()));
+      for (const m of index.mentionsIn(path)) assert.strictEqual(article.text.slice(m.start, m.end), m.text);
+      for (const q of index.quotesIn(path)) assert.strictEqual(article.text.slice(q.start, q.end), q.text);
+    }
+    assert.ok(index.quotesIn('a/story.txt').length >= 2);
+  });
+});
