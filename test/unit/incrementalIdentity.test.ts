@@ -4,21 +4,13 @@ import { CorpusIndex } from '../../src/core/corpusIndex';
 import { IdentityIndex } from '../../src/core/identity';
 import { ITEMS_PER_STEP } from '../../src/core/steps';
 import type { FileSystem, RawMention } from '../../src/core/types';
+import { createRandom as createSeededRandom } from '../../bench/generate';
 
 // Incremental re-indexing must give exactly what indexing the final texts from scratch gives: the same
 // people with the same ids, names, aliases, roles and mentions, and the same quote speakers.
 
-/** A small seeded generator (mulberry32), so every run tests the same sequences. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator (mulberry32, shared with the bench corpus), so every run tests the same sequences. */
+const createRandom = (seed: number): (() => number) => createSeededRandom(seed).next;
 
 // Names chosen to collide: shared surnames with different given names and genders, initials, knights and
 // dames who go by their given name, lone surnames, a surname that is also a given name elsewhere.

@@ -1,17 +1,9 @@
 import * as assert from 'assert';
 import { ITEMS_PER_STEP, runSteps, SliceClock, sortSteps, type Steps } from '../../src/core/steps';
+import { createRandom as createSeededRandom } from '../../bench/generate';
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator (mulberry32, shared with the bench corpus), so every run tests the same sequences. */
+const createRandom = (seed: number): (() => number) => createSeededRandom(seed).next;
 
 interface Item {
   key: number;
