@@ -5,6 +5,8 @@
 // same file size, mtime and fingerprint (extractor version + corpus.yaml), checked on every `get`.
 // No vscode import: the extension passes file operations on its storage folder, tests pass their own.
 import type { ExtractionCache } from './core/corpusIndex';
+import { StringPool } from './core/extract';
+import { compactExtraction } from './core/packed';
 import type { ArticleExtraction } from './core/types';
 
 /** File operations on one folder of the extension's storage (names are plain file names). */
@@ -39,6 +41,8 @@ export const ENTRIES_PER_SHARD = 32;
 const MAX_BITS = 12;
 
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/** Work per event-loop turn while cached entries are packed after a shard's parse, ms. */
+const PACK_SLICE_MS = 4;
 const savesInFlight = new Map<string, Promise<void>>();
 
 /** FNV-1a (32-bit) of a string: spreads entries over shards independently of their order; also names cache folders. */
@@ -71,6 +75,16 @@ function isEntry(value: unknown): value is CacheEntry {
     Array.isArray(entry.extraction.mentions) &&
     Array.isArray(entry.extraction.quotes)
   );
+}
+
+/** The entry with its extraction packed (`compactExtraction`); undefined when the extraction is malformed. */
+function packedEntry(entry: CacheEntry, pool: StringPool): CacheEntry | undefined {
+  try {
+    const { article, mentions, quotes } = entry.extraction;
+    return { ...entry, extraction: compactExtraction({ article, mentions: pool.mentions(mentions), quotes }, pool) };
+  } catch {
+    return undefined;
+  }
 }
 
 export interface CacheStats {
@@ -115,6 +129,8 @@ export class ShardedExtractionCache implements ExtractionCache {
     if (!manifest) return cache;
     cache.bits = manifest.bits;
     const count = 1 << manifest.bits;
+    // Shared name forms and strings across the cached entries, as a load shares them across fresh extractions.
+    const pool = new StringPool();
     // The next shard is read while this one is parsed.
     let pending = files.read(shardName(manifest.bits, 0)).catch(() => undefined);
     for (let shard = 0; shard < count; shard++) {
@@ -123,14 +139,28 @@ export class ShardedExtractionCache implements ExtractionCache {
       await nextTurn();
       if (!bytes) continue;
       const started = performance.now();
+      let parsed: [string, unknown][];
       try {
-        const json = JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>;
-        for (const [path, entry] of Object.entries(json)) if (isEntry(entry)) cache.entries.set(path, entry);
+        parsed = Object.entries(JSON.parse(new TextDecoder().decode(bytes)) as Record<string, unknown>);
         cache.stats.shardsRead++;
       } catch {
+        parsed = [];
         cache.dirty.add(shard); // rewrite it at the next save
       }
       cache.stats.longestParseMs = Math.max(cache.stats.longestParseMs, performance.now() - started);
+      // Entries are kept packed, as the index keeps a fresh extraction: the parsed objects then die young
+      // instead of filling the young generation with survivors that every scavenge copies (30-50 ms pauses
+      // on the extension host). Packing takes its own turns; the parse counts towards the first.
+      let turnStart = started;
+      for (const [path, entry] of parsed) {
+        if (performance.now() - turnStart >= PACK_SLICE_MS) {
+          await nextTurn();
+          turnStart = performance.now();
+        }
+        const packed = isEntry(entry) ? packedEntry(entry, pool) : undefined;
+        if (packed) cache.entries.set(path, packed);
+        else cache.dirty.add(shard);
+      }
     }
     cache.stats.loaded = cache.entries.size;
     return cache;

@@ -6,6 +6,7 @@ import { CorpusIndex } from '../../src/core/corpusIndex';
 import { NodeFileSystem } from '../../src/core/fs';
 import { extractArticle } from '../../src/core/extract';
 import { emptyCorpusConfig } from '../../src/core/metadata';
+import { plainExtraction, StoredExtraction } from '../../src/core/packed';
 import type { ArticleExtraction } from '../../src/core/types';
 import { type CacheFiles, ENTRIES_PER_SHARD, ShardedExtractionCache } from '../../src/extractionCacheStore';
 
@@ -48,7 +49,7 @@ describe('sharded extraction cache', () => {
     const loaded = await ShardedExtractionCache.load(folderFiles(dir));
     assert.strictEqual(loaded.size, count);
     assert.strictEqual(loaded.stats.shardsRead, shards.length, 'each shard parsed on its own');
-    assert.deepStrictEqual(loaded.get('a7.txt', 107, 5007, 'v1:x'), JSON.parse(JSON.stringify(extraction(7))));
+    assert.deepStrictEqual(plainExtraction(loaded.get('a7.txt', 107, 5007, 'v1:x')!), JSON.parse(JSON.stringify(extraction(7))));
     assert.strictEqual(loaded.get('a7.txt', 108, 5007, 'v1:x'), undefined, 'other size');
     assert.strictEqual(loaded.get('a7.txt', 107, 5008, 'v1:x'), undefined, 'other mtime');
     assert.strictEqual(loaded.get('a7.txt', 107, 5007, 'v2:x'), undefined, 'other fingerprint');
@@ -100,6 +101,44 @@ describe('sharded extraction cache', () => {
     const corrupt = await ShardedExtractionCache.load(files);
     assert.strictEqual(corrupt.size, 0);
     assert.strictEqual(corrupt.isDirty, true, 'the corrupt shard is rewritten at the next save');
+  });
+
+  it('keeps loaded entries packed, with shared name forms, and saves them back byte for byte', async () => {
+    const files = folderFiles(dir);
+    const cache = ShardedExtractionCache.empty(files);
+    for (let i = 0; i < ENTRIES_PER_SHARD * 3; i++) cache.set(`a${i}.txt`, i, i, 'f', extraction(i % 10));
+    await cache.save();
+    const before = new Map<string, Buffer>();
+    for (const name of await files.list()) before.set(name, await fsp.readFile(path.join(dir, name)));
+
+    const loaded = await ShardedExtractionCache.load(files);
+    const first = loaded.get('a1.txt', 1, 1, 'f');
+    const second = loaded.get('a2.txt', 2, 2, 'f');
+    assert.ok(first instanceof StoredExtraction && second instanceof StoredExtraction, 'packed as the index keeps a fresh extraction');
+    const formOf = (e: StoredExtraction, text: string) => e.mentionForms.find((form) => form.text === text);
+    assert.ok(formOf(first, 'Anna Smith'), 'the sample names Anna Smith');
+    assert.strictEqual(formOf(first, 'Anna Smith'), formOf(second, 'Anna Smith'), 'one form object for the same name across entries');
+    assert.deepStrictEqual(plainExtraction(first), JSON.parse(JSON.stringify(extraction(1))));
+
+    // The packed entries saved again, in the same order, make the same files.
+    const copyDir = path.join(dir, 'copy');
+    const copy = ShardedExtractionCache.empty(folderFiles(copyDir));
+    for (let i = 0; i < ENTRIES_PER_SHARD * 3; i++) copy.set(`a${i}.txt`, i, i, 'f', loaded.get(`a${i}.txt`, i, i, 'f')!);
+    await copy.save();
+    for (const [name, bytes] of before) assert.ok(bytes.equals(await fsp.readFile(path.join(copyDir, name))), `${name} unchanged`);
+  });
+
+  it('drops a malformed cached extraction and rewrites its shard', async () => {
+    const files = folderFiles(dir);
+    await files.write('manifest.json', new TextEncoder().encode(JSON.stringify({ format: 1, bits: 0, entries: 2 })));
+    const good = { size: 1, mtime: 1, fingerprint: 'f', extraction: JSON.parse(JSON.stringify(extraction(1))) };
+    const bad = { size: 1, mtime: 1, fingerprint: 'f', extraction: { ...good.extraction, mentions: [{ start: 0, end: 4, text: 'Anna', honorific: null, nameParts: 7, role: null }] } };
+    await files.write('shard-0-0.json', new TextEncoder().encode(JSON.stringify({ 'a1.txt': good, 'b.txt': bad })));
+    const loaded = await ShardedExtractionCache.load(files);
+    assert.strictEqual(loaded.size, 1);
+    assert.ok(loaded.get('a1.txt', 1, 1, 'f'));
+    assert.strictEqual(loaded.get('b.txt', 1, 1, 'f'), undefined);
+    assert.strictEqual(loaded.isDirty, true);
   });
 
   it('gives a warm CorpusIndex.load the same index as a cold one without re-extracting', async () => {
