@@ -6,7 +6,7 @@ import { extractArticleSteps, EXTRACTION_VERSION, StringPool } from './extract';
 import { IdentityIndex } from './identity';
 import { CORPUS_CONFIG_FILE, decodeBytes, errorMessage, isCorpusFileName, listCorpusFiles, readCorpusFile, type CorpusFile } from './loader';
 import { emptyCorpusConfig, parseCorpusYaml } from './metadata';
-import { compactExtraction, mentionFormsOf, plainExtraction } from './packed';
+import { compactExtraction, mentionFormsOf, packedPartsOf, packedQuote, plainExtraction } from './packed';
 import { DEFAULT_SLICE_MS, ITEMS_PER_STEP, runSteps, SliceClock, sortSteps, type Steps } from './steps';
 import type { Article, ArticleExtraction, CorpusConfig, FileSystem, Mention, Person, Quote } from './types';
 
@@ -98,6 +98,12 @@ function lastStartingAtOrBefore(items: readonly { start: number }[], offset: num
     }
   }
   return found;
+}
+
+/** True when `startOf` never decreases along `items` (the usual order: then no sort is needed). */
+function startsAscending<T>(items: readonly T[], startOf: (item: T) => number): boolean {
+  for (let i = 1; i < items.length; i++) if (startOf(items[i]) < startOf(items[i - 1])) return false;
+  return true;
 }
 
 function sameIds(a: readonly (string | null)[], b: readonly (string | null)[]): boolean {
@@ -513,29 +519,45 @@ export class CorpusIndex implements Corpus {
     }
   }
 
+  /**
+   * One article's mentions and quotes with person ids, read straight from the packed arrays: unpacked objects
+   * in between would double what resolution allocates, and the young-generation collections that copy it
+   * would block the event loop for longer.
+   */
   private assemble(path: string, extraction: ArticleExtraction, ids: readonly (string | null)[]): { mentions: Mention[]; quotes: Quote[] } {
-    const mentions: Mention[] = [];
-    extraction.mentions.forEach((raw, i) => {
+    const packed = packedPartsOf(extraction);
+    const { offsets, forms } = packed.mentions;
+    const listed: number[] = [];
+    for (let i = 0; i < forms.length; i++) {
       const personId = ids[i] ?? null;
-      if (personId !== null && this.peopleById.has(personId)) mentions.push({ path, start: raw.start, end: raw.end, text: raw.text, personId });
-    });
-    mentions.sort((a, b) => a.start - b.start);
-    const quotes: Quote[] = extraction.quotes.map((q) => {
-      const speakerId = q.speakerMention === null ? null : (ids[q.speakerMention] ?? null);
-      return {
+      if (personId !== null && this.peopleById.has(personId)) listed.push(i);
+    }
+    // Stable, as the sort of the mention objects was: same start keeps extraction order.
+    if (!startsAscending(listed, (i) => offsets[2 * i])) listed.sort((a, b) => offsets[2 * a] - offsets[2 * b]);
+    // Allocated at its exact length: the index keeps it.
+    const mentions = new Array<Mention>(listed.length);
+    for (let k = 0; k < listed.length; k++) {
+      const i = listed[k];
+      mentions[k] = { path, start: offsets[2 * i], end: offsets[2 * i + 1], text: forms[i].text, personId: ids[i]! };
+    }
+    const packedQuotes = packed.quotes;
+    const quotes = new Array<Quote>(packedQuotes.texts.length);
+    for (let i = 0; i < quotes.length; i++) {
+      const speakerMention = packedQuote.speakerMention(packedQuotes, i);
+      const speakerId = speakerMention < 0 ? null : (ids[speakerMention] ?? null);
+      quotes[i] = {
         path,
-        start: q.start,
-        end: q.end,
-        text: q.text,
+        start: packedQuote.start(packedQuotes, i),
+        end: packedQuote.end(packedQuotes, i),
+        text: packedQuotes.texts[i],
         speaker: speakerId !== null && this.peopleById.has(speakerId) ? speakerId : null,
-        group: q.group,
-        partial: q.partial,
-        unmarked: q.unmarked,
+        group: packedQuote.group(packedQuotes, i),
+        partial: packedQuote.partial(packedQuotes, i),
+        unmarked: packedQuote.unmarked(packedQuotes, i),
       };
-    });
-    quotes.sort((a, b) => a.start - b.start);
-    // A copy at its exact length: the pushed array has spare capacity, and the index keeps it.
-    return { mentions: mentions.slice(), quotes };
+    }
+    if (!startsAscending(quotes, (quote) => quote.start)) quotes.sort((a, b) => a.start - b.start);
+    return { mentions, quotes };
   }
 
   // --- CorpusReader -------------------------------------------------------------------------------

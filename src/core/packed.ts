@@ -214,7 +214,29 @@ export class StoredExtraction implements ArticleExtraction {
   toJSON(): ArticleExtraction {
     return { article: this.article instanceof StoredArticle ? this.article.toJSON() : this.article, mentions: this.mentions, quotes: this.quotes };
   }
+
+  /** The packed arrays themselves, for readers that would otherwise unpack every mention and quote. */
+  get packed(): { mentions: PackedMentions; quotes: PackedQuotes } {
+    return { mentions: this.packedMentions, quotes: this.packedQuotes };
+  }
 }
+
+/** One article's mentions and quotes packed: the stored arrays, or packed now for a plain extraction. */
+export function packedPartsOf(extraction: ArticleExtraction): { mentions: PackedMentions; quotes: PackedQuotes } {
+  if (extraction instanceof StoredExtraction) return extraction.packed;
+  return { mentions: packMentions(extraction.mentions, formWithoutOffsets), quotes: packQuotes(extraction.quotes) };
+}
+
+/** Readers of one packed quote (`i` is the quote's position), so a reader needs no `ExtractedQuote` object. */
+export const packedQuote = {
+  start: (quotes: PackedQuotes, i: number): number => quotes.numbers[i * QUOTE_FIELDS],
+  end: (quotes: PackedQuotes, i: number): number => quotes.numbers[i * QUOTE_FIELDS + 1],
+  group: (quotes: PackedQuotes, i: number): number => quotes.numbers[i * QUOTE_FIELDS + 2],
+  partial: (quotes: PackedQuotes, i: number): boolean => (quotes.numbers[i * QUOTE_FIELDS + 3] & PARTIAL) !== 0,
+  unmarked: (quotes: PackedQuotes, i: number): boolean => (quotes.numbers[i * QUOTE_FIELDS + 3] & UNMARKED) !== 0,
+  /** The speaker's mention position, or -1. */
+  speakerMention: (quotes: PackedQuotes, i: number): number => quotes.numbers[i * QUOTE_FIELDS + 4],
+};
 
 /**
  * Packs a fresh extraction; mentions of one form share one object from `pool` (or one each without a pool).

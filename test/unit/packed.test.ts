@@ -9,6 +9,8 @@ import {
   mentionFormsOf,
   ownString,
   ownStrings,
+  packedPartsOf,
+  packedQuote,
   packMentions,
   packQuotes,
   plainExtraction,
@@ -64,6 +66,38 @@ describe('packed storage', () => {
     ];
     assert.deepStrictEqual(unpackQuotes(packQuotes(quotes)), quotes);
     assert.deepStrictEqual(unpackQuotes(packQuotes([])), []);
+  });
+
+  it('reads each field of a packed quote in place, -1 for a missing speaker', () => {
+    const quotes: ExtractedQuote[] = [
+      { start: 3, end: 20, text: 'first', group: 3, partial: false, unmarked: true, speakerMention: 4 },
+      { start: 25, end: 40, text: 'second', group: 3, partial: true, unmarked: false, speakerMention: null },
+    ];
+    const packed = packQuotes(quotes);
+    const read = quotes.map((_, i) => ({
+      start: packedQuote.start(packed, i),
+      end: packedQuote.end(packed, i),
+      text: packed.texts[i],
+      group: packedQuote.group(packed, i),
+      partial: packedQuote.partial(packed, i),
+      unmarked: packedQuote.unmarked(packed, i),
+      speakerMention: packedQuote.speakerMention(packed, i),
+    }));
+    assert.deepStrictEqual(read, [
+      { ...quotes[0], speakerMention: 4 },
+      { ...quotes[1], speakerMention: -1 },
+    ]);
+  });
+
+  it('gives the packed mentions and quotes of a stored extraction, and packs a plain one alike', () => {
+    const plain = extracted(CURLY);
+    const stored = compactExtraction(plain);
+    for (const extraction of [plain, stored]) {
+      const parts = packedPartsOf(extraction);
+      assert.deepStrictEqual(unpackMentions(parts.mentions), plain.mentions);
+      assert.deepStrictEqual(unpackQuotes(parts.quotes), plain.quotes);
+    }
+    assert.ok(plain.mentions.length > 0 && plain.quotes.length > 0);
   });
 
   it('round-trips mentions through offsets and shared forms, with `tentative` only where it was', () => {
@@ -126,6 +160,11 @@ describe('packed storage', () => {
       assert.deepStrictEqual(index.extraction(path), extractArticle(path, text, 'utf-8', emptyCorpusConfig()));
       for (const m of index.mentionsIn(path)) assert.strictEqual(article.text.slice(m.start, m.end), m.text);
       for (const q of index.quotesIn(path)) assert.strictEqual(article.text.slice(q.start, q.end), q.text);
+      const starts = [...index.mentionsIn(path), ...index.quotesIn(path)].map((span) => span.start);
+      const mentionStarts = starts.slice(0, index.mentionsIn(path).length);
+      const quoteStarts = starts.slice(mentionStarts.length);
+      assert.deepStrictEqual(mentionStarts, [...mentionStarts].sort((a, b) => a - b), 'mentions in offset order');
+      assert.deepStrictEqual(quoteStarts, [...quoteStarts].sort((a, b) => a - b), 'quotes in offset order');
     }
     assert.ok(index.quotesIn('a/story.txt').length >= 2);
   });
