@@ -398,6 +398,7 @@ interface PerfLoad {
   maxEventLoopDelayMs: number;
   longestGapDuringLoadMs: number;
   longestGapAfterReadyMs: number;
+  scavenges?: { count: number; totalMs: number; longestMs: number };
   cache?: { reused: number; cachedEntries: number; longestParseMs: number; readMs: number };
 }
 
@@ -414,6 +415,7 @@ function reportIntegrationPerf(): boolean {
       const note = [
         `load ${load.loadMs ?? '?'} ms`,
         `longest gap during load ${ms(load.longestGapDuringLoadMs)}, after ready ${ms(load.longestGapAfterReadyMs)}`,
+        load.scavenges ? `${load.scavenges.count} young-generation GCs, ${ms(load.scavenges.totalMs)} in all, longest ${ms(load.scavenges.longestMs)}` : '',
         load.cache && kind === 'warm' ? `${load.cache.reused} reused, longest shard parse ${ms(load.cache.longestParseMs)}` : '',
       ].filter(Boolean).join('; ');
       add(`longest event-loop block, indexing ${label} (${kind})`, ms(load.maxEventLoopDelayMs), '<= 50 ms', load.maxEventLoopDelayMs <= 50, `VS Code ${indexing.vscode} extension host, monitorEventLoopDelay max; ${note}`);

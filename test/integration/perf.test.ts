@@ -6,7 +6,7 @@ import * as assert from 'assert';
 import { promises as fsp } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { monitorEventLoopDelay } from 'perf_hooks';
+import { monitorEventLoopDelay, PerformanceObserver, constants as perfConstants } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { generateCorpus, writeCorpus } from '../../bench/generate';
 import type { CorpusEntry } from '../../src/corpusManager';
@@ -52,6 +52,8 @@ interface LoadFigures {
   p99EventLoopDelayMs: number;
   longestGapDuringLoadMs: number;
   longestGapAfterReadyMs: number;
+  /** Young-generation collections in the window: the longest event-loop blocks have been these, not our tasks. */
+  scavenges: { count: number; totalMs: number; longestMs: number };
   cache: Omit<NonNullable<CorpusEntry['cache']>, 'flush'> | undefined;
 }
 
@@ -85,6 +87,13 @@ describe('performance figures (written to out/perf/ for npm run bench)', functio
       const ready = api.manager.onDidChange(({ entry }) => {
         if (entry?.root === root && entry.state === 'ready') sampler.mark();
       });
+      const scavengeMs: number[] = [];
+      const gcObserver = new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) {
+          if ((entry as unknown as { detail?: { kind?: number } }).detail?.kind === perfConstants.NODE_PERFORMANCE_GC_MINOR) scavengeMs.push(entry.duration);
+        }
+      });
+      gcObserver.observe({ entryTypes: ['gc'] });
       histogram.enable();
       try {
         await api.manager.addFolder(vscode.Uri.file(root));
@@ -93,6 +102,7 @@ describe('performance figures (written to out/perf/ for npm run bench)', functio
         await new Promise((resolve) => setTimeout(resolve, 2000));
       } finally {
         histogram.disable();
+        gcObserver.disconnect();
         ready.dispose();
       }
       const gaps = sampler.stop();
@@ -106,6 +116,7 @@ describe('performance figures (written to out/perf/ for npm run bench)', functio
           p99EventLoopDelayMs: histogram.percentile(99) / 1e6,
           longestGapDuringLoadMs: gaps.before,
           longestGapAfterReadyMs: gaps.after,
+          scavenges: { count: scavengeMs.length, totalMs: scavengeMs.reduce((sum, d) => sum + d, 0), longestMs: Math.max(0, ...scavengeMs) },
           cache: entry.cache ? (cache as LoadFigures['cache']) : undefined,
         },
       };
