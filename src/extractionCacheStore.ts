@@ -7,6 +7,7 @@
 import type { ExtractionCache } from './core/corpusIndex';
 import { StringPool } from './core/extract';
 import { compactExtraction } from './core/packed';
+import { SliceClock } from './core/steps';
 import type { ArticleExtraction } from './core/types';
 
 /** File operations on one folder of the extension's storage (names are plain file names). */
@@ -138,6 +139,8 @@ export class ShardedExtractionCache implements ExtractionCache {
       if (shard + 1 < count) pending = files.read(shardName(manifest.bits, shard + 1)).catch(() => undefined);
       await nextTurn();
       if (!bytes) continue;
+      // The parse counts towards the first turn of packing this shard's entries.
+      const clock = new SliceClock(PACK_SLICE_MS, undefined, nextTurn);
       const started = performance.now();
       let parsed: [string, unknown][];
       try {
@@ -150,13 +153,9 @@ export class ShardedExtractionCache implements ExtractionCache {
       cache.stats.longestParseMs = Math.max(cache.stats.longestParseMs, performance.now() - started);
       // Entries are kept packed, as the index keeps a fresh extraction: the parsed objects then die young
       // instead of filling the young generation with survivors that every scavenge copies (30-50 ms pauses
-      // on the extension host). Packing takes its own turns; the parse counts towards the first.
-      let turnStart = started;
+      // on the extension host). Packing takes its own turns.
       for (const [path, entry] of parsed) {
-        if (performance.now() - turnStart >= PACK_SLICE_MS) {
-          await nextTurn();
-          turnStart = performance.now();
-        }
+        if (clock.due) await clock.yield();
         const packed = isEntry(entry) ? packedEntry(entry, pool) : undefined;
         if (packed) cache.entries.set(path, packed);
         else cache.dirty.add(shard);
