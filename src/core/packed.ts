@@ -2,6 +2,7 @@
 // stores a decoded article two bytes per character; kept as UTF-8 it takes about half that, and is decoded
 // again only when a feature asks for the text (snippets, ranges, re-extraction).
 import type { StringPool } from './extract';
+import { detach, SLICED_STRING_MIN_LENGTH } from './text';
 import type { Article, ArticleExtraction, ExtractedQuote, MentionForm, RawMention } from './types';
 
 const encoder = new TextEncoder();
@@ -12,8 +13,6 @@ const LONE_SURROGATE = /\p{Cs}/u;
 /** True when the text round-trips through UTF-8 (`isWellFormed` is ~5x faster than the regex where it exists). */
 const wellFormed = (text: string): boolean => (text as { isWellFormed?: () => boolean }).isWellFormed?.() ?? !LONE_SURROGATE.test(text);
 const BEYOND_LATIN1 = /[^\0-\xff]/;
-/** V8 copies shorter substrings; from this length on a substring is a view that keeps its parent alive. */
-const SLICE_MIN_LENGTH = 13;
 
 /**
  * The text as UTF-8 bytes when that is smaller than V8's two-byte string and decodes back to the same
@@ -34,8 +33,8 @@ export function expandText(stored: string | Uint8Array): string {
  * characters allow (a slice of a two-byte article is two-byte even when it holds only Latin-1).
  */
 export function ownString(s: string): string {
-  if (s.length < SLICE_MIN_LENGTH) return s;
-  return wellFormed(s) ? decoder.decode(encoder.encode(s)) : (' ' + s).slice(1);
+  if (s.length < SLICED_STRING_MIN_LENGTH) return s;
+  return wellFormed(s) ? decoder.decode(encoder.encode(s)) : detach(s);
 }
 
 /**
@@ -139,18 +138,28 @@ export function packQuotes(quotes: readonly ExtractedQuote[], texts: readonly st
   return { numbers, texts };
 }
 
-export function unpackQuotes({ numbers, texts }: PackedQuotes): ExtractedQuote[] {
-  const quotes = new Array<ExtractedQuote>(texts.length);
-  for (let i = 0; i < texts.length; i++) {
-    const at = i * QUOTE_FIELDS;
-    const speaker = numbers[at + 4];
+/** Readers of one packed quote (`i` is the quote's position), so a reader needs no `ExtractedQuote` object. */
+export const packedQuote = {
+  start: (quotes: PackedQuotes, i: number): number => quotes.numbers[i * QUOTE_FIELDS],
+  end: (quotes: PackedQuotes, i: number): number => quotes.numbers[i * QUOTE_FIELDS + 1],
+  group: (quotes: PackedQuotes, i: number): number => quotes.numbers[i * QUOTE_FIELDS + 2],
+  partial: (quotes: PackedQuotes, i: number): boolean => (quotes.numbers[i * QUOTE_FIELDS + 3] & PARTIAL) !== 0,
+  unmarked: (quotes: PackedQuotes, i: number): boolean => (quotes.numbers[i * QUOTE_FIELDS + 3] & UNMARKED) !== 0,
+  /** The speaker's mention position, or -1. */
+  speakerMention: (quotes: PackedQuotes, i: number): number => quotes.numbers[i * QUOTE_FIELDS + 4],
+};
+
+export function unpackQuotes(packed: PackedQuotes): ExtractedQuote[] {
+  const quotes = new Array<ExtractedQuote>(packed.texts.length);
+  for (let i = 0; i < quotes.length; i++) {
+    const speaker = packedQuote.speakerMention(packed, i);
     quotes[i] = {
-      start: numbers[at],
-      end: numbers[at + 1],
-      text: texts[i],
-      group: numbers[at + 2],
-      partial: (numbers[at + 3] & PARTIAL) !== 0,
-      unmarked: (numbers[at + 3] & UNMARKED) !== 0,
+      start: packedQuote.start(packed, i),
+      end: packedQuote.end(packed, i),
+      text: packed.texts[i],
+      group: packedQuote.group(packed, i),
+      partial: packedQuote.partial(packed, i),
+      unmarked: packedQuote.unmarked(packed, i),
       speakerMention: speaker < 0 ? null : speaker,
     };
   }
@@ -227,16 +236,6 @@ export function packedPartsOf(extraction: ArticleExtraction): { mentions: Packed
   return { mentions: packMentions(extraction.mentions, formWithoutOffsets), quotes: packQuotes(extraction.quotes) };
 }
 
-/** Readers of one packed quote (`i` is the quote's position), so a reader needs no `ExtractedQuote` object. */
-export const packedQuote = {
-  start: (quotes: PackedQuotes, i: number): number => quotes.numbers[i * QUOTE_FIELDS],
-  end: (quotes: PackedQuotes, i: number): number => quotes.numbers[i * QUOTE_FIELDS + 1],
-  group: (quotes: PackedQuotes, i: number): number => quotes.numbers[i * QUOTE_FIELDS + 2],
-  partial: (quotes: PackedQuotes, i: number): boolean => (quotes.numbers[i * QUOTE_FIELDS + 3] & PARTIAL) !== 0,
-  unmarked: (quotes: PackedQuotes, i: number): boolean => (quotes.numbers[i * QUOTE_FIELDS + 3] & UNMARKED) !== 0,
-  /** The speaker's mention position, or -1. */
-  speakerMention: (quotes: PackedQuotes, i: number): number => quotes.numbers[i * QUOTE_FIELDS + 4],
-};
 
 /**
  * Packs a fresh extraction; mentions of one form share one object from `pool` (or one each without a pool).

@@ -42,13 +42,16 @@ export function slugify(name: string): string {
   return slug || 'person';
 }
 
+/** V8 copies shorter substrings; from this length on a substring is a view that keeps its parent alive. */
+export const SLICED_STRING_MIN_LENGTH = 13;
+
 /**
  * A copy of `s` that does not keep the string it was cut from alive. V8 represents a slice or regex match of
  * 13+ characters as a view into its parent, so a long-lived cache keyed by a word of an article would
  * otherwise keep the whole article text in memory after the index dropped it.
  */
 export function detach(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
+  return s.length < SLICED_STRING_MIN_LENGTH ? s : (' ' + s).slice(1);
 }
 
 /**
@@ -86,6 +89,10 @@ export class WordFilter {
     const last = foldAscii(text.charCodeAt(end - 1));
     return this.table[(length << 14) | (first << 7) | last] === 1;
   }
+}
+
+export function isAsciiLetterCode(code: number): boolean {
+  return (code >= 65 && code <= 90) || (code >= 97 && code <= 122);
 }
 
 function foldAscii(code: number): number {
