@@ -2,6 +2,7 @@ import type { RawMention, Span } from './types';
 import * as lexicon from './lexicon';
 import type { Gender } from './lexicon';
 import * as textHelpers from './text';
+import { isAsciiLetterCode } from './text';
 
 // Bound once: module re-exports are getters, too slow for the inner loop.
 const {
@@ -212,14 +213,14 @@ function plainNameWordEnd(s: string, p: number): number {
   for (;;) {
     while (i < n) {
       const c = s.charCodeAt(i);
-      if (isAsciiLetter(c) || c === 39 || c === 0x2019) i++;
+      if (isAsciiLetterCode(c) || c === 39 || c === 0x2019) i++;
       else if (c >= 128 && !isPlainStop(c)) return NOT_PLAIN;
       else break;
     }
     if (i + 1 < n && s.charCodeAt(i) === 45) {
       const c = s.charCodeAt(i + 1);
       if (c >= 128 && !isPlainStop(c)) return NOT_PLAIN;
-      if (isAsciiLetter(c)) {
+      if (isAsciiLetterCode(c)) {
         i += 2;
         continue;
       }
@@ -351,10 +352,6 @@ function isAsciiUpper(c: number): boolean {
   return c >= 65 && c <= 90;
 }
 
-function isAsciiLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
 /** End of NAME_WORD matched at `p` in a plain run ending at `n`, or -1. */
 function nameWordEnd(s: string, p: number, n: number): number {
   let q = p;
@@ -367,10 +364,10 @@ function nameWordEnd(s: string, p: number, n: number): number {
   for (;;) {
     while (i < n) {
       const c = s.charCodeAt(i);
-      if (isAsciiLetter(c) || c === 39 || c === 0x2019) i++;
+      if (isAsciiLetterCode(c) || c === 39 || c === 0x2019) i++;
       else break;
     }
-    if (i + 1 < n && s.charCodeAt(i) === 45 && isAsciiLetter(s.charCodeAt(i + 1))) i += 2;
+    if (i + 1 < n && s.charCodeAt(i) === 45 && isAsciiLetterCode(s.charCodeAt(i + 1))) i += 2;
     else return i;
   }
 }

@@ -1,7 +1,7 @@
 import type { ExtractedQuote, RawMention, Span } from './types';
 import { genderOf } from './people';
 import * as speech from './lexicon/speech';
-import { AsciiWordSet, detach, WordFilter } from './text';
+import { AsciiWordSet, detach, isAsciiLetterCode, WordFilter } from './text';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const {
@@ -1551,10 +1551,6 @@ function asciiWordsAfter(text: string, start: number, limit: number): string[] |
 /** \s among ASCII characters: space, tab, line feed, vertical tab, form feed, carriage return. */
 function isAsciiSpaceCode(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13);
-}
-
-function isAsciiLetterCode(code: number): boolean {
-  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
 }
 
 function isAsciiWordCode(code: number): boolean {
