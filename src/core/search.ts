@@ -376,6 +376,10 @@ export interface QuoteSearchStats {
  * Fuzzy search over quotes, ranked by fuse.js with the options of `QUOTE_FUSE_OPTIONS`.
  * Documents can be added and removed by article path; removed slots are compacted away when they pile up.
  */
+function emptyStats(): QuoteSearchStats {
+  return { exactScored: 0, skippedByBound: 0, ranked: 0, exhaustive: true, countMs: 0, boundMs: 0, exactMs: 0, fuseMs: 0 };
+}
+
 export class QuoteSearch<T extends SearchDoc = SearchDoc> {
   private docs: (T | undefined)[] = [];
   private lowerTexts: string[] = [];
@@ -394,7 +398,7 @@ export class QuoteSearch<T extends SearchDoc = SearchDoc> {
   private scoredScratch = new Uint8Array(0);
   private boundsScratch = new Float64Array(0);
   /** Diagnostics of the last query (for the benchmark). */
-  lastStats: QuoteSearchStats = { exactScored: 0, skippedByBound: 0, ranked: 0, exhaustive: true, countMs: 0, boundMs: 0, exactMs: 0, fuseMs: 0 };
+  lastStats: QuoteSearchStats = emptyStats();
 
   constructor(items: readonly T[] = []) {
     this.add(items);
@@ -590,7 +594,7 @@ export class QuoteSearch<T extends SearchDoc = SearchDoc> {
       speakerLogs[key] = textLog(prepared.fieldScore(speaker.lower), speaker.halfNorm);
     });
 
-    const stats: QuoteSearchStats = { exactScored: 0, skippedByBound: 0, ranked: 0, exhaustive: true, countMs: 0, boundMs: 0, exactMs: 0, fuseMs: 0 };
+    const stats = emptyStats();
     this.lastStats = stats;
     const best = new TopK(wanted);
     if (this.scoredScratch.length < n) this.scoredScratch = new Uint8Array(Math.max(n, this.scoredScratch.length * 2));
