@@ -1,6 +1,10 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// The layers (docs/architecture.md): only src/editor/ talks to VS Code; the core runs in plain Node (CLI,
+// unit tests, workers); core/util is the floor and imports nothing else from the core.
+const noVscode = { name: 'vscode', message: 'Only src/editor/ may import vscode: the core and the CLI run in plain Node.' };
+
 export default tseslint.config(
   { ignores: ['dist/**', 'out/**', 'node_modules/**', '.vscode-test/**', 'bench/data/**', '**/*.js', '**/*.mjs'] },
   js.configs.recommended,
@@ -11,10 +15,30 @@ export default tseslint.config(
     },
   },
   {
-    // The core runs in plain Node (CLI, unit tests, workers): it may never depend on the editor.
-    files: ['src/core/**/*.ts'],
+    files: ['src/core/**/*.ts', 'src/cli/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'src/core must not import vscode.' }] }],
+      'no-restricted-imports': ['error', { paths: [noVscode], patterns: [{ group: ['**/editor/**', '**/editor'], message: 'The core and the CLI may not depend on src/editor/.' }] }],
+    },
+  },
+  {
+    files: ['src/core/util/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [noVscode], patterns: [{ group: ['../*', '!../util', '!../util/**'], message: 'core/util is the floor: it imports nothing else from the core.' }] },
+      ],
+    },
+  },
+  {
+    files: ['src/core/extract/quotes/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode],
+          patterns: [{ group: ['**/mentions/*', '!**/mentions/index'], message: 'Quote extraction reads mentions through extract/mentions/index.ts, not its internals.' }],
+        },
+      ],
     },
   },
 );

@@ -12,10 +12,10 @@ import Module from 'module';
 import * as os from 'os';
 import * as path from 'path';
 import Fuse from 'fuse.js';
-import { CorpusIndex } from '../src/core/corpusIndex';
-import { NodeFileSystem } from '../src/core/fs';
-import { buildPersonCard, forgetPersonCards, personIdAt, personReferences, type MentionOrder } from '../src/core/personCard';
-import { QUOTE_FUSE_OPTIONS, QuoteSearch, type SearchDoc } from '../src/core/search';
+import { CorpusIndex } from '../src/core/index/corpusIndex';
+import { NodeFileSystem } from '../src/core/extract/nodeFileSystem';
+import { buildPersonCard, forgetPersonCards, personIdAt, personReferences, type MentionOrder } from '../src/core/query/personCard';
+import { QUOTE_FUSE_OPTIONS, QuoteSearch, type SearchDoc } from '../src/core/search/quoteSearch';
 import { createRandom, ensureCorpora, type GeneratedCorpus } from './generate';
 
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 5));
@@ -284,7 +284,7 @@ async function benchPerson(index: CorpusIndex): Promise<void> {
     return;
   }
   const target = person.mentions[Math.floor(person.mentions.length / 2)];
-  // The hover's path: the mention under the cursor, then the core card (what src/features/hover.ts renders).
+  // The hover's path: the mention under the cursor, then the core card (what src/editor/features/hover.ts renders).
   const hover = (order: MentionOrder) => (): unknown => {
     const id = personIdAt(index, target.path, target.start + 1);
     return id && buildPersonCard(index, id, { limit: 10, order, fromPath: target.path, fromStart: target.start });
@@ -324,7 +324,7 @@ async function benchPerson(index: CorpusIndex): Promise<void> {
     hoverAfterChangeP50: percentile(coldTimes, 50),
     referencesP95: p95(refTimes),
     samples,
-    method: 'core buildPersonCard (src/core/personCard.ts, the path src/features/hover.ts renders), limit 10',
+    method: 'core buildPersonCard (src/core/query/personCard.ts, the path src/editor/features/hover.ts renders), limit 10',
   };
   add(`hover card p95 (${person.id}, ${person.mentions.length} mentions), nearest / newest`, `${ms(p95(nearestTimes))} / ${ms(p95(newestTimes))}`, '<= 10 ms', Math.max(p95(nearestTimes), p95(newestTimes)) <= 10);
   add('hover card p95, first hover after a corpus change', ms(p95(coldTimes)), '<= 10 ms', p95(coldTimes) <= 10, 'per-person digest rebuilt');

@@ -4,8 +4,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Corpus } from '../../src/core/api';
 import type { Mention, Person } from '../../src/core/types';
-import type { CorpusNavigatorApi } from '../../src/extension';
-import { EXTENSION_ID } from '../../src/ids';
+import type { CorpusNavigatorApi } from '../../src/editor/extension';
+import { EXTENSION_ID } from '../../src/editor/ids';
 
 export async function extensionApi(): Promise<CorpusNavigatorApi> {
   const extension = vscode.extensions.getExtension<CorpusNavigatorApi>(EXTENSION_ID);

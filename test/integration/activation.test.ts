@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { Commands, ContextKeys, EXTENSION_ID, Settings, Views, settingId } from '../../src/ids';
+import { Commands, ContextKeys, EXTENSION_ID, Settings, Views, settingId } from '../../src/editor/ids';
 
 interface ContributedCommand {
   command: string;
@@ -60,7 +60,7 @@ describe('Corpus Navigator in VS Code', () => {
     console.log(`  ${contributed.length} contributed command(s) registered`);
   });
 
-  it('keeps package.json and src/ids.ts in step: commands, settings, context keys', () => {
+  it('keeps package.json and src/editor/ids.ts in step: commands, settings, context keys', () => {
     const contributes = corpusExtension().packageJSON.contributes as Record<string, unknown> & {
       commands: ContributedCommand[];
       configuration: { properties: Record<string, unknown> };

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import type { ArticlesTreeProvider, TreeNode } from '../../src/features/articlesTree';
+import type { ArticlesTreeProvider, TreeNode } from '../../src/editor/features/articlesTree';
 import { extensionApi, sampleCorpus, workspaceRoot } from './_helpers';
 
 async function labels(tree: ArticlesTreeProvider, nodes: TreeNode[]): Promise<string[]> {

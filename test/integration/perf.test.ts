@@ -9,7 +9,7 @@ import * as path from 'path';
 import { monitorEventLoopDelay, PerformanceObserver, constants as perfConstants } from 'perf_hooks';
 import * as vscode from 'vscode';
 import { generateCorpus, writeCorpus } from '../../bench/generate';
-import type { CorpusEntry } from '../../src/corpusManager';
+import type { CorpusEntry } from '../../src/editor/corpusManager';
 import { eventually, extensionApi } from './_helpers';
 
 const PERF_DIR = path.join(__dirname, '..', '..', 'perf');

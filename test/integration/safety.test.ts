@@ -7,7 +7,7 @@ import { promises as fsp } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { extractArticle } from '../../src/core/extract';
+import { extractArticle } from '../../src/core/extract/article';
 import type { ArticleExtraction } from '../../src/core/types';
 import { eventually, hoverMarkdown, positionOf, revertAll, sampleCorpus, unescapeMarkdown, workspaceRoot } from './_helpers';
 

@@ -4,10 +4,10 @@ import * as assert from 'assert';
 import { promises as fsp } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CorpusIndex } from '../../src/core/corpusIndex';
-import { extractArticle } from '../../src/core/extract';
-import { NodeFileSystem } from '../../src/core/fs';
-import { MAX_YAML_ALIASES, emptyCorpusConfig, parseCorpusYaml } from '../../src/core/metadata';
+import { CorpusIndex } from '../../src/core/index/corpusIndex';
+import { extractArticle } from '../../src/core/extract/article';
+import { NodeFileSystem } from '../../src/core/extract/nodeFileSystem';
+import { MAX_YAML_ALIASES, emptyCorpusConfig, parseCorpusYaml } from '../../src/core/extract/metadata';
 import type { FileSystem } from '../../src/core/types';
 
 const ARTICLE = 'A headline\n\nDefence Secretary Sir Michael Fallon said: “We will not be intimidated.”\n\n“Never,” said Anna Smith.\n';

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { readdirSync, readFileSync } from 'fs';
 import * as path from 'path';
-import { findBoilerplate } from '../../src/core/boilerplate';
+import { findBoilerplate } from '../../src/core/extract/boilerplate';
 
 /** The boilerplate texts, one per range. */
 function found(text: string): string[] {

@@ -4,7 +4,7 @@ import { promises as fsp, readFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
-import { main } from '../../src/cliMain';
+import { main } from '../../src/cli/main';
 import type { CorpusExport } from '../../src/core/types';
 
 const projectRoot = path.join(__dirname, '..', '..');
@@ -93,7 +93,7 @@ describe('cli', () => {
 
   it('runs as an executable and exits non-zero on a missing folder', function () {
     this.timeout(20000);
-    const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src', 'cli.ts'), 'stats', path.join(tmp, 'missing')], {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', path.join(projectRoot, 'src', 'cli', 'cli.ts'), 'stats', path.join(tmp, 'missing')], {
       cwd: projectRoot,
       encoding: 'utf8',
     });

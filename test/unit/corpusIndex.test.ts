@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { CorpusIndex, MemoryExtractionCache } from '../../src/core/corpusIndex';
-import { toExport } from '../../src/core/export';
+import { CorpusIndex, MemoryExtractionCache } from '../../src/core/index/corpusIndex';
+import { toExport } from '../../src/core/query/export';
 import type { FileSystem } from '../../src/core/types';
 
 const ROOT = path.resolve('/corpus');

@@ -2,13 +2,13 @@ import * as assert from 'assert';
 import { promises as fsp } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CorpusIndex } from '../../src/core/corpusIndex';
-import { NodeFileSystem } from '../../src/core/fs';
-import { extractArticle } from '../../src/core/extract';
-import { emptyCorpusConfig } from '../../src/core/metadata';
-import { plainExtraction, StoredExtraction } from '../../src/core/packed';
+import { CorpusIndex } from '../../src/core/index/corpusIndex';
+import { NodeFileSystem } from '../../src/core/extract/nodeFileSystem';
+import { extractArticle } from '../../src/core/extract/article';
+import { emptyCorpusConfig } from '../../src/core/extract/metadata';
+import { plainExtraction, StoredExtraction } from '../../src/core/index/packed';
 import type { ArticleExtraction } from '../../src/core/types';
-import { type CacheFiles, ENTRIES_PER_SHARD, ShardedExtractionCache } from '../../src/extractionCacheStore';
+import { type CacheFiles, ENTRIES_PER_SHARD, ShardedExtractionCache } from '../../src/editor/extractionCacheStore';
 
 /** Files in a temporary folder, written through a rename like the extension's storage adapter. */
 function folderFiles(dir: string): CacheFiles & { writes: string[] } {

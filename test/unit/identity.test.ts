@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { resolveIdentities } from '../../src/core/identity';
+import { resolveIdentities } from '../../src/core/identity/identityIndex';
 import type { RawMention } from '../../src/core/types';
 
 let offset = 0;

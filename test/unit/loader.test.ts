@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import { promises as fsp } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { NodeFileSystem } from '../../src/core/fs';
-import { decodeBytes, isCorpusFileName, listCorpusFiles, readCorpusFile } from '../../src/core/loader';
+import { NodeFileSystem } from '../../src/core/extract/nodeFileSystem';
+import { decodeBytes, isCorpusFileName, listCorpusFiles, readCorpusFile } from '../../src/core/extract/loader';
 import type { FileSystem } from '../../src/core/types';
 
 const utf8 = (text: string) => new Uint8Array(Buffer.from(text, 'utf8'));

@@ -2,8 +2,8 @@ import * as assert from 'assert';
 import { readFileSync } from 'fs';
 import * as path from 'path';
 import { parse as parseYamlPlain } from 'yaml';
-import { findBoilerplate } from '../../src/core/boilerplate';
-import { emptyCorpusConfig, findDate, inferMetadata, MAX_YAML_ALIASES, parseCorpusYaml, parseDate, parseFrontMatter, resolveMetadata } from '../../src/core/metadata';
+import { findBoilerplate } from '../../src/core/extract/boilerplate';
+import { emptyCorpusConfig, findDate, inferMetadata, MAX_YAML_ALIASES, parseCorpusYaml, parseDate, parseFrontMatter, resolveMetadata } from '../../src/core/extract/metadata';
 
 const corpusDir = path.join(__dirname, '..', '..', 'corpus');
 

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { CorpusIndex } from '../../src/core/corpusIndex';
-import { extractArticle, StringPool } from '../../src/core/extract';
-import { emptyCorpusConfig } from '../../src/core/metadata';
+import { CorpusIndex } from '../../src/core/index/corpusIndex';
+import { extractArticle, StringPool } from '../../src/core/extract/article';
+import { emptyCorpusConfig } from '../../src/core/extract/metadata';
 import {
   compactExtraction,
   compactText,
@@ -18,7 +18,7 @@ import {
   StoredExtraction,
   unpackMentions,
   unpackQuotes,
-} from '../../src/core/packed';
+} from '../../src/core/index/packed';
 import type { ExtractedQuote, RawMention } from '../../src/core/types';
 
 // Curly quotes make V8 store the text two bytes per character: the case the packing is for.

@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { extractMentions, genderOf } from '../../src/core/people';
+import { extractMentions, genderOf } from '../../src/core/extract/mentions/people';
 
 const texts = (text: string): string[] => extractMentions(text, []).map((m) => m.text);
 const find = (text: string, name: string) => {

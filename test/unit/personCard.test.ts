@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { CorpusIndex } from '../../src/core/corpusIndex';
-import { buildPersonCard, selectOtherMentions, type MentionOrder } from '../../src/core/personCard';
+import { CorpusIndex } from '../../src/core/index/corpusIndex';
+import { buildPersonCard, selectOtherMentions, type MentionOrder } from '../../src/core/query/personCard';
 import type { Mention, Person } from '../../src/core/types';
 
 /** Articles naming one person, some dated (several on the same day), some undated; a few name her twice. */

@@ -3,13 +3,13 @@
 // give the same output. Fixed seed and bounded runs, so a failure is reproducible and the suite stays fast.
 import * as assert from 'assert';
 import fc from 'fast-check';
-import { findBoilerplate } from '../../src/core/boilerplate';
-import { extractArticle } from '../../src/core/extract';
-import { emptyCorpusConfig, parseCorpusYaml } from '../../src/core/metadata';
-import { extractMentions, scannersForTests } from '../../src/core/people';
-import { extractQuotes, quoteScannersForTests } from '../../src/core/quotes';
-import { DETERMINERS, SPEECH_VERBS } from '../../src/core/lexicon/speech';
-import { AsciiWordSet, WordFilter, WordInterner } from '../../src/core/text';
+import { findBoilerplate } from '../../src/core/extract/boilerplate';
+import { extractArticle } from '../../src/core/extract/article';
+import { emptyCorpusConfig, parseCorpusYaml } from '../../src/core/extract/metadata';
+import { extractMentions, scannersForTests } from '../../src/core/extract/mentions/people';
+import { extractQuotes, quoteScannersForTests } from '../../src/core/extract/quotes/quotes';
+import { DETERMINERS, SPEECH_VERBS } from '../../src/core/language/speech';
+import { AsciiWordSet, WordFilter, WordInterner } from '../../src/core/util/text';
 import type { ArticleExtraction, ExtractedQuote, RawMention, Span } from '../../src/core/types';
 
 const SEED = Number(process.env.CORPUS_NAV_FUZZ_SEED ?? 20170406);

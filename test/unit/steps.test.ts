@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { ITEMS_PER_STEP, runSteps, SliceClock, sortSteps, type Steps } from '../../src/core/steps';
+import { ITEMS_PER_STEP, runSteps, SliceClock, sortSteps, type Steps } from '../../src/core/util/steps';
 import { createRandom as createSeededRandom } from '../../bench/generate';
 
 /** A seeded generator (mulberry32, shared with the bench corpus), so every run tests the same sequences. */

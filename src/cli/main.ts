@@ -1,0 +1,165 @@
+// The command line, as a function of argv so tests run it in-process. src/cli/cli.ts is the executable.
+import { promises as fsp } from 'fs';
+import * as nodePath from 'path';
+import { CorpusIndex } from '../core/index/corpusIndex';
+import { toExport } from '../core/query/export';
+import { NodeFileSystem } from '../core/extract/nodeFileSystem';
+import { errorMessage } from '../core/extract/loader';
+
+export interface CliIO {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+const processIO: CliIO = {
+  stdout: (text) => process.stdout.write(text),
+  stderr: (text) => process.stderr.write(text),
+};
+
+export const USAGE = `Usage: corpus-navigator <command> <folder> [options]
+
+Commands:
+  export <folder>   Print the corpus as JSON (schema v1): articles, people with mentions, quotes with speakers
+  stats <folder>    Print counts, the most mentioned people and articles per outlet
+
+Options:
+  --out FILE             export: write the JSON to FILE instead of standard output
+  --top N                stats: how many people to list (default 10)
+  --max-file-size MB     skip articles larger than MB megabytes (default: no limit)
+  -h, --help             show this help
+
+Files that cannot be indexed are reported on standard error; the rest of the corpus is still processed.
+Exit status: 0 on success, 1 on error (missing folder, unwritable output), 2 on wrong usage.
+`;
+
+class UsageError extends Error {}
+
+interface ParsedArgs {
+  command: string | null;
+  folder: string | null;
+  out: string | null;
+  top: number;
+  maxFileSizeBytes: number | undefined;
+  help: boolean;
+}
+
+function parseArgs(argv: readonly string[]): ParsedArgs {
+  const args: ParsedArgs = { command: null, folder: null, out: null, top: 10, maxFileSizeBytes: undefined, help: false };
+  const positional: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const value = (name: string) => {
+      const next = argv[++i];
+      if (next === undefined) throw new UsageError(`${name} needs a value`);
+      return next;
+    };
+    if (arg === '-h' || arg === '--help') args.help = true;
+    else if (arg === '--out' || arg === '-o') args.out = value(arg);
+    else if (arg.startsWith('--out=')) args.out = arg.slice('--out='.length);
+    else if (arg === '--top') args.top = positiveNumber(value(arg), arg);
+    else if (arg === '--max-file-size') args.maxFileSizeBytes = positiveNumber(value(arg), arg) * 1024 * 1024;
+    else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
+    else positional.push(arg);
+  }
+  if (positional.length > 2) throw new UsageError(`unexpected argument ${positional[2]}`);
+  args.command = positional[0] ?? null;
+  args.folder = positional[1] ?? null;
+  return args;
+}
+
+function positiveNumber(text: string, name: string): number {
+  const number = Number(text);
+  if (!Number.isFinite(number) || number <= 0) throw new UsageError(`${name} needs a positive number, got "${text}"`);
+  return number;
+}
+
+export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+  let args: ParsedArgs;
+  try {
+    args = parseArgs(argv);
+  } catch (error) {
+    io.stderr(`corpus-navigator: ${errorMessage(error)}\n${USAGE}`);
+    return 2;
+  }
+  if (args.help || args.command === 'help') {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (args.command !== 'export' && args.command !== 'stats') {
+    io.stderr(args.command === null ? USAGE : `corpus-navigator: unknown command "${args.command}"\n${USAGE}`);
+    return 2;
+  }
+  if (args.folder === null) {
+    io.stderr(`corpus-navigator: ${args.command} needs a folder\n${USAGE}`);
+    return 2;
+  }
+
+  const root = nodePath.resolve(args.folder);
+  let corpus: CorpusIndex;
+  try {
+    corpus = await CorpusIndex.load(root, new NodeFileSystem(), { maxFileSizeBytes: args.maxFileSizeBytes });
+  } catch (error) {
+    io.stderr(`corpus-navigator: ${errorMessage(error)}\n`);
+    return 1;
+  }
+  for (const problem of corpus.config.problems) {
+    io.stderr(`corpus-navigator: corpus.yaml:${problem.line + 1}:${problem.column + 1}: ${problem.severity}: ${problem.message}\n`);
+  }
+  for (const problem of corpus.problems()) io.stderr(`corpus-navigator: ${problem.path}: ${problem.message}\n`);
+
+  if (args.command === 'export') {
+    const json = `${JSON.stringify(toExport(corpus), null, 2)}\n`;
+    if (args.out === null) {
+      io.stdout(json);
+      return 0;
+    }
+    try {
+      await fsp.writeFile(args.out, json, 'utf8');
+    } catch (error) {
+      io.stderr(`corpus-navigator: cannot write ${args.out}: ${errorMessage(error)}\n`);
+      return 1;
+    }
+    return 0;
+  }
+  io.stdout(formatStats(corpus, args.top));
+  return 0;
+}
+
+export function formatStats(corpus: CorpusIndex, top: number): string {
+  const articles = corpus.articles();
+  const people = corpus.people();
+  const quotes = corpus.quotes();
+  const mentions = people.reduce((sum, person) => sum + person.mentions.length, 0);
+  const attributed = quotes.filter((quote) => quote.speaker !== null).length;
+  const lines: string[] = [
+    `Articles: ${articles.length}`,
+    `People:   ${people.length}`,
+    `Mentions: ${mentions}`,
+    `Quotes:   ${quotes.length} (${attributed} with a speaker)`,
+    `Skipped:  ${corpus.problems().length}`,
+    '',
+    `Top people:`,
+  ];
+  const shown = people.slice(0, top);
+  const nameWidth = Math.max(4, ...shown.map((person) => person.name.length));
+  for (const person of shown) {
+    const quoted = corpus.quotesBy(person.id).length;
+    lines.push(`  ${person.name.padEnd(nameWidth)}  ${String(person.mentions.length).padStart(5)} mentions  ${String(quoted).padStart(4)} quotes  (${person.id})`);
+  }
+  if (shown.length === 0) lines.push('  (none)');
+  lines.push('', 'Articles per outlet:');
+  const perOutlet = new Map<string, { articles: number; quotes: number }>();
+  for (const article of articles) {
+    const key = article.outlet ?? '(unknown)';
+    const entry = perOutlet.get(key) ?? { articles: 0, quotes: 0 };
+    entry.articles++;
+    entry.quotes += corpus.quotesIn(article.path).length;
+    perOutlet.set(key, entry);
+  }
+  const outlets = [...perOutlet].sort((a, b) => b[1].articles - a[1].articles || (a[0] < b[0] ? -1 : 1));
+  const outletWidth = Math.max(6, ...outlets.map(([name]) => name.length));
+  for (const [name, entry] of outlets) {
+    lines.push(`  ${name.padEnd(outletWidth)}  ${String(entry.articles).padStart(5)} articles  ${String(entry.quotes).padStart(5)} quotes`);
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,155 @@
+// One article in, one serialisable ArticleExtraction out: metadata, boilerplate, mentions and quotes.
+import { findBoilerplate } from './boilerplate';
+import { parseFrontMatter, resolveMetadata } from './metadata';
+import { extractMentions } from './mentions';
+import { extractQuotes } from './quotes/quotes';
+import { runSteps, type Steps } from '../util/steps';
+import type { ArticleExtraction, CorpusConfig, ExtractedQuote, MentionForm, RawMention, Span } from '../types';
+
+/** Bump when extraction output changes, so cached extractions from older versions are not reused. */
+export const EXTRACTION_VERSION = 2;
+
+/**
+ * Shares the strings and name-part arrays of mentions across a corpus: the same names recur thousands of
+ * times. Pooled strings are fresh copies, one byte per character where possible (a slice of an article with
+ * a curly quote is a two-byte string, and a slice may keep its whole article alive).
+ */
+export class StringPool {
+  private readonly strings = new Map<string, string>();
+  private readonly parts = new Map<string, string[]>();
+
+  string(s: string): string {
+    let pooled = this.strings.get(s);
+    if (pooled === undefined) {
+      pooled = copyString(s);
+      this.strings.set(pooled, pooled);
+    }
+    return pooled;
+  }
+
+  nameParts(parts: string[]): string[] {
+    const key = parts.length === 1 ? parts[0] : parts.join('\u0000');
+    let pooled = this.parts.get(key);
+    if (pooled === undefined) {
+      pooled = parts.map((part) => this.string(part));
+      this.parts.set(parts.length === 1 ? pooled[0] : copyString(key), pooled);
+    }
+    return pooled;
+  }
+
+  /** Mention forms by text: a text has few forms (honorific, role and tentative flag vary), so a list is scanned. */
+  private readonly forms = new Map<string, MentionForm[]>();
+
+  /**
+   * One shared object per distinct form of a pooled mention (all but its offsets): what identity resolution
+   * keeps per mention. Keys present in the mention are present in the form (`tentative` is often absent).
+   */
+  form(m: RawMention): MentionForm {
+    let forms = this.forms.get(m.text);
+    if (!forms) this.forms.set(m.text, (forms = []));
+    const hasTentative = 'tentative' in m;
+    for (const form of forms) {
+      // Name parts are pooled arrays: the same parts are the same array.
+      if (form.honorific === m.honorific && form.nameParts === m.nameParts && form.role === m.role && form.tentative === m.tentative && 'tentative' in form === hasTentative) return form;
+    }
+    const form: MentionForm = { text: m.text, honorific: m.honorific, nameParts: m.nameParts, role: m.role };
+    if (hasTentative) form.tentative = m.tentative;
+    forms.push(form);
+    return form;
+  }
+
+  /** Pools the strings of each mention in place and returns the list without spare capacity. */
+  mentions(mentions: RawMention[]): RawMention[] {
+    for (const m of mentions) {
+      m.text = this.string(m.text);
+      if (m.honorific !== null) m.honorific = this.string(m.honorific);
+      m.nameParts = this.nameParts(m.nameParts);
+      if (m.role !== null) m.role = this.string(m.role);
+    }
+    return mentions.slice();
+  }
+}
+
+/** A new string with the characters of `s` (V8 stores it one byte per character when it can). */
+function copyString(s: string): string {
+  if (s.length > 256) return (' ' + s).slice(1);
+  const codes = new Array<number>(s.length);
+  for (let i = 0; i < s.length; i++) codes[i] = s.charCodeAt(i);
+  return String.fromCharCode(...codes);
+}
+
+const notPeopleSets = new WeakMap<CorpusConfig, ReadonlySet<string>>();
+
+function notPeopleOf(config: CorpusConfig): ReadonlySet<string> {
+  let set = notPeopleSets.get(config);
+  if (!set) {
+    set = new Set(config.notPeople.map((name) => name.trim().toLowerCase()));
+    notPeopleSets.set(config, set);
+  }
+  return set;
+}
+
+/**
+ * Quotes are attributed with the confirmed mentions only, so a tentative name never takes a quote from a
+ * pronoun or a role; speaker indices are then mapped back to the full mention list.
+ */
+function quotesWithConfirmedSpeakers(text: string, exclude: readonly Span[], mentions: RawMention[]): ExtractedQuote[] {
+  if (!mentions.some((m) => m.tentative)) return extractQuotes(text, exclude, mentions);
+  const confirmedIndex: number[] = [];
+  const confirmed: RawMention[] = [];
+  mentions.forEach((m, i) => {
+    if (m.tentative) return;
+    confirmedIndex.push(i);
+    confirmed.push(m);
+  });
+  return extractQuotes(text, exclude, confirmed).map((q) => (q.speakerMention === null ? q : { ...q, speakerMention: confirmedIndex[q.speakerMention] }));
+}
+
+export function extractArticle(
+  path: string,
+  text: string,
+  encoding: 'utf-8' | 'windows-1252',
+  config: CorpusConfig,
+  pool?: StringPool,
+): ArticleExtraction {
+  return runSteps(extractArticleSteps(path, text, encoding, config, pool));
+}
+
+/**
+ * `extractArticle` in four steps (boilerplate, metadata, mentions, quotes), so a load can give the event loop
+ * back inside one article: the first article of a session runs cold (unoptimised code, regexes compiled on
+ * first use) and takes several times as long as the others. Each step is self-contained (quote extraction's
+ * shared token buffer is used within one step only), so articles of two corpora may be extracted interleaved.
+ */
+export function* extractArticleSteps(
+  path: string,
+  text: string,
+  encoding: 'utf-8' | 'windows-1252',
+  config: CorpusConfig,
+  pool?: StringPool,
+): Steps<ArticleExtraction> {
+  const frontMatter = path.toLowerCase().endsWith('.md') ? parseFrontMatter(text) : null;
+  const bodyStart = frontMatter?.span.end ?? 0;
+  const boilerplate = findBoilerplate(text).filter((span) => span.start >= bodyStart);
+  yield;
+  const { metadata, sources } = resolveMetadata(path, text, config, boilerplate, frontMatter);
+  const exclude: Span[] = frontMatter ? [frontMatter.span, ...boilerplate] : boilerplate;
+  yield;
+  const found = extractMentions(text, exclude, { notPeople: notPeopleOf(config), tentativeLoneNames: true });
+  const mentions = pool ? pool.mentions(found) : found;
+  yield;
+  const quotes = quotesWithConfirmedSpeakers(text, exclude, mentions);
+  return {
+    article: {
+      path,
+      text,
+      encoding,
+      ...metadata,
+      boilerplate,
+      frontMatter: frontMatter?.span ?? null,
+      metadataSources: sources,
+    },
+    mentions,
+    quotes,
+  };
+}

@@ -1,0 +1,153 @@
+// Boilerplate that scraped articles carry (ad markers, donation pleas, comment prompts, footers, photo
+// captions and credits), found by general rules over lines. Its ranges are kept out of extraction.
+import type { Span } from '../types';
+
+interface Line {
+  /** Offset of the first non-blank character. */
+  start: number;
+  /** Offset after the last non-blank character. */
+  end: number;
+  text: string;
+}
+
+const MAX_NOTICE_LENGTH = 300;
+/** How far apart two plea lines may be for the lines between them to count as one appeal block. */
+const PLEA_BLOCK_WINDOW = 5;
+
+const AD_MARKER = /^(?:hide ad|advertisement|advert|ad|sponsored(?: content)?|skip advert(?:isement)?|story continues below(?: advertisement)?|continue reading(?: below)?|article continues below)$/i;
+const PLEA_START = /^(?:your (?:support|donations?|contributions?|gift)\b|support (?:our|independent|quality|trusted|local|public[- ]interest) (?:journalism|reporting|newsroom)|(?:please )?(?:consider )?(?:donate|make a (?:donation|contribution))\b|become a (?:supporter|member|subscriber)\b|subscribe (?:now|today)\b)/i;
+const PLEA_MENTION = /\byour (?:support|donations?|contributions?)\b/i;
+const JOURNALISM_WORDS = /\b(?:journalis\w*|reporters?|reporting|paywalls?|newsroom|the story|difference)\b/i;
+const COMMENT_PROMPT = /^(?:\d+\s+comments?|comments?|show comments|view comments|leave a comment|add a comment|(?:please )?(?:log|sign) in to comment\b.*|want to join the conversation\b.*|join\b.{0,80}\b(?:conversations?|discussions?|debate|forum|comment(?:s|ing)?)\b.*)$/i;
+const FOOTER = /^(?:follow us(?:\s+on\b.*)?|share (?:this(?: article)?|on \w+)|cookie (?:settings|policy|preferences)|privacy (?:notice|policy)|terms (?:and|&) conditions|sign up (?:to|for) (?:our|the)\b.*newsletter.*|all rights reserved\.?)$/i;
+const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b/i;
+/** "story continues below advertisement", the longest AD_MARKER alternative. */
+const MAX_AD_MARKER_LENGTH = 35;
+const COOKIE_WORD = /cookie/i;
+const COOKIE_NOTICE = /\bcookies?\b.*\b(?:accept|settings|policy|consent|we use|preferences)\b|\b(?:we use|accept)\b.*\bcookies?\b/i;
+const SOURCE_LINE = /^(?:\p{L}+\s*\/\s*)?source\s*:\s*[^.!?]{0,80}$/iu;
+const PHOTO_CREDIT = /(?:^|[.!?|]\s*|\s)(?:picture|photo(?:graph)?|image|pic|credit)s?\s*:\s*[^.:!?]{1,60}$/i;
+const MIN_CAPTION_LENGTH = 15;
+const SHORT_LINE = 40;
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  const lineRegex = /[^\r\n]*/g;
+  let match: RegExpExecArray | null;
+  while ((match = lineRegex.exec(text)) !== null) {
+    const raw = match[0];
+    const lead = raw.length - raw.trimStart().length;
+    const trimmed = raw.trim();
+    lines.push({ start: match.index + lead, end: match.index + lead + trimmed.length, text: trimmed });
+    // Step over the line break (\r\n counts once) so the empty match at a break does not loop.
+    let next = match.index + raw.length;
+    if (text[next] === '\r' && text[next + 1] === '\n') next += 2;
+    else if (next < text.length) next += 1;
+    else break;
+    lineRegex.lastIndex = next;
+  }
+  return lines;
+}
+
+/** The caption when a line is a caption written twice ("XX" or "X X"), else null. */
+function doubledCaption(line: string): string | null {
+  const n = line.length;
+  if (n < 2 * MIN_CAPTION_LENGTH) return null;
+  if (n % 2 === 0 && line.slice(0, n / 2) === line.slice(n / 2)) return line.slice(0, n / 2);
+  const half = (n - 1) / 2;
+  if (n % 2 === 1 && /\s/.test(line[half]) && line.slice(0, half) === line.slice(half + 1)) return line.slice(0, half);
+  return null;
+}
+
+function isNotice(text: string): boolean {
+  if (text.length > MAX_NOTICE_LENGTH) return false;
+  // Cheap necessary conditions first (this runs on every line): the longest ad marker has 35 characters,
+  // a cookie notice names cookies, and source lines and photo credits have a colon.
+  const colon = text.includes(':');
+  return (
+    (text.length <= MAX_AD_MARKER_LENGTH && AD_MARKER.test(text)) ||
+    COMMENT_PROMPT.test(text) ||
+    FOOTER.test(text) ||
+    COPYRIGHT.test(text) ||
+    (COOKIE_WORD.test(text) && COOKIE_NOTICE.test(text)) ||
+    (colon && SOURCE_LINE.test(text)) ||
+    (colon && PHOTO_CREDIT.test(text))
+  );
+}
+
+/** The end of a plea that opens a line: the whole line, or only its first sentence when prose follows it. */
+function pleaEnd(line: Line): number | null {
+  if (!PLEA_START.test(line.text)) return null;
+  const sentence = /^[^.!?]*[.!?]+/.exec(line.text);
+  const rest = sentence ? line.text.slice(sentence[0].length) : '';
+  if (sentence && rest.trim() !== '' && !JOURNALISM_WORDS.test(rest)) return line.start + sentence[0].length;
+  // A bare "Your support ..." sentence in prose is not a plea: it must be short or talk about journalism.
+  if (line.text.length > 80 && !JOURNALISM_WORDS.test(line.text)) return null;
+  return line.end;
+}
+
+/** Ranges of boilerplate in `text`, sorted and merged (a range may span several lines). */
+export function findBoilerplate(text: string): Span[] {
+  const lines = splitLines(text);
+  const marks: (number | null)[] = new Array(lines.length).fill(null); // end offset of the boilerplate on each line
+  const markWhole = (i: number) => {
+    marks[i] = lines[i].end;
+  };
+
+  let lastPlea = -Infinity;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.text === '') continue;
+    const plea = pleaEnd(line);
+    const isPlea = plea !== null || (PLEA_MENTION.test(line.text) && JOURNALISM_WORDS.test(line.text));
+    if (isPlea) {
+      marks[i] = plea ?? line.end;
+      if (i - lastPlea <= PLEA_BLOCK_WINDOW) for (let j = lastPlea + 1; j < i; j++) markWhole(j);
+      lastPlea = i;
+      continue;
+    }
+    if (isNotice(line.text)) markWhole(i);
+
+    const caption = doubledCaption(line.text);
+    if (caption !== null) {
+      markWhole(i);
+      // The same caption (perhaps with a credit such as " | AP") on the lines around it.
+      for (const j of [i - 1, i + 1, i + 2]) {
+        const other = lines[j];
+        if (other && other.text.startsWith(caption) && other.text.length - caption.length <= SHORT_LINE) markWhole(j);
+      }
+    }
+    // A caption or notice repeated on the next line (not prose: prose does not repeat itself verbatim).
+    const next = lines[i + 1];
+    if (next && next.text === line.text && line.text.length >= MIN_CAPTION_LENGTH && line.text.length <= MAX_NOTICE_LENGTH) {
+      markWhole(i);
+      markWhole(i + 1);
+    }
+  }
+
+  // Short lines among the trailing notices ("Dare to be Honest" between "Comments" and "Follow us").
+  let last = lines.length - 1;
+  while (last >= 0 && lines[last].text === '') last--;
+  if (last >= 0 && marks[last] !== null) {
+    for (let i = last - 1; i >= 0; i--) {
+      const line = lines[i];
+      if (line.text === '' || marks[i] !== null) continue;
+      if (line.text.length > SHORT_LINE || /[.!?:;,"”’]$/.test(line.text)) break;
+      let before = i - 1;
+      while (before >= 0 && lines[before].text === '') before--;
+      if (before < 0 || marks[before] === null) break;
+      markWhole(i);
+    }
+  }
+
+  const spans: Span[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const end = marks[i];
+    if (end === null || end <= lines[i].start) continue;
+    const previous = spans[spans.length - 1];
+    // Merge with the previous range when only whitespace lies between them.
+    if (previous && /^\s*$/.test(text.slice(previous.end, lines[i].start))) previous.end = end;
+    else spans.push({ start: lines[i].start, end });
+  }
+  return spans;
+}

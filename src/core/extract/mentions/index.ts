@@ -1,0 +1,2 @@
+// What the rest of the core may use of mention extraction; its internals stay behind this file.
+export { extractMentions, genderOf, type MentionOptions } from './people';

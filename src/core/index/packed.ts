@@ -1,0 +1,266 @@
+// Compact storage for what the index keeps of each article. News text has curly quotes and dashes, so V8
+// stores a decoded article two bytes per character; kept as UTF-8 it takes about half that, and is decoded
+// again only when a feature asks for the text (snippets, ranges, re-extraction).
+import type { StringPool } from '../extract/article';
+import { detach, SLICED_STRING_MIN_LENGTH } from '../util/text';
+import type { Article, ArticleExtraction, ExtractedQuote, MentionForm, RawMention } from '../types';
+
+const encoder = new TextEncoder();
+// ignoreBOM keeps a leading U+FEFF in the text: the loader already stripped the file's own BOM.
+const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
+/** In a `u` regex, a surrogate matches only when it is not half of a pair: text UTF-8 cannot hold. */
+const LONE_SURROGATE = /\p{Cs}/u;
+/** True when the text round-trips through UTF-8 (`isWellFormed` is ~5x faster than the regex where it exists). */
+const wellFormed = (text: string): boolean => (text as { isWellFormed?: () => boolean }).isWellFormed?.() ?? !LONE_SURROGATE.test(text);
+const BEYOND_LATIN1 = /[^\0-\xff]/;
+
+/**
+ * The text as UTF-8 bytes when that is smaller than V8's two-byte string and decodes back to the same
+ * text; otherwise the text itself (Latin-1 text is already one byte per character).
+ */
+export function compactText(text: string): string | Uint8Array {
+  if (!BEYOND_LATIN1.test(text) || !wellFormed(text)) return text;
+  const bytes = encoder.encode(text);
+  return bytes.length < 2 * text.length ? bytes : text;
+}
+
+export function expandText(stored: string | Uint8Array): string {
+  return typeof stored === 'string' ? stored : decoder.decode(stored);
+}
+
+/**
+ * A copy of `s` that does not keep the string it was sliced from alive, one byte per character when its
+ * characters allow (a slice of a two-byte article is two-byte even when it holds only Latin-1).
+ */
+export function ownString(s: string): string {
+  if (s.length < SLICED_STRING_MIN_LENGTH) return s;
+  return wellFormed(s) ? decoder.decode(encoder.encode(s)) : detach(s);
+}
+
+/**
+ * `ownString` of each, in one copy: the texts are joined, copied once and sliced again (one encode per call
+ * instead of one per string; the slices share the copy, not the article).
+ */
+export function ownStrings(texts: readonly string[]): string[] {
+  const copy = ownString(texts.join(''));
+  const out = new Array<string>(texts.length);
+  let at = 0;
+  for (let i = 0; i < texts.length; i++) {
+    out[i] = copy.slice(at, (at += texts[i].length));
+  }
+  return out;
+}
+
+const ownOrNull = (s: string | null): string | null => (s === null ? null : ownString(s));
+
+/** Texts decoded lately: a feature often reads one article's text several times in a row (a card's snippets). */
+const recentlyDecoded: { article: StoredArticle; text: string }[] = [];
+const RECENT_TEXTS = 4;
+
+/** An article whose text is held as UTF-8 bytes. Serialises (`toJSON`) as the plain `Article` it stands for. */
+export class StoredArticle implements Article {
+  readonly path: string;
+  readonly encoding: Article['encoding'];
+  readonly title: string | null;
+  readonly outlet: string | null;
+  readonly date: string | null;
+  readonly url: string | null;
+  readonly byline: string | null;
+  readonly boilerplate: Article['boilerplate'];
+  readonly frontMatter: Article['frontMatter'];
+  readonly metadataSources: Article['metadataSources'];
+
+  constructor(
+    article: Article,
+    private readonly bytes: Uint8Array,
+  ) {
+    this.path = article.path;
+    this.encoding = article.encoding;
+    // Metadata read from the text may be slices of it.
+    this.title = ownOrNull(article.title);
+    this.outlet = ownOrNull(article.outlet);
+    this.date = ownOrNull(article.date);
+    this.url = ownOrNull(article.url);
+    this.byline = ownOrNull(article.byline);
+    this.boilerplate = article.boilerplate.slice(); // exact length: a filtered array has spare capacity
+    this.frontMatter = article.frontMatter;
+    this.metadataSources = article.metadataSources;
+  }
+
+  get text(): string {
+    for (const recent of recentlyDecoded) if (recent.article === this) return recent.text;
+    const text = decoder.decode(this.bytes);
+    if (recentlyDecoded.length >= RECENT_TEXTS) recentlyDecoded.pop();
+    recentlyDecoded.unshift({ article: this, text });
+    return text;
+  }
+
+  /** The plain object `extractArticle` made, same keys in the same order (cache files stay the same). */
+  toJSON(): Article {
+    const plain: Article = {
+      path: this.path,
+      text: this.text,
+      encoding: this.encoding,
+      title: this.title,
+      outlet: this.outlet,
+      date: this.date,
+      url: this.url,
+      byline: this.byline,
+      boilerplate: this.boilerplate,
+      frontMatter: this.frontMatter,
+    };
+    if (this.metadataSources !== undefined) plain.metadataSources = this.metadataSources;
+    return plain;
+  }
+}
+
+/** Per quote in `PackedQuotes.numbers`: start, end, group, flags, speaker mention (-1: none). */
+const QUOTE_FIELDS = 5;
+const PARTIAL = 1;
+const UNMARKED = 2;
+
+/** One article's quotes in one typed array plus their texts: ~30 bytes a quote instead of an ~90-byte object. */
+export interface PackedQuotes {
+  numbers: Int32Array;
+  texts: readonly string[];
+}
+
+export function packQuotes(quotes: readonly ExtractedQuote[], texts: readonly string[] = quotes.map((quote) => quote.text)): PackedQuotes {
+  const numbers = new Int32Array(quotes.length * QUOTE_FIELDS);
+  quotes.forEach((quote, i) => {
+    const at = i * QUOTE_FIELDS;
+    numbers[at] = quote.start;
+    numbers[at + 1] = quote.end;
+    numbers[at + 2] = quote.group;
+    numbers[at + 3] = (quote.partial ? PARTIAL : 0) | (quote.unmarked ? UNMARKED : 0);
+    numbers[at + 4] = quote.speakerMention ?? -1;
+  });
+  return { numbers, texts };
+}
+
+/** Readers of one packed quote (`i` is the quote's position), so a reader needs no `ExtractedQuote` object. */
+export const packedQuote = {
+  start: (quotes: PackedQuotes, i: number): number => quotes.numbers[i * QUOTE_FIELDS],
+  end: (quotes: PackedQuotes, i: number): number => quotes.numbers[i * QUOTE_FIELDS + 1],
+  group: (quotes: PackedQuotes, i: number): number => quotes.numbers[i * QUOTE_FIELDS + 2],
+  partial: (quotes: PackedQuotes, i: number): boolean => (quotes.numbers[i * QUOTE_FIELDS + 3] & PARTIAL) !== 0,
+  unmarked: (quotes: PackedQuotes, i: number): boolean => (quotes.numbers[i * QUOTE_FIELDS + 3] & UNMARKED) !== 0,
+  /** The speaker's mention position, or -1. */
+  speakerMention: (quotes: PackedQuotes, i: number): number => quotes.numbers[i * QUOTE_FIELDS + 4],
+};
+
+export function unpackQuotes(packed: PackedQuotes): ExtractedQuote[] {
+  const quotes = new Array<ExtractedQuote>(packed.texts.length);
+  for (let i = 0; i < quotes.length; i++) {
+    const speaker = packedQuote.speakerMention(packed, i);
+    quotes[i] = {
+      start: packedQuote.start(packed, i),
+      end: packedQuote.end(packed, i),
+      text: packed.texts[i],
+      group: packedQuote.group(packed, i),
+      partial: packedQuote.partial(packed, i),
+      unmarked: packedQuote.unmarked(packed, i),
+      speakerMention: speaker < 0 ? null : speaker,
+    };
+  }
+  return quotes;
+}
+
+/** One article's mentions: offsets in one typed array (start, end each) and one shared form per name. */
+export interface PackedMentions {
+  offsets: Int32Array;
+  forms: readonly MentionForm[];
+}
+
+export function packMentions(mentions: readonly RawMention[], formOf: (mention: RawMention) => MentionForm): PackedMentions {
+  const offsets = new Int32Array(mentions.length * 2);
+  const forms = new Array<MentionForm>(mentions.length);
+  mentions.forEach((mention, i) => {
+    offsets[2 * i] = mention.start;
+    offsets[2 * i + 1] = mention.end;
+    forms[i] = formOf(mention);
+  });
+  return { offsets, forms };
+}
+
+export function unpackMentions({ offsets, forms }: PackedMentions): RawMention[] {
+  const mentions = new Array<RawMention>(forms.length);
+  for (let i = 0; i < forms.length; i++) {
+    const form = forms[i];
+    // Same keys in the same order as the extractor's objects, so the JSON of an extraction does not change.
+    const mention: RawMention = { start: offsets[2 * i], end: offsets[2 * i + 1], text: form.text, honorific: form.honorific, nameParts: form.nameParts, role: form.role };
+    if ('tentative' in form) mention.tentative = form.tentative;
+    mentions[i] = mention;
+  }
+  return mentions;
+}
+
+/**
+ * An extraction as the index keeps it: mentions and quotes packed (made again as objects when read), the
+ * article text as UTF-8 when that is smaller. Serialises (`toJSON`) as the plain extraction, so caches store
+ * the usual JSON.
+ */
+export class StoredExtraction implements ArticleExtraction {
+  constructor(
+    readonly article: Article,
+    private readonly packedMentions: PackedMentions,
+    private readonly packedQuotes: PackedQuotes,
+  ) {}
+
+  get mentions(): RawMention[] {
+    return unpackMentions(this.packedMentions);
+  }
+
+  /** The mentions without offsets, shared between mentions of the same form (what identity resolution keeps). */
+  get mentionForms(): readonly MentionForm[] {
+    return this.packedMentions.forms;
+  }
+
+  get quotes(): ExtractedQuote[] {
+    return unpackQuotes(this.packedQuotes);
+  }
+
+  toJSON(): ArticleExtraction {
+    return { article: this.article instanceof StoredArticle ? this.article.toJSON() : this.article, mentions: this.mentions, quotes: this.quotes };
+  }
+
+  /** The packed arrays themselves, for readers that would otherwise unpack every mention and quote. */
+  get packed(): { mentions: PackedMentions; quotes: PackedQuotes } {
+    return { mentions: this.packedMentions, quotes: this.packedQuotes };
+  }
+}
+
+/** One article's mentions and quotes packed: the stored arrays, or packed now for a plain extraction. */
+export function packedPartsOf(extraction: ArticleExtraction): { mentions: PackedMentions; quotes: PackedQuotes } {
+  if (extraction instanceof StoredExtraction) return extraction.packed;
+  return { mentions: packMentions(extraction.mentions, formWithoutOffsets), quotes: packQuotes(extraction.quotes) };
+}
+
+
+/**
+ * Packs a fresh extraction; mentions of one form share one object from `pool` (or one each without a pool).
+ * When the text is stored as UTF-8, quote texts (slices of the text) are copied out of it, or they would keep
+ * the two-byte text alive; mention strings are pooled copies already.
+ */
+export function compactExtraction(extraction: ArticleExtraction, pool?: StringPool): StoredExtraction {
+  const { article, mentions, quotes } = extraction;
+  const packedMentions = packMentions(mentions, pool ? (mention) => pool.form(mention) : formWithoutOffsets);
+  const stored = compactText(article.text);
+  if (typeof stored === 'string') return new StoredExtraction(article, packedMentions, packQuotes(quotes));
+  return new StoredExtraction(new StoredArticle(article, stored), packedMentions, packQuotes(quotes, ownStrings(quotes.map((quote) => quote.text))));
+}
+
+function formWithoutOffsets(mention: RawMention): MentionForm {
+  const { start: _start, end: _end, ...form } = mention;
+  return form;
+}
+
+/** What identity resolution keeps of an extraction's mentions. */
+export function mentionFormsOf(extraction: ArticleExtraction): readonly MentionForm[] {
+  return extraction instanceof StoredExtraction ? extraction.mentionForms : extraction.mentions;
+}
+
+/** The extraction as plain objects, as `extractArticle` returns it. */
+export function plainExtraction(extraction: ArticleExtraction): ArticleExtraction {
+  return extraction instanceof StoredExtraction ? extraction.toJSON() : extraction;
+}
