@@ -7,6 +7,7 @@
 import type { ExtractionCache } from '../core/index/corpusIndex';
 import { StringPool } from '../core/extract/article';
 import { compactExtraction } from '../core/index/packed';
+import { fnv1aUnsigned } from '../core/util/hash';
 import { SliceClock } from '../core/util/steps';
 import type { ArticleExtraction } from '../core/types';
 
@@ -46,15 +47,8 @@ const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(reso
 const PACK_SLICE_MS = 4;
 const savesInFlight = new Map<string, Promise<void>>();
 
-/** FNV-1a (32-bit) of a string: spreads entries over shards independently of their order; also names cache folders. */
-export function hashPath(text: string): number {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
+/** A 32-bit hash of a path: spreads entries over shards independently of their order; also names cache folders. */
+export const hashPath = fnv1aUnsigned;
 
 /** Shard-count exponent for `count` entries. */
 function bitsFor(count: number): number {

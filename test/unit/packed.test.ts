@@ -4,11 +4,7 @@ import { extractArticle, StringPool } from '../../src/core/extract/article';
 import { emptyCorpusConfig } from '../../src/core/extract/metadata';
 import {
   compactExtraction,
-  compactText,
-  expandText,
   mentionFormsOf,
-  ownString,
-  ownStrings,
   packedPartsOf,
   packedQuote,
   packMentions,
@@ -20,6 +16,7 @@ import {
   unpackQuotes,
 } from '../../src/core/index/packed';
 import type { ExtractedQuote, RawMention } from '../../src/core/types';
+import { compactText, expandText, ownString, ownStrings } from '../../src/core/util/strings';
 
 // Curly quotes make V8 store the text two bytes per character: the case the packing is for.
 const CURLY =

@@ -9,7 +9,7 @@ import { emptyCorpusConfig, parseCorpusYaml } from '../../src/core/extract/metad
 import { extractMentions, scannersForTests } from '../../src/core/extract/mentions/people';
 import { extractQuotes, quoteScannersForTests } from '../../src/core/extract/quotes/quotes';
 import { DETERMINERS, SPEECH_VERBS } from '../../src/core/language/speech';
-import { AsciiWordSet, WordFilter, WordInterner } from '../../src/core/util/text';
+import { AsciiWordSet, WordFilter, WordInterner } from '../../src/core/util/wordSets';
 import type { ArticleExtraction, ExtractedQuote, RawMention, Span } from '../../src/core/types';
 
 const SEED = Number(process.env.CORPUS_NAV_FUZZ_SEED ?? 20170406);

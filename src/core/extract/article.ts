@@ -4,6 +4,7 @@ import { parseFrontMatter, resolveMetadata } from './metadata';
 import { extractMentions } from './mentions';
 import { extractQuotes } from './quotes/quotes';
 import { runSteps, type Steps } from '../util/steps';
+import { copyString } from '../util/strings';
 import type { ArticleExtraction, CorpusConfig, ExtractedQuote, MentionForm, RawMention, Span } from '../types';
 
 /** Bump when extraction output changes, so cached extractions from older versions are not reused. */
@@ -70,13 +71,6 @@ export class StringPool {
   }
 }
 
-/** A new string with the characters of `s` (V8 stores it one byte per character when it can). */
-function copyString(s: string): string {
-  if (s.length > 256) return (' ' + s).slice(1);
-  const codes = new Array<number>(s.length);
-  for (let i = 0; i < s.length; i++) codes[i] = s.charCodeAt(i);
-  return String.fromCharCode(...codes);
-}
 
 const notPeopleSets = new WeakMap<CorpusConfig, ReadonlySet<string>>();
 

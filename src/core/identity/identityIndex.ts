@@ -2,11 +2,13 @@ import type { MentionForm, Person, RawMention } from '../types';
 import * as lexicon from '../language';
 import type { Gender } from '../language';
 import { ITEMS_PER_STEP, runSteps, runStepsSliced, type Steps } from '../util/steps';
+import * as stringHelpers from '../util/strings';
 import * as textHelpers from '../util/text';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { FIRST_NAME_HONORIFICS, HONORIFIC_GENDER, HONORIFIC_PHRASES, firstNameGender, honorificKey } = lexicon;
-const { detach, foldName, slugify } = textHelpers;
+const { detach } = stringHelpers;
+const { foldName, slugify } = textHelpers;
 
 export interface DocumentMentions {
   path: string;

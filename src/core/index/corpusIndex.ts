@@ -6,6 +6,7 @@ import { extractArticleSteps, EXTRACTION_VERSION, StringPool } from '../extract/
 import { IdentityIndex } from '../identity/identityIndex';
 import { CORPUS_CONFIG_FILE, decodeBytes, errorMessage, isCorpusFileName, listCorpusFiles, readCorpusFile, type CorpusFile } from '../extract/loader';
 import { emptyCorpusConfig, parseCorpusYaml } from '../extract/metadata';
+import { fnv1aUnsigned } from '../util/hash';
 import { compactExtraction, mentionFormsOf, packedPartsOf, packedQuote, plainExtraction } from './packed';
 import { DEFAULT_SLICE_MS, ITEMS_PER_STEP, runSteps, SliceClock, sortSteps, type Steps } from '../util/steps';
 import type { Article, ArticleExtraction, CorpusConfig, FileSystem, Mention, Person, Quote } from '../types';
@@ -73,15 +74,8 @@ export interface LoadOptions {
 
 const READ_AHEAD = 16;
 
-/** FNV-1a, enough to tell corpus.yaml versions apart in a cache key. */
-function hashText(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return (hash >>> 0).toString(16);
-}
+/** Enough to tell corpus.yaml versions apart in a cache key. */
+const hashText = (text: string): string => fnv1aUnsigned(text).toString(16);
 
 /** Last index in `items` (sorted by start) whose start <= offset, or -1. */
 function lastStartingAtOrBefore(items: readonly { start: number }[], offset: number): number {

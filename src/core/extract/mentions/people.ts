@@ -1,8 +1,10 @@
 import type { RawMention, Span } from '../../types';
 import * as lexicon from '../../language';
 import type { Gender } from '../../language';
+import * as stringHelpers from '../../util/strings';
 import * as textHelpers from '../../util/text';
-import { isAsciiLetterCode } from '../../util/text';
+import * as wordSets from '../../util/wordSets';
+import { isAsciiLetterCode } from '../../util/chars';
 
 // Bound once: module re-exports are getters, too slow for the inner loop.
 const {
@@ -10,7 +12,9 @@ const {
   HONORIFIC_PHRASES, MAX_HONORIFIC_WORDS, MONTH_NAMES, NATIONALITY_WORDS, ORGANISATION_WORDS, PLACE_HEAD_WORDS,
   ROLE_HEAD_NOUNS, ROLE_MODIFIERS, THING_NOUNS, TITLE_HEADS, firstNameGender, honorificKey, isFirstName,
 } = lexicon;
-const { detach, isAllCaps, isSentenceStart, WordFilter, WordInterner } = textHelpers;
+const { detach } = stringHelpers;
+const { isAllCaps, isSentenceStart } = textHelpers;
+const { WordFilter, WordInterner } = wordSets;
 /** First words of honorific phrases: a cheap test before building phrases. */
 const HONORIFIC_FIRST_WORDS = new Set([...HONORIFIC_PHRASES].map((h) => h.split(' ')[0]));
 /**

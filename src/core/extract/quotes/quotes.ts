@@ -1,7 +1,9 @@
 import type { ExtractedQuote, RawMention, Span } from '../../types';
 import { genderOf } from '../mentions';
 import * as speech from '../../language/speech';
-import { AsciiWordSet, detach, isAsciiLetterCode, WordFilter } from '../../util/text';
+import { isAsciiLetterCode } from '../../util/chars';
+import { detach } from '../../util/strings';
+import { AsciiWordSet, WordFilter } from '../../util/wordSets';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const {
