@@ -1,4 +1,4 @@
-// Ensures code-server (VS Code 1.100.3 served over HTTP) is installed under .vscode-test/code-server/.
+// Ensures code-server 4.100.3 (VS Code 1.100.3 served over HTTP) is installed under .vscode-test/code-server/.
 // VS Code desktop cannot be downloaded here; code-server comes from npm (see ../shared/notes/real-vscode-offline.md).
 // Usable as a module (ensureCodeServer) and as a script: `node scripts/code-server.mjs`.
 import { execFileSync, spawnSync } from 'node:child_process';

@@ -1,5 +1,5 @@
 // `npm start`: opens corpus/ in VS Code with the extension loaded from this checkout.
-// Desktop VS Code when a `code` CLI is on PATH; otherwise code-server (VS Code 1.100.3) on 127.0.0.1,
+// Desktop VS Code when a `code` CLI is on PATH; otherwise code-server 4.100.3 (VS Code 1.100.3) on 127.0.0.1,
 // printing the URL to open. Runs until Ctrl+C. PORT picks the port (default 8080).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -101,7 +101,7 @@ async function serveCodeServer() {
   // The payload loads this checkout as a development extension, as --extensionDevelopmentPath does on desktop.
   const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${repoRoot}`]];
   const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(corpusFolder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
-  log('Corpus Navigator is served by code-server (VS Code 1.100.3). Open:');
+  log('Corpus Navigator is served by code-server 4.100.3 (VS Code 1.100.3). Open:');
   process.stdout.write(`\n    ${url}\n\n`);
   log('Ctrl+C stops it. After changing the code: npm run build, then reload the browser tab.');
 }

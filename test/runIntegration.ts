@@ -1,5 +1,5 @@
 // Runs the integration suite (out/test/integration/index.js) inside a real VS Code, in a fresh copy of corpus/.
-// Default: code-server 1.100.3 in headless Chromium through test/bin/vscode-launcher, because VS Code desktop
+// Default: code-server 4.100.3 (VS Code 1.100.3) in headless Chromium through test/bin/vscode-launcher, because VS Code desktop
 // cannot be downloaded here. With CORPUS_NAV_VSCODE=desktop (or --desktop) runTests() downloads VS Code desktop
 // (CORPUS_NAV_VSCODE_VERSION, default stable) and runs the same suite there.
 // CORPUS_NAV_TEST_WORKSPACE=<folder> opens that folder instead of the copy.
