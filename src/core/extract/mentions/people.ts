@@ -5,6 +5,13 @@ import * as stringHelpers from '../../util/strings';
 import * as textHelpers from '../../util/text';
 import * as wordSets from '../../util/wordSets';
 import { isAsciiLetterCode } from '../../util/chars';
+import * as abbreviations from '../../language/abbreviations';
+import * as appositives from '../../language/appositives';
+import * as firstNameHonorific from '../../language/firstNameHonorific';
+import * as nameParticles from '../../language/nameParticles';
+import * as nameSuffixes from '../../language/nameSuffixes';
+import * as officeRanks from '../../language/officeRanks';
+import * as personCues from '../../language/personCues';
 
 // Bound once: module re-exports are getters, too slow for the inner loop.
 const {
@@ -15,6 +22,13 @@ const {
 const { detach } = stringHelpers;
 const { isAllCaps, isSentenceStart } = textHelpers;
 const { WordFilter, WordInterner } = wordSets;
+const { DOTTED_ABBREVIATIONS } = abbreviations;
+const { APPOSITIVE_STOP } = appositives;
+const { FIRST_NAME_HONORIFIC } = firstNameHonorific;
+const { CAPITAL_PARTICLES, GLUE_PREFIXES, NAME_PREFIXES, PARTICLES } = nameParticles;
+const { NAME_SUFFIXES } = nameSuffixes;
+const { OFFICE_BEFORE_RANK } = officeRanks;
+const { PERSON_VERBS } = personCues;
 /** First words of honorific phrases: a cheap test before building phrases. */
 const HONORIFIC_FIRST_WORDS = new Set([...HONORIFIC_PHRASES].map((h) => h.split(' ')[0]));
 /**
@@ -52,9 +66,7 @@ export interface MentionOptions {
 
 // A capitalised name word: optional Arabic/French/Irish particle prefix ("al-Assad", "d'Estaing", "O'Brien"
 // is covered by the apostrophe inside), then letters, apostrophes and inner hyphens.
-const NAME_WORD = String.raw`(?:(?:al|el|ad|ash|as|at|az|ar|an|bin|ibn|abu|ben|bint|ould|d|l)[-'\u2019])?\p{Lu}[\p{L}\p{M}'\u2019]*(?:-\p{L}[\p{L}\p{M}'\u2019]*)*`;
-// Lower-case particles that may sit inside a name ("Ursula von der Leyen", "Charles de Gaulle").
-const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'des', 'du', 'da', 'das', 'dos', 'di', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'ter', 'ten', 'zu', 'af', 'ap', 'st']);
+const NAME_WORD = String.raw`(?:(?:${[...NAME_PREFIXES].join('|')})[-'\u2019])?\p{Lu}[\p{L}\p{M}'\u2019]*(?:-\p{L}[\p{L}\p{M}'\u2019]*)*`;
 const PARTICLE_ALT = [...PARTICLES].join('|');
 /** Rules out most lower-case words after a name ("said", "government") without cutting them out. */
 const PARTICLE_FILTER = new WordFilter(PARTICLES);
@@ -70,16 +82,6 @@ const RUN = new RegExp(
 const RUN_AT = new RegExp(RUN.source, 'uy');
 const TOKEN = new RegExp(String.raw`${NAME_WORD}|\p{Ll}+`, 'gu');
 
-/** Capitalised particles that start a surname ("Le Pen", "Van Gogh", "Al-Sisi" written alone). */
-const CAPITAL_PARTICLES = new Set(['Le', 'La', 'De', 'Di', 'Da', 'Du', 'Van', 'Von', 'Del', 'Della', 'Al', 'El', 'Bin', 'Ibn', 'Ter', 'Ten', 'Dos', 'Das', 'Des']);
-/** Words that make a following "General"/"Major" part of an office, not a rank. */
-const OFFICE_BEFORE_RANK = new Set(['attorney', 'secretary', 'surgeon', 'solicitor', 'inspector', 'postmaster', 'director', 'consul', 'adjutant', 'governor', 'auditor', 'comptroller', 'sergeant', 'drum', 'accountant', 'registrar']);
-/** Abbreviations whose dot does not end a sentence. */
-const DOTTED_ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'dr', 'st', 'gen', 'lt', 'col', 'maj', 'capt', 'cpt', 'adm', 'brig', 'cdr', 'cmdr', 'sgt', 'cpl', 'pte', 'prof', 'rev', 'revd', 'fr', 'sen', 'rep', 'gov', 'jr', 'sr', 'mme', 'mlle', 'insp', 'det', 'supt', 'messrs', 'm']);
-/** Suffixes that stay inside the name span. */
-const NAME_SUFFIXES = new Set(['Jr', 'Jnr', 'Sr', 'Snr', 'II', 'III', 'IV']);
-/** Words after a name that show a speaking or acting person (cue for a lone or unknown name). */
-const PERSON_VERBS = new Set(['said', 'says', 'told', 'added', 'asked', 'argued', 'insisted', 'warned', 'claimed', 'admitted', 'explained', 'wrote', 'tweeted', 'replied', 'noted', 'stressed', 'believes', 'thinks', 'who']);
 
 interface Token {
   start: number;
@@ -260,7 +262,6 @@ function particlePrefixAt(text: string, i: number): boolean {
 }
 
 const GLUED = /^(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}+)$/u;
-const GLUE_PREFIXES = new Set(['Mac', 'Van', 'Von', 'Fitz', 'Des', 'Del', 'Della', 'Dos', 'Das', 'Abu', 'Ibn', 'Bin', 'Ben', 'San', 'Saint', 'Santa', 'Mont', 'Mon', 'Le', 'La']);
 
 /** A capital after the third character: the only words GLUED can split (checked without a regex). */
 function hasInnerCapital(word: string): boolean {
@@ -318,8 +319,6 @@ function isLowerToken(word: string): boolean {
 }
 
 const LOWER_PREFIXED_NAME = /^\p{Ll}+[-'\u2019]\p{Lu}/u;
-/** NAME_WORD's particle prefixes, in its order (the first that fits wins, as in the regex). */
-const NAME_PREFIXES = new Set(['al', 'el', 'ad', 'ash', 'as', 'at', 'az', 'ar', 'an', 'bin', 'ibn', 'abu', 'ben', 'bint', 'ould', 'd', 'l']);
 /** Rules out most lower-case words with an apostrophe or hyphen ("don't", "e-mail") without cutting them out. */
 const NAME_PREFIX_FILTER = new WordFilter(NAME_PREFIXES);
 
@@ -801,8 +800,6 @@ function roleWithContext(text: string, runStart: number, inRun: string): string 
   return m && (NATIONALITY_WORDS.has(m[1].trim()) || isAllCaps(m[1].trim())) ? `${m[1].trim()} ${inRun}` : inRun;
 }
 
-const APPOSITIVE_STOP = new Set(['who', 'which', 'that', 'said', 'says', 'told', 'has', 'have', 'had', 'is', 'was', 'will', 'would', 'and', 'but', 'warned', 'added', 'met', 'praised', 'hopes', 'when', 'as']);
-
 /** Appositive description after a name: "Nigel Farage, the Ukip leader," -> "Ukip leader". */
 function roleAfter(text: string, end: number, possessive: boolean, checkWords = true): string | null {
   if (possessive || text[end] !== ',') return null;
@@ -969,8 +966,6 @@ export function genderOf(mention: Pick<RawMention, 'honorific' | 'nameParts'>): 
   }
   return null;
 }
-
-const FIRST_NAME_HONORIFIC = new Set(['sir', 'dame', 'lord', 'lady', 'general', 'gen']);
 
 /** The hand-written scanners next to the regexes they stand for: a property test holds them to the same matches. */
 export const scannersForTests = {
