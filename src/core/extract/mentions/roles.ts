@@ -19,11 +19,12 @@ const { possessiveBareLength } = words;
 
 const ROLE_HEAD_FILTER = new WordFilter(ROLE_HEAD_NOUNS);
 const ROLE_HEAD_OR_MODIFIER_FILTER = new WordFilter([...ROLE_HEAD_NOUNS, ...ROLE_MODIFIERS]);
+/** The longest word roleBefore reads; its quick test (firstWordBeforeMayFit) reads the same word. */
+const ROLE_WORD_MAX_LENGTH = 40;
 
 /** Role words in front of a name, possibly over a comma: "US defence secretary General ...", "the Chinese President, Xi". */
 export function roleBefore(text: string, start: number, checkFirstWord = true): string | null {
-  let p = start;
-  while (p > 0 && (text[p - 1] === ' ' || text[p - 1] === '\u00a0')) p--;
+  let p = spacesStartBefore(text, start);
   let comma = false;
   if (text[p - 1] === ',') {
     comma = true;
@@ -33,10 +34,8 @@ export function roleBefore(text: string, start: number, checkFirstWord = true): 
   const words: string[] = [];
   let wordsStart = p;
   for (let n = 0; n < 8; n++) {
-    let q = p;
-    while (q > 0 && (text[q - 1] === ' ' || text[q - 1] === '\u00a0')) q--;
-    const wordEnd = q;
-    while (q > 0 && wordEnd - q < 40 && isWordChar(text.charCodeAt(q - 1))) q--;
+    const wordEnd = spacesStartBefore(text, p);
+    const q = wordStartBefore(text, wordEnd, ROLE_WORD_MAX_LENGTH);
     if (q === wordEnd) break;
     const word = text.slice(q, wordEnd);
     const bare = word.slice(0, possessiveBareLength(word));
@@ -72,10 +71,8 @@ export function roleBefore(text: string, start: number, checkFirstWord = true): 
  * be found: the usual case ("said Smith", "and Smith"), told without cutting or lower-casing the word.
  */
 function firstWordBeforeMayFit(text: string, p: number): boolean {
-  let q = p;
-  while (q > 0 && (text[q - 1] === ' ' || text[q - 1] === '\u00a0')) q--;
-  const wordEnd = q;
-  while (q > 0 && wordEnd - q < 40 && isWordChar(text.charCodeAt(q - 1))) q--;
+  const wordEnd = spacesStartBefore(text, p);
+  const q = wordStartBefore(text, wordEnd, ROLE_WORD_MAX_LENGTH);
   if (q === wordEnd) return false;
   const first = text.charCodeAt(q);
   // A word starting in lower case is not capitalised: as a possessive it never fits, otherwise it fits
@@ -94,12 +91,24 @@ export function roleWithContext(text: string, runStart: number, inRun: string): 
 
 /** A role head noun ("secretary", "leader") is the word right before the name. */
 export function roleDirectlyBefore(text: string, start: number): boolean {
-  let q = start;
-  while (q > 0 && (text[q - 1] === ' ' || text[q - 1] === '\u00a0')) q--;
-  if (q === start) return false;
-  const wordEnd = q;
-  while (q > 0 && wordEnd - q < 30 && isWordChar(text.charCodeAt(q - 1))) q--;
+  const wordEnd = spacesStartBefore(text, start);
+  if (wordEnd === start) return false;
+  const q = wordStartBefore(text, wordEnd, 30);
   return q < wordEnd && ROLE_HEAD_FILTER.mayContain(text, q, wordEnd, isAsciiRange(text, q, wordEnd)) && ROLE_HEAD_NOUNS.has(text.slice(q, wordEnd).toLowerCase());
+}
+
+/** Start of the spaces and no-break spaces that end at `p` (`p` when there are none). */
+function spacesStartBefore(text: string, p: number): number {
+  let q = p;
+  while (q > 0 && (text[q - 1] === ' ' || text[q - 1] === '\u00a0')) q--;
+  return q;
+}
+
+/** Start of the word that ends at `wordEnd`, read backwards at most `maxLength` characters (`wordEnd` when none). */
+function wordStartBefore(text: string, wordEnd: number, maxLength: number): number {
+  let q = wordEnd;
+  while (q > 0 && wordEnd - q < maxLength && isWordChar(text.charCodeAt(q - 1))) q--;
+  return q;
 }
 
 /** Letters (any script), apostrophes, hyphens and dots: the characters of a word read backwards. */
