@@ -3,7 +3,7 @@
 // CoNLL PER spans exclude honorifics ("Mr" is not part of the entity), so the honorific is cut off our spans.
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { extractMentions } from '../src/core/extract/mentions/people';
+import { extractMentions } from '../src/core/extract/mentions';
 
 interface Doc {
   text: string;

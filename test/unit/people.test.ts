@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { extractMentions, genderOf } from '../../src/core/extract/mentions/people';
+import { extractMentions, genderOf } from '../../src/core/extract/mentions';
 
 const texts = (text: string): string[] => extractMentions(text, []).map((m) => m.text);
 const find = (text: string, name: string) => {

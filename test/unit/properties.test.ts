@@ -6,11 +6,16 @@ import fc from 'fast-check';
 import { findBoilerplate } from '../../src/core/extract/boilerplate';
 import { extractArticle } from '../../src/core/extract/article';
 import { emptyCorpusConfig, parseCorpusYaml } from '../../src/core/extract/metadata';
-import { extractMentions, scannersForTests } from '../../src/core/extract/mentions/people';
+import { extractMentions } from '../../src/core/extract/mentions';
+import { isFollowedByThingNoun } from '../../src/core/extract/mentions/candidates';
+import { roleAfter, roleBefore } from '../../src/core/extract/mentions/roles';
+import { isWordCharBefore, tokenizeRun } from '../../src/core/extract/mentions/scan';
+import { possessiveBareLength } from '../../src/core/extract/mentions/words';
 import { extractQuotes, quoteScannersForTests } from '../../src/core/extract/quotes/quotes';
 import { DETERMINERS, SPEECH_VERBS } from '../../src/core/language/speech';
 import { AsciiWordSet, WordFilter, WordInterner } from '../../src/core/util/wordSets';
 import type { ArticleExtraction, ExtractedQuote, RawMention, Span } from '../../src/core/types';
+import { candidatesOfRun, runs, runsByRegex, thingNounAfterByRegex, tokensByRegex } from '../support/mentionScanners';
 
 const SEED = Number(process.env.CORPUS_NAV_FUZZ_SEED ?? 20170406);
 const RUNS = Number(process.env.CORPUS_NAV_FUZZ_RUNS ?? 300);
@@ -230,11 +235,11 @@ describe('properties: extractors on random and adversarial text', function () {
     const text = fc.oneof({ weight: 3, arbitrary: nameish }, { weight: 2, arbitrary: proseText }, { weight: 1, arbitrary: randomUnicode });
     fc.assert(
       fc.property(text, (t) => {
-        const runs = scannersForTests.runsByRegex(t);
-        assert.deepStrictEqual(scannersForTests.runs(t), runs);
-        for (const [start, end] of runs) {
+        const regexRuns = runsByRegex(t);
+        assert.deepStrictEqual(runs(t), regexRuns);
+        for (const [start, end] of regexRuns) {
           const run = t.slice(start, end);
-          assert.deepStrictEqual(scannersForTests.tokens(run), scannersForTests.tokensByRegex(run));
+          assert.deepStrictEqual(tokenizeRun(run, 0, run.length), tokensByRegex(run));
         }
       }),
       params(RUNS * 5),
@@ -384,19 +389,19 @@ describe('properties: extractors on random and adversarial text', function () {
     );
     fc.assert(
       fc.property(text, fc.nat(), (t, cutAt) => {
-        for (const [start, end] of scannersForTests.runs(t)) {
+        for (const [start, end] of runs(t)) {
           // Whole runs, and runs cut short by an excluded range as extractMentions cuts them.
           const cut = start + 1 + (cutAt % (end - start));
           for (const [to, whole] of [[end, true], [cut, cut === end]] as const) {
-            assert.deepStrictEqual(scannersForTests.candidates(t, start, to, whole, false), scannersForTests.candidates(t, start, to, whole, true));
-            assert.deepStrictEqual(scannersForTests.tokens(t, start, to), scannersForTests.tokensByRegex(t, start, to));
+            assert.deepStrictEqual(candidatesOfRun(t, start, to, whole, false), candidatesOfRun(t, start, to, whole, true));
+            assert.deepStrictEqual(tokenizeRun(t, start, to), tokensByRegex(t, start, to));
           }
           // A name may start at any word of a run (after role or place words that are skipped).
-          for (const word of scannersForTests.tokens(t, start, end)) {
-            assert.strictEqual(scannersForTests.roleBefore(t, word.start, true), scannersForTests.roleBefore(t, word.start, false));
-            assert.strictEqual(scannersForTests.roleAfter(t, word.end, true), scannersForTests.roleAfter(t, word.end, false));
+          for (const word of tokenizeRun(t, start, end)) {
+            assert.strictEqual(roleBefore(t, word.start, true), roleBefore(t, word.start, false));
+            assert.strictEqual(roleAfter(t, word.end, false, true), roleAfter(t, word.end, false, false));
           }
-          assert.strictEqual(scannersForTests.thingNounAfter(t, end), scannersForTests.thingNounAfterByRegex(t, end));
+          assert.strictEqual(isFollowedByThingNoun(t, end), thingNounAfterByRegex(t, end));
         }
       }),
       params(RUNS * 2),
@@ -405,15 +410,15 @@ describe('properties: extractors on random and adversarial text', function () {
     const roleText = 'the defence secretary Smith, US defence secretary Jones and the Chinese President, Xi; Minister of Russia Putin';
     for (const name of ['Smith', 'Jones', 'Xi', 'Putin']) {
       const at = roleText.indexOf(name);
-      assert.strictEqual(scannersForTests.roleBefore(roleText, at, true), scannersForTests.roleBefore(roleText, at, false));
-      assert.notStrictEqual(scannersForTests.roleBefore(roleText, at, true), null, name);
+      assert.strictEqual(roleBefore(roleText, at, true), roleBefore(roleText, at, false));
+      assert.notStrictEqual(roleBefore(roleText, at, true), null, name);
     }
     for (const t of ['Farage, the Ukip leader, said', 'Farage, 54, said', 'Farage, the party’s leader', `Farage, ${'x'.repeat(113)} leaderships`, 'Farage,\tleader', 'Farage, \tleader, said', 'Farage, a LEADER\'S aide']) {
-      assert.strictEqual(scannersForTests.roleAfter(t, 6, true), scannersForTests.roleAfter(t, 6, false), t);
+      assert.strictEqual(roleAfter(t, 6, false, true), roleAfter(t, 6, false, false), t);
     }
-    assert.strictEqual(scannersForTests.roleAfter('Farage, the Ukip leader, said', 6, true), 'Ukip leader');
+    assert.strictEqual(roleAfter('Farage, the Ukip leader, said', 6, false, true), 'Ukip leader');
     for (const [t, end] of [['Trump administration', 5], ['Trump\u00a0family', 5], ['Trump said', 5], ['Trump familyé', 5]] as const) {
-      assert.strictEqual(scannersForTests.thingNounAfter(t, end), scannersForTests.thingNounAfterByRegex(t, end), t);
+      assert.strictEqual(isFollowedByThingNoun(t, end), thingNounAfterByRegex(t, end), t);
     }
   });
 
@@ -423,13 +428,13 @@ describe('properties: extractors on random and adversarial text', function () {
       fc.property(fc.array(piece, { maxLength: 6 }).map((p) => p.join('')), (word) => {
         const expected = word.length > 2 && (word.endsWith("'s") || word.endsWith('’s')) ? word.length - 2
           : word.length > 2 && (word.endsWith("s'") || word.endsWith('s’')) ? word.length - 1 : word.length;
-        assert.strictEqual(scannersForTests.possessiveBareLength(word), expected, word);
+        assert.strictEqual(possessiveBareLength(word), expected, word);
       }),
       params(RUNS),
     );
     for (let code = 0; code < 0x10000; code++) {
       const ch = String.fromCharCode(code);
-      assert.strictEqual(scannersForTests.isWordCharBefore(code, ch), /[\p{L}\d'\u2019-]/u.test(ch), `U+${code.toString(16)}`);
+      assert.strictEqual(isWordCharBefore(code, ch), /[\p{L}\d'\u2019-]/u.test(ch), `U+${code.toString(16)}`);
     }
   });
 });

@@ -1,6 +1,6 @@
 import { strict as assert } from 'assert';
 import { CorpusIndex } from '../../src/core/index/corpusIndex';
-import { extractMentions } from '../../src/core/extract/mentions/people';
+import { extractMentions } from '../../src/core/extract/mentions';
 
 // A lone surname in an article that never gives the full name ("deter Putin from further aggression") is a
 // mention when the corpus knows a person with that surname from other articles, and only then.

@@ -1,2 +1,4 @@
 // What the rest of the core may use of mention extraction; its internals stay behind this file.
-export { extractMentions, genderOf, type MentionOptions } from './people';
+export { extractMentions } from './extractMentions';
+export { genderOf } from './gender';
+export type { MentionOptions } from './confirm';

@@ -1,0 +1,312 @@
+// Scanning for names: runs of capitalised words (with the particles between them) and the tokens of a run.
+// Both are written by hand for ASCII, where the unicode regexes they stand for are slow, and hand over to
+// those regexes at any character they cannot classify exactly.
+import * as nameParticles from '../../language/nameParticles';
+import * as lexicon from '../../language';
+import * as chars from '../../util/chars';
+import * as mentionChars from '../../util/mentionChars';
+import * as wordSets from '../../util/wordSets';
+import * as words from './words';
+
+// Bound once: module re-exports are getters, too slow for the inner loop.
+const { CITY_WORDS, COUNTRY_WORDS, isFirstName } = lexicon;
+const { GLUE_PREFIXES, NAME_PREFIXES, PARTICLES } = nameParticles;
+const { isAsciiLetterCode } = chars;
+const { isAsciiUpperCode } = mentionChars;
+const { WordFilter } = wordSets;
+const { HONORIFIC_FIRST_WORDS, WORDS, wordFacts } = words;
+
+/** A word of a run of capitalised words, as the name parser reads it. */
+export interface NameToken {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** A dot follows directly. */
+  readonly dot: boolean;
+  readonly lower: boolean;
+  /** WORD_* bits of the word as tokenized (see wordFacts); 0 for lower-case tokens. */
+  readonly facts: number;
+}
+
+/** Where a run of capitalised words starts and ends; nextRun fills it in. */
+export interface RunBounds {
+  start: number;
+  end: number;
+}
+
+// A capitalised name word: optional Arabic/French/Irish particle prefix ("al-Assad", "d'Estaing", "O'Brien"
+// is covered by the apostrophe inside), then letters, apostrophes and inner hyphens.
+const NAME_WORD = String.raw`(?:(?:${[...NAME_PREFIXES].join('|')})[-'\u2019])?\p{Lu}[\p{L}\p{M}'\u2019]*(?:-\p{L}[\p{L}\p{M}'\u2019]*)*`;
+const PARTICLE_ALT = [...PARTICLES].join('|');
+/** Rules out most lower-case words after a name ("said", "government") without cutting them out. */
+const PARTICLE_FILTER = new WordFilter(PARTICLES);
+const GAP = String.raw`[ \u00a0]+`;
+// A run of capitalised words joined by single spaces (and lower-case particles); a dot may follow a word
+// ("Mr. Smith", "J. Smith"); runs are split at dots that end sentences later. Matched with flags `gu`.
+export const RUN_SOURCE = String.raw`(?<![\p{L}\p{M}\d'\u2019-])${NAME_WORD}(?:\.?${GAP}(?:(?:${PARTICLE_ALT})${GAP})*${NAME_WORD})*`;
+// The run, anchored: tried only where a run can start (see nextRun). A unicode regex with a
+// lookbehind is slow to slide over every character of an article.
+const RUN_AT = new RegExp(RUN_SOURCE, 'uy');
+/** A name word or a lower-case word (a particle): the tokens of a run (flags `gu`). */
+export const NAME_TOKEN_SOURCE = String.raw`${NAME_WORD}|\p{Ll}+`;
+const TOKEN = new RegExp(NAME_TOKEN_SOURCE, 'gu');
+
+/**
+ * The first run (RUN_SOURCE) at or after `from`, as a global regex's `exec` would find it: written to `out`,
+ * true; false when there is none. A run starts with an upper-case letter (ASCII, or beyond U+00BF) or with a
+ * particle prefix ("al-", "d'", "bin-"): a lower-case a/e/b/i/o/d/l at a word start with a hyphen or
+ * apostrophe within its first five characters.
+ */
+export function nextRun(text: string, from: number, out: RunBounds): boolean {
+  const n = text.length;
+  // The run's lookbehind: no run starts right after a letter, digit, apostrophe or hyphen. Only ASCII is
+  // ruled out here; RUN_AT checks the rest.
+  let afterWord = from > 0 && text.charCodeAt(from - 1) < 128 && (ASCII_CLASS[text.charCodeAt(from - 1)] & WORD_CODE) !== 0;
+  for (let i = from; i < n; i++) {
+    const code = text.charCodeAt(i);
+    const cls = code < 128 ? ASCII_CLASS[code] : 0;
+    if (!afterWord && (code >= 0xc0 || (cls & UPPER_CODE) !== 0 || ((cls & PREFIX_CODE) !== 0 && particlePrefixAt(text, i)))) {
+      // The run by hand when its characters are ASCII (most are); RUN_AT where it meets anything else.
+      const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+      let end = before === 0x2019 ? -1 : before >= 128 && !isPlainStop(before) ? NOT_PLAIN : plainRunEnd(text, i);
+      if (end === NOT_PLAIN) {
+        RUN_AT.lastIndex = i;
+        const match = RUN_AT.exec(text);
+        end = match ? i + match[0].length : -1;
+      }
+      if (end >= 0) {
+        out.start = i;
+        out.end = end;
+        return true;
+      }
+    }
+    afterWord = (cls & WORD_CODE) !== 0;
+  }
+  return false;
+}
+
+/** Returned by the hand-written matchers when a character they cannot classify exactly decides the match. */
+const NOT_PLAIN = -2;
+
+/** Common non-ASCII characters that are neither letters nor marks nor digits: curly quotes, dashes, ©, •, £, no-break space. */
+function isPlainStop(c: number): boolean {
+  return c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2014 || c === 0x2013 || c === 0x2026 || c === 0xa9 || c === 0x2022 || c === 0xa3 || c === 0xa0;
+}
+
+/** End of the run matched at `i` (lookbehind already checked), -1 for no match, or NOT_PLAIN. */
+function plainRunEnd(text: string, i: number): number {
+  let end = plainNameWordEnd(text, i);
+  if (end < 0) return end;
+  const n = text.length;
+  for (;;) {
+    // (?:\.?GAP(?:PARTICLE GAP)*NAME_WORD)*: no backtracking can succeed where this fails (see below).
+    let j = end;
+    if (text.charCodeAt(j) === 46) j++;
+    let c = text.charCodeAt(j);
+    if (c === 0xa0) return NOT_PLAIN;
+    if (c !== 32) return end;
+    while (j < n && (c = text.charCodeAt(j)) === 32) j++;
+    if (c === 0xa0) return NOT_PLAIN;
+    // Particles: a whole lower-case word of the list followed by a gap (no other word of the list fits).
+    for (;;) {
+      let k = j;
+      while (k < n && (c = text.charCodeAt(k)) >= 97 && c <= 122) k++;
+      if (k === j || k >= n) break;
+      if (c === 0xa0) return NOT_PLAIN;
+      if (c !== 32 || !PARTICLE_FILTER.mayContain(text, j, k, true) || !PARTICLES.has(text.slice(j, k))) break;
+      while (k < n && (c = text.charCodeAt(k)) === 32) k++;
+      if (c === 0xa0) return NOT_PLAIN;
+      j = k;
+    }
+    // A particle is a lower-case word followed by a gap: a name word cannot start there, so giving
+    // particles back never lets NAME_WORD match.
+    const next = plainNameWordEnd(text, j);
+    if (next === NOT_PLAIN) return NOT_PLAIN;
+    if (next < 0) return end;
+    end = next;
+  }
+}
+
+/** End of NAME_WORD at `p` in `text`, -1, or NOT_PLAIN when a non-ASCII character could change the answer. */
+function plainNameWordEnd(s: string, p: number): number {
+  const n = s.length;
+  if (p >= n) return -1;
+  const first = s.charCodeAt(p);
+  if (first >= 128) return isPlainStop(first) ? -1 : NOT_PLAIN;
+  let q = p;
+  if (!isAsciiUpperCode(first)) {
+    q = prefixedCapital(s, p, n);
+    if (q < 0) return q;
+  }
+  let i = q + 1;
+  for (;;) {
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (isAsciiLetterCode(c) || c === 39 || c === 0x2019) i++;
+      else if (c >= 128 && !isPlainStop(c)) return NOT_PLAIN;
+      else break;
+    }
+    if (i + 1 < n && s.charCodeAt(i) === 45) {
+      const c = s.charCodeAt(i + 1);
+      if (c >= 128 && !isPlainStop(c)) return NOT_PLAIN;
+      if (isAsciiLetterCode(c)) {
+        i += 2;
+        continue;
+      }
+    }
+    return i;
+  }
+}
+
+const WORD_CODE = 1;
+const UPPER_CODE = 2;
+const PREFIX_CODE = 4;
+/** ASCII character classes for nextRun: word characters, capitals, first letters of particle prefixes. */
+const ASCII_CLASS = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) {
+    const ch = String.fromCharCode(c);
+    if (/[A-Za-z0-9'-]/.test(ch)) table[c] |= WORD_CODE;
+    if (/[A-Z]/.test(ch)) table[c] |= UPPER_CODE;
+  }
+  // First letters of NAME_WORD's particle prefixes: al, el, ad, ash, ..., bin, ibn, abu, ould, d, l.
+  for (const prefix of NAME_PREFIXES) table[prefix.charCodeAt(0)] |= PREFIX_CODE;
+  return table;
+})();
+
+/** A hyphen or apostrophe within the first five characters of a lower-case word ("al-", "bint-", "d'"). */
+function particlePrefixAt(text: string, i: number): boolean {
+  for (let k = i + 1; k <= i + 4 && k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 45 || c === 39 || c === 0x2019) return true;
+    if (c < 97 || c > 122) return false;
+  }
+  return false;
+}
+
+const GLUED = /^(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}+)$/u;
+
+/** A capital after the third character: the only words GLUED can split (checked without a regex). */
+export function hasInnerCapital(word: string): boolean {
+  for (let k = 3; k < word.length; k++) {
+    const code = word.charCodeAt(k);
+    if ((code >= 65 && code <= 90) || code > 127) return true;
+  }
+  return false;
+}
+
+/** The TOKEN matches in text[from, to) (a run), as tokens with offsets in `text`. */
+export function tokenizeRun(text: string, from: number, to: number): NameToken[] {
+  const tokens: NameToken[] = [];
+  if (isPlainRange(text, from, to)) {
+    // TOKEN by hand (the same matches, in the same order): most runs are ASCII, where a unicode regex is slow.
+    let p = from;
+    while (p < to) {
+      let end = nameWordEnd(text, p, to);
+      if (end < 0) end = lowerWordEnd(text, p, to);
+      if (end < 0) {
+        p++;
+        continue;
+      }
+      pushNameToken(tokens, text, p, end);
+      p = end;
+    }
+    return tokens;
+  }
+  const run = text.slice(from, to);
+  TOKEN.lastIndex = 0;
+  for (let m = TOKEN.exec(run); m; m = TOKEN.exec(run)) pushNameToken(tokens, text, from + m.index, from + m.index + m[0].length);
+  return tokens;
+}
+
+/** Adds the token text[start, end); its text is the interned word, not a new cut of `text`. */
+export function pushNameToken(tokens: NameToken[], text: string, start: number, end: number): void {
+  const entry = WORDS.find(text, start, end);
+  const word = WORDS.word(entry);
+  const facts = WORDS.value(entry);
+  const glued = hasInnerCapital(word) ? GLUED.exec(word) : null;
+  if (glued && !GLUE_PREFIXES.has(glued[1]) && (HONORIFIC_FIRST_WORDS.has(glued[2].toLowerCase()) || isFirstName(glued[2]) || CITY_WORDS.has(glued[1]) || COUNTRY_WORDS.has(glued[1]))) {
+    // "ParisSir Keir": two words glued by a lost line break or space.
+    tokens.push({ start, end: start + glued[1].length, text: glued[1], dot: false, lower: false, facts: wordFacts(glued[1]) });
+    const b = start + glued[1].length;
+    tokens.push({ start: b, end: b + glued[2].length, text: glued[2], dot: text.charCodeAt(b + glued[2].length) === 46, lower: false, facts: wordFacts(glued[2]) });
+    return;
+  }
+  const lower = !isAsciiUpperCode(word.charCodeAt(0)) && isLowerToken(word);
+  tokens.push({ start, end, text: word, dot: text.charCodeAt(end) === 46, lower, facts: lower ? 0 : facts });
+}
+
+function isLowerToken(word: string): boolean {
+  const first = word[0];
+  return first === first.toLowerCase() && !LOWER_PREFIXED_NAME.test(word);
+}
+
+const LOWER_PREFIXED_NAME = /^\p{Ll}+[-'\u2019]\p{Lu}/u;
+/** Rules out most lower-case words with an apostrophe or hyphen ("don't", "e-mail") without cutting them out. */
+const NAME_PREFIX_FILTER = new WordFilter(NAME_PREFIXES);
+
+/**
+ * Where the capital after a particle prefix ("al-", "d'", "bint-") starting at `p` is, -1 when there is
+ * none, or NOT_PLAIN. Every prefix is lower-case letters followed by a separator, so the only prefix that
+ * can fit is the whole lower-case word at `p` (NAME_WORD's alternation order then makes no difference).
+ */
+function prefixedCapital(s: string, p: number, n: number): number {
+  // Characters at or past `n` read as NaN, as past the end of a string.
+  let sep = p;
+  while (sep < p + 5 && sep < n) {
+    const c = s.charCodeAt(sep);
+    if (c >= 97 && c <= 122) sep++;
+    else break;
+  }
+  const c = sep < n ? s.charCodeAt(sep) : NaN;
+  if (sep === p || !(c === 45 || c === 39 || c === 0x2019) || !NAME_PREFIX_FILTER.mayContain(s, p, sep, true) || !NAME_PREFIXES.has(s.slice(p, sep))) return -1;
+  const after = sep + 1 < n ? s.charCodeAt(sep + 1) : NaN;
+  if (after >= 128 && !isPlainStop(after)) return NOT_PLAIN;
+  return isAsciiUpperCode(after) ? sep + 1 : -1;
+}
+
+/** Only ASCII and the curly apostrophe: the characters the hand-written TOKEN below classifies exactly. */
+function isPlainRange(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 128 && c !== 0x2019) return false;
+  }
+  return true;
+}
+
+/** End of NAME_WORD matched at `p` in a plain run ending at `n`, or -1. */
+export function nameWordEnd(s: string, p: number, n: number): number {
+  let q = p;
+  if (!isAsciiUpperCode(s.charCodeAt(p))) {
+    // A plain run has no character that could make this NOT_PLAIN.
+    q = prefixedCapital(s, p, n);
+    if (q < 0) return -1;
+  }
+  let i = q + 1;
+  for (;;) {
+    while (i < n) {
+      const c = s.charCodeAt(i);
+      if (isAsciiLetterCode(c) || c === 39 || c === 0x2019) i++;
+      else break;
+    }
+    if (i + 1 < n && s.charCodeAt(i) === 45 && isAsciiLetterCode(s.charCodeAt(i + 1))) i += 2;
+    else return i;
+  }
+}
+
+/** End of a run of lower-case letters at `p` in a plain run ending at `n`, or -1. */
+function lowerWordEnd(s: string, p: number, n: number): number {
+  let i = p;
+  while (i < n) {
+    const c = s.charCodeAt(i);
+    if (c >= 97 && c <= 122) i++;
+    else break;
+  }
+  return i > p ? i : -1;
+}
+
+/** /[\p{L}\d'\u2019-]/u on one UTF-16 unit; ASCII by table, the rest by the regex. */
+export function isWordCharBefore(code: number, ch: string): boolean {
+  if (code < 128) return (ASCII_CLASS[code] & WORD_CODE) !== 0;
+  return /[\p{L}\d'\u2019-]/u.test(ch);
+}

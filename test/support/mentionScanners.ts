@@ -1,0 +1,39 @@
+// The regex forms of the hand-written mention scanners, and helpers that run the scanners over a whole text,
+// for the property tests that hold the scanners to the same matches.
+import { type Candidate, parseRun, parseTokens } from '../../src/core/extract/mentions/candidates';
+import { type NameToken, NAME_TOKEN_SOURCE, RUN_SOURCE, type RunBounds, nextRun, pushNameToken, tokenizeRun } from '../../src/core/extract/mentions/scan';
+import { THING_NOUNS } from '../../src/core/language';
+
+/** The runs of capitalised words nextRun finds, as [start, end) pairs. */
+export function runs(text: string): [number, number][] {
+  const found: [number, number][] = [];
+  const run: RunBounds = { start: 0, end: 0 };
+  for (let more = nextRun(text, 0, run); more; more = nextRun(text, run.end, run)) found.push([run.start, run.end]);
+  return found;
+}
+
+/** The runs as the run regex alone finds them. */
+export function runsByRegex(text: string): [number, number][] {
+  return [...text.matchAll(new RegExp(RUN_SOURCE, 'gu'))].map((m) => [m.index, m.index + m[0].length]);
+}
+
+/** The tokens of text[from, to) as the token regex alone finds them (tokenizeRun reads ASCII by hand). */
+export function tokensByRegex(text: string, from = 0, to = text.length): NameToken[] {
+  const tokens: NameToken[] = [];
+  for (const m of text.slice(from, to).matchAll(new RegExp(NAME_TOKEN_SOURCE, 'gu'))) pushNameToken(tokens, text, from + m.index, from + m.index + m[0].length);
+  return tokens;
+}
+
+/** isFollowedByThingNoun as the regex it stands for: a thing noun after one space or no-break space. */
+export function thingNounAfterByRegex(text: string, end: number): boolean {
+  const m = /^[ \u00a0](\p{Ll}+)/u.exec(text.slice(end, end + 24));
+  return m !== null && THING_NOUNS.has(m[1]);
+}
+
+/** Candidates of text[from, to) as extractMentions parses it, or by the tokenizer alone (no lone-word path). */
+export function candidatesOfRun(text: string, from: number, to: number, wholeRun: boolean, tokenizerOnly: boolean): Candidate[] {
+  const out: Candidate[] = [];
+  if (tokenizerOnly) parseTokens(text, tokenizeRun(text, from, to), out);
+  else parseRun(text, from, to, wholeRun, out);
+  return out;
+}
