@@ -1,14 +1,13 @@
 import type { MentionForm, Person, RawMention } from '../types';
-import * as lexicon from '../language';
 import type { Gender } from '../language';
 import { ITEMS_PER_STEP, runSteps, runStepsSliced, type Steps } from '../util/steps';
-import * as stringHelpers from '../util/strings';
 import * as textHelpers from '../util/text';
+import * as names from './names';
+import type { AliasTable, ParsedName } from './names';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
-const { FIRST_NAME_HONORIFICS, HONORIFIC_GENDER, HONORIFIC_PHRASES, firstNameGender, honorificKey } = lexicon;
-const { detach } = stringHelpers;
 const { foldName, slugify } = textHelpers;
+const { aliasTable, canonicalNameOf, parseName } = names;
 
 export interface DocumentMentions {
   path: string;
@@ -20,73 +19,6 @@ export interface IdentityResult {
   people: Person[];
   /** For each path, the person id of each mention (same order as the input), or null if dropped. */
   assignments: Map<string, (string | null)[]>;
-}
-
-/** Lower-case particles that belong to a surname, not to the given names ("Le Pen", "von der Leyen"). */
-const SURNAME_PARTICLES = new Set(['le', 'la', 'de', 'di', 'da', 'du', 'van', 'von', 'der', 'den', 'del', 'della', 'des', 'dos', 'das', 'al', 'el', 'bin', 'ibn', 'ter', 'ten', 'zu', 'st']);
-
-interface ParsedName {
-  /** Folded given names (empty for a lone word). */
-  given: string[];
-  /** Folded surname key: the last word without an Arabic article ("al-Assad" -> "assad"). */
-  surname: string;
-  /** Folded lone word, when the name is a single word (could be a surname or a given name). */
-  lone: string | null;
-  gender: Gender | null;
-  /** The honorific goes with a given name ("Sir Michael"). */
-  firstNameHonorific: boolean;
-}
-
-function surnameKey(word: string): string {
-  return foldName(word).replace(/^(?:al|el|ad|as|ash|at|az|ar|an)[-'\u2019]/, '').replace(/['\u2019]s$/, '');
-}
-
-const parseCache = new Map<string, Map<string, ParsedName>>();
-
-/**
- * Parsing is memoised on the name form: a corpus repeats the same few forms thousands of times. The text
- * decides the name parts (they are its words after the honorific), so honorific and text make the key.
- */
-function parseName(m: MentionForm): ParsedName {
-  // Keyed by honorific, then text: no key string is built per mention.
-  const honorific = m.honorific ?? '';
-  let byText = parseCache.get(honorific);
-  if (!byText) parseCache.set(detach(honorific), (byText = new Map()));
-  let p = byText.get(m.text);
-  if (!p) {
-    if (byText.size > 100_000) byText.clear();
-    // Parsed from detached copies: the cache outlives the article the mention came from.
-    p = parseNameUncached({ ...m, text: detach(m.text), honorific: m.honorific === null ? null : detach(m.honorific), nameParts: m.nameParts.map(detach) });
-    byText.set(detach(m.text), p);
-  }
-  return p;
-}
-
-function parseNameUncached(m: MentionForm): ParsedName {
-  const parts = m.nameParts;
-  const hon = m.honorific ? honorificKey(m.honorific) : null;
-  const honGender = hon ? HONORIFIC_GENDER.get(hon) ?? null : null;
-  if (parts.length === 1) {
-    const lone = surnameKey(parts[0]);
-    return { given: [], surname: lone, lone, gender: honGender, firstNameHonorific: hon !== null && FIRST_NAME_HONORIFICS.has(hon) };
-  }
-  // The surname starts at the first particle after the first word, else it is the last word.
-  let surnameStart = parts.length - 1;
-  for (let i = 0; i < parts.length - 1; i++) {
-    if (SURNAME_PARTICLES.has(parts[i].toLowerCase()) && (i > 0 || parts.length === 2)) { surnameStart = i; break; }
-  }
-  const given = parts.slice(0, surnameStart).map(foldName).filter((g) => g.length > 0);
-  const surname = surnameKey(parts[parts.length - 1]);
-  if (given.length === 0) return { given, surname, lone: null, gender: honGender, firstNameHonorific: false };
-  const g = firstNameGender(parts[0]);
-  return { given, surname, lone: null, gender: honGender ?? g ?? null, firstNameHonorific: false };
-}
-
-function normaliseAlias(name: string): string {
-  const words = foldName(name).replace(/\./g, '').split(/\s+/).filter(Boolean);
-  // Leading honorifics do not change who an alias names.
-  while (words.length > 1 && HONORIFIC_PHRASES.has(words[0])) words.shift();
-  return words.join(' ');
 }
 
 /**
@@ -197,7 +129,7 @@ export interface IdentityChanges {
 
 /** Corpus-wide identity kept up to date one document at a time. */
 export class IdentityIndex {
-  private readonly aliasOf = new Map<string, string>();
+  private readonly aliasOf: AliasTable;
   private readonly docs = new Map<string, DocState>();
   private readonly pending = new Map<string, readonly MentionForm[] | null>();
   private readonly clusters = new Map<string, ClusterState>();
@@ -214,10 +146,7 @@ export class IdentityIndex {
   private readonly peopleById = new Map<string, Person>();
 
   constructor(aliases: Readonly<Record<string, string[]>> = {}) {
-    for (const [canonical, variants] of Object.entries(aliases)) {
-      this.aliasOf.set(normaliseAlias(canonical), canonical);
-      for (const v of variants ?? []) this.aliasOf.set(normaliseAlias(v), canonical);
-    }
+    this.aliasOf = aliasTable(aliases);
   }
 
   setDoc(key: string, mentions: readonly MentionForm[]): void {
@@ -348,7 +277,7 @@ export class IdentityIndex {
     const hasAliases = this.aliasOf.size > 0;
     for (let i = 0; i < mentions.length; i++) {
       const m = mentions[i];
-      const canonical = hasAliases ? this.aliasOf.get(normaliseAlias(m.text)) ?? this.aliasOf.get(normaliseAlias(m.nameParts.join(' '))) : undefined;
+      const canonical = hasAliases ? canonicalNameOf(this.aliasOf, m) : undefined;
       if (canonical !== undefined) {
         const p = parseName({ ...m, honorific: null, nameParts: canonical.split(/\s+/) });
         const c = this.cluster(`alias:${foldName(canonical)}`, 'alias', p.given[0] ?? null, p.surname);
