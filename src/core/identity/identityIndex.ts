@@ -1,26 +1,3 @@
-import type { MentionForm, Person, RawMention } from '../types';
-import type { Gender } from '../language';
-import { ITEMS_PER_STEP, runSteps, runStepsSliced, type Steps } from '../util/steps';
-import * as textHelpers from '../util/text';
-import * as names from './names';
-import type { AliasTable, ParsedName } from './names';
-
-// Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
-const { foldName, slugify } = textHelpers;
-const { aliasTable, canonicalNameOf, parseName } = names;
-
-export interface DocumentMentions {
-  path: string;
-  mentions: readonly RawMention[];
-}
-
-export interface IdentityResult {
-  /** People sorted by mention count, most first; each with its mentions filled in. */
-  people: Person[];
-  /** For each path, the person id of each mention (same order as the input), or null if dropped. */
-  assignments: Map<string, (string | null)[]>;
-}
-
 /**
  * Identity resolution, incremental. The rules, in order:
  * 1. Names from corpus.yaml and full names (given + surname) define clusters ("michael|fallon").
@@ -34,42 +11,32 @@ export interface IdentityResult {
  * article are rebuilt, and only the articles whose groups changed are re-resolved; the result equals a
  * resolution from scratch (a unit test checks this).
  */
-type ClusterKind = 'full' | 'alias' | 'initial' | 'fallback';
+import type { MentionForm, Person, RawMention } from '../types';
+import type { Gender } from '../language';
+import { ITEMS_PER_STEP, runSteps, runStepsSliced, type Steps } from '../util/steps';
+import * as textHelpers from '../util/text';
+import * as counts from '../util/identityCounts';
+import * as clusterHelpers from './clusters';
+import { ClusterRegistry, type Candidate, type ClusterState, type DocState } from './clusters';
+import * as names from './names';
+import type { AliasTable, ParsedName } from './names';
 
-interface ClusterState {
-  key: string;
-  kind: ClusterKind;
-  given: string | null;
-  surname: string;
-  canonical: string | null;
-  /** Defining mentions (full names or alias forms for full/alias clusters; initials for initial clusters). */
-  defining: number;
-  male: number;
-  female: number;
-  /** Gender fixed by the canonical name of an alias cluster. */
-  fixedGender: Gender | null;
-  /** The alias cluster this full-name cluster belongs to. */
-  mergedInto: ClusterState | null;
-  /** Listed among its surname's (and given name's) candidates. */
-  candidate: boolean;
-  /** Full-name clusters merged into this alias cluster (null until one is: most clusters never merge). */
-  mergedFrom: Set<ClusterState> | null;
-  /** Every mention assigned to this cluster: count, per-document counts, forms and roles. */
-  assigned: number;
-  docs: Map<DocState, number>;
-  forms: Map<string, { count: number; words: number; name: string }>;
-  /** Null until a mention with a role is assigned (most people have none): the index keeps one per cluster. */
-  roles: Map<string, Map<string, number>> | null;
+// Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
+const { slugify } = textHelpers;
+const { addToIndex } = counts;
+const { byKey, clusterSignature, definingClustersOf, genderOfCluster, rootOf, tallyAssigned, toCandidate } = clusterHelpers;
+const { aliasTable, parseName } = names;
+
+export interface DocumentMentions {
+  path: string;
+  mentions: readonly RawMention[];
 }
 
-interface DocState {
-  key: string;
-  mentions: readonly MentionForm[];
-  parsed: ParsedName[];
-  /** Per mention, the cluster its full name or alias defines (rule 1), or null for mentions resolved by rule 3. */
-  defining: (ClusterState | null)[];
-  assignment: (ClusterState | null)[];
-  resolved: boolean;
+export interface IdentityResult {
+  /** People sorted by mention count, most first; each with its mentions filled in. */
+  people: Person[];
+  /** For each path, the person id of each mention (same order as the input), or null if dropped. */
+  assignments: Map<string, (string | null)[]>;
 }
 
 interface PersonState {
@@ -80,45 +47,7 @@ interface PersonState {
   mentionCount: number;
 }
 
-interface Candidate {
-  cluster: ClusterState;
-  gender: Gender | null;
-}
-
-function genderOfCluster(c: ClusterState): Gender | null {
-  if (c.kind === 'alias') return c.fixedGender;
-  return c.male > c.female ? 'male' : c.female > c.male ? 'female' : null;
-}
-
 const NO_CANDIDATES: Candidate[] = [];
-
-function toCandidate(cluster: ClusterState): Candidate {
-  return { cluster, gender: genderOfCluster(cluster) };
-}
-
-function rootOf(c: ClusterState): ClusterState {
-  return c.mergedInto ?? c;
-}
-
-/** What other mentions' choices depend on; `gender` is the one recorded when the candidates were listed. */
-function clusterSignature(c: ClusterState, gender: Gender | null): string {
-  return `${c.key}:${gender ?? ''}:${rootOf(c).key}`;
-}
-
-const byKey = (a: ClusterState, b: ClusterState): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-
-function addCount<K>(map: Map<K, number>, key: K, delta: number): void {
-  const n = (map.get(key) ?? 0) + delta;
-  if (n === 0) map.delete(key);
-  else map.set(key, n);
-}
-
-function addToIndex<K, V>(map: Map<K, Map<V, number>>, key: K, value: V, delta: number): void {
-  let inner = map.get(key);
-  if (!inner) map.set(key, (inner = new Map()));
-  addCount(inner, value, delta);
-  if (inner.size === 0) map.delete(key);
-}
 
 export interface IdentityChanges {
   /** Documents whose person ids may have changed (including added and removed ones). */
@@ -132,7 +61,7 @@ export class IdentityIndex {
   private readonly aliasOf: AliasTable;
   private readonly docs = new Map<string, DocState>();
   private readonly pending = new Map<string, readonly MentionForm[] | null>();
-  private readonly clusters = new Map<string, ClusterState>();
+  private readonly registry = new ClusterRegistry();
   /** Surname -> initial -> number of initial mentions ("J. Smith"). */
   private readonly initials = new Map<string, Map<string, { count: number; male: number; female: number }>>();
   /** Candidates per surname (full, alias and active initial clusters), sorted by key. */
@@ -208,7 +137,7 @@ export class IdentityIndex {
     for (const [key, mentions] of batch) {
       const old = this.docs.get(key);
       if (old) {
-        yield* this.tally(old, -1, dirtyRoots);
+        yield* tallyAssigned(old, -1, dirtyRoots);
         yield* this.contribute(old, -1, dirtySurnames);
         this.docs.delete(key);
         toResolve.delete(old);
@@ -256,9 +185,9 @@ export class IdentityIndex {
     }
     yield;
     for (const doc of toResolve) {
-      if (doc.resolved) yield* this.tally(doc, -1, dirtyRoots);
+      if (doc.resolved) yield* tallyAssigned(doc, -1, dirtyRoots);
       yield* this.resolveDoc(doc);
-      yield* this.tally(doc, 1, dirtyRoots);
+      yield* tallyAssigned(doc, 1, dirtyRoots);
       changes.docs.add(doc.key);
       yield;
     }
@@ -267,52 +196,13 @@ export class IdentityIndex {
   }
 
   private *createDoc(key: string, mentions: readonly MentionForm[]): Steps<DocState> {
-    // Sized up front: the index keeps these per-article arrays, so no spare capacity.
     const parsed = new Array<ParsedName>(mentions.length);
     for (let i = 0; i < mentions.length; i++) {
       parsed[i] = parseName(mentions[i]);
       if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     }
-    const defining: (ClusterState | null)[] = new Array<ClusterState | null>(mentions.length).fill(null);
-    const hasAliases = this.aliasOf.size > 0;
-    for (let i = 0; i < mentions.length; i++) {
-      const m = mentions[i];
-      const canonical = hasAliases ? canonicalNameOf(this.aliasOf, m) : undefined;
-      if (canonical !== undefined) {
-        const p = parseName({ ...m, honorific: null, nameParts: canonical.split(/\s+/) });
-        const c = this.cluster(`alias:${foldName(canonical)}`, 'alias', p.given[0] ?? null, p.surname);
-        c.canonical = canonical;
-        c.fixedGender = p.gender;
-        defining[i] = c;
-        continue;
-      }
-      const p = parsed[i];
-      if (p.given.length && p.given[0].length > 1) defining[i] = this.cluster(`${p.surname}|${p.given[0]}`, 'full', p.given[0], p.surname);
-      if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
-    }
+    const defining = yield* definingClustersOf(mentions, parsed, this.aliasOf, this.registry);
     return { key, mentions, parsed, defining, assignment: new Array<ClusterState | null>(mentions.length).fill(null), resolved: false };
-  }
-
-  private cluster(key: string, kind: ClusterKind, given: string | null, surname: string): ClusterState {
-    let c = this.clusters.get(key);
-    if (!c) {
-      c = {
-        key, kind, given, surname, canonical: null, defining: 0, male: 0, female: 0, fixedGender: null,
-        mergedInto: null, candidate: false, mergedFrom: null, assigned: 0, docs: new Map(), forms: new Map(), roles: null,
-      };
-      this.clusters.set(key, c);
-      let bySurname = this.clustersBySurname.get(surname);
-      if (!bySurname) this.clustersBySurname.set(surname, (bySurname = new Set()));
-      bySurname.add(c);
-      if (given) {
-        let byGiven = this.clustersByGiven.get(given);
-        if (!byGiven) this.clustersByGiven.set(given, (byGiven = new Set()));
-        byGiven.add(c);
-      }
-    } else if (c.kind === 'fallback' && kind !== 'fallback') {
-      c.kind = kind;
-    }
-    return c;
   }
 
   /** Adds (sign 1) or removes (sign -1) a document's defining evidence and its pass-3 index entries. */
@@ -354,7 +244,7 @@ export class IdentityIndex {
     // Merges are recomputed for this surname's full-name clusters.
     const members: ClusterState[] = [];
     const aliases: ClusterState[] = [];
-    const all = this.clustersBySurname.get(surname) ?? new Set<ClusterState>();
+    const all = this.registry.ofSurname(surname) ?? new Set<ClusterState>();
     for (const c of all) {
       if ((c.kind === 'full' || c.kind === 'alias') && c.defining > 0) (c.kind === 'alias' ? aliases : members).push(c);
     }
@@ -377,7 +267,7 @@ export class IdentityIndex {
     // Initials without a full-name cluster that fits them define a cluster of their own.
     for (const [initial, entry] of this.initials.get(surname) ?? []) {
       if (candidates.some((c) => c.kind !== 'initial' && (c.given ?? '').startsWith(initial))) continue;
-      const c = this.cluster(`${surname}|${initial}`, 'initial', initial, surname);
+      const c = this.registry.get(`${surname}|${initial}`, 'initial', initial, surname);
       c.defining = entry.count;
       c.male = entry.male;
       c.female = entry.female;
@@ -403,12 +293,9 @@ export class IdentityIndex {
     return changed;
   }
 
-  private readonly clustersBySurname = new Map<string, Set<ClusterState>>();
-  private readonly clustersByGiven = new Map<string, Set<ClusterState>>();
-
   private rebuildGiven(given: string): void {
     const list: ClusterState[] = [];
-    for (const c of this.clustersByGiven.get(given) ?? []) if (c.candidate) list.push(c);
+    for (const c of this.registry.ofGiven(given) ?? []) if (c.candidate) list.push(c);
     list.sort(byKey);
     if (list.length) this.byGiven.set(given, list.map(toCandidate));
     else this.byGiven.delete(given);
@@ -467,7 +354,7 @@ export class IdentityIndex {
         target = pick(candidates, p.gender, assignment, i, inDoc);
       }
       if (!target) {
-        target = this.cluster(`${p.surname}|${initial ?? ''}`, 'fallback', initial, p.surname);
+        target = this.registry.get(`${p.surname}|${initial ?? ''}`, 'fallback', initial, p.surname);
         if (!target.candidate) {
           const local = localBySurname.get(p.surname);
           let changed = true;
@@ -485,27 +372,6 @@ export class IdentityIndex {
       inDoc.set(target, (inDoc.get(target) ?? 0) + 1);
     }
     doc.resolved = true;
-  }
-
-  /** Adds or removes one document's assigned mentions to their clusters' counts, forms and roles. */
-  private *tally(doc: DocState, sign: 1 | -1, dirtyRoots: Set<ClusterState>): Steps<void> {
-    for (let i = 0; i < doc.mentions.length; i++) {
-      if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
-      const c = doc.assignment[i];
-      if (!c) continue;
-      const m = doc.mentions[i];
-      c.assigned += sign;
-      addCount(c.docs, doc, sign);
-      const form = c.forms.get(m.text);
-      if (form) {
-        form.count += sign;
-        if (form.count === 0) c.forms.delete(m.text);
-      } else if (sign > 0) {
-        c.forms.set(m.text, { count: 1, words: m.nameParts.length, name: m.nameParts.join(' ') });
-      }
-      if (m.role) addToIndex((c.roles ??= new Map()), m.role.toLowerCase(), m.role, sign);
-      dirtyRoots.add(rootOf(c));
-    }
   }
 
   /** Rebuilds the people whose clusters changed, then their ids (slug clashes are numbered in a fixed order). */
