@@ -17,6 +17,7 @@ import { ITEMS_PER_STEP, runSteps, runStepsSliced, type Steps } from '../util/st
 import * as textHelpers from '../util/text';
 import * as counts from '../util/identityCounts';
 import * as clusterHelpers from './clusters';
+import { CandidateIndex } from './candidates';
 import { ClusterRegistry, type Candidate, type ClusterState, type DocState } from './clusters';
 import * as names from './names';
 import type { AliasTable, ParsedName } from './names';
@@ -24,7 +25,7 @@ import type { AliasTable, ParsedName } from './names';
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { slugify } = textHelpers;
 const { addToIndex } = counts;
-const { byKey, clusterSignature, definingClustersOf, genderOfCluster, rootOf, tallyAssigned, toCandidate } = clusterHelpers;
+const { definingClustersOf, rootOf, tallyAssigned } = clusterHelpers;
 const { aliasTable, parseName } = names;
 
 export interface DocumentMentions {
@@ -47,7 +48,7 @@ interface PersonState {
   mentionCount: number;
 }
 
-const NO_CANDIDATES: Candidate[] = [];
+const NO_CANDIDATES: readonly Candidate[] = [];
 
 export interface IdentityChanges {
   /** Documents whose person ids may have changed (including added and removed ones). */
@@ -62,11 +63,7 @@ export class IdentityIndex {
   private readonly docs = new Map<string, DocState>();
   private readonly pending = new Map<string, readonly MentionForm[] | null>();
   private readonly registry = new ClusterRegistry();
-  /** Surname -> initial -> number of initial mentions ("J. Smith"). */
-  private readonly initials = new Map<string, Map<string, { count: number; male: number; female: number }>>();
-  /** Candidates per surname (full, alias and active initial clusters), sorted by key. */
-  private readonly bySurname = new Map<string, Candidate[]>();
-  private readonly byGiven = new Map<string, Candidate[]>();
+  private readonly candidates = new CandidateIndex(this.registry);
   /** Documents with mentions resolved in pass 3, per surname and (lone words) per given name. */
   private readonly surnameDocs = new Map<string, Map<DocState, number>>();
   private readonly givenDocs = new Map<string, Map<DocState, number>>();
@@ -153,10 +150,16 @@ export class IdentityIndex {
     }
 
     // Rebuild the touched surname groups; a group whose candidates changed re-resolves its documents.
-    const changedGivens = new Set<string>();
     const changedClusters: ClusterState[] = [];
     for (const surname of dirtySurnames) {
-      for (const c of this.rebuildGroup(surname, changedGivens, dirtyRoots)) changedClusters.push(c);
+      for (const c of this.candidates.rebuildSurname(surname, dirtyRoots)) changedClusters.push(c);
+      yield;
+    }
+    // Given-name lists are rebuilt once all surname groups are: they list clusters of every surname.
+    const changedGivens = new Set<string>();
+    for (const c of changedClusters) if (c.given) changedGivens.add(c.given);
+    for (const given of changedGivens) {
+      this.candidates.rebuildGiven(given);
       yield;
     }
     // Sets of documents can be as large as the corpus (a surname named everywhere): walked in steps.
@@ -222,87 +225,13 @@ export class IdentityIndex {
       addToIndex(this.surnameDocs, p.surname, doc, sign);
       if (doc.mentions[i].tentative === true) continue;
       if (p.lone !== null) addToIndex(this.givenDocs, p.lone, doc, sign);
-      else if (p.given.length) {
-        let byInitial = this.initials.get(p.surname);
-        if (!byInitial) this.initials.set(p.surname, (byInitial = new Map()));
-        const initial = p.given[0];
-        const entry = byInitial.get(initial) ?? { count: 0, male: 0, female: 0 };
-        entry.count += sign;
-        if (p.gender === 'male') entry.male += sign;
-        else if (p.gender === 'female') entry.female += sign;
-        if (entry.count === 0) byInitial.delete(initial);
-        else byInitial.set(initial, entry);
-        if (byInitial.size === 0) this.initials.delete(p.surname);
-      }
+      else if (p.given.length) this.candidates.addInitial(p.surname, p.given[0], p.gender, sign);
     }
-  }
-
-  /** Recomputes one surname's candidates; returns the clusters whose candidacy, gender or merge changed. */
-  private rebuildGroup(surname: string, changedGivens: Set<string>, dirtyRoots: Set<ClusterState>): ClusterState[] {
-    const before = new Map<ClusterState, string>();
-    for (const { cluster, gender } of this.bySurname.get(surname) ?? []) before.set(cluster, clusterSignature(cluster, gender));
-    // Merges are recomputed for this surname's full-name clusters.
-    const members: ClusterState[] = [];
-    const aliases: ClusterState[] = [];
-    const all = this.registry.ofSurname(surname) ?? new Set<ClusterState>();
-    for (const c of all) {
-      if ((c.kind === 'full' || c.kind === 'alias') && c.defining > 0) (c.kind === 'alias' ? aliases : members).push(c);
-    }
-    aliases.sort(byKey);
-    const mergeChanged: ClusterState[] = [];
-    for (const c of all) {
-      if (c.kind !== 'full') continue;
-      const target = c.defining > 0 ? aliases.find((a) => a.given === c.given) ?? null : null;
-      if (c.mergedInto !== target) {
-        if (c.mergedInto) {
-          dirtyRoots.add(c.mergedInto);
-          c.mergedInto.mergedFrom?.delete(c);
-        }
-        c.mergedInto = target;
-        if (target) (target.mergedFrom ??= new Set()).add(c);
-        mergeChanged.push(c);
-      }
-    }
-    const candidates = [...aliases, ...members];
-    // Initials without a full-name cluster that fits them define a cluster of their own.
-    for (const [initial, entry] of this.initials.get(surname) ?? []) {
-      if (candidates.some((c) => c.kind !== 'initial' && (c.given ?? '').startsWith(initial))) continue;
-      const c = this.registry.get(`${surname}|${initial}`, 'initial', initial, surname);
-      c.defining = entry.count;
-      c.male = entry.male;
-      c.female = entry.female;
-      candidates.push(c);
-    }
-    candidates.sort(byKey);
-    for (const c of before.keys()) c.candidate = false;
-    for (const c of candidates) c.candidate = true;
-    if (candidates.length) this.bySurname.set(surname, candidates.map(toCandidate));
-    else this.bySurname.delete(surname);
-    const changed: ClusterState[] = [...mergeChanged];
-    for (const c of candidates) {
-      const sig = before.get(c);
-      before.delete(c);
-      if (sig !== clusterSignature(c, genderOfCluster(c))) changed.push(c);
-    }
-    for (const c of before.keys()) changed.push(c);
-    for (const c of changed) {
-      if (!c.given) continue;
-      changedGivens.add(c.given);
-      this.rebuildGiven(c.given);
-    }
-    return changed;
-  }
-
-  private rebuildGiven(given: string): void {
-    const list: ClusterState[] = [];
-    for (const c of this.registry.ofGiven(given) ?? []) if (c.candidate) list.push(c);
-    list.sort(byKey);
-    if (list.length) this.byGiven.set(given, list.map(toCandidate));
-    else this.byGiven.delete(given);
   }
 
   /** Pass 3 for one document: each short form picks a cluster with its own article as context. */
   private *resolveDoc(doc: DocState): Steps<void> {
+    const { bySurname, byGiven } = this.candidates;
     const inDoc = new Map<ClusterState, number>();
     const localGender = new Map<ClusterState, Gender | null>();
     const localBySurname = new Map<string, ClusterState[]>();
@@ -314,7 +243,7 @@ export class IdentityIndex {
       assignment[i] = c;
       if (c) inDoc.set(c, (inDoc.get(c) ?? 0) + 1);
     }
-    const withLocal = (global: Candidate[] | undefined, surname: string): Candidate[] => {
+    const withLocal = (global: readonly Candidate[] | undefined, surname: string): readonly Candidate[] => {
       const local = localBySurname.get(surname);
       if (!local) return global ?? NO_CANDIDATES;
       let out = combined.get(surname);
@@ -326,7 +255,7 @@ export class IdentityIndex {
       }
       return out;
     };
-    const globalOnly = (global: Candidate[] | undefined): Candidate[] => global ?? NO_CANDIDATES;
+    const globalOnly = (global: readonly Candidate[] | undefined): readonly Candidate[] => global ?? NO_CANDIDATES;
     for (let i = 0; i < doc.mentions.length; i++) {
       if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
       if (assignment[i]) continue;
@@ -336,7 +265,7 @@ export class IdentityIndex {
       if (doc.mentions[i].tentative === true) {
         // Only a surname known from full names of people (here or in other articles) makes a lone word a
         // name: a cluster whose given name or honorific told a gender, not one built from unknown words.
-        const known = this.bySurname.get(p.surname)?.filter((c) => c.gender !== null);
+        const known = bySurname.get(p.surname)?.filter((c) => c.gender !== null);
         target = known && known.length ? pick(known, p.gender, assignment, i, inDoc) : null;
         if (target) {
           assignment[i] = target;
@@ -345,12 +274,12 @@ export class IdentityIndex {
         continue;
       }
       if (p.lone !== null) {
-        target = pick(withLocal(this.bySurname.get(p.surname), p.surname), p.gender, assignment, i, inDoc);
+        target = pick(withLocal(bySurname.get(p.surname), p.surname), p.gender, assignment, i, inDoc);
         // "Sir Michael": knights and dames go by their given name; any lone word may be a given name too.
-        if (!target && (p.firstNameHonorific || !p.gender)) target = pick(globalOnly(this.byGiven.get(p.lone)), p.gender, assignment, i, inDoc);
-        if (!target && p.firstNameHonorific) target = pick(globalOnly(this.byGiven.get(p.lone)), null, assignment, i, inDoc);
+        if (!target && (p.firstNameHonorific || !p.gender)) target = pick(globalOnly(byGiven.get(p.lone)), p.gender, assignment, i, inDoc);
+        if (!target && p.firstNameHonorific) target = pick(globalOnly(byGiven.get(p.lone)), null, assignment, i, inDoc);
       } else {
-        const candidates = withLocal(this.bySurname.get(p.surname), p.surname).filter((c) => !initial || (c.cluster.given ?? '').startsWith(initial));
+        const candidates = withLocal(bySurname.get(p.surname), p.surname).filter((c) => !initial || (c.cluster.given ?? '').startsWith(initial));
         target = pick(candidates, p.gender, assignment, i, inDoc);
       }
       if (!target) {
