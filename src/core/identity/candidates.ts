@@ -27,8 +27,14 @@ interface Definers {
 
 const NO_CLUSTERS: ReadonlySet<ClusterState> = new Set();
 
+/** What rule 3 reads: the candidates per surname and per given name, each list sorted by cluster key. */
+export interface CandidateLists {
+  readonly bySurname: ReadonlyMap<string, readonly Candidate[]>;
+  readonly byGiven: ReadonlyMap<string, readonly Candidate[]>;
+}
+
 /** Candidate lists per surname and per given name, with the initial mentions they are built from. */
-export class CandidateIndex {
+export class CandidateIndex implements CandidateLists {
   /** Surname -> initial -> its initial mentions. */
   private readonly initials = new Map<string, Map<string, InitialTally>>();
   private readonly surnameLists = new Map<string, Candidate[]>();

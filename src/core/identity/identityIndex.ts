@@ -12,14 +12,14 @@
  * resolution from scratch (a unit test checks this).
  */
 import type { MentionForm, Person, RawMention } from '../types';
-import type { Gender } from '../language';
 import { ITEMS_PER_STEP, runSteps, runStepsSliced, type Steps } from '../util/steps';
 import * as textHelpers from '../util/text';
 import * as counts from '../util/identityCounts';
 import * as clusterHelpers from './clusters';
 import { CandidateIndex } from './candidates';
-import { ClusterRegistry, type Candidate, type ClusterState, type DocState } from './clusters';
+import { ClusterRegistry, type ClusterState, type DocState } from './clusters';
 import * as names from './names';
+import { resolveShortForms } from './picking';
 import type { AliasTable, ParsedName } from './names';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
@@ -47,8 +47,6 @@ interface PersonState {
   person: Person;
   mentionCount: number;
 }
-
-const NO_CANDIDATES: readonly Candidate[] = [];
 
 export interface IdentityChanges {
   /** Documents whose person ids may have changed (including added and removed ones). */
@@ -189,7 +187,7 @@ export class IdentityIndex {
     yield;
     for (const doc of toResolve) {
       if (doc.resolved) yield* tallyAssigned(doc, -1, dirtyRoots);
-      yield* this.resolveDoc(doc);
+      yield* resolveShortForms(doc, this.candidates, this.registry);
       yield* tallyAssigned(doc, 1, dirtyRoots);
       changes.docs.add(doc.key);
       yield;
@@ -227,80 +225,6 @@ export class IdentityIndex {
       if (p.lone !== null) addToIndex(this.givenDocs, p.lone, doc, sign);
       else if (p.given.length) this.candidates.addInitial(p.surname, p.given[0], p.gender, sign);
     }
-  }
-
-  /** Pass 3 for one document: each short form picks a cluster with its own article as context. */
-  private *resolveDoc(doc: DocState): Steps<void> {
-    const { bySurname, byGiven } = this.candidates;
-    const inDoc = new Map<ClusterState, number>();
-    const localGender = new Map<ClusterState, Gender | null>();
-    const localBySurname = new Map<string, ClusterState[]>();
-    /** Global plus local candidates per surname, rebuilt when a local fallback is added. */
-    const combined = new Map<string, Candidate[]>();
-    const assignment = doc.assignment;
-    for (let i = 0; i < doc.mentions.length; i++) {
-      const c = doc.defining[i];
-      assignment[i] = c;
-      if (c) inDoc.set(c, (inDoc.get(c) ?? 0) + 1);
-    }
-    const withLocal = (global: readonly Candidate[] | undefined, surname: string): readonly Candidate[] => {
-      const local = localBySurname.get(surname);
-      if (!local) return global ?? NO_CANDIDATES;
-      let out = combined.get(surname);
-      if (!out) {
-        // Order does not matter to pick(): its ties go by position in the article.
-        out = global ? [...global] : [];
-        for (const cluster of local) out.push({ cluster, gender: localGender.get(cluster) ?? null });
-        combined.set(surname, out);
-      }
-      return out;
-    };
-    const globalOnly = (global: readonly Candidate[] | undefined): readonly Candidate[] => global ?? NO_CANDIDATES;
-    for (let i = 0; i < doc.mentions.length; i++) {
-      if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
-      if (assignment[i]) continue;
-      const p = doc.parsed[i];
-      const initial = p.given.length ? p.given[0] : null;
-      let target: ClusterState | null;
-      if (doc.mentions[i].tentative === true) {
-        // Only a surname known from full names of people (here or in other articles) makes a lone word a
-        // name: a cluster whose given name or honorific told a gender, not one built from unknown words.
-        const known = bySurname.get(p.surname)?.filter((c) => c.gender !== null);
-        target = known && known.length ? pick(known, p.gender, assignment, i, inDoc) : null;
-        if (target) {
-          assignment[i] = target;
-          inDoc.set(target, (inDoc.get(target) ?? 0) + 1);
-        }
-        continue;
-      }
-      if (p.lone !== null) {
-        target = pick(withLocal(bySurname.get(p.surname), p.surname), p.gender, assignment, i, inDoc);
-        // "Sir Michael": knights and dames go by their given name; any lone word may be a given name too.
-        if (!target && (p.firstNameHonorific || !p.gender)) target = pick(globalOnly(byGiven.get(p.lone)), p.gender, assignment, i, inDoc);
-        if (!target && p.firstNameHonorific) target = pick(globalOnly(byGiven.get(p.lone)), null, assignment, i, inDoc);
-      } else {
-        const candidates = withLocal(bySurname.get(p.surname), p.surname).filter((c) => !initial || (c.cluster.given ?? '').startsWith(initial));
-        target = pick(candidates, p.gender, assignment, i, inDoc);
-      }
-      if (!target) {
-        target = this.registry.get(`${p.surname}|${initial ?? ''}`, 'fallback', initial, p.surname);
-        if (!target.candidate) {
-          const local = localBySurname.get(p.surname);
-          let changed = true;
-          if (!local) localBySurname.set(p.surname, [target]);
-          else if (!local.includes(target)) local.push(target);
-          else changed = false;
-          if (!localGender.get(target) && p.gender) {
-            localGender.set(target, p.gender);
-            changed = true;
-          }
-          if (changed) combined.delete(p.surname);
-        }
-      }
-      assignment[i] = target;
-      inDoc.set(target, (inDoc.get(target) ?? 0) + 1);
-    }
-    doc.resolved = true;
   }
 
   /** Rebuilds the people whose clusters changed, then their ids (slug clashes are numbered in a fixed order). */
@@ -415,53 +339,4 @@ export function resolveIdentities(docs: readonly DocumentMentions[], aliases: Re
   });
   const sorted = [...people.values()].sort((a, b) => b.mentions.length - a.mentions.length || a.id.localeCompare(b.id));
   return { people: sorted, assignments };
-}
-
-/**
- * Chooses the cluster a short form refers to: the only candidate; else the one named most recently
- * earlier in the same article; else the one named most often in the article, then first. Gender from an honorific
- * rules candidates out. Ambiguity with no help from the article yields null (the fallback cluster).
- */
-const gendersOfList = new WeakMap<readonly Candidate[], Map<ClusterState, Gender | null>>();
-
-/** Candidate -> gender, built once per candidate list (the lists live until their group is rebuilt). */
-function candidateGenders(candidates: readonly Candidate[]): Map<ClusterState, Gender | null> {
-  let genders = gendersOfList.get(candidates);
-  if (!genders) {
-    genders = new Map(candidates.map((c) => [c.cluster, c.gender]));
-    gendersOfList.set(candidates, genders);
-  }
-  return genders;
-}
-
-function pick(candidates: readonly Candidate[], gender: Gender | null, docAssignment: readonly (ClusterState | null)[], index: number, inDoc: ReadonlyMap<ClusterState, number>): ClusterState | null {
-  if (candidates.length === 0) return null;
-  if (candidates.length === 1) return !gender || !candidates[0].gender || candidates[0].gender === gender ? candidates[0].cluster : null;
-  let fitCount = 0;
-  let only: ClusterState | null = null;
-  for (const c of candidates) {
-    if (gender && c.gender && c.gender !== gender) continue;
-    fitCount++;
-    only = c.cluster;
-  }
-  if (fitCount <= 1) return only;
-  const genders = candidateGenders(candidates);
-  const fits = (c: ClusterState): boolean => {
-    const g = genders.get(c);
-    return g !== undefined && (!gender || !g || g === gender);
-  };
-  for (let i = index - 1; i >= 0; i--) {
-    const c = docAssignment[i];
-    if (c && fits(c)) return c;
-  }
-  // Named most often in the article; ties go to the one named first (the map keeps first-seen order).
-  let best: ClusterState | null = null;
-  let bestCount = 0;
-  for (const [cluster, n] of inDoc) {
-    if (n > bestCount && fits(cluster)) {
-      best = cluster;
-      bestCount = n;
-    }
-  }
-  return best;
 }
