@@ -13,17 +13,16 @@
  */
 import type { MentionForm, Person, RawMention } from '../types';
 import { ITEMS_PER_STEP, runSteps, runStepsSliced, type Steps } from '../util/steps';
-import * as textHelpers from '../util/text';
 import * as counts from '../util/identityCounts';
 import * as clusterHelpers from './clusters';
 import { CandidateIndex } from './candidates';
 import { ClusterRegistry, type ClusterState, type DocState } from './clusters';
 import * as names from './names';
+import { PeopleTable } from './people';
 import { resolveShortForms } from './picking';
 import type { AliasTable, ParsedName } from './names';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
-const { slugify } = textHelpers;
 const { addToIndex } = counts;
 const { definingClustersOf, rootOf, tallyAssigned } = clusterHelpers;
 const { aliasTable, parseName } = names;
@@ -38,14 +37,6 @@ export interface IdentityResult {
   people: Person[];
   /** For each path, the person id of each mention (same order as the input), or null if dropped. */
   assignments: Map<string, (string | null)[]>;
-}
-
-interface PersonState {
-  root: ClusterState;
-  id: string;
-  slug: string;
-  person: Person;
-  mentionCount: number;
 }
 
 export interface IdentityChanges {
@@ -65,9 +56,7 @@ export class IdentityIndex {
   /** Documents with mentions resolved in pass 3, per surname and (lone words) per given name. */
   private readonly surnameDocs = new Map<string, Map<DocState, number>>();
   private readonly givenDocs = new Map<string, Map<DocState, number>>();
-  private readonly persons = new Map<ClusterState, PersonState>();
-  private readonly bySlug = new Map<string, Set<PersonState>>();
-  private readonly peopleById = new Map<string, Person>();
+  private readonly persons = new PeopleTable();
 
   constructor(aliases: Readonly<Record<string, string[]>> = {}) {
     this.aliasOf = aliasTable(aliases);
@@ -85,12 +74,12 @@ export class IdentityIndex {
   idsOf(key: string): (string | null)[] {
     const doc = this.docs.get(key);
     if (!doc) return [];
-    return doc.assignment.map((c) => (c ? this.persons.get(rootOf(c))?.id ?? null : null));
+    return doc.assignment.map((c) => (c ? this.persons.idOf(rootOf(c)) : null));
   }
 
   /** People by id; their `mentions` are left to the caller (empty arrays here). */
   people(): ReadonlyMap<string, Person> {
-    return this.peopleById;
+    return this.persons.people();
   }
 
   /** Applies the pending document changes. */
@@ -192,7 +181,7 @@ export class IdentityIndex {
       changes.docs.add(doc.key);
       yield;
     }
-    yield* this.rebuildPeople(dirtyRoots, changes);
+    yield* this.persons.rebuild(dirtyRoots, changes);
     return changes;
   }
 
@@ -224,97 +213,6 @@ export class IdentityIndex {
       if (doc.mentions[i].tentative === true) continue;
       if (p.lone !== null) addToIndex(this.givenDocs, p.lone, doc, sign);
       else if (p.given.length) this.candidates.addInitial(p.surname, p.given[0], p.gender, sign);
-    }
-  }
-
-  /** Rebuilds the people whose clusters changed, then their ids (slug clashes are numbered in a fixed order). */
-  private *rebuildPeople(dirtyRoots: Set<ClusterState>, changes: IdentityChanges): Steps<void> {
-    const dirtySlugs = new Set<string>();
-    for (const c of dirtyRoots) {
-      yield;
-      const old = this.persons.get(c);
-      const isRoot = c.mergedInto === null;
-      const members = isRoot ? [c, ...(c.mergedFrom ?? [])] : [];
-      const count = members.reduce((n, m) => n + m.assigned, 0);
-      const previousId = old?.id ?? '';
-      if (old) {
-        this.persons.delete(c);
-        this.bySlug.get(old.slug)?.delete(old);
-        dirtySlugs.add(old.slug);
-        if (this.peopleById.get(old.id) === old.person) this.peopleById.delete(old.id);
-        changes.people.add(old.id);
-      }
-      if (count === 0) continue;
-      const forms = new Map<string, { count: number; words: number; name: string }>();
-      const roles = new Map<string, Map<string, number>>();
-      for (const member of members) {
-        for (const [text, f] of member.forms) {
-          const seen = forms.get(text);
-          if (seen) seen.count += f.count;
-          else forms.set(text, { ...f });
-        }
-        for (const [lower, spellings] of member.roles ?? []) {
-          let into = roles.get(lower);
-          if (!into) roles.set(lower, (into = new Map()));
-          for (const [spelling, n] of spellings) into.set(spelling, (into.get(spelling) ?? 0) + n);
-        }
-      }
-      // The fullest form without honorific; ties go to the more frequent form, then to the first in order.
-      let best = '';
-      let bestWords = 0;
-      let bestCount = 0;
-      for (const f of forms.values()) {
-        if (f.words > bestWords || (f.words === bestWords && (f.count > bestCount || (f.count === bestCount && f.name < best)))) {
-          best = f.name;
-          bestWords = f.words;
-          bestCount = f.count;
-        }
-      }
-      const name = c.canonical ?? best;
-      const aliasList = [...forms.keys()].filter((f) => f !== name).sort((a, b) => forms.get(b)!.count - forms.get(a)!.count || a.localeCompare(b));
-      const roleList = [...roles.values()]
-        .map((spellings) => {
-          let total = 0;
-          let top = '';
-          let topCount = 0;
-          for (const [spelling, n] of spellings) {
-            total += n;
-            if (n > topCount || (n === topCount && spelling < top)) {
-              top = spelling;
-              topCount = n;
-            }
-          }
-          return { top, total };
-        })
-        .sort((a, b) => b.total - a.total || (a.top < b.top ? -1 : a.top > b.top ? 1 : 0))
-        .map((r) => r.top);
-      const slug = slugify(name);
-      const state: PersonState = { root: c, id: previousId, slug, mentionCount: count, person: { id: '', name, aliases: aliasList, roles: roleList, mentions: [] } };
-      this.persons.set(c, state);
-      let group = this.bySlug.get(slug);
-      if (!group) this.bySlug.set(slug, (group = new Set()));
-      group.add(state);
-      dirtySlugs.add(slug);
-    }
-    for (const slug of dirtySlugs) {
-      yield;
-      const group = this.bySlug.get(slug);
-      if (!group || group.size === 0) {
-        this.bySlug.delete(slug);
-        continue;
-      }
-      const ordered = [...group].sort((a, b) => a.person.name.localeCompare(b.person.name) || b.mentionCount - a.mentionCount || a.root.key.localeCompare(b.root.key));
-      ordered.forEach((state, k) => {
-        const id = k === 0 ? slug : `${slug}-${k + 1}`;
-        if (state.id === id && this.peopleById.get(id) === state.person) return;
-        if (state.id && this.peopleById.get(state.id) === state.person) this.peopleById.delete(state.id);
-        if (state.id) changes.people.add(state.id);
-        if (state.id !== id) for (const member of [state.root, ...(state.root.mergedFrom ?? [])]) for (const doc of member.docs.keys()) changes.docs.add(doc.key);
-        state.id = id;
-        state.person.id = id;
-        this.peopleById.set(id, state.person);
-        changes.people.add(id);
-      });
     }
   }
 }
