@@ -1,49 +1,51 @@
-/**
- * Identity resolution, incremental. The rules, in order:
- * 1. Names from corpus.yaml and full names (given + surname) define clusters ("michael|fallon").
- *    An alias cluster absorbs the full-name cluster with its surname and given name.
- * 2. Initials ("J. Smith") with no full-name cluster of that surname and initial define an initial cluster.
- * 3. Every other mention (lone words, initials, surname-only forms) picks among the clusters of its
- *    surname (or, for a lone word, of its given name) using only its own article as context; with no
- *    clear choice it falls back to the cluster `surname|initial`.
- * Each rule reads corpus-wide state only through its surname group (and given-name group for lone words),
- * and that state does not depend on article order. So after a change only the groups touched by the changed
- * article are rebuilt, and only the articles whose groups changed are re-resolved; the result equals a
- * resolution from scratch (a unit test checks this).
- */
-import type { MentionForm, Person, RawMention } from '../types';
-import { ITEMS_PER_STEP, runSteps, runStepsSliced, type Steps } from '../util/steps';
+// The incremental identity index: documents' mentions in, people and the changes of each flush out.
+// Identity resolution follows three rules:
+// 1. Names from corpus.yaml and full names (given + surname) define clusters ("fallon|michael").
+//    An alias cluster absorbs the full-name cluster with its surname and given name.
+// 2. Initials ("J. Smith") with no full-name cluster of that surname and initial define an initial cluster.
+// 3. Every other mention (lone words, initials, surname-only forms) picks among the clusters of its
+//    surname (or, for a lone word, of its given name) using only its own article as context; with no
+//    clear choice it falls back to the cluster `surname|initial`.
+// Each rule reads corpus-wide state only through its surname group (and given-name group for lone words),
+// and that state does not depend on article order. So after a change only the groups touched by the changed
+// article are rebuilt, and only the articles whose groups changed are re-resolved; the result equals a
+// resolution from scratch (a unit test checks this). A flush runs as phases: replace the documents, rebuild
+// the touched groups (candidates.ts), mark the documents those changes affect, resolve them (picking.ts),
+// rebuild the people of the touched clusters (people.ts). Names are parsed in names.ts; cluster and
+// document state and rule 1 live in clusters.ts.
+import type { MentionForm, Person } from '../types';
 import * as counts from '../util/identityCounts';
-import * as clusterHelpers from './clusters';
+import { ITEMS_PER_STEP, runSteps, runStepsSliced, type Steps } from '../util/steps';
 import { CandidateIndex } from './candidates';
+import * as clusterHelpers from './clusters';
 import { ClusterRegistry, type ClusterState, type DocState } from './clusters';
 import * as names from './names';
+import type { AliasTable, ParsedName } from './names';
 import { PeopleTable } from './people';
 import { resolveShortForms } from './picking';
-import type { AliasTable, ParsedName } from './names';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { addToIndex } = counts;
 const { definingClustersOf, rootOf, tallyAssigned } = clusterHelpers;
 const { aliasTable, parseName } = names;
 
-export interface DocumentMentions {
-  path: string;
-  mentions: readonly RawMention[];
-}
-
-export interface IdentityResult {
-  /** People sorted by mention count, most first; each with its mentions filled in. */
-  people: Person[];
-  /** For each path, the person id of each mention (same order as the input), or null if dropped. */
-  assignments: Map<string, (string | null)[]>;
-}
-
 export interface IdentityChanges {
   /** Documents whose person ids may have changed (including added and removed ones). */
   docs: Set<string>;
   /** Ids of people that were added, removed or rebuilt (new Person objects). */
   people: Set<string>;
+}
+
+/** What replacing a batch of documents touched: surname groups to rebuild and documents to resolve. */
+interface ReplacedDocuments {
+  dirtySurnames: Set<string>;
+  toResolve: Set<DocState>;
+}
+
+/** What rebuilding the groups changed: clusters whose candidacy, gender or merge changed, and their given names. */
+interface GroupChanges {
+  clusters: ClusterState[];
+  givens: ReadonlySet<string>;
 }
 
 /** Corpus-wide identity kept up to date one document at a time. */
@@ -115,9 +117,21 @@ export class IdentityIndex {
     if (this.pending.size === 0) return changes;
     const batch = [...this.pending];
     this.pending.clear();
+    /** Root clusters whose person must be rebuilt, in the order they were touched. */
+    const dirtyRoots = new Set<ClusterState>();
+    const { dirtySurnames, toResolve } = yield* this.replaceDocuments(batch, dirtyRoots, changes);
+    const changed = yield* this.rebuildGroups(dirtySurnames, dirtyRoots);
+    yield* this.markAffected(changed, toResolve, dirtyRoots, changes);
+    yield;
+    yield* this.resolveDocuments(toResolve, dirtyRoots, changes);
+    yield* this.persons.rebuild(dirtyRoots, changes);
+    return changes;
+  }
+
+  /** Takes the old version of each document out of the index and puts the new one in, unresolved. */
+  private *replaceDocuments(batch: readonly [string, readonly MentionForm[] | null][], dirtyRoots: Set<ClusterState>, changes: IdentityChanges): Steps<ReplacedDocuments> {
     const dirtySurnames = new Set<string>();
     const toResolve = new Set<DocState>();
-    const dirtyRoots = new Set<ClusterState>();
     for (const [key, mentions] of batch) {
       const old = this.docs.get(key);
       if (old) {
@@ -135,37 +149,47 @@ export class IdentityIndex {
       }
       yield;
     }
+    return { dirtySurnames, toResolve };
+  }
 
-    // Rebuild the touched surname groups; a group whose candidates changed re-resolves its documents.
-    const changedClusters: ClusterState[] = [];
+  /** Rebuilds the touched surname groups, then the given-name lists of the clusters that changed. */
+  private *rebuildGroups(dirtySurnames: ReadonlySet<string>, dirtyRoots: Set<ClusterState>): Steps<GroupChanges> {
+    const clusters: ClusterState[] = [];
     for (const surname of dirtySurnames) {
-      for (const c of this.candidates.rebuildSurname(surname, dirtyRoots)) changedClusters.push(c);
+      for (const c of this.candidates.rebuildSurname(surname, dirtyRoots)) clusters.push(c);
       yield;
     }
     // Given-name lists are rebuilt once all surname groups are: they list clusters of every surname.
-    const changedGivens = new Set<string>();
-    for (const c of changedClusters) if (c.given) changedGivens.add(c.given);
-    for (const given of changedGivens) {
+    const givens = new Set<string>();
+    for (const c of clusters) if (c.given) givens.add(c.given);
+    for (const given of givens) {
       this.candidates.rebuildGiven(given);
       yield;
     }
+    return { clusters, givens };
+  }
+
+  /**
+   * A group whose candidates changed re-resolves its documents; a cluster whose merge changed moves every
+   * mention of it to another person, so its documents' ids change and both roots are rebuilt.
+   */
+  private *markAffected(changed: GroupChanges, toResolve: Set<DocState>, dirtyRoots: Set<ClusterState>, changes: IdentityChanges): Steps<void> {
     // Sets of documents can be as large as the corpus (a surname named everywhere): walked in steps.
     let walked = 0;
-    const changedSurnames = new Set(changedClusters.map((c) => c.surname));
+    const changedSurnames = new Set(changed.clusters.map((c) => c.surname));
     for (const surname of changedSurnames) {
       for (const doc of this.surnameDocs.get(surname)?.keys() ?? []) {
         toResolve.add(doc);
         if (++walked % ITEMS_PER_STEP === 0) yield;
       }
     }
-    for (const given of changedGivens) {
+    for (const given of changed.givens) {
       for (const doc of this.givenDocs.get(given)?.keys() ?? []) {
         toResolve.add(doc);
         if (++walked % ITEMS_PER_STEP === 0) yield;
       }
     }
-    for (const c of changedClusters) {
-      // A changed merge moves every mention of the cluster to another person.
+    for (const c of changed.clusters) {
       dirtyRoots.add(c);
       dirtyRoots.add(rootOf(c));
       for (const doc of c.docs.keys()) {
@@ -173,7 +197,10 @@ export class IdentityIndex {
         if (++walked % ITEMS_PER_STEP === 0) yield;
       }
     }
-    yield;
+  }
+
+  /** Rule 3 for each document to resolve, moving its mentions' tallies from the old assignment to the new. */
+  private *resolveDocuments(toResolve: ReadonlySet<DocState>, dirtyRoots: Set<ClusterState>, changes: IdentityChanges): Steps<void> {
     for (const doc of toResolve) {
       if (doc.resolved) yield* tallyAssigned(doc, -1, dirtyRoots);
       yield* resolveShortForms(doc, this.candidates, this.registry);
@@ -181,8 +208,6 @@ export class IdentityIndex {
       changes.docs.add(doc.key);
       yield;
     }
-    yield* this.persons.rebuild(dirtyRoots, changes);
-    return changes;
   }
 
   private *createDoc(key: string, mentions: readonly MentionForm[]): Steps<DocState> {
@@ -215,26 +240,4 @@ export class IdentityIndex {
       else if (p.given.length) this.candidates.addInitial(p.surname, p.given[0], p.gender, sign);
     }
   }
-}
-
-/** Groups mentions across the corpus into people with one stable id each. */
-export function resolveIdentities(docs: readonly DocumentMentions[], aliases: Readonly<Record<string, string[]>> = {}): IdentityResult {
-  const index = new IdentityIndex(aliases);
-  docs.forEach((d, i) => index.setDoc(String(i), d.mentions));
-  index.flush();
-  const people = new Map<string, Person>();
-  for (const [id, p] of index.people()) people.set(id, { ...p, mentions: [] });
-  const assignments = new Map<string, (string | null)[]>();
-  docs.forEach((d, i) => {
-    const ids = index.idsOf(String(i));
-    ids.forEach((id, k) => {
-      if (id === null) return;
-      const m = d.mentions[k];
-      people.get(id)?.mentions.push({ path: d.path, start: m.start, end: m.end, text: m.text, personId: id });
-    });
-    const existing = assignments.get(d.path);
-    assignments.set(d.path, existing ? existing.concat(ids) : ids);
-  });
-  const sorted = [...people.values()].sort((a, b) => b.mentions.length - a.mentions.length || a.id.localeCompare(b.id));
-  return { people: sorted, assignments };
 }
