@@ -1,6 +1,40 @@
 import { strict as assert } from 'assert';
-import { resolveIdentities } from '../../src/core/identity/identityIndex';
-import type { RawMention } from '../../src/core/types';
+import { IdentityIndex } from '../../src/core/identity';
+import type { Person, RawMention } from '../../src/core/types';
+
+interface DocumentMentions {
+  path: string;
+  mentions: readonly RawMention[];
+}
+
+interface IdentityResult {
+  /** People sorted by mention count, most first; each with its mentions filled in. */
+  people: Person[];
+  /** For each path, the person id of each mention (same order as the input), or null if dropped. */
+  assignments: Map<string, (string | null)[]>;
+}
+
+/** The index in one batch: groups the documents' mentions into people with one stable id each. */
+function resolveIdentities(docs: readonly DocumentMentions[], aliases: Readonly<Record<string, string[]>> = {}): IdentityResult {
+  const index = new IdentityIndex(aliases);
+  docs.forEach((d, i) => index.setDoc(String(i), d.mentions));
+  index.flush();
+  const people = new Map<string, Person>();
+  for (const [id, p] of index.people()) people.set(id, { ...p, mentions: [] });
+  const assignments = new Map<string, (string | null)[]>();
+  docs.forEach((d, i) => {
+    const ids = index.idsOf(String(i));
+    ids.forEach((id, k) => {
+      if (id === null) return;
+      const m = d.mentions[k];
+      people.get(id)?.mentions.push({ path: d.path, start: m.start, end: m.end, text: m.text, personId: id });
+    });
+    const existing = assignments.get(d.path);
+    assignments.set(d.path, existing ? existing.concat(ids) : ids);
+  });
+  const sorted = [...people.values()].sort((a, b) => b.mentions.length - a.mentions.length || a.id.localeCompare(b.id));
+  return { people: sorted, assignments };
+}
 
 let offset = 0;
 function m(text: string, honorific: string | null = null): RawMention {

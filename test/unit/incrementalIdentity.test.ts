@@ -1,7 +1,7 @@
 import { strict as assert } from 'assert';
 import * as nodePath from 'path';
 import { CorpusIndex } from '../../src/core/index/corpusIndex';
-import { IdentityIndex } from '../../src/core/identity/identityIndex';
+import { IdentityIndex } from '../../src/core/identity';
 import { ITEMS_PER_STEP } from '../../src/core/util/steps';
 import type { FileSystem, RawMention } from '../../src/core/types';
 import { createRandom as createSeededRandom } from '../../bench/generate';

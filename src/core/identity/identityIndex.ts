@@ -1,192 +1,33 @@
-import type { MentionForm, Person, RawMention } from '../types';
-import * as lexicon from '../language';
-import type { Gender } from '../language';
+// The incremental identity index: documents' mentions in, people and the changes of each flush out.
+// Identity resolution follows three rules:
+// 1. Names from corpus.yaml and full names (given + surname) define clusters ("fallon|michael").
+//    An alias cluster absorbs the full-name cluster with its surname and given name.
+// 2. Initials ("J. Smith") with no full-name cluster of that surname and initial define an initial cluster.
+// 3. Every other mention (lone words, initials, surname-only forms) picks among the clusters of its
+//    surname (or, for a lone word, of its given name) using only its own article as context; with no
+//    clear choice it falls back to the cluster `surname|initial`.
+// Each rule reads corpus-wide state only through its surname group (and given-name group for lone words),
+// and that state does not depend on article order. So after a change only the groups touched by the changed
+// article are rebuilt, and only the articles whose groups changed are re-resolved; the result equals a
+// resolution from scratch (a unit test checks this). A flush runs as phases: replace the documents, rebuild
+// the touched groups (candidates.ts), mark the documents those changes affect, resolve them (picking.ts),
+// rebuild the people of the touched clusters (people.ts). Names are parsed in names.ts; cluster and
+// document state and rule 1 live in clusters.ts.
+import type { MentionForm, Person } from '../types';
+import * as counts from '../util/identityCounts';
 import { ITEMS_PER_STEP, runSteps, runStepsSliced, type Steps } from '../util/steps';
-import * as stringHelpers from '../util/strings';
-import * as textHelpers from '../util/text';
+import { CandidateIndex } from './candidates';
+import * as clusterHelpers from './clusters';
+import { ClusterRegistry, type ClusterState, type DocState } from './clusters';
+import * as names from './names';
+import type { AliasTable, ParsedName } from './names';
+import { PeopleTable } from './people';
+import { resolveShortForms } from './picking';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
-const { FIRST_NAME_HONORIFICS, HONORIFIC_GENDER, HONORIFIC_PHRASES, firstNameGender, honorificKey } = lexicon;
-const { detach } = stringHelpers;
-const { foldName, slugify } = textHelpers;
-
-export interface DocumentMentions {
-  path: string;
-  mentions: readonly RawMention[];
-}
-
-export interface IdentityResult {
-  /** People sorted by mention count, most first; each with its mentions filled in. */
-  people: Person[];
-  /** For each path, the person id of each mention (same order as the input), or null if dropped. */
-  assignments: Map<string, (string | null)[]>;
-}
-
-/** Lower-case particles that belong to a surname, not to the given names ("Le Pen", "von der Leyen"). */
-const SURNAME_PARTICLES = new Set(['le', 'la', 'de', 'di', 'da', 'du', 'van', 'von', 'der', 'den', 'del', 'della', 'des', 'dos', 'das', 'al', 'el', 'bin', 'ibn', 'ter', 'ten', 'zu', 'st']);
-
-interface ParsedName {
-  /** Folded given names (empty for a lone word). */
-  given: string[];
-  /** Folded surname key: the last word without an Arabic article ("al-Assad" -> "assad"). */
-  surname: string;
-  /** Folded lone word, when the name is a single word (could be a surname or a given name). */
-  lone: string | null;
-  gender: Gender | null;
-  /** The honorific goes with a given name ("Sir Michael"). */
-  firstNameHonorific: boolean;
-}
-
-function surnameKey(word: string): string {
-  return foldName(word).replace(/^(?:al|el|ad|as|ash|at|az|ar|an)[-'\u2019]/, '').replace(/['\u2019]s$/, '');
-}
-
-const parseCache = new Map<string, Map<string, ParsedName>>();
-
-/**
- * Parsing is memoised on the name form: a corpus repeats the same few forms thousands of times. The text
- * decides the name parts (they are its words after the honorific), so honorific and text make the key.
- */
-function parseName(m: MentionForm): ParsedName {
-  // Keyed by honorific, then text: no key string is built per mention.
-  const honorific = m.honorific ?? '';
-  let byText = parseCache.get(honorific);
-  if (!byText) parseCache.set(detach(honorific), (byText = new Map()));
-  let p = byText.get(m.text);
-  if (!p) {
-    if (byText.size > 100_000) byText.clear();
-    // Parsed from detached copies: the cache outlives the article the mention came from.
-    p = parseNameUncached({ ...m, text: detach(m.text), honorific: m.honorific === null ? null : detach(m.honorific), nameParts: m.nameParts.map(detach) });
-    byText.set(detach(m.text), p);
-  }
-  return p;
-}
-
-function parseNameUncached(m: MentionForm): ParsedName {
-  const parts = m.nameParts;
-  const hon = m.honorific ? honorificKey(m.honorific) : null;
-  const honGender = hon ? HONORIFIC_GENDER.get(hon) ?? null : null;
-  if (parts.length === 1) {
-    const lone = surnameKey(parts[0]);
-    return { given: [], surname: lone, lone, gender: honGender, firstNameHonorific: hon !== null && FIRST_NAME_HONORIFICS.has(hon) };
-  }
-  // The surname starts at the first particle after the first word, else it is the last word.
-  let surnameStart = parts.length - 1;
-  for (let i = 0; i < parts.length - 1; i++) {
-    if (SURNAME_PARTICLES.has(parts[i].toLowerCase()) && (i > 0 || parts.length === 2)) { surnameStart = i; break; }
-  }
-  const given = parts.slice(0, surnameStart).map(foldName).filter((g) => g.length > 0);
-  const surname = surnameKey(parts[parts.length - 1]);
-  if (given.length === 0) return { given, surname, lone: null, gender: honGender, firstNameHonorific: false };
-  const g = firstNameGender(parts[0]);
-  return { given, surname, lone: null, gender: honGender ?? g ?? null, firstNameHonorific: false };
-}
-
-function normaliseAlias(name: string): string {
-  const words = foldName(name).replace(/\./g, '').split(/\s+/).filter(Boolean);
-  // Leading honorifics do not change who an alias names.
-  while (words.length > 1 && HONORIFIC_PHRASES.has(words[0])) words.shift();
-  return words.join(' ');
-}
-
-/**
- * Identity resolution, incremental. The rules, in order:
- * 1. Names from corpus.yaml and full names (given + surname) define clusters ("michael|fallon").
- *    An alias cluster absorbs the full-name cluster with its surname and given name.
- * 2. Initials ("J. Smith") with no full-name cluster of that surname and initial define an initial cluster.
- * 3. Every other mention (lone words, initials, surname-only forms) picks among the clusters of its
- *    surname (or, for a lone word, of its given name) using only its own article as context; with no
- *    clear choice it falls back to the cluster `surname|initial`.
- * Each rule reads corpus-wide state only through its surname group (and given-name group for lone words),
- * and that state does not depend on article order. So after a change only the groups touched by the changed
- * article are rebuilt, and only the articles whose groups changed are re-resolved; the result equals a
- * resolution from scratch (a unit test checks this).
- */
-type ClusterKind = 'full' | 'alias' | 'initial' | 'fallback';
-
-interface ClusterState {
-  key: string;
-  kind: ClusterKind;
-  given: string | null;
-  surname: string;
-  canonical: string | null;
-  /** Defining mentions (full names or alias forms for full/alias clusters; initials for initial clusters). */
-  defining: number;
-  male: number;
-  female: number;
-  /** Gender fixed by the canonical name of an alias cluster. */
-  fixedGender: Gender | null;
-  /** The alias cluster this full-name cluster belongs to. */
-  mergedInto: ClusterState | null;
-  /** Listed among its surname's (and given name's) candidates. */
-  candidate: boolean;
-  /** Full-name clusters merged into this alias cluster (null until one is: most clusters never merge). */
-  mergedFrom: Set<ClusterState> | null;
-  /** Every mention assigned to this cluster: count, per-document counts, forms and roles. */
-  assigned: number;
-  docs: Map<DocState, number>;
-  forms: Map<string, { count: number; words: number; name: string }>;
-  /** Null until a mention with a role is assigned (most people have none): the index keeps one per cluster. */
-  roles: Map<string, Map<string, number>> | null;
-}
-
-interface DocState {
-  key: string;
-  mentions: readonly MentionForm[];
-  parsed: ParsedName[];
-  /** Per mention, the cluster its full name or alias defines (rule 1), or null for mentions resolved by rule 3. */
-  defining: (ClusterState | null)[];
-  assignment: (ClusterState | null)[];
-  resolved: boolean;
-}
-
-interface PersonState {
-  root: ClusterState;
-  id: string;
-  slug: string;
-  person: Person;
-  mentionCount: number;
-}
-
-interface Candidate {
-  cluster: ClusterState;
-  gender: Gender | null;
-}
-
-function genderOfCluster(c: ClusterState): Gender | null {
-  if (c.kind === 'alias') return c.fixedGender;
-  return c.male > c.female ? 'male' : c.female > c.male ? 'female' : null;
-}
-
-const NO_CANDIDATES: Candidate[] = [];
-
-function toCandidate(cluster: ClusterState): Candidate {
-  return { cluster, gender: genderOfCluster(cluster) };
-}
-
-function rootOf(c: ClusterState): ClusterState {
-  return c.mergedInto ?? c;
-}
-
-/** What other mentions' choices depend on; `gender` is the one recorded when the candidates were listed. */
-function clusterSignature(c: ClusterState, gender: Gender | null): string {
-  return `${c.key}:${gender ?? ''}:${rootOf(c).key}`;
-}
-
-const byKey = (a: ClusterState, b: ClusterState): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-
-function addCount<K>(map: Map<K, number>, key: K, delta: number): void {
-  const n = (map.get(key) ?? 0) + delta;
-  if (n === 0) map.delete(key);
-  else map.set(key, n);
-}
-
-function addToIndex<K, V>(map: Map<K, Map<V, number>>, key: K, value: V, delta: number): void {
-  let inner = map.get(key);
-  if (!inner) map.set(key, (inner = new Map()));
-  addCount(inner, value, delta);
-  if (inner.size === 0) map.delete(key);
-}
+const { addToIndex } = counts;
+const { definingClustersOf, rootOf, tallyAssigned } = clusterHelpers;
+const { aliasTable, parseName } = names;
 
 export interface IdentityChanges {
   /** Documents whose person ids may have changed (including added and removed ones). */
@@ -195,29 +36,32 @@ export interface IdentityChanges {
   people: Set<string>;
 }
 
+/** What replacing a batch of documents touched: surname groups to rebuild and documents to resolve. */
+interface ReplacedDocuments {
+  dirtySurnames: Set<string>;
+  toResolve: Set<DocState>;
+}
+
+/** What rebuilding the groups changed: clusters whose candidacy, gender or merge changed, and their given names. */
+interface GroupChanges {
+  clusters: ClusterState[];
+  givens: ReadonlySet<string>;
+}
+
 /** Corpus-wide identity kept up to date one document at a time. */
 export class IdentityIndex {
-  private readonly aliasOf = new Map<string, string>();
+  private readonly aliasOf: AliasTable;
   private readonly docs = new Map<string, DocState>();
   private readonly pending = new Map<string, readonly MentionForm[] | null>();
-  private readonly clusters = new Map<string, ClusterState>();
-  /** Surname -> initial -> number of initial mentions ("J. Smith"). */
-  private readonly initials = new Map<string, Map<string, { count: number; male: number; female: number }>>();
-  /** Candidates per surname (full, alias and active initial clusters), sorted by key. */
-  private readonly bySurname = new Map<string, Candidate[]>();
-  private readonly byGiven = new Map<string, Candidate[]>();
+  private readonly registry = new ClusterRegistry();
+  private readonly candidates = new CandidateIndex(this.registry);
   /** Documents with mentions resolved in pass 3, per surname and (lone words) per given name. */
   private readonly surnameDocs = new Map<string, Map<DocState, number>>();
   private readonly givenDocs = new Map<string, Map<DocState, number>>();
-  private readonly persons = new Map<ClusterState, PersonState>();
-  private readonly bySlug = new Map<string, Set<PersonState>>();
-  private readonly peopleById = new Map<string, Person>();
+  private readonly persons = new PeopleTable();
 
   constructor(aliases: Readonly<Record<string, string[]>> = {}) {
-    for (const [canonical, variants] of Object.entries(aliases)) {
-      this.aliasOf.set(normaliseAlias(canonical), canonical);
-      for (const v of variants ?? []) this.aliasOf.set(normaliseAlias(v), canonical);
-    }
+    this.aliasOf = aliasTable(aliases);
   }
 
   setDoc(key: string, mentions: readonly MentionForm[]): void {
@@ -232,12 +76,12 @@ export class IdentityIndex {
   idsOf(key: string): (string | null)[] {
     const doc = this.docs.get(key);
     if (!doc) return [];
-    return doc.assignment.map((c) => (c ? this.persons.get(rootOf(c))?.id ?? null : null));
+    return doc.assignment.map((c) => (c ? this.persons.idOf(rootOf(c)) : null));
   }
 
   /** People by id; their `mentions` are left to the caller (empty arrays here). */
   people(): ReadonlyMap<string, Person> {
-    return this.peopleById;
+    return this.persons.people();
   }
 
   /** Applies the pending document changes. */
@@ -273,13 +117,25 @@ export class IdentityIndex {
     if (this.pending.size === 0) return changes;
     const batch = [...this.pending];
     this.pending.clear();
+    /** Root clusters whose person must be rebuilt, in the order they were touched. */
+    const dirtyRoots = new Set<ClusterState>();
+    const { dirtySurnames, toResolve } = yield* this.replaceDocuments(batch, dirtyRoots, changes);
+    const changed = yield* this.rebuildGroups(dirtySurnames, dirtyRoots);
+    yield* this.markAffected(changed, toResolve, dirtyRoots, changes);
+    yield;
+    yield* this.resolveDocuments(toResolve, dirtyRoots, changes);
+    yield* this.persons.rebuild(dirtyRoots, changes);
+    return changes;
+  }
+
+  /** Takes the old version of each document out of the index and puts the new one in, unresolved. */
+  private *replaceDocuments(batch: readonly [string, readonly MentionForm[] | null][], dirtyRoots: Set<ClusterState>, changes: IdentityChanges): Steps<ReplacedDocuments> {
     const dirtySurnames = new Set<string>();
     const toResolve = new Set<DocState>();
-    const dirtyRoots = new Set<ClusterState>();
     for (const [key, mentions] of batch) {
       const old = this.docs.get(key);
       if (old) {
-        yield* this.tally(old, -1, dirtyRoots);
+        yield* tallyAssigned(old, -1, dirtyRoots);
         yield* this.contribute(old, -1, dirtySurnames);
         this.docs.delete(key);
         toResolve.delete(old);
@@ -293,31 +149,47 @@ export class IdentityIndex {
       }
       yield;
     }
+    return { dirtySurnames, toResolve };
+  }
 
-    // Rebuild the touched surname groups; a group whose candidates changed re-resolves its documents.
-    const changedGivens = new Set<string>();
-    const changedClusters: ClusterState[] = [];
+  /** Rebuilds the touched surname groups, then the given-name lists of the clusters that changed. */
+  private *rebuildGroups(dirtySurnames: ReadonlySet<string>, dirtyRoots: Set<ClusterState>): Steps<GroupChanges> {
+    const clusters: ClusterState[] = [];
     for (const surname of dirtySurnames) {
-      for (const c of this.rebuildGroup(surname, changedGivens, dirtyRoots)) changedClusters.push(c);
+      for (const c of this.candidates.rebuildSurname(surname, dirtyRoots)) clusters.push(c);
       yield;
     }
+    // Given-name lists are rebuilt once all surname groups are: they list clusters of every surname.
+    const givens = new Set<string>();
+    for (const c of clusters) if (c.given) givens.add(c.given);
+    for (const given of givens) {
+      this.candidates.rebuildGiven(given);
+      yield;
+    }
+    return { clusters, givens };
+  }
+
+  /**
+   * A group whose candidates changed re-resolves its documents; a cluster whose merge changed moves every
+   * mention of it to another person, so its documents' ids change and both roots are rebuilt.
+   */
+  private *markAffected(changed: GroupChanges, toResolve: Set<DocState>, dirtyRoots: Set<ClusterState>, changes: IdentityChanges): Steps<void> {
     // Sets of documents can be as large as the corpus (a surname named everywhere): walked in steps.
     let walked = 0;
-    const changedSurnames = new Set(changedClusters.map((c) => c.surname));
+    const changedSurnames = new Set(changed.clusters.map((c) => c.surname));
     for (const surname of changedSurnames) {
       for (const doc of this.surnameDocs.get(surname)?.keys() ?? []) {
         toResolve.add(doc);
         if (++walked % ITEMS_PER_STEP === 0) yield;
       }
     }
-    for (const given of changedGivens) {
+    for (const given of changed.givens) {
       for (const doc of this.givenDocs.get(given)?.keys() ?? []) {
         toResolve.add(doc);
         if (++walked % ITEMS_PER_STEP === 0) yield;
       }
     }
-    for (const c of changedClusters) {
-      // A changed merge moves every mention of the cluster to another person.
+    for (const c of changed.clusters) {
       dirtyRoots.add(c);
       dirtyRoots.add(rootOf(c));
       for (const doc of c.docs.keys()) {
@@ -325,65 +197,27 @@ export class IdentityIndex {
         if (++walked % ITEMS_PER_STEP === 0) yield;
       }
     }
-    yield;
+  }
+
+  /** Rule 3 for each document to resolve, moving its mentions' tallies from the old assignment to the new. */
+  private *resolveDocuments(toResolve: ReadonlySet<DocState>, dirtyRoots: Set<ClusterState>, changes: IdentityChanges): Steps<void> {
     for (const doc of toResolve) {
-      if (doc.resolved) yield* this.tally(doc, -1, dirtyRoots);
-      yield* this.resolveDoc(doc);
-      yield* this.tally(doc, 1, dirtyRoots);
+      if (doc.resolved) yield* tallyAssigned(doc, -1, dirtyRoots);
+      yield* resolveShortForms(doc, this.candidates, this.registry);
+      yield* tallyAssigned(doc, 1, dirtyRoots);
       changes.docs.add(doc.key);
       yield;
     }
-    yield* this.rebuildPeople(dirtyRoots, changes);
-    return changes;
   }
 
   private *createDoc(key: string, mentions: readonly MentionForm[]): Steps<DocState> {
-    // Sized up front: the index keeps these per-article arrays, so no spare capacity.
     const parsed = new Array<ParsedName>(mentions.length);
     for (let i = 0; i < mentions.length; i++) {
       parsed[i] = parseName(mentions[i]);
       if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     }
-    const defining: (ClusterState | null)[] = new Array<ClusterState | null>(mentions.length).fill(null);
-    const hasAliases = this.aliasOf.size > 0;
-    for (let i = 0; i < mentions.length; i++) {
-      const m = mentions[i];
-      const canonical = hasAliases ? this.aliasOf.get(normaliseAlias(m.text)) ?? this.aliasOf.get(normaliseAlias(m.nameParts.join(' '))) : undefined;
-      if (canonical !== undefined) {
-        const p = parseName({ ...m, honorific: null, nameParts: canonical.split(/\s+/) });
-        const c = this.cluster(`alias:${foldName(canonical)}`, 'alias', p.given[0] ?? null, p.surname);
-        c.canonical = canonical;
-        c.fixedGender = p.gender;
-        defining[i] = c;
-        continue;
-      }
-      const p = parsed[i];
-      if (p.given.length && p.given[0].length > 1) defining[i] = this.cluster(`${p.surname}|${p.given[0]}`, 'full', p.given[0], p.surname);
-      if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
-    }
+    const defining = yield* definingClustersOf(mentions, parsed, this.aliasOf, this.registry);
     return { key, mentions, parsed, defining, assignment: new Array<ClusterState | null>(mentions.length).fill(null), resolved: false };
-  }
-
-  private cluster(key: string, kind: ClusterKind, given: string | null, surname: string): ClusterState {
-    let c = this.clusters.get(key);
-    if (!c) {
-      c = {
-        key, kind, given, surname, canonical: null, defining: 0, male: 0, female: 0, fixedGender: null,
-        mergedInto: null, candidate: false, mergedFrom: null, assigned: 0, docs: new Map(), forms: new Map(), roles: null,
-      };
-      this.clusters.set(key, c);
-      let bySurname = this.clustersBySurname.get(surname);
-      if (!bySurname) this.clustersBySurname.set(surname, (bySurname = new Set()));
-      bySurname.add(c);
-      if (given) {
-        let byGiven = this.clustersByGiven.get(given);
-        if (!byGiven) this.clustersByGiven.set(given, (byGiven = new Set()));
-        byGiven.add(c);
-      }
-    } else if (c.kind === 'fallback' && kind !== 'fallback') {
-      c.kind = kind;
-    }
-    return c;
   }
 
   /** Adds (sign 1) or removes (sign -1) a document's defining evidence and its pass-3 index entries. */
@@ -403,341 +237,7 @@ export class IdentityIndex {
       addToIndex(this.surnameDocs, p.surname, doc, sign);
       if (doc.mentions[i].tentative === true) continue;
       if (p.lone !== null) addToIndex(this.givenDocs, p.lone, doc, sign);
-      else if (p.given.length) {
-        let byInitial = this.initials.get(p.surname);
-        if (!byInitial) this.initials.set(p.surname, (byInitial = new Map()));
-        const initial = p.given[0];
-        const entry = byInitial.get(initial) ?? { count: 0, male: 0, female: 0 };
-        entry.count += sign;
-        if (p.gender === 'male') entry.male += sign;
-        else if (p.gender === 'female') entry.female += sign;
-        if (entry.count === 0) byInitial.delete(initial);
-        else byInitial.set(initial, entry);
-        if (byInitial.size === 0) this.initials.delete(p.surname);
-      }
+      else if (p.given.length) this.candidates.addInitial(p.surname, p.given[0], p.gender, sign);
     }
   }
-
-  /** Recomputes one surname's candidates; returns the clusters whose candidacy, gender or merge changed. */
-  private rebuildGroup(surname: string, changedGivens: Set<string>, dirtyRoots: Set<ClusterState>): ClusterState[] {
-    const before = new Map<ClusterState, string>();
-    for (const { cluster, gender } of this.bySurname.get(surname) ?? []) before.set(cluster, clusterSignature(cluster, gender));
-    // Merges are recomputed for this surname's full-name clusters.
-    const members: ClusterState[] = [];
-    const aliases: ClusterState[] = [];
-    const all = this.clustersBySurname.get(surname) ?? new Set<ClusterState>();
-    for (const c of all) {
-      if ((c.kind === 'full' || c.kind === 'alias') && c.defining > 0) (c.kind === 'alias' ? aliases : members).push(c);
-    }
-    aliases.sort(byKey);
-    const mergeChanged: ClusterState[] = [];
-    for (const c of all) {
-      if (c.kind !== 'full') continue;
-      const target = c.defining > 0 ? aliases.find((a) => a.given === c.given) ?? null : null;
-      if (c.mergedInto !== target) {
-        if (c.mergedInto) {
-          dirtyRoots.add(c.mergedInto);
-          c.mergedInto.mergedFrom?.delete(c);
-        }
-        c.mergedInto = target;
-        if (target) (target.mergedFrom ??= new Set()).add(c);
-        mergeChanged.push(c);
-      }
-    }
-    const candidates = [...aliases, ...members];
-    // Initials without a full-name cluster that fits them define a cluster of their own.
-    for (const [initial, entry] of this.initials.get(surname) ?? []) {
-      if (candidates.some((c) => c.kind !== 'initial' && (c.given ?? '').startsWith(initial))) continue;
-      const c = this.cluster(`${surname}|${initial}`, 'initial', initial, surname);
-      c.defining = entry.count;
-      c.male = entry.male;
-      c.female = entry.female;
-      candidates.push(c);
-    }
-    candidates.sort(byKey);
-    for (const c of before.keys()) c.candidate = false;
-    for (const c of candidates) c.candidate = true;
-    if (candidates.length) this.bySurname.set(surname, candidates.map(toCandidate));
-    else this.bySurname.delete(surname);
-    const changed: ClusterState[] = [...mergeChanged];
-    for (const c of candidates) {
-      const sig = before.get(c);
-      before.delete(c);
-      if (sig !== clusterSignature(c, genderOfCluster(c))) changed.push(c);
-    }
-    for (const c of before.keys()) changed.push(c);
-    for (const c of changed) {
-      if (!c.given) continue;
-      changedGivens.add(c.given);
-      this.rebuildGiven(c.given);
-    }
-    return changed;
-  }
-
-  private readonly clustersBySurname = new Map<string, Set<ClusterState>>();
-  private readonly clustersByGiven = new Map<string, Set<ClusterState>>();
-
-  private rebuildGiven(given: string): void {
-    const list: ClusterState[] = [];
-    for (const c of this.clustersByGiven.get(given) ?? []) if (c.candidate) list.push(c);
-    list.sort(byKey);
-    if (list.length) this.byGiven.set(given, list.map(toCandidate));
-    else this.byGiven.delete(given);
-  }
-
-  /** Pass 3 for one document: each short form picks a cluster with its own article as context. */
-  private *resolveDoc(doc: DocState): Steps<void> {
-    const inDoc = new Map<ClusterState, number>();
-    const localGender = new Map<ClusterState, Gender | null>();
-    const localBySurname = new Map<string, ClusterState[]>();
-    /** Global plus local candidates per surname, rebuilt when a local fallback is added. */
-    const combined = new Map<string, Candidate[]>();
-    const assignment = doc.assignment;
-    for (let i = 0; i < doc.mentions.length; i++) {
-      const c = doc.defining[i];
-      assignment[i] = c;
-      if (c) inDoc.set(c, (inDoc.get(c) ?? 0) + 1);
-    }
-    const withLocal = (global: Candidate[] | undefined, surname: string): Candidate[] => {
-      const local = localBySurname.get(surname);
-      if (!local) return global ?? NO_CANDIDATES;
-      let out = combined.get(surname);
-      if (!out) {
-        // Order does not matter to pick(): its ties go by position in the article.
-        out = global ? [...global] : [];
-        for (const cluster of local) out.push({ cluster, gender: localGender.get(cluster) ?? null });
-        combined.set(surname, out);
-      }
-      return out;
-    };
-    const globalOnly = (global: Candidate[] | undefined): Candidate[] => global ?? NO_CANDIDATES;
-    for (let i = 0; i < doc.mentions.length; i++) {
-      if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
-      if (assignment[i]) continue;
-      const p = doc.parsed[i];
-      const initial = p.given.length ? p.given[0] : null;
-      let target: ClusterState | null;
-      if (doc.mentions[i].tentative === true) {
-        // Only a surname known from full names of people (here or in other articles) makes a lone word a
-        // name: a cluster whose given name or honorific told a gender, not one built from unknown words.
-        const known = this.bySurname.get(p.surname)?.filter((c) => c.gender !== null);
-        target = known && known.length ? pick(known, p.gender, assignment, i, inDoc) : null;
-        if (target) {
-          assignment[i] = target;
-          inDoc.set(target, (inDoc.get(target) ?? 0) + 1);
-        }
-        continue;
-      }
-      if (p.lone !== null) {
-        target = pick(withLocal(this.bySurname.get(p.surname), p.surname), p.gender, assignment, i, inDoc);
-        // "Sir Michael": knights and dames go by their given name; any lone word may be a given name too.
-        if (!target && (p.firstNameHonorific || !p.gender)) target = pick(globalOnly(this.byGiven.get(p.lone)), p.gender, assignment, i, inDoc);
-        if (!target && p.firstNameHonorific) target = pick(globalOnly(this.byGiven.get(p.lone)), null, assignment, i, inDoc);
-      } else {
-        const candidates = withLocal(this.bySurname.get(p.surname), p.surname).filter((c) => !initial || (c.cluster.given ?? '').startsWith(initial));
-        target = pick(candidates, p.gender, assignment, i, inDoc);
-      }
-      if (!target) {
-        target = this.cluster(`${p.surname}|${initial ?? ''}`, 'fallback', initial, p.surname);
-        if (!target.candidate) {
-          const local = localBySurname.get(p.surname);
-          let changed = true;
-          if (!local) localBySurname.set(p.surname, [target]);
-          else if (!local.includes(target)) local.push(target);
-          else changed = false;
-          if (!localGender.get(target) && p.gender) {
-            localGender.set(target, p.gender);
-            changed = true;
-          }
-          if (changed) combined.delete(p.surname);
-        }
-      }
-      assignment[i] = target;
-      inDoc.set(target, (inDoc.get(target) ?? 0) + 1);
-    }
-    doc.resolved = true;
-  }
-
-  /** Adds or removes one document's assigned mentions to their clusters' counts, forms and roles. */
-  private *tally(doc: DocState, sign: 1 | -1, dirtyRoots: Set<ClusterState>): Steps<void> {
-    for (let i = 0; i < doc.mentions.length; i++) {
-      if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
-      const c = doc.assignment[i];
-      if (!c) continue;
-      const m = doc.mentions[i];
-      c.assigned += sign;
-      addCount(c.docs, doc, sign);
-      const form = c.forms.get(m.text);
-      if (form) {
-        form.count += sign;
-        if (form.count === 0) c.forms.delete(m.text);
-      } else if (sign > 0) {
-        c.forms.set(m.text, { count: 1, words: m.nameParts.length, name: m.nameParts.join(' ') });
-      }
-      if (m.role) addToIndex((c.roles ??= new Map()), m.role.toLowerCase(), m.role, sign);
-      dirtyRoots.add(rootOf(c));
-    }
-  }
-
-  /** Rebuilds the people whose clusters changed, then their ids (slug clashes are numbered in a fixed order). */
-  private *rebuildPeople(dirtyRoots: Set<ClusterState>, changes: IdentityChanges): Steps<void> {
-    const dirtySlugs = new Set<string>();
-    for (const c of dirtyRoots) {
-      yield;
-      const old = this.persons.get(c);
-      const isRoot = c.mergedInto === null;
-      const members = isRoot ? [c, ...(c.mergedFrom ?? [])] : [];
-      const count = members.reduce((n, m) => n + m.assigned, 0);
-      const previousId = old?.id ?? '';
-      if (old) {
-        this.persons.delete(c);
-        this.bySlug.get(old.slug)?.delete(old);
-        dirtySlugs.add(old.slug);
-        if (this.peopleById.get(old.id) === old.person) this.peopleById.delete(old.id);
-        changes.people.add(old.id);
-      }
-      if (count === 0) continue;
-      const forms = new Map<string, { count: number; words: number; name: string }>();
-      const roles = new Map<string, Map<string, number>>();
-      for (const member of members) {
-        for (const [text, f] of member.forms) {
-          const seen = forms.get(text);
-          if (seen) seen.count += f.count;
-          else forms.set(text, { ...f });
-        }
-        for (const [lower, spellings] of member.roles ?? []) {
-          let into = roles.get(lower);
-          if (!into) roles.set(lower, (into = new Map()));
-          for (const [spelling, n] of spellings) into.set(spelling, (into.get(spelling) ?? 0) + n);
-        }
-      }
-      // The fullest form without honorific; ties go to the more frequent form, then to the first in order.
-      let best = '';
-      let bestWords = 0;
-      let bestCount = 0;
-      for (const f of forms.values()) {
-        if (f.words > bestWords || (f.words === bestWords && (f.count > bestCount || (f.count === bestCount && f.name < best)))) {
-          best = f.name;
-          bestWords = f.words;
-          bestCount = f.count;
-        }
-      }
-      const name = c.canonical ?? best;
-      const aliasList = [...forms.keys()].filter((f) => f !== name).sort((a, b) => forms.get(b)!.count - forms.get(a)!.count || a.localeCompare(b));
-      const roleList = [...roles.values()]
-        .map((spellings) => {
-          let total = 0;
-          let top = '';
-          let topCount = 0;
-          for (const [spelling, n] of spellings) {
-            total += n;
-            if (n > topCount || (n === topCount && spelling < top)) {
-              top = spelling;
-              topCount = n;
-            }
-          }
-          return { top, total };
-        })
-        .sort((a, b) => b.total - a.total || (a.top < b.top ? -1 : a.top > b.top ? 1 : 0))
-        .map((r) => r.top);
-      const slug = slugify(name);
-      const state: PersonState = { root: c, id: previousId, slug, mentionCount: count, person: { id: '', name, aliases: aliasList, roles: roleList, mentions: [] } };
-      this.persons.set(c, state);
-      let group = this.bySlug.get(slug);
-      if (!group) this.bySlug.set(slug, (group = new Set()));
-      group.add(state);
-      dirtySlugs.add(slug);
-    }
-    for (const slug of dirtySlugs) {
-      yield;
-      const group = this.bySlug.get(slug);
-      if (!group || group.size === 0) {
-        this.bySlug.delete(slug);
-        continue;
-      }
-      const ordered = [...group].sort((a, b) => a.person.name.localeCompare(b.person.name) || b.mentionCount - a.mentionCount || a.root.key.localeCompare(b.root.key));
-      ordered.forEach((state, k) => {
-        const id = k === 0 ? slug : `${slug}-${k + 1}`;
-        if (state.id === id && this.peopleById.get(id) === state.person) return;
-        if (state.id && this.peopleById.get(state.id) === state.person) this.peopleById.delete(state.id);
-        if (state.id) changes.people.add(state.id);
-        if (state.id !== id) for (const member of [state.root, ...(state.root.mergedFrom ?? [])]) for (const doc of member.docs.keys()) changes.docs.add(doc.key);
-        state.id = id;
-        state.person.id = id;
-        this.peopleById.set(id, state.person);
-        changes.people.add(id);
-      });
-    }
-  }
-}
-
-/** Groups mentions across the corpus into people with one stable id each. */
-export function resolveIdentities(docs: readonly DocumentMentions[], aliases: Readonly<Record<string, string[]>> = {}): IdentityResult {
-  const index = new IdentityIndex(aliases);
-  docs.forEach((d, i) => index.setDoc(String(i), d.mentions));
-  index.flush();
-  const people = new Map<string, Person>();
-  for (const [id, p] of index.people()) people.set(id, { ...p, mentions: [] });
-  const assignments = new Map<string, (string | null)[]>();
-  docs.forEach((d, i) => {
-    const ids = index.idsOf(String(i));
-    ids.forEach((id, k) => {
-      if (id === null) return;
-      const m = d.mentions[k];
-      people.get(id)?.mentions.push({ path: d.path, start: m.start, end: m.end, text: m.text, personId: id });
-    });
-    const existing = assignments.get(d.path);
-    assignments.set(d.path, existing ? existing.concat(ids) : ids);
-  });
-  const sorted = [...people.values()].sort((a, b) => b.mentions.length - a.mentions.length || a.id.localeCompare(b.id));
-  return { people: sorted, assignments };
-}
-
-/**
- * Chooses the cluster a short form refers to: the only candidate; else the one named most recently
- * earlier in the same article; else the one named most often in the article, then first. Gender from an honorific
- * rules candidates out. Ambiguity with no help from the article yields null (the fallback cluster).
- */
-const gendersOfList = new WeakMap<readonly Candidate[], Map<ClusterState, Gender | null>>();
-
-/** Candidate -> gender, built once per candidate list (the lists live until their group is rebuilt). */
-function candidateGenders(candidates: readonly Candidate[]): Map<ClusterState, Gender | null> {
-  let genders = gendersOfList.get(candidates);
-  if (!genders) {
-    genders = new Map(candidates.map((c) => [c.cluster, c.gender]));
-    gendersOfList.set(candidates, genders);
-  }
-  return genders;
-}
-
-function pick(candidates: readonly Candidate[], gender: Gender | null, docAssignment: readonly (ClusterState | null)[], index: number, inDoc: ReadonlyMap<ClusterState, number>): ClusterState | null {
-  if (candidates.length === 0) return null;
-  if (candidates.length === 1) return !gender || !candidates[0].gender || candidates[0].gender === gender ? candidates[0].cluster : null;
-  let fitCount = 0;
-  let only: ClusterState | null = null;
-  for (const c of candidates) {
-    if (gender && c.gender && c.gender !== gender) continue;
-    fitCount++;
-    only = c.cluster;
-  }
-  if (fitCount <= 1) return only;
-  const genders = candidateGenders(candidates);
-  const fits = (c: ClusterState): boolean => {
-    const g = genders.get(c);
-    return g !== undefined && (!gender || !g || g === gender);
-  };
-  for (let i = index - 1; i >= 0; i--) {
-    const c = docAssignment[i];
-    if (c && fits(c)) return c;
-  }
-  // Named most often in the article; ties go to the one named first (the map keeps first-seen order).
-  let best: ClusterState | null = null;
-  let bestCount = 0;
-  for (const [cluster, n] of inDoc) {
-    if (n > bestCount && fits(cluster)) {
-      best = cluster;
-      bestCount = n;
-    }
-  }
-  return best;
 }

@@ -1,0 +1,176 @@
+// A cluster is a would-be person: the mentions filed under one key. A full name defines "surname|given", a
+// corpus.yaml alias defines "alias:<canonical name>", initials with no full name to match define
+// "surname|initial", and a short form with no clear candidate falls back to "surname|initial" (or "surname|").
+// This module holds the cluster and document state, the registry that files clusters by surname and given
+// name, rule 1 (the cluster a mention's full name or alias defines), and the tallies of the mentions assigned
+// to each cluster, from which people are built. A full-name cluster merged into an alias cluster (its root)
+// becomes part of that person.
+import type { MentionForm } from '../types';
+import type { Gender } from '../language';
+import * as counts from '../util/identityCounts';
+import { ITEMS_PER_STEP, type Steps } from '../util/steps';
+import * as textHelpers from '../util/text';
+import * as names from './names';
+import type { AliasTable, ParsedName } from './names';
+
+// Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
+const { addCount, addToIndex } = counts;
+const { foldName } = textHelpers;
+const { canonicalNameOf, parseName } = names;
+
+export type ClusterKind = 'full' | 'alias' | 'initial' | 'fallback';
+
+/** Assigned mentions of one written form: how many, its number of name words, its name without honorific. */
+export interface FormTally {
+  count: number;
+  words: number;
+  name: string;
+}
+
+export interface ClusterState {
+  key: string;
+  kind: ClusterKind;
+  given: string | null;
+  surname: string;
+  canonical: string | null;
+  /** Defining mentions (full names or alias forms for full/alias clusters; initials for initial clusters). */
+  defining: number;
+  male: number;
+  female: number;
+  /** Gender fixed by the canonical name of an alias cluster. */
+  fixedGender: Gender | null;
+  /** The alias cluster this full-name cluster belongs to. */
+  mergedInto: ClusterState | null;
+  /** Listed among its surname's (and given name's) candidates. */
+  candidate: boolean;
+  /** Full-name clusters merged into this alias cluster (null until one is: most clusters never merge). */
+  mergedFrom: Set<ClusterState> | null;
+  /** Every mention assigned to this cluster: count, per-document counts, forms and roles. */
+  assigned: number;
+  docs: Map<DocState, number>;
+  forms: Map<string, FormTally>;
+  /** Null until a mention with a role is assigned (most people have none): the index keeps one per cluster. */
+  roles: Map<string, Map<string, number>> | null;
+}
+
+export interface DocState {
+  key: string;
+  mentions: readonly MentionForm[];
+  parsed: ParsedName[];
+  /** Per mention, the cluster its full name or alias defines (rule 1), or null for mentions resolved by rule 3. */
+  defining: (ClusterState | null)[];
+  assignment: (ClusterState | null)[];
+  resolved: boolean;
+}
+
+/** A cluster a short form may refer to, with the gender it had when its candidate list was built. */
+export interface Candidate {
+  cluster: ClusterState;
+  gender: Gender | null;
+}
+
+export function genderOfCluster(c: ClusterState): Gender | null {
+  if (c.kind === 'alias') return c.fixedGender;
+  return c.male > c.female ? 'male' : c.female > c.male ? 'female' : null;
+}
+
+export function toCandidate(cluster: ClusterState): Candidate {
+  return { cluster, gender: genderOfCluster(cluster) };
+}
+
+export function rootOf(c: ClusterState): ClusterState {
+  return c.mergedInto ?? c;
+}
+
+/** What other mentions' choices depend on; `gender` is the one recorded when the candidates were listed. */
+export function clusterSignature(c: ClusterState, gender: Gender | null): string {
+  return `${c.key}:${gender ?? ''}:${rootOf(c).key}`;
+}
+
+export const byKey = (a: ClusterState, b: ClusterState): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+
+/** Every cluster ever made, by key and filed by surname and given name. Clusters are kept for good. */
+export class ClusterRegistry {
+  private readonly byKey = new Map<string, ClusterState>();
+  private readonly bySurname = new Map<string, Set<ClusterState>>();
+  private readonly byGiven = new Map<string, Set<ClusterState>>();
+
+  /** The cluster with this key, made on first use; a fallback cluster takes the kind of a rule that later defines it. */
+  get(key: string, kind: ClusterKind, given: string | null, surname: string): ClusterState {
+    let c = this.byKey.get(key);
+    if (!c) {
+      c = {
+        key, kind, given, surname, canonical: null, defining: 0, male: 0, female: 0, fixedGender: null,
+        mergedInto: null, candidate: false, mergedFrom: null, assigned: 0, docs: new Map(), forms: new Map(), roles: null,
+      };
+      this.byKey.set(key, c);
+      let bySurname = this.bySurname.get(surname);
+      if (!bySurname) this.bySurname.set(surname, (bySurname = new Set()));
+      bySurname.add(c);
+      if (given) {
+        let byGiven = this.byGiven.get(given);
+        if (!byGiven) this.byGiven.set(given, (byGiven = new Set()));
+        byGiven.add(c);
+      }
+    } else if (c.kind === 'fallback' && kind !== 'fallback') {
+      c.kind = kind;
+    }
+    return c;
+  }
+
+  ofSurname(surname: string): ReadonlySet<ClusterState> | undefined {
+    return this.bySurname.get(surname);
+  }
+
+  ofGiven(given: string): ReadonlySet<ClusterState> | undefined {
+    return this.byGiven.get(given);
+  }
+}
+
+/**
+ * Rule 1 for one document: per mention, the cluster its corpus.yaml alias or its full name defines, or null
+ * for the mentions rule 3 resolves. An alias cluster takes its given name, surname and gender from the
+ * canonical name.
+ */
+export function* definingClustersOf(mentions: readonly MentionForm[], parsed: readonly ParsedName[], aliases: AliasTable, registry: ClusterRegistry): Steps<(ClusterState | null)[]> {
+  // Sized up front: the index keeps these per-article arrays, so no spare capacity.
+  const defining: (ClusterState | null)[] = new Array<ClusterState | null>(mentions.length).fill(null);
+  const hasAliases = aliases.size > 0;
+  for (let i = 0; i < mentions.length; i++) {
+    const m = mentions[i];
+    const canonical = hasAliases ? canonicalNameOf(aliases, m) : undefined;
+    if (canonical !== undefined) {
+      const p = parseName({ ...m, honorific: null, nameParts: canonical.split(/\s+/) });
+      const c = registry.get(`alias:${foldName(canonical)}`, 'alias', p.given[0] ?? null, p.surname);
+      c.canonical = canonical;
+      c.fixedGender = p.gender;
+      defining[i] = c;
+      continue;
+    }
+    const p = parsed[i];
+    if (p.given.length && p.given[0].length > 1) defining[i] = registry.get(`${p.surname}|${p.given[0]}`, 'full', p.given[0], p.surname);
+    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+  }
+  return defining;
+}
+
+/** Adds or removes one document's assigned mentions to their clusters' counts, forms and roles. */
+export function* tallyAssigned(doc: DocState, sign: 1 | -1, dirtyRoots: Set<ClusterState>): Steps<void> {
+  for (let i = 0; i < doc.mentions.length; i++) {
+    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+    const c = doc.assignment[i];
+    if (!c) continue;
+    const m = doc.mentions[i];
+    c.assigned += sign;
+    addCount(c.docs, doc, sign);
+    const form = c.forms.get(m.text);
+    if (form) {
+      form.count += sign;
+      if (form.count === 0) c.forms.delete(m.text);
+    } else if (sign > 0) {
+      c.forms.set(m.text, { count: 1, words: m.nameParts.length, name: m.nameParts.join(' ') });
+    }
+    if (m.role) addToIndex((c.roles ??= new Map()), m.role.toLowerCase(), m.role, sign);
+    dirtyRoots.add(rootOf(c));
+  }
+}

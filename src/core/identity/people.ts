@@ -1,0 +1,174 @@
+// How resolved clusters become people. A person is a root cluster (one not merged into an alias cluster)
+// with the full-name clusters merged into it, and at least one assigned mention. Its name is the corpus.yaml
+// canonical name, else the fullest form it was written in; its aliases are its other forms, most frequent
+// first; its roles are the roles it was given, most frequent first, each in its most frequent spelling. Its
+// id is the slug of its name; people whose names share a slug are numbered ("john-smith", "john-smith-2")
+// in an order fixed by name, mention count and cluster key, so ids do not depend on article order.
+import type { Person } from '../types';
+import type { Steps } from '../util/steps';
+import * as textHelpers from '../util/text';
+import type { ClusterState, FormTally } from './clusters';
+import type { IdentityChanges } from './identityIndex';
+
+// Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
+const { slugify } = textHelpers;
+
+interface PersonState {
+  root: ClusterState;
+  id: string;
+  slug: string;
+  person: Person;
+  mentionCount: number;
+}
+
+/** A person's name, aliases and roles, from the mentions assigned to its clusters. */
+interface PersonDescription {
+  name: string;
+  aliases: string[];
+  roles: string[];
+}
+
+/** The people of the index, by root cluster, by slug and by id. */
+export class PeopleTable {
+  private readonly byRoot = new Map<ClusterState, PersonState>();
+  private readonly bySlug = new Map<string, Set<PersonState>>();
+  private readonly byId = new Map<string, Person>();
+
+  /** The id of the person a root cluster makes, or null when it makes none. */
+  idOf(root: ClusterState): string | null {
+    return this.byRoot.get(root)?.id ?? null;
+  }
+
+  people(): ReadonlyMap<string, Person> {
+    return this.byId;
+  }
+
+  /**
+   * Rebuilds the people of the clusters in `dirtyRoots`, then numbers the ids of every slug whose people
+   * changed. Records the ids that went or changed and the documents whose mentions got another id.
+   */
+  *rebuild(dirtyRoots: ReadonlySet<ClusterState>, changes: IdentityChanges): Steps<void> {
+    const dirtySlugs = new Set<string>();
+    for (const c of dirtyRoots) {
+      yield;
+      this.rebuildPerson(c, changes, dirtySlugs);
+    }
+    for (const slug of dirtySlugs) {
+      yield;
+      this.numberSlug(slug, changes);
+    }
+  }
+
+  /** Replaces the person of one cluster (dropping it when the cluster is merged or has no mentions left); its id is settled by `numberSlug`. */
+  private rebuildPerson(c: ClusterState, changes: IdentityChanges, dirtySlugs: Set<string>): void {
+    const old = this.byRoot.get(c);
+    const members = c.mergedInto === null ? [c, ...(c.mergedFrom ?? [])] : [];
+    const count = members.reduce((n, m) => n + m.assigned, 0);
+    const previousId = old?.id ?? '';
+    if (old) {
+      this.byRoot.delete(c);
+      this.bySlug.get(old.slug)?.delete(old);
+      dirtySlugs.add(old.slug);
+      if (this.byId.get(old.id) === old.person) this.byId.delete(old.id);
+      changes.people.add(old.id);
+    }
+    if (count === 0) return;
+    const { name, aliases, roles } = describePerson(members, c.canonical);
+    const slug = slugify(name);
+    const state: PersonState = { root: c, id: previousId, slug, mentionCount: count, person: { id: '', name, aliases, roles, mentions: [] } };
+    this.byRoot.set(c, state);
+    let group = this.bySlug.get(slug);
+    if (!group) this.bySlug.set(slug, (group = new Set()));
+    group.add(state);
+    dirtySlugs.add(slug);
+  }
+
+  /** Gives the people of one slug their ids: the slug, then the slug numbered from 2, by name, mention count and key. */
+  private numberSlug(slug: string, changes: IdentityChanges): void {
+    const group = this.bySlug.get(slug);
+    if (!group || group.size === 0) {
+      this.bySlug.delete(slug);
+      return;
+    }
+    const ordered = [...group].sort((a, b) => a.person.name.localeCompare(b.person.name) || b.mentionCount - a.mentionCount || a.root.key.localeCompare(b.root.key));
+    ordered.forEach((state, k) => {
+      const id = k === 0 ? slug : `${slug}-${k + 1}`;
+      if (state.id === id && this.byId.get(id) === state.person) return;
+      if (state.id && this.byId.get(state.id) === state.person) this.byId.delete(state.id);
+      if (state.id) changes.people.add(state.id);
+      if (state.id !== id) for (const member of [state.root, ...(state.root.mergedFrom ?? [])]) for (const doc of member.docs.keys()) changes.docs.add(doc.key);
+      state.id = id;
+      state.person.id = id;
+      this.byId.set(id, state.person);
+      changes.people.add(id);
+    });
+  }
+}
+
+function describePerson(members: readonly ClusterState[], canonical: string | null): PersonDescription {
+  const forms = mergedForms(members);
+  const name = canonical ?? fullestForm(forms);
+  const aliases = [...forms.keys()].filter((f) => f !== name).sort((a, b) => forms.get(b)!.count - forms.get(a)!.count || a.localeCompare(b));
+  return { name, aliases, roles: rolesByFrequency(mergedRoles(members)) };
+}
+
+/** The written forms of the members' mentions, with counts summed (copies: the members' tallies stay as they are). */
+function mergedForms(members: readonly ClusterState[]): Map<string, FormTally> {
+  const forms = new Map<string, FormTally>();
+  for (const member of members) {
+    for (const [text, f] of member.forms) {
+      const seen = forms.get(text);
+      if (seen) seen.count += f.count;
+      else forms.set(text, { ...f });
+    }
+  }
+  return forms;
+}
+
+/** Lower-cased role -> spelling -> count, summed over the members. */
+function mergedRoles(members: readonly ClusterState[]): Map<string, Map<string, number>> {
+  const roles = new Map<string, Map<string, number>>();
+  for (const member of members) {
+    for (const [lower, spellings] of member.roles ?? []) {
+      let into = roles.get(lower);
+      if (!into) roles.set(lower, (into = new Map()));
+      for (const [spelling, n] of spellings) into.set(spelling, (into.get(spelling) ?? 0) + n);
+    }
+  }
+  return roles;
+}
+
+/** The fullest form without honorific; ties go to the more frequent form, then to the first in order. */
+function fullestForm(forms: ReadonlyMap<string, FormTally>): string {
+  let best = '';
+  let bestWords = 0;
+  let bestCount = 0;
+  for (const f of forms.values()) {
+    if (f.words > bestWords || (f.words === bestWords && (f.count > bestCount || (f.count === bestCount && f.name < best)))) {
+      best = f.name;
+      bestWords = f.words;
+      bestCount = f.count;
+    }
+  }
+  return best;
+}
+
+/** Each role in its most frequent spelling, the most frequent role first. */
+function rolesByFrequency(roles: ReadonlyMap<string, ReadonlyMap<string, number>>): string[] {
+  return [...roles.values()]
+    .map((spellings) => {
+      let total = 0;
+      let top = '';
+      let topCount = 0;
+      for (const [spelling, n] of spellings) {
+        total += n;
+        if (n > topCount || (n === topCount && spelling < top)) {
+          top = spelling;
+          topCount = n;
+        }
+      }
+      return { top, total };
+    })
+    .sort((a, b) => b.total - a.total || (a.top < b.top ? -1 : a.top > b.top ? 1 : 0))
+    .map((r) => r.top);
+}

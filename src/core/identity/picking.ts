@@ -1,0 +1,148 @@
+// Rule 3: which person a short form goes to ("Smith", "Mr Smith", "J. Smith", "Sir John", a lone word).
+// Every mention that does not define a cluster picks among the candidates of its surname (a lone word also
+// among those of its given name) using only its own article as context: the only candidate that fits the
+// gender; else the one named most recently before it in the article; else the one named most often in the
+// article. With no clear choice it goes to the fallback cluster "surname|initial", which later mentions of
+// that surname in the same article may then pick too. A tentative lone word (a capitalised word that may
+// not be a name) is kept only when a surname known from full names takes it.
+import type { Gender } from '../language';
+import { ITEMS_PER_STEP, type Steps } from '../util/steps';
+import type { CandidateLists } from './candidates';
+import type { Candidate, ClusterRegistry, ClusterState, DocState } from './clusters';
+
+const NO_CANDIDATES: readonly Candidate[] = [];
+
+/**
+ * Rule 3 for one document: fills `doc.assignment` (in place: the index keeps the array) with the defining
+ * cluster of each mention that has one, then a pick for each other mention, in article order.
+ */
+export function* resolveShortForms(doc: DocState, lists: CandidateLists, registry: ClusterRegistry): Steps<void> {
+  const { bySurname, byGiven } = lists;
+  const inDoc = new Map<ClusterState, number>();
+  const local = new LocalFallbacks();
+  const assignment = doc.assignment;
+  for (let i = 0; i < doc.mentions.length; i++) {
+    const c = doc.defining[i];
+    assignment[i] = c;
+    if (c) inDoc.set(c, (inDoc.get(c) ?? 0) + 1);
+  }
+  const globalOnly = (global: readonly Candidate[] | undefined): readonly Candidate[] => global ?? NO_CANDIDATES;
+  for (let i = 0; i < doc.mentions.length; i++) {
+    if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
+    if (assignment[i]) continue;
+    const p = doc.parsed[i];
+    const initial = p.given.length ? p.given[0] : null;
+    let target: ClusterState | null;
+    if (doc.mentions[i].tentative === true) {
+      // Only a surname known from full names of people (here or in other articles) makes a lone word a
+      // name: a cluster whose given name or honorific told a gender, not one built from unknown words.
+      const known = bySurname.get(p.surname)?.filter((c) => c.gender !== null);
+      target = known && known.length ? pick(known, p.gender, assignment, i, inDoc) : null;
+      if (target) {
+        assignment[i] = target;
+        inDoc.set(target, (inDoc.get(target) ?? 0) + 1);
+      }
+      continue;
+    }
+    if (p.lone !== null) {
+      target = pick(local.withLocal(bySurname.get(p.surname), p.surname), p.gender, assignment, i, inDoc);
+      // "Sir Michael": knights and dames go by their given name; any lone word may be a given name too.
+      if (!target && (p.firstNameHonorific || !p.gender)) target = pick(globalOnly(byGiven.get(p.lone)), p.gender, assignment, i, inDoc);
+      if (!target && p.firstNameHonorific) target = pick(globalOnly(byGiven.get(p.lone)), null, assignment, i, inDoc);
+    } else {
+      const candidates = local.withLocal(bySurname.get(p.surname), p.surname).filter((c) => !initial || (c.cluster.given ?? '').startsWith(initial));
+      target = pick(candidates, p.gender, assignment, i, inDoc);
+    }
+    if (!target) {
+      target = registry.get(`${p.surname}|${initial ?? ''}`, 'fallback', initial, p.surname);
+      if (!target.candidate) local.add(target, p.surname, p.gender);
+    }
+    assignment[i] = target;
+    inDoc.set(target, (inDoc.get(target) ?? 0) + 1);
+  }
+  doc.resolved = true;
+}
+
+/** Fallback clusters made in one article: later mentions of their surname in the article may pick them too. */
+class LocalFallbacks {
+  private readonly bySurname = new Map<string, ClusterState[]>();
+  /** The gender of the first mention with one that fell back to the cluster. */
+  private readonly gender = new Map<ClusterState, Gender | null>();
+  /** Global plus local candidates per surname, rebuilt when a local fallback is added. */
+  private readonly combined = new Map<string, Candidate[]>();
+
+  withLocal(global: readonly Candidate[] | undefined, surname: string): readonly Candidate[] {
+    const local = this.bySurname.get(surname);
+    if (!local) return global ?? NO_CANDIDATES;
+    let out = this.combined.get(surname);
+    if (!out) {
+      // Order does not matter to pick(): its ties go by position in the article.
+      out = global ? [...global] : [];
+      for (const cluster of local) out.push({ cluster, gender: this.gender.get(cluster) ?? null });
+      this.combined.set(surname, out);
+    }
+    return out;
+  }
+
+  add(cluster: ClusterState, surname: string, gender: Gender | null): void {
+    const local = this.bySurname.get(surname);
+    let changed = true;
+    if (!local) this.bySurname.set(surname, [cluster]);
+    else if (!local.includes(cluster)) local.push(cluster);
+    else changed = false;
+    if (!this.gender.get(cluster) && gender) {
+      this.gender.set(cluster, gender);
+      changed = true;
+    }
+    if (changed) this.combined.delete(surname);
+  }
+}
+
+const gendersOfList = new WeakMap<readonly Candidate[], Map<ClusterState, Gender | null>>();
+
+/** Candidate -> gender, built once per candidate list (the lists live until their group is rebuilt). */
+function candidateGenders(candidates: readonly Candidate[]): Map<ClusterState, Gender | null> {
+  let genders = gendersOfList.get(candidates);
+  if (!genders) {
+    genders = new Map(candidates.map((c) => [c.cluster, c.gender]));
+    gendersOfList.set(candidates, genders);
+  }
+  return genders;
+}
+
+/**
+ * Chooses the cluster a short form refers to: the only candidate; else the one named most recently
+ * earlier in the same article; else the one named most often in the article, then first. Gender from an honorific
+ * rules candidates out. Ambiguity with no help from the article yields null (the fallback cluster).
+ */
+function pick(candidates: readonly Candidate[], gender: Gender | null, docAssignment: readonly (ClusterState | null)[], index: number, inDoc: ReadonlyMap<ClusterState, number>): ClusterState | null {
+  if (candidates.length === 0) return null;
+  if (candidates.length === 1) return !gender || !candidates[0].gender || candidates[0].gender === gender ? candidates[0].cluster : null;
+  let fitCount = 0;
+  let only: ClusterState | null = null;
+  for (const c of candidates) {
+    if (gender && c.gender && c.gender !== gender) continue;
+    fitCount++;
+    only = c.cluster;
+  }
+  if (fitCount <= 1) return only;
+  const genders = candidateGenders(candidates);
+  const fits = (c: ClusterState): boolean => {
+    const g = genders.get(c);
+    return g !== undefined && (!gender || !g || g === gender);
+  };
+  for (let i = index - 1; i >= 0; i--) {
+    const c = docAssignment[i];
+    if (c && fits(c)) return c;
+  }
+  // Named most often in the article; ties go to the one named first (the map keeps first-seen order).
+  let best: ClusterState | null = null;
+  let bestCount = 0;
+  for (const [cluster, n] of inDoc) {
+    if (n > bestCount && fits(cluster)) {
+      best = cluster;
+      bestCount = n;
+    }
+  }
+  return best;
+}
