@@ -7,7 +7,7 @@
 // becomes part of that person.
 import type { MentionForm } from '../types';
 import type { Gender } from '../language';
-import * as counts from '../util/identityCounts';
+import * as counts from '../util/counts';
 import { ITEMS_PER_STEP, type Steps } from '../util/steps';
 import * as textHelpers from '../util/text';
 import * as names from './names';

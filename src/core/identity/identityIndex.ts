@@ -14,7 +14,7 @@
 // rebuild the people of the touched clusters (people.ts). Names are parsed in names.ts; cluster and
 // document state and rule 1 live in clusters.ts.
 import type { MentionForm, Person } from '../types';
-import * as counts from '../util/identityCounts';
+import * as counts from '../util/counts';
 import { ITEMS_PER_STEP, runSteps, runStepsSliced, type Steps } from '../util/steps';
 import { CandidateIndex } from './candidates';
 import * as clusterHelpers from './clusters';

@@ -4,7 +4,7 @@ import type { Span } from '../../types';
 import * as lexicon from '../../language';
 import * as nameParticles from '../../language/nameParticles';
 import * as personCues from '../../language/personCues';
-import * as mentionChars from '../../util/mentionChars';
+import * as mentionChars from '../../util/chars';
 import * as wordSets from '../../util/wordSets';
 import * as honorifics from './honorifics';
 import * as roles from './roles';

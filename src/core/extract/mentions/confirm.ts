@@ -3,7 +3,7 @@
 // request, returned as tentative.
 import type { RawMention } from '../../types';
 import * as lexicon from '../../language';
-import * as mentionChars from '../../util/mentionChars';
+import * as mentionChars from '../../util/chars';
 import * as textHelpers from '../../util/text';
 import type { Candidate } from './candidates';
 import * as scan from './scan';

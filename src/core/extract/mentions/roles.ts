@@ -3,7 +3,7 @@
 import * as appositives from '../../language/appositives';
 import * as lexicon from '../../language';
 import * as chars from '../../util/chars';
-import * as mentionChars from '../../util/mentionChars';
+import * as mentionChars from '../../util/chars';
 import * as textHelpers from '../../util/text';
 import * as wordSets from '../../util/wordSets';
 import * as words from './words';

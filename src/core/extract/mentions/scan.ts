@@ -4,7 +4,7 @@
 import * as nameParticles from '../../language/nameParticles';
 import * as lexicon from '../../language';
 import * as chars from '../../util/chars';
-import * as mentionChars from '../../util/mentionChars';
+import * as mentionChars from '../../util/chars';
 import * as wordSets from '../../util/wordSets';
 import * as words from './words';
 
