@@ -1,7 +1,9 @@
 import type { ExtractedQuote, RawMention, Span } from '../../types';
-import { genderOf } from '../mentions';
+import { clusterMentions, type ArticleClusters } from '../../identity/articleClusters';
+import type { Gender as PersonGender } from '../../language';
 import * as speech from '../../language/speech';
 import { isAsciiLetterCode } from '../../util/chars';
+import * as sortedSearch from '../../util/sortedSearch';
 import { detach } from '../../util/strings';
 import { AsciiWordSet, WordFilter } from '../../util/wordSets';
 
@@ -11,13 +13,10 @@ const {
   ANONYMOUS_PERSON_NOUNS,
   CLAUSE_LINKS,
   DETERMINERS,
-  FEMALE_HONORIFICS,
   FEMALE_NOUNS,
-  FIRST_NAME_HONORIFICS,
   FIRST_SECOND_PERSON,
   INDEFINITE_DETERMINERS,
   LEADING_PHRASE_STARTERS,
-  MALE_HONORIFICS,
   MALE_NOUNS,
   PASSIVE_MARKERS,
   PREPOSITIONS,
@@ -28,6 +27,7 @@ const {
   STANCE_VERBS,
   VERB_MODIFIERS,
 } = speech;
+const { lastAtOrBefore, lowerBound, lowerBoundOfNumbers } = sortedSearch;
 
 // Overview. One linear pass per paragraph finds quote marks and pairs them; a second pass finds
 // unmarked quotes ("said: The UK had to ..."); then each quote group gets a speaker from, in order:
@@ -36,7 +36,8 @@ const {
 // mention index; `NOBODY` means "decided: no person" (anonymous source, organisation, unresolved
 // role) and stops further guessing, because a wrong speaker is worse than none.
 
-type Gender = 'male' | 'female' | 'plural' | null;
+/** A referent's gender: a person's, or plural ("officials", an organisation); null when unknown. */
+type Gender = PersonGender | 'plural' | null;
 const NOBODY = -1;
 /** Decided: a definite but unnamed person ("the Prime Minister" with no known holder). */
 const UNRESOLVED = -2;
@@ -145,7 +146,7 @@ const PRONOUN_GENDER: Record<string, Gender> = { he: 'male', she: 'female' };
  * string table). Besides "he" and "she" only "constructor" is defined there, inherited from Object and
  * kept so no output changes; no other inherited member of an object is a lower-case word.
  */
-function pronounGender(lower: string): Gender | undefined {
+export function pronounGender(lower: string): Gender | undefined {
   if (lower === 'he' || lower === 'she' || lower === 'constructor') return PRONOUN_GENDER[lower];
   return undefined;
 }
@@ -214,7 +215,7 @@ function splitParagraphs(text: string, exclude: readonly Span[]): Paragraph[] {
 /** Classifies each quote-like character of a paragraph as an opening/closing mark or an apostrophe. */
 function scanMarks(text: string, para: Span, quoteChars: readonly number[]): Mark[] {
   const marks: Mark[] = [];
-  for (let q = lowerBound(quoteChars, para.start, (p) => p); q < quoteChars.length && quoteChars[q] < para.end; q++) {
+  for (let q = lowerBoundOfNumbers(quoteChars, para.start); q < quoteChars.length && quoteChars[q] < para.end; q++) {
     const i = quoteChars[q];
     const c = text[i];
     const prev = i > para.start ? text[i - 1] : undefined;
@@ -382,16 +383,12 @@ function cutToken(text: string, t: Token, end: number): Token {
   return new Token(text, t.start, end, false, t.isAscii);
 }
 
-/** First index whose key is >= value, in an array sorted by that key. */
-function lowerBound<T>(items: readonly T[], value: number, key: (item: T) => number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (key(items[mid]) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+/** Sort keys for sortedSearch, made once rather than as a closure per search. */
+function spanStart(span: Span): number {
+  return span.start;
+}
+function referentPos(referent: Referent): number {
+  return referent.pos;
 }
 
 function findLast<T>(items: readonly T[], test: (item: T) => boolean): number {
@@ -404,80 +401,6 @@ function trimSpan(text: string, start: number, end: number): Span {
   while (end > start && isSpace(text[end - 1])) end--;
   return { start, end };
 }
-
-function genderFromHonorific(honorific: string | null): Gender {
-  if (!honorific) return null;
-  const first = honorific.toLowerCase().replace(/\.$/, '').split(/\s+/)[0];
-  if (MALE_HONORIFICS.has(first)) return 'male';
-  if (FEMALE_HONORIFICS.has(first)) return 'female';
-  return null;
-}
-
-/** The people extractor knows honorifics and given names; honorifics alone are the fallback. */
-function externalGender(mention: RawMention): Gender {
-  const g: unknown = genderOf(mention);
-  return g === 'male' || g === 'female' ? g : null;
-}
-
-/** Per-article coreference of mentions: "Sir Michael Fallon", "Sir Michael" and "Fallon" share a cluster. */
-function clusterMentions(mentions: readonly RawMention[]): { clusterOf: number[]; gender: Gender[]; roles: string[][] } {
-  const clusterOf: number[] = [];
-  const gender: Gender[] = [];
-  const roles: string[][] = [];
-  // Each distinct full name (first and last part) gets its own cluster. Looked up by maps rather than by
-  // scanning the full names for every mention (quadratic in a long article's mentions).
-  const fullByFirstLast = new Map<string, Map<string, number>>();
-  /** Cluster of the one full name with this first (or last) part, or MANY_FULL_NAMES when there are several. */
-  const fullByFirst = new Map<string, number>();
-  const fullByLast = new Map<string, number>();
-  const newCluster = (): number => {
-    gender.push(null);
-    roles.push([]);
-    return gender.length - 1;
-  };
-  const noteFullName = (index: Map<string, number>, part: string, cluster: number): void => {
-    index.set(part, index.has(part) ? MANY_FULL_NAMES : cluster);
-  };
-  mentions.forEach((m, i) => {
-    const parts = m.nameParts.length > 0 ? m.nameParts : m.text.split(/\s+/);
-    const first = (parts[0] ?? '').toLowerCase();
-    const last = (parts[parts.length - 1] ?? '').toLowerCase();
-    let cluster: number;
-    if (parts.length >= 2) {
-      let byLast = fullByFirstLast.get(first);
-      if (byLast === undefined) {
-        byLast = new Map();
-        fullByFirstLast.set(first, byLast);
-      }
-      const same = byLast.get(last);
-      if (same !== undefined) cluster = same;
-      else {
-        cluster = newCluster();
-        byLast.set(last, cluster);
-        noteFullName(fullByFirst, first, cluster);
-        noteFullName(fullByLast, last, cluster);
-      }
-    } else {
-      // A lone name joins the one full name it can belong to: by first name after "Sir"/"Dame"
-      // (when any full name has that first name), else by last name.
-      const honor = (m.honorific ?? '').toLowerCase();
-      const byFirst = FIRST_NAME_HONORIFICS.has(honor) ? fullByFirst.get(last) : undefined;
-      const candidate = byFirst ?? fullByLast.get(last);
-      cluster = candidate !== undefined && candidate !== MANY_FULL_NAMES ? candidate : newCluster();
-    }
-    clusterOf[i] = cluster;
-    // The first gendered mention decides: later ones need not be asked.
-    if (!gender[cluster]) {
-      const g = externalGender(m) ?? genderFromHonorific(m.honorific);
-      if (g) gender[cluster] = g;
-    }
-    // Distinct roles only: a role repeated with every mention made each role noun's lookup scan them all.
-    if (m.role && !roles[cluster].includes(m.role)) roles[cluster].push(m.role);
-  });
-  return { clusterOf, gender, roles };
-}
-
-const MANY_FULL_NAMES = -1;
 
 const roleWordsCache = new Map<string, string[]>();
 
@@ -515,7 +438,7 @@ class QuoteExtractor {
   private readonly parts: QuotePart[] = [];
   private readonly mentionByEnd = new Map<number, number>();
   private readonly mentionByStart = new Map<number, number>();
-  private readonly cluster: ReturnType<typeof clusterMentions>;
+  private readonly cluster: ArticleClusters;
   private referents: Referent[] = [];
   private readonly mentionOrder: number[];
   /** Every token of the text as (start, end, flags) triples, in a buffer shared by all extractors. */
@@ -714,7 +637,7 @@ class QuoteExtractor {
     if (para.index !== previous.para + 1) return null;
     const body = this.text.slice(para.start, para.end);
     // Only a paragraph with a quote-like character (most have none) needs its apostrophes taken out to tell.
-    const firstQuoteChar = this.quoteChars[lowerBound(this.quoteChars, para.start, (p) => p)];
+    const firstQuoteChar = this.quoteChars[lowerBoundOfNumbers(this.quoteChars, para.start)];
     const hasQuoteChar = firstQuoteChar !== undefined && firstQuoteChar < para.end;
     if (hasQuoteChar && QUOTE_CHARS.test(body.replace(/(?<=\p{L})['\u2019](?=\p{L})/gu, ''))) return null;
     if (!FIRST_SECOND_PERSON.test(body)) return null;
@@ -755,7 +678,7 @@ class QuoteExtractor {
   /** Start of the sentence containing `pos`, within its paragraph; full stops inside quotes do not count. */
   private sentenceStart(pos: number, para: Span): number {
     const ends = this.sentenceEnds(para);
-    const k = lowerBound(ends, pos, (e) => e) - 1;
+    const k = lowerBoundOfNumbers(ends, pos) - 1;
     if (k < 0) return para.start;
     let j = ends[k];
     while (j < pos && isSpace(this.text[j])) j++;
@@ -764,7 +687,7 @@ class QuoteExtractor {
 
   private sentenceEnd(pos: number, para: Span): number {
     const ends = this.sentenceEnds(para);
-    const k = lowerBound(ends, pos, (e) => e);
+    const k = lowerBoundOfNumbers(ends, pos);
     return k < ends.length ? ends[k] : para.end;
   }
 
@@ -940,14 +863,8 @@ class QuoteExtractor {
   /** Index of the paragraph containing `pos`, or -1 (a binary search: a per-character table costs more to fill). */
   private paraOf(pos: number): number {
     const paragraphs = this.paragraphs;
-    let lo = 0;
-    let hi = paragraphs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (paragraphs[mid].start <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && pos < paragraphs[lo - 1].end ? lo - 1 : -1;
+    const k = lastAtOrBefore(paragraphs, pos, spanStart);
+    return k >= 0 && pos < paragraphs[k].end ? k : -1;
   }
 
   // ---------------------------------------------------------------- referents for pronouns
@@ -1025,14 +942,7 @@ class QuoteExtractor {
 
   private resolvePronoun(pos: number, gender: Gender): Attribution {
     const para = this.paraOf(pos);
-    let lo = 0;
-    let hi = this.referents.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.referents[mid].pos < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo - 1; i >= 0; i--) {
+    for (let i = lowerBound(this.referents, pos, referentPos) - 1; i >= 0; i--) {
       const r = this.referents[i];
       if (para - r.para > PARAGRAPH_WINDOW) break;
       if (r.gender === 'plural') continue;
@@ -1411,7 +1321,7 @@ class QuoteExtractor {
     }
     if (infinitive >= 0 && part.partial) {
       // "Mr Trump used his interviews to indicate ...": the named subject of the clause.
-      const subject = this.referents[lowerBound(this.referents, infinitive, (r) => r.pos) - 1];
+      const subject = this.referents[lowerBound(this.referents, infinitive, referentPos) - 1];
       if (subject && subject.pos >= sentenceStart && subject.attribution >= 0) return subject.attribution;
     }
     if (part.partial) {
@@ -1507,7 +1417,7 @@ class QuoteExtractor {
  * /^,?\s+who\b/ on text[start, limit) for ASCII text: true or false, or null when a character beyond ASCII
  * is met where it could change the answer (the caller then runs the regex).
  */
-function asciiWhoFollows(text: string, start: number, limit: number): boolean | null {
+export function asciiWhoFollows(text: string, start: number, limit: number): boolean | null {
   let i = start;
   if (i < limit && text.charCodeAt(i) === 44) i++;
   const spaces = i;
@@ -1527,7 +1437,7 @@ function asciiWhoFollows(text: string, start: number, limit: number): boolean | 
  * up to three letter runs, each after whitespace. Null when a character beyond ASCII is met where it could
  * be a space or letter (the caller then runs the regex).
  */
-function asciiWordsAfter(text: string, start: number, limit: number): string[] | null {
+export function asciiWordsAfter(text: string, start: number, limit: number): string[] | null {
   const words: string[] = [];
   let i = start;
   while (words.length < 3) {
@@ -1567,16 +1477,3 @@ function wordCount(text: string, span: Span): number {
   const m = text.slice(span.start, span.end).match(/[\p{L}\p{N}]+/gu);
   return m ? m.length : 0;
 }
-
-/** The ASCII scanners next to the regexes and lookup they stand for: tests hold them to the same answers. */
-export const quoteScannersForTests = {
-  whoFollows: asciiWhoFollows,
-  whoFollowsByRegex: (text: string, start: number, limit: number): boolean => /^,?\s+who\b/.test(text.slice(start, limit)),
-  wordsAfter: asciiWordsAfter,
-  wordsAfterByRegex(text: string, start: number, limit: number): string[] {
-    const match = text.slice(start, limit).match(/^\s+([\p{L}]+)(?:\s+([\p{L}]+))?(?:\s+([\p{L}]+))?/u);
-    return match ? match.slice(1).filter((w) => w !== undefined) : [];
-  },
-  pronounGender,
-  pronounGenderByLookup: (lower: string): Gender | undefined => PRONOUN_GENDER[lower],
-};
