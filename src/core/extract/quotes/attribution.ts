@@ -6,7 +6,7 @@ import * as speech from '../../language/speech';
 import { hasSpeechIntro } from './clauses';
 import { Cues } from './cues';
 import * as helpers from './helpers';
-import { UNRESOLVED, type Attribution, type QuotedArticle, type QuotePart, type Referent } from './model';
+import { NO_CUE, type Attribution, type QuotedArticle, type QuotePart, type Referent, type Speaker } from './model';
 import { Subjects } from './subjects';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
@@ -31,12 +31,12 @@ export function attribute(article: QuotedArticle, referents: readonly Referent[]
       speakers.push(speakers[group[0]]);
       return;
     }
-    let speaker: Attribution;
+    let speaker = NO_CUE;
     for (const member of group) {
       speaker = cues.cueFor(quotes[member]);
-      if (speaker !== undefined) break;
+      if (speaker.kind !== 'none') break;
     }
-    if (speaker === undefined) speaker = inherited(article, subjects, part, i > 0 ? quotes[i - 1] : null, i > 0 ? speakers[i - 1] : undefined);
+    if (speaker.kind === 'none') speaker = inherited(article, subjects, part, i > 0 ? quotes[i - 1] : null, i > 0 ? speakers[i - 1] : NO_CUE);
     speakers.push(speaker);
   });
   fillFromParagraph(article, speakers);
@@ -46,7 +46,7 @@ export function attribute(article: QuotedArticle, referents: readonly Referent[]
 
 /** No cue of its own: the previous quote in the paragraph, or the previous paragraph's last quote. */
 function inherited(article: QuotedArticle, subjects: Subjects, part: QuotePart, previous: QuotePart | null, previousSpeaker: Attribution): Attribution {
-  if (part.partial) return undefined;
+  if (part.partial) return NO_CUE;
   const { text, paragraphs, outside } = article;
   const para = paragraphs[part.para];
   const prevPara = part.para > 0 ? paragraphs[part.para - 1] : undefined;
@@ -57,15 +57,15 @@ function inherited(article: QuotedArticle, subjects: Subjects, part: QuotePart, 
     const verb = findLast(tokens, (t) => SPEECH_VERBS.has(t.lower) || SPEECH_NOUNS.has(t.lower));
     if (verb >= 0) return SPEECH_VERBS.has(tokens[verb].lower) ? subjects.subjectOf(tokens[verb].start, prevPara, start) : subjects.subjectFromSentence(start, prevPara.end - 1, prevPara);
   }
-  if (!previous) return undefined;
+  if (!previous) return NO_CUE;
   if (previous.para === part.para) {
-    return part.open === outside.sentenceStart(part.open + 1, para) || part.open === para.start ? previousSpeaker : undefined;
+    return part.open === outside.sentenceStart(part.open + 1, para) || part.open === para.start ? previousSpeaker : NO_CUE;
   }
   // Only a full quote carries over: a fragment in narration says little about who speaks next.
-  if (part.open !== para.start || previous.para !== part.para - 1 || !prevPara || previous.partial) return undefined;
+  if (part.open !== para.start || previous.para !== part.para - 1 || !prevPara || previous.partial) return NO_CUE;
   // The previous paragraph must end with that quote or its attribution, not with narration.
   const tail = previous.closeEnd === null ? prevPara.end : outside.sentenceEnd(previous.closeEnd, prevPara);
-  if (tail < prevPara.end) return undefined;
+  if (tail < prevPara.end) return NO_CUE;
   return previousSpeaker;
 }
 
@@ -84,14 +84,19 @@ function fillFromParagraph(article: QuotedArticle, speakers: Attribution[]): voi
     else byPara.set(p.para, [i]);
   });
   for (const [index, list] of byPara) {
-    if (list.some((i) => speakers[i] !== undefined && (speakers[i] as number) < 0)) continue;
-    const named = new Set(list.filter((i) => speakers[i] !== undefined).map((i) => clusterOf[speakers[i] as number]));
-    if (named.size !== 1) continue;
-    const speaker = speakers[list.find((i) => speakers[i] !== undefined) as number] as number;
-    const cluster = clusterOf[speaker];
+    if (list.some((i) => speakers[i].kind === 'nobody' || speakers[i].kind === 'unresolved')) continue;
+    const named: Speaker[] = [];
+    for (const i of list) {
+      const attribution = speakers[i];
+      if (attribution.kind === 'speaker') named.push(attribution);
+    }
+    if (named.length === 0) continue;
+    const speaker = named[0];
+    const cluster = clusterOf[speaker.mention];
+    if (named.some((s) => clusterOf[s.mention] !== cluster)) continue;
     const para = paragraphs[index];
     for (const i of list) {
-      if (speakers[i] !== undefined) continue;
+      if (speakers[i].kind !== 'none') continue;
       const p = quotes[i];
       const start = outside.sentenceStart(p.open, para);
       const end = outside.sentenceEnd(p.closeEnd ?? p.end, para);
@@ -120,20 +125,21 @@ function fillHeadlineEchoes(article: QuotedArticle, speakers: Attribution[]): vo
   };
   for (let i = 0; i < quotes.length; i++) {
     const p = quotes[i];
-    if (speakers[i] !== undefined && speakers[i] !== UNRESOLVED) continue;
+    // A named or decidedly unnamed speaker stays; an unresolved role may be named by the body.
+    if (speakers[i].kind === 'speaker' || speakers[i].kind === 'nobody') continue;
     const para = paragraphs[p.para];
     if (para.index > 3 || /[.!?]["\u201D\u2019']?$/.test(text.slice(para.start, para.end))) continue;
     const words = normal(text.slice(p.start, p.end));
     if (!words) continue;
     const named = new Set<number>();
-    let first = -1;
+    let first: Speaker | null = null;
     for (let j = 0; j < quotes.length; j++) {
       const speaker = speakers[j];
-      if (quotes[j].para <= p.para || speaker === undefined || speaker < 0) continue;
+      if (quotes[j].para <= p.para || speaker.kind !== 'speaker') continue;
       if (!normalOf(j).includes(' ' + words + ' ')) continue;
-      named.add(clusterOf[speaker]);
-      if (first < 0) first = speaker;
+      named.add(clusterOf[speaker.mention]);
+      first ??= speaker;
     }
-    if (named.size === 1) speakers[i] = first;
+    if (first !== null && named.size === 1) speakers[i] = first;
   }
 }

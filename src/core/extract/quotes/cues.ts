@@ -3,7 +3,7 @@
 import * as speech from '../../language/speech';
 import * as clauses from './clauses';
 import * as helpers from './helpers';
-import { NOBODY, type Attribution, type Paragraph, type QuotedArticle, type QuotePart } from './model';
+import { NOBODY, NO_CUE, speaker, type Attribution, type Paragraph, type QuotedArticle, type QuotePart } from './model';
 import type { Subjects } from './subjects';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
@@ -32,7 +32,7 @@ export class Cues {
     const para = this.paragraphs[part.para];
     if (part.closeEnd !== null) {
       const trailing = this.trailingCue(part, para);
-      if (trailing !== undefined) return trailing;
+      if (trailing.kind !== 'none') return trailing;
     }
     const sentenceStart = this.outside.sentenceStart(part.unmarked && part.colon >= 0 ? part.colon : part.open, para);
     const before = part.unmarked && part.colon >= 0 ? part.colon : part.open;
@@ -56,7 +56,7 @@ export class Cues {
       const byMention = this.mentions.byEnd.get(t.end);
       if (byMention !== undefined && k >= 2 && tokens[k - 1 - this.mentions.tokensBefore(byMention, tokens, k)]?.lower === 'by') {
         const nounIndex = k - 2 - this.mentions.tokensBefore(byMention, tokens, k);
-        if (nounIndex >= 0 && SPEECH_NOUNS.has(tokens[nounIndex].lower)) return byMention;
+        if (nounIndex >= 0 && SPEECH_NOUNS.has(tokens[nounIndex].lower)) return speaker(byMention);
       }
       const isVerb = (SPEECH_VERBS.has(t.lower) || (part.partial && STANCE_VERBS.has(t.lower))) && !isNounUse(tokens, k);
       if (!isVerb || isPassive(tokens, k)) continue;
@@ -70,7 +70,7 @@ export class Cues {
     if (infinitive >= 0 && part.partial) {
       // "Mr Trump used his interviews to indicate ...": the named subject of the clause.
       const subject = this.subjects.referentBefore(infinitive);
-      if (subject && subject.pos >= sentenceStart && subject.attribution >= 0) return subject.attribution;
+      if (subject && subject.pos >= sentenceStart && subject.attribution.kind === 'speaker') return subject.attribution;
     }
     if (part.partial) {
       // "‘backstop’ to deter Russia, PM says": a reporting verb later in the same sentence.
@@ -79,12 +79,12 @@ export class Cues {
       const k = later.findIndex((t) => SPEECH_VERBS.has(t.lower));
       if (k >= 0 && !isPassive(later, k)) {
         const idx = k > 0 ? this.mentions.byEnd.get(later[k - 1].end) : undefined;
-        if (idx !== undefined) return idx;
+        if (idx !== undefined) return speaker(idx);
         const np = this.subjects.nounPhraseBefore(later[k].start, para, sentenceStart);
-        return np ? np.attribution : undefined;
+        return np ? np.attribution : NO_CUE;
       }
     }
-    return undefined;
+    return NO_CUE;
   }
 
   /** ", he said", "the official said", "said Sir Keir", "Sir Keir told reporters". */
@@ -96,7 +96,7 @@ export class Cues {
     while (i < para.end && /[,;]/.test(text[i])) i++;
     const restHead = text.slice(i, Math.min(para.end, i + 3));
     const commaOutside = i > closeEnd;
-    if (!/[,!?\u2014-]$/.test(inner) && !commaOutside && (part.partial || !/^\s+[a-z]/.test(restHead))) return undefined;
+    if (!/[,!?\u2014-]$/.test(inner) && !commaOutside && (part.partial || !/^\s+[a-z]/.test(restHead))) return NO_CUE;
     const end = this.outside.sentenceEnd(i, para);
     const tokens = this.outside.tokens(i, end);
     for (let k = 0; k < tokens.length && k < 7; k++) {
@@ -107,6 +107,6 @@ export class Cues {
       if (k === 0) return this.subjects.afterVerbSubject(t.end, para);
       return this.subjects.subjectOf(t.start, para, i);
     }
-    return undefined;
+    return NO_CUE;
   }
 }

@@ -4,9 +4,10 @@
  * Overview. One linear pass per paragraph finds quote marks and pairs them; a second pass finds
  * unmarked quotes ("said: The UK had to ..."); then each quote group gets a speaker from, in order:
  * an attribution right after it (", he said"), a reporting verb before it in its sentence, the
- * previous quote in the paragraph, or the previous paragraph (continuations). A speaker is a
- * mention index; `NOBODY` means "decided: no person" (anonymous source, organisation, unresolved
- * role) and stops further guessing, because a wrong speaker is worse than none.
+ * previous quote in the paragraph, or the previous paragraph (continuations). An attribution
+ * (model.ts) is a speaker (a mention index), or decided without one: `NOBODY` (anonymous source,
+ * organisation) or `UNRESOLVED` (a role with no known holder); a decided answer stops further
+ * guessing, because a wrong speaker is worse than none.
  *
  * The phases, each taking the finished result of the ones before:
  * - paragraphs.ts: the paragraphs (non-blank lines, excluded ranges cut out);
@@ -25,23 +26,22 @@ import { attribute } from './attribution';
 import { findMarkedQuotes } from './markedQuotes';
 import { MentionLookup } from './mentionLookup';
 import type { QuotedArticle } from './model';
-import { OutsideQuotes } from './outsideQuotes';
+import { IndexedOutsideQuotes, OutsideQuotes } from './outsideQuotes';
 import { splitParagraphs } from './paragraphs';
 import { collectReferents } from './referents';
 import { RoleHolders } from './roles';
-import { releaseLargeTokenBuffer, tokenizeText } from './tokens';
+import { releaseLargeTokenBuffers, tokenizeText } from './tokens';
 import { findUnmarkedQuotes } from './unmarkedQuotes';
 
 /** Finds quotations in one article and attributes each to a mention (by index) or to nobody. */
 export function extractQuotes(text: string, exclude: readonly Span[], mentions: readonly RawMention[]): ExtractedQuote[] {
   const paragraphs = splitParagraphs(text, exclude);
   const mentionLookup = new MentionLookup(text, mentions);
-  // One tokenization of the whole text; each view keeps the tokens outside its quotes.
+  // One tokenization of the whole text, read around the marked quotes, then around all of them.
   const tokens = tokenizeText(text);
   const marked = findMarkedQuotes(text, paragraphs);
   const quotes = findUnmarkedQuotes(text, paragraphs, marked, new OutsideQuotes(text, marked.parts, tokens), mentionLookup);
-  const outside = new OutsideQuotes(text, quotes, tokens);
-  releaseLargeTokenBuffer();
+  const outside = new IndexedOutsideQuotes(text, quotes, tokens);
   const clusters = clusterMentions(mentions);
   const article: QuotedArticle = {
     text,
@@ -53,6 +53,7 @@ export function extractQuotes(text: string, exclude: readonly Span[], mentions: 
     roles: new RoleHolders(clusters, mentionLookup, outside, paragraphs),
   };
   const speakers = attribute(article, collectReferents(article));
+  releaseLargeTokenBuffers();
   return quotes.map((p, i) => {
     const speaker = speakers[i];
     return {
@@ -62,7 +63,7 @@ export function extractQuotes(text: string, exclude: readonly Span[], mentions: 
       group: p.group,
       partial: p.partial,
       unmarked: p.unmarked,
-      speakerMention: speaker === undefined || speaker < 0 ? null : speaker,
+      speakerMention: speaker.kind === 'speaker' ? speaker.mention : null,
     };
   });
 }

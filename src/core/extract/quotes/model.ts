@@ -3,7 +3,7 @@ import type { ArticleClusters } from '../../identity/articleClusters';
 import type { Gender } from '../../language';
 import type { Span } from '../../types';
 import type { MentionLookup } from './mentionLookup';
-import type { OutsideQuotes } from './outsideQuotes';
+import type { IndexedOutsideQuotes } from './outsideQuotes';
 import type { RoleHolders } from './roles';
 
 /** A non-blank line of the article, cut around excluded ranges; `index` is its place in the list. */
@@ -27,12 +27,25 @@ export interface QuotePart extends Readonly<Span> {
   readonly colon: number;
 }
 
-/** A mention index, NOBODY or UNRESOLVED (decided: no person), or undefined (no cue found). */
-export type Attribution = number | undefined;
+/** Who said a quote: a decided answer, or no cue found yet (look further). */
+export type Attribution = Decided | { readonly kind: 'none' };
+/** An answer that stops further guessing: a wrong speaker is worse than none. */
+export type Decided = Speaker | { readonly kind: 'nobody' } | { readonly kind: 'unresolved' };
+/** A named person: the mention, by its index in the article's mentions. */
+export interface Speaker {
+  readonly kind: 'speaker';
+  readonly mention: number;
+}
+
+export function speaker(mention: number): Speaker {
+  return { kind: 'speaker', mention };
+}
 /** Decided: no person (anonymous source, organisation, several people). */
-export const NOBODY = -1;
+export const NOBODY: Decided = Object.freeze({ kind: 'nobody' });
 /** Decided: a definite but unnamed person ("the Prime Minister" with no known holder). */
-export const UNRESOLVED = -2;
+export const UNRESOLVED: Decided = Object.freeze({ kind: 'unresolved' });
+/** No cue found. */
+export const NO_CUE: Attribution = Object.freeze({ kind: 'none' });
 
 /** The gender of something a pronoun may point back to: a person's, or plural ("officials", an organisation). */
 export type ReferentGender = Gender | 'plural';
@@ -42,14 +55,14 @@ export interface Referent {
   readonly pos: number;
   readonly para: number;
   readonly gender: ReferentGender | null;
-  readonly attribution: number;
+  readonly attribution: Decided;
 }
 
 /** An unnamed noun phrase ("a senior Western diplomat", "the Prime Minister") and whom it stands for. */
 export interface NounPhrase {
   readonly pos: number;
   readonly gender: ReferentGender | null;
-  readonly attribution: number;
+  readonly attribution: Decided;
 }
 
 /** The article once every quote is found: all the speaker search reads. */
@@ -58,7 +71,7 @@ export interface QuotedArticle {
   readonly paragraphs: readonly Paragraph[];
   /** Every quote, in text order. */
   readonly quotes: readonly QuotePart[];
-  readonly outside: OutsideQuotes;
+  readonly outside: IndexedOutsideQuotes;
   readonly mentions: MentionLookup;
   readonly clusters: ArticleClusters;
   readonly roles: RoleHolders;

@@ -1,90 +1,47 @@
 // The article as read around a set of quotes: which characters are quoted, the tokens outside quotes, and
-// the sentences (a full stop inside a quote does not end one). Built once from the quotes it is given and
-// complete from then on; the speaker search reads the narration only through it.
+// the sentences (a full stop inside a quote does not end one). Built from the quotes it is given, which do
+// not change afterwards; it reads the tokenizer's buffers, so it lives only while its article is extracted.
 import type { Span } from '../../types';
 import * as sortedSearch from '../../util/sortedSearch';
 import type { Paragraph } from './model';
 import { ParagraphSentences } from './sentences';
-import { ASCII_FLAG, Token, cutToken, tokenOf, type TokenTriples } from './tokens';
+import { ASCII_FLAG, Token, cutToken, tokenOf, type TokenList } from './tokens';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { lowerBoundOfNumbers } = sortedSearch;
 
+/** For a few reads (the search for unmarked quotes): tokens are picked out of the tokenizer's list per read. */
 export class OutsideQuotes {
   /** 1 for each quoted character (one slot past the text, so an end offset can be read). */
   readonly quoted: ArrayLike<number>;
-  /** Start, end and tokenizer flags of each token that does not start inside a quote, in text order. */
-  readonly tokenStarts: ArrayLike<number>;
-  readonly tokenEnds: ArrayLike<number>;
-  private readonly tokenFlags: Int32Array;
-  /** How many tokens lie outside quotes. */
-  readonly tokenCount: number;
-  /** Token objects, made when a token is first read (most never are) and shared by every range that reads it. */
-  private readonly tokenObjects: (Token | null)[] = [];
   /** Per paragraph index: its sentences, found when first asked for. */
   private readonly sentencesByParagraph = new Map<number, ParagraphSentences>();
 
   constructor(
-    private readonly text: string,
+    protected readonly text: string,
     quotes: readonly Readonly<Span>[],
-    tokens: TokenTriples,
+    protected readonly allTokens: TokenList,
   ) {
     const quoted = new Uint8Array(text.length + 1);
     for (const q of quotes) quoted.fill(1, q.start, q.end);
     this.quoted = quoted;
-    // The tokens are copied out of the tokenizer's buffer, which the next article overwrites.
-    const all = tokens.data;
-    const total = tokens.length / 3;
-    const starts = new Int32Array(total);
-    const ends = new Int32Array(total);
-    const flags = new Int32Array(total);
-    let count = 0;
-    for (let i = 0; i < tokens.length; i += 3) {
-      if (quoted[all[i]]) continue;
-      starts[count] = all[i];
-      ends[count] = all[i + 1];
-      flags[count] = all[i + 2];
-      count++;
-    }
-    this.tokenStarts = starts;
-    this.tokenEnds = ends;
-    this.tokenFlags = flags;
-    this.tokenCount = count;
-    const objects = this.tokenObjects;
-    for (let i = 0; i < count; i++) objects.push(null);
   }
 
   isQuoted(pos: number): boolean {
     return this.quoted[pos] === 1;
   }
 
-  /** Index of the first token outside quotes that starts at or after `pos`. */
-  firstTokenFrom(pos: number): number {
-    return lowerBoundOfNumbers(this.tokenStarts, pos, 0, this.tokenCount);
-  }
-
-  /** Whether the n-th token has no character beyond ASCII. */
-  isAsciiToken(n: number): boolean {
-    return (this.tokenFlags[n] & ASCII_FLAG) !== 0;
-  }
-
-  /** The Token of the n-th token outside quotes. */
-  token(n: number): Token {
-    let token = this.tokenObjects[n];
-    if (token === null) {
-      token = tokenOf(this.text, this.tokenStarts[n], this.tokenEnds[n], this.tokenFlags[n]);
-      this.tokenObjects[n] = token;
-    }
-    return token;
-  }
-
   /** Words and clause punctuation in [start, end) outside quotes; a token running past `end` is cut there. */
   tokens(start: number, end: number): Token[] {
-    const starts = this.tokenStarts;
+    const { text, quoted } = this;
+    const { starts, ends, flags, count } = this.allTokens;
     const out: Token[] = [];
-    for (let n = this.firstTokenFrom(start); n < this.tokenCount && starts[n] < end; n++) out.push(this.token(n));
-    const last = out[out.length - 1];
-    if (last && last.end > end) out[out.length - 1] = cutToken(this.text, last, end);
+    for (let n = lowerBoundOfNumbers(starts, start, 0, count); n < count && starts[n] < end; n++) {
+      const tokenStart = starts[n];
+      if (quoted[tokenStart]) continue;
+      const token = tokenOf(text, tokenStart, ends[n], flags[n]);
+      out.push(token.end <= end ? token : cutToken(text, token, end));
+    }
     return out;
   }
 
@@ -105,5 +62,74 @@ export class OutsideQuotes {
       this.sentencesByParagraph.set(para.index, sentences);
     }
     return sentences;
+  }
+}
+
+/**
+ * For reading the whole narration (the speaker search): the tokens outside quotes are listed once, and each
+ * token object is made when first read and shared by every range that reads it (most words never are).
+ */
+export class IndexedOutsideQuotes extends OutsideQuotes {
+  /** Start of each token outside quotes, in text order. */
+  readonly tokenStarts: ArrayLike<number>;
+  /** How many tokens lie outside quotes. */
+  readonly tokenCount: number;
+  /** Each token's number in the tokenizer's list. */
+  private readonly numbers: Int32Array;
+  private readonly tokenObjects: (Token | null)[] = [];
+
+  constructor(text: string, quotes: readonly Readonly<Span>[], allTokens: TokenList) {
+    super(text, quotes, allTokens);
+    const { quoted } = this;
+    const { starts, count } = allTokens;
+    const unquotedStarts = new Int32Array(count);
+    const numbers = new Int32Array(count);
+    let kept = 0;
+    for (let n = 0; n < count; n++) {
+      if (quoted[starts[n]]) continue;
+      unquotedStarts[kept] = starts[n];
+      numbers[kept] = n;
+      kept++;
+    }
+    this.tokenStarts = unquotedStarts;
+    this.numbers = numbers;
+    this.tokenCount = kept;
+    const objects = this.tokenObjects;
+    for (let i = 0; i < kept; i++) objects.push(null);
+  }
+
+  /** Index of the first token outside quotes that starts at or after `pos`. */
+  firstTokenFrom(pos: number): number {
+    return lowerBoundOfNumbers(this.tokenStarts, pos, 0, this.tokenCount);
+  }
+
+  tokenEnd(n: number): number {
+    return this.allTokens.ends[this.numbers[n]];
+  }
+
+  /** Whether the n-th token has no character beyond ASCII. */
+  isAsciiToken(n: number): boolean {
+    return (this.allTokens.flags[this.numbers[n]] & ASCII_FLAG) !== 0;
+  }
+
+  /** The Token of the n-th token outside quotes. */
+  token(n: number): Token {
+    let token = this.tokenObjects[n];
+    if (token === null) {
+      const number = this.numbers[n];
+      const { starts, ends, flags } = this.allTokens;
+      token = tokenOf(this.text, starts[number], ends[number], flags[number]);
+      this.tokenObjects[n] = token;
+    }
+    return token;
+  }
+
+  override tokens(start: number, end: number): Token[] {
+    const starts = this.tokenStarts;
+    const out: Token[] = [];
+    for (let n = this.firstTokenFrom(start); n < this.tokenCount && starts[n] < end; n++) out.push(this.token(n));
+    const last = out[out.length - 1];
+    if (last && last.end > end) out[out.length - 1] = cutToken(this.text, last, end);
+    return out;
   }
 }

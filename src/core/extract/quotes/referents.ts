@@ -7,7 +7,7 @@ import { isAsciiLetterCode } from '../../util/chars';
 import { AsciiWordSet, WordFilter } from '../../util/wordSets';
 import * as clauses from './clauses';
 import * as helpers from './helpers';
-import { NOBODY, type Paragraph, type QuotedArticle, type Referent } from './model';
+import { speaker, type Paragraph, type QuotedArticle, type Referent } from './model';
 import { paragraphAt } from './paragraphs';
 import { Subjects } from './subjects';
 import { cutToken, type Token } from './tokens';
@@ -32,12 +32,11 @@ export function collectReferents(article: QuotedArticle): readonly Referent[] {
     if (outside.isQuoted(m.start) || mentions.isPossessive(m)) return;
     const para = paragraphAt(paragraphs, m.start);
     if (para < 0) return;
-    if (looksLikeSubject(article, subjects, m, paragraphs[para])) refs.push({ pos: m.start, para, gender: clusters.gender[clusters.clusterOf[index]] ?? null, attribution: index });
+    if (looksLikeSubject(article, subjects, m, paragraphs[para])) refs.push({ pos: m.start, para, gender: clusters.gender[clusters.clusterOf[index]] ?? null, attribution: speaker(index) });
   });
   // Token objects are made only for possible verbs and the few words before them that isPassive and
   // isNounUse read, not for every word of the paragraph.
   const starts = outside.tokenStarts;
-  const ends = outside.tokenEnds;
   const count = outside.tokenCount;
   const window: Token[] = [];
   for (const para of paragraphs) {
@@ -45,7 +44,7 @@ export function collectReferents(article: QuotedArticle): readonly Referent[] {
     for (let n = first; n < count && starts[n] < para.end; n++) {
       const start = starts[n];
       // The paragraph's last token may run past its end and is then cut there, as tokens() does.
-      const end = Math.min(ends[n], para.end);
+      const end = Math.min(outside.tokenEnd(n), para.end);
       const ascii = outside.isAsciiToken(n);
       if (!SPEECH_VERB_FILTER.mayContain(text, start, end, ascii) || (ascii && !SPEECH_VERB_WORDS.has(text, start, end))) continue;
       window.length = 0;
@@ -88,7 +87,7 @@ function looksLikeSubject(article: QuotedArticle, subjects: Subjects, m: RawMent
     }
   }
   const subject = subjects.sentenceSubject(article.outside.sentenceStart(m.start, para), m.end + 1, para, false);
-  return subject !== undefined && subject !== NOBODY && article.mentions.list[subject] === m;
+  return subject.kind === 'speaker' && article.mentions.list[subject.mention] === m;
 }
 
 /**

@@ -4,7 +4,7 @@ import * as speech from '../../language/speech';
 import * as sortedSearch from '../../util/sortedSearch';
 import { detach } from '../../util/strings';
 import type { MentionLookup } from './mentionLookup';
-import { NOBODY, UNRESOLVED, type Paragraph, type Referent } from './model';
+import { NOBODY, UNRESOLVED, speaker, type Decided, type Paragraph, type Referent } from './model';
 import type { OutsideQuotes } from './outsideQuotes';
 import { paragraphAt } from './paragraphs';
 
@@ -55,10 +55,10 @@ export class RoleHolders {
   ) {}
 
   /**
-   * The mention a role noun phrase at `pos` stands for, or UNRESOLVED. With no known holder the role points back
+   * The person a role noun phrase at `pos` stands for, or UNRESOLVED. With no known holder the role points back
    * to the named subject of this or the previous paragraph among `referents`, read from the last one back.
    */
-  resolve(role: string, pos: number, referents: readonly Referent[]): number {
+  resolve(role: string, pos: number, referents: readonly Referent[]): Decided {
     const words = roleWords(role);
     if (words.length === 0) return UNRESOLVED;
     const head = words[words.length - 1];
@@ -79,13 +79,14 @@ export class RoleHolders {
     for (let i = referents.length - 1; i >= 0; i--) {
       const r = referents[i];
       if (r.pos >= pos) continue;
-      if (para - r.para > 1 || r.attribution < 0) break;
-      const known = roles[clusterOf[r.attribution]];
+      const named = r.attribution;
+      if (para - r.para > 1 || named.kind !== 'speaker') break;
+      const known = roles[clusterOf[named.mention]];
       const sameHead = known.some((x) => {
         const rw = roleWords(x);
         return rw[rw.length - 1] === head;
       });
-      return known.length === 0 || sameHead ? r.attribution : UNRESOLVED;
+      return known.length === 0 || sameHead ? named : UNRESOLVED;
     }
     return UNRESOLVED;
   }
@@ -125,10 +126,10 @@ export class RoleHolders {
    * The cluster's last mention outside quotes that starts before `pos`, else its first one (or NOBODY): a
    * binary search in the cluster's mentions, where a scan of all mentions per role noun was quadratic.
    */
-  private nearestOfCluster(cluster: number, pos: number): number {
+  private nearestOfCluster(cluster: number, pos: number): Decided {
     const list = this.unquotedMentionsOfCluster()[cluster] ?? [];
     const before = lowerBound(list, pos, (i) => this.mentions.list[i].start) - 1;
-    return before >= 0 ? list[before] : list.length > 0 ? list[0] : NOBODY;
+    return before >= 0 ? speaker(list[before]) : list.length > 0 ? speaker(list[0]) : NOBODY;
   }
 
   private unquotedMentionsOfCluster(): number[][] {

@@ -4,7 +4,7 @@ import * as speech from '../../language/speech';
 import * as sortedSearch from '../../util/sortedSearch';
 import * as clauses from './clauses';
 import * as helpers from './helpers';
-import { NOBODY, UNRESOLVED, type Attribution, type NounPhrase, type Paragraph, type QuotedArticle, type Referent, type ReferentGender } from './model';
+import { NOBODY, NO_CUE, UNRESOLVED, speaker, type Attribution, type Decided, type NounPhrase, type Paragraph, type QuotedArticle, type Referent, type ReferentGender } from './model';
 import { paragraphAt } from './paragraphs';
 import type { Token } from './tokens';
 
@@ -62,7 +62,7 @@ export class Subjects {
     return this.referents[lowerBound(this.referents, pos, referentPos) - 1];
   }
 
-  resolvePronoun(pos: number, gender: ReferentGender | null): Attribution {
+  resolvePronoun(pos: number, gender: ReferentGender | null): Decided {
     const para = paragraphAt(this.paragraphs, pos);
     for (let i = lowerBound(this.referents, pos, referentPos) - 1; i >= 0; i--) {
       const r = this.referents[i];
@@ -83,14 +83,14 @@ export class Subjects {
     if (t.lower === 'who') {
       let j = k - 1;
       if (j >= 0 && tokens[j].word === ',') j--;
-      if (j < 0) return undefined;
+      if (j < 0) return NO_CUE;
       const idx = this.mentions.byEnd.get(tokens[j].end);
-      if (idx !== undefined && !this.outside.isQuoted(this.mentions.list[idx].start)) return idx;
+      if (idx !== undefined && !this.outside.isQuoted(this.mentions.list[idx].start)) return speaker(idx);
       const np = this.nounPhraseBefore(tokens[j].end, para, sentenceStart);
-      return np ? np.attribution : undefined;
+      return np ? np.attribution : NO_CUE;
     }
     const idx = this.mentions.byEnd.get(t.end);
-    if (idx !== undefined && !this.outside.isQuoted(this.mentions.list[idx].start)) return idx;
+    if (idx !== undefined && !this.outside.isQuoted(this.mentions.list[idx].start)) return speaker(idx);
     const pronoun = pronounGender(t.lower);
     if (pronoun !== undefined) return this.resolvePronoun(t.start, pronoun);
     if (NON_PERSON_PRONOUNS.has(t.lower)) return NOBODY;
@@ -99,14 +99,14 @@ export class Subjects {
       for (let j = k - 1; j >= 0; j--) {
         if ((SPEECH_VERBS.has(tokens[j].lower) || STANCE_VERBS.has(tokens[j].lower)) && !isPassive(tokens, j) && !isNounUse(tokens, j)) {
           const earlier = this.subjectOf(tokens[j].start, para, sentenceStart);
-          if (earlier !== undefined) return earlier;
+          if (earlier.kind !== 'none') return earlier;
           break;
         }
       }
       return this.subjectFromSentence(sentenceStart, verbStart, para);
     }
     const np = this.nounPhraseBefore(verbStart, para, sentenceStart);
-    return np ? np.attribution : undefined;
+    return np ? np.attribution : NO_CUE;
   }
 
   /**
@@ -168,7 +168,7 @@ export class Subjects {
 
   /**
    * The sentence's subject: a named one, a pronoun's referent or an unnamed noun phrase. Without `resolve`
-   * only a named subject (or a plural or non-person pronoun's NOBODY) is found, and referents are not read.
+   * only a named subject (or NOBODY for "X and Y" or a non-person pronoun) is found, and referents are not read.
    */
   sentenceSubject(sentenceStart: number, limit: number, para: Paragraph, resolve: boolean): Attribution {
     const tokens = this.outside.tokens(sentenceStart, limit);
@@ -179,23 +179,23 @@ export class Subjects {
     skipConnectives();
     if (k < tokens.length && LEADING_PHRASE_STARTERS.has(tokens[k].lower) && !this.mentions.byStart.has(tokens[k].start)) {
       const comma = tokens.findIndex((t, j) => j > k && t.word === ',');
-      if (comma < 0) return undefined;
+      if (comma < 0) return NO_CUE;
       k = comma + 1;
       skipConnectives();
     }
-    if (k >= tokens.length) return undefined;
+    if (k >= tokens.length) return NO_CUE;
     const t = tokens[k];
     const idx = this.mentions.byStart.get(t.start);
     if (idx !== undefined) {
       const m = this.mentions.list[idx];
-      if (this.outside.isQuoted(m.start)) return undefined;
+      if (this.outside.isQuoted(m.start)) return NO_CUE;
       // "X and Y said": a plural subject has no single speaker.
       const after = this.text.slice(m.end, m.end + 5);
       if (/^\s+and\s/.test(after)) return NOBODY;
-      if (!this.mentions.isPossessive(m)) return idx;
+      if (!this.mentions.isPossessive(m)) return speaker(idx);
     }
     const pronoun = pronounGender(t.lower);
-    if (pronoun !== undefined) return resolve ? this.resolvePronoun(t.start, pronoun) : undefined;
+    if (pronoun !== undefined) return resolve ? this.resolvePronoun(t.start, pronoun) : NO_CUE;
     if (NON_PERSON_PRONOUNS.has(t.lower)) return NOBODY;
     // "The Russian defence minister, Sergey Shoygu, kept ...": the apposition names the subject.
     const comma = tokens.findIndex((x, j) => j > k && j <= k + 8 && x.word === ',');
@@ -204,10 +204,10 @@ export class Subjects {
       if (named !== undefined) {
         const m = this.mentions.list[named];
         const afterMention = this.text.slice(m.end, m.end + 2);
-        if (/^,/.test(afterMention) && tokens.slice(k, comma).every((x) => !this.mentions.byStart.has(x.start))) return named;
+        if (/^,/.test(afterMention) && tokens.slice(k, comma).every((x) => !this.mentions.byStart.has(x.start))) return speaker(named);
       }
     }
-    if (!resolve) return undefined;
+    if (!resolve) return NO_CUE;
     // An unnamed subject: find where its noun phrase ends (first verb-like word or comma).
     let end = k;
     while (end < tokens.length && end < k + 9) {
@@ -215,10 +215,10 @@ export class Subjects {
       if (x.word === ',' || SPEECH_VERBS.has(x.lower) || STANCE_VERBS.has(x.lower) || (VERB_MODIFIERS.has(x.lower) && x.lower === x.word) || (x.lower === x.word && /ed$/.test(x.lower))) break;
       end++;
     }
-    if (end === k || end >= tokens.length) return undefined;
-    if (tokens.slice(k, end).some((x) => this.mentions.byStart.has(x.start))) return undefined;
+    if (end === k || end >= tokens.length) return NO_CUE;
+    if (tokens.slice(k, end).some((x) => this.mentions.byStart.has(x.start))) return NO_CUE;
     const np = this.nounPhraseBefore(tokens[end].start, para, sentenceStart);
-    return np ? np.attribution : undefined;
+    return np ? np.attribution : NO_CUE;
   }
 
   /** Subject after an inverted verb: "said Sir Keir", "said a spokesman", "according to X". */
@@ -227,9 +227,9 @@ export class Subjects {
     let i = pos;
     while (i < para.end && isSpace(text[i])) i++;
     const idx = this.mentions.byStart.get(i);
-    if (idx !== undefined) return idx;
+    if (idx !== undefined) return speaker(idx);
     const word = /^[\p{L}]+/u.exec(text.slice(i, i + 20));
-    if (!word) return undefined;
+    if (!word) return NO_CUE;
     const lower = word[0].toLowerCase();
     const pronoun = pronounGender(lower);
     if (pronoun !== undefined) return this.resolvePronoun(i, pronoun);
@@ -239,8 +239,7 @@ export class Subjects {
     while (k < tokens.length && k < 9 && tokens[k].word !== ',' && !this.mentions.byStart.has(tokens[k].start)) k++;
     if (k < tokens.length && this.mentions.byStart.has(tokens[k].start)) {
       // "said the Prime Minister, Sir Keir Starmer" / "said Ukip leader Nigel Farage"
-      const m = this.mentions.byStart.get(tokens[k].start) as number;
-      return m;
+      return speaker(this.mentions.byStart.get(tokens[k].start) as number);
     }
     const np = this.nounPhraseBefore(k < tokens.length ? tokens[k].start : end, para, i);
     return np ? np.attribution : NOBODY;

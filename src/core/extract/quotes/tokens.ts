@@ -55,26 +55,34 @@ const ASCII_TOKEN_CLASS = (() => {
 })();
 
 /**
- * The tokenizer's output buffer, reused by every article: extraction is synchronous and each extractor
- * reads it only while it runs (it is overwritten by the next article).
+ * The tokenizer's output buffers (start, end and flags of each token), reused by every article: extraction
+ * is synchronous and each extractor reads them only while it runs (they are overwritten by the next article).
  */
-let tokenScratch = new Int32Array(0);
-/** 3 slots per character of a 64K-character article (768 KB). */
-const MAX_KEPT_SCRATCH = 3 * 65536 + 1024;
+let scratchStarts = new Int32Array(0);
+let scratchEnds = new Int32Array(0);
+let scratchFlags = new Int32Array(0);
+/** A token per character of a 64K-character article (768 KB in all). */
+const MAX_KEPT_SCRATCH = 65536 + 1024;
 export const PLAIN_FLAG = 1;
 export const ASCII_FLAG = 2;
 
 /**
- * Words (with inner apostrophes, hyphens, full stops) and clause punctuation, in one pass, written to
- * tokenScratch as (start, end, flags) triples; returns how many slots are filled. Token objects are made
- * later, only for the tokens read (quoted ones never are).
+ * Words (with inner apostrophes, hyphens, full stops) and clause punctuation, in one pass, written to the
+ * scratch buffers; returns how many tokens there are. Token objects are made later, only for the tokens
+ * read (quoted ones never are).
  */
 function tokenize(text: string): number {
   const n = text.length;
-  // A token has at least one character: 3 slots per character is enough.
-  if (tokenScratch.length < 3 * n) tokenScratch = new Int32Array(3 * n + 1024);
-  const out = tokenScratch;
-  let length = 0;
+  // A token has at least one character: one slot per character is enough.
+  if (scratchStarts.length < n) {
+    scratchStarts = new Int32Array(n + 1024);
+    scratchEnds = new Int32Array(n + 1024);
+    scratchFlags = new Int32Array(n + 1024);
+  }
+  const starts = scratchStarts;
+  const ends = scratchEnds;
+  const flags = scratchFlags;
+  let count = 0;
   let i = 0;
   while (i < n) {
     const code = text.charCodeAt(i);
@@ -96,43 +104,45 @@ function tokenize(text: string): number {
       }
       let end = j;
       if (end - i > 1 && text.charCodeAt(end - 1) === 46) end--;
-      out[length] = i;
-      out[length + 1] = end;
-      out[length + 2] = (plain ? PLAIN_FLAG : 0) | (ascii ? ASCII_FLAG : 0);
-      length += 3;
+      starts[count] = i;
+      ends[count] = end;
+      flags[count] = (plain ? PLAIN_FLAG : 0) | (ascii ? ASCII_FLAG : 0);
+      count++;
       i = j;
       continue;
     }
     if (code === 44 || code === 59 || code === 58 || code === 40 || code === 41 || code === 0x2014 || code === 0x2013) {
-      out[length] = i;
-      out[length + 1] = i + 1;
-      out[length + 2] = PLAIN_FLAG | (code < 128 ? ASCII_FLAG : 0);
-      length += 3;
+      starts[count] = i;
+      ends[count] = i + 1;
+      flags[count] = PLAIN_FLAG | (code < 128 ? ASCII_FLAG : 0);
+      count++;
     }
     i++;
   }
   // Only a number is returned: an object literal here made V8 deoptimise the loop over and over.
-  return length;
+  return count;
 }
 
-/** The tokens of a text as (start, end, flags) triples: `length` slots of `data` are filled. */
-export interface TokenTriples {
-  readonly data: Int32Array;
-  readonly length: number;
+/** The tokens of a text, in order: start, end and tokenizer flags of the first `count` tokens. */
+export interface TokenList {
+  readonly starts: ArrayLike<number>;
+  readonly ends: ArrayLike<number>;
+  readonly flags: ArrayLike<number>;
+  readonly count: number;
 }
 
 /**
- * Tokenizes the text into the shared buffer: the result is valid until the next call (the next article),
- * so readers copy what they keep.
+ * Tokenizes the text into the shared buffers: the result is valid until the next call (the next
+ * article), so it must not be kept beyond the article's extraction.
  */
-export function tokenizeText(text: string): TokenTriples {
-  const length = tokenize(text);
-  return { data: tokenScratch, length };
+export function tokenizeText(text: string): TokenList {
+  const count = tokenize(text);
+  return { starts: scratchStarts, ends: scratchEnds, flags: scratchFlags, count };
 }
 
-/** Lets a huge article's token buffer go rather than keep it for the next (ordinary) ones. */
-export function releaseLargeTokenBuffer(): void {
-  if (tokenScratch.length > MAX_KEPT_SCRATCH) tokenScratch = new Int32Array(0);
+/** Lets a huge article's token buffers go rather than keep them for the next (ordinary) ones. */
+export function releaseLargeTokenBuffers(): void {
+  if (scratchStarts.length > MAX_KEPT_SCRATCH) scratchStarts = scratchEnds = scratchFlags = new Int32Array(0);
 }
 
 /** The token text[start, end) with the tokenizer's flags. */

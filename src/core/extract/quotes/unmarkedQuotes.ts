@@ -53,17 +53,16 @@ export function findUnmarkedQuotes(text: string, paragraphs: readonly Paragraph[
       intros.push({ colon: i, quoteStart: j });
     }
     nextColon = i;
+    /** The paragraph's sentences once a statement is found in it; before that, the marked quotes' ones hold. */
+    let sentencesSoFar: ParagraphSentences | null = null;
     intros.forEach((intro, k) => {
+      // A statement runs to the sentence of the next colon that introduces one.
       let end = para.end;
-      if (k + 1 < intros.length) {
-        // A statement runs to the sentence of the next colon that introduces one.
-        const sentences = new ParagraphSentences(text, para, quotedSoFar);
-        for (let n = k + 1; n < intros.length; n++) {
-          const sentenceStart = sentences.start(intros[n].colon);
-          if (sentenceStart > intro.quoteStart) {
-            end = sentenceStart;
-            break;
-          }
+      for (let n = k + 1; n < intros.length; n++) {
+        const sentenceStart = sentencesSoFar === null ? outsideMarked.sentenceStart(intros[n].colon, para) : sentencesSoFar.start(intros[n].colon);
+        if (sentenceStart > intro.quoteStart) {
+          end = sentenceStart;
+          break;
         }
       }
       const span = trimSpan(text, intro.quoteStart, end);
@@ -86,6 +85,9 @@ export function findUnmarkedQuotes(text: string, paragraphs: readonly Paragraph[
       };
       parts.push(part);
       quotedSoFar.fill(1, span.start, span.end);
+      // Where later statements end is read with this one quoted (from the one after next: the next one's
+      // search starts past it).
+      if (k + 2 < intros.length) sentencesSoFar = new ParagraphSentences(text, para, quotedSoFar);
       if (span.end === para.end) previous = part;
     });
   }
