@@ -1,8 +1,7 @@
 // Reading a clause from its tokens: is this word a reporting verb, a noun, passive; is this a pronoun.
 import * as speech from '../../language/speech';
-import type { ReferentGender } from './model';
+import type { Paragraph, ReferentGender } from './model';
 import type { OutsideQuotes } from './outsideQuotes';
-import type { Paragraph } from './model';
 import type { Token } from './tokens';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
