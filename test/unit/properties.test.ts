@@ -11,7 +11,9 @@ import { isFollowedByThingNoun } from '../../src/core/extract/mentions/candidate
 import { roleAfter, roleBefore } from '../../src/core/extract/mentions/roles';
 import { isWordCharBefore, tokenizeRun } from '../../src/core/extract/mentions/scan';
 import { possessiveBareLength } from '../../src/core/extract/mentions/words';
-import { extractQuotes, quoteScannersForTests } from '../../src/core/extract/quotes/quotes';
+import { extractQuotes } from '../../src/core/extract/quotes';
+import { pronounGender } from '../../src/core/extract/quotes/clauses';
+import { asciiWhoFollows, asciiWordsAfter } from '../../src/core/extract/quotes/referents';
 import { DETERMINERS, SPEECH_VERBS } from '../../src/core/language/speech';
 import { AsciiWordSet, WordFilter, WordInterner } from '../../src/core/util/wordSets';
 import type { ArticleExtraction, ExtractedQuote, RawMention, Span } from '../../src/core/types';
@@ -302,28 +304,36 @@ describe('properties: extractors on random and adversarial text', function () {
   });
 
   it('the ASCII "who" and next-words scanners answer as their regexes do, or hand over to them', () => {
+    // The regexes the scanners stand for, as the quote extractor runs them when a scanner hands over.
+    const whoFollowsByRegex = (text: string, start: number, limit: number): boolean => /^,?\s+who\b/.test(text.slice(start, limit));
+    const wordsAfterByRegex = (text: string, start: number, limit: number): string[] => {
+      const match = text.slice(start, limit).match(/^\s+([\p{L}]+)(?:\s+([\p{L}]+))?(?:\s+([\p{L}]+))?/u);
+      return match ? match.slice(1).filter((w) => w !== undefined) : [];
+    };
     const piece = fc.constantFrom(' ', '  ', '\t', '\n', ',', 'who', 'Who', 'whom', 'said', 'has', 'X', '_', '1', '.', '\u00a0', 'é', 'ß', '\u2003', '’', '\ud835\udc00');
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 10 }), fc.nat(70), (parts, cut) => {
         const text = 'Name' + parts.join('');
         const limit = Math.min(text.length, 4 + cut);
-        const who = quoteScannersForTests.whoFollows(text, 4, limit);
-        if (who !== null) assert.strictEqual(who, quoteScannersForTests.whoFollowsByRegex(text, 4, limit), JSON.stringify(text.slice(4, limit)));
-        const words = quoteScannersForTests.wordsAfter(text, 4, limit);
-        if (words !== null) assert.deepStrictEqual(words, quoteScannersForTests.wordsAfterByRegex(text, 4, limit), JSON.stringify(text.slice(4, limit)));
+        const who = asciiWhoFollows(text, 4, limit);
+        if (who !== null) assert.strictEqual(who, whoFollowsByRegex(text, 4, limit), JSON.stringify(text.slice(4, limit)));
+        const words = asciiWordsAfter(text, 4, limit);
+        if (words !== null) assert.deepStrictEqual(words, wordsAfterByRegex(text, 4, limit), JSON.stringify(text.slice(4, limit)));
       }),
       params(RUNS * 5),
     );
     // And they do answer for ordinary ASCII text.
-    assert.strictEqual(quoteScannersForTests.whoFollows('X, who said', 1, 11), true);
-    assert.deepStrictEqual(quoteScannersForTests.wordsAfter('X has also said that', 1, 20), ['has', 'also', 'said']);
-    assert.strictEqual(quoteScannersForTests.wordsAfter('X\u00a0said', 1, 6), null);
+    assert.strictEqual(asciiWhoFollows('X, who said', 1, 11), true);
+    assert.deepStrictEqual(asciiWordsAfter('X has also said that', 1, 20), ['has', 'also', 'said']);
+    assert.strictEqual(asciiWordsAfter('X\u00a0said', 1, 6), null);
   });
 
   it('pronounGender agrees with the plain object lookup it replaces, for any lower-case word', () => {
+    // The lookup pronounGender replaces, inherited members of Object included.
+    const PRONOUN_GENDER: Record<string, string> = { he: 'male', she: 'female' };
     const word = fc.oneof(fc.constantFrom('he', 'she', 'they', 'constructor', 'tostring', 'valueof', 'hasownproperty', 'h', 'shes'), fc.string({ maxLength: 12 }).map((w) => w.toLowerCase()));
     fc.assert(
-      fc.property(word, (w) => assert.strictEqual(quoteScannersForTests.pronounGender(w), quoteScannersForTests.pronounGenderByLookup(w), w)),
+      fc.property(word, (w) => assert.strictEqual(pronounGender(w), PRONOUN_GENDER[w], w)),
       params(),
     );
   });

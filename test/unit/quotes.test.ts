@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { extractQuotes } from '../../src/core/extract/quotes/quotes';
+import { extractQuotes } from '../../src/core/extract/quotes';
 import type { ExtractedQuote, RawMention, Span } from '../../src/core/types';
 
 // Mentions are built here from given names, so these tests do not depend on the people extractor.

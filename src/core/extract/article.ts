@@ -2,7 +2,7 @@
 import { findBoilerplate } from './boilerplate';
 import { parseFrontMatter, resolveMetadata } from './metadata';
 import { extractMentions } from './mentions';
-import { extractQuotes } from './quotes/quotes';
+import { extractQuotes } from './quotes';
 import { runSteps, type Steps } from '../util/steps';
 import { copyString } from '../util/strings';
 import type { ArticleExtraction, CorpusConfig, ExtractedQuote, MentionForm, RawMention, Span } from '../types';

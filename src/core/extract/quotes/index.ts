@@ -1,0 +1,69 @@
+/**
+ * Quote extraction: the quotations of one article, each with its speaker.
+ *
+ * Overview. One linear pass per paragraph finds quote marks and pairs them; a second pass finds
+ * unmarked quotes ("said: The UK had to ..."); then each quote group gets a speaker from, in order:
+ * an attribution right after it (", he said"), a reporting verb before it in its sentence, the
+ * previous quote in the paragraph, or the previous paragraph (continuations). An attribution
+ * (model.ts) is a speaker (a mention index), or decided without one: `NOBODY` (anonymous source,
+ * organisation) or `UNRESOLVED` (a role with no known holder); a decided answer stops further
+ * guessing, because a wrong speaker is worse than none.
+ *
+ * The phases, each taking the finished result of the ones before:
+ * - paragraphs.ts: the paragraphs (non-blank lines, excluded ranges cut out);
+ * - marks.ts, markedQuotes.ts: quote marks told from apostrophes, paired into quotes per paragraph;
+ * - unmarkedQuotes.ts: unmarked statements and their continuations; all quotes in text order;
+ * - outsideQuotes.ts: the narration around the quotes (built twice: around the marked quotes for the
+ *   unmarked search, then around all of them), with its tokens (tokens.ts) and sentences (sentences.ts);
+ * - referents.ts: what a pronoun or an unheld role can point back to, with mentions clustered per article
+ *   (identity/articleClusters.ts) and roles matched to their holders (roles.ts);
+ * - attribution.ts: a speaker per quote, from the cues of its sentence (cues.ts), the subjects those cues
+ *   name (subjects.ts, clauses.ts), or the quotes around it.
+ */
+import type { ExtractedQuote, RawMention, Span } from '../../types';
+import { clusterMentions } from '../../identity/articleClusters';
+import { attribute } from './attribution';
+import { findMarkedQuotes } from './markedQuotes';
+import { MentionLookup } from './mentionLookup';
+import type { QuotedArticle } from './model';
+import { IndexedOutsideQuotes, OutsideQuotes } from './outsideQuotes';
+import { splitParagraphs } from './paragraphs';
+import { collectReferents } from './referents';
+import { RoleHolders } from './roles';
+import { releaseLargeTokenBuffers, tokenizeText } from './tokens';
+import { findUnmarkedQuotes } from './unmarkedQuotes';
+
+/** Finds quotations in one article and attributes each to a mention (by index) or to nobody. */
+export function extractQuotes(text: string, exclude: readonly Span[], mentions: readonly RawMention[]): ExtractedQuote[] {
+  const paragraphs = splitParagraphs(text, exclude);
+  const mentionLookup = new MentionLookup(text, mentions);
+  // One tokenization of the whole text, read around the marked quotes, then around all of them.
+  const tokens = tokenizeText(text);
+  const marked = findMarkedQuotes(text, paragraphs);
+  const quotes = findUnmarkedQuotes(text, paragraphs, marked, new OutsideQuotes(text, marked.parts, tokens), mentionLookup);
+  const outside = new IndexedOutsideQuotes(text, quotes, tokens);
+  const clusters = clusterMentions(mentions);
+  const article: QuotedArticle = {
+    text,
+    paragraphs,
+    quotes,
+    outside,
+    mentions: mentionLookup,
+    clusters,
+    roles: new RoleHolders(clusters, mentionLookup, outside, paragraphs),
+  };
+  const speakers = attribute(article, collectReferents(article));
+  releaseLargeTokenBuffers();
+  return quotes.map((p, i) => {
+    const speaker = speakers[i];
+    return {
+      start: p.start,
+      end: p.end,
+      text: text.slice(p.start, p.end),
+      group: p.group,
+      partial: p.partial,
+      unmarked: p.unmarked,
+      speakerMention: speaker.kind === 'speaker' ? speaker.mention : null,
+    };
+  });
+}

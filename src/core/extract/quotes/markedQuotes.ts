@@ -1,0 +1,79 @@
+// Phase 2: the quotes between marks, paragraph by paragraph; a quote left open at a paragraph end goes on
+// in the next paragraph when that one opens with the same kind of mark.
+import * as helpers from './helpers';
+import { pairMarks, quoteCharPositions, scanMarks, type MarkKind } from './marks';
+import type { Paragraph, QuotePart } from './model';
+
+// Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
+const { UPPER, isSpace, trimSpan, wordCount } = helpers;
+
+export interface MarkedQuotes {
+  /** In paragraph order, and within a paragraph in text order. */
+  readonly parts: readonly QuotePart[];
+  /** Positions of the quote-like characters of the text, in order. */
+  readonly quoteChars: readonly number[];
+}
+
+export function findMarkedQuotes(text: string, paragraphs: readonly Paragraph[]): MarkedQuotes {
+  const parts: QuotePart[] = [];
+  type OpenGroup = { group: number; kind: MarkKind };
+  let openGroup: OpenGroup | null = null;
+  const quoteChars = quoteCharPositions(text);
+  for (const para of paragraphs) {
+    const quotes = pairMarks(scanMarks(text, para, quoteChars));
+    const continuing = openGroup as OpenGroup | null;
+    openGroup = null;
+    quotes.forEach((q, qi) => {
+      const inner = trimSpan(text, q.open + q.openLen, q.close ?? para.end);
+      if (inner.end <= inner.start) return;
+      const isFirstAtStart = qi === 0 && q.open === para.start;
+      let group = inner.start;
+      if (continuing && isFirstAtStart && continuing.kind === q.kind) group = continuing.group;
+      if (q.close === null) {
+        const nextPara = paragraphs[para.index + 1];
+        const continues = nextPara !== undefined && opensWith(text, nextPara, q.kind);
+        if (continues) openGroup = { group, kind: q.kind };
+        // An unclosed mark that neither continues nor belonged to a group is kept only when it
+        // clearly opens a statement; otherwise it is a stray mark and is dropped.
+        else if (group === inner.start && !(q.kind === 'double' && opensStatement(text, q.open, para) && wordCount(text, inner) >= 3)) return;
+      }
+      if (q.kind === 'single' && !/[\p{L}\p{N}].*[\p{L}\p{N}]/su.test(text.slice(inner.start, inner.end))) return;
+      parts.push({
+        start: inner.start,
+        end: inner.end,
+        open: q.open,
+        closeEnd: q.close === null ? null : q.close + q.closeLen,
+        para: para.index,
+        group,
+        unmarked: false,
+        partial: isPartial(text, para, q.open, inner.start, inner.end),
+        colon: -1,
+      });
+    });
+  }
+  return { parts, quoteChars };
+}
+
+function opensWith(text: string, para: Paragraph, kind: MarkKind): boolean {
+  const c = text[para.start];
+  return kind === 'double' ? c === '\u201C' || c === '"' || c === '\u201E' || c === '\u00AB' : c === '\u2018' || c === "'";
+}
+
+/** The mark stands at the paragraph start, or after a colon or comma. */
+function opensStatement(text: string, open: number, para: Paragraph): boolean {
+  let i = open - 1;
+  while (i >= para.start && isSpace(text[i])) i--;
+  return i < para.start || text[i] === ':' || text[i] === ',';
+}
+
+/** A fragment quoted mid-sentence rather than a full statement: not after a colon or a sentence end, or not a sentence itself. */
+function isPartial(text: string, para: Paragraph, open: number, start: number, end: number): boolean {
+  if (open === para.start) return false;
+  let i = open - 1;
+  while (i >= para.start && isSpace(text[i])) i--;
+  if (i < para.start || text[i] === ':' || /[.!?\u2022]/.test(text[i])) return false;
+  const inner = text.slice(start, end);
+  const startsUpper = UPPER.test(inner[0]);
+  const endsSentence = /[.!?,]$/.test(inner);
+  return !(startsUpper && endsSentence && wordCount(text, { start, end }) >= 4);
+}

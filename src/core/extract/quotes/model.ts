@@ -1,0 +1,78 @@
+// The values the phases of quote extraction hand on to each other.
+import type { ArticleClusters } from '../../identity/articleClusters';
+import type { Gender } from '../../language';
+import type { Span } from '../../types';
+import type { MentionLookup } from './mentionLookup';
+import type { IndexedOutsideQuotes } from './outsideQuotes';
+import type { RoleHolders } from './roles';
+
+/** A non-blank line of the article, cut around excluded ranges; `index` is its place in the list. */
+export interface Paragraph extends Readonly<Span> {
+  readonly index: number;
+}
+
+/** One quoted stretch of a paragraph: a marked quote, an unmarked statement or its continuation. */
+export interface QuotePart extends Readonly<Span> {
+  /** Position of the opening mark (equals `start` for unmarked quotes' intro colon handling). */
+  readonly open: number;
+  /** Index just after the closing mark, or null when the part runs to its paragraph end unclosed. */
+  readonly closeEnd: number | null;
+  readonly para: number;
+  /** Parts of one quotation share a group: a quote continued over paragraphs, or an unmarked statement and its continuation. */
+  readonly group: number;
+  readonly unmarked: boolean;
+  /** A fragment quoted inside narration rather than a full statement. */
+  readonly partial: boolean;
+  /** For unmarked quotes: where the introducing colon is (-1 for a continuation and for marked quotes). */
+  readonly colon: number;
+}
+
+/** Who said a quote: a decided answer, or no cue found yet (look further). */
+export type Attribution = Decided | { readonly kind: 'none' };
+/** An answer that stops further guessing: a wrong speaker is worse than none. */
+export type Decided = Speaker | { readonly kind: 'nobody' } | { readonly kind: 'unresolved' };
+/** A named person: the mention, by its index in the article's mentions. */
+export interface Speaker {
+  readonly kind: 'speaker';
+  readonly mention: number;
+}
+
+export function speaker(mention: number): Speaker {
+  return { kind: 'speaker', mention };
+}
+/** Decided: no person (anonymous source, organisation, several people). */
+export const NOBODY: Decided = Object.freeze({ kind: 'nobody' });
+/** Decided: a definite but unnamed person ("the Prime Minister" with no known holder). */
+export const UNRESOLVED: Decided = Object.freeze({ kind: 'unresolved' });
+/** No cue found. */
+export const NO_CUE: Attribution = Object.freeze({ kind: 'none' });
+
+/** The gender of something a pronoun may point back to: a person's, or plural ("officials", an organisation). */
+export type ReferentGender = Gender | 'plural';
+
+/** What "he said" can point back to: a subject-like mention, or the unnamed subject of a reporting verb. */
+export interface Referent {
+  readonly pos: number;
+  readonly para: number;
+  readonly gender: ReferentGender | null;
+  readonly attribution: Decided;
+}
+
+/** An unnamed noun phrase ("a senior Western diplomat", "the Prime Minister") and whom it stands for. */
+export interface NounPhrase {
+  readonly pos: number;
+  readonly gender: ReferentGender | null;
+  readonly attribution: Decided;
+}
+
+/** The article once every quote is found: all the speaker search reads. */
+export interface QuotedArticle {
+  readonly text: string;
+  readonly paragraphs: readonly Paragraph[];
+  /** Every quote, in text order. */
+  readonly quotes: readonly QuotePart[];
+  readonly outside: IndexedOutsideQuotes;
+  readonly mentions: MentionLookup;
+  readonly clusters: ArticleClusters;
+  readonly roles: RoleHolders;
+}

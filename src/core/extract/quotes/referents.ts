@@ -1,0 +1,138 @@
+// Phase 4: referents, what "he said" or an unheld role can point back to: subject-like mentions (sentence
+// subjects, names followed by a verb or "who") and the unnamed subjects of reporting verbs ("the official
+// said"). Pronouns are not resolved here, so collecting stays linear and acyclic.
+import type { RawMention } from '../../types';
+import * as speech from '../../language/speech';
+import { isAsciiLetterCode } from '../../util/chars';
+import { AsciiWordSet, WordFilter } from '../../util/wordSets';
+import * as clauses from './clauses';
+import * as helpers from './helpers';
+import { speaker, type Paragraph, type QuotedArticle, type Referent } from './model';
+import { paragraphAt } from './paragraphs';
+import { Subjects } from './subjects';
+import { cutToken, type Token } from './tokens';
+
+// Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
+const { SPEECH_VERBS, STANCE_VERBS, VERB_MODIFIERS } = speech;
+const { PASSIVE_LOOKBACK, isNounUse, isPassive } = clauses;
+const { UPPER, isAsciiSpaceCode, isAsciiWordCode } = helpers;
+
+/** Speech verbs, twice: a cheap pre-check, then an exact test of ASCII words; neither needs the word's string. */
+const SPEECH_VERB_FILTER = new WordFilter(SPEECH_VERBS);
+const SPEECH_VERB_WORDS = new AsciiWordSet(SPEECH_VERBS);
+
+/** The article's referents, sorted by position. */
+export function collectReferents(article: QuotedArticle): readonly Referent[] {
+  const { text, paragraphs, outside, mentions, clusters } = article;
+  const refs: Referent[] = [];
+  // A role noun met here ("the Defence Secretary said") resolves against the referents collected so far:
+  // the named subjects, then the unnamed ones of earlier paragraphs.
+  const subjects = new Subjects(article, refs);
+  mentions.list.forEach((m, index) => {
+    if (outside.isQuoted(m.start) || mentions.isPossessive(m)) return;
+    const para = paragraphAt(paragraphs, m.start);
+    if (para < 0) return;
+    if (looksLikeSubject(article, subjects, m, paragraphs[para])) refs.push({ pos: m.start, para, gender: clusters.gender[clusters.clusterOf[index]] ?? null, attribution: speaker(index) });
+  });
+  // Token objects are made only for possible verbs and the few words before them that isPassive and
+  // isNounUse read, not for every word of the paragraph.
+  const starts = outside.tokenStarts;
+  const count = outside.tokenCount;
+  const window: Token[] = [];
+  for (const para of paragraphs) {
+    const first = outside.firstTokenFrom(para.start);
+    for (let n = first; n < count && starts[n] < para.end; n++) {
+      const start = starts[n];
+      // The paragraph's last token may run past its end and is then cut there, as tokens() does.
+      const end = Math.min(outside.tokenEnd(n), para.end);
+      const ascii = outside.isAsciiToken(n);
+      if (!SPEECH_VERB_FILTER.mayContain(text, start, end, ascii) || (ascii && !SPEECH_VERB_WORDS.has(text, start, end))) continue;
+      window.length = 0;
+      for (let w = Math.max(first, n - PASSIVE_LOOKBACK); w < n; w++) window.push(outside.token(w));
+      const whole = outside.token(n);
+      const t = whole.end > para.end ? cutToken(text, whole, para.end) : whole;
+      window.push(t);
+      const k = window.length - 1;
+      if (!SPEECH_VERBS.has(t.lower) || isPassive(window, k) || isNounUse(window, k)) continue;
+      const np = subjects.nounPhraseBefore(t.start, para);
+      if (np && np.gender !== 'plural') refs.push({ pos: np.pos, para: para.index, gender: np.gender, attribution: np.attribution });
+    }
+  }
+  return refs.sort((a, b) => a.pos - b.pos);
+}
+
+function looksLikeSubject(article: QuotedArticle, subjects: Subjects, m: RawMention, para: Paragraph): boolean {
+  const { text } = article;
+  const limit = Math.min(para.end, m.end + 60);
+  const asciiWho = asciiWhoFollows(text, m.end, limit);
+  const asciiWords = asciiWho === null ? null : asciiWordsAfter(text, m.end, limit);
+  let words: readonly string[] | null;
+  if (asciiWords !== null) {
+    if (asciiWho) return true;
+    words = asciiWords;
+  } else {
+    // A character beyond ASCII nearby: the regexes the ASCII scanners stand for.
+    const after = text.slice(m.end, limit);
+    if (/^,?\s+who\b/.test(after)) return true;
+    const match = after.match(/^\s+([\p{L}]+)(?:\s+([\p{L}]+))?(?:\s+([\p{L}]+))?/u);
+    words = match ? match.slice(1) : null;
+  }
+  if (words) {
+    for (const w of words) {
+      if (!w) break;
+      const lower = w.toLowerCase();
+      if (SPEECH_VERBS.has(lower) || STANCE_VERBS.has(lower) || /^[a-z]+ed$/.test(w) || lower === 'who') return true;
+      if (!VERB_MODIFIERS.has(lower) || UPPER.test(w[0])) break;
+      if (/^(?:has|have|had|will|would|is|was|can|could|must|should|may|might)$/.test(lower)) return true;
+    }
+  }
+  const subject = subjects.sentenceSubject(article.outside.sentenceStart(m.start, para), m.end + 1, para, false);
+  return subject.kind === 'speaker' && article.mentions.list[subject.mention] === m;
+}
+
+/**
+ * /^,?\s+who\b/ on text[start, limit) for ASCII text: true or false, or null when a character beyond ASCII
+ * is met where it could change the answer (the caller then runs the regex).
+ */
+export function asciiWhoFollows(text: string, start: number, limit: number): boolean | null {
+  let i = start;
+  if (i < limit && text.charCodeAt(i) === 44) i++;
+  const spaces = i;
+  for (; i < limit; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 128) return null;
+    if (!isAsciiSpaceCode(code)) break;
+  }
+  if (i === spaces || i + 3 > limit) return false;
+  if (text.charCodeAt(i) !== 119 || text.charCodeAt(i + 1) !== 104 || text.charCodeAt(i + 2) !== 111) return false;
+  // \b without the u flag: a word character is [A-Za-z0-9_]; anything beyond ASCII is not one.
+  return i + 3 === limit || !isAsciiWordCode(text.charCodeAt(i + 3));
+}
+
+/**
+ * The words /^\s+(\p{L}+)(?:\s+(\p{L}+))?(?:\s+(\p{L}+))?/u captures in text[start, limit), for ASCII text:
+ * up to three letter runs, each after whitespace. Null when a character beyond ASCII is met where it could
+ * be a space or letter (the caller then runs the regex).
+ */
+export function asciiWordsAfter(text: string, start: number, limit: number): string[] | null {
+  const words: string[] = [];
+  let i = start;
+  while (words.length < 3) {
+    const spaces = i;
+    for (; i < limit; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 128) return null;
+      if (!isAsciiSpaceCode(code)) break;
+    }
+    if (i === spaces) break;
+    const wordStart = i;
+    for (; i < limit; i++) {
+      const code = text.charCodeAt(i);
+      if (code >= 128) return null;
+      if (!isAsciiLetterCode(code)) break;
+    }
+    if (i === wordStart) break;
+    words.push(text.slice(wordStart, i));
+  }
+  return words;
+}

@@ -1,0 +1,77 @@
+// Sentence boundaries inside a paragraph. A full stop inside a quote ends a sentence only where the quote
+// closes, so the boundaries depend on which characters are quoted.
+import * as speech from '../../language/speech';
+import * as sortedSearch from '../../util/sortedSearch';
+import * as helpers from './helpers';
+import type { Paragraph } from './model';
+
+// Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
+const { ABBREVIATIONS } = speech;
+const { lowerBoundOfNumbers } = sortedSearch;
+const { LETTER, UPPER, isSpace, isSpaceCode } = helpers;
+
+/** A stop and its closing marks, right before whitespace: where endsSentenceBefore can be true. */
+const STOP_BEFORE_SPACE = /[.!?\u2026]["\u201D\u2019')\]]*(?=\s)/g;
+
+/** Marks that may follow a full stop before the space ('.” ', '.) '); tested per space, so not a regex. */
+function isCloserAfterStop(code: number): boolean {
+  return code === 34 || code === 0x201d || code === 0x2019 || code === 39 || code === 41 || code === 93;
+}
+
+/** The sentences of one paragraph, given which characters are quoted (1 in `quoted`). */
+export class ParagraphSentences {
+  /** The whitespace positions that end a sentence, in order. */
+  private readonly ends: number[] = [];
+
+  constructor(
+    private readonly text: string,
+    private readonly para: Paragraph,
+    quoted: ArrayLike<number>,
+  ) {
+    // Only a space after a stop (and closing marks) can end a sentence: find those, then check each.
+    STOP_BEFORE_SPACE.lastIndex = para.start;
+    for (let m = STOP_BEFORE_SPACE.exec(text); m; m = STOP_BEFORE_SPACE.exec(text)) {
+      const i = m.index + m[0].length;
+      if (i >= para.end) break;
+      if (isSpaceCode(text.charCodeAt(i)) && endsSentenceBefore(text, i, para, quoted)) this.ends.push(i);
+    }
+  }
+
+  /** Start of the sentence containing `pos`. */
+  start(pos: number): number {
+    const { ends } = this;
+    const k = lowerBoundOfNumbers(ends, pos) - 1;
+    if (k < 0) return this.para.start;
+    let j = ends[k];
+    while (j < pos && isSpace(this.text[j])) j++;
+    return j;
+  }
+
+  /** End of the sentence containing `pos` (the whitespace after it, or the paragraph end). */
+  end(pos: number): number {
+    const { ends } = this;
+    const k = lowerBoundOfNumbers(ends, pos);
+    return k < ends.length ? ends[k] : this.para.end;
+  }
+}
+
+/** Whether the whitespace at `i` follows a sentence end (". ", ".” ", "?) "). */
+function endsSentenceBefore(text: string, i: number, para: Paragraph, quoted: ArrayLike<number>): boolean {
+  let j = i - 1;
+  while (j > para.start && isCloserAfterStop(text.charCodeAt(j))) j--;
+  const stop = text.charCodeAt(j);
+  if (!(stop === 46 || stop === 33 || stop === 63 || stop === 0x2026)) return false;
+  // A full stop inside a quote ends a sentence only where the quote closes.
+  if (quoted[j] && quoted[i]) return false;
+  let k = i;
+  while (k < para.end && isSpace(text[k])) k++;
+  const next = text[k];
+  if (next === undefined || !(UPPER.test(next) || /[\d"\u201C\u2018'\u2022]/.test(next))) return false;
+  if (text[j] === '.') {
+    let w = j;
+    while (w > para.start && LETTER.test(text[w - 1])) w--;
+    const word = text.slice(w, j);
+    if (ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word)) return false;
+  }
+  return true;
+}

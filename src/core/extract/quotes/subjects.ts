@@ -1,0 +1,247 @@
+// Who speaks: the subject of a reporting verb, of a sentence, or of an inverted "said Sir Keir"; a
+// pronoun's referent; the person an unnamed noun phrase stands for.
+import * as speech from '../../language/speech';
+import * as sortedSearch from '../../util/sortedSearch';
+import * as clauses from './clauses';
+import * as helpers from './helpers';
+import { NOBODY, NO_CUE, UNRESOLVED, speaker, type Attribution, type Decided, type NounPhrase, type Paragraph, type QuotedArticle, type Referent, type ReferentGender } from './model';
+import { paragraphAt } from './paragraphs';
+import type { Token } from './tokens';
+
+// Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
+const {
+  ANONYMOUS_PERSON_NOUNS,
+  CLAUSE_LINKS,
+  DETERMINERS,
+  FEMALE_NOUNS,
+  INDEFINITE_DETERMINERS,
+  LEADING_PHRASE_STARTERS,
+  MALE_NOUNS,
+  PREPOSITIONS,
+  ROLE_NOUNS,
+  SENTENCE_CONNECTIVES,
+  SPEECH_VERBS,
+  STANCE_VERBS,
+  VERB_MODIFIERS,
+} = speech;
+const { lowerBound } = sortedSearch;
+const { isSpace } = helpers;
+const { NON_PERSON_PRONOUNS, isNounUse, isPassive, isPersonNoun, pronounGender, skipModifiers } = clauses;
+
+/** How many paragraphs back a pronoun may point. */
+const PARAGRAPH_WINDOW = 3;
+
+function referentPos(referent: Referent): number {
+  return referent.pos;
+}
+
+/**
+ * The speaker search over a quoted article. `referents` are what pronouns and unheld roles point back to:
+ * while referents are still being collected, the ones collected so far.
+ */
+export class Subjects {
+  private readonly text: string;
+  private readonly paragraphs: QuotedArticle['paragraphs'];
+  private readonly outside: QuotedArticle['outside'];
+  private readonly mentions: QuotedArticle['mentions'];
+  private readonly roles: QuotedArticle['roles'];
+
+  constructor(
+    article: QuotedArticle,
+    private readonly referents: readonly Referent[],
+  ) {
+    this.text = article.text;
+    this.paragraphs = article.paragraphs;
+    this.outside = article.outside;
+    this.mentions = article.mentions;
+    this.roles = article.roles;
+  }
+
+  /** The last referent before `pos`, if any. */
+  referentBefore(pos: number): Referent | undefined {
+    return this.referents[lowerBound(this.referents, pos, referentPos) - 1];
+  }
+
+  resolvePronoun(pos: number, gender: ReferentGender | null): Decided {
+    const para = paragraphAt(this.paragraphs, pos);
+    for (let i = lowerBound(this.referents, pos, referentPos) - 1; i >= 0; i--) {
+      const r = this.referents[i];
+      if (para - r.para > PARAGRAPH_WINDOW) break;
+      if (r.gender === 'plural') continue;
+      if (r.gender && gender && r.gender !== gender) continue;
+      return r.attribution;
+    }
+    return NOBODY;
+  }
+
+  /** Subject of the reporting verb at `verbStart`, from the words right before it. */
+  subjectOf(verbStart: number, para: Paragraph, sentenceStart: number): Attribution {
+    const tokens = this.outside.tokens(sentenceStart, verbStart);
+    const k = skipModifiers(tokens, tokens.length - 1, this.mentions.byEnd);
+    if (k < 0) return this.subjectFromSentence(sentenceStart, verbStart, para);
+    const t = tokens[k];
+    if (t.lower === 'who') {
+      let j = k - 1;
+      if (j >= 0 && tokens[j].word === ',') j--;
+      if (j < 0) return NO_CUE;
+      const idx = this.mentions.byEnd.get(tokens[j].end);
+      if (idx !== undefined && !this.outside.isQuoted(this.mentions.list[idx].start)) return speaker(idx);
+      const np = this.nounPhraseBefore(tokens[j].end, para, sentenceStart);
+      return np ? np.attribution : NO_CUE;
+    }
+    const idx = this.mentions.byEnd.get(t.end);
+    if (idx !== undefined && !this.outside.isQuoted(this.mentions.list[idx].start)) return speaker(idx);
+    const pronoun = pronounGender(t.lower);
+    if (pronoun !== undefined) return this.resolvePronoun(t.start, pronoun);
+    if (NON_PERSON_PRONOUNS.has(t.lower)) return NOBODY;
+    if (t.word === ',' || CLAUSE_LINKS.has(t.lower) || t.word === ';') {
+      // A participle or coordinated verb shares the subject of the previous reporting verb.
+      for (let j = k - 1; j >= 0; j--) {
+        if ((SPEECH_VERBS.has(tokens[j].lower) || STANCE_VERBS.has(tokens[j].lower)) && !isPassive(tokens, j) && !isNounUse(tokens, j)) {
+          const earlier = this.subjectOf(tokens[j].start, para, sentenceStart);
+          if (earlier.kind !== 'none') return earlier;
+          break;
+        }
+      }
+      return this.subjectFromSentence(sentenceStart, verbStart, para);
+    }
+    const np = this.nounPhraseBefore(verbStart, para, sentenceStart);
+    return np ? np.attribution : NO_CUE;
+  }
+
+  /**
+   * The unnamed noun phrase ending right before `pos` (after auxiliaries): "a senior Western
+   * diplomat", "the Prime Minister", "Donald Trump’s Defence Secretary". Null when there is none.
+   */
+  nounPhraseBefore(pos: number, para: Paragraph, sentenceStart = this.outside.sentenceStart(pos, para)): NounPhrase | null {
+    const tokens = this.outside.tokens(sentenceStart, pos);
+    let k = skipModifiers(tokens, tokens.length - 1, this.mentions.byEnd);
+    if (k < 0 || this.mentions.byEnd.has(tokens[k].end)) return null;
+    if (pronounGender(tokens[k].lower) !== undefined || NON_PERSON_PRONOUNS.has(tokens[k].lower)) return null;
+    const words: Token[] = [];
+    let determiner: string | null = null;
+    let possessor = false;
+    for (; k >= 0; k--) {
+      const t = tokens[k];
+      if (/^[,;:()\u2014\u2013]$/.test(t.word)) break;
+      if (DETERMINERS.has(t.lower)) {
+        determiner = t.lower;
+        break;
+      }
+      if (/['\u2019]s$|s['\u2019]$/.test(t.word)) {
+        possessor = true;
+        break;
+      }
+      if (PREPOSITIONS.has(t.lower)) {
+        // "a spokesman in London", "a diplomat based in London": the head comes before the place.
+        if (words.some((w) => isPersonNoun(w.lower))) break;
+        words.length = 0;
+        continue;
+      }
+      if (SPEECH_VERBS.has(t.lower) || STANCE_VERBS.has(t.lower) || (t.lower !== t.word ? false : /ed$/.test(t.lower))) break;
+      words.unshift(t);
+      if (words.length > 8) return null;
+    }
+    if (words.length === 0) return null;
+    const head = words.find((w) => isPersonNoun(w.lower));
+    const last = words[words.length - 1];
+    const gender: ReferentGender | null = /s$/.test(last.lower) && ANONYMOUS_PERSON_NOUNS.has(last.lower) && !ROLE_NOUNS.has(last.lower) ? 'plural' : MALE_NOUNS.has(last.lower) ? 'male' : FEMALE_NOUNS.has(last.lower) ? 'female' : null;
+    const npStart = words[0].start;
+    if (!head) {
+      // No person noun: an organisation or place speaks ("the Russian embassy", "Downing Street").
+      return { pos: npStart, gender: 'plural', attribution: NOBODY };
+    }
+    // "the minister and his deputy": two people. ("the Orkney and Shetland MP" is one.)
+    const and = words.findIndex((w) => w.lower === 'and');
+    if (and > 0 && words.slice(0, and).some((w) => isPersonNoun(w.lower))) return { pos: npStart, gender: 'plural', attribution: NOBODY };
+    if (determiner && INDEFINITE_DETERMINERS.has(determiner)) return { pos: npStart, gender, attribution: NOBODY };
+    if (gender === 'plural') return { pos: npStart, gender, attribution: NOBODY };
+    if (!ROLE_NOUNS.has(last.lower)) return { pos: npStart, gender, attribution: determiner || possessor ? UNRESOLVED : NOBODY };
+    const role = words.map((w) => w.word).join(' ');
+    return { pos: npStart, gender, attribution: this.roles.resolve(role, npStart, this.referents) };
+  }
+
+  /** Subject at the start of the sentence, past connectives and a leading adverbial phrase. */
+  subjectFromSentence(sentenceStart: number, limit: number, para: Paragraph): Attribution {
+    return this.sentenceSubject(sentenceStart, limit, para, true);
+  }
+
+  /**
+   * The sentence's subject: a named one, a pronoun's referent or an unnamed noun phrase. Without `resolve`
+   * only a named subject (or NOBODY for "X and Y" or a non-person pronoun) is found, and referents are not read.
+   */
+  sentenceSubject(sentenceStart: number, limit: number, para: Paragraph, resolve: boolean): Attribution {
+    const tokens = this.outside.tokens(sentenceStart, limit);
+    let k = 0;
+    const skipConnectives = (): void => {
+      while (k < tokens.length && (SENTENCE_CONNECTIVES.has(tokens[k].lower) || tokens[k].word === ',')) k++;
+    };
+    skipConnectives();
+    if (k < tokens.length && LEADING_PHRASE_STARTERS.has(tokens[k].lower) && !this.mentions.byStart.has(tokens[k].start)) {
+      const comma = tokens.findIndex((t, j) => j > k && t.word === ',');
+      if (comma < 0) return NO_CUE;
+      k = comma + 1;
+      skipConnectives();
+    }
+    if (k >= tokens.length) return NO_CUE;
+    const t = tokens[k];
+    const idx = this.mentions.byStart.get(t.start);
+    if (idx !== undefined) {
+      const m = this.mentions.list[idx];
+      if (this.outside.isQuoted(m.start)) return NO_CUE;
+      // "X and Y said": a plural subject has no single speaker.
+      const after = this.text.slice(m.end, m.end + 5);
+      if (/^\s+and\s/.test(after)) return NOBODY;
+      if (!this.mentions.isPossessive(m)) return speaker(idx);
+    }
+    const pronoun = pronounGender(t.lower);
+    if (pronoun !== undefined) return resolve ? this.resolvePronoun(t.start, pronoun) : NO_CUE;
+    if (NON_PERSON_PRONOUNS.has(t.lower)) return NOBODY;
+    // "The Russian defence minister, Sergey Shoygu, kept ...": the apposition names the subject.
+    const comma = tokens.findIndex((x, j) => j > k && j <= k + 8 && x.word === ',');
+    if (comma > 0 && comma + 1 < tokens.length) {
+      const named = this.mentions.byStart.get(tokens[comma + 1].start);
+      if (named !== undefined) {
+        const m = this.mentions.list[named];
+        const afterMention = this.text.slice(m.end, m.end + 2);
+        if (/^,/.test(afterMention) && tokens.slice(k, comma).every((x) => !this.mentions.byStart.has(x.start))) return speaker(named);
+      }
+    }
+    if (!resolve) return NO_CUE;
+    // An unnamed subject: find where its noun phrase ends (first verb-like word or comma).
+    let end = k;
+    while (end < tokens.length && end < k + 9) {
+      const x = tokens[end];
+      if (x.word === ',' || SPEECH_VERBS.has(x.lower) || STANCE_VERBS.has(x.lower) || (VERB_MODIFIERS.has(x.lower) && x.lower === x.word) || (x.lower === x.word && /ed$/.test(x.lower))) break;
+      end++;
+    }
+    if (end === k || end >= tokens.length) return NO_CUE;
+    if (tokens.slice(k, end).some((x) => this.mentions.byStart.has(x.start))) return NO_CUE;
+    const np = this.nounPhraseBefore(tokens[end].start, para, sentenceStart);
+    return np ? np.attribution : NO_CUE;
+  }
+
+  /** Subject after an inverted verb: "said Sir Keir", "said a spokesman", "according to X". */
+  afterVerbSubject(pos: number, para: Paragraph): Attribution {
+    const { text } = this;
+    let i = pos;
+    while (i < para.end && isSpace(text[i])) i++;
+    const idx = this.mentions.byStart.get(i);
+    if (idx !== undefined) return speaker(idx);
+    const word = /^[\p{L}]+/u.exec(text.slice(i, i + 20));
+    if (!word) return NO_CUE;
+    const lower = word[0].toLowerCase();
+    const pronoun = pronounGender(lower);
+    if (pronoun !== undefined) return this.resolvePronoun(i, pronoun);
+    const end = this.outside.sentenceEnd(i, para);
+    const tokens = this.outside.tokens(i, end);
+    let k = 0;
+    while (k < tokens.length && k < 9 && tokens[k].word !== ',' && !this.mentions.byStart.has(tokens[k].start)) k++;
+    if (k < tokens.length && this.mentions.byStart.has(tokens[k].start)) {
+      // "said the Prime Minister, Sir Keir Starmer" / "said Ukip leader Nigel Farage"
+      return speaker(this.mentions.byStart.get(tokens[k].start) as number);
+    }
+    const np = this.nounPhraseBefore(k < tokens.length ? tokens[k].start : end, para, i);
+    return np ? np.attribution : NOBODY;
+  }
+}

@@ -1,0 +1,156 @@
+// The tokenizer: words and clause punctuation as offsets into the article, in one pass over the text.
+import * as helpers from './helpers';
+
+// Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
+const { WORD_CHAR } = helpers;
+
+/**
+ * A word or clause punctuation mark, as offsets into the article; its strings are made only when read
+ * (quoted tokens never are, and a string per token was the tokenizer's main cost).
+ */
+export class Token {
+  private wordCache: string | undefined = undefined;
+  private lowerCache: string | undefined = undefined;
+
+  constructor(
+    private readonly text: string,
+    readonly start: number,
+    readonly end: number,
+    /** No capital and no non-ASCII letter: the word is its own lower case. */
+    private readonly plain: boolean,
+    /** No character beyond ASCII. */
+    readonly isAscii: boolean,
+  ) {}
+
+  get word(): string {
+    let word = this.wordCache;
+    if (word === undefined) {
+      word = this.text.slice(this.start, this.end);
+      this.wordCache = word;
+    }
+    return word;
+  }
+
+  get lower(): string {
+    let lower = this.lowerCache;
+    if (lower === undefined) {
+      lower = this.plain ? this.word : this.word.toLowerCase();
+      this.lowerCache = lower;
+    }
+    return lower;
+  }
+}
+
+/** ASCII character classes for the tokenizer: letter or digit (WORD, plus CAPITAL), or a joiner inside a word. */
+const WORD = 1;
+const CAPITAL = 2;
+const JOINER = 4;
+const ASCII_TOKEN_CLASS = (() => {
+  const table = new Uint8Array(128);
+  for (let c = 48; c <= 57; c++) table[c] = WORD;
+  for (let c = 97; c <= 122; c++) table[c] = WORD;
+  for (let c = 65; c <= 90; c++) table[c] = WORD | CAPITAL;
+  table[39] = table[46] = table[45] = JOINER;
+  return table;
+})();
+
+/**
+ * The tokenizer's output buffers (start, end and flags of each token), reused by every article: extraction
+ * is synchronous and each extractor reads them only while it runs (they are overwritten by the next article).
+ */
+let scratchStarts = new Int32Array(0);
+let scratchEnds = new Int32Array(0);
+let scratchFlags = new Int32Array(0);
+/** A token per character of a 64K-character article (768 KB in all). */
+const MAX_KEPT_SCRATCH = 65536 + 1024;
+export const PLAIN_FLAG = 1;
+export const ASCII_FLAG = 2;
+
+/**
+ * Words (with inner apostrophes, hyphens, full stops) and clause punctuation, in one pass, written to the
+ * scratch buffers; returns how many tokens there are. Token objects are made later, only for the tokens
+ * read (quoted ones never are).
+ */
+function tokenize(text: string): number {
+  const n = text.length;
+  // A token has at least one character: one slot per character is enough.
+  if (scratchStarts.length < n) {
+    scratchStarts = new Int32Array(n + 1024);
+    scratchEnds = new Int32Array(n + 1024);
+    scratchFlags = new Int32Array(n + 1024);
+  }
+  const starts = scratchStarts;
+  const ends = scratchEnds;
+  const flags = scratchFlags;
+  let count = 0;
+  let i = 0;
+  while (i < n) {
+    const code = text.charCodeAt(i);
+    if (code < 128 ? (ASCII_TOKEN_CLASS[code] & WORD) !== 0 : WORD_CHAR.test(text[i])) {
+      let j = i + 1;
+      // Lower-casing is skipped for words with no capital or non-ASCII letter (most words).
+      let ascii = code < 128;
+      let plain = ascii && (ASCII_TOKEN_CLASS[code] & CAPITAL) === 0;
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (d < 128) {
+          const kind = ASCII_TOKEN_CLASS[d];
+          if (kind === 0) break;
+          if ((kind & CAPITAL) !== 0) plain = false;
+        } else if (d === 0x2019 || WORD_CHAR.test(text[j])) {
+          plain = ascii = false;
+        } else break;
+        j++;
+      }
+      let end = j;
+      if (end - i > 1 && text.charCodeAt(end - 1) === 46) end--;
+      starts[count] = i;
+      ends[count] = end;
+      flags[count] = (plain ? PLAIN_FLAG : 0) | (ascii ? ASCII_FLAG : 0);
+      count++;
+      i = j;
+      continue;
+    }
+    if (code === 44 || code === 59 || code === 58 || code === 40 || code === 41 || code === 0x2014 || code === 0x2013) {
+      starts[count] = i;
+      ends[count] = i + 1;
+      flags[count] = PLAIN_FLAG | (code < 128 ? ASCII_FLAG : 0);
+      count++;
+    }
+    i++;
+  }
+  // Only a number is returned: an object literal here made V8 deoptimise the loop over and over.
+  return count;
+}
+
+/** The tokens of a text, in order: start, end and tokenizer flags of the first `count` tokens. */
+export interface TokenList {
+  readonly starts: ArrayLike<number>;
+  readonly ends: ArrayLike<number>;
+  readonly flags: ArrayLike<number>;
+  readonly count: number;
+}
+
+/**
+ * Tokenizes the text into the shared buffers: the result is valid until the next call (the next
+ * article), so it must not be kept beyond the article's extraction.
+ */
+export function tokenizeText(text: string): TokenList {
+  const count = tokenize(text);
+  return { starts: scratchStarts, ends: scratchEnds, flags: scratchFlags, count };
+}
+
+/** Lets a huge article's token buffers go rather than keep them for the next (ordinary) ones. */
+export function releaseLargeTokenBuffers(): void {
+  if (scratchStarts.length > MAX_KEPT_SCRATCH) scratchStarts = scratchEnds = scratchFlags = new Int32Array(0);
+}
+
+/** The token text[start, end) with the tokenizer's flags. */
+export function tokenOf(text: string, start: number, end: number, flags: number): Token {
+  return new Token(text, start, end, (flags & PLAIN_FLAG) !== 0, (flags & ASCII_FLAG) !== 0);
+}
+
+/** The token cut short at `end` (its flags describe the whole word, so its lower case is computed). */
+export function cutToken(text: string, t: Token, end: number): Token {
+  return new Token(text, t.start, end, false, t.isAscii);
+}
