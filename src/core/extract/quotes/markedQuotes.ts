@@ -2,10 +2,12 @@
 // in the next paragraph when that one opens with the same kind of mark.
 import * as helpers from './helpers';
 import { pairMarks, quoteCharPositions, scanMarks, type MarkKind } from './marks';
+import * as chars from '../../util/chars';
 import type { Paragraph, QuotePart } from './model';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
-const { UPPER, isSpace, trimSpan, wordCount } = helpers;
+const { trimSpan, wordCount } = helpers;
+const { UPPER, isSpace } = chars;
 
 export interface MarkedQuotes {
   /** In paragraph order, and within a paragraph in text order. */

@@ -1,11 +1,13 @@
 // Phase 2a: the quote marks of a paragraph, told from apostrophes, and paired into top-level quotes.
 import type { Span } from '../../types';
 import * as sortedSearch from '../../util/sortedSearch';
+import * as chars from '../../util/chars';
 import * as helpers from './helpers';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { lowerBoundOfNumbers } = sortedSearch;
-const { findLast, isSpace, isSpaceOrEdge, isWord } = helpers;
+const { findLast } = helpers;
+const { isSpace, isSpaceOrEdge, isWord } = chars;
 
 export type MarkKind = 'double' | 'single';
 

@@ -1,12 +1,12 @@
 // Phase 1: the article's paragraphs, the unit every later phase works in.
 import type { Span } from '../../types';
 import * as sortedSearch from '../../util/sortedSearch';
-import * as helpers from './helpers';
+import * as chars from '../../util/chars';
 import type { Paragraph } from './model';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { lastAtOrBefore } = sortedSearch;
-const { isSpace } = helpers;
+const { isSpace } = chars;
 
 /** Splits text into paragraphs (non-blank lines), cutting out excluded ranges. */
 export function splitParagraphs(text: string, exclude: readonly Span[]): Paragraph[] {

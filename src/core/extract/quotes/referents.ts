@@ -6,16 +6,16 @@ import * as speech from '../../language/speech';
 import { isAsciiLetterCode } from '../../util/chars';
 import { AsciiWordSet, WordFilter } from '../../util/wordSets';
 import * as clauses from './clauses';
-import * as helpers from './helpers';
 import { speaker, type Paragraph, type QuotedArticle, type Referent } from './model';
 import { paragraphAt } from './paragraphs';
 import { Subjects } from './subjects';
+import * as chars from '../../util/chars';
 import { cutToken, type Token } from './tokens';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { SPEECH_VERBS, STANCE_VERBS, VERB_MODIFIERS } = speech;
 const { PASSIVE_LOOKBACK, isNounUse, isPassive } = clauses;
-const { UPPER, isAsciiSpaceCode, isAsciiWordCode } = helpers;
+const { UPPER, isAsciiSpaceCode, isAsciiWordCode } = chars;
 
 /** Speech verbs, twice: a cheap pre-check, then an exact test of ASCII words; neither needs the word's string. */
 const SPEECH_VERB_FILTER = new WordFilter(SPEECH_VERBS);

@@ -2,13 +2,13 @@
 // closes, so the boundaries depend on which characters are quoted.
 import * as speech from '../../language/speech';
 import * as sortedSearch from '../../util/sortedSearch';
-import * as helpers from './helpers';
+import * as chars from '../../util/chars';
 import type { Paragraph } from './model';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { ABBREVIATIONS } = speech;
 const { lowerBoundOfNumbers } = sortedSearch;
-const { LETTER, UPPER, isSpace, isSpaceCode } = helpers;
+const { LETTER, UPPER, isSpace, isSpaceCode } = chars;
 
 /** A stop and its closing marks, right before whitespace: where endsSentenceBefore can be true. */
 const STOP_BEFORE_SPACE = /[.!?\u2026]["\u201D\u2019')\]]*(?=\s)/g;

@@ -3,9 +3,9 @@
 import * as speech from '../../language/speech';
 import * as sortedSearch from '../../util/sortedSearch';
 import * as clauses from './clauses';
-import * as helpers from './helpers';
 import { NOBODY, NO_CUE, UNRESOLVED, speaker, type Attribution, type Decided, type NounPhrase, type Paragraph, type QuotedArticle, type Referent, type ReferentGender } from './model';
 import { paragraphAt } from './paragraphs';
+import * as chars from '../../util/chars';
 import type { Token } from './tokens';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
@@ -25,7 +25,7 @@ const {
   VERB_MODIFIERS,
 } = speech;
 const { lowerBound } = sortedSearch;
-const { isSpace } = helpers;
+const { isSpace } = chars;
 const { NON_PERSON_PRONOUNS, isNounUse, isPassive, isPersonNoun, pronounGender, skipModifiers } = clauses;
 
 /** How many paragraphs back a pronoun may point. */

@@ -1,8 +1,8 @@
 // The tokenizer: words and clause punctuation as offsets into the article, in one pass over the text.
-import * as helpers from './helpers';
 
+import * as chars from '../../util/chars';
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
-const { WORD_CHAR } = helpers;
+const { WORD_CHAR } = chars;
 
 /**
  * A word or clause punctuation mark, as offsets into the article; its strings are made only when read

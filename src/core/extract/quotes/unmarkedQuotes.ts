@@ -9,12 +9,14 @@ import type { MarkedQuotes } from './markedQuotes';
 import type { MentionLookup } from './mentionLookup';
 import type { Paragraph, QuotePart } from './model';
 import type { OutsideQuotes } from './outsideQuotes';
+import * as chars from '../../util/chars';
 import { ParagraphSentences } from './sentences';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { FIRST_SECOND_PERSON } = speech;
 const { lowerBoundOfNumbers } = sortedSearch;
-const { UPPER, isSpace, trimSpan, wordCount } = helpers;
+const { trimSpan, wordCount } = helpers;
+const { UPPER, isSpace } = chars;
 
 /**
  * All quotes of the article, sorted by start: the marked ones (less those nested in an unmarked statement)
