@@ -1,6 +1,6 @@
 // The tokenizer: words and clause punctuation as offsets into the article, in one pass over the text.
-
 import * as chars from '../../util/chars';
+
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { WORD_CHAR } = chars;
 
