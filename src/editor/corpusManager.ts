@@ -4,16 +4,18 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Corpus } from '../core/api';
 import type { Article, FileSystem } from '../core/types';
-import { CorpusIndex, MemoryExtractionCache, type ExtractionCache } from '../core/index/corpusIndex';
+import { CorpusIndex } from '../core/index/corpusIndex';
+import { MemoryExtractionCache, type ExtractionCache } from '../core/index/extractionCache';
+import type { IndexLoadOptions } from '../core/index/loading';
 import { NodeFileSystem } from '../core/extract/nodeFileSystem';
 import { CORPUS_CONFIG_FILE, isCorpusFileName, toRelativePath } from '../core/extract/loader';
 import { type CacheFiles, ShardedExtractionCache, hashPath } from './extractionCacheStore';
 import { ContextKeys, Settings, StateKeys, settingId } from './ids';
 
-export interface LoadOptions {
+/** What the manager asks of a corpus loader: the index's options it sets, and a report on the cache. */
+export interface CorpusLoaderOptions extends Pick<IndexLoadOptions, 'onProgress'> {
   /** Files above this size are skipped (the core reports them in `problems()`). */
   maxFileSizeBytes: number;
-  onProgress?: (done: number, total: number) => void;
   /** Told how the warm-start cache was used, once the corpus is loaded. */
   onCacheReport?: (report: CacheReport) => void;
 }
@@ -33,7 +35,7 @@ export interface CacheReport {
 }
 
 /** Loads one corpus; the default uses `CorpusIndex.load` with a warm-start cache, tests can pass their own. */
-export type CorpusLoader = (root: string, fs: FileSystem, options: LoadOptions) => Promise<Corpus>;
+export type CorpusLoader = (root: string, fs: FileSystem, options: CorpusLoaderOptions) => Promise<Corpus>;
 
 /** Quiet time before changed cache shards are written: a burst of file changes costs one save. */
 const CACHE_SAVE_DEBOUNCE_MS = 2000;

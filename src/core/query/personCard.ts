@@ -5,6 +5,7 @@
 // lists a handful of them, so the per-person work (first mention per article, articles sorted by date) is done
 // once and kept in a digest until the corpus changes; a card is then a binary search plus `limit` steps.
 import type { CorpusReader, CorpusWriter } from '../api';
+import { lowerBound } from '../util/sortedSearch';
 import type { Mention, Person, Span } from '../types';
 
 export type MentionOrder = 'nearest' | 'newest';
@@ -93,6 +94,8 @@ interface PersonDigest {
   undated: Mention[];
 }
 
+const dayOf = (dated: DatedMention): number => dated.day;
+
 const byPathThenStart = (a: Mention, b: Mention): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start);
 
 /** One pass over the mentions and a sort of the person's articles (not of their mentions): little garbage. */
@@ -166,15 +169,9 @@ function pickDated(dated: readonly DatedMention[], limit: number, skipPath: stri
     left = dated.length - 1;
     right = dated.length;
   } else {
-    let lo = 0;
-    let hi = dated.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (dated[mid].day < here) lo = mid + 1;
-      else hi = mid;
-    }
-    left = lo - 1;
-    right = lo;
+    const firstNotOlder = lowerBound(dated, here, dayOf);
+    left = firstNotOlder - 1;
+    right = firstNotOlder;
   }
   const taken: DatedMention[] = [];
   let lastRank = Number.NEGATIVE_INFINITY;
