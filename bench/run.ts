@@ -15,7 +15,7 @@ import Fuse from 'fuse.js';
 import { CorpusIndex } from '../src/core/index/corpusIndex';
 import { NodeFileSystem } from '../src/core/extract/nodeFileSystem';
 import { buildPersonCard, forgetPersonCards, personIdAt, personReferences, type MentionOrder } from '../src/core/query/personCard';
-import { QUOTE_FUSE_OPTIONS, QuoteSearch, type SearchDoc } from '../src/core/search/quoteSearch';
+import { QUOTE_FUSE_OPTIONS, QuoteSearch, type SearchDoc } from '../src/core/search';
 import { createRandom, ensureCorpora, type GeneratedCorpus } from './generate';
 
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 5));

@@ -2,7 +2,7 @@
 // over trigram-narrowed candidates), typo-tolerant. `@name` at the start of the query narrows to a speaker.
 import * as vscode from 'vscode';
 import type { Corpus } from '../../core/api';
-import { QuoteSearch, type SearchDoc, type SearchHit } from '../../core/search/quoteSearch';
+import { QuoteSearch, type SearchDoc, type SearchHit } from '../../core/search';
 import type { Person, Quote } from '../../core/types';
 import type { CorpusManager } from '../corpusManager';
 import { Commands } from '../ids';
