@@ -16,7 +16,8 @@ import { CorpusIndex } from '../src/core/index/corpusIndex';
 import { NodeFileSystem } from '../src/core/extract/nodeFileSystem';
 import { buildPersonCard, forgetPersonCards, personIdAt, personReferences, type MentionOrder } from '../src/core/query/personCard';
 import { QUOTE_FUSE_OPTIONS, QuoteSearch, type SearchDoc } from '../src/core/search';
-import { createRandom, ensureCorpora, type GeneratedCorpus } from './generate';
+import { createRandom, type GeneratedCorpus } from '../test/support/corpusGenerator';
+import { ensureCorpora } from './generate';
 
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 5));
 const FUSE_QUERIES = Number(process.env.BENCH_FUSE_QUERIES ?? 5);

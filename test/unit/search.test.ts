@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import Fuse from 'fuse.js';
-import { createRandom, generateCorpus } from '../../bench/generate';
+import { createRandom, generateCorpus } from '../support/corpusGenerator';
 import { PeopleSearch, QUOTE_FUSE_OPTIONS, QuoteSearch, foldPunctuation, normalizeForSearch, type SearchDoc } from '../../src/core/search';
 import { PreparedQuery, longChunkErrorEstimate } from '../../src/core/search/fuseScore';
 
