@@ -1,6 +1,7 @@
 // `npm run bench`: generates the synthetic corpora (bench/generate.ts), measures index build, quote search, hover
 // card and references, incremental re-index, activate() and the VSIX size, prints a table and writes
-// bench/results.json. Every timing is the median (or a percentile) of several runs after a warm-up.
+// bench/results.json. Every timing is the median (or a percentile) of several runs after a warm-up. Search, hover
+// and references time the core functions the editor's providers call, over the 10,000-article index.
 //
 // Environment: BENCH_RUNS (default 5), BENCH_FUSE_QUERIES (plain fuse.js queries at 100k, default 5: ~9 s each),
 // BENCH_SKIP=build,search,hover,reindex,activate,vsix to leave sections out; BENCH_SKIP=vscode keeps the
@@ -14,9 +15,11 @@ import * as path from 'path';
 import Fuse from 'fuse.js';
 import { CorpusIndex } from '../src/core/index/corpusIndex';
 import { NodeFileSystem } from '../src/core/extract/nodeFileSystem';
-import { buildPersonCard, forgetPersonCards, personIdAt, personReferences, type MentionOrder } from '../src/core/query/personCard';
-import { QUOTE_FUSE_OPTIONS, QuoteSearch, type SearchDoc } from '../src/core/search';
-import { createRandom, type GeneratedCorpus } from '../test/support/corpusGenerator';
+import { personReferences } from '../src/core/query/definition';
+import { buildPersonCard, personMentionedAt, type MentionOrder } from '../src/core/query/personCard';
+import { CorpusQuoteSearch, parseQuoteQuery, PeopleSearch, QUOTE_FUSE_OPTIONS, QUOTE_RESULT_LIMIT, quoteDocs, type SearchDoc } from '../src/core/search';
+import type { Person } from '../src/core/types';
+import { createRandom } from '../test/support/corpusGenerator';
 import { ensureCorpora } from './generate';
 
 const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 5));
@@ -24,7 +27,6 @@ const FUSE_QUERIES = Number(process.env.BENCH_FUSE_QUERIES ?? 5);
 /** Loads whose retained heap is measured, per corpus size (the figure is their median). */
 const HEAP_RUNS = 5;
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
-const SEARCH_QUOTES = 100_000;
 const ROOT = path.join(__dirname, '..');
 
 interface Row {
@@ -169,22 +171,8 @@ async function benchBuild(corpora: ReturnType<typeof ensureCorpora>): Promise<Co
 
 // --- quote search ---------------------------------------------------------------------------------------------
 
-interface BenchDoc extends SearchDoc {
-  path: string;
-}
-
-function searchCorpus(corpus: GeneratedCorpus): BenchDoc[] {
-  const docs: BenchDoc[] = [];
-  for (const article of corpus.articles) {
-    article.quotes.forEach((quote, i) => {
-      if (docs.length < SEARCH_QUOTES) docs.push({ id: `${article.path}#${i}`, text: quote.text, speaker: quote.speaker, speakerId: quote.speakerId === null ? null : String(quote.speakerId), path: article.path });
-    });
-  }
-  return docs;
-}
-
 /** Deterministic: exact words, misspellings, speaker names, words from the middle of long quotes. */
-function querySet(docs: readonly BenchDoc[]): { kind: string; query: string }[] {
+function querySet(docs: readonly SearchDoc[]): { kind: string; query: string }[] {
   const random = createRandom(7);
   const misspell = (text: string): string => {
     const chars = [...text];
@@ -227,22 +215,27 @@ function querySet(docs: readonly BenchDoc[]): { kind: string; query: string }[] 
   return queries;
 }
 
-async function benchSearch(corpus: GeneratedCorpus): Promise<void> {
-  const docs = searchCorpus(corpus);
-  console.log(`\nQuote search over ${docs.length.toLocaleString('en')} quotes`);
+/** Quote search as Search Quotes runs it (src/editor/features/quoteSearch.ts): the core's CorpusQuoteSearch over every quote of the index. */
+async function benchSearch(index: CorpusIndex): Promise<void> {
+  const docs = quoteDocs(index, index.quotes());
+  console.log(`\nQuote search over ${docs.length.toLocaleString('en')} quotes (the 10,000-article index)`);
   gc();
   const heapBefore = heapMB();
-  let search!: QuoteSearch<BenchDoc>;
-  const buildMs = await timeIt(() => (search = new QuoteSearch(docs)));
+  let search!: CorpusQuoteSearch;
+  const buildMs = await timeIt(() => (search = new CorpusQuoteSearch(index)));
   gc();
   const searchHeap = heapMB() - heapBefore;
+  // Built on the first `@name` query, as the editor's people-search cache does.
+  let people: PeopleSearch<Person> | undefined;
+  const peopleSearch = (): PeopleSearch<Person> => (people ??= new PeopleSearch(index.people()));
+  const run = (query: string) => search.search(parseQuoteQuery(query), QUOTE_RESULT_LIMIT, peopleSearch);
   const queries = querySet(docs);
-  for (const { query } of queries) search.search(query, { limit: 10 }); // warm-up
+  for (const { query } of queries) run(query); // warm-up
   const perQuery = queries.map(({ kind, query }) => {
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const started = performance.now();
-      search.search(query, { limit: 10 });
+      run(query);
       times.push(performance.now() - started);
     }
     return { kind, query, medianMs: median(times), maxMs: Math.max(...times), exhaustive: search.lastStats.exhaustive, exactScored: search.lastStats.exactScored };
@@ -251,7 +244,7 @@ async function benchSearch(corpus: GeneratedCorpus): Promise<void> {
   const oursP50 = percentile(medians, 50);
   const oursP95 = percentile(medians, 95);
 
-  // Plain fuse.js: ~9 s a query at 100k, so only the first FUSE_QUERIES queries (spread over the kinds), one run each.
+  // Plain fuse.js: ~9 s a query per 100k quotes, so only the first FUSE_QUERIES queries (spread over the kinds), one run each.
   const fuse = new Fuse(docs, { ...QUOTE_FUSE_OPTIONS, keys: [...QUOTE_FUSE_OPTIONS.keys] });
   const fuseSubset = [0, 4, 8, 11, queries.length - 1, 1, 5, 9, 12].slice(0, FUSE_QUERIES).map((i) => queries[i]);
   const fuseRuns = fuseSubset.map(({ query }) => {
@@ -259,7 +252,7 @@ async function benchSearch(corpus: GeneratedCorpus): Promise<void> {
     const t = performance.now();
     top = fuse.search(query).slice(0, 10).map((result) => result.item.id);
     const fuseMs = performance.now() - t;
-    const ours = search.search(query, { limit: 10 }).map((hit) => hit.item.id);
+    const ours = run(query).slice(0, 10).map((hit) => hit.item.id);
     const agreement = ours.filter((id) => top.includes(id)).length / Math.max(1, Math.min(10, top.length));
     const oursMs = perQuery.find((q) => q.query === query)!.medianMs;
     return { query, fuseMs, oursMs, speedup: fuseMs / oursMs, agreement, firstEqual: ours[0] === top[0] };
@@ -267,10 +260,11 @@ async function benchSearch(corpus: GeneratedCorpus): Promise<void> {
   const fuseP50 = percentile(fuseRuns.map((r) => r.fuseMs), 50);
   const speedups = fuseRuns.map((r) => r.speedup);
   const agreement = fuseRuns.reduce((sum, r) => sum + r.agreement, 0) / Math.max(1, fuseRuns.length);
-  results.search = { quotes: docs.length, indexBuildMs: buildMs, indexHeapMB: searchHeap, runsPerQuery: RUNS, perQuery, oursP50, oursP95, fuse: fuseRuns, fuseP50, agreement };
-  add('search index build, 100k quotes', ms(buildMs), '', null, `${searchHeap.toFixed(0)} MB heap`);
-  add('quote search p50 / p95 (ours)', `${ms(oursP50)} / ${ms(oursP95)}`, 'p95 <= 25 ms', oursP95 <= 25, `${queries.length} queries x ${RUNS} runs, median per query`);
-  add('plain fuse.js p50', ms(fuseP50), '', null, `${fuseRuns.length} of the queries, 1 run each (~9 s a query)`);
+  results.search = { quotes: docs.length, limit: QUOTE_RESULT_LIMIT, indexBuildMs: buildMs, indexHeapMB: searchHeap, runsPerQuery: RUNS, perQuery, oursP50, oursP95, fuse: fuseRuns, fuseP50, agreement };
+  const quotes = `${Math.round(docs.length / 1000)}k quotes`;
+  add(`search index build, ${quotes}`, ms(buildMs), '', null, `${searchHeap.toFixed(0)} MB heap`);
+  add('quote search p50 / p95 (ours)', `${ms(oursP50)} / ${ms(oursP95)}`, 'p95 <= 25 ms', oursP95 <= 25, `${queries.length} queries x ${RUNS} runs, median per query; ${quotes}, ${QUOTE_RESULT_LIMIT} results as in Search Quotes`);
+  add('plain fuse.js p50', ms(fuseP50), '', null, `${fuseRuns.length} of the queries, 1 run each (~9 s a query per 100k quotes)`);
   add('speed-up vs plain fuse.js (min / median)', `${Math.min(...speedups).toFixed(0)}x / ${median(speedups).toFixed(0)}x`, '>= 100x', Math.min(...speedups) >= 100);
   add('top-10 agreement with plain fuse.js', agreement.toFixed(2), '>= 0.8', agreement >= 0.8, `over ${fuseRuns.length} queries`);
 }
@@ -285,24 +279,32 @@ async function benchPerson(index: CorpusIndex): Promise<void> {
     return;
   }
   const target = person.mentions[Math.floor(person.mentions.length / 2)];
-  // The hover's path: the mention under the cursor, then the core card (what src/editor/features/hover.ts renders).
+  // What the providers call: the person under the cursor, then the core card (src/editor/features/hover.ts renders
+  // it) or the core reference list (src/editor/features/navigation.ts turns it into locations, not timed here).
   const hover = (order: MentionOrder) => (): unknown => {
-    const id = personIdAt(index, target.path, target.start + 1);
-    return id && buildPersonCard(index, id, { limit: 10, order, fromPath: target.path, fromStart: target.start });
-  };
-  // The first hover after any change to the corpus: the per-person digest is rebuilt.
-  const coldHover = (): unknown => {
-    forgetPersonCards(index);
-    return hover('nearest')();
+    const hit = personMentionedAt(index, target.path, target.start + 1);
+    return hit && buildPersonCard(index, hit.person.id, { limit: 10, order, fromPath: hit.mention.path, fromStart: hit.mention.start });
   };
   const references = (): unknown => {
-    const id = personIdAt(index, target.path, target.start + 1);
-    return id && personReferences(index, id);
+    const hit = personMentionedAt(index, target.path, target.start + 1);
+    return hit && personReferences(index, hit.person, { includeDeclaration: true });
+  };
+  // The first hover after a change to the corpus: another article is re-indexed before each sample (not timed), so
+  // the per-person digest is rebuilt.
+  const other = index.articles().find((article) => article.path !== target.path)!;
+  const otherText = other.text;
+  const changeCorpus = (): void => {
+    index.updateArticle(other.path, otherText);
+    index.people();
   };
   const samples = Math.max(50, RUNS * 10);
-  const measure = (fn: () => unknown): number[] => {
-    for (let i = 0; i < 5; i++) fn();
+  const measure = (fn: () => unknown, before?: () => void): number[] => {
+    for (let i = 0; i < 5; i++) {
+      before?.();
+      fn();
+    }
     return Array.from({ length: samples }, () => {
+      before?.();
       const started = performance.now();
       fn();
       return performance.now() - started;
@@ -310,7 +312,7 @@ async function benchPerson(index: CorpusIndex): Promise<void> {
   };
   const nearestTimes = measure(hover('nearest'));
   const newestTimes = measure(hover('newest'));
-  const coldTimes = measure(coldHover);
+  const coldTimes = measure(hover('nearest'), changeCorpus);
   const refTimes = measure(references);
   const p95 = (times: number[]) => percentile(times, 95);
   results.person = {
@@ -325,11 +327,11 @@ async function benchPerson(index: CorpusIndex): Promise<void> {
     hoverAfterChangeP50: percentile(coldTimes, 50),
     referencesP95: p95(refTimes),
     samples,
-    method: 'core buildPersonCard (src/core/query/personCard.ts, the path src/editor/features/hover.ts renders), limit 10',
+    method: 'core personMentionedAt + buildPersonCard (src/core/query/personCard.ts, what src/editor/features/hover.ts renders), limit 10; references: personMentionedAt + personReferences (src/core/query/definition.ts, the list the References provider converts to locations)',
   };
   add(`hover card p95 (${person.id}, ${person.mentions.length} mentions), nearest / newest`, `${ms(p95(nearestTimes))} / ${ms(p95(newestTimes))}`, '<= 10 ms', Math.max(p95(nearestTimes), p95(newestTimes)) <= 10);
-  add('hover card p95, first hover after a corpus change', ms(p95(coldTimes)), '<= 10 ms', p95(coldTimes) <= 10, 'per-person digest rebuilt');
-  add('references p95', ms(p95(refTimes)), '<= 20 ms', p95(refTimes) <= 20);
+  add('hover card p95, first hover after a corpus change', ms(p95(coldTimes)), '<= 10 ms', p95(coldTimes) <= 10, 'per-person digest rebuilt after an article is re-indexed');
+  add('references p95', ms(p95(refTimes)), '<= 20 ms', p95(refTimes) <= 20, 'core list in date order, before the conversion to locations');
 }
 
 async function benchReindex(index: CorpusIndex): Promise<void> {
@@ -524,12 +526,12 @@ async function main(): Promise<void> {
   results.machine = { cpu: os.cpus()[0]?.model, cores: os.cpus().length, memoryGB: Math.round(os.totalmem() / 1e9), node: process.version, platform: `${os.platform()} ${os.release()}` };
   results.corpora = Object.fromEntries([...corpora].map(([size, { bytes, corpus }]) => [size, { bytes, articles: corpus.articles.length, groundTruthQuotes: corpus.articles.reduce((n, a) => n + a.quotes.length, 0) }]));
   let index = SKIP.has('build') ? undefined : await benchBuild(corpora);
-  if (!index && (!SKIP.has('hover') || !SKIP.has('reindex'))) {
-    // Build not timed (BENCH_SKIP=build): the 10,000-article index is still needed for hover and re-index.
+  if (!index && (!SKIP.has('search') || !SKIP.has('hover') || !SKIP.has('reindex'))) {
+    // Build not timed (BENCH_SKIP=build): the 10,000-article index is still needed for search, hover and re-index.
     console.log('\nLoading the 10,000-article index (not timed)');
     index = await CorpusIndex.load(corpora.get(10000)!.dir, new NodeFileSystem());
   }
-  if (!SKIP.has('search')) await benchSearch(corpora.get(10000)!.corpus);
+  if (index && !SKIP.has('search')) await benchSearch(index);
   if (index && !SKIP.has('hover')) await benchPerson(index);
   if (index && !SKIP.has('reindex')) await benchReindex(index);
   if (!SKIP.has('activate')) await benchActivate();

@@ -5,7 +5,10 @@ import type { Corpus } from '../../core/api';
 import type { Article, Mention, Person } from '../../core/types';
 import type { CorpusEntry, CorpusManager } from '../corpusManager';
 import { Commands, ContextKeys, Settings, StateKeys, Views } from '../ids';
-import { type SpanTarget, articleCount, articleDetail, articleTitle, compareByDate, plural, snippetAround } from './shared';
+import { articleCount, articleDetail, articleTitle, plural } from '../../core/query/labels';
+import { compareByDate } from '../../core/query/ordering';
+import { snippetAround } from '../../core/query/personCard';
+import type { SpanTarget } from './shared';
 
 export type GroupBy = 'outlet' | 'date' | 'person';
 export const GROUPINGS: readonly GroupBy[] = ['outlet', 'date', 'person'];

@@ -9,7 +9,8 @@ import { Commands, HOVER_LINK_COMMANDS, Settings } from '../ids';
 import { documentRange } from '../ranges';
 import { ARTICLE_SELECTOR } from './selector';
 import { buildPersonCard, type MentionOrder } from '../../core/query/personCard';
-import { type SpanTarget, articleDetail, commandUri, escapeMarkdownText, personAt, plural } from './shared';
+import { articleDetail, plural } from '../../core/query/labels';
+import { type SpanTarget, commandUri, escapeMarkdownText, personAt } from './shared';
 
 export type HoverOrder = MentionOrder;
 

@@ -8,7 +8,8 @@ import type { CorpusManager } from '../corpusManager';
 import { Commands } from '../ids';
 import { openSpan } from './navigation';
 import { ensureCorpus } from './registration';
-import { articleCount, definingMention, plural } from './shared';
+import { definingMention } from '../../core/query/definition';
+import { articleCount, plural } from '../../core/query/labels';
 
 export interface PersonResult {
   corpus: Corpus;
