@@ -281,7 +281,7 @@ export class CorpusManager implements vscode.Disposable {
     this.queues.set(entry.root, next);
   }
 
-  /** Resolves when queued file updates of every corpus have been applied (for tests and refresh). */
+  /** Resolves when queued file updates of every corpus have been applied (what the integration tests wait for). */
   async whenIdle(): Promise<void> {
     await this.loading.catch(() => undefined);
     await Promise.all([...this.queues.values()]);

@@ -28,8 +28,8 @@ export function readHoverSettings(): HoverSettings {
   };
 }
 
-/** The Markdown of a person card (built by the core's `buildPersonCard`). Exported for tests and benchmarks. */
-export function buildCardMarkdown(corpus: Corpus, person: Person, hovered: Mention, settings: HoverSettings): vscode.MarkdownString {
+/** The Markdown of a person card: the core's `buildPersonCard`, rendered with every piece of article text escaped. */
+function buildCardMarkdown(corpus: Corpus, person: Person, hovered: Mention, settings: HoverSettings): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', true);
   md.supportHtml = false;
   md.isTrusted = { enabledCommands: [...HOVER_LINK_COMMANDS] };
