@@ -3,13 +3,10 @@
 // bench/results.json. Every timing is the median (or a percentile) of several runs after a warm-up. Search, hover
 // and references time the core functions the editor's providers call, over the 10,000-article index.
 //
-// Environment: BENCH_RUNS (default 5), BENCH_FUSE_QUERIES (plain fuse.js queries at 100k, default 5: ~9 s each),
+// Environment: BENCH_RUNS (default 5), BENCH_FUSE_QUERIES (plain fuse.js queries, default 5: ~9 s each per 100k quotes),
 // BENCH_SKIP=build,search,hover,reindex,activate,vsix to leave sections out; BENCH_SKIP=vscode keeps the
 // in-VS Code figures of the last `npm run test:integration` instead of running perf.test.ts afresh.
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as inspector from 'inspector';
-import Module from 'module';
 import * as os from 'os';
 import * as path from 'path';
 import Fuse from 'fuse.js';
@@ -20,97 +17,14 @@ import { buildPersonCard, personMentionedAt, type MentionOrder } from '../src/co
 import { CorpusQuoteSearch, parseQuoteQuery, PeopleSearch, QUOTE_FUSE_OPTIONS, QUOTE_RESULT_LIMIT, quoteDocs, type SearchDoc } from '../src/core/search';
 import type { Person } from '../src/core/types';
 import { createRandom } from '../test/support/corpusGenerator';
+import { benchActivate, benchVsix } from './editor';
 import { ensureCorpora } from './generate';
+import { gc, heapMB, median, ms, percentile, profile, settledHeapMB, timeIt } from './measure';
+import { add, mergeWithPrevious, results, rows, RUNS, SKIP } from './report';
 
-const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 5));
 const FUSE_QUERIES = Number(process.env.BENCH_FUSE_QUERIES ?? 5);
 /** Loads whose retained heap is measured, per corpus size (the figure is their median). */
 const HEAP_RUNS = 5;
-const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
-const ROOT = path.join(__dirname, '..');
-
-interface Row {
-  measure: string;
-  value: string;
-  target: string;
-  pass: boolean | null;
-  note?: string;
-}
-const rows: Row[] = [];
-const results: Record<string, unknown> = {};
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-const ms = (value: number): string => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
-const gc = (): void => (global as { gc?: () => void }).gc?.();
-/** JS heap plus typed-array backing stores (which live outside the V8 heap). */
-const heapMB = (): number => {
-  const usage = process.memoryUsage();
-  return (usage.heapUsed + usage.arrayBuffers) / 1e6;
-};
-/**
- * Heap once it has settled: full collections, with a turn of the event loop between them, until two in a
- * row agree (at least four). What a finished load leaves behind is sometimes freed only by the second or
- * third collection, so one or two collections can count a dropped index in the baseline.
- */
-async function settledHeapMB(): Promise<number> {
-  let previous = Number.POSITIVE_INFINITY;
-  for (let round = 0; round < 12; round++) {
-    await new Promise((resolve) => setImmediate(resolve));
-    gc();
-    const now = heapMB();
-    if (round >= 3 && Math.abs(now - previous) < 0.05) return now;
-    previous = now;
-  }
-  return previous;
-}
-function add(measure: string, value: string, target: string, pass: boolean | null, note?: string): void {
-  rows.push({ measure, value, target, pass, note });
-  console.log(`  ${measure}: ${value}${note ? ` (${note})` : ''}`);
-}
-
-async function timeIt(run: () => unknown | Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await run();
-  return performance.now() - started;
-}
-
-/** Self time per function over one run of `work`, top entries, to point the extractor work at its slowest stage. */
-async function profile(work: () => Promise<unknown>, top = 8): Promise<{ fn: string; ms: number; share: number }[]> {
-  const session = new inspector.Session();
-  session.connect();
-  const post = (method: string, params?: object): Promise<unknown> =>
-    new Promise((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
-  await post('Profiler.enable');
-  await post('Profiler.start');
-  await work();
-  const { profile: cpu } = (await post('Profiler.stop')) as { profile: inspector.Profiler.Profile };
-  session.disconnect();
-  const self = new Map<string, number>();
-  const byId = new Map(cpu.nodes.map((node) => [node.id, node]));
-  const deltas = cpu.timeDeltas ?? [];
-  let total = 0;
-  (cpu.samples ?? []).forEach((id, i) => {
-    const node = byId.get(id);
-    if (!node) return;
-    const frame = node.callFrame;
-    const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').slice(-2).join('/')}:${frame.lineNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + (deltas[i] ?? 0));
-    total += deltas[i] ?? 0;
-  });
-  return [...self]
-    .filter(([key]) => !key.startsWith('(idle)') && !key.startsWith('(program)'))
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(([fn, micros]) => ({ fn, ms: Math.round(micros / 1000), share: Math.round((1000 * micros) / total) / 10 }));
-}
 
 // --- index build ----------------------------------------------------------------------------------------------
 
@@ -352,170 +266,6 @@ async function benchReindex(index: CorpusIndex): Promise<void> {
   index.updateArticle(article.path, original);
   results.reindex = { path: article.path, medianMs: median(times), maxMs: Math.max(...times), runsMs: times };
   add('re-index one article (updateArticle + people())', `${ms(median(times))} median, ${ms(Math.max(...times))} max`, '<= 20 ms', median(times) <= 20);
-}
-
-// --- activate() and VSIX ----------------------------------------------------------------------------------------
-
-/** A stand-in `vscode` module: every property is a callable, constructible proxy. Enough to time activate(). */
-function fakeVscode(): unknown {
-  const make = (name: string): unknown =>
-    new Proxy(function () {}, {
-      get: (_target, prop) => {
-        if (prop === 'then') return undefined;
-        if (prop === Symbol.toPrimitive) return () => name;
-        if (prop === 'workspaceFolders') return [];
-        return make(`${name}.${String(prop)}`);
-      },
-      apply: () => make(`${name}()`),
-      construct: () => make(`new ${name}`) as object,
-    });
-  return make('vscode');
-}
-
-function runPerfSuiteInVsCode(): void {
-  console.log('  running test/integration/perf.test.ts inside VS Code (about a minute; BENCH_SKIP=vscode skips it)');
-  fs.rmSync(path.join(ROOT, 'out', 'perf'), { recursive: true, force: true });
-  try {
-    execFileSync('npm', ['run', '--silent', 'test:integration'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, CORPUS_NAV_TEST_GREP: 'performance figures' },
-    });
-  } catch (error) {
-    console.log(`  (the run inside VS Code failed: ${(error as Error).message.split('\n')[0]})`);
-  }
-}
-
-/** Figures the integration suite measured inside VS Code (test/integration/perf.test.ts), if it has run. */
-function readPerf<T>(name: string): T | undefined {
-  const file = path.join(ROOT, 'out', 'perf', name);
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-  } catch {
-    return undefined;
-  }
-}
-
-interface PerfLoad {
-  loadMs?: number;
-  maxEventLoopDelayMs: number;
-  longestGapDuringLoadMs: number;
-  longestGapAfterReadyMs: number;
-  scavenges?: { count: number; totalMs: number; longestMs: number };
-  cache?: { reused: number; cachedEntries: number; longestParseMs: number; readMs: number };
-}
-
-function reportIntegrationPerf(): boolean {
-  const activation = readPerf<{ activationMs: number; vscode: string; at: string }>('activation.json');
-  const indexing = readPerf<{ articles: number; bytes: number; cold: PerfLoad; warm: PerfLoad; vscode: string; at: string }>('indexing.json');
-  results.integrationPerf = { activation, indexing };
-  if (activation) {
-    add('activate()', ms(activation.activationMs), '<= 50 ms', activation.activationMs <= 50, `measured in VS Code ${activation.vscode} integration run (out/perf/activation.json, ${activation.at})`);
-  }
-  if (indexing) {
-    const label = `${indexing.articles.toLocaleString('en')} articles`;
-    for (const [kind, load] of [['cold', indexing.cold], ['warm', indexing.warm]] as const) {
-      const note = [
-        `load ${load.loadMs ?? '?'} ms`,
-        `longest gap during load ${ms(load.longestGapDuringLoadMs)}, after ready ${ms(load.longestGapAfterReadyMs)}`,
-        load.scavenges ? `${load.scavenges.count} young-generation GCs, ${ms(load.scavenges.totalMs)} in all, longest ${ms(load.scavenges.longestMs)}` : '',
-        load.cache && kind === 'warm' ? `${load.cache.reused} reused, longest shard parse ${ms(load.cache.longestParseMs)}` : '',
-      ].filter(Boolean).join('; ');
-      add(`longest event-loop block, indexing ${label} (${kind})`, ms(load.maxEventLoopDelayMs), '<= 50 ms', load.maxEventLoopDelayMs <= 50, `VS Code ${indexing.vscode} extension host, monitorEventLoopDelay max; ${note}`);
-    }
-  }
-  if (!activation && !indexing) console.log('  (no out/perf/*.json: run `npm run test:integration` for the in-VS Code figures)');
-  return activation !== undefined;
-}
-
-async function benchActivate(): Promise<void> {
-  console.log('\nactivate() and VSIX');
-  // The real host's figures: run the performance suite inside VS Code (code-server, installed on first use) so
-  // they are fresh for this build; the stub timing below is a fallback where that cannot run.
-  if (!SKIP.has('vscode')) runPerfSuiteInVsCode();
-  if (reportIntegrationPerf()) return;
-  const bundle = path.join(ROOT, 'dist/extension.js');
-  if (!fs.existsSync(bundle)) {
-    add('activate()', 'n/a', '<= 50 ms', null, 'dist/extension.js missing: run `node esbuild.js`');
-  } else {
-    const moduleWithResolve = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
-    const originalResolve = moduleWithResolve._resolveFilename;
-    const fakePath = path.join(os.tmpdir(), 'corpus-navigator-fake-vscode.js');
-    // esbuild's interop copies the module's own keys, so list the API's top-level names from @types/vscode.
-    const typings = fs.readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
-    const stub = fakeVscode() as Record<string, unknown>;
-    const api: Record<string, unknown> = {};
-    for (const match of typings.matchAll(/^\t?(?: {4}|\t)export (?:class|enum|namespace|function|const|let) (\w+)/gm)) api[match[1]] = stub[match[1]];
-    require.cache[fakePath] = { id: fakePath, filename: fakePath, loaded: true, exports: api } as NodeJS.Module;
-    moduleWithResolve._resolveFilename = function (request: string, ...rest: unknown[]) {
-      return request === 'vscode' ? fakePath : originalResolve.call(this, request, ...rest);
-    };
-    try {
-      const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'cn-bench-'));
-      const context = new Proxy(
-        { subscriptions: [] as unknown[], extensionPath: ROOT, globalStorageUri: { fsPath: storage }, storageUri: { fsPath: storage } },
-        { get: (target, prop) => (prop in target ? target[prop as keyof typeof target] : (fakeVscode() as Record<string | symbol, unknown>)[prop]) },
-      );
-      const times: number[] = [];
-      for (let i = 0; i <= RUNS; i++) {
-        delete require.cache[require.resolve(bundle)];
-        const started = performance.now();
-        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built bundle is CommonJS, loaded fresh each run
-        const extension = require(bundle) as { activate: (context: unknown) => unknown };
-        const loadMs = performance.now() - started;
-        const activateStarted = performance.now();
-        await extension.activate(context);
-        if (i > 0) times.push(loadMs + performance.now() - activateStarted);
-      }
-      results.activate = { medianMs: median(times), runsMs: times, method: 'dist/extension.js required and activate() called with a stub vscode module (require time included)' };
-      add('activate() (bundle load + activate, stub vscode)', ms(median(times)), '<= 50 ms', median(times) <= 50, 'stub vscode API: real host timing in the integration tests');
-    } catch (error) {
-      results.activate = { error: String(error) };
-      add('activate()', 'n/a', '<= 50 ms', null, `stub vscode not enough: ${String(error).split('\n')[0]}; measured in integration`);
-    } finally {
-      moduleWithResolve._resolveFilename = originalResolve;
-    }
-  }
-}
-
-function benchVsix(): void {
-  const out = path.join(os.tmpdir(), 'corpus-navigator-bench.vsix');
-  try {
-    fs.rmSync(out, { force: true });
-    execFileSync('npx', ['--no-install', '@vscode/vsce', 'package', '--no-dependencies', '-o', out], { cwd: ROOT, stdio: 'pipe', timeout: 300_000 });
-    const bytes = fs.statSync(out).size;
-    results.vsix = { bytes };
-    add('VSIX size', `${(bytes / 1024).toFixed(0)} KB`, '<= 400 KB', bytes <= 400 * 1024, '`vsce package --no-dependencies` (bundle has the deps)');
-  } catch (error) {
-    const message = String((error as { stderr?: Buffer }).stderr ?? error).trim().split('\n').filter(Boolean).slice(-1)[0];
-    results.vsix = { error: message };
-    add('VSIX size', 'n/a', '<= 400 KB', null, `vsce package failed: ${message}`);
-  }
-}
-
-/** The section a table row belongs to (rows of older results files carry no tag). */
-function sectionOf(measure: string): string {
-  if (/^(build|heap after build)/.test(measure)) return 'build';
-  if (/search|fuse|top-10/.test(measure)) return 'search';
-  if (/hover|references/.test(measure)) return 'hover';
-  if (/re-index/.test(measure)) return 'reindex';
-  if (/VSIX/.test(measure)) return 'vsix';
-  return 'activate';
-}
-
-/** A run with BENCH_SKIP replaces only the sections it ran: the others keep their figures from bench/results.json. */
-function mergeWithPrevious(file: string): Record<string, unknown> {
-  let previous: Record<string, unknown>;
-  try {
-    previous = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-  } catch {
-    return results;
-  }
-  const ran = new Set(rows.map((row) => sectionOf(row.measure)));
-  const order = ['build', 'search', 'hover', 'reindex', 'activate', 'vsix'];
-  const kept = ((previous.rows as Row[] | undefined) ?? []).filter((row) => !ran.has(sectionOf(row.measure)));
-  const merged = [...kept, ...rows].sort((a, b) => order.indexOf(sectionOf(a.measure)) - order.indexOf(sectionOf(b.measure)));
-  return { ...previous, ...results, rows: merged, partialRun: { skipped: [...SKIP], at: new Date().toISOString() } };
 }
 
 async function main(): Promise<void> {
