@@ -1,113 +1,30 @@
 // `npm run bench`: generates the synthetic corpora (bench/generate.ts), measures index build, quote search, hover
 // card and references, incremental re-index, activate() and the VSIX size, prints a table and writes
-// bench/results.json. Every timing is the median (or a percentile) of several runs after a warm-up.
+// bench/results.json. Every timing is the median (or a percentile) of several runs after a warm-up. Search, hover
+// and references time the core functions the editor's providers call, over the 10,000-article index.
 //
-// Environment: BENCH_RUNS (default 5), BENCH_FUSE_QUERIES (plain fuse.js queries at 100k, default 5: ~9 s each),
+// Environment: BENCH_RUNS (default 5), BENCH_FUSE_QUERIES (plain fuse.js queries, default 5: ~9 s each per 100k quotes),
 // BENCH_SKIP=build,search,hover,reindex,activate,vsix to leave sections out; BENCH_SKIP=vscode keeps the
 // in-VS Code figures of the last `npm run test:integration` instead of running perf.test.ts afresh.
-import { execFileSync } from 'child_process';
 import * as fs from 'fs';
-import * as inspector from 'inspector';
-import Module from 'module';
 import * as os from 'os';
 import * as path from 'path';
 import Fuse from 'fuse.js';
 import { CorpusIndex } from '../src/core/index/corpusIndex';
 import { NodeFileSystem } from '../src/core/extract/nodeFileSystem';
-import { buildPersonCard, forgetPersonCards, personIdAt, personReferences, type MentionOrder } from '../src/core/query/personCard';
-import { QUOTE_FUSE_OPTIONS, QuoteSearch, type SearchDoc } from '../src/core/search/quoteSearch';
-import { createRandom, ensureCorpora, type GeneratedCorpus } from './generate';
+import { personReferences } from '../src/core/query/definition';
+import { buildPersonCard, personMentionedAt, type MentionOrder } from '../src/core/query/personCard';
+import { CorpusQuoteSearch, parseQuoteQuery, PeopleSearch, QUOTE_FUSE_OPTIONS, QUOTE_RESULT_LIMIT, quoteDocs, type SearchDoc } from '../src/core/search';
+import type { Person } from '../src/core/types';
+import { createRandom } from '../test/support/corpusGenerator';
+import { benchActivate, benchVsix } from './editor';
+import { ensureCorpora } from './generate';
+import { gc, heapMB, median, ms, percentile, profile, settledHeapMB, timeIt } from './measure';
+import { add, mergeWithPrevious, results, rows, RUNS, SKIP } from './report';
 
-const RUNS = Math.max(5, Number(process.env.BENCH_RUNS ?? 5));
 const FUSE_QUERIES = Number(process.env.BENCH_FUSE_QUERIES ?? 5);
 /** Loads whose retained heap is measured, per corpus size (the figure is their median). */
 const HEAP_RUNS = 5;
-const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
-const SEARCH_QUOTES = 100_000;
-const ROOT = path.join(__dirname, '..');
-
-interface Row {
-  measure: string;
-  value: string;
-  target: string;
-  pass: boolean | null;
-  note?: string;
-}
-const rows: Row[] = [];
-const results: Record<string, unknown> = {};
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-function percentile(values: number[], p: number): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-}
-const ms = (value: number): string => `${value < 10 ? value.toFixed(2) : value.toFixed(1)} ms`;
-const gc = (): void => (global as { gc?: () => void }).gc?.();
-/** JS heap plus typed-array backing stores (which live outside the V8 heap). */
-const heapMB = (): number => {
-  const usage = process.memoryUsage();
-  return (usage.heapUsed + usage.arrayBuffers) / 1e6;
-};
-/**
- * Heap once it has settled: full collections, with a turn of the event loop between them, until two in a
- * row agree (at least four). What a finished load leaves behind is sometimes freed only by the second or
- * third collection, so one or two collections can count a dropped index in the baseline.
- */
-async function settledHeapMB(): Promise<number> {
-  let previous = Number.POSITIVE_INFINITY;
-  for (let round = 0; round < 12; round++) {
-    await new Promise((resolve) => setImmediate(resolve));
-    gc();
-    const now = heapMB();
-    if (round >= 3 && Math.abs(now - previous) < 0.05) return now;
-    previous = now;
-  }
-  return previous;
-}
-function add(measure: string, value: string, target: string, pass: boolean | null, note?: string): void {
-  rows.push({ measure, value, target, pass, note });
-  console.log(`  ${measure}: ${value}${note ? ` (${note})` : ''}`);
-}
-
-async function timeIt(run: () => unknown | Promise<unknown>): Promise<number> {
-  const started = performance.now();
-  await run();
-  return performance.now() - started;
-}
-
-/** Self time per function over one run of `work`, top entries, to point the extractor work at its slowest stage. */
-async function profile(work: () => Promise<unknown>, top = 8): Promise<{ fn: string; ms: number; share: number }[]> {
-  const session = new inspector.Session();
-  session.connect();
-  const post = (method: string, params?: object): Promise<unknown> =>
-    new Promise((resolve, reject) => session.post(method, params ?? {}, (error, result) => (error ? reject(error) : resolve(result))));
-  await post('Profiler.enable');
-  await post('Profiler.start');
-  await work();
-  const { profile: cpu } = (await post('Profiler.stop')) as { profile: inspector.Profiler.Profile };
-  session.disconnect();
-  const self = new Map<string, number>();
-  const byId = new Map(cpu.nodes.map((node) => [node.id, node]));
-  const deltas = cpu.timeDeltas ?? [];
-  let total = 0;
-  (cpu.samples ?? []).forEach((id, i) => {
-    const node = byId.get(id);
-    if (!node) return;
-    const frame = node.callFrame;
-    const key = `${frame.functionName || '(anonymous)'} ${frame.url.split('/').slice(-2).join('/')}:${frame.lineNumber + 1}`;
-    self.set(key, (self.get(key) ?? 0) + (deltas[i] ?? 0));
-    total += deltas[i] ?? 0;
-  });
-  return [...self]
-    .filter(([key]) => !key.startsWith('(idle)') && !key.startsWith('(program)'))
-    .sort((a, b) => b[1] - a[1])
-    .slice(0, top)
-    .map(([fn, micros]) => ({ fn, ms: Math.round(micros / 1000), share: Math.round((1000 * micros) / total) / 10 }));
-}
 
 // --- index build ----------------------------------------------------------------------------------------------
 
@@ -168,22 +85,8 @@ async function benchBuild(corpora: ReturnType<typeof ensureCorpora>): Promise<Co
 
 // --- quote search ---------------------------------------------------------------------------------------------
 
-interface BenchDoc extends SearchDoc {
-  path: string;
-}
-
-function searchCorpus(corpus: GeneratedCorpus): BenchDoc[] {
-  const docs: BenchDoc[] = [];
-  for (const article of corpus.articles) {
-    article.quotes.forEach((quote, i) => {
-      if (docs.length < SEARCH_QUOTES) docs.push({ id: `${article.path}#${i}`, text: quote.text, speaker: quote.speaker, speakerId: quote.speakerId === null ? null : String(quote.speakerId), path: article.path });
-    });
-  }
-  return docs;
-}
-
 /** Deterministic: exact words, misspellings, speaker names, words from the middle of long quotes. */
-function querySet(docs: readonly BenchDoc[]): { kind: string; query: string }[] {
+function querySet(docs: readonly SearchDoc[]): { kind: string; query: string }[] {
   const random = createRandom(7);
   const misspell = (text: string): string => {
     const chars = [...text];
@@ -226,22 +129,27 @@ function querySet(docs: readonly BenchDoc[]): { kind: string; query: string }[] 
   return queries;
 }
 
-async function benchSearch(corpus: GeneratedCorpus): Promise<void> {
-  const docs = searchCorpus(corpus);
-  console.log(`\nQuote search over ${docs.length.toLocaleString('en')} quotes`);
+/** Quote search as Search Quotes runs it (src/editor/features/quoteSearch.ts): the core's CorpusQuoteSearch over every quote of the index. */
+async function benchSearch(index: CorpusIndex): Promise<void> {
+  const docs = quoteDocs(index, index.quotes());
+  console.log(`\nQuote search over ${docs.length.toLocaleString('en')} quotes (the 10,000-article index)`);
   gc();
   const heapBefore = heapMB();
-  let search!: QuoteSearch<BenchDoc>;
-  const buildMs = await timeIt(() => (search = new QuoteSearch(docs)));
+  let search!: CorpusQuoteSearch;
+  const buildMs = await timeIt(() => (search = new CorpusQuoteSearch(index)));
   gc();
   const searchHeap = heapMB() - heapBefore;
+  // Built on the first `@name` query, as the editor's people-search cache does.
+  let people: PeopleSearch<Person> | undefined;
+  const peopleSearch = (): PeopleSearch<Person> => (people ??= new PeopleSearch(index.people()));
+  const run = (query: string) => search.search(parseQuoteQuery(query), QUOTE_RESULT_LIMIT, peopleSearch);
   const queries = querySet(docs);
-  for (const { query } of queries) search.search(query, { limit: 10 }); // warm-up
+  for (const { query } of queries) run(query); // warm-up
   const perQuery = queries.map(({ kind, query }) => {
     const times: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       const started = performance.now();
-      search.search(query, { limit: 10 });
+      run(query);
       times.push(performance.now() - started);
     }
     return { kind, query, medianMs: median(times), maxMs: Math.max(...times), exhaustive: search.lastStats.exhaustive, exactScored: search.lastStats.exactScored };
@@ -250,7 +158,7 @@ async function benchSearch(corpus: GeneratedCorpus): Promise<void> {
   const oursP50 = percentile(medians, 50);
   const oursP95 = percentile(medians, 95);
 
-  // Plain fuse.js: ~9 s a query at 100k, so only the first FUSE_QUERIES queries (spread over the kinds), one run each.
+  // Plain fuse.js: ~9 s a query per 100k quotes, so only the first FUSE_QUERIES queries (spread over the kinds), one run each.
   const fuse = new Fuse(docs, { ...QUOTE_FUSE_OPTIONS, keys: [...QUOTE_FUSE_OPTIONS.keys] });
   const fuseSubset = [0, 4, 8, 11, queries.length - 1, 1, 5, 9, 12].slice(0, FUSE_QUERIES).map((i) => queries[i]);
   const fuseRuns = fuseSubset.map(({ query }) => {
@@ -258,7 +166,7 @@ async function benchSearch(corpus: GeneratedCorpus): Promise<void> {
     const t = performance.now();
     top = fuse.search(query).slice(0, 10).map((result) => result.item.id);
     const fuseMs = performance.now() - t;
-    const ours = search.search(query, { limit: 10 }).map((hit) => hit.item.id);
+    const ours = run(query).slice(0, 10).map((hit) => hit.item.id);
     const agreement = ours.filter((id) => top.includes(id)).length / Math.max(1, Math.min(10, top.length));
     const oursMs = perQuery.find((q) => q.query === query)!.medianMs;
     return { query, fuseMs, oursMs, speedup: fuseMs / oursMs, agreement, firstEqual: ours[0] === top[0] };
@@ -266,10 +174,11 @@ async function benchSearch(corpus: GeneratedCorpus): Promise<void> {
   const fuseP50 = percentile(fuseRuns.map((r) => r.fuseMs), 50);
   const speedups = fuseRuns.map((r) => r.speedup);
   const agreement = fuseRuns.reduce((sum, r) => sum + r.agreement, 0) / Math.max(1, fuseRuns.length);
-  results.search = { quotes: docs.length, indexBuildMs: buildMs, indexHeapMB: searchHeap, runsPerQuery: RUNS, perQuery, oursP50, oursP95, fuse: fuseRuns, fuseP50, agreement };
-  add('search index build, 100k quotes', ms(buildMs), '', null, `${searchHeap.toFixed(0)} MB heap`);
-  add('quote search p50 / p95 (ours)', `${ms(oursP50)} / ${ms(oursP95)}`, 'p95 <= 25 ms', oursP95 <= 25, `${queries.length} queries x ${RUNS} runs, median per query`);
-  add('plain fuse.js p50', ms(fuseP50), '', null, `${fuseRuns.length} of the queries, 1 run each (~9 s a query)`);
+  results.search = { quotes: docs.length, limit: QUOTE_RESULT_LIMIT, indexBuildMs: buildMs, indexHeapMB: searchHeap, runsPerQuery: RUNS, perQuery, oursP50, oursP95, fuse: fuseRuns, fuseP50, agreement };
+  const quotes = `${Math.round(docs.length / 1000)}k quotes`;
+  add(`search index build, ${quotes}`, ms(buildMs), '', null, `${searchHeap.toFixed(0)} MB heap`);
+  add('quote search p50 / p95 (ours)', `${ms(oursP50)} / ${ms(oursP95)}`, 'p95 <= 25 ms', oursP95 <= 25, `${queries.length} queries x ${RUNS} runs, median per query; ${quotes}, ${QUOTE_RESULT_LIMIT} results as in Search Quotes`);
+  add('plain fuse.js p50', ms(fuseP50), '', null, `${fuseRuns.length} of the queries, 1 run each (~9 s a query per 100k quotes)`);
   add('speed-up vs plain fuse.js (min / median)', `${Math.min(...speedups).toFixed(0)}x / ${median(speedups).toFixed(0)}x`, '>= 100x', Math.min(...speedups) >= 100);
   add('top-10 agreement with plain fuse.js', agreement.toFixed(2), '>= 0.8', agreement >= 0.8, `over ${fuseRuns.length} queries`);
 }
@@ -284,24 +193,32 @@ async function benchPerson(index: CorpusIndex): Promise<void> {
     return;
   }
   const target = person.mentions[Math.floor(person.mentions.length / 2)];
-  // The hover's path: the mention under the cursor, then the core card (what src/editor/features/hover.ts renders).
+  // What the providers call: the person under the cursor, then the core card (src/editor/features/hover.ts renders
+  // it) or the core reference list (src/editor/features/navigation.ts turns it into locations, not timed here).
   const hover = (order: MentionOrder) => (): unknown => {
-    const id = personIdAt(index, target.path, target.start + 1);
-    return id && buildPersonCard(index, id, { limit: 10, order, fromPath: target.path, fromStart: target.start });
-  };
-  // The first hover after any change to the corpus: the per-person digest is rebuilt.
-  const coldHover = (): unknown => {
-    forgetPersonCards(index);
-    return hover('nearest')();
+    const hit = personMentionedAt(index, target.path, target.start + 1);
+    return hit && buildPersonCard(index, hit.person.id, { limit: 10, order, fromPath: hit.mention.path, fromStart: hit.mention.start });
   };
   const references = (): unknown => {
-    const id = personIdAt(index, target.path, target.start + 1);
-    return id && personReferences(index, id);
+    const hit = personMentionedAt(index, target.path, target.start + 1);
+    return hit && personReferences(index, hit.person, { includeDeclaration: true });
+  };
+  // The first hover after a change to the corpus: another article is re-indexed before each sample (not timed), so
+  // the per-person digest is rebuilt.
+  const other = index.articles().find((article) => article.path !== target.path)!;
+  const otherText = other.text;
+  const changeCorpus = (): void => {
+    index.updateArticle(other.path, otherText);
+    index.people();
   };
   const samples = Math.max(50, RUNS * 10);
-  const measure = (fn: () => unknown): number[] => {
-    for (let i = 0; i < 5; i++) fn();
+  const measure = (fn: () => unknown, before?: () => void): number[] => {
+    for (let i = 0; i < 5; i++) {
+      before?.();
+      fn();
+    }
     return Array.from({ length: samples }, () => {
+      before?.();
       const started = performance.now();
       fn();
       return performance.now() - started;
@@ -309,7 +226,7 @@ async function benchPerson(index: CorpusIndex): Promise<void> {
   };
   const nearestTimes = measure(hover('nearest'));
   const newestTimes = measure(hover('newest'));
-  const coldTimes = measure(coldHover);
+  const coldTimes = measure(hover('nearest'), changeCorpus);
   const refTimes = measure(references);
   const p95 = (times: number[]) => percentile(times, 95);
   results.person = {
@@ -324,11 +241,11 @@ async function benchPerson(index: CorpusIndex): Promise<void> {
     hoverAfterChangeP50: percentile(coldTimes, 50),
     referencesP95: p95(refTimes),
     samples,
-    method: 'core buildPersonCard (src/core/query/personCard.ts, the path src/editor/features/hover.ts renders), limit 10',
+    method: 'core personMentionedAt + buildPersonCard (src/core/query/personCard.ts, what src/editor/features/hover.ts renders), limit 10; references: personMentionedAt + personReferences (src/core/query/definition.ts, the list the References provider converts to locations)',
   };
   add(`hover card p95 (${person.id}, ${person.mentions.length} mentions), nearest / newest`, `${ms(p95(nearestTimes))} / ${ms(p95(newestTimes))}`, '<= 10 ms', Math.max(p95(nearestTimes), p95(newestTimes)) <= 10);
-  add('hover card p95, first hover after a corpus change', ms(p95(coldTimes)), '<= 10 ms', p95(coldTimes) <= 10, 'per-person digest rebuilt');
-  add('references p95', ms(p95(refTimes)), '<= 20 ms', p95(refTimes) <= 20);
+  add('hover card p95, first hover after a corpus change', ms(p95(coldTimes)), '<= 10 ms', p95(coldTimes) <= 10, 'per-person digest rebuilt after an article is re-indexed');
+  add('references p95', ms(p95(refTimes)), '<= 20 ms', p95(refTimes) <= 20, 'core list in date order, before the conversion to locations');
 }
 
 async function benchReindex(index: CorpusIndex): Promise<void> {
@@ -351,170 +268,6 @@ async function benchReindex(index: CorpusIndex): Promise<void> {
   add('re-index one article (updateArticle + people())', `${ms(median(times))} median, ${ms(Math.max(...times))} max`, '<= 20 ms', median(times) <= 20);
 }
 
-// --- activate() and VSIX ----------------------------------------------------------------------------------------
-
-/** A stand-in `vscode` module: every property is a callable, constructible proxy. Enough to time activate(). */
-function fakeVscode(): unknown {
-  const make = (name: string): unknown =>
-    new Proxy(function () {}, {
-      get: (_target, prop) => {
-        if (prop === 'then') return undefined;
-        if (prop === Symbol.toPrimitive) return () => name;
-        if (prop === 'workspaceFolders') return [];
-        return make(`${name}.${String(prop)}`);
-      },
-      apply: () => make(`${name}()`),
-      construct: () => make(`new ${name}`) as object,
-    });
-  return make('vscode');
-}
-
-function runPerfSuiteInVsCode(): void {
-  console.log('  running test/integration/perf.test.ts inside VS Code (about a minute; BENCH_SKIP=vscode skips it)');
-  fs.rmSync(path.join(ROOT, 'out', 'perf'), { recursive: true, force: true });
-  try {
-    execFileSync('npm', ['run', '--silent', 'test:integration'], {
-      cwd: ROOT,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, CORPUS_NAV_TEST_GREP: 'performance figures' },
-    });
-  } catch (error) {
-    console.log(`  (the run inside VS Code failed: ${(error as Error).message.split('\n')[0]})`);
-  }
-}
-
-/** Figures the integration suite measured inside VS Code (test/integration/perf.test.ts), if it has run. */
-function readPerf<T>(name: string): T | undefined {
-  const file = path.join(ROOT, 'out', 'perf', name);
-  try {
-    return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
-  } catch {
-    return undefined;
-  }
-}
-
-interface PerfLoad {
-  loadMs?: number;
-  maxEventLoopDelayMs: number;
-  longestGapDuringLoadMs: number;
-  longestGapAfterReadyMs: number;
-  scavenges?: { count: number; totalMs: number; longestMs: number };
-  cache?: { reused: number; cachedEntries: number; longestParseMs: number; readMs: number };
-}
-
-function reportIntegrationPerf(): boolean {
-  const activation = readPerf<{ activationMs: number; vscode: string; at: string }>('activation.json');
-  const indexing = readPerf<{ articles: number; bytes: number; cold: PerfLoad; warm: PerfLoad; vscode: string; at: string }>('indexing.json');
-  results.integrationPerf = { activation, indexing };
-  if (activation) {
-    add('activate()', ms(activation.activationMs), '<= 50 ms', activation.activationMs <= 50, `measured in VS Code ${activation.vscode} integration run (out/perf/activation.json, ${activation.at})`);
-  }
-  if (indexing) {
-    const label = `${indexing.articles.toLocaleString('en')} articles`;
-    for (const [kind, load] of [['cold', indexing.cold], ['warm', indexing.warm]] as const) {
-      const note = [
-        `load ${load.loadMs ?? '?'} ms`,
-        `longest gap during load ${ms(load.longestGapDuringLoadMs)}, after ready ${ms(load.longestGapAfterReadyMs)}`,
-        load.scavenges ? `${load.scavenges.count} young-generation GCs, ${ms(load.scavenges.totalMs)} in all, longest ${ms(load.scavenges.longestMs)}` : '',
-        load.cache && kind === 'warm' ? `${load.cache.reused} reused, longest shard parse ${ms(load.cache.longestParseMs)}` : '',
-      ].filter(Boolean).join('; ');
-      add(`longest event-loop block, indexing ${label} (${kind})`, ms(load.maxEventLoopDelayMs), '<= 50 ms', load.maxEventLoopDelayMs <= 50, `VS Code ${indexing.vscode} extension host, monitorEventLoopDelay max; ${note}`);
-    }
-  }
-  if (!activation && !indexing) console.log('  (no out/perf/*.json: run `npm run test:integration` for the in-VS Code figures)');
-  return activation !== undefined;
-}
-
-async function benchActivate(): Promise<void> {
-  console.log('\nactivate() and VSIX');
-  // The real host's figures: run the performance suite inside VS Code (code-server, installed on first use) so
-  // they are fresh for this build; the stub timing below is a fallback where that cannot run.
-  if (!SKIP.has('vscode')) runPerfSuiteInVsCode();
-  if (reportIntegrationPerf()) return;
-  const bundle = path.join(ROOT, 'dist/extension.js');
-  if (!fs.existsSync(bundle)) {
-    add('activate()', 'n/a', '<= 50 ms', null, 'dist/extension.js missing: run `node esbuild.js`');
-  } else {
-    const moduleWithResolve = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string };
-    const originalResolve = moduleWithResolve._resolveFilename;
-    const fakePath = path.join(os.tmpdir(), 'corpus-navigator-fake-vscode.js');
-    // esbuild's interop copies the module's own keys, so list the API's top-level names from @types/vscode.
-    const typings = fs.readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
-    const stub = fakeVscode() as Record<string, unknown>;
-    const api: Record<string, unknown> = {};
-    for (const match of typings.matchAll(/^\t?(?: {4}|\t)export (?:class|enum|namespace|function|const|let) (\w+)/gm)) api[match[1]] = stub[match[1]];
-    require.cache[fakePath] = { id: fakePath, filename: fakePath, loaded: true, exports: api } as NodeJS.Module;
-    moduleWithResolve._resolveFilename = function (request: string, ...rest: unknown[]) {
-      return request === 'vscode' ? fakePath : originalResolve.call(this, request, ...rest);
-    };
-    try {
-      const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'cn-bench-'));
-      const context = new Proxy(
-        { subscriptions: [] as unknown[], extensionPath: ROOT, globalStorageUri: { fsPath: storage }, storageUri: { fsPath: storage } },
-        { get: (target, prop) => (prop in target ? target[prop as keyof typeof target] : (fakeVscode() as Record<string | symbol, unknown>)[prop]) },
-      );
-      const times: number[] = [];
-      for (let i = 0; i <= RUNS; i++) {
-        delete require.cache[require.resolve(bundle)];
-        const started = performance.now();
-        // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built bundle is CommonJS, loaded fresh each run
-        const extension = require(bundle) as { activate: (context: unknown) => unknown };
-        const loadMs = performance.now() - started;
-        const activateStarted = performance.now();
-        await extension.activate(context);
-        if (i > 0) times.push(loadMs + performance.now() - activateStarted);
-      }
-      results.activate = { medianMs: median(times), runsMs: times, method: 'dist/extension.js required and activate() called with a stub vscode module (require time included)' };
-      add('activate() (bundle load + activate, stub vscode)', ms(median(times)), '<= 50 ms', median(times) <= 50, 'stub vscode API: real host timing in the integration tests');
-    } catch (error) {
-      results.activate = { error: String(error) };
-      add('activate()', 'n/a', '<= 50 ms', null, `stub vscode not enough: ${String(error).split('\n')[0]}; measured in integration`);
-    } finally {
-      moduleWithResolve._resolveFilename = originalResolve;
-    }
-  }
-}
-
-function benchVsix(): void {
-  const out = path.join(os.tmpdir(), 'corpus-navigator-bench.vsix');
-  try {
-    fs.rmSync(out, { force: true });
-    execFileSync('npx', ['--no-install', '@vscode/vsce', 'package', '--no-dependencies', '-o', out], { cwd: ROOT, stdio: 'pipe', timeout: 300_000 });
-    const bytes = fs.statSync(out).size;
-    results.vsix = { bytes };
-    add('VSIX size', `${(bytes / 1024).toFixed(0)} KB`, '<= 400 KB', bytes <= 400 * 1024, '`vsce package --no-dependencies` (bundle has the deps)');
-  } catch (error) {
-    const message = String((error as { stderr?: Buffer }).stderr ?? error).trim().split('\n').filter(Boolean).slice(-1)[0];
-    results.vsix = { error: message };
-    add('VSIX size', 'n/a', '<= 400 KB', null, `vsce package failed: ${message}`);
-  }
-}
-
-/** The section a table row belongs to (rows of older results files carry no tag). */
-function sectionOf(measure: string): string {
-  if (/^(build|heap after build)/.test(measure)) return 'build';
-  if (/search|fuse|top-10/.test(measure)) return 'search';
-  if (/hover|references/.test(measure)) return 'hover';
-  if (/re-index/.test(measure)) return 'reindex';
-  if (/VSIX/.test(measure)) return 'vsix';
-  return 'activate';
-}
-
-/** A run with BENCH_SKIP replaces only the sections it ran: the others keep their figures from bench/results.json. */
-function mergeWithPrevious(file: string): Record<string, unknown> {
-  let previous: Record<string, unknown>;
-  try {
-    previous = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-  } catch {
-    return results;
-  }
-  const ran = new Set(rows.map((row) => sectionOf(row.measure)));
-  const order = ['build', 'search', 'hover', 'reindex', 'activate', 'vsix'];
-  const kept = ((previous.rows as Row[] | undefined) ?? []).filter((row) => !ran.has(sectionOf(row.measure)));
-  const merged = [...kept, ...rows].sort((a, b) => order.indexOf(sectionOf(a.measure)) - order.indexOf(sectionOf(b.measure)));
-  return { ...previous, ...results, rows: merged, partialRun: { skipped: [...SKIP], at: new Date().toISOString() } };
-}
-
 async function main(): Promise<void> {
   if (!(global as { gc?: unknown }).gc) console.log('(run with --expose-gc for heap figures: `npm run bench` does)');
   console.log(`Corpus Navigator benchmark: ${os.cpus()[0]?.model ?? 'cpu'} x${os.cpus().length}, Node ${process.version}, ${os.platform()}`);
@@ -523,12 +276,12 @@ async function main(): Promise<void> {
   results.machine = { cpu: os.cpus()[0]?.model, cores: os.cpus().length, memoryGB: Math.round(os.totalmem() / 1e9), node: process.version, platform: `${os.platform()} ${os.release()}` };
   results.corpora = Object.fromEntries([...corpora].map(([size, { bytes, corpus }]) => [size, { bytes, articles: corpus.articles.length, groundTruthQuotes: corpus.articles.reduce((n, a) => n + a.quotes.length, 0) }]));
   let index = SKIP.has('build') ? undefined : await benchBuild(corpora);
-  if (!index && (!SKIP.has('hover') || !SKIP.has('reindex'))) {
-    // Build not timed (BENCH_SKIP=build): the 10,000-article index is still needed for hover and re-index.
+  if (!index && (!SKIP.has('search') || !SKIP.has('hover') || !SKIP.has('reindex'))) {
+    // Build not timed (BENCH_SKIP=build): the 10,000-article index is still needed for search, hover and re-index.
     console.log('\nLoading the 10,000-article index (not timed)');
     index = await CorpusIndex.load(corpora.get(10000)!.dir, new NodeFileSystem());
   }
-  if (!SKIP.has('search')) await benchSearch(corpora.get(10000)!.corpus);
+  if (index && !SKIP.has('search')) await benchSearch(index);
   if (index && !SKIP.has('hover')) await benchPerson(index);
   if (index && !SKIP.has('reindex')) await benchReindex(index);
   if (!SKIP.has('activate')) await benchActivate();

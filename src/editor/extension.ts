@@ -1,7 +1,8 @@
 // Entry point: builds the corpus manager, registers every feature, and starts indexing after activation
 // returns, so activation stays fast and the editor never waits for the index.
 import * as vscode from 'vscode';
-import { CorpusManager, createCorpusLoader } from './corpusManager';
+import { createCorpusLoader } from './corpusLoader';
+import { CorpusManager } from './corpusManager';
 import * as articlesTree from './features/articlesTree';
 import * as configDiagnostics from './features/configDiagnostics';
 import * as hover from './features/hover';

@@ -4,11 +4,11 @@
 // of the event loop, and a save rewrites only the shards whose entries changed. An entry is valid only for the
 // same file size, mtime and fingerprint (extractor version + corpus.yaml), checked on every `get`.
 // No vscode import: the extension passes file operations on its storage folder, tests pass their own.
-import type { ExtractionCache } from '../core/index/corpusIndex';
+import { isValidFor, type CacheEntry, type ExtractionCache } from '../core/index/extractionCache';
 import { StringPool } from '../core/extract/article';
 import { compactExtraction } from '../core/index/packed';
 import { fnv1aUnsigned } from '../core/util/hash';
-import { SliceClock } from '../core/util/steps';
+import { SliceClock, yieldToEventLoop } from '../core/util/steps';
 import type { ArticleExtraction } from '../core/types';
 
 /** File operations on one folder of the extension's storage (names are plain file names). */
@@ -23,13 +23,6 @@ export interface CacheFiles {
   list(): Promise<string[]>;
 }
 
-interface CacheEntry {
-  size: number;
-  mtime: number;
-  fingerprint: string;
-  extraction: ArticleExtraction;
-}
-
 interface Manifest {
   format: number;
   bits: number;
@@ -42,7 +35,6 @@ const MANIFEST = 'manifest.json';
 export const ENTRIES_PER_SHARD = 32;
 const MAX_BITS = 12;
 
-const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 /** Work per event-loop turn while cached entries are packed after a shard's parse, ms. */
 const PACK_SLICE_MS = 4;
 const savesInFlight = new Map<string, Promise<void>>();
@@ -131,10 +123,10 @@ export class ShardedExtractionCache implements ExtractionCache {
     for (let shard = 0; shard < count; shard++) {
       const bytes = await pending;
       if (shard + 1 < count) pending = files.read(shardName(manifest.bits, shard + 1)).catch(() => undefined);
-      await nextTurn();
+      await yieldToEventLoop();
       if (!bytes) continue;
       // The parse counts towards the first turn of packing this shard's entries.
-      const clock = new SliceClock(PACK_SLICE_MS, undefined, nextTurn);
+      const clock = new SliceClock(PACK_SLICE_MS);
       const started = performance.now();
       let parsed: [string, unknown][];
       try {
@@ -177,7 +169,7 @@ export class ShardedExtractionCache implements ExtractionCache {
   get(path: string, size: number, mtime: number, fingerprint: string): ArticleExtraction | undefined {
     this.touched.add(path);
     const entry = this.entries.get(path);
-    if (!entry || entry.size !== size || entry.mtime !== mtime || entry.fingerprint !== fingerprint) return undefined;
+    if (!entry || !isValidFor(entry, size, mtime, fingerprint)) return undefined;
     this.stats.hits++;
     return entry.extraction;
   }
@@ -243,7 +235,7 @@ export class ShardedExtractionCache implements ExtractionCache {
     const encoder = new TextEncoder();
     try {
       for (const shard of shards) {
-        await nextTurn();
+        await yieldToEventLoop();
         const bytes = encoder.encode(JSON.stringify(Object.fromEntries(byShard.get(shard) ?? [])));
         await this.files.write(shardName(bits, shard), bytes);
         this.stats.shardsWritten++;

@@ -3,6 +3,7 @@
 // holds); otherwise positions are computed from the indexed text with the same line-break rules VS Code
 // uses (\r\n, \n and a lone \r each end a line).
 import * as vscode from 'vscode';
+import { upperBoundOfNumbers } from '../core/util/sortedSearch';
 import type { Span } from '../core/types';
 
 interface LineTable {
@@ -41,14 +42,9 @@ function tableFor(key: string, text: string): number[] {
 export function positionInText(key: string, text: string, offset: number): vscode.Position {
   const clamped = Math.max(0, Math.min(offset, text.length));
   const starts = tableFor(key, text);
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= clamped) lo = mid;
-    else hi = mid - 1;
-  }
-  return new vscode.Position(lo, clamped - starts[lo]);
+  // The last line starting at or before the offset (line 0 starts at 0).
+  const line = upperBoundOfNumbers(starts, clamped) - 1;
+  return new vscode.Position(line, clamped - starts[line]);
 }
 
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {

@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { monitorEventLoopDelay, PerformanceObserver, constants as perfConstants } from 'perf_hooks';
 import * as vscode from 'vscode';
-import { generateCorpus, writeCorpus } from '../../bench/generate';
+import { generateCorpus, writeCorpus } from '../support/corpusGenerator';
 import type { CorpusEntry } from '../../src/editor/corpusManager';
 import { eventually, extensionApi } from './_helpers';
 

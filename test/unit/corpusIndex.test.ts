@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import * as path from 'path';
-import { CorpusIndex, MemoryExtractionCache } from '../../src/core/index/corpusIndex';
+import { CorpusIndex } from '../../src/core/index/corpusIndex';
+import { MemoryExtractionCache, type CacheEntry } from '../../src/core/index/extractionCache';
 import { toExport } from '../../src/core/query/export';
 import type { FileSystem } from '../../src/core/types';
 
@@ -121,16 +122,32 @@ describe('CorpusIndex: loading', () => {
   });
 });
 
+/** A memory cache that also keeps what it was given as one object, to be persisted as JSON. */
+class RecordingCache extends MemoryExtractionCache {
+  readonly stored: Record<string, CacheEntry> = {};
+  override set(path: string, size: number, mtime: number, fingerprint: string, extraction: CacheEntry['extraction']): void {
+    super.set(path, size, mtime, fingerprint, extraction);
+    this.stored[path] = { size, mtime, fingerprint, extraction };
+  }
+}
+
+/** A cache filled from persisted JSON, as a later session would read it. */
+function restoreCache(json: string): MemoryExtractionCache {
+  const cache = new MemoryExtractionCache();
+  for (const [path, entry] of Object.entries(JSON.parse(json) as Record<string, CacheEntry>)) cache.set(path, entry.size, entry.mtime, entry.fingerprint, entry.extraction);
+  return cache;
+}
+
 describe('CorpusIndex: cache', () => {
   it('stores plain-JSON extractions and reuses them for the same size, mtime and corpus.yaml', async () => {
-    const cache = new MemoryExtractionCache();
+    const cache = new RecordingCache();
     const fs = sampleFs();
     const first = await CorpusIndex.load(ROOT, fs, { cache });
     assert.strictEqual(cache.size, 4); // binary.txt is not cached: it is re-checked each time
     const extraction = first.extraction('first.txt')!;
     assert.deepStrictEqual(JSON.parse(JSON.stringify(extraction)), extraction);
 
-    const restored = MemoryExtractionCache.fromJSON(JSON.parse(JSON.stringify(cache)));
+    const restored = restoreCache(JSON.stringify(cache.stored));
     fs.reads = 0;
     await CorpusIndex.load(ROOT, fs, { cache: restored });
     assert.strictEqual(fs.reads, 2, 'a warm start reads only corpus.yaml and the uncached binary.txt');

@@ -4,7 +4,7 @@ import { CorpusIndex } from '../../src/core/index/corpusIndex';
 import { IdentityIndex } from '../../src/core/identity';
 import { ITEMS_PER_STEP } from '../../src/core/util/steps';
 import type { FileSystem, RawMention } from '../../src/core/types';
-import { createRandom as createSeededRandom } from '../../bench/generate';
+import { createRandom as createSeededRandom } from '../support/corpusGenerator';
 
 // Incremental re-indexing must give exactly what indexing the final texts from scratch gives: the same
 // people with the same ids, names, aliases, roles and mentions, and the same quote speakers.

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { CorpusIndex } from '../../src/core/index/corpusIndex';
-import { buildPersonCard, selectOtherMentions, type MentionOrder } from '../../src/core/query/personCard';
+import { buildPersonCard, personMentionedAt, selectOtherMentions, type MentionOrder } from '../../src/core/query/personCard';
 import type { Mention, Person } from '../../src/core/types';
 
 /** Articles naming one person, some dated (several on the same day), some undated; a few name her twice. */
@@ -61,6 +61,19 @@ describe('person card', () => {
       }
     });
   }
+
+  it('finds the person a hover or a Go to starts from: the mention whose span holds the offset', () => {
+    assert.ok(person);
+    const mention = person.mentions[0];
+    for (const offset of [mention.start, mention.start + 3, mention.end]) {
+      const hit = personMentionedAt(corpus, mention.path, offset);
+      assert.ok(hit, `offset ${offset}`);
+      assert.strictEqual(hit.person, person);
+      assert.deepStrictEqual(hit.mention, mention);
+    }
+    assert.strictEqual(personMentionedAt(corpus, mention.path, 0), undefined, 'the title names nobody');
+    assert.strictEqual(personMentionedAt(corpus, 'missing.txt', mention.start), undefined);
+  });
 
   it('builds the card: counts, snippets with the name, and the hovered article marked', () => {
     assert.ok(person);

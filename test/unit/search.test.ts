@@ -2,8 +2,9 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import Fuse from 'fuse.js';
-import { createRandom, generateCorpus } from '../../bench/generate';
-import { PeopleSearch, PreparedQuery, QUOTE_FUSE_OPTIONS, QuoteSearch, foldPunctuation, longChunkErrorEstimate, normalizeForSearch, type SearchDoc } from '../../src/core/search/quoteSearch';
+import { createRandom, generateCorpus } from '../support/corpusGenerator';
+import { PeopleSearch, QUOTE_FUSE_OPTIONS, QuoteSearch, foldPunctuation, normalizeForSearch, type SearchDoc } from '../../src/core/search';
+import { PreparedQuery, longChunkErrorEstimate } from '../../src/core/search/fuseScore';
 
 const plainFuse = (docs: SearchDoc[]) => new Fuse(docs, { ...QUOTE_FUSE_OPTIONS, keys: [...QUOTE_FUSE_OPTIONS.keys], includeScore: true });
 

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
 import { ITEMS_PER_STEP, runSteps, SliceClock, sortSteps, type Steps } from '../../src/core/util/steps';
-import { createRandom as createSeededRandom } from '../../bench/generate';
+import { createRandom as createSeededRandom } from '../support/corpusGenerator';
 
 /** A seeded generator (mulberry32, shared with the bench corpus), so every run tests the same sequences. */
 const createRandom = (seed: number): (() => number) => createSeededRandom(seed).next;

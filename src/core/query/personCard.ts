@@ -1,10 +1,11 @@
-// The data of a person's hover card and references, independent of the editor: the hover feature only renders
+// The data of a person's hover card, independent of the editor: the hover feature only renders
 // it (escaping every piece of article text) and turns locations into command links.
 //
 // Speed: the most-mentioned person of a 10,000-article corpus has ~10,000 mentions in ~5,000 articles. A card
 // lists a handful of them, so the per-person work (first mention per article, articles sorted by date) is done
 // once and kept in a digest until the corpus changes; a card is then a binary search plus `limit` steps.
 import type { CorpusReader, CorpusWriter } from '../api';
+import { lowerBound } from '../util/sortedSearch';
 import type { Mention, Person, Span } from '../types';
 
 export type MentionOrder = 'nearest' | 'newest';
@@ -57,9 +58,18 @@ export interface PersonCardOptions {
   context?: number;
 }
 
-/** The person mentioned at `offset` in `path`, if any. */
-export function personIdAt(corpus: CorpusReader, path: string, offset: number): string | undefined {
-  return corpus.mentionAt(path, offset)?.personId;
+/** A mention and the person it names. */
+export interface PersonMention {
+  mention: Mention;
+  person: Person;
+}
+
+/** The person mentioned at `offset` in `path` (the mention's span contains it), if any: what a hover or a Go to starts from. */
+export function personMentionedAt(corpus: CorpusReader, path: string, offset: number): PersonMention | undefined {
+  const mention = corpus.mentionAt(path, offset);
+  if (!mention) return undefined;
+  const person = corpus.person(mention.personId);
+  return person ? { mention, person } : undefined;
 }
 
 const dayCache = new Map<string, number | null>();
@@ -92,6 +102,8 @@ interface PersonDigest {
   /** The first mention of each undated article, by path. */
   undated: Mention[];
 }
+
+const dayOf = (dated: DatedMention): number => dated.day;
 
 const byPathThenStart = (a: Mention, b: Mention): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start);
 
@@ -132,10 +144,6 @@ class DigestCache {
     this.digests.set(person.id, fresh);
     return fresh;
   }
-
-  clear(): void {
-    this.digests.clear();
-  }
 }
 
 const caches = new WeakMap<CorpusReader, DigestCache>();
@@ -144,11 +152,6 @@ function cacheFor(corpus: CorpusReader): DigestCache {
   let cache = caches.get(corpus);
   if (!cache) caches.set(corpus, (cache = new DigestCache(corpus)));
   return cache;
-}
-
-/** Forgets the memoised per-person data of a corpus (benchmarks time a card after a change with it). */
-export function forgetPersonCards(corpus: CorpusReader): void {
-  caches.get(corpus)?.clear();
 }
 
 /**
@@ -166,15 +169,9 @@ function pickDated(dated: readonly DatedMention[], limit: number, skipPath: stri
     left = dated.length - 1;
     right = dated.length;
   } else {
-    let lo = 0;
-    let hi = dated.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (dated[mid].day < here) lo = mid + 1;
-      else hi = mid;
-    }
-    left = lo - 1;
-    right = lo;
+    const firstNotOlder = lowerBound(dated, here, dayOf);
+    left = firstNotOlder - 1;
+    right = firstNotOlder;
   }
   const taken: DatedMention[] = [];
   let lastRank = Number.NEGATIVE_INFINITY;
@@ -239,15 +236,6 @@ export function buildPersonCard(corpus: CorpusReader, personId: string, options:
       };
     }),
   };
-}
-
-/** Every mention of the person as a location, in path then offset order (Find All References). */
-export function personReferences(corpus: CorpusReader, personId: string): { path: string; start: number; end: number }[] {
-  const person = corpus.person(personId);
-  if (!person) return [];
-  return person.mentions
-    .map((mention) => ({ path: mention.path, start: mention.start, end: mention.end }))
-    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start));
 }
 
 /** One line of context around a span, whitespace collapsed, cut at word boundaries, never across a line break. */

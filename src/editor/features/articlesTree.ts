@@ -5,13 +5,15 @@ import type { Corpus } from '../../core/api';
 import type { Article, Mention, Person } from '../../core/types';
 import type { CorpusEntry, CorpusManager } from '../corpusManager';
 import { Commands, ContextKeys, Settings, StateKeys, Views } from '../ids';
-import { type SpanTarget, articleCount, articleDetail, articleTitle, compareByDate, plural, snippetAround } from './shared';
+import { ArticleFilter, groupBy, groupByMonth, groupByOutlet, groupByYear, UNDATED, type ArticleGroup } from '../../core/query/articleGroups';
+import { articleCount, articleDetail, articleTitle, plural } from '../../core/query/labels';
+import { compareByDate } from '../../core/query/ordering';
+import { snippetAround } from '../../core/query/personCard';
+import type { SpanTarget } from './shared';
 
 export type GroupBy = 'outlet' | 'date' | 'person';
 export const GROUPINGS: readonly GroupBy[] = ['outlet', 'date', 'person'];
 
-const UNKNOWN_OUTLET = 'Unknown outlet';
-const UNDATED = 'Undated';
 const MAX_PEOPLE = 1000;
 
 interface BaseNode {
@@ -49,28 +51,11 @@ export interface StatusNode extends BaseNode {
 }
 export type TreeNode = CorpusNode | GroupNode | PersonNode | ArticleNode | MentionNode | StatusNode;
 
-/** Items grouped by a key, each group in the items' order; groups in order of first appearance. */
-function groupBy<T>(items: readonly T[], keyOf: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
-
-function monthName(month: string): string {
-  const date = new Date(Date.UTC(2000, Number(month) - 1, 1));
-  return Number.isNaN(date.getTime()) ? month : date.toLocaleString('en', { month: 'long', timeZone: 'UTC' });
-}
-
 export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
   private groupBy: GroupBy;
-  private filterText = '';
+  private articleFilter = new ArticleFilter('');
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly subscription: vscode.Disposable;
 
@@ -89,7 +74,7 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   get filter(): string {
-    return this.filterText;
+    return this.articleFilter.text;
   }
 
   async setGroupBy(groupBy: GroupBy): Promise<void> {
@@ -100,8 +85,8 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   setFilter(text: string): void {
-    this.filterText = text.trim();
-    void vscode.commands.executeCommand('setContext', ContextKeys.filtered, this.filterText.length > 0);
+    this.articleFilter = new ArticleFilter(text.trim());
+    void vscode.commands.executeCommand('setContext', ContextKeys.filtered, !this.articleFilter.isEmpty);
     this.refresh();
   }
 
@@ -115,30 +100,6 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private scheduleRefresh(): void {
     if (this.refreshTimer) return;
     this.refreshTimer = setTimeout(() => this.refresh(), 150);
-  }
-
-  // ------------------------------------------------------------------------------------------------------------
-  // Filtering
-
-  private matches(text: string | null | undefined): boolean {
-    return !!text && text.toLowerCase().includes(this.filterText.toLowerCase());
-  }
-
-  private personMatches(person: Person | undefined): boolean {
-    return !!person && (this.matches(person.name) || person.aliases.some((a) => this.matches(a)));
-  }
-
-  /** An article passes the filter by its title or path, or by a person it mentions. */
-  articlePasses(corpus: Corpus, article: Article): boolean {
-    if (!this.filterText) return true;
-    if (this.matches(articleTitle(article)) || this.matches(article.path)) return true;
-    const seen = new Set<string>();
-    for (const m of corpus.mentionsIn(article.path)) {
-      if (seen.has(m.personId)) continue;
-      seen.add(m.personId);
-      if (this.personMatches(corpus.person(m.personId))) return true;
-    }
-    return false;
   }
 
   // ------------------------------------------------------------------------------------------------------------
@@ -188,53 +149,27 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         },
       ];
     }
-    const articles = corpus.articles().filter((a) => this.articlePasses(corpus, a));
+    const articles = corpus.articles().filter((a) => this.articleFilter.articlePasses(corpus, a));
     if (this.groupBy === 'outlet') return this.outletNodes(entry, parent, articles);
     if (this.groupBy === 'date') return this.yearNodes(entry, parent, articles);
     return this.personNodes(entry, parent, corpus);
   }
 
+  private groupNodes(entry: CorpusEntry, parent: TreeNode | undefined, groups: readonly ArticleGroup[], kind: (group: ArticleGroup) => GroupNode['kind'], idOf: (group: ArticleGroup) => string): GroupNode[] {
+    return groups.map((group) => ({ kind: kind(group), id: idOf(group), parent, entry, label: group.label, articles: group.articles }));
+  }
+
   private outletNodes(entry: CorpusEntry, parent: TreeNode | undefined, articles: Article[]): GroupNode[] {
-    const byOutlet = groupBy(articles, (a) => a.outlet?.trim() || UNKNOWN_OUTLET);
-    const names = [...byOutlet.keys()].sort((a, b) =>
-      a === UNKNOWN_OUTLET ? 1 : b === UNKNOWN_OUTLET ? -1 : a.localeCompare(b),
-    );
-    return names.map((label) => ({
-      kind: 'outlet',
-      id: `${entry.root}|outlet|${label}`,
-      parent,
-      entry,
-      label,
-      articles: (byOutlet.get(label) ?? []).sort((a, b) => -compareByDate(a, b)),
-    }));
+    return this.groupNodes(entry, parent, groupByOutlet(articles), () => 'outlet', (group) => `${entry.root}|outlet|${group.key}`);
   }
 
   private yearNodes(entry: CorpusEntry, parent: TreeNode | undefined, articles: Article[]): GroupNode[] {
-    const byYear = groupBy(articles, (a) => a.date?.slice(0, 4) || UNDATED);
-    // Newest year first, as news is read; undated articles last.
-    const years = [...byYear.keys()].sort((a, b) => (a === UNDATED ? 1 : b === UNDATED ? -1 : b.localeCompare(a)));
-    return years.map((label) => ({
-      kind: label === UNDATED ? 'month' : 'year',
-      id: `${entry.root}|date|${label}`,
-      parent,
-      entry,
-      label,
-      articles: byYear.get(label) ?? [],
-    }));
+    // Undated articles are listed directly under their group (no months to open).
+    return this.groupNodes(entry, parent, groupByYear(articles), (group) => (group.key === UNDATED ? 'month' : 'year'), (group) => `${entry.root}|date|${group.key}`);
   }
 
   private monthNodes(node: GroupNode): GroupNode[] {
-    const byMonth = groupBy(node.articles, (a) => a.date?.slice(5, 7) || '');
-    return [...byMonth.keys()]
-      .sort((a, b) => b.localeCompare(a))
-      .map((month) => ({
-        kind: 'month',
-        id: `${node.id}|${month}`,
-        parent: node,
-        entry: node.entry,
-        label: month ? monthName(month) : UNDATED,
-        articles: byMonth.get(month) ?? [],
-      }));
+    return this.groupNodes(node.entry, node, groupByMonth(node.articles), () => 'month', (group) => `${node.id}|${group.key}`);
   }
 
   private articleNodes(parent: GroupNode, articles: Article[]): ArticleNode[] {
@@ -244,13 +179,7 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   }
 
   private personNodes(entry: CorpusEntry, parent: TreeNode | undefined, corpus: Corpus): PersonNode[] {
-    const people = corpus.people().filter((person) => {
-      if (!this.filterText || this.personMatches(person)) return true;
-      return person.mentions.some((m) => {
-        const article = corpus.article(m.path);
-        return !!article && (this.matches(articleTitle(article)) || this.matches(article.path));
-      });
-    });
+    const people = corpus.people().filter((person) => this.articleFilter.personPasses(corpus, person));
     return people.slice(0, MAX_PEOPLE).map((person) => ({
       kind: 'person',
       id: `${entry.root}|person|${person.id}`,
@@ -264,12 +193,12 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const corpus = node.entry.corpus;
     if (!corpus) return [];
     const byPath = groupBy(node.person.mentions, (m) => m.path);
-    const showAll = !this.filterText || this.personMatches(node.person);
+    const showAll = this.articleFilter.isEmpty || this.articleFilter.personMatches(node.person);
     return [...byPath.entries()]
       .flatMap(([path, mentions]) => {
         const article = corpus.article(path);
         if (!article) return [];
-        if (!showAll && !this.matches(articleTitle(article)) && !this.matches(article.path)) return [];
+        if (!showAll && !this.articleFilter.articleMatches(article)) return [];
         const sorted = mentions.sort((a, b) => a.start - b.start);
         return [{ kind: 'article', id: `${node.id}|${path}`, parent: node, entry: node.entry, article, mentions: sorted } as ArticleNode];
       })

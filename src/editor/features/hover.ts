@@ -9,7 +9,8 @@ import { Commands, HOVER_LINK_COMMANDS, Settings } from '../ids';
 import { documentRange } from '../ranges';
 import { ARTICLE_SELECTOR } from './selector';
 import { buildPersonCard, type MentionOrder } from '../../core/query/personCard';
-import { type SpanTarget, articleDetail, commandUri, escapeMarkdownText, personAt, plural } from './shared';
+import { articleDetail, plural } from '../../core/query/labels';
+import { type SpanTarget, commandUri, escapeMarkdownText, personAt } from './shared';
 
 export type HoverOrder = MentionOrder;
 
@@ -27,8 +28,8 @@ export function readHoverSettings(): HoverSettings {
   };
 }
 
-/** The Markdown of a person card (built by the core's `buildPersonCard`). Exported for tests and benchmarks. */
-export function buildCardMarkdown(corpus: Corpus, person: Person, hovered: Mention, settings: HoverSettings): vscode.MarkdownString {
+/** The Markdown of a person card: the core's `buildPersonCard`, rendered with every piece of article text escaped. */
+function buildCardMarkdown(corpus: Corpus, person: Person, hovered: Mention, settings: HoverSettings): vscode.MarkdownString {
   const md = new vscode.MarkdownString('', true);
   md.supportHtml = false;
   md.isTrusted = { enabledCommands: [...HOVER_LINK_COMMANDS] };

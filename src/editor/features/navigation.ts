@@ -6,7 +6,9 @@ import type { CorpusManager } from '../corpusManager';
 import { Commands } from '../ids';
 import { documentRange, spanToRange } from '../ranges';
 import { ARTICLE_SELECTOR } from './selector';
-import { type SpanTarget, corpusByRoot, definingMention, mentionLocation, mentionsInDateOrder, personAt } from './shared';
+import { definingMention, personReferences } from '../../core/query/definition';
+import { mentionsInDateOrder } from '../../core/query/ordering';
+import { type SpanTarget, corpusByRoot, mentionLocation, personAt } from './shared';
 
 export class MentionDefinitionProvider implements vscode.DefinitionProvider {
   constructor(private readonly manager: CorpusManager) {}
@@ -30,10 +32,7 @@ export class MentionReferenceProvider implements vscode.ReferenceProvider {
     const hit = personAt(this.manager, document, position);
     if (!hit) return undefined;
     const corpus = hit.ref.corpus;
-    const definition = context.includeDeclaration ? undefined : definingMention(corpus, hit.person);
-    return mentionsInDateOrder(corpus, hit.person)
-      .filter((m) => m !== definition)
-      .flatMap((m) => mentionLocation(this.manager, corpus, m) ?? []);
+    return personReferences(corpus, hit.person, { includeDeclaration: context.includeDeclaration }).flatMap((m) => mentionLocation(this.manager, corpus, m) ?? []);
   }
 }
 
@@ -101,7 +100,7 @@ export function register(context: vscode.ExtensionContext, manager: CorpusManage
       const article = corpus?.article(target.path);
       if (!corpus || !person || !article) return;
       const uri = manager.uriOf(corpus, target.path);
-      const locations = mentionsInDateOrder(corpus, person).flatMap((m) => mentionLocation(manager, corpus, m) ?? []);
+      const locations = personReferences(corpus, person, { includeDeclaration: true }).flatMap((m) => mentionLocation(manager, corpus, m) ?? []);
       const position = spanToRange(uri, article.text, target).start;
       await vscode.commands.executeCommand('editor.action.showReferences', uri, position, locations);
     }),

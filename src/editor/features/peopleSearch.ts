@@ -2,13 +2,14 @@
 // aliases. Accepting opens the person's first full mention; item buttons list their quotes or all mentions.
 import * as vscode from 'vscode';
 import type { Corpus } from '../../core/api';
-import { PeopleSearch } from '../../core/search/quoteSearch';
+import { PeopleSearch } from '../../core/search';
 import type { Person } from '../../core/types';
 import type { CorpusManager } from '../corpusManager';
 import { Commands } from '../ids';
 import { openSpan } from './navigation';
 import { ensureCorpus } from './registration';
-import { articleCount, definingMention, plural } from './shared';
+import { definingMention } from '../../core/query/definition';
+import { articleCount, plural } from '../../core/query/labels';
 
 export interface PersonResult {
   corpus: Corpus;

@@ -1,20 +1,15 @@
-// "Search Quotes": a QuickPick over every quote of every corpus, ranked by the core's QuoteSearch (fuse.js
+// "Search Quotes": a QuickPick over every quote of every corpus, ranked by the core's CorpusQuoteSearch (fuse.js
 // over trigram-narrowed candidates), typo-tolerant. `@name` at the start of the query narrows to a speaker.
 import * as vscode from 'vscode';
 import type { Corpus } from '../../core/api';
-import { QuoteSearch, type SearchDoc, type SearchHit } from '../../core/search/quoteSearch';
+import { articleTitle } from '../../core/query/labels';
+import { CorpusQuoteSearch, parseQuoteQuery, QUOTE_RESULT_LIMIT, type QuoteDoc, type SearchHit } from '../../core/search';
 import type { Person, Quote } from '../../core/types';
 import type { CorpusManager } from '../corpusManager';
 import { Commands } from '../ids';
 import { openSpan } from './navigation';
 import type { PeopleSearchCache } from './peopleSearch';
 import { ensureCorpus } from './registration';
-import { articleTitle } from './shared';
-
-export interface QuoteDoc extends SearchDoc {
-  corpus: Corpus;
-  quote: Quote;
-}
 
 export interface QuoteResult {
   corpus: Corpus;
@@ -25,33 +20,13 @@ export interface QuoteResult {
   textMatches: readonly (readonly [number, number])[];
 }
 
-const RESULT_LIMIT = 50;
 // Short enough that the speaker (the item's description) stays visible beside the quote.
 const LABEL_LENGTH = 64;
 const DEBOUNCE_MS = 60;
 
-function quoteDocs(corpus: Corpus, quotes: readonly Quote[]): QuoteDoc[] {
-  return quotes.map((quote) => ({
-    id: `${quote.path}#${quote.start}`,
-    text: quote.text,
-    speaker: quote.speaker ? (corpus.person(quote.speaker)?.name ?? null) : null,
-    speakerId: quote.speaker,
-    path: quote.path,
-    corpus,
-    quote,
-  }));
-}
-
-/** Splits "@fallon persistent pattern" into a speaker query and the rest. */
-export function parseQuery(raw: string): { speaker: string | null; text: string } {
-  const match = /^\s*@("([^"]*)"|(\S+))\s*(.*)$/s.exec(raw);
-  if (!match) return { speaker: null, text: raw.trim() };
-  return { speaker: (match[2] ?? match[3] ?? '').replace(/[_-]/g, ' '), text: match[4].trim() };
-}
-
 /** Keeps one search index per corpus, built on first use and updated one article at a time. */
 export class QuoteSearchService implements vscode.Disposable {
-  private readonly indexes = new Map<Corpus, QuoteSearch<QuoteDoc>>();
+  private readonly indexes = new Map<Corpus, CorpusQuoteSearch>();
   private readonly subscription: vscode.Disposable;
 
   constructor(
@@ -69,40 +44,33 @@ export class QuoteSearchService implements vscode.Disposable {
         this.indexes.delete(corpus); // a full reload: rebuild lazily
         return;
       }
-      for (const path of change.paths) index.replacePath(path, quoteDocs(corpus, corpus.quotesIn(path)));
+      index.update(change.paths);
     });
   }
 
-  private indexFor(corpus: Corpus): QuoteSearch<QuoteDoc> {
+  private indexFor(corpus: Corpus): CorpusQuoteSearch {
     let index = this.indexes.get(corpus);
     if (!index) {
-      index = new QuoteSearch(quoteDocs(corpus, corpus.quotes()));
+      index = new CorpusQuoteSearch(corpus);
       this.indexes.set(corpus, index);
     }
     return index;
   }
 
   /** The ranked quotes for a query, across corpora (the function the QuickPick uses). */
-  search(rawQuery: string, limit = RESULT_LIMIT): QuoteResult[] {
-    const { speaker, text } = parseQuery(rawQuery);
-    const hits: SearchHit<QuoteDoc>[] = [];
+  search(rawQuery: string, limit = QUOTE_RESULT_LIMIT): QuoteResult[] {
+    const query = parseQuoteQuery(rawQuery);
+    const hits: { corpus: Corpus; hit: SearchHit<QuoteDoc> }[] = [];
     const corpora = this.manager.corpora();
     for (const corpus of corpora) {
-      let speakerId: string | undefined;
-      if (speaker !== null) {
-        if (!speaker) continue;
-        const best = this.people.for(corpus).search(speaker, { limit: 1 })[0];
-        if (!best) continue;
-        speakerId = best.item.id;
-      }
-      hits.push(...this.indexFor(corpus).search(text, { limit, speaker: speakerId }));
+      for (const hit of this.indexFor(corpus).search(query, limit, () => this.people.for(corpus))) hits.push({ corpus, hit });
     }
     // Scores from different corpora are comparable: fuse scores one document against the query alone.
-    if (corpora.length > 1) hits.sort((a, b) => a.score - b.score);
-    return hits.slice(0, limit).map((hit) => ({
-      corpus: hit.item.corpus,
+    if (corpora.length > 1) hits.sort((a, b) => a.hit.score - b.hit.score);
+    return hits.slice(0, limit).map(({ corpus, hit }) => ({
+      corpus,
       quote: hit.item.quote,
-      speaker: hit.item.quote.speaker ? hit.item.corpus.person(hit.item.quote.speaker) : undefined,
+      speaker: hit.item.quote.speaker ? corpus.person(hit.item.quote.speaker) : undefined,
       score: hit.score,
       textMatches: hit.matches.filter((m) => m.key === 'text').flatMap((m) => m.indices.map(([s, e]) => [s, e] as const)),
     }));

@@ -2,7 +2,7 @@
 import * as vscode from 'vscode';
 import type { CorpusManager } from '../corpusManager';
 import { Commands } from '../ids';
-import { plural } from './shared';
+import { plural } from '../../core/query/labels';
 
 export function statusText(manager: CorpusManager): string | undefined {
   const entries = manager.entries();

@@ -4,7 +4,9 @@ import * as vscode from 'vscode';
 import type { CorpusManager } from '../corpusManager';
 import { documentRange } from '../ranges';
 import { ARTICLE_SELECTOR } from './selector';
-import { articleDetail, articleTitle, definingMention, mentionLocation, plural } from './shared';
+import { definingMention } from '../../core/query/definition';
+import { articleDetail, articleTitle, plural } from '../../core/query/labels';
+import { mentionLocation } from './shared';
 
 const MAX_WORKSPACE_SYMBOLS = 500;
 const QUOTE_LABEL_LENGTH = 80;

@@ -1,0 +1,256 @@
+// The corpus-wide view of an index: people from identity resolution over every article's mentions, each
+// article's mentions and quotes with person ids, and per-person lists. Built from the articles' frozen
+// extractions and updated incrementally: only the changed articles, and those whose person ids the identity
+// index reports as changed, are assembled again.
+import { IdentityIndex } from '../identity/identityIndex';
+import { lowerBound } from '../util/sortedSearch';
+import { ITEMS_PER_STEP, runSteps, sortSteps, type Steps } from '../util/steps';
+import { assembleArticle } from './assemble';
+import { mentionFormsOf } from './packed';
+import type { Article, ArticleExtraction, CorpusConfig, Mention, Person, Quote } from '../types';
+
+/** What one article contributed to the view, kept to skip it when neither its extraction nor its ids changed. */
+interface ArticleContribution {
+  extraction: ArticleExtraction;
+  ids: readonly (string | null)[];
+  mentions: Mention[];
+  quotes: Quote[];
+}
+
+function sameIds(a: readonly (string | null)[], b: readonly (string | null)[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** People order: most mentioned first, then by id. */
+function byMentionsThenId(a: Person, b: Person): number {
+  return b.mentions.length - a.mentions.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+const pathOf = (item: { path: string }): string => item.path;
+const itself = (path: string): string => path;
+const personIdOf = (mention: Mention): string | null => mention.personId;
+const speakerOf = (quote: Quote): string | null => quote.speaker;
+
+/** Removes one article's items (all of one path) from per-person lists kept in path then offset order. */
+function unlist<T extends { path: string }>(byPerson: Map<string, T[]>, items: readonly T[], idOf: (item: T) => string | null, touched: Set<string>): void {
+  for (const id of new Set(items.map(idOf))) {
+    if (id === null) continue;
+    let list = byPerson.get(id);
+    if (!list) continue;
+    if (!touched.has(id)) {
+      touched.add(id);
+      byPerson.set(id, (list = list.slice()));
+    }
+    const path = items[0].path;
+    const from = lowerBound(list, path, pathOf);
+    let to = from;
+    while (to < list.length && list[to].path === path) to++;
+    list.splice(from, to - from);
+    if (list.length === 0) byPerson.delete(id);
+  }
+}
+
+/** Inserts one article's items into the per-person lists at their path's place. */
+function list<T extends { path: string }>(byPerson: Map<string, T[]>, items: readonly T[], idOf: (item: T) => string | null, touched: Set<string>): void {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const id = idOf(item);
+    if (id === null) continue;
+    const group = groups.get(id);
+    if (group) group.push(item);
+    else groups.set(id, [item]);
+  }
+  for (const [id, group] of groups) {
+    let list = byPerson.get(id);
+    if (!list) byPerson.set(id, (list = []));
+    else if (!touched.has(id)) byPerson.set(id, (list = list.slice()));
+    touched.add(id);
+    list.splice(lowerBound(list, group[0].path, pathOf), 0, ...group);
+  }
+}
+
+/**
+ * Re-allocates the lists changed in this round at their exact length: splicing leaves spare capacity that the
+ * index would keep for as long as it lives. After a full load that is every list (about as many items as the
+ * corpus has mentions and quotes), so the copies are counted into steps; `copied` carries the count over.
+ */
+function* trimSteps<T>(byPerson: Map<string, T[]>, touched: ReadonlySet<string>, copied: { count: number }): Steps<void> {
+  for (const id of touched) {
+    const list = byPerson.get(id);
+    if (!list) continue;
+    byPerson.set(id, list.slice());
+    if ((copied.count += list.length + 1) >= ITEMS_PER_STEP) {
+      copied.count = 0;
+      yield;
+    }
+  }
+}
+
+export class CorpusView {
+  private readonly identity: IdentityIndex;
+  private readonly sortedPaths: string[] = [];
+  private readonly sortedArticles: Article[] = [];
+  private sortedPeople: Person[] = [];
+  private peopleById: ReadonlyMap<string, Person> = new Map<string, Person>();
+  private readonly mentionsByPath = new Map<string, Mention[]>();
+  private readonly quotesByPath = new Map<string, Quote[]>();
+  /** Per person, in path then offset order. */
+  private readonly mentionsByPerson = new Map<string, Mention[]>();
+  private readonly quotesByPerson = new Map<string, Quote[]>();
+  private allQuotes: Quote[] | null = null;
+  private readonly contributions = new Map<string, ArticleContribution>();
+
+  /** An empty view; corpus.yaml's aliases join names identity resolution would keep apart. */
+  constructor(aliases: CorpusConfig['aliases'] = {}) {
+    this.identity = new IdentityIndex(aliases);
+  }
+
+  /** Articles sorted by path. */
+  articles(): readonly Article[] {
+    return this.sortedArticles;
+  }
+
+  /** People sorted by mention count, most mentioned first. */
+  people(): readonly Person[] {
+    return this.sortedPeople;
+  }
+
+  person(id: string): Person | undefined {
+    return this.peopleById.get(id);
+  }
+
+  mentionsIn(path: string): readonly Mention[] {
+    return this.mentionsByPath.get(path) ?? [];
+  }
+
+  quotesIn(path: string): readonly Quote[] {
+    return this.quotesByPath.get(path) ?? [];
+  }
+
+  quotesBy(personId: string): readonly Quote[] {
+    return this.quotesByPerson.get(personId) ?? [];
+  }
+
+  /** Every quote in path, then offset order (listed on first use unless a load listed it already). */
+  quotes(): readonly Quote[] {
+    if (!this.allQuotes) runSteps(this.listQuotesSteps());
+    return this.allQuotes ?? [];
+  }
+
+  /** Fills the list of every quote unless it is up to date; a reader finishing it early gets the same list. */
+  *listQuotesSteps(): Steps<void> {
+    if (this.allQuotes) return;
+    const all: Quote[] = [];
+    let listed = 0;
+    for (const path of this.sortedPaths) {
+      const quotes = this.quotesByPath.get(path);
+      if (!quotes) continue;
+      for (const quote of quotes) all.push(quote);
+      if ((listed += quotes.length + 1) >= ITEMS_PER_STEP) {
+        listed = 0;
+        yield;
+      }
+    }
+    this.allQuotes = all;
+  }
+
+  /**
+   * Brings the view up to date with `extractions` after the articles in `changed` changed or went away, as
+   * steps of bounded work: identities, then mentions and quotes with ids, per article.
+   */
+  *updateSteps(extractions: ReadonlyMap<string, ArticleExtraction>, changed: string[]): Steps<void> {
+    yield* sortSteps(changed, byCodeUnits);
+    yield;
+    for (let i = 0; i < changed.length; i++) {
+      const path = changed[i];
+      const extraction = extractions.get(path);
+      if (extraction) this.identity.setDoc(path, mentionFormsOf(extraction));
+      else this.identity.removeDoc(path);
+      this.placeArticle(path, extraction?.article);
+      if (i % 256 === 255) yield;
+    }
+    yield;
+    const changes = yield* this.identity.flushSteps();
+    this.peopleById = this.identity.people();
+
+    // Person lists are copied before their first change in this round: a caller may hold the old array.
+    const touchedMentions = new Set<string>();
+    const touchedQuotes = new Set<string>();
+    const paths = new Set([...changes.docs, ...changed]);
+    for (const path of paths) {
+      yield;
+      const extraction = extractions.get(path);
+      const ids = extraction ? this.identity.idsOf(path) : [];
+      const previous = this.contributions.get(path);
+      if (previous && extraction && previous.extraction === extraction && sameIds(previous.ids, ids)) continue;
+      if (previous) {
+        unlist(this.mentionsByPerson, previous.mentions, personIdOf, touchedMentions);
+        unlist(this.quotesByPerson, previous.quotes, speakerOf, touchedQuotes);
+      }
+      if (!extraction) {
+        this.contributions.delete(path);
+        this.mentionsByPath.delete(path);
+        this.quotesByPath.delete(path);
+        continue;
+      }
+      const { mentions, quotes } = assembleArticle(path, extraction, ids, this.peopleById);
+      this.contributions.set(path, { extraction, ids, mentions, quotes });
+      this.mentionsByPath.set(path, mentions);
+      this.quotesByPath.set(path, quotes);
+      list(this.mentionsByPerson, mentions, personIdOf, touchedMentions);
+      list(this.quotesByPerson, quotes, speakerOf, touchedQuotes);
+    }
+    yield;
+    const changedPeople = new Set([...changes.people, ...touchedMentions]);
+    const copied = { count: 0 };
+    yield* trimSteps(this.mentionsByPerson, touchedMentions, copied);
+    yield* trimSteps(this.quotesByPerson, touchedQuotes, copied);
+    yield;
+    for (const id of changedPeople) {
+      const person = this.peopleById.get(id);
+      if (person) person.mentions = this.mentionsByPerson.get(id) ?? [];
+    }
+    this.allQuotes = null;
+    yield;
+    this.sortedPeople = yield* this.placePeopleSteps(changedPeople);
+  }
+
+  /** The people list in order after the people in `changedPeople` changed. */
+  private *placePeopleSteps(changedPeople: ReadonlySet<string>): Steps<Person[]> {
+    const kept = this.sortedPeople.filter((person) => !changedPeople.has(person.id) && this.peopleById.get(person.id) === person);
+    if (kept.length === 0) {
+      // Nothing to keep (a first resolution): one sort instead of thousands of insertions.
+      const all: Person[] = [];
+      for (const id of changedPeople) {
+        const person = this.peopleById.get(id);
+        if (person && person.mentions.length > 0) all.push(person);
+      }
+      return yield* sortSteps(all, byMentionsThenId);
+    }
+    // Re-sorting thousands of people per edit would dominate a re-index: the changed ones are taken out
+    // and put back at their place.
+    for (const id of changedPeople) {
+      const person = this.peopleById.get(id);
+      if (!person || person.mentions.length === 0) continue;
+      kept.splice(lowerBound(kept, 0, (other) => byMentionsThenId(other, person)), 0, person);
+    }
+    return kept;
+  }
+
+  /** Keeps the articles in path order with one binary search per change. */
+  private placeArticle(path: string, article: Article | undefined): void {
+    const at = lowerBound(this.sortedPaths, path, itself);
+    const present = this.sortedPaths[at] === path;
+    if (article && present) this.sortedArticles[at] = article;
+    else if (article) {
+      this.sortedPaths.splice(at, 0, path);
+      this.sortedArticles.splice(at, 0, article);
+    } else if (present) {
+      this.sortedPaths.splice(at, 1);
+      this.sortedArticles.splice(at, 1);
+    }
+  }
+}

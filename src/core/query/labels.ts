@@ -1,0 +1,25 @@
+// How articles and counts are named in lists, cards and pickers.
+import type { Article } from '../types';
+
+/** The fields of an article a label needs (an Article, or a hover card's mention entry). */
+export type ArticleLabelFields = Pick<Article, 'path' | 'title' | 'outlet' | 'date'>;
+
+/** The article's title, or its file name when it has none. */
+export function articleTitle(article: ArticleLabelFields): string {
+  return article.title?.trim() || article.path.split('/').pop() || article.path;
+}
+
+/** "title · outlet · date", leaving out what is unknown. */
+export function articleDetail(article: ArticleLabelFields, withTitle = true): string {
+  return [withTitle ? articleTitle(article) : null, article.outlet, article.date].filter(Boolean).join(' · ');
+}
+
+/** "1 article", "2 articles"; `pluralWord` for irregular plurals ("person" -> "people"). */
+export function plural(n: number, word: string, pluralWord = `${word}s`): string {
+  return `${n} ${n === 1 ? word : pluralWord}`;
+}
+
+/** Number of distinct articles among mentions. */
+export function articleCount(mentions: readonly { path: string }[]): number {
+  return new Set(mentions.map((m) => m.path)).size;
+}

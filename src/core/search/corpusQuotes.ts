@@ -1,0 +1,82 @@
+// Quote search over one corpus as the Search Quotes picker runs it: the corpus's quotes indexed by QuoteSearch,
+// kept in step with the corpus one article at a time, and the query language (`@name` first narrows to a speaker).
+import type { CorpusReader } from '../api';
+import type { Person, Quote } from '../types';
+import type { PeopleSearch } from './peopleSearch';
+import { QuoteSearch, type QuoteSearchStats, type SearchDoc, type SearchHit } from './quoteSearch';
+
+/** How many quotes a search returns unless told otherwise (what the picker lists). */
+export const QUOTE_RESULT_LIMIT = 50;
+
+/** A quote as the search indexes it: its text and its speaker's name. */
+export interface QuoteDoc extends SearchDoc {
+  quote: Quote;
+}
+
+/** A query split into its `@name` part (null without one) and the words to look for. */
+export interface QuoteQuery {
+  speaker: string | null;
+  text: string;
+}
+
+/** Splits "@fallon persistent pattern" into a speaker query and the rest. */
+export function parseQuoteQuery(raw: string): QuoteQuery {
+  const match = /^\s*@("([^"]*)"|(\S+))\s*(.*)$/s.exec(raw);
+  if (!match) return { speaker: null, text: raw.trim() };
+  return { speaker: (match[2] ?? match[3] ?? '').replace(/[_-]/g, ' '), text: match[4].trim() };
+}
+
+/** The documents the search indexes for quotes of a corpus (one per quote, in the order given). */
+export function quoteDocs(corpus: Pick<CorpusReader, 'person'>, quotes: readonly Quote[]): QuoteDoc[] {
+  return quotes.map((quote) => ({
+    id: `${quote.path}#${quote.start}`,
+    text: quote.text,
+    speaker: quote.speaker ? (corpus.person(quote.speaker)?.name ?? null) : null,
+    speakerId: quote.speaker,
+    path: quote.path,
+    quote,
+  }));
+}
+
+/** What the quote search reads of a corpus. */
+export type QuoteSource = Pick<CorpusReader, 'quotes' | 'quotesIn' | 'person'>;
+
+/** The quote search of one corpus. */
+export class CorpusQuoteSearch {
+  private readonly index: QuoteSearch<QuoteDoc>;
+
+  /** Indexes every quote of the corpus now. */
+  constructor(private readonly corpus: QuoteSource) {
+    this.index = new QuoteSearch(quoteDocs(corpus, corpus.quotes()));
+  }
+
+  /** Re-indexes the quotes of articles that changed (or went away). */
+  update(paths: readonly string[]): void {
+    for (const path of paths) this.index.replacePath(path, quoteDocs(this.corpus, this.corpus.quotesIn(path)));
+  }
+
+  /** Quotes indexed. */
+  get size(): number {
+    return this.index.size;
+  }
+
+  /** Diagnostics of the last search (see `QuoteSearch.lastStats`). */
+  get lastStats(): QuoteSearchStats {
+    return this.index.lastStats;
+  }
+
+  /**
+   * The best `limit` quotes for a query, by fuse's score. An `@name` query keeps the quotes of the person
+   * `people` ranks first for that name (asked only for such queries), and none when it finds nobody.
+   */
+  search(query: QuoteQuery, limit: number, people: () => PeopleSearch<Person>): SearchHit<QuoteDoc>[] {
+    let speakerId: string | undefined;
+    if (query.speaker !== null) {
+      if (!query.speaker) return [];
+      const best = people().search(query.speaker, { limit: 1 })[0];
+      if (!best) return [];
+      speakerId = best.item.id;
+    }
+    return this.index.search(query.text, { limit, speaker: speakerId });
+  }
+}

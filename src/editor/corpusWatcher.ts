@@ -1,0 +1,77 @@
+// Keeps a loaded corpus in step with the disk, one file at a time: created, changed and deleted articles are
+// re-read or removed; corpus.yaml or a folder appearing or vanishing reloads the whole corpus.
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { Corpus } from '../core/api';
+import { CORPUS_CONFIG_FILE } from '../core/extract/loader';
+import { isArticleFileName, samePath } from './corpusDiscovery';
+import type { CorpusChange, CorpusEntry } from './corpusManager';
+
+/** What the watcher needs from the corpus manager. */
+export interface WatchHost {
+  /** Runs a disk update of one corpus after the ones queued before it (a delete cannot overtake a create). */
+  enqueue(entry: CorpusEntry, task: () => Promise<void>): void;
+  /** Loads the whole corpus again. */
+  reloadEntry(entry: CorpusEntry): Promise<void>;
+  relativePath(entry: CorpusEntry, uri: vscode.Uri): string;
+  /** Tells the features what changed. */
+  fire(change: CorpusChange): void;
+  log(line: string): void;
+}
+
+function isConfigFile(entry: CorpusEntry, uri: vscode.Uri): boolean {
+  return samePath(uri.fsPath, path.join(entry.root, CORPUS_CONFIG_FILE));
+}
+
+/** Watches a loaded corpus's folder and its index; dispose the returned listeners to stop. */
+export function watchCorpus(entry: CorpusEntry, corpus: Corpus, host: WatchHost): vscode.Disposable[] {
+  const disposables: vscode.Disposable[] = [];
+  disposables.push(corpus.onDidChange((paths) => host.fire({ entry, paths })));
+  const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(entry.uri, '**/*'));
+  disposables.push(
+    watcher,
+    watcher.onDidCreate((uri) => host.enqueue(entry, () => onFileCreated(host, entry, corpus, uri))),
+    watcher.onDidChange((uri) => host.enqueue(entry, () => onFileChanged(host, entry, corpus, uri))),
+    watcher.onDidDelete((uri) => host.enqueue(entry, () => onFileDeleted(host, entry, corpus, uri))),
+  );
+  return disposables;
+}
+
+async function onFileCreated(host: WatchHost, entry: CorpusEntry, corpus: Corpus, uri: vscode.Uri): Promise<void> {
+  if (isConfigFile(entry, uri)) return host.reloadEntry(entry);
+  let type: vscode.FileType;
+  try {
+    type = (await vscode.workspace.fs.stat(uri)).type;
+  } catch {
+    return; // gone again before we looked
+  }
+  if (type & vscode.FileType.Directory) {
+    // A folder moved in: its files may not get events of their own.
+    return host.reloadEntry(entry);
+  }
+  if (!isArticleFileName(uri.fsPath)) return;
+  const rel = host.relativePath(entry, uri);
+  await corpus.reloadArticle(rel);
+  host.log(`Indexed new file ${rel}`);
+}
+
+async function onFileChanged(host: WatchHost, entry: CorpusEntry, corpus: Corpus, uri: vscode.Uri): Promise<void> {
+  if (isConfigFile(entry, uri)) return corpus.reloadArticle(CORPUS_CONFIG_FILE);
+  if (!isArticleFileName(uri.fsPath)) return;
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open?.isDirty) return; // the unsaved buffer is what the user sees, and what the index holds
+  await corpus.reloadArticle(host.relativePath(entry, uri));
+}
+
+async function onFileDeleted(host: WatchHost, entry: CorpusEntry, corpus: Corpus, uri: vscode.Uri): Promise<void> {
+  if (samePath(uri.fsPath, entry.root)) {
+    host.log(`Corpus folder ${entry.root} was deleted.`);
+    return host.reloadEntry(entry);
+  }
+  const rel = host.relativePath(entry, uri);
+  if (isConfigFile(entry, uri)) return host.reloadEntry(entry);
+  // A deleted folder takes its articles with it.
+  const gone = corpus.articles().filter((a) => a.path === rel || a.path.startsWith(`${rel}/`));
+  for (const article of gone) corpus.removeArticle(article.path);
+  if (gone.length > 0) host.log(`Removed ${gone.length} article(s) under ${rel}`);
+}

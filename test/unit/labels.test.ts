@@ -1,0 +1,26 @@
+import * as assert from 'assert';
+import { articleCount, articleDetail, articleTitle, plural } from '../../src/core/query/labels';
+import { article, mention } from '../support/queryFixtures';
+
+describe('labels', () => {
+  it('names an article by its title, else by its file name', () => {
+    assert.strictEqual(articleTitle(article('news/2017/talks.txt', null, '  Talks in London ')), 'Talks in London');
+    assert.strictEqual(articleTitle(article('news/2017/talks.txt', null, '   ')), 'talks.txt');
+    assert.strictEqual(articleTitle(article('talks.txt', null)), 'talks.txt');
+  });
+
+  it('joins title, outlet and date, leaving out what is unknown', () => {
+    const dated = { ...article('a.txt', '2017-03-01', 'Talks'), outlet: 'The Times' };
+    assert.strictEqual(articleDetail(dated), 'Talks · The Times · 2017-03-01');
+    assert.strictEqual(articleDetail(dated, false), 'The Times · 2017-03-01');
+    assert.strictEqual(articleDetail(article('a.txt', null)), 'a.txt');
+  });
+
+  it('counts with the right plural and counts distinct articles', () => {
+    assert.strictEqual(plural(1, 'article'), '1 article');
+    assert.strictEqual(plural(0, 'article'), '0 articles');
+    assert.strictEqual(plural(2, 'person', 'people'), '2 people');
+    assert.strictEqual(articleCount([mention('a.txt', 0, 'Lee'), mention('b.txt', 0, 'Lee'), mention('a.txt', 9, 'Lee')]), 2);
+    assert.strictEqual(articleCount([]), 0);
+  });
+});
