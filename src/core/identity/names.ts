@@ -6,16 +6,18 @@
 import type { MentionForm } from '../types';
 import * as lexicon from '../language';
 import type { Gender } from '../language';
+import * as nameParticles from '../language/nameParticles';
 import * as stringHelpers from '../util/strings';
 import * as textHelpers from '../util/text';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { FIRST_NAME_HONORIFICS, HONORIFIC_GENDER, HONORIFIC_PHRASES, firstNameGender, honorificKey } = lexicon;
 const { detach } = stringHelpers;
+const { ARTICLE_PREFIXES, SURNAME_PARTICLES } = nameParticles;
+/** An Arabic article joined to a surname: not part of the key the surname is filed under. */
+const ARTICLE_PREFIX = new RegExp(`^(?:${[...ARTICLE_PREFIXES].join('|')})[-'\u2019]`);
 const { foldName } = textHelpers;
 
-/** Lower-case particles that belong to a surname, not to the given names ("Le Pen", "von der Leyen"). */
-const SURNAME_PARTICLES = new Set(['le', 'la', 'de', 'di', 'da', 'du', 'van', 'von', 'der', 'den', 'del', 'della', 'des', 'dos', 'das', 'al', 'el', 'bin', 'ibn', 'ter', 'ten', 'zu', 'st']);
 
 export interface ParsedName {
   /** Folded given names (empty for a lone word). */
@@ -30,7 +32,7 @@ export interface ParsedName {
 }
 
 function surnameKey(word: string): string {
-  return foldName(word).replace(/^(?:al|el|ad|as|ash|at|az|ar|an)[-'\u2019]/, '').replace(/['\u2019]s$/, '');
+  return foldName(word).replace(ARTICLE_PREFIX, '').replace(/['\u2019]s$/, '');
 }
 
 const parseCache = new Map<string, Map<string, ParsedName>>();

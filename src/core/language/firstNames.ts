@@ -1,6 +1,6 @@
 // Common given names across languages, with gender, for recognising "Firstname Surname" and for
 // pronoun agreement. A general lexicon written by hand: not derived from any evaluation data.
-import type { Gender } from './honorifics';
+import type { Gender } from './gender';
 
 const MALE = `
 Aaron Abdel Abdul Abdullah Abdulla Abdallah Abdelaziz Abdou Abe Abel Abraham Abu Adam Adama Adan Adel Adil Adnan Adolf Adolfo

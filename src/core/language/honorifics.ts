@@ -1,7 +1,8 @@
 // Honorifics and ranks that belong inside a person mention's span ("Sir Michael Fallon", "Lt Gen Flynn").
 // Office titles (President, Defence Secretary) are roles instead: see titles.ts.
 
-export type Gender = 'male' | 'female';
+import type { Gender } from './gender';
+import { detach } from '../util/strings';
 
 /** Multi-word ranks first so the longest form wins when matching. Lower-cased, single spaces, no dots. */
 const MULTI_WORD = [
@@ -46,7 +47,9 @@ export const HONORIFIC_GENDER: ReadonlyMap<string, Gender> = new Map<string, Gen
   ['first lady', 'female'],
 ]);
 
-/** Honorifics used with a first name rather than a surname (British knights and dames, peers by courtesy). */
+// Three lists of honorifics that go with a given name, one per rule that reads them; their members differ
+// (made to agree in the next change).
+/** Identity resolution: honorifics used with a first name rather than a surname (British knights and dames, peers by courtesy). */
 export const FIRST_NAME_HONORIFICS: ReadonlySet<string> = new Set(['sir', 'dame', 'lady', 'prince', 'princess', 'father', 'sister', 'brother']);
 
 /** Normalises an honorific phrase for lookup: lower case, no dots, single spaces. */
@@ -55,11 +58,21 @@ export function honorificKey(phrase: string): string {
   if (key === undefined) {
     if (honorificKeys.size > 50_000) honorificKeys.clear();
     key = phrase.toLowerCase().replace(/\./g, '').replace(/\s+/g, ' ').trim();
-    // A copy as the key: a phrase cut from an article would keep the article alive (see text.ts `detach`).
-    honorificKeys.set((' ' + phrase).slice(1), key);
+    // A copy as the key: a phrase cut from an article would keep the article alive.
+    honorificKeys.set(detach(phrase), key);
   }
   return key;
 }
 
 /** Memo of honorificKey: mention extraction asks for the same few phrases for every capitalised word. */
 const honorificKeys = new Map<string, string>();
+
+/** Per-article clusters (quote speakers): honorifics after which a single name part is a first name ("Sir Michael", "Dame Judi"). */
+export const FIRST_NAME_HONORIFICS_OF_CLUSTERS: ReadonlySet<string> = new Set(['sir', 'dame', 'lord', 'lady']);
+
+/** Mention gender: honorific keys (honorificKey) after which a lone name word is a given name. */
+export const FIRST_NAME_HONORIFICS_OF_GENDER: ReadonlySet<string> = new Set(['sir', 'dame', 'lord', 'lady', 'general', 'gen']);
+
+// Honorific gender for per-article clusters, beside HONORIFIC_GENDER above (members differ; made to agree next).
+export const MALE_HONORIFICS: ReadonlySet<string> = new Set(['mr', 'sir', 'lord', 'king', 'prince', 'father', 'brother']);
+export const FEMALE_HONORIFICS: ReadonlySet<string> = new Set(['mrs', 'ms', 'miss', 'lady', 'dame', 'baroness', 'queen', 'princess', 'sister', 'madam']);

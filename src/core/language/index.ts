@@ -1,3 +1,4 @@
+export * from './gender';
 export * from './honorifics';
 export * from './titles';
 export * from './firstNames';

@@ -151,21 +151,12 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set(inflect(`
   head boss chairperson foreign-secretary
 `));
 
-export const MALE_HONORIFICS: ReadonlySet<string> = new Set(inflect('mr sir lord king prince father brother'));
-export const FEMALE_HONORIFICS: ReadonlySet<string> = new Set(inflect('mrs ms miss lady dame baroness queen princess sister madam'));
 
 /** Role nouns that carry a gender. */
 export const MALE_NOUNS: ReadonlySet<string> = new Set(inflect('spokesman spokesmen man men chairman king prince'));
 export const FEMALE_NOUNS: ReadonlySet<string> = new Set(inflect('spokeswoman spokeswomen woman women chairwoman queen princess'));
 
-/** Honorifics after which a single name part is a first name ("Sir Michael", "Dame Judi"). */
-export const FIRST_NAME_HONORIFICS: ReadonlySet<string> = new Set(inflect('sir dame lord lady'));
 
-/** Abbreviations whose full stop does not end a sentence. */
-export const ABBREVIATIONS: ReadonlySet<string> = new Set(inflect(`
-  mr mrs ms dr st gen lt col capt sgt rev prof sen rep gov jr sr vs etc no nos inc ltd co corp maj cmdr adm
-  fig approx dept est jan feb mar apr jun jul aug sep sept oct nov dec
-`));
 
 /** First- and second-person words: a stripped-mark paragraph using them is speech, not narration. */
 export const FIRST_SECOND_PERSON = /\b(?:I|we|We|us|our|Our|ours|my|My|me|you|You|your|Your)\b/;

@@ -1,12 +1,12 @@
 // Sentence boundaries inside a paragraph. A full stop inside a quote ends a sentence only where the quote
 // closes, so the boundaries depend on which characters are quoted.
-import * as speech from '../../language/speech';
+import * as abbreviations from '../../language/abbreviations';
 import * as sortedSearch from '../../util/sortedSearch';
 import * as chars from '../../util/chars';
 import type { Paragraph } from './model';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
-const { ABBREVIATIONS } = speech;
+const { ABBREVIATIONS } = abbreviations;
 const { lowerBoundOfNumbers } = sortedSearch;
 const { LETTER, UPPER, isSpace, isSpaceCode } = chars;
 
