@@ -13,7 +13,7 @@ import type { Gender } from '../language';
 import * as honorifics from '../language/honorifics';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
-const { FEMALE_HONORIFICS, FIRST_NAME_HONORIFICS_OF_CLUSTERS, MALE_HONORIFICS } = honorifics;
+const { FEMALE_HONORIFICS, FIRST_NAME_HONORIFICS, MALE_HONORIFICS } = honorifics;
 
 export interface ArticleClusters {
   /** The cluster of each mention, by mention index; clusters are numbered from 0 in order of first mention. */
@@ -69,7 +69,7 @@ export function clusterMentions(mentions: readonly RawMention[]): ArticleCluster
       // A lone name joins the one full name it can belong to: by first name after "Sir"/"Dame"
       // (when any full name has that first name), else by last name.
       const honor = (m.honorific ?? '').toLowerCase();
-      const byFirst = FIRST_NAME_HONORIFICS_OF_CLUSTERS.has(honor) ? fullByFirst.get(last) : undefined;
+      const byFirst = FIRST_NAME_HONORIFICS.has(honor) ? fullByFirst.get(last) : undefined;
       const candidate = byFirst ?? fullByLast.get(last);
       cluster = candidate !== undefined && candidate !== MANY_FULL_NAMES ? candidate : newCluster();
     }

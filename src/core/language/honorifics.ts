@@ -47,9 +47,11 @@ export const HONORIFIC_GENDER: ReadonlyMap<string, Gender> = new Map<string, Gen
   ['first lady', 'female'],
 ]);
 
-// Three lists of honorifics that go with a given name, one per rule that reads them; their members differ
-// (made to agree in the next change).
-/** Identity resolution: honorifics used with a first name rather than a surname (British knights and dames, peers by courtesy). */
+/**
+ * Honorifics used with a first name rather than a surname ("Sir Michael", "Dame Judi", "Prince Harry",
+ * "Father John"): a lone name word after one is a given name. Ranks ("General Mattis") and peerages ("Lord
+ * Sugar") go with a surname. Read by identity resolution, per-article clusters and mention gender.
+ */
 export const FIRST_NAME_HONORIFICS: ReadonlySet<string> = new Set(['sir', 'dame', 'lady', 'prince', 'princess', 'father', 'sister', 'brother']);
 
 /** Normalises an honorific phrase for lookup: lower case, no dots, single spaces. */
@@ -66,12 +68,6 @@ export function honorificKey(phrase: string): string {
 
 /** Memo of honorificKey: mention extraction asks for the same few phrases for every capitalised word. */
 const honorificKeys = new Map<string, string>();
-
-/** Per-article clusters (quote speakers): honorifics after which a single name part is a first name ("Sir Michael", "Dame Judi"). */
-export const FIRST_NAME_HONORIFICS_OF_CLUSTERS: ReadonlySet<string> = new Set(['sir', 'dame', 'lord', 'lady']);
-
-/** Mention gender: honorific keys (honorificKey) after which a lone name word is a given name. */
-export const FIRST_NAME_HONORIFICS_OF_GENDER: ReadonlySet<string> = new Set(['sir', 'dame', 'lord', 'lady', 'general', 'gen']);
 
 // Honorific gender for per-article clusters, beside HONORIFIC_GENDER above (members differ; made to agree next).
 export const MALE_HONORIFICS: ReadonlySet<string> = new Set(['mr', 'sir', 'lord', 'king', 'prince', 'father', 'brother']);
