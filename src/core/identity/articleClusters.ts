@@ -13,7 +13,7 @@ import type { Gender } from '../language';
 import * as honorifics from '../language/honorifics';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
-const { FEMALE_HONORIFICS, FIRST_NAME_HONORIFICS, MALE_HONORIFICS } = honorifics;
+const { FIRST_NAME_HONORIFICS, honorificGender } = honorifics;
 
 export interface ArticleClusters {
   /** The cluster of each mention, by mention index; clusters are numbered from 0 in order of first mention. */
@@ -77,7 +77,7 @@ export function clusterMentions(mentions: readonly RawMention[]): ArticleCluster
     // The first gendered mention decides: later ones need not be asked.
     if (!gender[cluster]) {
       // The people extractor knows honorifics and given names; honorifics alone are the fallback.
-      const g = genderOf(m) ?? genderFromHonorific(m.honorific);
+      const g = genderOf(m) ?? (m.honorific ? honorificGender(m.honorific) : null);
       if (g) gender[cluster] = g;
     }
     // Distinct roles only: a role repeated with every mention made each role noun's lookup scan them all.
@@ -86,10 +86,3 @@ export function clusterMentions(mentions: readonly RawMention[]): ArticleCluster
   return { clusterOf, gender, roles };
 }
 
-function genderFromHonorific(honorific: string | null): Gender | null {
-  if (!honorific) return null;
-  const first = honorific.toLowerCase().replace(/\.$/, '').split(/\s+/)[0];
-  if (MALE_HONORIFICS.has(first)) return 'male';
-  if (FEMALE_HONORIFICS.has(first)) return 'female';
-  return null;
-}

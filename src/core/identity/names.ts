@@ -11,7 +11,7 @@ import * as stringHelpers from '../util/strings';
 import * as textHelpers from '../util/text';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
-const { FIRST_NAME_HONORIFICS, HONORIFIC_GENDER, HONORIFIC_PHRASES, firstNameGender, honorificKey } = lexicon;
+const { FIRST_NAME_HONORIFICS, HONORIFIC_PHRASES, firstNameGender, honorificGender, honorificKey } = lexicon;
 const { detach } = stringHelpers;
 const { ARTICLE_PREFIXES, SURNAME_PARTICLES } = nameParticles;
 /** An Arabic article joined to a surname: not part of the key the surname is filed under. */
@@ -59,7 +59,7 @@ export function parseName(m: MentionForm): ParsedName {
 function parseNameUncached(m: MentionForm): ParsedName {
   const parts = m.nameParts;
   const hon = m.honorific ? honorificKey(m.honorific) : null;
-  const honGender = hon ? HONORIFIC_GENDER.get(hon) ?? null : null;
+  const honGender = m.honorific ? honorificGender(m.honorific) : null;
   if (parts.length === 1) {
     const lone = surnameKey(parts[0]);
     return { given: [], surname: lone, lone, gender: honGender, firstNameHonorific: hon !== null && FIRST_NAME_HONORIFICS.has(hon) };

@@ -38,14 +38,24 @@ export const AMBIGUOUS_RANKS: ReadonlySet<string> = new Set(['general', 'major',
 /** Honorifics that are only honorifics when followed by a dot or a capitalised name in a known form. */
 export const DOT_ONLY_HONORIFICS: ReadonlySet<string> = new Set(['m']);
 
-const MALE = 'mr sir lord baron viscount earl duke prince father fr herr senor señor signor monsieur messrs rabbi imam ayatollah mullah sheikh sheik cardinal archbishop m'.split(' ');
-const FEMALE = 'mrs ms miss dame lady baroness duchess countess princess mme mlle frau senora señora signora madame mademoiselle mesdames first lady'.split(' ');
+const MALE = 'mr sir lord baron viscount earl duke king prince brother father fr herr senor señor signor monsieur messrs rabbi imam ayatollah mullah sheikh sheik cardinal archbishop m'.split(' ');
+const FEMALE = 'mrs ms miss dame lady madam baroness duchess countess queen princess sister mme mlle frau senora señora signora madame mademoiselle mesdames'.split(' ');
 
+/** Honorific key (honorificKey) -> the gender it tells. */
 export const HONORIFIC_GENDER: ReadonlyMap<string, Gender> = new Map<string, Gender>([
   ...MALE.map((h): [string, Gender] => [h, 'male']),
   ...FEMALE.map((h): [string, Gender] => [h, 'female']),
   ['first lady', 'female'],
 ]);
+
+/** The gender an honorific phrase tells, by the whole phrase ("first lady") or else its first word ("Lady Justice"). */
+export function honorificGender(honorific: string): Gender | null {
+  const key = honorificKey(honorific);
+  const whole = HONORIFIC_GENDER.get(key);
+  if (whole) return whole;
+  const space = key.indexOf(' ');
+  return space < 0 ? null : HONORIFIC_GENDER.get(key.slice(0, space)) ?? null;
+}
 
 /**
  * Honorifics used with a first name rather than a surname ("Sir Michael", "Dame Judi", "Prince Harry",
@@ -69,6 +79,3 @@ export function honorificKey(phrase: string): string {
 /** Memo of honorificKey: mention extraction asks for the same few phrases for every capitalised word. */
 const honorificKeys = new Map<string, string>();
 
-// Honorific gender for per-article clusters, beside HONORIFIC_GENDER above (members differ; made to agree next).
-export const MALE_HONORIFICS: ReadonlySet<string> = new Set(['mr', 'sir', 'lord', 'king', 'prince', 'father', 'brother']);
-export const FEMALE_HONORIFICS: ReadonlySet<string> = new Set(['mrs', 'ms', 'miss', 'lady', 'dame', 'baroness', 'queen', 'princess', 'sister', 'madam']);
