@@ -13,7 +13,7 @@ import * as textHelpers from '../util/text';
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { FIRST_NAME_HONORIFICS, HONORIFIC_PHRASES, firstNameGender, honorificGender, honorificKey } = lexicon;
 const { detach } = stringHelpers;
-const { ARTICLE_PREFIXES, SURNAME_PARTICLES } = nameParticles;
+const { ARTICLE_PREFIXES, PARTICLES } = nameParticles;
 /** An Arabic article joined to a surname: not part of the key the surname is filed under. */
 const ARTICLE_PREFIX = new RegExp(`^(?:${[...ARTICLE_PREFIXES].join('|')})[-'\u2019]`);
 const { foldName } = textHelpers;
@@ -67,7 +67,7 @@ function parseNameUncached(m: MentionForm): ParsedName {
   // The surname starts at the first particle after the first word, else it is the last word.
   let surnameStart = parts.length - 1;
   for (let i = 0; i < parts.length - 1; i++) {
-    if (SURNAME_PARTICLES.has(parts[i].toLowerCase()) && (i > 0 || parts.length === 2)) { surnameStart = i; break; }
+    if (PARTICLES.has(parts[i].toLowerCase()) && (i > 0 || parts.length === 2)) { surnameStart = i; break; }
   }
   const given = parts.slice(0, surnameStart).map(foldName).filter((g) => g.length > 0);
   const surname = surnameKey(parts[parts.length - 1]);
