@@ -13,7 +13,7 @@ const {
   CITY_WORDS, COMMON_CAPITALISED_SET, COUNTRY_WORDS, FUNCTION_WORD_SET, HONORIFIC_PHRASES, MONTH_NAMES, NATIONALITY_WORDS,
   ORGANISATION_WORDS, PLACE_HEAD_WORDS, ROLE_MODIFIERS, THING_NOUNS, TITLE_HEADS, isFirstName,
 } = lexicon;
-const { DOTTED_ABBREVIATIONS } = abbreviations;
+const { TITLE_ABBREVIATIONS } = abbreviations;
 const { NAME_SUFFIXES } = nameSuffixes;
 const { detach } = stringHelpers;
 const { isAllCaps } = textHelpers;
@@ -64,7 +64,7 @@ function wordFactsUncached(word: string): number {
   if (TITLE_HEADS.has(lower) || ROLE_MODIFIERS.has(lower) || NATIONALITY_WORDS.has(word) || COUNTRY_WORDS.has(word) || ORGANISATION_WORDS.has(lower) || isAllCaps(word)) facts |= WORD_ROLE;
   if (TITLE_HEADS.has(lower)) facts |= WORD_TITLE_HEAD;
   if (isFirstName(word)) facts |= WORD_FIRST_NAME;
-  if (word.length === 1 || DOTTED_ABBREVIATIONS.has(lower)) facts |= WORD_ABBREVIATION;
+  if (word.length === 1 || TITLE_ABBREVIATIONS.has(lower)) facts |= WORD_ABBREVIATION;
   if (THING_NOUNS.has(lower) || ORGANISATION_WORDS.has(lower) || PLACE_HEAD_WORDS.has(lower)) facts |= WORD_THING_HEAD;
   if (word.length > 1) {
     if (possessiveBareLength(word) === 1) facts |= WORD_NAME_NEEDS_DOT;
@@ -79,7 +79,7 @@ function wordFactsUncached(word: string): number {
 /** A token whose dot does not end a sentence: an abbreviation or an initial. */
 export function isAbbreviation(t: NameToken): boolean {
   if (!t.lower) return (t.facts & WORD_ABBREVIATION) !== 0;
-  return t.text.length === 1 || DOTTED_ABBREVIATIONS.has(t.text.toLowerCase());
+  return t.text.length === 1 || TITLE_ABBREVIATIONS.has(t.text.toLowerCase());
 }
 
 /** A capitalised word that could be part of an office title in front of a name ("Defence Secretary"). */
