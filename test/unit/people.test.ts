@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
-import { extractMentions, genderOf } from '../../src/core/extract/mentions';
+import { extractMentions } from '../../src/core/extract/mentions';
+import { mentionGender } from '../../src/core/language/gender';
 
 const texts = (text: string): string[] => extractMentions(text, []).map((m) => m.text);
 const find = (text: string, name: string) => {
@@ -80,12 +81,12 @@ describe('extractMentions', () => {
   });
 });
 
-describe('genderOf', () => {
+describe('mentionGender', () => {
   it('reads gender from honorific, then given name', () => {
-    assert.equal(genderOf({ honorific: 'Mrs', nameParts: ['May'] }), 'female');
-    assert.equal(genderOf({ honorific: 'Sir', nameParts: ['Keir'] }), 'male');
-    assert.equal(genderOf({ honorific: null, nameParts: ['Angela', 'Merkel'] }), 'female');
-    assert.equal(genderOf({ honorific: null, nameParts: ['Merkel'] }), null);
+    assert.equal(mentionGender({ honorific: 'Mrs', nameParts: ['May'] }), 'female');
+    assert.equal(mentionGender({ honorific: 'Sir', nameParts: ['Keir'] }), 'male');
+    assert.equal(mentionGender({ honorific: null, nameParts: ['Angela', 'Merkel'] }), 'female');
+    assert.equal(mentionGender({ honorific: null, nameParts: ['Merkel'] }), null);
   });
 });
 

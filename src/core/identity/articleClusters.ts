@@ -8,12 +8,13 @@
 // first and last name parts); its clusters live only while that article's quotes are extracted and never
 // become people.
 import type { RawMention } from '../types';
-import { genderOf } from '../extract/mentions';
 import type { Gender } from '../language';
+import * as genderRules from '../language/gender';
 import * as honorifics from '../language/honorifics';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { FIRST_NAME_HONORIFICS, honorificGender } = honorifics;
+const { mentionGender } = genderRules;
 
 export interface ArticleClusters {
   /** The cluster of each mention, by mention index; clusters are numbered from 0 in order of first mention. */
@@ -77,7 +78,7 @@ export function clusterMentions(mentions: readonly RawMention[]): ArticleCluster
     // The first gendered mention decides: later ones need not be asked.
     if (!gender[cluster]) {
       // The people extractor knows honorifics and given names; honorifics alone are the fallback.
-      const g = genderOf(m) ?? (m.honorific ? honorificGender(m.honorific) : null);
+      const g = mentionGender(m) ?? (m.honorific ? honorificGender(m.honorific) : null);
       if (g) gender[cluster] = g;
     }
     // Distinct roles only: a role repeated with every mention made each role noun's lookup scan them all.
