@@ -56,3 +56,16 @@ export function isAsciiSpaceCode(code: number): boolean {
 export function isAsciiWordCode(code: number): boolean {
   return isAsciiLetterCode(code) || (code >= 48 && code <= 57) || code === 95;
 }
+
+/**
+ * A table over the 128 ASCII codes: each code gets the bits of the classes whose pattern matches its
+ * character. Scanners test `table[code] & BIT` instead of a regex for the common, ASCII case.
+ */
+export function asciiClassTable(classes: readonly (readonly [bit: number, pattern: RegExp])[]): Uint8Array {
+  const table = new Uint8Array(128);
+  for (let code = 0; code < 128; code++) {
+    const ch = String.fromCharCode(code);
+    for (const [bit, pattern] of classes) if (pattern.test(ch)) table[code] |= bit;
+  }
+  return table;
+}

@@ -3,7 +3,7 @@
 // request, returned as tentative.
 import type { RawMention } from '../../types';
 import * as lexicon from '../../language';
-import * as mentionChars from '../../util/chars';
+import * as chars from '../../util/chars';
 import * as textHelpers from '../../util/text';
 import type { Candidate } from './candidates';
 import * as scan from './scan';
@@ -11,7 +11,7 @@ import * as words from './words';
 
 // Bound once: module re-exports are getters, too slow for the inner loop.
 const { MONTH_NAMES } = lexicon;
-const { isAsciiLowerCode } = mentionChars;
+const { isAsciiLowerCode } = chars;
 const { isSentenceStart } = textHelpers;
 const { isWordCharBefore } = scan;
 const { withText } = words;

@@ -3,7 +3,6 @@
 import * as appositives from '../../language/appositives';
 import * as lexicon from '../../language';
 import * as chars from '../../util/chars';
-import * as mentionChars from '../../util/chars';
 import * as textHelpers from '../../util/text';
 import * as wordSets from '../../util/wordSets';
 import * as words from './words';
@@ -11,8 +10,7 @@ import * as words from './words';
 // Bound once: module re-exports are getters, too slow for the inner loop.
 const { COUNTRY_WORDS, NATIONALITY_WORDS, ORGANISATION_WORDS, ROLE_HEAD_NOUNS, ROLE_MODIFIERS } = lexicon;
 const { APPOSITIVE_STOP } = appositives;
-const { isAsciiLetterCode } = chars;
-const { isAsciiRange } = mentionChars;
+const { isAsciiLetterCode, isAsciiRange } = chars;
 const { isAllCaps } = textHelpers;
 const { WordFilter } = wordSets;
 const { possessiveBareLength } = words;

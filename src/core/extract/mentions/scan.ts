@@ -4,15 +4,13 @@
 import * as nameParticles from '../../language/nameParticles';
 import * as lexicon from '../../language';
 import * as chars from '../../util/chars';
-import * as mentionChars from '../../util/chars';
 import * as wordSets from '../../util/wordSets';
 import * as words from './words';
 
 // Bound once: module re-exports are getters, too slow for the inner loop.
 const { CITY_WORDS, COUNTRY_WORDS, isFirstName } = lexicon;
 const { GLUE_PREFIXES, NAME_PREFIXES, PARTICLES } = nameParticles;
-const { isAsciiLetterCode } = chars;
-const { isAsciiUpperCode } = mentionChars;
+const { asciiClassTable, isAsciiLetterCode, isAsciiUpperCode } = chars;
 const { WordFilter } = wordSets;
 const { HONORIFIC_FIRST_WORDS, WORDS, wordFacts } = words;
 
@@ -163,12 +161,10 @@ const UPPER_CODE = 2;
 const PREFIX_CODE = 4;
 /** ASCII character classes for nextRun: word characters, capitals, first letters of particle prefixes. */
 const ASCII_CLASS = (() => {
-  const table = new Uint8Array(128);
-  for (let c = 0; c < 128; c++) {
-    const ch = String.fromCharCode(c);
-    if (/[A-Za-z0-9'-]/.test(ch)) table[c] |= WORD_CODE;
-    if (/[A-Z]/.test(ch)) table[c] |= UPPER_CODE;
-  }
+  const table = asciiClassTable([
+    [WORD_CODE, /[A-Za-z0-9'-]/],
+    [UPPER_CODE, /[A-Z]/],
+  ]);
   // First letters of NAME_WORD's particle prefixes: al, el, ad, ash, ..., bin, ibn, abu, ould, d, l.
   for (const prefix of NAME_PREFIXES) table[prefix.charCodeAt(0)] |= PREFIX_CODE;
   return table;

@@ -118,21 +118,23 @@ export function asciiWordsAfter(text: string, start: number, limit: number): str
   const words: string[] = [];
   let i = start;
   while (words.length < 3) {
-    const spaces = i;
-    for (; i < limit; i++) {
-      const code = text.charCodeAt(i);
-      if (code >= 128) return null;
-      if (!isAsciiSpaceCode(code)) break;
-    }
-    if (i === spaces) break;
-    const wordStart = i;
-    for (; i < limit; i++) {
-      const code = text.charCodeAt(i);
-      if (code >= 128) return null;
-      if (!isAsciiLetterCode(code)) break;
-    }
+    const wordStart = skipAscii(text, i, limit, isAsciiSpaceCode);
+    if (wordStart < 0) return null;
+    if (wordStart === i) break;
+    i = skipAscii(text, wordStart, limit, isAsciiLetterCode);
+    if (i < 0) return null;
     if (i === wordStart) break;
     words.push(text.slice(wordStart, i));
   }
   return words;
+}
+
+/** The end of the run of ASCII characters passing `test` from `i` (before `limit`), or -1 at a character beyond ASCII. */
+function skipAscii(text: string, i: number, limit: number, test: (code: number) => boolean): number {
+  for (; i < limit; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 128) return -1;
+    if (!test(code)) break;
+  }
+  return i;
 }

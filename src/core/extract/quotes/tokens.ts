@@ -45,14 +45,11 @@ export class Token {
 const WORD = 1;
 const CAPITAL = 2;
 const JOINER = 4;
-const ASCII_TOKEN_CLASS = (() => {
-  const table = new Uint8Array(128);
-  for (let c = 48; c <= 57; c++) table[c] = WORD;
-  for (let c = 97; c <= 122; c++) table[c] = WORD;
-  for (let c = 65; c <= 90; c++) table[c] = WORD | CAPITAL;
-  table[39] = table[46] = table[45] = JOINER;
-  return table;
-})();
+const ASCII_TOKEN_CLASS = chars.asciiClassTable([
+  [WORD, /[A-Za-z0-9]/],
+  [CAPITAL, /[A-Z]/],
+  [JOINER, /['.-]/],
+]);
 
 /**
  * The tokenizer's output buffers (start, end and flags of each token), reused by every article: extraction
