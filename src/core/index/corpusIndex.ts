@@ -9,6 +9,7 @@ import { emptyCorpusConfig, parseCorpusYaml } from '../extract/metadata';
 import { fnv1aUnsigned } from '../util/hash';
 import { compactExtraction, mentionFormsOf, packedPartsOf, packedQuote, plainExtraction } from './packed';
 import { DEFAULT_SLICE_MS, ITEMS_PER_STEP, runSteps, SliceClock, sortSteps, type Steps } from '../util/steps';
+import type { ArticleExtractor, ExtractorResult } from './workers/workerExtractor';
 import type { Article, ArticleExtraction, CorpusConfig, FileSystem, Mention, Person, Quote } from '../types';
 
 /**
@@ -70,6 +71,8 @@ export interface LoadOptions {
   /** Work between two yields to the event loop, in ms (default `DEFAULT_SLICE_MS`; 0 yields after every step, for tests). */
   sliceMs?: number;
   cache?: ExtractionCache;
+  /** Reads and extracts the files not in the cache elsewhere (worker threads), if it takes a corpus this size. */
+  extractor?: ArticleExtractor;
 }
 
 const READ_AHEAD = 16;
@@ -219,11 +222,12 @@ export class CorpusIndex implements Corpus {
 
   private async indexFiles(files: readonly CorpusFile[], clock: SliceClock): Promise<void> {
     const { signal, onProgress, cache, maxFileSizeBytes, yieldEvery } = this.options;
-    // Reads run a few files ahead so disk latency overlaps with extraction.
-    const readAhead = new Map<number, Promise<Awaited<ReturnType<typeof readCorpusFile>> | { ok: 'cached'; extraction: ArticleExtraction }>>();
+    const extractor = this.options.extractor?.accepts(files.length) ? this.options.extractor : undefined;
+    // Reads (or extractions elsewhere) run a few files ahead so disk latency overlaps with extraction.
+    const readAhead = new Map<number, Promise<Awaited<ReturnType<typeof readCorpusFile>> | ExtractorResult | { ok: 'cached'; extraction: ArticleExtraction }>>();
     const startRead = (i: number) => {
       if (i >= files.length || readAhead.has(i)) return;
-      readAhead.set(i, this.readOrReuse(files[i], cache, maxFileSizeBytes));
+      readAhead.set(i, this.readOrReuse(files[i], cache, maxFileSizeBytes, extractor));
     };
     for (let i = 0; i < files.length; i++) {
       signal?.throwIfAborted();
@@ -233,6 +237,10 @@ export class CorpusIndex implements Corpus {
       const file = files[i];
       if (result.ok === 'cached') {
         this.extractions.set(file.path, result.extraction);
+      } else if (result.ok === 'extracted') {
+        const extraction = result.unpack(this.stringPool);
+        this.extractions.set(file.path, extraction);
+        if (cache) await cache.set(file.path, result.size, result.mtime, this.fingerprint, extraction);
       } else if (result.ok) {
         const extraction = await clock.run(this.extractIntoSteps(file.path, result.text, result.encoding));
         if (extraction && cache) await cache.set(file.path, result.size, result.mtime, this.fingerprint, extraction);
@@ -244,7 +252,7 @@ export class CorpusIndex implements Corpus {
     }
   }
 
-  private async readOrReuse(file: CorpusFile, cache: ExtractionCache | undefined, maxFileSizeBytes: number | undefined) {
+  private async readOrReuse(file: CorpusFile, cache: ExtractionCache | undefined, maxFileSizeBytes: number | undefined, extractor?: ArticleExtractor) {
     let stat: { size: number; mtime: number };
     try {
       stat = await this.fs.stat(file.absPath);
@@ -255,6 +263,7 @@ export class CorpusIndex implements Corpus {
       const cached = await cache.get(file.path, stat.size, stat.mtime, this.fingerprint);
       if (cached) return { ok: 'cached' as const, extraction: cached };
     }
+    if (extractor) return extractor.extract(file, stat, { config: this.config, maxFileSizeBytes, signal: this.options.signal });
     return readCorpusFile(this.fs, file.absPath, { maxFileSizeBytes, knownStat: stat });
   }
 
