@@ -69,6 +69,11 @@ describe('worker pool', function () {
     assert.strictEqual(await next, 'next');
   });
 
+  it('takes a script path relative to the working directory', async () => {
+    open({ script: path.relative(process.cwd(), script) });
+    assert.strictEqual(await run({ op: 'echo', value: 'relative' }), 'relative');
+  });
+
   it('reports an error thrown by the handler without losing the worker', async () => {
     open({ size: 1 });
     await run({ op: 'echo', value: 0 });

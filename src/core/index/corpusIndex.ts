@@ -223,6 +223,7 @@ export class CorpusIndex implements Corpus {
   private async indexFiles(files: readonly CorpusFile[], clock: SliceClock): Promise<void> {
     const { signal, onProgress, cache, maxFileSizeBytes, yieldEvery } = this.options;
     const extractor = this.options.extractor?.accepts(files.length) ? this.options.extractor : undefined;
+    const ahead = Math.max(READ_AHEAD, extractor?.tasksAhead ?? 0);
     // Reads (or extractions elsewhere) run a few files ahead so disk latency overlaps with extraction.
     const readAhead = new Map<number, Promise<Awaited<ReturnType<typeof readCorpusFile>> | ExtractorResult | { ok: 'cached'; extraction: ArticleExtraction }>>();
     const startRead = (i: number) => {
@@ -231,7 +232,7 @@ export class CorpusIndex implements Corpus {
     };
     for (let i = 0; i < files.length; i++) {
       signal?.throwIfAborted();
-      for (let k = i; k < i + READ_AHEAD; k++) startRead(k);
+      for (let k = i; k < i + ahead; k++) startRead(k);
       const result = await readAhead.get(i)!;
       readAhead.delete(i);
       const file = files[i];

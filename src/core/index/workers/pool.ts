@@ -2,6 +2,7 @@
 // stop after a while without one; a worker that crashes or takes too long on a task is replaced, and only that
 // task fails; a task whose AbortSignal fires is dropped from the queue (or its result ignored if it is running).
 import { createRequire } from 'module';
+import * as nodePath from 'path';
 import { Worker } from 'worker_threads';
 import { CONTEXTS_PER_WORKER, NO_CONTEXT, type FromWorker, type ToWorker } from './protocol';
 
@@ -181,7 +182,7 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = startWorker(this.options.script);
+    const worker = startWorker(nodePath.resolve(this.options.script));
     const slot: Slot = { worker, inFlight: [], contexts: [], timer: undefined, error: undefined, ready: false, stopped: false };
     worker.on('message', (message: FromWorker) => this.receive(slot, message));
     worker.on('error', (error) => {

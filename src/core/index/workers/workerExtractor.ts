@@ -24,6 +24,8 @@ export type ExtractorResult = ExtractedFile | { ok: false; reason: string };
 export interface ArticleExtractor {
   /** Whether a load of `fileCount` files should use it: below some size, extracting in-thread is faster. */
   accepts(fileCount: number): boolean;
+  /** Files to hand it ahead of the one the index waits for, so that no worker runs dry. */
+  readonly tasksAhead: number;
   /** Reads and extracts one file. Never rejects: a failure, a timeout or a cancellation is a reason. */
   extract(file: CorpusFile, stat: { size: number; mtime: number }, options: { config: CorpusConfig; maxFileSizeBytes?: number; signal?: AbortSignal }): Promise<ExtractorResult>;
 }
@@ -35,6 +37,11 @@ export interface ArticleExtractor {
  */
 export const MIN_FILES_COLD = 400;
 export const MIN_FILES_WARM = 100;
+/**
+ * Files queued in each worker: enough that it does not run dry while the main thread is busy or not scheduled
+ * (a result waits for the main thread's event loop before the next file is sent).
+ */
+const TASKS_PER_WORKER = 8;
 
 /**
  * The worker entry next to this code: bundled, this module is part of dist/cli.js or dist/extension.js and
@@ -59,10 +66,13 @@ export class WorkerExtractor implements ArticleExtractor {
   /** Configurations by identity: each is sent to a worker once (a corpus.yaml change makes a new one). */
   private readonly contextKeys = new WeakMap<CorpusConfig, number>();
   private nextContextKey = 1;
+  readonly tasksAhead: number;
 
   constructor(options: WorkerExtractorOptions) {
     const script = options.script ?? EXTRACT_WORKER_SCRIPT;
-    this.pool = new WorkerPool({ ...options, script, size: options.workers });
+    const tasksPerWorker = options.tasksPerWorker ?? TASKS_PER_WORKER;
+    this.pool = new WorkerPool({ ...options, script, size: options.workers, tasksPerWorker });
+    this.tasksAhead = Math.max(1, Math.floor(options.workers)) * tasksPerWorker;
     this.available = existsSync(script);
     this.minFilesCold = options.minFilesCold ?? MIN_FILES_COLD;
     this.minFilesWarm = options.minFilesWarm ?? MIN_FILES_WARM;
