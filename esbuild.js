@@ -1,4 +1,4 @@
-// Bundles the extension and the CLI into dist/ (and, with --tests, the integration suite into out/).
+// Bundles the extension, the CLI and the extraction worker into dist/ (and, with --tests, the integration suite into out/).
 // esbuild does not type-check: `npm run typecheck` (tsc --noEmit) does.
 const esbuild = require('esbuild');
 const fs = require('fs');
@@ -23,6 +23,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/editor/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Started by the extension and the CLI from their own folder (src/core/index/workers/workerExtractor.ts).
+  { ...common, entryPoints: ['src/core/index/workers/extractWorker.ts'], outfile: 'dist/extractWorker.js' },
 ];
 
 if (tests) {

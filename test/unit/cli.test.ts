@@ -4,7 +4,7 @@ import { promises as fsp, readFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { parse as parseYaml } from 'yaml';
-import { main } from '../../src/cli/main';
+import { main, USAGE } from '../../src/cli/main';
 import type { CorpusExport } from '../../src/core/types';
 
 const projectRoot = path.join(__dirname, '..', '..');
@@ -99,5 +99,20 @@ describe('cli', () => {
     });
     assert.strictEqual(result.status, 1);
     assert.match(result.stderr, /^corpus-navigator: no such folder: .*\n$/);
+  });
+
+  it('documents --workers and takes only a whole number', async () => {
+    assert.match(USAGE, /--workers N +extract articles in N worker threads \(default: one per core\); 0 extracts/);
+    for (const bad of ['-1', '1.5', 'x', '']) {
+      const { code, stderr } = await run('export', corpusDir, '--workers', bad);
+      assert.strictEqual(code, 2, bad);
+      assert.match(stderr, /--workers needs a whole number/);
+    }
+  });
+
+  it('exports the same with and without --workers', async () => {
+    const inThread = await run('export', corpusDir, '--workers', '0');
+    assert.strictEqual(inThread.code, 0);
+    for (const workers of ['1', '2']) assert.deepStrictEqual(await run('export', corpusDir, '--workers', workers), inThread);
   });
 });

@@ -68,7 +68,13 @@ export class CorpusIndex implements Corpus {
     const clock = new SliceClock(options.sliceMs ?? DEFAULT_SLICE_MS, options.signal);
     await loadFiles(fs, files, options, clock, {
       fingerprint: index.fingerprint,
+      config: index.config,
       reuse: (path, extraction) => index.extractions.set(path, extraction),
+      adopt: (path, extracted) => {
+        const extraction = extracted.unpack(index.stringPool);
+        index.extractions.set(path, extraction);
+        return extraction;
+      },
       extractSteps: (path, text, encoding) => index.extractIntoSteps(path, text, encoding),
       skip: (path, reason) => index.fileProblems.set(path, reason),
     });
