@@ -20,6 +20,22 @@ describe('quote search', () => {
     assert.ok(results.every((r) => r.quote.speaker === speaker.id));
   });
 
+  it('browses every quote with an empty query, page by page, newest article first', async () => {
+    const { api, corpus } = await sampleCorpus();
+    const total = corpus.quotes().length;
+    const first = api.quoteSearch.browse(0, 40);
+    assert.strictEqual(first.total, total);
+    assert.strictEqual(first.results.length, Math.min(40, total));
+    const seen = new Set<string>();
+    for (let from = 0; from < total; from += 40) {
+      for (const r of api.quoteSearch.browse(from, 40).results) seen.add(`${r.quote.path}#${r.quote.start}`);
+    }
+    assert.strictEqual(seen.size, total, 'every quote once across the pages');
+    const dates = first.results.map((r) => corpus.article(r.quote.path)?.date ?? '');
+    const dated = dates.filter(Boolean);
+    assert.deepStrictEqual(dated, [...dated].sort().reverse(), 'newest first');
+  });
+
   it('opens the Search Quotes and Search People pickers from their commands', async () => {
     await sampleCorpus();
     await vscode.commands.executeCommand('corpusNavigator.searchQuotes', 'persistnt patern');

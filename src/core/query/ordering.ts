@@ -1,6 +1,6 @@
 // Date order, as the editor shows articles and a person's mentions: oldest first, undated last.
 import type { CorpusReader } from '../api';
-import type { Article, Mention, Person } from '../types';
+import type { Article, Mention, Person, Quote } from '../types';
 
 /** Compares articles by date, oldest first, undated last; then by path so the order is total. */
 export function compareByDate(a: Article | undefined, b: Article | undefined): number {
@@ -21,4 +21,21 @@ export function mentionsInDateOrder(corpus: Pick<CorpusReader, 'article'>, perso
   return [...person.mentions].sort(
     (a, b) => (a.path === b.path ? a.start - b.start : compareByDate(articles.get(a.path), articles.get(b.path))),
   );
+}
+
+/** Newest first, undated last; then by path. The order for browsing a corpus without a query. */
+export function compareNewestFirst(a: Article, b: Article): number {
+  if (a.date !== b.date) {
+    if (a.date === null) return 1;
+    if (b.date === null) return -1;
+    return a.date > b.date ? -1 : 1;
+  }
+  return a.path < b.path ? -1 : a.path > b.path ? 1 : 0;
+}
+
+/** Every quote of a corpus in browsing order: the newest article's quotes first, each article's by position. */
+export function quotesNewestFirst(corpus: Pick<CorpusReader, 'articles' | 'quotesIn'>): Quote[] {
+  const out: Quote[] = [];
+  for (const article of [...corpus.articles()].sort(compareNewestFirst)) for (const quote of corpus.quotesIn(article.path)) out.push(quote);
+  return out;
 }

@@ -1,8 +1,11 @@
 // "Search Quotes": a QuickPick over every quote of every corpus, ranked by the core's CorpusQuoteSearch (fuse.js
 // over trigram-narrowed candidates), typo-tolerant. `@name` at the start of the query narrows to a speaker.
+// With an empty query it browses every quote, newest article first, a page at a time (a QuickPick of 100,000
+// items would take seconds to show; a page of 200 shows at once, and "Show more" adds the next).
 import * as vscode from 'vscode';
 import type { Corpus } from '../../core/api';
 import { articleTitle } from '../../core/query/labels';
+import { quotesNewestFirst } from '../../core/query/ordering';
 import { CorpusQuoteSearch, parseQuoteQuery, QUOTE_RESULT_LIMIT, type QuoteDoc, type SearchHit } from '../../core/search';
 import type { Person, Quote } from '../../core/types';
 import type { CorpusManager } from '../corpusManager';
@@ -23,10 +26,14 @@ export interface QuoteResult {
 // Short enough that the speaker (the item's description) stays visible beside the quote.
 const LABEL_LENGTH = 64;
 const DEBOUNCE_MS = 60;
+/** Quotes added to the browsing list (empty query) at a time. */
+export const BROWSE_PAGE = 200;
 
 /** Keeps one search index per corpus, built on first use and updated one article at a time. */
 export class QuoteSearchService implements vscode.Disposable {
   private readonly indexes = new Map<Corpus, CorpusQuoteSearch>();
+  /** Per corpus, its quotes in browsing order, until the corpus changes. */
+  private readonly browsing = new Map<Corpus, readonly Quote[]>();
   private readonly subscription: vscode.Disposable;
 
   constructor(
@@ -35,6 +42,7 @@ export class QuoteSearchService implements vscode.Disposable {
   ) {
     this.subscription = manager.onDidChange((change) => {
       const corpus = change.entry?.corpus;
+      this.browsing.clear();
       const live = new Set(manager.corpora());
       for (const indexed of [...this.indexes.keys()]) if (!live.has(indexed)) this.indexes.delete(indexed);
       if (!corpus) return;
@@ -76,14 +84,33 @@ export class QuoteSearchService implements vscode.Disposable {
     }));
   }
 
+  /** Every quote across corpora in browsing order: `count` of them from `from`, and how many there are in all. */
+  browse(from: number, count: number): { results: QuoteResult[]; total: number } {
+    const results: QuoteResult[] = [];
+    let total = 0;
+    for (const corpus of this.manager.corpora()) {
+      let quotes = this.browsing.get(corpus);
+      if (!quotes) this.browsing.set(corpus, (quotes = quotesNewestFirst(corpus)));
+      const start = Math.max(0, from - total);
+      for (let i = start; i < quotes.length && results.length < count; i++) {
+        const quote = quotes[i];
+        results.push({ corpus, quote, speaker: quote.speaker ? corpus.person(quote.speaker) : undefined, score: 0, textMatches: [] });
+      }
+      total += quotes.length;
+    }
+    return { results, total };
+  }
+
   dispose(): void {
     this.subscription.dispose();
     this.indexes.clear();
+    this.browsing.clear();
   }
 }
 
 interface QuoteItem extends vscode.QuickPickItem {
-  result: QuoteResult;
+  /** Absent on the browsing list's "Show more" item. */
+  result?: QuoteResult;
 }
 
 /** The label shows the quote around its best match so the matched words are visible in one line. */
@@ -117,8 +144,20 @@ export async function showQuoteSearch(manager: CorpusManager, service: QuoteSear
   pick.matchOnDetail = false;
   pick.value = initial;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let browsed = BROWSE_PAGE;
   const update = () => {
-    pick.items = service.search(pick.value).map(toItem);
+    if (pick.value.trim() !== '') {
+      pick.title = 'Search Quotes';
+      pick.items = service.search(pick.value).map(toItem);
+      return;
+    }
+    const { results, total } = service.browse(0, browsed);
+    pick.title = `Search Quotes: ${results.length.toLocaleString('en')} of ${total.toLocaleString('en')}, newest first`;
+    const items: QuoteItem[] = results.map(toItem);
+    if (results.length < total) {
+      items.push({ label: `$(ellipsis) Show ${Math.min(BROWSE_PAGE, total - results.length).toLocaleString('en')} more`, alwaysShow: true });
+    }
+    pick.items = items;
   };
   update();
   pick.onDidChangeValue(() => {
@@ -127,8 +166,14 @@ export async function showQuoteSearch(manager: CorpusManager, service: QuoteSear
   });
   pick.onDidAccept(async () => {
     const item = pick.selectedItems[0];
+    if (item && !item.result) {
+      browsed += BROWSE_PAGE;
+      pick.keepScrollPosition = true;
+      update();
+      return;
+    }
     pick.hide();
-    if (!item) return;
+    if (!item?.result) return;
     const { corpus, quote } = item.result;
     await openSpan(manager, { root: corpus.root, path: quote.path, start: quote.start, end: quote.end }, false);
   });
