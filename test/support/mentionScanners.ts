@@ -1,7 +1,8 @@
 // The regex forms of the hand-written mention scanners, and helpers that run the scanners over a whole text,
 // for the property tests that hold the scanners to the same matches.
 import { type Candidate, parseRun, parseTokens } from '../../src/core/extract/mentions/candidates';
-import { type NameToken, NAME_TOKEN_SOURCE, RUN_SOURCE, type RunBounds, nextRun, pushNameToken, tokenizeRun } from '../../src/core/extract/mentions/scan';
+import type { NameToken } from '../../src/core/extract/mentions/words';
+import { NAME_TOKEN_SOURCE, RUN_SOURCE, type RunBounds, nextRun, pushNameToken, tokenizeRun } from '../../src/core/extract/mentions/scan';
 import { THING_NOUNS } from '../../src/core/language';
 
 /** The runs of capitalised words nextRun finds, as [start, end) pairs. */

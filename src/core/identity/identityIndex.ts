@@ -21,20 +21,13 @@ import * as clusterHelpers from './clusters';
 import { ClusterRegistry, type ClusterState, type DocState } from './clusters';
 import * as names from './names';
 import type { AliasTable, ParsedName } from './names';
-import { PeopleTable } from './people';
+import { PeopleTable, type IdentityChanges } from './people';
 import { resolveShortForms } from './picking';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { addToIndex } = counts;
 const { definingClustersOf, rootOf, tallyAssigned } = clusterHelpers;
 const { aliasTable, parseName } = names;
-
-export interface IdentityChanges {
-  /** Documents whose person ids may have changed (including added and removed ones). */
-  docs: Set<string>;
-  /** Ids of people that were added, removed or rebuilt (new Person objects). */
-  people: Set<string>;
-}
 
 /** What replacing a batch of documents touched: surname groups to rebuild and documents to resolve. */
 interface ReplacedDocuments {
@@ -49,6 +42,8 @@ interface GroupChanges {
 }
 
 /** Corpus-wide identity kept up to date one document at a time. */
+export type { IdentityChanges };
+
 export class IdentityIndex {
   private readonly aliasOf: AliasTable;
   private readonly docs = new Map<string, DocState>();

@@ -8,7 +8,6 @@ import type { Person } from '../types';
 import type { Steps } from '../util/steps';
 import * as textHelpers from '../util/text';
 import type { ClusterState, FormTally } from './clusters';
-import type { IdentityChanges } from './identityIndex';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { slugify } = textHelpers;
@@ -29,6 +28,13 @@ interface PersonDescription {
 }
 
 /** The people of the index, by root cluster, by slug and by id. */
+export interface IdentityChanges {
+  /** Documents whose person ids may have changed (including added and removed ones). */
+  docs: Set<string>;
+  /** Ids of people that were added, removed or rebuilt (new Person objects). */
+  people: Set<string>;
+}
+
 export class PeopleTable {
   private readonly byRoot = new Map<ClusterState, PersonState>();
   private readonly bySlug = new Map<string, Set<PersonState>>();

@@ -9,7 +9,8 @@ import * as wordSets from '../../util/wordSets';
 import * as honorifics from './honorifics';
 import * as roles from './roles';
 import * as scan from './scan';
-import type { NameToken, RunBounds } from './scan';
+import type { RunBounds } from './scan';
+import type { NameToken } from './words';
 import * as words from './words';
 
 // Bound once: module re-exports are getters, too slow for the inner loop.

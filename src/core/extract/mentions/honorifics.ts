@@ -1,7 +1,7 @@
 // Honorifics and ranks in front of a name ("Sir", "Lt Gen", "M."): they stay inside the mention span.
 import * as lexicon from '../../language';
 import * as officeRanks from '../../language/officeRanks';
-import type { NameToken } from './scan';
+import type { NameToken } from './words';
 import * as words from './words';
 
 // Bound once: module re-exports are getters, too slow for the inner loop.

@@ -6,6 +6,7 @@ import * as lexicon from '../../language';
 import * as chars from '../../util/chars';
 import * as wordSets from '../../util/wordSets';
 import * as words from './words';
+import type { NameToken } from './words';
 
 // Bound once: module re-exports are getters, too slow for the inner loop.
 const { CITY_WORDS, COUNTRY_WORDS, isFirstName } = lexicon;
@@ -13,18 +14,6 @@ const { GLUE_PREFIXES, NAME_PREFIXES, PARTICLES } = nameParticles;
 const { asciiClassTable, isAsciiLetterCode, isAsciiUpperCode } = chars;
 const { WordFilter } = wordSets;
 const { HONORIFIC_FIRST_WORDS, WORDS, wordFacts } = words;
-
-/** A word of a run of capitalised words, as the name parser reads it. */
-export interface NameToken {
-  readonly start: number;
-  readonly end: number;
-  readonly text: string;
-  /** A dot follows directly. */
-  readonly dot: boolean;
-  readonly lower: boolean;
-  /** WORD_* bits of the word as tokenized (see wordFacts); 0 for lower-case tokens. */
-  readonly facts: number;
-}
 
 /** Where a run of capitalised words starts and ends; nextRun fills it in. */
 export interface RunBounds {

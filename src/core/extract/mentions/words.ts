@@ -6,7 +6,6 @@ import * as nameSuffixes from '../../language/nameSuffixes';
 import * as stringHelpers from '../../util/strings';
 import * as textHelpers from '../../util/text';
 import * as wordSets from '../../util/wordSets';
-import type { NameToken } from './scan';
 
 // Bound once: module re-exports are getters, too slow for the inner loop.
 const {
@@ -20,6 +19,18 @@ const { isAllCaps } = textHelpers;
 const { WordInterner } = wordSets;
 
 /** First words of honorific phrases: a cheap test before building phrases. */
+/** A word of a run of capitalised words, as the name parser reads it (scan.ts tokenizes runs into these). */
+export interface NameToken {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  /** A dot follows directly. */
+  readonly dot: boolean;
+  readonly lower: boolean;
+  /** WORD_* bits of the word as tokenized (see wordFacts); 0 for lower-case tokens. */
+  readonly facts: number;
+}
+
 export const HONORIFIC_FIRST_WORDS = new Set([...HONORIFIC_PHRASES].map((h) => h.split(' ')[0]));
 /**
  * First word of honorific phrases -> most words in a phrase that starts with it. Tokens hold no dots or
