@@ -1,0 +1,101 @@
+// Features of a token as 32-bit hashes (template and value mixed); the model keeps one weight per tag
+// for each hash bucket. Static features depend on the text alone; memory features on how earlier
+// sentences of the same text were tagged.
+import * as hashing from './hashing';
+import { LEX_CLASSES } from './lexicon';
+import type { DocumentMemory } from './memory';
+import * as tokenFacts from './tokenInfo';
+import type { TokenInfo } from './tokenInfo';
+const { feature, pair } = hashing;
+const { F_LINE_START, F_SENTENCE_HAS_DIGITS } = tokenFacts;
+
+/** Feature groups a model is trained with (a bit set stored in the model). */
+export const USE_LEXICON = 1;
+export const USE_MEMORY = 2;
+export const USE_CASES = 4;
+export const USE_LAYOUT = 8;
+export const USE_ALL = USE_LEXICON | USE_MEMORY | USE_CASES | USE_LAYOUT;
+
+/** Most features one token can have. */
+export const MAX_FEATURES = 40 + 4 * LEX_CLASSES;
+
+const BEFORE = 0x5bd1e995;
+const AFTER = 0x1b873593;
+
+/**
+ * Writes the static features of token i (in the sentence of tokens [from, to)) into out from `at`;
+ * returns the new end.
+ */
+export function staticFeatures(info: TokenInfo, i: number, from: number, to: number, use: number, out: Int32Array, at: number): number {
+  const { folded, cased, shortShape, caseContext } = info;
+  const word = folded[i];
+  const context = caseContext[i];
+  const f1 = i > from ? folded[i - 1] : BEFORE;
+  const f2 = i > from + 1 ? folded[i - 2] : BEFORE;
+  const n1 = i + 1 < to ? folded[i + 1] : AFTER;
+  const n2 = i + 2 < to ? folded[i + 2] : AFTER;
+  const s0 = shortShape[i];
+  const s1 = i > from ? shortShape[i - 1] : BEFORE;
+  const sn = i + 1 < to ? shortShape[i + 1] : AFTER;
+  out[at++] = feature(1, 0);
+  out[at++] = feature(2, cased[i]);
+  out[at++] = feature(3, word);
+  out[at++] = feature(4, info.shape[i]);
+  out[at++] = feature(5, info.prefix2[i]);
+  out[at++] = feature(6, info.prefix3[i]);
+  out[at++] = feature(7, info.suffix2[i]);
+  out[at++] = feature(8, info.suffix3[i]);
+  out[at++] = feature(9, info.suffix4[i]);
+  out[at++] = feature(10, f1);
+  out[at++] = feature(11, n1);
+  out[at++] = feature(12, f2);
+  out[at++] = feature(13, n2);
+  out[at++] = feature(14, i > from ? cased[i - 1] : BEFORE);
+  out[at++] = feature(15, i + 1 < to ? cased[i + 1] : AFTER);
+  out[at++] = feature(16, s1);
+  out[at++] = feature(17, sn);
+  out[at++] = feature(18, pair(s1, s0));
+  out[at++] = feature(19, pair(s0, sn));
+  out[at++] = feature(20, pair(f1, word));
+  out[at++] = feature(21, pair(word, n1));
+  out[at++] = feature(22, context);
+  out[at++] = feature(23, pair(context, word));
+  if ((use & USE_LEXICON) !== 0) at = lexiconFeatures(info, i, from, to, out, at);
+  if ((use & USE_LAYOUT) !== 0) {
+    const flags = info.flags[i];
+    const position = Math.min(i - from, 3) * 4 + (flags & F_SENTENCE_HAS_DIGITS ? 2 : 0) + (info.flags[from] & F_LINE_START ? 1 : 0);
+    out[at++] = feature(40, pair(position, s0));
+    out[at++] = feature(41, pair(position, pair(s0, sn)));
+  }
+  return at;
+}
+
+function lexiconFeatures(info: TokenInfo, i: number, from: number, to: number, out: Int32Array, at: number): number {
+  const { lex, phrase, caseContext } = info;
+  const context = caseContext[i];
+  for (let bits = lex[i], b = 0; bits !== 0; bits >>>= 1, b++) {
+    if ((bits & 1) === 0) continue;
+    out[at++] = feature(30, b);
+    out[at++] = feature(31, b * 64 + context);
+  }
+  if (i > from) for (let bits = lex[i - 1], b = 0; bits !== 0; bits >>>= 1, b++) if (bits & 1) out[at++] = feature(32, b);
+  if (i + 1 < to) for (let bits = lex[i + 1], b = 0; bits !== 0; bits >>>= 1, b++) if (bits & 1) out[at++] = feature(33, b);
+  if (phrase[i] !== 0) {
+    out[at++] = feature(34, phrase[i]);
+    out[at++] = feature(35, phrase[i] * 64 + context);
+  }
+  return at;
+}
+
+/** Writes the memory features of token i into out from `at`; returns the new end. */
+export function memoryFeatures(info: TokenInfo, memory: DocumentMemory, i: number, use: number, out: Int32Array, at: number): number {
+  const word = info.folded[i];
+  const context = info.caseContext[i];
+  if ((use & USE_MEMORY) !== 0) {
+    const recalled = memory.recall(word);
+    out[at++] = feature(50, recalled);
+    out[at++] = feature(51, recalled * 64 + context);
+  }
+  if ((use & USE_CASES) !== 0) out[at++] = feature(52, memory.cases(word) * 64 + context);
+  return at;
+}

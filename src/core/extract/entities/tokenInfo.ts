@@ -1,0 +1,199 @@
+// Per-token facts the features are built from, computed once per text in one pass over each token's
+// characters: hashes of the word as written and folded, its shapes and affixes, case flags, lexicon bits,
+// gazetteer phrase marks, and sentence-level marks (sentence start, headline in capitals).
+import * as hashing from './hashing';
+import * as lexicon from './lexicon';
+import type { Tokens } from './tokenizer';
+const { lexiconBits, markPhrases } = lexicon;
+const { HASH_START, foldCode, hashStep } = hashing;
+
+export const F_INITIAL_UPPER = 1;
+export const F_HAS_UPPER = 2;
+export const F_NO_LOWER = 4;
+export const F_HAS_LOWER = 8;
+export const F_HAS_DIGIT = 16;
+export const F_HAS_LETTER = 32;
+export const F_HYPHEN = 64;
+export const F_DOT = 128;
+export const F_APOSTROPHE = 256;
+export const F_SENTENCE_INITIAL = 512;
+export const F_HEADLINE = 1024;
+export const F_CANDIDATE = 2048;
+export const F_LINE_START = 4096;
+export const F_SENTENCE_HAS_DIGITS = 8192;
+
+/** Token facts of one text; arrays are indexed by token and reused across texts. */
+export class TokenInfo {
+  count = 0;
+  capacity = 0;
+  folded = new Int32Array(0);
+  cased = new Int32Array(0);
+  shape = new Int32Array(0);
+  shortShape = new Int32Array(0);
+  prefix2 = new Int32Array(0);
+  prefix3 = new Int32Array(0);
+  suffix2 = new Int32Array(0);
+  suffix3 = new Int32Array(0);
+  suffix4 = new Int32Array(0);
+  flags = new Int32Array(0);
+  lex = new Int32Array(0);
+  phrase = new Int32Array(0);
+  /** Case class (see caseClass) with sentence-initial and headline bits: a small number. */
+  caseContext = new Int32Array(0);
+  sentence = new Int32Array(0);
+
+  ensure(count: number): void {
+    if (count <= this.capacity) return;
+    const capacity = Math.max(1024, count * 2);
+    this.capacity = capacity;
+    this.folded = new Int32Array(capacity);
+    this.cased = new Int32Array(capacity);
+    this.shape = new Int32Array(capacity);
+    this.shortShape = new Int32Array(capacity);
+    this.prefix2 = new Int32Array(capacity);
+    this.prefix3 = new Int32Array(capacity);
+    this.suffix2 = new Int32Array(capacity);
+    this.suffix3 = new Int32Array(capacity);
+    this.suffix4 = new Int32Array(capacity);
+    this.flags = new Int32Array(capacity);
+    this.lex = new Int32Array(capacity);
+    this.phrase = new Int32Array(capacity);
+    this.caseContext = new Int32Array(capacity);
+    this.sentence = new Int32Array(capacity);
+  }
+}
+
+/** Shape class of a code unit: X upper, x lower, d digit, else the (folded) character itself. */
+function shapeCode(c: number): number {
+  if (c >= 97 && c <= 122) return 120;
+  if (c >= 65 && c <= 90) return 88;
+  if (c >= 48 && c <= 57) return 100;
+  if (c < 128) return c;
+  if (c >= 192 && c <= 222 && c !== 215) return 88;
+  if (c >= 223 && c <= 255 && c !== 247) return 120;
+  if (c < 0x370 || (c >= 0x2000 && c <= 0x206f)) return foldCode(c);
+  const lower = String.fromCharCode(c).toLowerCase().charCodeAt(0);
+  if (lower !== c) return 88;
+  return String.fromCharCode(c).toUpperCase().charCodeAt(0) !== c ? 120 : foldCode(c);
+}
+
+/** 0 no letters, 1 lower case, 2 capitalised, 3 all capitals, 4 one capital letter, 5 mixed ("McDonald", "iPod"). */
+function caseClass(flags: number, length: number): number {
+  if ((flags & F_HAS_LETTER) === 0) return 0;
+  if ((flags & F_HAS_UPPER) === 0) return 1;
+  if ((flags & F_NO_LOWER) !== 0) return length === 1 ? 4 : 3;
+  return (flags & F_INITIAL_UPPER) !== 0 ? 2 : 5;
+}
+
+/** Describes every token of `tokens` (from `text`) into `info`. */
+export function describeTokens(text: string, tokens: Tokens, info: TokenInfo): void {
+  const n = tokens.count;
+  info.ensure(n + 1);
+  info.count = n;
+  const { starts, ends } = tokens;
+  for (let i = 0; i < n; i++) describeToken(text, starts[i], ends[i], i, info);
+  for (let s = 0; s < tokens.sentenceCount; s++) describeSentence(text, tokens, s, info);
+  markPhrases(info.folded, 0, n, info.phrase);
+}
+
+function describeToken(text: string, start: number, end: number, i: number, info: TokenInfo): void {
+  let folded = HASH_START;
+  let cased = HASH_START;
+  let shortShape = HASH_START;
+  let prefix2 = HASH_START;
+  let prefix3 = HASH_START;
+  let flags = 0;
+  let lastShape = -1;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    const f = foldCode(c);
+    folded = hashStep(folded, f);
+    cased = hashStep(cased, c >= 48 && c <= 57 ? 48 : c);
+    if (k - start === 1) prefix2 = folded;
+    else if (k - start === 2) prefix3 = folded;
+    const s = shapeCode(c);
+    if (s === 88) {
+      flags |= F_HAS_UPPER | F_HAS_LETTER;
+      if (k === start) flags |= F_INITIAL_UPPER;
+    } else if (s === 120) flags |= F_HAS_LOWER | F_HAS_LETTER;
+    else if (s === 100) flags |= F_HAS_DIGIT;
+    else if (c === 45) flags |= F_HYPHEN;
+    else if (c === 46) flags |= F_DOT;
+    else if (f === 39) flags |= F_APOSTROPHE;
+    if (s !== lastShape) {
+      shortShape = hashStep(shortShape, s);
+      lastShape = s;
+    }
+  }
+  if ((flags & F_HAS_LOWER) === 0) flags |= F_NO_LOWER;
+  const length = end - start;
+  info.folded[i] = folded;
+  info.cased[i] = cased;
+  info.shortShape[i] = shortShape;
+  info.prefix2[i] = length < 2 ? folded : prefix2;
+  info.prefix3[i] = length < 3 ? folded : prefix3;
+  info.flags[i] = flags;
+  info.lex[i] = lexiconBits(folded, cased);
+}
+
+/** The shape (runs of a class cut at four) and suffixes of a candidate token: only candidates need them. */
+function describeCandidate(text: string, start: number, end: number, i: number, info: TokenInfo): void {
+  let shape = HASH_START;
+  let run = 0;
+  let lastShape = -1;
+  for (let k = start; k < end; k++) {
+    const s = shapeCode(text.charCodeAt(k));
+    run = s === lastShape ? run + 1 : 1;
+    lastShape = s;
+    if (run <= 4) shape = hashStep(shape, s);
+  }
+  info.shape[i] = shape;
+  info.suffix2[i] = suffixHash(text, start, end, 2);
+  info.suffix3[i] = suffixHash(text, start, end, 3);
+  info.suffix4[i] = suffixHash(text, start, end, 4);
+}
+
+function suffixHash(text: string, start: number, end: number, length: number): number {
+  let hash = HASH_START;
+  for (let k = Math.max(start, end - length); k < end; k++) hash = hashStep(hash, foldCode(text.charCodeAt(k)));
+  return hash;
+}
+
+function describeSentence(text: string, tokens: Tokens, s: number, info: TokenInfo): void {
+  const from = tokens.sentenceStarts[s];
+  const to = tokens.sentenceStarts[s + 1];
+  const { flags } = info;
+  let letters = 0;
+  let lower = false;
+  let digits = false;
+  for (let i = from; i < to; i++) {
+    if ((flags[i] & F_HAS_LOWER) !== 0) lower = true;
+    if ((flags[i] & F_HAS_UPPER) !== 0) letters++;
+    if ((flags[i] & F_HAS_DIGIT) !== 0) digits = true;
+  }
+  const sentenceFlags = (!lower && letters >= 1 ? F_HEADLINE : 0) | (digits ? F_SENTENCE_HAS_DIGITS : 0);
+  let initial = from;
+  while (initial < to - 1 && (flags[initial] & (F_HAS_LETTER | F_HAS_DIGIT)) === 0) initial++;
+  const lineStart = from === 0 || isLineStart(text, tokens.starts[from]);
+  for (let i = from; i < to; i++) {
+    let f = flags[i] | sentenceFlags;
+    if (i === initial) f |= F_SENTENCE_INITIAL;
+    if (i === from && lineStart) f |= F_LINE_START;
+    if ((f & F_HAS_UPPER) !== 0 || (i > from && i + 1 < to && (flags[i - 1] & F_HAS_UPPER) !== 0 &&
+      ((flags[i + 1] & F_HAS_UPPER) !== 0 || (i + 2 < to && (flags[i + 2] & F_HAS_UPPER) !== 0)))) f |= F_CANDIDATE;
+    flags[i] = f;
+    if ((f & F_CANDIDATE) !== 0) describeCandidate(text, tokens.starts[i], tokens.ends[i], i, info);
+    info.sentence[i] = s;
+    const length = tokens.ends[i] - tokens.starts[i];
+    info.caseContext[i] = caseClass(f, length) * 4 + (i === initial ? 2 : 0) + (sentenceFlags & F_HEADLINE ? 1 : 0);
+  }
+}
+
+function isLineStart(text: string, at: number): boolean {
+  for (let k = at - 1; k >= 0; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 13) return true;
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
+}
