@@ -6,6 +6,7 @@ import type { DocumentMemory } from './memory';
 import * as tagSet from './tags';
 import * as tokenFacts from './tokenInfo';
 import type { TokenInfo } from './tokenInfo';
+import type { Tokens } from './tokenizer';
 const { OUTSIDE, TAG_COUNT, allowedAfter, typeOfTag } = tagSet;
 const { MAX_FEATURES, memoryFeatures, staticFeatures } = features;
 const { F_CANDIDATE, F_HAS_UPPER } = tokenFacts;
@@ -153,5 +154,24 @@ export function rememberSentence(info: TokenInfo, memory: DocumentMemory, from: 
     if ((flags[i] & F_HAS_UPPER) === 0) continue;
     const tag = tags[i];
     memory.record(folded[i], tag === OUTSIDE ? 0 : 1 + typeOfTag(tag));
+  }
+}
+
+/**
+ * Tags every token of a text into tags[0, tokens.count), sentence by sentence, each remembered for the next.
+ * `afterSentence` sees each sentence right after it is decoded, with its features still in `buffers`.
+ */
+export function decodeText(
+  tokens: Tokens, info: TokenInfo, memory: DocumentMemory, weights: Weights, buffers: SentenceBuffers, tags: Uint8Array,
+  afterSentence?: (from: number, to: number) => void,
+): void {
+  memory.reset(tokens.count);
+  memory.noteCases(info);
+  for (let s = 0; s < tokens.sentenceCount; s++) {
+    const from = tokens.sentenceStarts[s];
+    const to = tokens.sentenceStarts[s + 1];
+    decodeSentence(info, memory, from, to, weights, buffers, tags);
+    afterSentence?.(from, to);
+    rememberSentence(info, memory, from, to, tags);
   }
 }

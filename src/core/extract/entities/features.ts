@@ -2,22 +2,24 @@
 // for each hash bucket. Static features depend on the text alone; memory features on how earlier
 // sentences of the same text were tagged.
 import * as hashing from './hashing';
+import * as lexiconClasses from './lexicon';
 import { LEX_CLASSES } from './lexicon';
 import type { DocumentMemory } from './memory';
-import * as tokenFacts from './tokenInfo';
 import type { TokenInfo } from './tokenInfo';
 const { feature, pair } = hashing;
-const { F_LINE_START, F_SENTENCE_HAS_DIGITS } = tokenFacts;
 
-/** Feature groups a model is trained with (a bit set stored in the model). */
+/** Feature groups a model is trained with (a bit set stored in the model), for measuring what each adds. */
 export const USE_LEXICON = 1;
 export const USE_MEMORY = 2;
 export const USE_CASES = 4;
-export const USE_LAYOUT = 8;
-export const USE_ALL = USE_LEXICON | USE_MEMORY | USE_CASES | USE_LAYOUT;
+export const USE_TOPIC = 8;
+export const USE_ALL = USE_LEXICON | USE_MEMORY | USE_CASES | USE_TOPIC;
 
 /** Most features one token can have. */
-export const MAX_FEATURES = 40 + 4 * LEX_CLASSES;
+export const MAX_FEATURES = 40 + 6 * LEX_CLASSES;
+
+const PLACE_AND_ORG_BITS = (1 << lexiconClasses.LEX_COUNTRY) | (1 << lexiconClasses.LEX_CITY) | (1 << lexiconClasses.LEX_REGION) |
+  (1 << lexiconClasses.LEX_NATIONALITY) | (1 << lexiconClasses.LEX_ORG_WORD) | (1 << lexiconClasses.LEX_ORG_NAME);
 
 const BEFORE = 0x5bd1e995;
 const AFTER = 0x1b873593;
@@ -61,11 +63,12 @@ export function staticFeatures(info: TokenInfo, i: number, from: number, to: num
   out[at++] = feature(22, context);
   out[at++] = feature(23, pair(context, word));
   if ((use & USE_LEXICON) !== 0) at = lexiconFeatures(info, i, from, to, out, at);
-  if ((use & USE_LAYOUT) !== 0) {
-    const flags = info.flags[i];
-    const position = Math.min(i - from, 3) * 4 + (flags & F_SENTENCE_HAS_DIGITS ? 2 : 0) + (info.flags[from] & F_LINE_START ? 1 : 0);
-    out[at++] = feature(40, pair(position, s0));
-    out[at++] = feature(41, pair(position, pair(s0, sn)));
+  if ((use & USE_TOPIC) !== 0) {
+    const topic = info.topic;
+    out[at++] = feature(70, topic * 64 + context);
+    out[at++] = feature(71, pair(topic, word));
+    out[at++] = feature(72, pair(topic, pair(s0, sn)));
+    for (let bits = info.lex[i] & PLACE_AND_ORG_BITS, b = 0; bits !== 0; bits >>>= 1, b++) if (bits & 1) out[at++] = feature(73, topic * 32 + b);
   }
   return at;
 }

@@ -9,6 +9,7 @@ import { ORGANISATION_WORDS } from '../../language/organisations';
 import { SPEECH_VERBS } from '../../language/speech';
 import { GAZETTEER_CITIES, GAZETTEER_COUNTRIES, GAZETTEER_GEOGRAPHY, GAZETTEER_REGIONS } from '../../language/gazetteerPlaces';
 import { GAZETTEER_COMPANY_SUFFIXES, GAZETTEER_INTERNATIONAL_BODIES, GAZETTEER_ORGANISATION_HEADS } from '../../language/gazetteerOrganisations';
+import { BUSINESS_WORDS, POLITICS_WORDS, SPORT_WORDS } from '../../language/entityTopics';
 import { casedHash, foldedHash } from './hashing';
 import { tokenize } from './tokenizer';
 
@@ -27,7 +28,10 @@ export const LEX_ORG_NAME = 10;
 export const LEX_COMMON = 11;
 export const LEX_SPEECH_VERB = 12;
 export const LEX_DATE = 13;
-export const LEX_CLASSES = 14;
+export const LEX_SPORT = 14;
+export const LEX_BUSINESS = 15;
+export const LEX_POLITICS = 16;
+export const LEX_CLASSES = 17;
 
 const DAYS = 'monday tuesday wednesday thursday friday saturday sunday'.split(' ');
 
@@ -113,6 +117,9 @@ addEntries(GAZETTEER_INTERNATIONAL_BODIES, LEX_ORG_NAME);
 addEntries([...FUNCTION_WORD_SET, ...COMMON_CAPITALISED_SET], LEX_COMMON);
 addEntries(SPEECH_VERBS, LEX_SPEECH_VERB);
 addEntries([...MONTH_NAMES, ...DAYS], LEX_DATE);
+addEntries(SPORT_WORDS, LEX_SPORT);
+addEntries(BUSINESS_WORDS, LEX_BUSINESS);
+addEntries(POLITICS_WORDS, LEX_POLITICS);
 
 /** Lexicon bits of a token from its folded and cased hashes. */
 export function lexiconBits(folded: number, cased: number): number {

@@ -2,11 +2,12 @@
 // memory of earlier sentences; spans of consecutive B-/I- tags become entities.
 import * as decoder from './decoder';
 import type { Weights } from './decoder';
+import { LEX_HONORIFIC } from './lexicon';
 import { DocumentMemory } from './memory';
 import { ENTITY_TYPES, OUTSIDE, isInsideTag, typeOfTag, type EntityType } from './tags';
 import { TokenInfo, describeTokens } from './tokenInfo';
 import { tokenize, type Tokens } from './tokenizer';
-const { SentenceBuffers, decodeSentence, rememberSentence } = decoder;
+const { SentenceBuffers, decodeText } = decoder;
 
 export interface Entity {
   start: number;
@@ -19,20 +20,15 @@ const info = new TokenInfo();
 const memory = new DocumentMemory();
 const buffers = new SentenceBuffers();
 let tags = new Uint8Array(1024);
+const PERSON = ENTITY_TYPES.indexOf('person');
+const HONORIFIC = 1 << LEX_HONORIFIC;
 
 /** Tokens of `text` and their tags (see tags.ts) under `weights`. Both results are reused by the next call. */
 export function tagTokens(text: string, weights: Weights): { tokens: Tokens; tags: Uint8Array } {
   const tokens = tokenize(text);
   describeTokens(text, tokens, info);
   if (tags.length < tokens.count) tags = new Uint8Array(tokens.count * 2);
-  memory.reset(tokens.count);
-  memory.noteCases(info);
-  for (let s = 0; s < tokens.sentenceCount; s++) {
-    const from = tokens.sentenceStarts[s];
-    const to = tokens.sentenceStarts[s + 1];
-    decodeSentence(info, memory, from, to, weights, buffers, tags);
-    rememberSentence(info, memory, from, to, tags);
-  }
+  decodeText(tokens, info, memory, weights, buffers, tags);
   return { tokens, tags };
 }
 
@@ -45,7 +41,10 @@ export function entitiesOf(text: string, weights: Weights): Entity[] {
     const type = typeOfTag(tagged[i]);
     let j = i + 1;
     while (j < tokens.count && isInsideTag(tagged[j]) && typeOfTag(tagged[j]) === type) j++;
-    const start = tokens.starts[i];
+    // A person's honorific stays outside the span, as in CoNLL ("Mr. [Johnson]"), which rarely shows one.
+    let first = i;
+    if (type === PERSON) while (first < j - 1 && (info.lex[first] & HONORIFIC) !== 0) first++;
+    const start = tokens.starts[first];
     const end = tokens.ends[j - 1];
     entities.push({ start, end, type: ENTITY_TYPES[type], text: text.slice(start, end) });
     i = j - 1;

@@ -19,12 +19,12 @@ export const F_APOSTROPHE = 256;
 export const F_SENTENCE_INITIAL = 512;
 export const F_HEADLINE = 1024;
 export const F_CANDIDATE = 2048;
-export const F_LINE_START = 4096;
-export const F_SENTENCE_HAS_DIGITS = 8192;
 
 /** Token facts of one text; arrays are indexed by token and reused across texts. */
 export class TokenInfo {
   count = 0;
+  /** The text's topic: 0 none, 1 sport, 2 business, 3 politics (most topic words, at least three). */
+  topic = 0;
   capacity = 0;
   folded = new Int32Array(0);
   cased = new Int32Array(0);
@@ -94,6 +94,26 @@ export function describeTokens(text: string, tokens: Tokens, info: TokenInfo): v
   for (let i = 0; i < n; i++) describeToken(text, starts[i], ends[i], i, info);
   for (let s = 0; s < tokens.sentenceCount; s++) describeSentence(text, tokens, s, info);
   markPhrases(info.folded, 0, n, info.phrase);
+  info.topic = topicOf(info);
+}
+
+const TOPIC_BITS = [1 << lexicon.LEX_SPORT, 1 << lexicon.LEX_BUSINESS, 1 << lexicon.LEX_POLITICS];
+
+function topicOf(info: TokenInfo): number {
+  let sport = 0;
+  let business = 0;
+  let politics = 0;
+  const { lex } = info;
+  const [s, b, p] = TOPIC_BITS;
+  for (let i = 0; i < info.count; i++) {
+    const bits = lex[i];
+    if ((bits & s) !== 0) sport++;
+    if ((bits & b) !== 0) business++;
+    if ((bits & p) !== 0) politics++;
+  }
+  const best = Math.max(sport, business, politics);
+  if (best < 2) return 0;
+  return best === sport ? 1 : best === business ? 2 : 3;
 }
 
 function describeToken(text: string, start: number, end: number, i: number, info: TokenInfo): void {
@@ -104,9 +124,13 @@ function describeToken(text: string, start: number, end: number, i: number, info
   let prefix3 = HASH_START;
   let flags = 0;
   let lastShape = -1;
+  let foldedBefore = folded;
+  let casedBefore = cased;
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
     const f = foldCode(c);
+    foldedBefore = folded;
+    casedBefore = cased;
     folded = hashStep(folded, f);
     cased = hashStep(cased, c >= 48 && c <= 57 ? 48 : c);
     if (k - start === 1) prefix2 = folded;
@@ -133,7 +157,9 @@ function describeToken(text: string, start: number, end: number, i: number, info
   info.prefix2[i] = length < 2 ? folded : prefix2;
   info.prefix3[i] = length < 3 ? folded : prefix3;
   info.flags[i] = flags;
-  info.lex[i] = lexiconBits(folded, cased);
+  // An abbreviation's lexicon entry has no dot ("Mr." is "mr", "Corp." is "corp").
+  const dotted = length > 2 && text.charCodeAt(end - 1) === 46;
+  info.lex[i] = lexiconBits(folded, cased) | (dotted ? lexiconBits(foldedBefore, casedBefore) : 0);
 }
 
 /** The shape (runs of a class cut at four) and suffixes of a candidate token: only candidates need them. */
@@ -165,20 +191,16 @@ function describeSentence(text: string, tokens: Tokens, s: number, info: TokenIn
   const { flags } = info;
   let letters = 0;
   let lower = false;
-  let digits = false;
   for (let i = from; i < to; i++) {
     if ((flags[i] & F_HAS_LOWER) !== 0) lower = true;
     if ((flags[i] & F_HAS_UPPER) !== 0) letters++;
-    if ((flags[i] & F_HAS_DIGIT) !== 0) digits = true;
   }
-  const sentenceFlags = (!lower && letters >= 1 ? F_HEADLINE : 0) | (digits ? F_SENTENCE_HAS_DIGITS : 0);
+  const sentenceFlags = !lower && letters >= 1 ? F_HEADLINE : 0;
   let initial = from;
   while (initial < to - 1 && (flags[initial] & (F_HAS_LETTER | F_HAS_DIGIT)) === 0) initial++;
-  const lineStart = from === 0 || isLineStart(text, tokens.starts[from]);
   for (let i = from; i < to; i++) {
     let f = flags[i] | sentenceFlags;
     if (i === initial) f |= F_SENTENCE_INITIAL;
-    if (i === from && lineStart) f |= F_LINE_START;
     if ((f & F_HAS_UPPER) !== 0 || (i > from && i + 1 < to && (flags[i - 1] & F_HAS_UPPER) !== 0 &&
       ((flags[i + 1] & F_HAS_UPPER) !== 0 || (i + 2 < to && (flags[i + 2] & F_HAS_UPPER) !== 0)))) f |= F_CANDIDATE;
     flags[i] = f;
@@ -187,13 +209,4 @@ function describeSentence(text: string, tokens: Tokens, s: number, info: TokenIn
     const length = tokens.ends[i] - tokens.starts[i];
     info.caseContext[i] = caseClass(f, length) * 4 + (i === initial ? 2 : 0) + (sentenceFlags & F_HEADLINE ? 1 : 0);
   }
-}
-
-function isLineStart(text: string, at: number): boolean {
-  for (let k = at - 1; k >= 0; k--) {
-    const c = text.charCodeAt(k);
-    if (c === 10 || c === 13) return true;
-    if (c !== 32 && c !== 9) return false;
-  }
-  return true;
 }

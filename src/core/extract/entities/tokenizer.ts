@@ -18,7 +18,7 @@ const ABBREVIATIONS = new Set((
   'mr mrs ms messrs dr st ste mt ft jr sr prof rev revd fr lt gen col maj capt cmdr cdr adm sgt cpl pte ' +
   'sen rep gov pres supt insp det hon ' +
   'inc corp ltd co cos bros plc assn dept govt univ intl natl ' +
-  'no nos vol vols pp vs v etc al approx est fig ca cf ed eds ' +
+  'vol vols pp vs v etc al approx est fig ca cf eds ' +
   'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun ' +
   'ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn miss mo mont neb nev ' +
   'okla ore pa tenn tex va vt wash wis wisc wyo'
@@ -210,7 +210,7 @@ function trailingDots(text: string, a: number, b: number): number {
 
 /** Whether the dot after text[a, b) belongs to the word: abbreviations, initials, list numbers. */
 function keepsDot(text: string, a: number, b: number, firstOnLine: boolean): boolean {
-  if (b - a === 1) return true; // an initial, "J."
+  if (b - a === 1 && !isDigitCode(text.charCodeAt(a))) return true; // an initial, "J."
   let digits = true;
   for (let k = a; k < b; k++) {
     const c = text.charCodeAt(k);

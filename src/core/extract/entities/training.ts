@@ -3,8 +3,9 @@
 // weights move towards the gold tags where they differ. Deterministic: fixed epochs, documents in an order
 // drawn from a seeded generator, no floating-point sums whose order could vary.
 import type { ConllDocument } from './conll';
-import { FORBIDDEN, SentenceBuffers, decodeSentence, rememberSentence, transitionAllowed, type Weights } from './decoder';
+import { FORBIDDEN, SentenceBuffers, decodeText, transitionAllowed, type Weights } from './decoder';
 import { DocumentMemory } from './memory';
+import { USE_ALL } from './features';
 import { OUTSIDE, TAG_COUNT, beginTag, isInsideTag, typeOfTag } from './tags';
 import { F_CANDIDATE, TokenInfo, describeTokens } from './tokenInfo';
 import { tokenize } from './tokenizer';
@@ -20,6 +21,27 @@ export interface TrainingOptions {
   seed: number;
   /** Called after each epoch. */
   onEpoch?: (epoch: number, weights: Weights) => void;
+}
+
+/** How the shipped model is trained: three runs in different orders, their weights averaged. */
+export const SHIPPED_TRAINING = { bits: 16, use: USE_ALL, epochs: 10, seeds: [1, 2, 3] } as const;
+
+/**
+ * Trains one model per seed and averages their weights (parameter mixing): steadier than any one run,
+ * and as cheap to apply.
+ */
+export function trainMixture(
+  documents: readonly ConllDocument[], options: Omit<TrainingOptions, 'seed' | 'onEpoch'> & { seeds: readonly number[] },
+): Weights & { emission: Float32Array; transitions: Float64Array } {
+  const emission = new Float32Array(T << options.bits);
+  const transitions = new Float64Array((T + 1) * T);
+  for (const seed of options.seeds) {
+    const run = train(documents, { ...options, seed });
+    for (let k = 0; k < emission.length; k++) emission[k] += run.emission[k] / options.seeds.length;
+    for (let k = 0; k < transitions.length; k++) transitions[k] += run.transitions[k] / options.seeds.length;
+  }
+  for (let k = 0; k < transitions.length; k++) if (transitions[k] < FORBIDDEN / 2) transitions[k] = FORBIDDEN;
+  return { bits: options.bits, use: options.use, emission, transitions };
 }
 
 /** Mulberry32: a small seeded generator, so the training order is the same on every machine. */
@@ -76,6 +98,29 @@ export function train(documents: readonly ConllDocument[], options: TrainingOpti
   let predicted = new Uint8Array(1024);
   let gold = new Uint8Array(1024);
   let step = 1;
+  /** The perceptron step on one decoded sentence: towards gold where the prediction differs. */
+  const update = (from: number, to: number): void => {
+    for (let i = from; i < to; i++) {
+      const g = gold[i];
+      const p = predicted[i];
+      const gp = i === from ? T : gold[i - 1];
+      const pp = i === from ? T : predicted[i - 1];
+      if (g !== p) {
+        for (let r = buffers.rowStarts[i - from]; r < buffers.rowStarts[i - from + 1]; r++) {
+          const base = (buffers.rows[r] >>> shift) * T;
+          emission.add(base + g, 1, step);
+          emission.add(base + p, -1, step);
+        }
+      }
+      if (g !== p || gp !== pp) {
+        transitions.add(gp * T + g, 1, step);
+        transitions.add(pp * T + p, -1, step);
+        live[gp * T + g] += 1;
+        live[pp * T + p] -= 1;
+      }
+    }
+    step++;
+  };
   const averagedEmission = new Float32Array(T << bits);
   const averagedTransitions = initialTransitions();
   const snapshot = (): Weights & { emission: Float32Array; transitions: Float64Array } => {
@@ -99,34 +144,7 @@ export function train(documents: readonly ConllDocument[], options: TrainingOpti
         gold = new Uint8Array(tokens.count * 2);
       }
       reachableGold(doc.tags, info, gold);
-      memory.reset(tokens.count);
-      memory.noteCases(info);
-      for (let s = 0; s < tokens.sentenceCount; s++) {
-        const from = tokens.sentenceStarts[s];
-        const to = tokens.sentenceStarts[s + 1];
-        decodeSentence(info, memory, from, to, current, buffers, predicted);
-        for (let i = from; i < to; i++) {
-          const g = gold[i];
-          const p = predicted[i];
-          const gp = i === from ? T : gold[i - 1];
-          const pp = i === from ? T : predicted[i - 1];
-          if (g !== p) {
-            for (let r = buffers.rowStarts[i - from]; r < buffers.rowStarts[i - from + 1]; r++) {
-              const base = (buffers.rows[r] >>> shift) * T;
-              emission.add(base + g, 1, step);
-              emission.add(base + p, -1, step);
-            }
-          }
-          if (g !== p || gp !== pp) {
-            transitions.add(gp * T + g, 1, step);
-            transitions.add(pp * T + p, -1, step);
-            live[gp * T + g] += 1;
-            live[pp * T + p] -= 1;
-          }
-        }
-        step++;
-        rememberSentence(info, memory, from, to, predicted);
-      }
+      decodeText(tokens, info, memory, current, buffers, predicted, update);
     }
     options.onEpoch?.(epoch + 1, snapshot());
   }
