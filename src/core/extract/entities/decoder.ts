@@ -2,13 +2,14 @@
 // the IOB2 tags. Shared by inference (int8 weights) and training (float weights). Tokens that are not
 // candidates (no capital letter near them) are outside any entity and cost no feature work.
 import * as features from './features';
+import type { EmissionCache } from './emissionCache';
 import type { DocumentMemory } from './memory';
 import * as tagSet from './tags';
 import * as tokenFacts from './tokenInfo';
 import type { TokenInfo } from './tokenInfo';
 import type { Tokens } from './tokenizer';
 const { OUTSIDE, TAG_COUNT, allowedAfter, typeOfTag } = tagSet;
-const { MAX_FEATURES, memoryFeatures, staticFeatures } = features;
+const { MAX_FEATURES, contextFeatures, memoryFeatures, wordFeatures } = features;
 const { F_CANDIDATE, F_HAS_UPPER } = tokenFacts;
 
 const T = TAG_COUNT;
@@ -33,6 +34,8 @@ export class SentenceBuffers {
   backPointers = new Uint8Array(T * 256);
   scores = new Float64Array(T);
   nextScores = new Float64Array(T);
+  /** Word-feature sums by word; null while training (the trainer needs every feature of every token). */
+  cache: EmissionCache | null = null;
 
   ensure(length: number): void {
     if (length + 1 <= this.rowStarts.length) return;
@@ -58,8 +61,8 @@ export function decodeSentence(
 ): void {
   const length = to - from;
   buffers.ensure(length);
-  const { rows, rowStarts, emissions } = buffers;
-  const { emission } = weights;
+  const { rows, rowStarts, emissions, cache } = buffers;
+  const { emission, use } = weights;
   const shift = 32 - weights.bits;
   const flags = info.flags;
   let at = 0;
@@ -71,35 +74,56 @@ export function decodeSentence(
       for (let t = 1; t < T; t++) emissions[e + t] = FORBIDDEN;
       continue;
     }
-    const first = at;
-    at = staticFeatures(info, i, from, to, weights.use, rows, at);
-    at = memoryFeatures(info, memory, i, weights.use, rows, at);
-    // Nine tags, summed in locals: the hottest loop of the tagger.
-    let s0 = 0, s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0, s6 = 0, s7 = 0, s8 = 0;
-    for (let k = first; k < at; k++) {
-      const base = (rows[k] >>> shift) * 9;
-      s0 += emission[base];
-      s1 += emission[base + 1];
-      s2 += emission[base + 2];
-      s3 += emission[base + 3];
-      s4 += emission[base + 4];
-      s5 += emission[base + 5];
-      s6 += emission[base + 6];
-      s7 += emission[base + 7];
-      s8 += emission[base + 8];
+    if (cache !== null) {
+      const slot = cache.slotOf(info, i, weights);
+      if (!cache.isFilled(slot)) {
+        clearScores(cache.sums, slot * T);
+        sumRows(rows, at, wordFeatures(info, i, use, rows, at), emission, shift, cache.sums, slot * T);
+        cache.markFilled(slot);
+      }
+      for (let t = 0; t < T; t++) emissions[e + t] = cache.sums[slot * T + t];
+    } else {
+      clearScores(emissions, e);
+      at = wordFeatures(info, i, use, rows, at);
     }
-    emissions[e] = s0;
-    emissions[e + 1] = s1;
-    emissions[e + 2] = s2;
-    emissions[e + 3] = s3;
-    emissions[e + 4] = s4;
-    emissions[e + 5] = s5;
-    emissions[e + 6] = s6;
-    emissions[e + 7] = s7;
-    emissions[e + 8] = s8;
+    at = contextFeatures(info, i, from, to, use, rows, at);
+    at = memoryFeatures(info, memory, i, use, rows, at);
+    sumRows(rows, rowStarts[i - from], at, emission, shift, emissions, e);
   }
   rowStarts[length] = at;
   viterbi(length, flags, from, weights.transitions, buffers, tags);
+}
+
+function clearScores(scores: Float64Array, at: number): void {
+  for (let t = 0; t < T; t++) scores[at + t] = 0;
+}
+
+/** Adds the weights of feature hashes rows[first, end) to scores[at, at + 9). */
+function sumRows(rows: Int32Array, first: number, end: number, emission: ArrayLike<number>, shift: number, scores: Float64Array, at: number): void {
+  // Nine tags, summed in locals: the hottest loop of the tagger.
+  let s0 = scores[at], s1 = scores[at + 1], s2 = scores[at + 2], s3 = scores[at + 3], s4 = scores[at + 4];
+  let s5 = scores[at + 5], s6 = scores[at + 6], s7 = scores[at + 7], s8 = scores[at + 8];
+  for (let k = first; k < end; k++) {
+    const base = (rows[k] >>> shift) * 9;
+    s0 += emission[base];
+    s1 += emission[base + 1];
+    s2 += emission[base + 2];
+    s3 += emission[base + 3];
+    s4 += emission[base + 4];
+    s5 += emission[base + 5];
+    s6 += emission[base + 6];
+    s7 += emission[base + 7];
+    s8 += emission[base + 8];
+  }
+  scores[at] = s0;
+  scores[at + 1] = s1;
+  scores[at + 2] = s2;
+  scores[at + 3] = s3;
+  scores[at + 4] = s4;
+  scores[at + 5] = s5;
+  scores[at + 6] = s6;
+  scores[at + 7] = s7;
+  scores[at + 8] = s8;
 }
 
 function viterbi(length: number, flags: Int32Array, from: number, transitions: ArrayLike<number>, buffers: SentenceBuffers, tags: Uint8Array): void {
@@ -122,7 +146,9 @@ function viterbi(length: number, flags: Int32Array, from: number, transitions: A
       for (let t = 0; t < (candidate ? T : 1); t++) {
         let best = -Infinity;
         let arg = 0;
-        for (let p = 0; p < T; p++) {
+        // I-X only follows B-X or I-X (tags t - 1 and t); the other moves are forbidden, not worth scoring.
+        const inside = t !== OUTSIDE && (t & 1) === 0;
+        for (let p = inside ? t - 1 : 0; p < (inside ? t + 1 : T); p++) {
           const s = scores[p] + transitions[p * T + t];
           if (s > best) {
             best = s;

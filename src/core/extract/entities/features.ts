@@ -5,8 +5,10 @@ import * as hashing from './hashing';
 import * as lexiconClasses from './lexicon';
 import { LEX_CLASSES } from './lexicon';
 import type { DocumentMemory } from './memory';
+import * as tokenFacts from './tokenInfo';
 import type { TokenInfo } from './tokenInfo';
 const { feature, pair } = hashing;
+const { longShape, suffixHash } = tokenFacts;
 
 /** Feature groups a model is trained with (a bit set stored in the model), for measuring what each adds. */
 export const USE_LEXICON = 1;
@@ -25,13 +27,50 @@ const BEFORE = 0x5bd1e995;
 const AFTER = 0x1b873593;
 
 /**
- * Writes the static features of token i (in the sentence of tokens [from, to)) into out from `at`;
- * returns the new end.
+ * Writes the features of token i that depend on its word, its case context and the text's topic alone into
+ * out from `at`; returns the new end. A word's features sum to the same scores wherever it recurs in the
+ * same context, so the tagger caches those sums (see EmissionCache).
  */
-export function staticFeatures(info: TokenInfo, i: number, from: number, to: number, use: number, out: Int32Array, at: number): number {
-  const { folded, cased, shortShape, caseContext } = info;
+export function wordFeatures(info: TokenInfo, i: number, use: number, out: Int32Array, at: number): number {
+  const word = info.folded[i];
+  const context = info.caseContext[i];
+  out[at++] = feature(1, 0);
+  out[at++] = feature(2, info.cased[i]);
+  out[at++] = feature(3, word);
+  const { text } = info;
+  const start = info.starts[i];
+  const end = info.ends[i];
+  out[at++] = feature(4, longShape(text, start, end));
+  out[at++] = feature(5, info.prefix2[i]);
+  out[at++] = feature(6, info.prefix3[i]);
+  out[at++] = feature(7, suffixHash(text, start, end, 2));
+  out[at++] = feature(8, suffixHash(text, start, end, 3));
+  out[at++] = feature(9, suffixHash(text, start, end, 4));
+  out[at++] = feature(22, context);
+  out[at++] = feature(23, pair(context, word));
+  if ((use & USE_LEXICON) !== 0) {
+    for (let bits = info.lex[i], b = 0; bits !== 0; bits >>>= 1, b++) {
+      if ((bits & 1) === 0) continue;
+      out[at++] = feature(30, b);
+      out[at++] = feature(31, b * 64 + context);
+    }
+  }
+  if ((use & USE_TOPIC) !== 0) {
+    const topic = info.topic;
+    out[at++] = feature(70, topic * 64 + context);
+    out[at++] = feature(71, pair(topic, word));
+    for (let bits = info.lex[i] & PLACE_AND_ORG_BITS, b = 0; bits !== 0; bits >>>= 1, b++) if (bits & 1) out[at++] = feature(73, topic * 32 + b);
+  }
+  return at;
+}
+
+/**
+ * Writes the features of token i (in the sentence of tokens [from, to)) that read its neighbours into out
+ * from `at`; returns the new end.
+ */
+export function contextFeatures(info: TokenInfo, i: number, from: number, to: number, use: number, out: Int32Array, at: number): number {
+  const { folded, cased, shortShape, lex, phrase } = info;
   const word = folded[i];
-  const context = caseContext[i];
   const f1 = i > from ? folded[i - 1] : BEFORE;
   const f2 = i > from + 1 ? folded[i - 2] : BEFORE;
   const n1 = i + 1 < to ? folded[i + 1] : AFTER;
@@ -39,15 +78,6 @@ export function staticFeatures(info: TokenInfo, i: number, from: number, to: num
   const s0 = shortShape[i];
   const s1 = i > from ? shortShape[i - 1] : BEFORE;
   const sn = i + 1 < to ? shortShape[i + 1] : AFTER;
-  out[at++] = feature(1, 0);
-  out[at++] = feature(2, cased[i]);
-  out[at++] = feature(3, word);
-  out[at++] = feature(4, info.shape[i]);
-  out[at++] = feature(5, info.prefix2[i]);
-  out[at++] = feature(6, info.prefix3[i]);
-  out[at++] = feature(7, info.suffix2[i]);
-  out[at++] = feature(8, info.suffix3[i]);
-  out[at++] = feature(9, info.suffix4[i]);
   out[at++] = feature(10, f1);
   out[at++] = feature(11, n1);
   out[at++] = feature(12, f2);
@@ -60,33 +90,15 @@ export function staticFeatures(info: TokenInfo, i: number, from: number, to: num
   out[at++] = feature(19, pair(s0, sn));
   out[at++] = feature(20, pair(f1, word));
   out[at++] = feature(21, pair(word, n1));
-  out[at++] = feature(22, context);
-  out[at++] = feature(23, pair(context, word));
-  if ((use & USE_LEXICON) !== 0) at = lexiconFeatures(info, i, from, to, out, at);
-  if ((use & USE_TOPIC) !== 0) {
-    const topic = info.topic;
-    out[at++] = feature(70, topic * 64 + context);
-    out[at++] = feature(71, pair(topic, word));
-    out[at++] = feature(72, pair(topic, pair(s0, sn)));
-    for (let bits = info.lex[i] & PLACE_AND_ORG_BITS, b = 0; bits !== 0; bits >>>= 1, b++) if (bits & 1) out[at++] = feature(73, topic * 32 + b);
+  if ((use & USE_LEXICON) !== 0) {
+    if (i > from) for (let bits = lex[i - 1], b = 0; bits !== 0; bits >>>= 1, b++) if (bits & 1) out[at++] = feature(32, b);
+    if (i + 1 < to) for (let bits = lex[i + 1], b = 0; bits !== 0; bits >>>= 1, b++) if (bits & 1) out[at++] = feature(33, b);
+    if (phrase[i] !== 0) {
+      out[at++] = feature(34, phrase[i]);
+      out[at++] = feature(35, phrase[i] * 64 + info.caseContext[i]);
+    }
   }
-  return at;
-}
-
-function lexiconFeatures(info: TokenInfo, i: number, from: number, to: number, out: Int32Array, at: number): number {
-  const { lex, phrase, caseContext } = info;
-  const context = caseContext[i];
-  for (let bits = lex[i], b = 0; bits !== 0; bits >>>= 1, b++) {
-    if ((bits & 1) === 0) continue;
-    out[at++] = feature(30, b);
-    out[at++] = feature(31, b * 64 + context);
-  }
-  if (i > from) for (let bits = lex[i - 1], b = 0; bits !== 0; bits >>>= 1, b++) if (bits & 1) out[at++] = feature(32, b);
-  if (i + 1 < to) for (let bits = lex[i + 1], b = 0; bits !== 0; bits >>>= 1, b++) if (bits & 1) out[at++] = feature(33, b);
-  if (phrase[i] !== 0) {
-    out[at++] = feature(34, phrase[i]);
-    out[at++] = feature(35, phrase[i] * 64 + context);
-  }
+  if ((use & USE_TOPIC) !== 0) out[at++] = feature(72, pair(info.topic, pair(s0, sn)));
   return at;
 }
 

@@ -77,7 +77,8 @@ const words = new HashBits();
 const acronyms = new HashBits();
 /** Multi-word entries by the hash of their first token: [class, token hashes...] each. */
 const phrases = new Map<number, number[][]>();
-let longestPhrase = 1;
+/** A bit beyond the classes, set on the first word of a multi-word entry: only those words look phrases up. */
+const PHRASE_START = 1 << 30;
 
 function isAcronym(entry: string): boolean {
   return entry.length >= 2 && entry === entry.toUpperCase() && entry !== entry.toLowerCase();
@@ -99,7 +100,7 @@ function addEntries(list: Iterable<string>, lexClass: number): void {
     const list = phrases.get(hashes[1]) ?? [];
     list.push(hashes);
     phrases.set(hashes[1], list);
-    longestPhrase = Math.max(longestPhrase, tokens.count);
+    words.add(hashes[1], PHRASE_START);
   }
 }
 
@@ -121,18 +122,30 @@ addEntries(SPORT_WORDS, LEX_SPORT);
 addEntries(BUSINESS_WORDS, LEX_BUSINESS);
 addEntries(POLITICS_WORDS, LEX_POLITICS);
 
-/** Lexicon bits of a token from its folded and cased hashes. */
-export function lexiconBits(folded: number, cased: number): number {
-  return words.get(folded) | acronyms.get(cased);
+/**
+ * Lexicon bits of a token from its folded and cased hashes; `capitals`: it has a capital (acronyms need one).
+ * Bit 30 (see startsPhrase) marks the first word of a multi-word entry.
+ */
+export function lexiconBits(folded: number, cased: number, capitals: boolean): number {
+  return capitals ? words.get(folded) | acronyms.get(cased) : words.get(folded);
 }
+
+/** Whether lexicon bits say the word may start a multi-word entry. */
+export function startsPhrase(bits: number): boolean {
+  return (bits & PHRASE_START) !== 0;
+}
+
+/** The class bits of lexicon bits. */
+export const LEX_CLASS_MASK = (1 << 30) - 1;
 
 /**
  * Marks multi-word gazetteer matches over tokens [from, to): phrase[i] = 1 + 2 * class + (inside ? 1 : 0),
  * 0 outside any match; the longest match starting at a token wins. `folded` holds each token's folded hash.
  */
-export function markPhrases(folded: Int32Array, from: number, to: number, phrase: Int32Array): void {
+export function markPhrases(folded: Int32Array, lex: Int32Array, from: number, to: number, phrase: Int32Array): void {
   phrase.fill(0, from, to);
   for (let i = from; i < to; i++) {
+    if ((lex[i] & PHRASE_START) === 0) continue;
     const candidates = phrases.get(folded[i]);
     if (candidates === undefined) continue;
     let best: number[] | undefined;
@@ -150,5 +163,3 @@ export function markPhrases(folded: Int32Array, from: number, to: number, phrase
     i += n - 1;
   }
 }
-
-export const MAX_PHRASE_TOKENS = longestPhrase;

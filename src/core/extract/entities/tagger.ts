@@ -2,6 +2,7 @@
 // memory of earlier sentences; spans of consecutive B-/I- tags become entities.
 import * as decoder from './decoder';
 import type { Weights } from './decoder';
+import { EmissionCache } from './emissionCache';
 import { LEX_HONORIFIC } from './lexicon';
 import { DocumentMemory } from './memory';
 import { ENTITY_TYPES, OUTSIDE, isInsideTag, typeOfTag, type EntityType } from './tags';
@@ -19,6 +20,7 @@ export interface Entity {
 const info = new TokenInfo();
 const memory = new DocumentMemory();
 const buffers = new SentenceBuffers();
+buffers.cache = new EmissionCache();
 let tags = new Uint8Array(1024);
 const PERSON = ENTITY_TYPES.indexOf('person');
 const HONORIFIC = 1 << LEX_HONORIFIC;

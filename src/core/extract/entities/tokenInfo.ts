@@ -4,7 +4,7 @@
 import * as hashing from './hashing';
 import * as lexicon from './lexicon';
 import type { Tokens } from './tokenizer';
-const { lexiconBits, markPhrases } = lexicon;
+const { LEX_CLASS_MASK, lexiconBits, markPhrases } = lexicon;
 const { HASH_START, foldCode, hashStep } = hashing;
 
 export const F_INITIAL_UPPER = 1;
@@ -23,18 +23,18 @@ export const F_CANDIDATE = 2048;
 /** Token facts of one text; arrays are indexed by token and reused across texts. */
 export class TokenInfo {
   count = 0;
+  /** The text and token ranges described (for the features only candidates need, computed on demand). */
+  text = '';
+  starts: Int32Array = new Int32Array(0);
+  ends: Int32Array = new Int32Array(0);
   /** The text's topic: 0 none, 1 sport, 2 business, 3 politics (most topic words, at least three). */
   topic = 0;
   capacity = 0;
   folded = new Int32Array(0);
   cased = new Int32Array(0);
-  shape = new Int32Array(0);
   shortShape = new Int32Array(0);
   prefix2 = new Int32Array(0);
   prefix3 = new Int32Array(0);
-  suffix2 = new Int32Array(0);
-  suffix3 = new Int32Array(0);
-  suffix4 = new Int32Array(0);
   flags = new Int32Array(0);
   lex = new Int32Array(0);
   phrase = new Int32Array(0);
@@ -48,13 +48,9 @@ export class TokenInfo {
     this.capacity = capacity;
     this.folded = new Int32Array(capacity);
     this.cased = new Int32Array(capacity);
-    this.shape = new Int32Array(capacity);
     this.shortShape = new Int32Array(capacity);
     this.prefix2 = new Int32Array(capacity);
     this.prefix3 = new Int32Array(capacity);
-    this.suffix2 = new Int32Array(capacity);
-    this.suffix3 = new Int32Array(capacity);
-    this.suffix4 = new Int32Array(capacity);
     this.flags = new Int32Array(capacity);
     this.lex = new Int32Array(capacity);
     this.phrase = new Int32Array(capacity);
@@ -77,6 +73,23 @@ function shapeCode(c: number): number {
   return String.fromCharCode(c).toUpperCase().charCodeAt(0) !== c ? 120 : foldCode(c);
 }
 
+function shapeOfFirst(text: string, start: number): number {
+  const c = text.charCodeAt(start);
+  return c < 128 ? ASCII_SHAPE[c] : shapeCode(c);
+}
+
+/** Folded code, shape code and flag bits of each ASCII character, precomputed for the per-character loop. */
+const ASCII_FOLD = new Uint16Array(128);
+const ASCII_SHAPE = new Uint16Array(128);
+const ASCII_FLAGS = new Int32Array(128);
+for (let c = 0; c < 128; c++) {
+  ASCII_FOLD[c] = foldCode(c);
+  const s = shapeCode(c);
+  ASCII_SHAPE[c] = s;
+  ASCII_FLAGS[c] = s === 88 ? F_HAS_UPPER | F_HAS_LETTER : s === 120 ? F_HAS_LOWER | F_HAS_LETTER : s === 100 ? F_HAS_DIGIT :
+    c === 45 ? F_HYPHEN : c === 46 ? F_DOT : c === 39 ? F_APOSTROPHE : 0;
+}
+
 /** 0 no letters, 1 lower case, 2 capitalised, 3 all capitals, 4 one capital letter, 5 mixed ("McDonald", "iPod"). */
 function caseClass(flags: number, length: number): number {
   if ((flags & F_HAS_LETTER) === 0) return 0;
@@ -90,10 +103,14 @@ export function describeTokens(text: string, tokens: Tokens, info: TokenInfo): v
   const n = tokens.count;
   info.ensure(n + 1);
   info.count = n;
+  info.text = text;
+  info.starts = tokens.starts;
+  info.ends = tokens.ends;
   const { starts, ends } = tokens;
   for (let i = 0; i < n; i++) describeToken(text, starts[i], ends[i], i, info);
   for (let s = 0; s < tokens.sentenceCount; s++) describeSentence(text, tokens, s, info);
-  markPhrases(info.folded, 0, n, info.phrase);
+  markPhrases(info.folded, info.lex, 0, n, info.phrase);
+  for (let i = 0; i < n; i++) info.lex[i] &= LEX_CLASS_MASK;
   info.topic = topicOf(info);
 }
 
@@ -126,30 +143,43 @@ function describeToken(text: string, start: number, end: number, i: number, info
   let lastShape = -1;
   let foldedBefore = folded;
   let casedBefore = cased;
+  let changed = false;
   for (let k = start; k < end; k++) {
     const c = text.charCodeAt(k);
-    const f = foldCode(c);
+    let f: number;
+    let s: number;
+    if (c < 128) {
+      f = ASCII_FOLD[c];
+      s = ASCII_SHAPE[c];
+      flags |= ASCII_FLAGS[c];
+    } else {
+      f = foldCode(c);
+      s = shapeCode(c);
+      flags |= s === 88 ? F_HAS_UPPER | F_HAS_LETTER : s === 120 ? F_HAS_LOWER | F_HAS_LETTER : f === 39 ? F_APOSTROPHE : 0;
+    }
     foldedBefore = folded;
-    casedBefore = cased;
     folded = hashStep(folded, f);
-    cased = hashStep(cased, c >= 48 && c <= 57 ? 48 : c);
     if (k - start === 1) prefix2 = folded;
     else if (k - start === 2) prefix3 = folded;
-    const s = shapeCode(c);
-    if (s === 88) {
-      flags |= F_HAS_UPPER | F_HAS_LETTER;
-      if (k === start) flags |= F_INITIAL_UPPER;
-    } else if (s === 120) flags |= F_HAS_LOWER | F_HAS_LETTER;
-    else if (s === 100) flags |= F_HAS_DIGIT;
-    else if (c === 45) flags |= F_HYPHEN;
-    else if (c === 46) flags |= F_DOT;
-    else if (f === 39) flags |= F_APOSTROPHE;
+    if (s === 88 || (f !== c && c >= 128)) changed = true;
     if (s !== lastShape) {
       shortShape = hashStep(shortShape, s);
       lastShape = s;
     }
   }
+  if ((flags & F_HAS_UPPER) !== 0 && shapeOfFirst(text, start) === 88) flags |= F_INITIAL_UPPER;
   if ((flags & F_HAS_LOWER) === 0) flags |= F_NO_LOWER;
+  // The cased hash equals the folded one unless folding changed a character: only capitals, ’ and ‘ change.
+  if (changed) {
+    for (let k = start; k < end; k++) {
+      const c = text.charCodeAt(k);
+      casedBefore = cased;
+      cased = hashStep(cased, c >= 48 && c <= 57 ? 48 : c);
+    }
+  } else {
+    cased = folded;
+    casedBefore = foldedBefore;
+  }
   const length = end - start;
   info.folded[i] = folded;
   info.cased[i] = cased;
@@ -159,27 +189,27 @@ function describeToken(text: string, start: number, end: number, i: number, info
   info.flags[i] = flags;
   // An abbreviation's lexicon entry has no dot ("Mr." is "mr", "Corp." is "corp").
   const dotted = length > 2 && text.charCodeAt(end - 1) === 46;
-  info.lex[i] = lexiconBits(folded, cased) | (dotted ? lexiconBits(foldedBefore, casedBefore) : 0);
+  const capitals = (flags & F_HAS_UPPER) !== 0;
+  info.lex[i] = (flags & F_HAS_LETTER) === 0 ? 0 : lexiconBits(folded, cased, capitals) | (dotted ? lexiconBits(foldedBefore, casedBefore, capitals) : 0);
 }
 
-/** The shape (runs of a class cut at four) and suffixes of a candidate token: only candidates need them. */
-function describeCandidate(text: string, start: number, end: number, i: number, info: TokenInfo): void {
+/** Hash of a token's shape with runs of a class cut at four ("Xxxx", "dddd-dd-dd", "X.X."). */
+export function longShape(text: string, start: number, end: number): number {
   let shape = HASH_START;
   let run = 0;
   let lastShape = -1;
   for (let k = start; k < end; k++) {
-    const s = shapeCode(text.charCodeAt(k));
+    const c = text.charCodeAt(k);
+    const s = c < 128 ? ASCII_SHAPE[c] : shapeCode(c);
     run = s === lastShape ? run + 1 : 1;
     lastShape = s;
     if (run <= 4) shape = hashStep(shape, s);
   }
-  info.shape[i] = shape;
-  info.suffix2[i] = suffixHash(text, start, end, 2);
-  info.suffix3[i] = suffixHash(text, start, end, 3);
-  info.suffix4[i] = suffixHash(text, start, end, 4);
+  return shape;
 }
 
-function suffixHash(text: string, start: number, end: number, length: number): number {
+/** Hash of a token's last `length` characters, folded. */
+export function suffixHash(text: string, start: number, end: number, length: number): number {
   let hash = HASH_START;
   for (let k = Math.max(start, end - length); k < end; k++) hash = hashStep(hash, foldCode(text.charCodeAt(k)));
   return hash;
@@ -204,7 +234,6 @@ function describeSentence(text: string, tokens: Tokens, s: number, info: TokenIn
     if ((f & F_HAS_UPPER) !== 0 || (i > from && i + 1 < to && (flags[i - 1] & F_HAS_UPPER) !== 0 &&
       ((flags[i + 1] & F_HAS_UPPER) !== 0 || (i + 2 < to && (flags[i + 2] & F_HAS_UPPER) !== 0)))) f |= F_CANDIDATE;
     flags[i] = f;
-    if ((f & F_CANDIDATE) !== 0) describeCandidate(text, tokens.starts[i], tokens.ends[i], i, info);
     info.sentence[i] = s;
     const length = tokens.ends[i] - tokens.starts[i];
     info.caseContext[i] = caseClass(f, length) * 4 + (i === initial ? 2 : 0) + (sentenceFlags & F_HEADLINE ? 1 : 0);

@@ -2,6 +2,9 @@
 // cut the way CoNLL-2003 (Reuters) cuts them, so a model trained there sees the same tokens in articles.
 // Fed CoNLL text (tokens joined with spaces, sentences with newlines) it gives back exactly the CoNLL
 // tokens and sentences. No strings are cut: a token is a [start, end) range of the text.
+import * as wordSets from '../../util/wordSets';
+
+const { AsciiWordSet } = wordSets;
 
 /** Token ranges and sentence boundaries of one text. Buffers are reused by the next `tokenize` call. */
 export interface Tokens {
@@ -14,7 +17,7 @@ export interface Tokens {
 }
 
 /** Words whose final dot is part of the word ("Corp.", "Calif.", "Mr."), lower-cased, without the dot. */
-const ABBREVIATIONS = new Set((
+const ABBREVIATIONS = new AsciiWordSet((
   'mr mrs ms messrs dr st ste mt ft jr sr prof rev revd fr lt gen col maj capt cmdr cdr adm sgt cpl pte ' +
   'sen rep gov pres supt insp det hon ' +
   'inc corp ltd co cos bros plc assn dept govt univ intl natl ' +
@@ -28,6 +31,17 @@ const ABBREVIATIONS = new Set((
 const CLITICS = ["'s", "'m", "'re", "'ve", "'ll", "'d"];
 
 const MAX_CHUNK_SPLITS = 16;
+
+/** Character classes for the scanning loop, precomputed for ASCII. */
+const OTHER = 0;
+const SPACE = 1;
+const WORD = 2;
+const ASCII_CLASS = new Uint8Array(128);
+for (let c = 0; c < 128; c++) ASCII_CLASS[c] = classOf(c);
+
+function classOf(c: number): number {
+  return isSpaceCode(c) ? SPACE : isWordCode(c) ? WORD : OTHER;
+}
 
 function isSpaceCode(c: number): boolean {
   return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 0xa0 || (c >= 0x2000 && c <= 0x200b) || c === 0x3000 || c === 0xfeff;
@@ -111,18 +125,20 @@ export function tokenize(text: string): Tokens {
   let afterStop = false;
   while (pos < length) {
     const c = text.charCodeAt(pos);
-    if (isSpaceCode(c)) {
+    const first = c < 128 ? ASCII_CLASS[c] : classOf(c);
+    if (first === SPACE) {
       if (c === 10 || c === 13) newLine = true;
       pos++;
       continue;
     }
     // Most chunks are plain words or numbers: one token, no splitting to consider.
-    let plain = isWordCode(c);
+    let plain = first === WORD;
     let end = pos + 1;
     for (; end < length; end++) {
       const d = text.charCodeAt(end);
-      if (isWordCode(d)) continue;
-      if (isSpaceCode(d)) break;
+      const kind = d < 128 ? ASCII_CLASS[d] : classOf(d);
+      if (kind === WORD) continue;
+      if (kind === SPACE) break;
       plain = false;
     }
     if (newLine || (afterStop && (isUpperStart(c) || isDigitCode(c) || isOpener(c)))) out.startSentence();
@@ -219,7 +235,8 @@ function keepsDot(text: string, a: number, b: number, firstOnLine: boolean): boo
   }
   if (digits) return firstOnLine; // "1." numbering a list or a results table
   if (b - a > 5) return false;
-  return ABBREVIATIONS.has(text.slice(a, b).toLowerCase());
+  for (let k = a; k < b; k++) if (text.charCodeAt(k) >= 128) return false;
+  return ABBREVIATIONS.has(text, a, b);
 }
 
 function isClitic(text: string, a: number, b: number): boolean {
