@@ -106,8 +106,18 @@ describe('tagEntities', () => {
     assert.deepEqual(tagged('... -- ?! "" '), []);
   });
 
+  it('tags a text longer than its window in parts, with offsets into the whole text', function () {
+    this.timeout(30_000);
+    const line = 'Angela Merkel visited Paris on Monday.\n';
+    const text = line.repeat(Math.ceil(1.3e6 / line.length));
+    const entities = tagEntities(text);
+    for (const e of entities) assert.equal(text.slice(e.start, e.end), e.text);
+    assert.ok(entities.some((e) => e.start > 1.2e6 && e.type === 'place'), 'nothing found after the first window');
+    assert.ok(entities.length >= (2 * text.length) / line.length - 4, `${entities.length} entities`);
+  });
+
   it('copes with long and unusual input', () => {
-    const long = 'Word '.repeat(20_000) + 'Zürich ' + '€'.repeat(5000) + ' ' + 'x'.repeat(100_000);
+    const long = 'Word '.repeat(20_000) + 'Zürich ' + '€'.repeat(5000) + ' ' + 'x'.repeat(100_000) + ' Alpha Beta'.repeat(20_000) + ' 😀 中文 \ud800';
     const entities = tagEntities(long);
     for (const e of entities) assert.equal(long.slice(e.start, e.end), e.text);
   });

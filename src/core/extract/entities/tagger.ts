@@ -34,10 +34,30 @@ export function tagTokens(text: string, weights: Weights): { tokens: Tokens; tag
   return { tokens, tags };
 }
 
+/**
+ * Texts are tagged in windows of at most this many characters, cut at a line break where there is one:
+ * the per-token buffers stay bounded for a huge file (the document memory starts afresh in each window).
+ */
+const WINDOW = 1 << 20;
+
 /** Entities of `text` under `weights`, in text order. */
 export function entitiesOf(text: string, weights: Weights): Entity[] {
-  const { tokens, tags: tagged } = tagTokens(text, weights);
   const entities: Entity[] = [];
+  for (let from = 0; from < text.length; ) {
+    let to = Math.min(text.length, from + WINDOW);
+    if (to < text.length) {
+      const lineBreak = text.lastIndexOf('\n', to);
+      const space = text.lastIndexOf(' ', to);
+      to = lineBreak > from ? lineBreak : space > from ? space : to;
+    }
+    windowEntities(from === 0 && to === text.length ? text : text.slice(from, to), from, weights, entities);
+    from = to;
+  }
+  return entities;
+}
+
+function windowEntities(text: string, offset: number, weights: Weights, entities: Entity[]): void {
+  const { tokens, tags: tagged } = tagTokens(text, weights);
   for (let i = 0; i < tokens.count; i++) {
     if (tagged[i] === OUTSIDE) continue;
     const type = typeOfTag(tagged[i]);
@@ -48,8 +68,7 @@ export function entitiesOf(text: string, weights: Weights): Entity[] {
     if (type === PERSON) while (first < j - 1 && (info.lex[first] & HONORIFIC) !== 0) first++;
     const start = tokens.starts[first];
     const end = tokens.ends[j - 1];
-    entities.push({ start, end, type: ENTITY_TYPES[type], text: text.slice(start, end) });
+    entities.push({ start: start + offset, end: end + offset, type: ENTITY_TYPES[type], text: text.slice(start, end) });
     i = j - 1;
   }
-  return entities;
 }

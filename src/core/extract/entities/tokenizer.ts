@@ -32,6 +32,9 @@ const CLITICS = ["'s", "'m", "'re", "'ve", "'ll", "'d"];
 
 const MAX_CHUNK_SPLITS = 16;
 
+/** A run-on "sentence" (a list, a table, text without stops) is cut here: decoding cost and buffers stay bounded. */
+export const MAX_SENTENCE_TOKENS = 200;
+
 /** Character classes for the scanning loop, precomputed for ASCII. */
 const OTHER = 0;
 const SPACE = 1;
@@ -92,6 +95,10 @@ class Buffers implements Tokens {
     this.count++;
   }
 
+  currentSentenceStart(): number {
+    return this.sentenceCount === 0 ? 0 : this.sentenceStarts[this.sentenceCount - 1];
+  }
+
   /** Starts a sentence at the next token (no-op when the current sentence is still empty). */
   startSentence(): void {
     if (this.sentenceCount > 0 && this.sentenceStarts[this.sentenceCount - 1] === this.count) return;
@@ -141,7 +148,9 @@ export function tokenize(text: string): Tokens {
       if (kind === SPACE) break;
       plain = false;
     }
-    if (newLine || (afterStop && (isUpperStart(c) || isDigitCode(c) || isOpener(c)))) out.startSentence();
+    if (newLine || (afterStop && (isUpperStart(c) || isDigitCode(c) || isOpener(c))) || out.count - out.currentSentenceStart() >= MAX_SENTENCE_TOKENS) {
+      out.startSentence();
+    }
     if (plain) {
       out.push(pos, end);
       afterStop = false;
