@@ -56,7 +56,7 @@ export function transitionAllowed(previous: number, tag: number): boolean {
 }
 
 /** Tags tokens [from, to) (one sentence) into tags[from, to). */
-export function decodeSentence(
+function decodeSentence(
   info: TokenInfo, memory: DocumentMemory, from: number, to: number, weights: Weights, buffers: SentenceBuffers, tags: Uint8Array,
 ): void {
   const length = to - from;
@@ -174,7 +174,7 @@ function viterbi(length: number, flags: Int32Array, from: number, transitions: A
 }
 
 /** Remembers how the capitalised tokens of tokens [from, to) were tagged. */
-export function rememberSentence(info: TokenInfo, memory: DocumentMemory, from: number, to: number, tags: Uint8Array): void {
+function rememberSentence(info: TokenInfo, memory: DocumentMemory, from: number, to: number, tags: Uint8Array): void {
   const { flags, folded } = info;
   for (let i = from; i < to; i++) {
     if ((flags[i] & F_HAS_UPPER) === 0) continue;

@@ -124,15 +124,10 @@ addEntries(POLITICS_WORDS, LEX_POLITICS);
 
 /**
  * Lexicon bits of a token from its folded and cased hashes; `capitals`: it has a capital (acronyms need one).
- * Bit 30 (see startsPhrase) marks the first word of a multi-word entry.
+ * Bit 30 marks the first word of a multi-word entry (markPhrases reads it; LEX_CLASS_MASK drops it).
  */
 export function lexiconBits(folded: number, cased: number, capitals: boolean): number {
   return capitals ? words.get(folded) | acronyms.get(cased) : words.get(folded);
-}
-
-/** Whether lexicon bits say the word may start a multi-word entry. */
-export function startsPhrase(bits: number): boolean {
-  return (bits & PHRASE_START) !== 0;
 }
 
 /** The class bits of lexicon bits. */

@@ -26,7 +26,7 @@ const PERSON = ENTITY_TYPES.indexOf('person');
 const HONORIFIC = 1 << LEX_HONORIFIC;
 
 /** Tokens of `text` and their tags (see tags.ts) under `weights`. Both results are reused by the next call. */
-export function tagTokens(text: string, weights: Weights): { tokens: Tokens; tags: Uint8Array } {
+function tagTokens(text: string, weights: Weights): { tokens: Tokens; tags: Uint8Array } {
   const tokens = tokenize(text);
   describeTokens(text, tokens, info);
   if (tags.length < tokens.count) tags = new Uint8Array(tokens.count * 2);

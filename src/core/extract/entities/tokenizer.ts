@@ -33,7 +33,7 @@ const CLITICS = ["'s", "'m", "'re", "'ve", "'ll", "'d"];
 const MAX_CHUNK_SPLITS = 16;
 
 /** A run-on "sentence" (a list, a table, text without stops) is cut here: decoding cost and buffers stay bounded. */
-export const MAX_SENTENCE_TOKENS = 200;
+const MAX_SENTENCE_TOKENS = 200;
 
 /** Character classes for the scanning loop, precomputed for ASCII. */
 const OTHER = 0;

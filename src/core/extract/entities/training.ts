@@ -45,7 +45,7 @@ export function trainMixture(
 }
 
 /** Mulberry32: a small seeded generator, so the training order is the same on every machine. */
-export function seededRandom(seed: number): () => number {
+function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
   return () => {
     state = (state + 0x6d2b79f5) | 0;
@@ -56,7 +56,7 @@ export function seededRandom(seed: number): () => number {
 }
 
 /** The transitions table with IOB2's forbidden moves set to FORBIDDEN and the rest to 0. */
-export function initialTransitions(): Float64Array {
+function initialTransitions(): Float64Array {
   const transitions = new Float64Array((T + 1) * T);
   for (let p = 0; p <= T; p++) for (let t = 0; t < T; t++) if (!transitionAllowed(p, t)) transitions[p * T + t] = FORBIDDEN;
   return transitions;
