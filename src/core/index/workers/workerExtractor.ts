@@ -67,13 +67,17 @@ export class WorkerExtractor implements ArticleExtractor {
   /** Configurations by identity: each is sent to a worker once (a corpus.yaml change makes a new one). */
   private readonly contextKeys = new WeakMap<CorpusConfig, number>();
   private nextContextKey = 1;
+  private extractedCount = 0;
   readonly tasksAhead: number;
+  /** Worker threads at most. */
+  readonly workers: number;
 
   constructor(options: WorkerExtractorOptions) {
     const script = options.script ?? EXTRACT_WORKER_SCRIPT;
     const tasksPerWorker = options.tasksPerWorker ?? TASKS_PER_WORKER;
     this.pool = new WorkerPool({ ...options, script, size: options.workers, tasksPerWorker });
-    this.tasksAhead = Math.max(1, Math.floor(options.workers)) * tasksPerWorker;
+    this.workers = Math.max(1, Math.floor(options.workers));
+    this.tasksAhead = this.workers * tasksPerWorker;
     this.available = existsSync(script);
     this.minFilesCold = options.minFilesCold ?? MIN_FILES_COLD;
     this.minFilesWarm = options.minFilesWarm ?? MIN_FILES_WARM;
@@ -82,6 +86,11 @@ export class WorkerExtractor implements ArticleExtractor {
   /** Workers running now (they start with the first file and stop when idle). */
   get workerCount(): number {
     return this.pool.workerCount;
+  }
+
+  /** Files extracted in a worker so far. */
+  get extractedFiles(): number {
+    return this.extractedCount;
   }
 
   accepts(fileCount: number): boolean {
@@ -101,6 +110,7 @@ export class WorkerExtractor implements ArticleExtractor {
       return { ok: false, reason: `extraction failed: ${error.message}` };
     }
     if (!response.ok) return response;
+    this.extractedCount++;
     const { buffer } = response;
     return { ok: 'extracted', size: stat.size, mtime: stat.mtime, unpack: (pool) => decodeExtraction(buffer, pool) };
   }
