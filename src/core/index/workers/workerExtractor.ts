@@ -8,6 +8,7 @@ import type { CorpusFile } from '../../extract/loader';
 import { decodeExtraction } from './codec';
 import type { ExtractRequest, ExtractResponse } from './extractTask';
 import { TaskFailure, WorkerPool, type PoolOptions } from './pool';
+import type { WorkerHeap } from './protocol';
 import type { ArticleExtraction, CorpusConfig } from '../../types';
 
 export interface ExtractedFile {
@@ -113,6 +114,11 @@ export class WorkerExtractor implements ArticleExtractor {
     this.extractedCount++;
     const { buffer } = response;
     return { ok: 'extracted', size: stat.size, mtime: stat.mtime, unpack: (pool) => decodeExtraction(buffer, pool) };
+  }
+
+  /** The heap of each running worker. */
+  heap(): Promise<WorkerHeap[]> {
+    return this.pool.heap();
   }
 
   close(): Promise<void> {
