@@ -15,7 +15,7 @@ import { WorkerExtractor } from '../src/core/index/workers/workerExtractor';
 import type { WorkerHeap } from '../src/core/index/workers/protocol';
 import { generateCorpus, writeCorpus } from '../test/support/corpusGenerator';
 import { gc, median, ms } from './measure';
-import { add, results, ROOT } from './report';
+import { add, results } from './report';
 
 const WORKER_COUNTS = [0, 1, 2];
 const RUNS = Math.max(1, Number(process.env.BENCH_WORKER_RUNS ?? 3));
@@ -24,28 +24,27 @@ const SLICED_ARTICLES = 2000;
 const COMPETITOR_MAX_MS = 120_000;
 
 /**
- * The bundled worker when there is one (what the extension and the CLI run): the .ts source would run through
- * tsx's transform in each worker, which is slower than the bundle.
+ * Workers run the TypeScript source through tsx, like the main thread of the benchmark: the bundled worker
+ * (dist/extractWorker.js) would compare bundled extraction with the transformed source's, which is slower.
  */
-function workerScript(): string | undefined {
-  const bundled = path.join(ROOT, 'dist', 'extractWorker.js');
-  return fs.existsSync(bundled) ? bundled : undefined;
-}
-
 function extractorFor(workers: number): WorkerExtractor | undefined {
-  return workers > 0 ? new WorkerExtractor({ workers, script: workerScript() }) : undefined;
+  return workers > 0 ? new WorkerExtractor({ workers }) : undefined;
 }
 
 const mb = (bytes: number) => `${(bytes / 1e6).toFixed(0)} MB`;
 
-/** The main thread's heap in use, sampled every 20 ms while `work` runs (the load yields between slices). */
+/**
+ * The main thread's heap in use, sampled every 20 ms while `work` runs (the load yields between slices), above
+ * what was in use before (the benchmark holds its generated corpora).
+ */
 async function withPeakHeap<T>(work: () => Promise<T>): Promise<{ value: T; peak: number }> {
-  let peak = process.memoryUsage().heapUsed;
+  const before = process.memoryUsage().heapUsed;
+  let peak = before;
   const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 20);
   try {
     const value = await work();
     peak = Math.max(peak, process.memoryUsage().heapUsed);
-    return { value, peak };
+    return { value, peak: peak - before };
   } finally {
     clearInterval(timer);
   }
@@ -58,6 +57,7 @@ interface BuildFigures {
   mbPerS: number;
   speedUp: number;
   efficiency: number | null;
+  /** Above the heap in use before the load. */
   mainPeakHeapBytes: number;
   workerHeaps: WorkerHeap[];
   cpuUserMs: number;
@@ -106,7 +106,7 @@ async function benchBuildWithWorkers(corpora: Map<number, { dir: string; bytes: 
         await extractor?.close();
       }
       const row = perCount[perCount.length - 1];
-      const heaps = [`main ${mb(row.mainPeakHeapBytes)}`, ...row.workerHeaps.map((heap, i) => `worker ${i + 1} ${mb(heap.peak)}`)].join(', ');
+      const heaps = [`main +${mb(row.mainPeakHeapBytes)}`, ...row.workerHeaps.map((heap, i) => `worker ${i + 1} ${mb(heap.peak)}`)].join(', ');
       add(
         `workers: build ${size} articles, ${workers === 0 ? 'in-thread' : `${workers} worker${workers > 1 ? 's' : ''}`}`,
         `${row.mbPerS.toFixed(1)} MB/s (${ms(row.medianMs)})`,
@@ -197,7 +197,7 @@ async function benchEventLoop(): Promise<Record<string, unknown>[]> {
 }
 
 export async function benchWorkers(corpora: Map<number, { dir: string; bytes: number }>): Promise<void> {
-  console.log(`\nExtraction in worker threads (CorpusIndex.load with 0, 1 and 2 workers; ${os.cpus().length} cores, worker ${workerScript() ? 'dist/extractWorker.js' : 'from source'})`);
+  console.log(`\nExtraction in worker threads (CorpusIndex.load with 0, 1 and 2 workers; ${os.cpus().length} cores, workers and main thread from source through tsx)`);
   const build = await benchBuildWithWorkers(corpora);
   const eventLoop = await benchEventLoop();
   results.workers = { runs: RUNS, build, eventLoop };

@@ -39,8 +39,8 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
     loader: createCorpusLoader(context.storageUri ?? context.globalStorageUri, log),
     extractor: () => workers.forLoad(),
   });
-  // Disposed in reverse order: the manager (and its loads) before the workers.
-  context.subscriptions.push(output, workers, manager);
+  // Disposed in this order on deactivation: the manager (a load still running then drops its result), then the workers.
+  context.subscriptions.push(output, manager, workers);
 
   registration.register(context, manager, output);
   statusBar.register(context, manager);

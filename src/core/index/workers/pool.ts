@@ -94,12 +94,20 @@ export class WorkerPool {
     return this.slots.length;
   }
 
-  /** The heap of each running worker (for the benchmark). */
-  async heap(): Promise<WorkerHeap[]> {
+  /** The heap of each running worker that answers within `timeoutMs` (for the benchmark). */
+  async heap(timeoutMs = 5_000): Promise<WorkerHeap[]> {
     const replies = this.slots.map(
       (slot) =>
         new Promise<WorkerHeap | undefined>((resolve) => {
-          slot.heapWaiters.push(resolve);
+          const timer = setTimeout(() => {
+            slot.heapWaiters.splice(slot.heapWaiters.indexOf(waiter), 1);
+            resolve(undefined);
+          }, timeoutMs);
+          const waiter = (heap: WorkerHeap | undefined) => {
+            clearTimeout(timer);
+            resolve(heap);
+          };
+          slot.heapWaiters.push(waiter);
           slot.worker.postMessage({ type: 'heap' } satisfies ToWorker);
         }),
     );
