@@ -2,15 +2,12 @@
 // `indexing.workers` setting, which is read again at every corpus load (a change applies from the next load).
 import { availableParallelism } from 'os';
 import * as vscode from 'vscode';
-import { WorkerExtractor } from '../core/index/workers/workerExtractor';
+import { defaultWorkerCount, WorkerExtractor } from '../core/index/workers/workerExtractor';
 import { Settings } from './ids';
 
-/**
- * Worker threads for a setting value: by default one core is left to the extension host itself (which unpacks
- * the results and builds the index); 0 extracts in the extension host; more workers than cores never help.
- */
+/** Worker threads for a setting value: 0 extracts in the extension host; more workers than cores never help. */
 export function workerCount(setting: unknown, cores = availableParallelism()): number {
-  if (typeof setting !== 'number' || !Number.isFinite(setting) || setting < 0) return Math.max(1, cores - 1);
+  if (typeof setting !== 'number' || !Number.isFinite(setting) || setting < 0) return defaultWorkerCount(cores);
   return Math.min(Math.floor(setting), cores);
 }
 
