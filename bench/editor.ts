@@ -56,6 +56,7 @@ interface PerfLoad {
   longestGapAfterReadyMs: number;
   scavenges?: { count: number; totalMs: number; longestMs: number };
   cache?: { reused: number; cachedEntries: number; longestParseMs: number; readMs: number };
+  extractedInWorkers?: number;
 }
 
 function reportIntegrationPerf(): boolean {
@@ -72,6 +73,7 @@ function reportIntegrationPerf(): boolean {
         `load ${load.loadMs ?? '?'} ms`,
         `longest gap during load ${ms(load.longestGapDuringLoadMs)}, after ready ${ms(load.longestGapAfterReadyMs)}`,
         load.scavenges ? `${load.scavenges.count} young-generation GCs, ${ms(load.scavenges.totalMs)} in all, longest ${ms(load.scavenges.longestMs)}` : '',
+        load.extractedInWorkers ? `${load.extractedInWorkers} extracted in worker threads` : '',
         load.cache && kind === 'warm' ? `${load.cache.reused} reused, longest shard parse ${ms(load.cache.longestParseMs)}` : '',
       ].filter(Boolean).join('; ');
       add(`longest event-loop block, indexing ${label} (${kind})`, ms(load.maxEventLoopDelayMs), '<= 50 ms', load.maxEventLoopDelayMs <= 50, `VS Code ${indexing.vscode} extension host, monitorEventLoopDelay max; ${note}`);

@@ -4,8 +4,9 @@
 // and references time the core functions the editor's providers call, over the 10,000-article index.
 //
 // Environment: BENCH_RUNS (default 5), BENCH_FUSE_QUERIES (plain fuse.js queries, default 5: ~9 s each per 100k quotes),
-// BENCH_SKIP=build,search,hover,reindex,activate,vsix to leave sections out; BENCH_SKIP=vscode keeps the
-// in-VS Code figures of the last `npm run test:integration` instead of running perf.test.ts afresh.
+// BENCH_SKIP=build,workers,search,hover,reindex,activate,vsix to leave sections out (workers: extraction in worker
+// threads, bench/workers.ts); BENCH_SKIP=vscode keeps the in-VS Code figures of the last `npm run test:integration`
+// instead of running perf.test.ts afresh.
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -19,6 +20,7 @@ import type { Person } from '../src/core/types';
 import { createRandom } from '../test/support/corpusGenerator';
 import { benchActivate, benchVsix } from './editor';
 import { ensureCorpora } from './generate';
+import { benchWorkers } from './workers';
 import { gc, heapMB, median, ms, percentile, profile, settledHeapMB, timeIt } from './measure';
 import { add, mergeWithPrevious, results, rows, RUNS, SKIP } from './report';
 
@@ -275,6 +277,8 @@ async function main(): Promise<void> {
   const corpora = ensureCorpora();
   results.machine = { cpu: os.cpus()[0]?.model, cores: os.cpus().length, memoryGB: Math.round(os.totalmem() / 1e9), node: process.version, platform: `${os.platform()} ${os.release()}` };
   results.corpora = Object.fromEntries([...corpora].map(([size, { bytes, corpus }]) => [size, { bytes, articles: corpus.articles.length, groundTruthQuotes: corpus.articles.reduce((n, a) => n + a.quotes.length, 0) }]));
+  // Before the build section, which keeps the 10,000-article index alive (it would count in the main thread's heap).
+  if (!SKIP.has('workers')) await benchWorkers(corpora);
   let index = SKIP.has('build') ? undefined : await benchBuild(corpora);
   if (!index && (!SKIP.has('search') || !SKIP.has('hover') || !SKIP.has('reindex'))) {
     // Build not timed (BENCH_SKIP=build): the 10,000-article index is still needed for search, hover and re-index.

@@ -1,12 +1,11 @@
 // The command line, as a function of argv so tests run it in-process. src/cli/cli.ts is the executable.
 import { promises as fsp } from 'fs';
-import { availableParallelism } from 'os';
 import * as nodePath from 'path';
 import { CorpusIndex } from '../core/index/corpusIndex';
 import { toExport } from '../core/query/export';
 import { NodeFileSystem } from '../core/extract/nodeFileSystem';
 import { errorMessage } from '../core/extract/loader';
-import { MIN_FILES_COLD, WorkerExtractor } from '../core/index/workers/workerExtractor';
+import { defaultWorkerCount, MIN_FILES_COLD, WorkerExtractor } from '../core/index/workers/workerExtractor';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -28,8 +27,9 @@ Options:
   --out FILE             export: write the JSON to FILE instead of standard output
   --top N                stats: how many people to list (default 10)
   --max-file-size MB     skip articles larger than MB megabytes (default: no limit)
-  --workers N            extract articles in N worker threads (default: one per core); 0 extracts them in the
-                         main thread, as does a corpus of fewer than ${MIN_FILES_COLD} files. The output is the same.
+  --workers N            extract articles in N worker threads (default: one fewer than the cores, at least 1,
+                         here ${defaultWorkerCount()}); 0 extracts them in the main thread, as does a corpus of fewer than
+                         ${MIN_FILES_COLD} files. The output is the same.
   -h, --help             show this help
 
 Files that cannot be indexed are reported on standard error; the rest of the corpus is still processed.
@@ -49,7 +49,7 @@ interface ParsedArgs {
 }
 
 function parseArgs(argv: readonly string[]): ParsedArgs {
-  const args: ParsedArgs = { command: null, folder: null, out: null, top: 10, maxFileSizeBytes: undefined, workers: availableParallelism(), help: false };
+  const args: ParsedArgs = { command: null, folder: null, out: null, top: 10, maxFileSizeBytes: undefined, workers: defaultWorkerCount(), help: false };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];

@@ -9,7 +9,7 @@ import type { FileSystem } from '../core/types';
 import { type CacheFiles, ShardedExtractionCache, hashPath } from './extractionCacheStore';
 
 /** What the manager asks of a corpus loader: the index's options it sets, and a report on the cache. */
-export interface CorpusLoaderOptions extends Pick<IndexLoadOptions, 'onProgress'> {
+export interface CorpusLoaderOptions extends Pick<IndexLoadOptions, 'onProgress' | 'extractor'> {
   /** Files above this size are skipped (the core reports them in `problems()`). */
   maxFileSizeBytes: number;
   /** Told how the warm-start cache was used, once the corpus is loaded. */

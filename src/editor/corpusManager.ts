@@ -4,6 +4,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Corpus } from '../core/api';
+import type { ArticleExtractor } from '../core/index/workers/workerExtractor';
 import type { Article, FileSystem } from '../core/types';
 import { NodeFileSystem } from '../core/extract/nodeFileSystem';
 import { CORPUS_CONFIG_FILE, toRelativePath } from '../core/extract/loader';
@@ -46,6 +47,9 @@ export interface CorpusManagerOptions {
   state: vscode.Memento;
   log: (line: string) => void;
   loader: CorpusLoader;
+  /** Where the files of a corpus on `file:` are extracted, asked at each load (none: in the extension host). */
+  extractor?: () => ArticleExtractor | undefined;
+  /** Read through Node's fs when absent: only then do workers (which read files themselves) see the same files. */
   fs?: FileSystem;
   /** Delay before an editor's unsaved text is pushed to the index (features flush on demand). */
   editDebounceMs?: number;
@@ -231,9 +235,12 @@ export class CorpusManager implements vscode.Disposable {
     const started = Date.now();
     try {
       let cacheReport: CacheReport | undefined;
+      // Workers read files through Node's fs: only for a corpus on disk read through Node's fs here too.
+      const extractor = entry.uri.scheme === 'file' && !this.options.fs ? this.options.extractor?.() : undefined;
       const corpus = await this.options.loader(entry.root, this.fs, {
         maxFileSizeBytes: maxFileSizeBytes(),
         onProgress,
+        extractor,
         onCacheReport: (report) => (cacheReport = report),
       });
       if (this.entryMap.get(entry.root) !== entry || this.disposed) return; // removed while loading

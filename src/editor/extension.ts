@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import { createCorpusLoader } from './corpusLoader';
 import { CorpusManager } from './corpusManager';
+import { ExtractionWorkers } from './extractionWorkers';
 import * as articlesTree from './features/articlesTree';
 import * as configDiagnostics from './features/configDiagnostics';
 import * as hover from './features/hover';
@@ -21,6 +22,8 @@ export interface CorpusNavigatorApi {
   manager: CorpusManager;
   tree: articlesTree.ArticlesTreeProvider;
   quoteSearch: quoteSearch.QuoteSearchService;
+  /** The worker threads corpora on disk are extracted in. */
+  workers: ExtractionWorkers;
   /** How long `activate` itself took, in ms. */
   activationMs: number;
 }
@@ -29,12 +32,15 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
   const started = performance.now();
   const output = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME);
   const log = (line: string) => output.appendLine(line);
+  const workers = new ExtractionWorkers();
   const manager = new CorpusManager({
     state: context.workspaceState,
     log,
     loader: createCorpusLoader(context.storageUri ?? context.globalStorageUri, log),
+    extractor: () => workers.forLoad(),
   });
-  context.subscriptions.push(output, manager);
+  // Disposed in this order on deactivation: the manager (a load still running then drops its result), then the workers.
+  context.subscriptions.push(output, manager, workers);
 
   registration.register(context, manager, output);
   statusBar.register(context, manager);
@@ -61,7 +67,7 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
 
   const activationMs = performance.now() - started;
   log(`Activated in ${activationMs.toFixed(1)} ms.`);
-  return { manager, tree, quoteSearch: quotes, activationMs };
+  return { manager, tree, quoteSearch: quotes, workers, activationMs };
 }
 
 export function deactivate(): void {}

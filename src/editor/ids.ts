@@ -42,6 +42,7 @@ export const Settings = {
   treeRevealActiveArticle: 'tree.revealActiveArticle',
   semanticHighlightingEnabled: 'semanticHighlighting.enabled',
   maxFileSizeMB: 'maxFileSizeMB',
+  indexingWorkers: 'indexing.workers',
 } as const;
 
 export const ContextKeys = {

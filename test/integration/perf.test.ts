@@ -1,7 +1,8 @@
 // Performance figures from inside the extension host, for `npm run bench` to report (out/perf/*.json): how long
 // activate() took, and the longest event-loop block while a generated 2,000-article corpus (outside the
-// workspace) indexes cold and then warm from the cache. Speed is judged by the benchmark, not here: these
-// tests assert only what must hold functionally (the corpus loaded completely, the warm start reused it).
+// workspace) indexes cold (in worker threads, the default) and then warm from the cache. Speed is judged by the
+// benchmark, not here: these tests assert only what must hold functionally (the corpus loaded completely, in
+// workers when cold; the warm start reused it).
 import * as assert from 'assert';
 import { promises as fsp } from 'fs';
 import * as os from 'os';
@@ -55,6 +56,8 @@ interface LoadFigures {
   /** Young-generation collections in the window: the longest event-loop blocks have been these, not our tasks. */
   scavenges: { count: number; totalMs: number; longestMs: number };
   cache: Omit<NonNullable<CorpusEntry['cache']>, 'flush'> | undefined;
+  /** Articles extracted in worker threads (the default `indexing.workers`); 0 when all came from the cache. */
+  extractedInWorkers: number;
 }
 
 describe('performance figures (written to out/perf/ for npm run bench)', function () {
@@ -87,6 +90,7 @@ describe('performance figures (written to out/perf/ for npm run bench)', functio
       const ready = api.manager.onDidChange(({ entry }) => {
         if (entry?.root === root && entry.state === 'ready') sampler.mark();
       });
+      const extractedBefore = api.workers.extractedFiles;
       const scavengeMs: number[] = [];
       const gcObserver = new PerformanceObserver((list) => {
         for (const entry of list.getEntries()) {
@@ -118,6 +122,7 @@ describe('performance figures (written to out/perf/ for npm run bench)', functio
           longestGapAfterReadyMs: gaps.after,
           scavenges: { count: scavengeMs.length, totalMs: scavengeMs.reduce((sum, d) => sum + d, 0), longestMs: Math.max(0, ...scavengeMs) },
           cache: entry.cache ? (cache as LoadFigures['cache']) : undefined,
+          extractedInWorkers: api.workers.extractedFiles - extractedBefore,
         },
       };
     };
@@ -125,6 +130,7 @@ describe('performance figures (written to out/perf/ for npm run bench)', functio
     const cold = await load();
     assert.strictEqual(cold.entry.corpus?.articles().length, ARTICLES, 'every article indexed (cold)');
     assert.ok((cold.entry.corpus?.people().length ?? 0) > 100, 'people found');
+    assert.strictEqual(cold.figures.extractedInWorkers, ARTICLES, 'every article extracted in a worker (cold)');
     const coldPeople = cold.entry.corpus!.people().map((p) => `${p.id}:${p.mentions.length}`);
     assert.ok(cold.entry.cache, 'the extension has storage for the warm-start cache');
     await cold.entry.cache.flush();

@@ -102,7 +102,7 @@ describe('cli', () => {
   });
 
   it('documents --workers and takes only a whole number', async () => {
-    assert.match(USAGE, /--workers N +extract articles in N worker threads \(default: one per core\); 0 extracts/);
+    assert.match(USAGE, /--workers N +extract articles in N worker threads \(default: one fewer than the cores, at least 1,\s+here \d+\); 0 extracts/);
     for (const bad of ['-1', '1.5', 'x', '']) {
       const { code, stderr } = await run('export', corpusDir, '--workers', bad);
       assert.strictEqual(code, 2, bad);

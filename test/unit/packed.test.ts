@@ -126,6 +126,16 @@ describe('packed storage', () => {
     assert.strictEqual(forms.size, 4);
   });
 
+  it('pools name parts by their exact list: no parts, one empty part and one or more parts stay apart', () => {
+    const pool = new StringPool();
+    const lists = [[], [''], ['', ''], ['Okafor'], ['Ngozi', 'Okafor'], ['Ngozi Okafor']];
+    const pooled = lists.map((parts) => pool.nameParts(parts));
+    pooled.forEach((parts, i) => assert.deepStrictEqual(parts, lists[i]));
+    assert.strictEqual(new Set(pooled).size, lists.length);
+    assert.strictEqual(pool.nameParts(['Ngozi', 'Okafor']), pooled[4]);
+    assert.strictEqual(pool.nameParts([]), pooled[0]);
+  });
+
   it('stores an extraction that reads and serialises exactly as the extractor made it', () => {
     const plain = extracted(CURLY);
     const stored = compactExtraction(extracted(CURLY, new StringPool()), new StringPool());

@@ -124,6 +124,16 @@ describe('worker pool', function () {
     }
   });
 
+  it('reports the heap of each running worker, its peak at least what is in use', async () => {
+    open();
+    assert.deepStrictEqual(await pool.heap(), []);
+    await Promise.all([run({ op: 'sleep', ms: 20, value: 1 }), run({ op: 'bytes', length: 1000 })]);
+    const heaps = await pool.heap();
+    assert.strictEqual(heaps.length, pool.workerCount);
+    assert.strictEqual(heaps.length, 2);
+    for (const heap of heaps) assert.ok(heap.used > 0 && heap.peak >= heap.used, JSON.stringify(heap));
+  });
+
   it('fails what is left when closed', async () => {
     open({ size: 1, tasksPerWorker: 1 });
     const running = run({ op: 'sleep', ms: 200, value: 0 });

@@ -17,7 +17,14 @@ export const EXTRACTION_VERSION = 2;
  */
 export class StringPool {
   private readonly strings = new Map<string, string>();
-  private readonly parts = new Map<string, string[]>();
+  /** One-part names by their part. */
+  private readonly singleParts = new Map<string, string[]>();
+  /**
+   * Names of two or more parts by the parts joined with U+0000, which no name part holds (the scanner takes
+   * letters, apostrophes and hyphens); kept apart from one-part names so that [] and [''] cannot share a key.
+   */
+  private readonly multiParts = new Map<string, string[]>();
+  private readonly noParts: string[] = [];
 
   string(s: string): string {
     let pooled = this.strings.get(s);
@@ -29,11 +36,20 @@ export class StringPool {
   }
 
   nameParts(parts: string[]): string[] {
-    const key = parts.length === 1 ? parts[0] : parts.join('\u0000');
-    let pooled = this.parts.get(key);
+    if (parts.length === 0) return this.noParts;
+    if (parts.length === 1) {
+      let pooled = this.singleParts.get(parts[0]);
+      if (pooled === undefined) {
+        pooled = [this.string(parts[0])];
+        this.singleParts.set(pooled[0], pooled);
+      }
+      return pooled;
+    }
+    const key = parts.join('\u0000');
+    let pooled = this.multiParts.get(key);
     if (pooled === undefined) {
       pooled = parts.map((part) => this.string(part));
-      this.parts.set(parts.length === 1 ? pooled[0] : copyString(key), pooled);
+      this.multiParts.set(copyString(key), pooled);
     }
     return pooled;
   }

@@ -4,8 +4,9 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Alias, type Document, type Node } from 'yaml';
 import type { ArticleMetadata, ConfigProblem, CorpusConfig, MetadataSource, Span } from '../types';
 
-const METADATA_FIELDS = ['title', 'outlet', 'date', 'url', 'byline'] as const;
-type MetadataField = (typeof METADATA_FIELDS)[number];
+/** The metadata fields of an article, in the order the extractor writes them. */
+export const METADATA_FIELDS = ['title', 'outlet', 'date', 'url', 'byline'] as const;
+export type MetadataField = (typeof METADATA_FIELDS)[number];
 const TOP_LEVEL_KEYS = ['articles', 'aliases', 'notPeople'];
 /** Enough for any honest corpus.yaml; an alias bomb hits it long before it costs memory. */
 export const MAX_YAML_ALIASES = 100;

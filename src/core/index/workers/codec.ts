@@ -6,6 +6,7 @@
 // Layout: an Int32 section (header, then the fields below in order, then the UTF-16 length of every string),
 // then all strings joined (UTF-8, or UTF-16 code units when they hold a lone surrogate), then the text.
 import type { StringPool } from '../../extract/article';
+import { METADATA_FIELDS, type MetadataField } from '../../extract/metadata';
 import { compactText } from '../../util/strings';
 import { packedQuote, packQuotes, StoredArticle, StoredExtraction, type PackedMentions, type PackedQuotes } from '../packed';
 import type { Article, ArticleExtraction, MentionForm, MetadataSource, RawMention, Span } from '../../types';
@@ -19,7 +20,6 @@ const STRINGS_UTF16 = 8;
 /** Header words: format, flags, Int32 word count, strings byte length, text byte length, string table start, string count. */
 const HEADER = 7;
 
-const METADATA_FIELDS = ['title', 'outlet', 'date', 'url', 'byline'] as const;
 const SOURCES: readonly MetadataSource[] = ['frontmatter', 'corpus.yaml', 'inferred'];
 /** A quote whose text is text.slice(start, end) of an article kept as a string: not sent twice. */
 const SLICE_OF_TEXT = -1;
@@ -97,7 +97,7 @@ export function encodeExtraction(extraction: ArticleExtraction): ArrayBuffer {
   const sources = article.metadataSources;
   if (sources === undefined) out.push(-1);
   else {
-    const fields = Object.keys(sources) as (typeof METADATA_FIELDS)[number][];
+    const fields = Object.keys(sources) as MetadataField[];
     out.push(fields.length);
     for (const field of fields) {
       out.push(METADATA_FIELDS.indexOf(field));

@@ -4,7 +4,7 @@
 import { createRequire } from 'module';
 import * as nodePath from 'path';
 import { Worker } from 'worker_threads';
-import { CONTEXTS_PER_WORKER, NO_CONTEXT, type FromWorker, type ToWorker } from './protocol';
+import { CONTEXTS_PER_WORKER, NO_CONTEXT, type FromWorker, type ToWorker, type WorkerHeap } from './protocol';
 
 export interface PoolOptions {
   /** The worker's entry: a bundled .js file, or its .ts source when the core itself runs from source (tsx). */
@@ -65,6 +65,8 @@ interface Slot {
   /** The worker has loaded its code (tasks are timed from then on). */
   ready: boolean;
   stopped: boolean;
+  /** Waiting for the worker's heap figures (undefined if it stops first). */
+  heapWaiters: ((heap: WorkerHeap | undefined) => void)[];
 }
 
 export class WorkerPool {
@@ -90,6 +92,26 @@ export class WorkerPool {
   /** Workers running now (0 before the first task and after an idle shutdown). */
   get workerCount(): number {
     return this.slots.length;
+  }
+
+  /** The heap of each running worker that answers within `timeoutMs` (for the benchmark). */
+  async heap(timeoutMs = 5_000): Promise<WorkerHeap[]> {
+    const replies = this.slots.map(
+      (slot) =>
+        new Promise<WorkerHeap | undefined>((resolve) => {
+          const timer = setTimeout(() => {
+            slot.heapWaiters.splice(slot.heapWaiters.indexOf(waiter), 1);
+            resolve(undefined);
+          }, timeoutMs);
+          const waiter = (heap: WorkerHeap | undefined) => {
+            clearTimeout(timer);
+            resolve(heap);
+          };
+          slot.heapWaiters.push(waiter);
+          slot.worker.postMessage({ type: 'heap' } satisfies ToWorker);
+        }),
+    );
+    return (await Promise.all(replies)).filter((heap): heap is WorkerHeap => heap !== undefined);
   }
 
   /** Runs one task on a worker; rejects with a `TaskFailure`, or with the signal's reason when aborted. */
@@ -183,7 +205,7 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const worker = startWorker(nodePath.resolve(this.options.script));
-    const slot: Slot = { worker, inFlight: [], contexts: [], timer: undefined, error: undefined, ready: false, stopped: false };
+    const slot: Slot = { worker, inFlight: [], contexts: [], timer: undefined, error: undefined, ready: false, stopped: false, heapWaiters: [] };
     worker.on('message', (message: FromWorker) => this.receive(slot, message));
     worker.on('error', (error) => {
       slot.error = error instanceof Error ? error.message : String(error);
@@ -202,6 +224,10 @@ export class WorkerPool {
       clearTimeout(slot.timer);
       slot.timer = undefined;
       if (slot.inFlight.length > 0) this.startTimer(slot);
+      return;
+    }
+    if ('heap' in message) {
+      slot.heapWaiters.shift()?.(message.heap);
       return;
     }
     const index = slot.inFlight.findIndex((task) => task.id === message.id);
@@ -231,6 +257,7 @@ export class WorkerPool {
   private async stop(slot: Slot): Promise<void> {
     slot.stopped = true;
     clearTimeout(slot.timer);
+    for (const waiter of slot.heapWaiters.splice(0)) waiter(undefined);
     await slot.worker.terminate();
   }
 

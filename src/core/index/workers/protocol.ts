@@ -15,10 +15,21 @@ export interface TaskMessage {
   payload: unknown;
 }
 
-export type ToWorker = ContextMessage | TaskMessage;
+/** Asks for the worker's heap figures (answered at once, between tasks). */
+export interface HeapMessage {
+  type: 'heap';
+}
+
+export type ToWorker = ContextMessage | TaskMessage | HeapMessage;
+
+/** A worker's own V8 heap, in bytes: in use now, and the most seen after any task so far. */
+export interface WorkerHeap {
+  used: number;
+  peak: number;
+}
 
 /** `ready` comes first, once the worker has loaded its code: task timeouts do not count its start-up. */
-export type FromWorker = { ready: true } | { id: number; result: unknown } | { id: number; error: string };
+export type FromWorker = { ready: true } | { heap: WorkerHeap } | { id: number; result: unknown } | { id: number; error: string };
 
 export const NO_CONTEXT = -1;
 
