@@ -18,6 +18,8 @@ import * as counts from '../util/counts';
 import { ITEMS_PER_STEP, runSteps, runStepsSliced, type Steps } from '../util/steps';
 import { CandidateIndex } from './candidates';
 import * as clusterHelpers from './clusters';
+import * as evidence from './evidence';
+import { StoryIndex } from './evidence';
 import { ClusterRegistry, type ClusterState, type DocState } from './clusters';
 import * as names from './names';
 import type { AliasTable, ParsedName } from './names';
@@ -28,6 +30,7 @@ import { resolveShortForms } from './picking';
 const { addToIndex } = counts;
 const { definingClustersOf, rootOf, tallyAssigned } = clusterHelpers;
 const { aliasTable, parseName } = names;
+const { widelyReportedAt } = evidence;
 
 export interface IdentityChanges {
   /** Documents whose person ids may have changed (including added and removed ones). */
@@ -42,10 +45,14 @@ interface ReplacedDocuments {
   toResolve: Set<DocState>;
 }
 
-/** What rebuilding the groups changed: clusters whose candidacy, gender or merge changed, and their given names. */
+/**
+ * What rebuilding the groups changed: clusters whose candidacy, gender or merge changed, and their given
+ * names; and the clusters whose story (evidence.ts) changed, whose short forms must be weighed again.
+ */
 interface GroupChanges {
   clusters: ClusterState[];
   givens: ReadonlySet<string>;
+  stories: readonly ClusterState[];
 }
 
 /** Corpus-wide identity kept up to date one document at a time. */
@@ -59,6 +66,7 @@ export class IdentityIndex {
   private readonly surnameDocs = new Map<string, Map<DocState, number>>();
   private readonly givenDocs = new Map<string, Map<DocState, number>>();
   private readonly persons = new PeopleTable();
+  private readonly stories = new StoryIndex();
 
   constructor(aliases: Readonly<Record<string, string[]>> = {}) {
     this.aliasOf = aliasTable(aliases);
@@ -119,6 +127,7 @@ export class IdentityIndex {
     this.pending.clear();
     /** Root clusters whose person must be rebuilt, in the order they were touched. */
     const dirtyRoots = new Set<ClusterState>();
+    this.stories.begin(this.docs.size);
     const { dirtySurnames, toResolve } = yield* this.replaceDocuments(batch, dirtyRoots, changes);
     const changed = yield* this.rebuildGroups(dirtySurnames, dirtyRoots);
     yield* this.markAffected(changed, toResolve, dirtyRoots, changes);
@@ -137,6 +146,7 @@ export class IdentityIndex {
       if (old) {
         yield* tallyAssigned(old, -1, dirtyRoots);
         yield* this.contribute(old, -1, dirtySurnames);
+        this.stories.contribute(old, -1);
         this.docs.delete(key);
         toResolve.delete(old);
       }
@@ -145,6 +155,7 @@ export class IdentityIndex {
         const doc = yield* this.createDoc(key, mentions);
         this.docs.set(key, doc);
         yield* this.contribute(doc, 1, dirtySurnames);
+        this.stories.contribute(doc, 1);
         toResolve.add(doc);
       }
       yield;
@@ -166,7 +177,7 @@ export class IdentityIndex {
       this.candidates.rebuildGiven(given);
       yield;
     }
-    return { clusters, givens };
+    return { clusters, givens, stories: this.stories.changed(this.docs.size) };
   }
 
   /**
@@ -177,13 +188,19 @@ export class IdentityIndex {
     // Sets of documents can be as large as the corpus (a surname named everywhere): walked in steps.
     let walked = 0;
     const changedSurnames = new Set(changed.clusters.map((c) => c.surname));
+    const changedGivens = new Set(changed.givens);
+    for (const c of changed.stories) {
+      if (!c.candidate) continue;
+      changedSurnames.add(c.surname);
+      if (c.given) changedGivens.add(c.given);
+    }
     for (const surname of changedSurnames) {
       for (const doc of this.surnameDocs.get(surname)?.keys() ?? []) {
         toResolve.add(doc);
         if (++walked % ITEMS_PER_STEP === 0) yield;
       }
     }
-    for (const given of changed.givens) {
+    for (const given of changedGivens) {
       for (const doc of this.givenDocs.get(given)?.keys() ?? []) {
         toResolve.add(doc);
         if (++walked % ITEMS_PER_STEP === 0) yield;
@@ -203,7 +220,7 @@ export class IdentityIndex {
   private *resolveDocuments(toResolve: ReadonlySet<DocState>, dirtyRoots: Set<ClusterState>, changes: IdentityChanges): Steps<void> {
     for (const doc of toResolve) {
       if (doc.resolved) yield* tallyAssigned(doc, -1, dirtyRoots);
-      yield* resolveShortForms(doc, this.candidates, this.registry);
+      yield* resolveShortForms(doc, this.candidates, this.registry, widelyReportedAt(this.docs.size));
       yield* tallyAssigned(doc, 1, dirtyRoots);
       changes.docs.add(doc.key);
       yield;

@@ -9,6 +9,10 @@ import type { Gender } from '../language';
 import { ITEMS_PER_STEP, type Steps } from '../util/steps';
 import type { CandidateLists } from './candidates';
 import type { Candidate, ClusterRegistry, ClusterState, DocState } from './clusters';
+import * as evidence from './evidence';
+
+// Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
+const { roleKeys, sharesRole, sharesStory } = evidence;
 
 const NO_CANDIDATES: readonly Candidate[] = [];
 
@@ -16,7 +20,7 @@ const NO_CANDIDATES: readonly Candidate[] = [];
  * Rule 3 for one document: fills `doc.assignment` (in place: the index keeps the array) with the defining
  * cluster of each mention that has one, then a pick for each other mention, in article order.
  */
-export function* resolveShortForms(doc: DocState, lists: CandidateLists, registry: ClusterRegistry): Steps<void> {
+export function* resolveShortForms(doc: DocState, lists: CandidateLists, registry: ClusterRegistry, wideAt: number): Steps<void> {
   const { bySurname, byGiven } = lists;
   const inDoc = new Map<ClusterState, number>();
   const local = new LocalFallbacks();
@@ -27,6 +31,7 @@ export function* resolveShortForms(doc: DocState, lists: CandidateLists, registr
     if (c) inDoc.set(c, (inDoc.get(c) ?? 0) + 1);
   }
   const globalOnly = (global: readonly Candidate[] | undefined): readonly Candidate[] => global ?? NO_CANDIDATES;
+  const weigh = new Evidence(doc, inDoc, lists, wideAt);
   for (let i = 0; i < doc.mentions.length; i++) {
     if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     if (assignment[i]) continue;
@@ -34,33 +39,147 @@ export function* resolveShortForms(doc: DocState, lists: CandidateLists, registr
     const initial = p.given.length ? p.given[0] : null;
     let target: ClusterState | null;
     if (doc.mentions[i].tentative === true) {
-      // Only a surname known from full names of people (here or in other articles) makes a lone word a
-      // name: a cluster whose given name or honorific told a gender, not one built from unknown words.
-      const known = bySurname.get(p.surname)?.filter((c) => c.gender !== null);
-      target = known && known.length ? pick(known, p.gender, assignment, i, inDoc) : null;
+      // Only a surname known from full names of people (here or, on evidence, in other articles) makes a
+      // lone word a name: a cluster whose given name or honorific told a gender, not one built from unknown words.
+      const known = weigh.supported(bySurname.get(p.surname)?.filter((c) => c.gender !== null), i, p.gender);
+      target = known.length ? pick(known, p.gender, assignment, i, inDoc) : null;
       if (target) {
         assignment[i] = target;
         inDoc.set(target, (inDoc.get(target) ?? 0) + 1);
       }
       continue;
     }
+    let unsupported = false;
     if (p.lone !== null) {
-      target = pick(local.withLocal(bySurname.get(p.surname), p.surname), p.gender, assignment, i, inDoc);
+      // A lone word joins a person named in full only in other articles on evidence (evidence.ts); when
+      // evidence alone kept it from a person it would have joined, it stays a person of its own article.
+      const bySurnameHere = local.withLocal(bySurname.get(p.surname), p.surname);
+      const byGivenHere = globalOnly(byGiven.get(p.lone));
+      target = pick(weigh.supported(bySurnameHere, i, p.gender), p.gender, assignment, i, inDoc);
       // "Sir Michael": knights and dames go by their given name; any lone word may be a given name too.
-      if (!target && (p.firstNameHonorific || !p.gender)) target = pick(globalOnly(byGiven.get(p.lone)), p.gender, assignment, i, inDoc);
-      if (!target && p.firstNameHonorific) target = pick(globalOnly(byGiven.get(p.lone)), null, assignment, i, inDoc);
+      // A given name is shared by too many people for a story in common to tell them apart: only a role does.
+      if (!target && (p.firstNameHonorific || !p.gender)) target = pick(weigh.supported(byGivenHere, i, p.gender, true), p.gender, assignment, i, inDoc);
+      if (!target && p.firstNameHonorific) target = pick(weigh.supported(byGivenHere, i, null, true), null, assignment, i, inDoc);
+      if (!target) unsupported = wouldPick(bySurnameHere, byGivenHere, p.gender, p.firstNameHonorific, assignment, i, inDoc);
     } else {
       const candidates = local.withLocal(bySurname.get(p.surname), p.surname).filter((c) => !initial || (c.cluster.given ?? '').startsWith(initial));
       target = pick(candidates, p.gender, assignment, i, inDoc);
     }
     if (!target) {
-      target = registry.get(`${p.surname}|${initial ?? ''}`, 'fallback', initial, p.surname);
+      const key = unsupported ? `${p.surname}|${initial ?? ''}@${doc.key}` : `${p.surname}|${initial ?? ''}`;
+      target = registry.get(key, 'fallback', initial, p.surname);
       if (!target.candidate) local.add(target, p.surname, p.gender);
     }
     assignment[i] = target;
     inDoc.set(target, (inDoc.get(target) ?? 0) + 1);
   }
   doc.resolved = true;
+}
+
+/** Whether a lone word would have joined a candidate if evidence were not asked for (the same steps as above). */
+function wouldPick(bySurname: readonly Candidate[], byGiven: readonly Candidate[], gender: Gender | null, firstNameHonorific: boolean, docAssignment: readonly (ClusterState | null)[], index: number, inDoc: ReadonlyMap<ClusterState, number>): boolean {
+  if (pick(bySurname, gender, docAssignment, index, inDoc)) return true;
+  if ((firstNameHonorific || !gender) && pick(byGiven, gender, docAssignment, index, inDoc)) return true;
+  return firstNameHonorific && pick(byGiven, null, docAssignment, index, inDoc) !== null;
+}
+
+/** The candidates of one list that the article's story (or the mention's role) supports. */
+interface Weighed {
+  kept: Candidate[];
+  clusters: Set<ClusterState>;
+}
+
+const NO_ROLES: readonly string[] = [];
+
+/**
+ * Which candidates a lone word of one article may join: those already named in the article, local
+ * fallbacks, and those named in full elsewhere whose story the article shares (evidence.ts).
+ */
+class Evidence {
+  private articleKeys: ClusterState[] | null = null;
+  private readonly storyShared = new Map<ClusterState, boolean>();
+  private readonly weighedLists = new Map<readonly Candidate[], Map<string, Weighed>>();
+
+  constructor(private readonly doc: DocState, private readonly inDoc: ReadonlyMap<ClusterState, number>, private readonly lists: CandidateLists, private readonly wideAt: number) {}
+
+  /**
+   * The candidates the mention may join. Those of another gender are left out here already (pick() would
+   * rule them out), so that the story is weighed only for those that fit.
+   */
+  supported(candidates: readonly Candidate[] | undefined, index: number, gender: Gender | null, roleOnly = false): readonly Candidate[] {
+    if (!candidates || candidates.length === 0) return NO_CANDIDATES;
+    const roles = roleKeys(this.doc.mentions[index].role);
+    // What the article's story supports is fixed for the article: weighed once per list; what inDoc (which
+    // grows as the article is resolved) and the mention's role add is checked per mention.
+    const byList = roles.length === 0 ? this.weighed(candidates, gender, roleOnly) : this.weigh(candidates, gender, roleOnly, roles);
+    const { kept, clusters } = byList;
+    let out: Candidate[] | null = null;
+    if (kept.length < candidates.length) {
+      const genders = candidateGenders(candidates);
+      for (const c of this.inDoc.keys()) {
+        if (clusters.has(c)) continue;
+        const g = genders.get(c);
+        if (g !== undefined) (out ??= kept.slice()).push({ cluster: c, gender: g });
+      }
+    }
+    if (out) return out;
+    return kept.length === candidates.length ? candidates : kept;
+  }
+
+  private weighed(candidates: readonly Candidate[], gender: Gender | null, roleOnly: boolean): Weighed {
+    const key = `${gender ?? ''}${roleOnly ? '|role' : ''}`;
+    let byKey = this.weighedLists.get(candidates);
+    if (!byKey) this.weighedLists.set(candidates, (byKey = new Map()));
+    let weighed = byKey.get(key);
+    if (!weighed) byKey.set(key, (weighed = this.weigh(candidates, gender, roleOnly, NO_ROLES)));
+    return weighed;
+  }
+
+  private weigh(candidates: readonly Candidate[], gender: Gender | null, roleOnly: boolean, roles: readonly string[]): Weighed {
+    const kept: Candidate[] = [];
+    const clusters = new Set<ClusterState>();
+    for (const candidate of candidates) {
+      const { cluster: c, gender: g } = candidate;
+      const fits = !gender || !g || g === gender;
+      if (c.kind === 'fallback' || (fits && ((roles.length > 0 && sharesRole(c, roles)) || (!roleOnly && this.sharesStory(c))))) {
+        kept.push(candidate);
+        clusters.add(c);
+      }
+    }
+    return { kept, clusters };
+  }
+
+  /** Whether the article shares the cluster's story, asked once per cluster and article. */
+  private sharesStory(c: ClusterState): boolean {
+    let shared = this.storyShared.get(c);
+    if (shared === undefined) this.storyShared.set(c, (shared = sharesStory(c, this.keys(), this.wideAt)));
+    return shared;
+  }
+
+  /**
+   * Who the article names: the clusters named in full in it, and the only candidate of each lone word
+   * ("President Trump", "Sir Keir") that has just one. They depend on the article and its own names' candidate
+   * lists only, not on the order of resolution.
+   */
+  private keys(): ClusterState[] {
+    if (this.articleKeys) return this.articleKeys;
+    const keys = new Set<ClusterState>();
+    const { doc } = this;
+    const { bySurname, byGiven } = this.lists;
+    for (let i = 0; i < doc.mentions.length; i++) {
+      const c = doc.defining[i];
+      if (c) {
+        keys.add(c);
+        continue;
+      }
+      const p = doc.parsed[i];
+      if (p.lone === null || doc.mentions[i].tentative === true) continue;
+      const list = p.firstNameHonorific ? byGiven.get(p.lone) : bySurname.get(p.surname);
+      if (list && list.length === 1) keys.add(list[0].cluster);
+    }
+    this.articleKeys = [...keys];
+    return this.articleKeys;
+  }
 }
 
 /** Fallback clusters made in one article: later mentions of their surname in the article may pick them too. */
