@@ -3,8 +3,10 @@
 // among those of its given name) using only its own article as context: the only candidate that fits the
 // gender; else the one named most recently before it in the article; else the one named most often in the
 // article. With no clear choice it goes to the fallback cluster "surname|initial", which later mentions of
-// that surname in the same article may then pick too. A tentative lone word (a capitalised word that may
-// not be a name) is kept only when a surname known from full names takes it.
+// that surname in the same article may then pick too. A lone word may join a person named in full only in
+// other articles on evidence (evidence.ts); without it, it becomes a person of its own article. A tentative
+// lone word (a capitalised word that may not be a name) is kept only when a surname known from full names
+// takes it, on the same evidence.
 import type { Gender } from '../language';
 import { ITEMS_PER_STEP, type Steps } from '../util/steps';
 import type { CandidateLists } from './candidates';
@@ -41,8 +43,8 @@ export function* resolveShortForms(doc: DocState, lists: CandidateLists, registr
     if (doc.mentions[i].tentative === true) {
       // Only a surname known from full names of people (here or, on evidence, in other articles) makes a
       // lone word a name: a cluster whose given name or honorific told a gender, not one built from unknown words.
-      const known = weigh.supported(bySurname.get(p.surname)?.filter((c) => c.gender !== null), i, p.gender);
-      target = known.length ? pick(known, p.gender, assignment, i, inDoc) : null;
+      const known = bySurname.get(p.surname)?.filter((c) => c.gender !== null);
+      target = known && known.length ? weigh.confirmed(pick(known, p.gender, assignment, i, inDoc), i, false) : null;
       if (target) {
         assignment[i] = target;
         inDoc.set(target, (inDoc.get(target) ?? 0) + 1);
@@ -52,15 +54,23 @@ export function* resolveShortForms(doc: DocState, lists: CandidateLists, registr
     let unsupported = false;
     if (p.lone !== null) {
       // A lone word joins a person named in full only in other articles on evidence (evidence.ts); when
-      // evidence alone kept it from a person it would have joined, it stays a person of its own article.
-      const bySurnameHere = local.withLocal(bySurname.get(p.surname), p.surname);
-      const byGivenHere = globalOnly(byGiven.get(p.lone));
-      target = pick(weigh.supported(bySurnameHere, i, p.gender), p.gender, assignment, i, inDoc);
+      // evidence alone kept it from the person it picked, it stays a person of its own article. (Among
+      // several candidates pick() only chooses one already named in the article, so it is the one to weigh.)
+      let picked = pick(local.withLocal(bySurname.get(p.surname), p.surname), p.gender, assignment, i, inDoc);
+      target = weigh.confirmed(picked, i, false);
+      unsupported = picked !== target;
       // "Sir Michael": knights and dames go by their given name; any lone word may be a given name too.
       // A given name is shared by too many people for a story in common to tell them apart: only a role does.
-      if (!target && (p.firstNameHonorific || !p.gender)) target = pick(weigh.supported(byGivenHere, i, p.gender, true), p.gender, assignment, i, inDoc);
-      if (!target && p.firstNameHonorific) target = pick(weigh.supported(byGivenHere, i, null, true), null, assignment, i, inDoc);
-      if (!target) unsupported = wouldPick(bySurnameHere, byGivenHere, p.gender, p.firstNameHonorific, assignment, i, inDoc);
+      if (!target && (p.firstNameHonorific || !p.gender)) {
+        picked = pick(globalOnly(byGiven.get(p.lone)), p.gender, assignment, i, inDoc);
+        target = weigh.confirmed(picked, i, true);
+        unsupported ||= picked !== target;
+      }
+      if (!target && p.firstNameHonorific) {
+        picked = pick(globalOnly(byGiven.get(p.lone)), null, assignment, i, inDoc);
+        target = weigh.confirmed(picked, i, true);
+        unsupported ||= picked !== target;
+      }
     } else {
       const candidates = local.withLocal(bySurname.get(p.surname), p.surname).filter((c) => !initial || (c.cluster.given ?? '').startsWith(initial));
       target = pick(candidates, p.gender, assignment, i, inDoc);
@@ -76,77 +86,22 @@ export function* resolveShortForms(doc: DocState, lists: CandidateLists, registr
   doc.resolved = true;
 }
 
-/** Whether a lone word would have joined a candidate if evidence were not asked for (the same steps as above). */
-function wouldPick(bySurname: readonly Candidate[], byGiven: readonly Candidate[], gender: Gender | null, firstNameHonorific: boolean, docAssignment: readonly (ClusterState | null)[], index: number, inDoc: ReadonlyMap<ClusterState, number>): boolean {
-  if (pick(bySurname, gender, docAssignment, index, inDoc)) return true;
-  if ((firstNameHonorific || !gender) && pick(byGiven, gender, docAssignment, index, inDoc)) return true;
-  return firstNameHonorific && pick(byGiven, null, docAssignment, index, inDoc) !== null;
-}
-
-/** The candidates of one list that the article's story (or the mention's role) supports. */
-interface Weighed {
-  kept: Candidate[];
-  clusters: Set<ClusterState>;
-}
-
-const NO_ROLES: readonly string[] = [];
-
 /**
- * Which candidates a lone word of one article may join: those already named in the article, local
- * fallbacks, and those named in full elsewhere whose story the article shares (evidence.ts).
+ * Whether a lone word of one article may join the cluster it picked: one already named in the article, a
+ * local fallback, or one named in full elsewhere whose story or role the article shares (evidence.ts).
  */
 class Evidence {
   private articleKeys: ClusterState[] | null = null;
   private readonly storyShared = new Map<ClusterState, boolean>();
-  private readonly weighedLists = new Map<readonly Candidate[], Map<string, Weighed>>();
 
   constructor(private readonly doc: DocState, private readonly inDoc: ReadonlyMap<ClusterState, number>, private readonly lists: CandidateLists, private readonly wideAt: number) {}
 
-  /**
-   * The candidates the mention may join. Those of another gender are left out here already (pick() would
-   * rule them out), so that the story is weighed only for those that fit.
-   */
-  supported(candidates: readonly Candidate[] | undefined, index: number, gender: Gender | null, roleOnly = false): readonly Candidate[] {
-    if (!candidates || candidates.length === 0) return NO_CANDIDATES;
+  /** The cluster pick() chose when the mention may join it: named in the article, or on evidence; else null. */
+  confirmed(c: ClusterState | null, index: number, roleOnly: boolean): ClusterState | null {
+    if (!c || this.inDoc.has(c) || c.kind === 'fallback') return c;
     const roles = roleKeys(this.doc.mentions[index].role);
-    // What the article's story supports is fixed for the article: weighed once per list; what inDoc (which
-    // grows as the article is resolved) and the mention's role add is checked per mention.
-    const byList = roles.length === 0 ? this.weighed(candidates, gender, roleOnly) : this.weigh(candidates, gender, roleOnly, roles);
-    const { kept, clusters } = byList;
-    let out: Candidate[] | null = null;
-    if (kept.length < candidates.length) {
-      const genders = candidateGenders(candidates);
-      for (const c of this.inDoc.keys()) {
-        if (clusters.has(c)) continue;
-        const g = genders.get(c);
-        if (g !== undefined) (out ??= kept.slice()).push({ cluster: c, gender: g });
-      }
-    }
-    if (out) return out;
-    return kept.length === candidates.length ? candidates : kept;
-  }
-
-  private weighed(candidates: readonly Candidate[], gender: Gender | null, roleOnly: boolean): Weighed {
-    const key = `${gender ?? ''}${roleOnly ? '|role' : ''}`;
-    let byKey = this.weighedLists.get(candidates);
-    if (!byKey) this.weighedLists.set(candidates, (byKey = new Map()));
-    let weighed = byKey.get(key);
-    if (!weighed) byKey.set(key, (weighed = this.weigh(candidates, gender, roleOnly, NO_ROLES)));
-    return weighed;
-  }
-
-  private weigh(candidates: readonly Candidate[], gender: Gender | null, roleOnly: boolean, roles: readonly string[]): Weighed {
-    const kept: Candidate[] = [];
-    const clusters = new Set<ClusterState>();
-    for (const candidate of candidates) {
-      const { cluster: c, gender: g } = candidate;
-      const fits = !gender || !g || g === gender;
-      if (c.kind === 'fallback' || (fits && ((roles.length > 0 && sharesRole(c, roles)) || (!roleOnly && this.sharesStory(c))))) {
-        kept.push(candidate);
-        clusters.add(c);
-      }
-    }
-    return { kept, clusters };
+    if (roles.length > 0 && sharesRole(c, roles)) return c;
+    return !roleOnly && this.sharesStory(c) ? c : null;
   }
 
   /** Whether the article shares the cluster's story, asked once per cluster and article. */
