@@ -3,7 +3,11 @@ import { CorpusIndex } from '../../src/core/index/corpusIndex';
 import { extractMentions } from '../../src/core/extract/mentions';
 
 // A lone surname in an article that never gives the full name ("deter Putin from further aggression") is a
-// mention when the corpus knows a person with that surname from other articles, and only then.
+// mention when the corpus knows a person with that surname from other articles of the same story, and only
+// then (identity's evidence: here two other people named in full in both articles).
+
+const STORY_A = 'Talks in Moscow\n\nPresident Ivan Petrov met Anna Berg and Tomas Weir on Monday.\n';
+const STORY_B = 'Sanctions\n\nAnna Berg and Tomas Weir said only a lasting peace will deter Petrov from further aggression.\n';
 
 describe('tentative lone names', () => {
   it('are returned, flagged, only on request and only mid-sentence between lower-case words', () => {
@@ -15,10 +19,10 @@ describe('tentative lone names', () => {
 
   it('become mentions of the person the corpus knows by that surname', () => {
     const index = CorpusIndex.fromTexts('/corpus', {
-      'a.txt': 'Talks in Moscow\n\nPresident Ivan Petrov met the envoy on Monday.\n',
-      'b.txt': 'Sanctions\n\nOnly a lasting peace will deter Petrov from further aggression, officials said.\n',
+      'a.txt': STORY_A,
+      'b.txt': STORY_B,
     });
-    const inB = index.mentionsIn('b.txt');
+    const inB = index.mentionsIn('b.txt').filter((m) => m.text === 'Petrov');
     assert.equal(inB.length, 1);
     assert.equal(inB[0].text, 'Petrov');
     assert.equal(inB[0].personId, index.mentionsIn('a.txt')[0].personId);
@@ -27,13 +31,17 @@ describe('tentative lone names', () => {
 
   it('are dropped when no person with that surname is known, and follow the corpus as it changes', () => {
     const index = CorpusIndex.fromTexts('/corpus', {
-      'b.txt': 'Sanctions\n\nOnly a lasting peace will deter Petrov from further aggression, officials said.\n',
+      'b.txt': STORY_B,
     });
-    assert.deepEqual(index.mentionsIn('b.txt'), []);
-    index.updateArticle('a.txt', 'Talks in Moscow\n\nPresident Ivan Petrov met the envoy on Monday.\n');
-    assert.deepEqual(index.mentionsIn('b.txt').map((m) => m.text), ['Petrov']);
+    const petrovIn = (path: string): string[] => index.mentionsIn(path).map((m) => m.text).filter((t) => t.includes('Petrov'));
+    assert.deepEqual(petrovIn('b.txt'), []);
+    index.updateArticle('a.txt', STORY_A);
+    assert.deepEqual(petrovIn('b.txt'), ['Petrov']);
     index.removeArticle('a.txt');
-    assert.deepEqual(index.mentionsIn('b.txt'), []);
+    assert.deepEqual(petrovIn('b.txt'), []);
+    // A person of that surname from an unrelated story is no evidence.
+    index.updateArticle('c.txt', 'Harvest\n\nFarmer Ivan Petrov said the wheat was in.\n');
+    assert.deepEqual(petrovIn('b.txt'), []);
   });
 
   it('do not attach to a surname known only from unknown words (no gender from a given name or title)', () => {

@@ -12,6 +12,7 @@ import { ITEMS_PER_STEP, type Steps } from '../util/steps';
 import * as textHelpers from '../util/text';
 import * as names from './names';
 import type { AliasTable, ParsedName } from './names';
+import type { StoryKey } from './evidence';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { addCount, addToIndex } = counts;
@@ -51,6 +52,11 @@ export interface ClusterState {
   forms: Map<string, FormTally>;
   /** Null until a mention with a role is assigned (most people have none): the index keeps one per cluster. */
   roles: Map<string, Map<string, number>> | null;
+  /**
+   * Null until the cluster is named in full: the other clusters named in full in the same articles and the
+   * roles next to its full name, each with its number of articles (evidence.ts).
+   */
+  story: Map<StoryKey, number> | null;
 }
 
 export interface DocState {
@@ -101,7 +107,7 @@ export class ClusterRegistry {
     if (!c) {
       c = {
         key, kind, given, surname, canonical: null, defining: 0, male: 0, female: 0, fixedGender: null,
-        mergedInto: null, candidate: false, mergedFrom: null, assigned: 0, docs: new Map(), forms: new Map(), roles: null,
+        mergedInto: null, candidate: false, mergedFrom: null, assigned: 0, docs: new Map(), forms: new Map(), roles: null, story: null,
       };
       this.byKey.set(key, c);
       let bySurname = this.bySurname.get(surname);

@@ -18,6 +18,8 @@ import * as counts from '../util/counts';
 import { ITEMS_PER_STEP, runSteps, runStepsSliced, type Steps } from '../util/steps';
 import { CandidateIndex } from './candidates';
 import * as clusterHelpers from './clusters';
+import * as evidence from './evidence';
+import { StoryIndex } from './evidence';
 import { ClusterRegistry, type ClusterState, type DocState } from './clusters';
 import * as names from './names';
 import type { AliasTable, ParsedName } from './names';
@@ -28,6 +30,7 @@ import { resolveShortForms } from './picking';
 const { addToIndex } = counts;
 const { definingClustersOf, rootOf, tallyAssigned } = clusterHelpers;
 const { aliasTable, parseName } = names;
+const { widelyReportedAt } = evidence;
 
 /** What replacing a batch of documents touched: surname groups to rebuild and documents to resolve. */
 interface ReplacedDocuments {
@@ -35,10 +38,14 @@ interface ReplacedDocuments {
   toResolve: Set<DocState>;
 }
 
-/** What rebuilding the groups changed: clusters whose candidacy, gender or merge changed, and their given names. */
+/**
+ * What rebuilding the groups changed: clusters whose candidacy, gender or merge changed, and their given
+ * names; and the clusters whose story (evidence.ts) changed, whose short forms must be weighed again.
+ */
 interface GroupChanges {
   clusters: ClusterState[];
   givens: ReadonlySet<string>;
+  stories: readonly ClusterState[];
 }
 
 /** Corpus-wide identity kept up to date one document at a time. */
@@ -54,6 +61,7 @@ export class IdentityIndex {
   private readonly surnameDocs = new Map<string, Map<DocState, number>>();
   private readonly givenDocs = new Map<string, Map<DocState, number>>();
   private readonly persons = new PeopleTable();
+  private readonly stories = new StoryIndex();
 
   constructor(aliases: Readonly<Record<string, string[]>> = {}) {
     this.aliasOf = aliasTable(aliases);
@@ -114,6 +122,7 @@ export class IdentityIndex {
     this.pending.clear();
     /** Root clusters whose person must be rebuilt, in the order they were touched. */
     const dirtyRoots = new Set<ClusterState>();
+    this.stories.begin(this.docs.size);
     const { dirtySurnames, toResolve } = yield* this.replaceDocuments(batch, dirtyRoots, changes);
     const changed = yield* this.rebuildGroups(dirtySurnames, dirtyRoots);
     yield* this.markAffected(changed, toResolve, dirtyRoots, changes);
@@ -132,6 +141,7 @@ export class IdentityIndex {
       if (old) {
         yield* tallyAssigned(old, -1, dirtyRoots);
         yield* this.contribute(old, -1, dirtySurnames);
+        this.stories.contribute(old, -1);
         this.docs.delete(key);
         toResolve.delete(old);
       }
@@ -140,6 +150,7 @@ export class IdentityIndex {
         const doc = yield* this.createDoc(key, mentions);
         this.docs.set(key, doc);
         yield* this.contribute(doc, 1, dirtySurnames);
+        this.stories.contribute(doc, 1);
         toResolve.add(doc);
       }
       yield;
@@ -161,7 +172,7 @@ export class IdentityIndex {
       this.candidates.rebuildGiven(given);
       yield;
     }
-    return { clusters, givens };
+    return { clusters, givens, stories: this.stories.changed(this.docs.size) };
   }
 
   /**
@@ -172,13 +183,19 @@ export class IdentityIndex {
     // Sets of documents can be as large as the corpus (a surname named everywhere): walked in steps.
     let walked = 0;
     const changedSurnames = new Set(changed.clusters.map((c) => c.surname));
+    const changedGivens = new Set(changed.givens);
+    for (const c of changed.stories) {
+      if (!c.candidate) continue;
+      changedSurnames.add(c.surname);
+      if (c.given) changedGivens.add(c.given);
+    }
     for (const surname of changedSurnames) {
       for (const doc of this.surnameDocs.get(surname)?.keys() ?? []) {
         toResolve.add(doc);
         if (++walked % ITEMS_PER_STEP === 0) yield;
       }
     }
-    for (const given of changed.givens) {
+    for (const given of changedGivens) {
       for (const doc of this.givenDocs.get(given)?.keys() ?? []) {
         toResolve.add(doc);
         if (++walked % ITEMS_PER_STEP === 0) yield;
@@ -198,7 +215,7 @@ export class IdentityIndex {
   private *resolveDocuments(toResolve: ReadonlySet<DocState>, dirtyRoots: Set<ClusterState>, changes: IdentityChanges): Steps<void> {
     for (const doc of toResolve) {
       if (doc.resolved) yield* tallyAssigned(doc, -1, dirtyRoots);
-      yield* resolveShortForms(doc, this.candidates, this.registry);
+      yield* resolveShortForms(doc, this.candidates, this.registry, widelyReportedAt(this.docs.size));
       yield* tallyAssigned(doc, 1, dirtyRoots);
       changes.docs.add(doc.key);
       yield;

@@ -3,12 +3,18 @@
 // among those of its given name) using only its own article as context: the only candidate that fits the
 // gender; else the one named most recently before it in the article; else the one named most often in the
 // article. With no clear choice it goes to the fallback cluster "surname|initial", which later mentions of
-// that surname in the same article may then pick too. A tentative lone word (a capitalised word that may
-// not be a name) is kept only when a surname known from full names takes it.
+// that surname in the same article may then pick too. A lone word may join a person named in full only in
+// other articles on evidence (evidence.ts); without it, it becomes a person of its own article. A tentative
+// lone word (a capitalised word that may not be a name) is kept only when a surname known from full names
+// takes it, on the same evidence.
 import type { Gender } from '../language';
 import { ITEMS_PER_STEP, type Steps } from '../util/steps';
 import type { CandidateLists } from './candidates';
 import type { Candidate, ClusterRegistry, ClusterState, DocState } from './clusters';
+import * as evidence from './evidence';
+
+// Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
+const { roleKeys, sharesRole, sharesStory } = evidence;
 
 const NO_CANDIDATES: readonly Candidate[] = [];
 
@@ -16,7 +22,7 @@ const NO_CANDIDATES: readonly Candidate[] = [];
  * Rule 3 for one document: fills `doc.assignment` (in place: the index keeps the array) with the defining
  * cluster of each mention that has one, then a pick for each other mention, in article order.
  */
-export function* resolveShortForms(doc: DocState, lists: CandidateLists, registry: ClusterRegistry): Steps<void> {
+export function* resolveShortForms(doc: DocState, lists: CandidateLists, registry: ClusterRegistry, wideAt: number): Steps<void> {
   const { bySurname, byGiven } = lists;
   const inDoc = new Map<ClusterState, number>();
   const local = new LocalFallbacks();
@@ -27,6 +33,7 @@ export function* resolveShortForms(doc: DocState, lists: CandidateLists, registr
     if (c) inDoc.set(c, (inDoc.get(c) ?? 0) + 1);
   }
   const globalOnly = (global: readonly Candidate[] | undefined): readonly Candidate[] => global ?? NO_CANDIDATES;
+  const weigh = new Evidence(doc, inDoc, lists, wideAt);
   for (let i = 0; i < doc.mentions.length; i++) {
     if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     if (assignment[i]) continue;
@@ -34,33 +41,100 @@ export function* resolveShortForms(doc: DocState, lists: CandidateLists, registr
     const initial = p.given.length ? p.given[0] : null;
     let target: ClusterState | null;
     if (doc.mentions[i].tentative === true) {
-      // Only a surname known from full names of people (here or in other articles) makes a lone word a
-      // name: a cluster whose given name or honorific told a gender, not one built from unknown words.
+      // Only a surname known from full names of people (here or, on evidence, in other articles) makes a
+      // lone word a name: a cluster whose given name or honorific told a gender, not one built from unknown words.
       const known = bySurname.get(p.surname)?.filter((c) => c.gender !== null);
-      target = known && known.length ? pick(known, p.gender, assignment, i, inDoc) : null;
+      target = known && known.length ? weigh.confirmed(pick(known, p.gender, assignment, i, inDoc), i, false) : null;
       if (target) {
         assignment[i] = target;
         inDoc.set(target, (inDoc.get(target) ?? 0) + 1);
       }
       continue;
     }
+    let unsupported = false;
     if (p.lone !== null) {
-      target = pick(local.withLocal(bySurname.get(p.surname), p.surname), p.gender, assignment, i, inDoc);
+      // A lone word joins a person named in full only in other articles on evidence (evidence.ts); when
+      // evidence alone kept it from the person it picked, it stays a person of its own article. (Among
+      // several candidates pick() only chooses one already named in the article, so it is the one to weigh.)
+      let picked = pick(local.withLocal(bySurname.get(p.surname), p.surname), p.gender, assignment, i, inDoc);
+      target = weigh.confirmed(picked, i, false);
+      unsupported = picked !== target;
       // "Sir Michael": knights and dames go by their given name; any lone word may be a given name too.
-      if (!target && (p.firstNameHonorific || !p.gender)) target = pick(globalOnly(byGiven.get(p.lone)), p.gender, assignment, i, inDoc);
-      if (!target && p.firstNameHonorific) target = pick(globalOnly(byGiven.get(p.lone)), null, assignment, i, inDoc);
+      // A given name is shared by too many people for a story in common to tell them apart: only a role does.
+      if (!target && (p.firstNameHonorific || !p.gender)) {
+        picked = pick(globalOnly(byGiven.get(p.lone)), p.gender, assignment, i, inDoc);
+        target = weigh.confirmed(picked, i, true);
+        unsupported ||= picked !== target;
+      }
+      if (!target && p.firstNameHonorific) {
+        picked = pick(globalOnly(byGiven.get(p.lone)), null, assignment, i, inDoc);
+        target = weigh.confirmed(picked, i, true);
+        unsupported ||= picked !== target;
+      }
     } else {
       const candidates = local.withLocal(bySurname.get(p.surname), p.surname).filter((c) => !initial || (c.cluster.given ?? '').startsWith(initial));
       target = pick(candidates, p.gender, assignment, i, inDoc);
     }
     if (!target) {
-      target = registry.get(`${p.surname}|${initial ?? ''}`, 'fallback', initial, p.surname);
+      const key = unsupported ? `${p.surname}|${initial ?? ''}@${doc.key}` : `${p.surname}|${initial ?? ''}`;
+      target = registry.get(key, 'fallback', initial, p.surname);
       if (!target.candidate) local.add(target, p.surname, p.gender);
     }
     assignment[i] = target;
     inDoc.set(target, (inDoc.get(target) ?? 0) + 1);
   }
   doc.resolved = true;
+}
+
+/**
+ * Whether a lone word of one article may join the cluster it picked: one already named in the article, a
+ * local fallback, or one named in full elsewhere whose story or role the article shares (evidence.ts).
+ */
+class Evidence {
+  private articleKeys: ClusterState[] | null = null;
+  private readonly storyShared = new Map<ClusterState, boolean>();
+
+  constructor(private readonly doc: DocState, private readonly inDoc: ReadonlyMap<ClusterState, number>, private readonly lists: CandidateLists, private readonly wideAt: number) {}
+
+  /** The cluster pick() chose when the mention may join it: named in the article, or on evidence; else null. */
+  confirmed(c: ClusterState | null, index: number, roleOnly: boolean): ClusterState | null {
+    if (!c || this.inDoc.has(c) || c.kind === 'fallback') return c;
+    const roles = roleKeys(this.doc.mentions[index].role);
+    if (roles.length > 0 && sharesRole(c, roles)) return c;
+    return !roleOnly && this.sharesStory(c) ? c : null;
+  }
+
+  /** Whether the article shares the cluster's story, asked once per cluster and article. */
+  private sharesStory(c: ClusterState): boolean {
+    let shared = this.storyShared.get(c);
+    if (shared === undefined) this.storyShared.set(c, (shared = sharesStory(c, this.keys(), this.wideAt)));
+    return shared;
+  }
+
+  /**
+   * Who the article names: the clusters named in full in it, and the only candidate of each lone word
+   * ("President Trump", "Sir Keir") that has just one. They depend on the article and its own names' candidate
+   * lists only, not on the order of resolution.
+   */
+  private keys(): ClusterState[] {
+    if (this.articleKeys) return this.articleKeys;
+    const keys = new Set<ClusterState>();
+    const { doc } = this;
+    const { bySurname, byGiven } = this.lists;
+    for (let i = 0; i < doc.mentions.length; i++) {
+      const c = doc.defining[i];
+      if (c) {
+        keys.add(c);
+        continue;
+      }
+      const p = doc.parsed[i];
+      if (p.lone === null || doc.mentions[i].tentative === true) continue;
+      const list = p.firstNameHonorific ? byGiven.get(p.lone) : bySurname.get(p.surname);
+      if (list && list.length === 1) keys.add(list[0].cluster);
+    }
+    this.articleKeys = [...keys];
+    return this.articleKeys;
+  }
 }
 
 /** Fallback clusters made in one article: later mentions of their surname in the article may pick them too. */
