@@ -3,6 +3,7 @@
 // misreads some people the rules get right ("Theresa May" as a month, "Trump-Putin" as a place).
 import type { RawMention, Span } from '../../types';
 import type { Entity } from '../entities';
+import { isFirstName } from '../../language/firstNames';
 import { GAZETTEER_COUNTRIES } from '../../language/gazetteerPlaces';
 import { GAZETTEER_INTERNATIONAL_BODIES } from '../../language/gazetteerOrganisations';
 
@@ -68,7 +69,9 @@ function isSpace(c: number): boolean {
 
 /** Mentions with stronger evidence than the tagger's are never dropped, so never tagged. */
 function checkable(m: RawMention): boolean {
-  return m.honorific === null && !hasParticle(m) && (m.tentative !== true || KNOWN_NON_PEOPLE.has(m.text.toLowerCase()));
+  if (m.honorific !== null || hasParticle(m)) return false;
+  if (m.nameParts.length > 1 && isFirstName(m.nameParts[0])) return false;
+  return m.tentative !== true || KNOWN_NON_PEOPLE.has(m.text.toLowerCase());
 }
 
 /**
@@ -81,7 +84,8 @@ function checkable(m: RawMention): boolean {
  */
 export function withoutOtherEntities(text: string, mentions: RawMention[], entities: readonly Entity[]): RawMention[] {
   if (mentions.length === 0 || entities.length === 0) return mentions;
-  const kept: RawMention[] = [];
+  const contradicted: boolean[] = [];
+  const keptSurnames = new Set<string>();
   let first = 0;
   for (const m of mentions) {
     while (first < entities.length && entities[first].end <= m.start) first++;
@@ -93,9 +97,12 @@ export function withoutOtherEntities(text: string, mentions: RawMention[], entit
       if (e.type === 'person') person = true;
       else if (e.start <= m.start && e.end >= m.end && !joinedByHyphen(text, e, m)) other = true;
     }
-    if (!other || person || !checkable(m)) kept.push(m);
+    const drop = other && !person && checkable(m);
+    contradicted.push(drop);
+    if (!drop && m.nameParts.length > 1) keptSurnames.add(m.nameParts[m.nameParts.length - 1]);
   }
-  return kept;
+  // "Rafael Nadal ... Nadal holds serve": a lone surname of a full name kept in the article stays.
+  return mentions.filter((m, i) => !contradicted[i] || (m.nameParts.length === 1 && keptSurnames.has(m.nameParts[0])));
 }
 
 /** Whether the entity extends the mention across a hyphen: the mention is one half of a compound. */
