@@ -14,10 +14,11 @@ import { GAZETTEER_INTERNATIONAL_BODIES } from '../../language/gazetteerOrganisa
  */
 export function taggableText(text: string, exclude: readonly Span[], mentions: readonly RawMention[]): string | null {
   const parts: string[] = [];
+  const safe = safeSurnames(mentions);
   let at = 0;
   let windows = 0;
   for (const m of mentions) {
-    if (!checkable(m)) continue;
+    if (!checkable(m) || (m.nameParts.length === 1 && safe.has(m.nameParts[0]))) continue;
     let start = sentenceStart(text, m.start);
     const end = sentenceEnd(text, m.end);
     if (end <= at) continue;
@@ -67,6 +68,18 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === NEWLINE || c === 0xa0 || c === 0x09;
 }
 
+/** Whether the mention shows its last name part is a surname: a full name, or a name after an honorific. */
+function namesSurname(m: RawMention): boolean {
+  return m.nameParts.length > 1 || m.honorific !== null;
+}
+
+/** Surnames of mentions that are never dropped: a lone mention of one is never dropped either, so is not tagged. */
+function safeSurnames(mentions: readonly RawMention[]): Set<string> {
+  const surnames = new Set<string>();
+  for (const m of mentions) if (namesSurname(m) && !checkable(m)) surnames.add(m.nameParts[m.nameParts.length - 1]);
+  return surnames;
+}
+
 /** Mentions with stronger evidence than the tagger's are never dropped, so never tagged. */
 function checkable(m: RawMention): boolean {
   if (m.honorific !== null || hasParticle(m)) return false;
@@ -99,9 +112,9 @@ export function withoutOtherEntities(text: string, mentions: RawMention[], entit
     }
     const drop = other && !person && checkable(m);
     contradicted.push(drop);
-    if (!drop && m.nameParts.length > 1) keptSurnames.add(m.nameParts[m.nameParts.length - 1]);
+    if (!drop && namesSurname(m)) keptSurnames.add(m.nameParts[m.nameParts.length - 1]);
   }
-  // "Rafael Nadal ... Nadal holds serve": a lone surname of a full name kept in the article stays.
+  // "Rafael Nadal ... Nadal holds serve": a lone surname of a full name (or of "Mr Nadal") kept in the article stays.
   return mentions.filter((m, i) => !contradicted[i] || (m.nameParts.length === 1 && keptSurnames.has(m.nameParts[0])));
 }
 
