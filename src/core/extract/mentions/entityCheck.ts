@@ -4,6 +4,8 @@
 import type { RawMention, Span } from '../../types';
 import type { Entity } from '../entities';
 import { isFirstName } from '../../language/firstNames';
+import { SPEECH_VERBS } from '../../language/speech';
+import { isAsciiLowerCode } from '../../util/chars';
 import { GAZETTEER_COUNTRIES } from '../../language/gazetteerPlaces';
 import { GAZETTEER_INTERNATIONAL_BODIES } from '../../language/gazetteerOrganisations';
 
@@ -14,11 +16,11 @@ import { GAZETTEER_INTERNATIONAL_BODIES } from '../../language/gazetteerOrganisa
  */
 export function taggableText(text: string, exclude: readonly Span[], mentions: readonly RawMention[]): string | null {
   const parts: string[] = [];
-  const safe = safeSurnames(mentions);
+  const safe = safeSurnames(text, mentions);
   let at = 0;
   let windows = 0;
   for (const m of mentions) {
-    if (!checkable(m) || (m.nameParts.length === 1 && safe.has(m.nameParts[0]))) continue;
+    if (!checkable(text, m) || (m.nameParts.length === 1 && safe.has(m.nameParts[0]))) continue;
     let start = sentenceStart(text, m.start);
     const end = sentenceEnd(text, m.end);
     if (end <= at) continue;
@@ -68,30 +70,40 @@ function isSpace(c: number): boolean {
   return c === 0x20 || c === NEWLINE || c === 0xa0 || c === 0x09;
 }
 
+/** "Renée Dupont said": a full name followed by a speech verb. */
+function speaks(text: string, m: RawMention): boolean {
+  let p = m.end;
+  while (p < text.length && (text.charCodeAt(p) === 0x20 || text.charCodeAt(p) === 0x2c)) p++;
+  let q = p;
+  while (q < text.length && isAsciiLowerCode(text.charCodeAt(q))) q++;
+  return q > p && SPEECH_VERBS.has(text.slice(p, q));
+}
+
 /** Whether the mention shows its last name part is a surname: a full name, or a name after an honorific. */
 function namesSurname(m: RawMention): boolean {
   return m.nameParts.length > 1 || m.honorific !== null;
 }
 
 /** Surnames of mentions that are never dropped: a lone mention of one is never dropped either, so is not tagged. */
-function safeSurnames(mentions: readonly RawMention[]): Set<string> {
+function safeSurnames(text: string, mentions: readonly RawMention[]): Set<string> {
   const surnames = new Set<string>();
-  for (const m of mentions) if (namesSurname(m) && !checkable(m)) surnames.add(m.nameParts[m.nameParts.length - 1]);
+  for (const m of mentions) if (namesSurname(m) && !checkable(text, m)) surnames.add(m.nameParts[m.nameParts.length - 1]);
   return surnames;
 }
 
 /** Mentions with stronger evidence than the tagger's are never dropped, so never tagged. */
-function checkable(m: RawMention): boolean {
+function checkable(text: string, m: RawMention): boolean {
   if (m.honorific !== null || hasParticle(m)) return false;
-  if (m.nameParts.length > 1 && isFirstName(m.nameParts[0])) return false;
+  if (m.nameParts.length > 1 && (isFirstName(m.nameParts[0]) || speaks(text, m))) return false;
   return m.tentative !== true || KNOWN_NON_PEOPLE.has(m.text.toLowerCase());
 }
 
 /**
  * The rule mentions (sorted by start) the tagger does not contradict. A mention goes when a non-person
  * entity covers it and no person entity overlaps it. Stronger evidence than the tagger's keeps it: an
- * honorific ("Mrs May"), a name particle ("Fayeze al-Sarraj"), or a hyphenated compound the tagger took whole
- * ("Trump-Putin summit"), whose halves the rules split. A tentative lone name ("deter Putin") goes only when
+ * honorific ("Mrs May"), a known given name or a speech verb after a full name ("Renée Dupont said"), a name
+ * particle ("Fayeze al-Sarraj"), a full name kept earlier in the article for a lone surname, or a hyphenated
+ * compound the tagger took whole ("Trump-Putin summit"), whose halves the rules split. A tentative lone name ("deter Putin") goes only when
  * it is also a country or an international body ("U.S.", "Nato"): identity resolution weighs the others
  * with the whole corpus.
  */
@@ -110,7 +122,7 @@ export function withoutOtherEntities(text: string, mentions: RawMention[], entit
       if (e.type === 'person') person = true;
       else if (e.start <= m.start && e.end >= m.end && !joinedByHyphen(text, e, m)) other = true;
     }
-    const drop = other && !person && checkable(m);
+    const drop = other && !person && checkable(text, m);
     contradicted.push(drop);
     if (!drop && namesSurname(m)) keptSurnames.add(m.nameParts[m.nameParts.length - 1]);
   }
