@@ -1,10 +1,15 @@
 // Person mentions in one article: candidate names from the runs of capitalised words (findCandidates),
-// then the pass that keeps those the article confirms (confirmMentions).
+// the pass that keeps those the article confirms (confirmMentions), then the entity check that drops those
+// the learned tagger reads as organisations, places or other names (withoutOtherEntities).
 import type { RawMention, Span } from '../../types';
+import { tagEntities } from '../entities';
 import { findCandidates } from './candidates';
 import { type MentionOptions, confirmMentions } from './confirm';
+import { taggableText, withoutOtherEntities } from './entityCheck';
 
 /** Finds person mentions in one article's text, outside the `exclude` ranges; sorted by start. */
 export function extractMentions(text: string, exclude: readonly Span[], options: MentionOptions = {}): RawMention[] {
-  return confirmMentions(text, findCandidates(text, exclude), options);
+  const mentions = confirmMentions(text, findCandidates(text, exclude), options);
+  const taggable = taggableText(text, exclude, mentions);
+  return taggable === null ? mentions : withoutOtherEntities(text, mentions, tagEntities(taggable));
 }
