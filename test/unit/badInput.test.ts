@@ -7,7 +7,8 @@ import * as path from 'path';
 import { CorpusIndex } from '../../src/core/index/corpusIndex';
 import { extractArticle } from '../../src/core/extract/article';
 import { NodeFileSystem } from '../../src/core/extract/nodeFileSystem';
-import { MAX_YAML_ALIASES, emptyCorpusConfig, parseCorpusYaml } from '../../src/core/extract/metadata';
+import { emptyCorpusConfig, parseCorpusYaml } from '../../src/core/extract/corpusYaml';
+import { MAX_YAML_ALIASES } from '../../src/core/extract/yamlReader';
 import type { FileSystem } from '../../src/core/types';
 
 const ARTICLE = 'A headline\n\nDefence Secretary Sir Michael Fallon said: “We will not be intimidated.”\n\n“Never,” said Anna Smith.\n';

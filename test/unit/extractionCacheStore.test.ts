@@ -5,7 +5,7 @@ import * as path from 'path';
 import { CorpusIndex } from '../../src/core/index/corpusIndex';
 import { NodeFileSystem } from '../../src/core/extract/nodeFileSystem';
 import { extractArticle } from '../../src/core/extract/article';
-import { emptyCorpusConfig } from '../../src/core/extract/metadata';
+import { emptyCorpusConfig } from '../../src/core/extract/corpusYaml';
 import { plainExtraction, StoredExtraction } from '../../src/core/index/packed';
 import type { ArticleExtraction } from '../../src/core/types';
 import { type CacheFiles, ENTRIES_PER_SHARD, ShardedExtractionCache } from '../../src/editor/extractionCacheStore';

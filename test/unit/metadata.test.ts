@@ -3,7 +3,10 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { parse as parseYamlPlain } from 'yaml';
 import { findBoilerplate } from '../../src/core/extract/boilerplate';
-import { emptyCorpusConfig, findDate, inferMetadata, MAX_YAML_ALIASES, parseCorpusYaml, parseDate, parseFrontMatter, resolveMetadata } from '../../src/core/extract/metadata';
+import { emptyCorpusConfig, parseCorpusYaml } from '../../src/core/extract/corpusYaml';
+import { findDate, parseDate } from '../../src/core/extract/dates';
+import { inferMetadata, parseFrontMatter, resolveMetadata } from '../../src/core/extract/metadata';
+import { MAX_YAML_ALIASES } from '../../src/core/extract/yamlReader';
 
 const corpusDir = path.join(__dirname, '..', '..', 'corpus');
 

@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { CorpusIndex } from '../../src/core/index/corpusIndex';
 import { extractArticle, StringPool } from '../../src/core/extract/article';
-import { emptyCorpusConfig } from '../../src/core/extract/metadata';
+import { emptyCorpusConfig } from '../../src/core/extract/corpusYaml';
 import {
   compactExtraction,
   mentionFormsOf,

@@ -5,7 +5,7 @@ import * as assert from 'assert';
 import fc from 'fast-check';
 import { findBoilerplate } from '../../src/core/extract/boilerplate';
 import { extractArticle } from '../../src/core/extract/article';
-import { emptyCorpusConfig, parseCorpusYaml } from '../../src/core/extract/metadata';
+import { emptyCorpusConfig, parseCorpusYaml } from '../../src/core/extract/corpusYaml';
 import { extractMentions } from '../../src/core/extract/mentions';
 import { isFollowedByThingNoun } from '../../src/core/extract/mentions/candidates';
 import { roleAfter, roleBefore } from '../../src/core/extract/mentions/roles';

@@ -6,7 +6,7 @@ import * as path from 'path';
 import fc from 'fast-check';
 import { extractArticle, StringPool } from '../../src/core/extract/article';
 import { decodeBytes } from '../../src/core/extract/loader';
-import { emptyCorpusConfig, parseCorpusYaml } from '../../src/core/extract/metadata';
+import { emptyCorpusConfig, parseCorpusYaml } from '../../src/core/extract/corpusYaml';
 import { compactExtraction, mentionFormsOf, packedPartsOf, plainExtraction, StoredArticle } from '../../src/core/index/packed';
 import { decodeExtraction, encodeExtraction } from '../../src/core/index/workers/codec';
 import { generateCorpus } from '../support/corpusGenerator';

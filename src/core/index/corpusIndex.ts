@@ -4,7 +4,7 @@ import * as nodePath from 'path';
 import type { Corpus } from '../api';
 import { extractArticleSteps, EXTRACTION_VERSION, StringPool } from '../extract/article';
 import { CORPUS_CONFIG_FILE, decodeBytes, errorMessage, isCorpusFileName, listCorpusFiles, readCorpusFile } from '../extract/loader';
-import { emptyCorpusConfig, parseCorpusYaml } from '../extract/metadata';
+import { emptyCorpusConfig, parseCorpusYaml } from '../extract/corpusYaml';
 import { fnv1aUnsigned } from '../util/hash';
 import { lastAtOrBefore } from '../util/sortedSearch';
 import { DEFAULT_SLICE_MS, runSteps, SliceClock, type Steps } from '../util/steps';

@@ -6,7 +6,7 @@
 // Layout: an Int32 section (header, then the fields below in order, then the UTF-16 length of every string),
 // then all strings joined (UTF-8, or UTF-16 code units when they hold a lone surrogate), then the text.
 import type { StringPool } from '../../extract/article';
-import { METADATA_FIELDS, type MetadataField } from '../../extract/metadata';
+import { METADATA_FIELDS, type MetadataField } from '../../extract/yamlReader';
 import { compactText } from '../../util/strings';
 import { packedQuote, packQuotes, StoredArticle, StoredExtraction, type PackedMentions, type PackedQuotes } from '../packed';
 import type { Article, ArticleExtraction, MentionForm, MetadataSource, RawMention, Span } from '../../types';
