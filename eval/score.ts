@@ -55,7 +55,7 @@ export interface PredictedMention {
   start: number;
   end: number;
   text: string;
-  personId: string;
+  entityId: string;
 }
 
 export interface PredictedQuote {
@@ -244,7 +244,7 @@ export interface Evaluation {
 export function flattenExport(exported: ExportV1): { mentions: PredictedMention[]; quotes: PredictedQuote[] } {
   const mentions: PredictedMention[] = [];
   for (const person of exported.people) {
-    for (const m of person.mentions) mentions.push({ ...m, personId: person.id });
+    for (const m of person.mentions) mentions.push({ ...m, entityId: person.id });
   }
   return { mentions, quotes: exported.quotes.map((q) => ({ ...q })) };
 }
@@ -267,7 +267,7 @@ export function evaluate(
   const mentionMatches = matchSpans(goldMentions, predictedMentions, 1);
   const items: ClusteredItem[] = mentionMatches.map((m) => ({
     gold: goldMentions[m.gold].person,
-    predicted: predictedMentions[m.predicted].personId,
+    predicted: predictedMentions[m.predicted].entityId,
   }));
   const idToGold = mapPredictedToGold(items);
 
@@ -280,13 +280,13 @@ export function evaluate(
     if (matchedPredictedMentions.has(i)) return;
     const gold = golds.find((g) => g.path === p.path);
     const inBoilerplate = gold?.boilerplate.some((b) => p.start < b.end && b.start < p.end) ? ' (in boilerplate)' : '';
-    details.push(`mention false pos.  ${p.personId.padEnd(20)} ${show(p)}${inBoilerplate}`);
+    details.push(`mention false pos.  ${p.entityId.padEnd(20)} ${show(p)}${inBoilerplate}`);
   });
   for (const m of mentionMatches) {
     const g = goldMentions[m.gold];
     const p = predictedMentions[m.predicted];
-    if (idToGold.get(p.personId) !== g.person) {
-      details.push(`identity: gold ${g.person} but predicted id ${p.personId} (mostly ${idToGold.get(p.personId)}) ${show(g)}`);
+    if (idToGold.get(p.entityId) !== g.person) {
+      details.push(`identity: gold ${g.person} but predicted id ${p.entityId} (mostly ${idToGold.get(p.entityId)}) ${show(g)}`);
     }
   }
 

@@ -1,6 +1,6 @@
 // The read API of an indexed corpus, as the editor features and the CLI see it.
 // Implemented by `CorpusIndex` (corpusIndex.ts). Features depend on this interface only.
-import type { Article, CorpusConfig, Mention, Person, Quote } from './types';
+import type { Article, CorpusConfig, Entity, Mention, Person, Quote } from './types';
 
 export interface CorpusReader {
   /** Absolute path of the corpus root folder. */
@@ -9,14 +9,22 @@ export interface CorpusReader {
   /** Articles sorted by path. */
   articles(): readonly Article[];
   article(path: string): Article | undefined;
-  /** People sorted by mention count, most mentioned first. */
+  /** Entities of every type sorted by mention count, most mentioned first. */
+  entities(): readonly Entity[];
+  /** An entity of any type by id. */
+  entity(id: string): Entity | undefined;
+  /** Entities of type person, sorted by mention count, most mentioned first. */
   people(): readonly Person[];
+  /** A person by id (undefined for an id of another type). */
   person(id: string): Person | undefined;
   /** All quotes, in path then offset order. */
   quotes(): readonly Quote[];
   quotesIn(path: string): readonly Quote[];
+  /** Quotes whose speaker is this person. */
   quotesBy(personId: string): readonly Quote[];
-  /** Mentions in one article, by offset. */
+  /** Quotes whose source is this entity (a person or an organisation). */
+  quotesFrom(entityId: string): readonly Quote[];
+  /** Mentions of entities of every type in one article, by offset. */
   mentionsIn(path: string): readonly Mention[];
   /** The mention whose span contains `offset` (start <= offset <= end), if any. */
   mentionAt(path: string, offset: number): Mention | undefined;

@@ -53,15 +53,25 @@ export interface RawMention extends Span {
 /** What identity resolution reads of a mention: all but its offsets, so mentions of one name can share one. */
 export type MentionForm = Omit<RawMention, keyof Span>;
 
+/** What a named entity is: a person, an organisation (companies, parties, institutions) or a place. */
+export type EntityType = 'person' | 'organization' | 'place';
+
+/** A mention of a named entity of any type, resolved to its entity. */
 export interface Mention extends Span {
   path: string;
   text: string;
-  personId: string;
+  /** Id of the entity mentioned (`Entity.id`); its type is `entity(entityId).type`. */
+  entityId: string;
 }
 
-export interface Person {
-  /** Stable slug of the canonical name, e.g. "michael-fallon". */
+/** One named entity with its identity across the corpus. */
+export interface Entity {
+  /**
+   * Stable id: for people the slug of the canonical name ("michael-fallon"), unchanged from export v1; for
+   * other types the type and the slug ("organization:nato", "place:russia"), so ids never collide across types.
+   */
   id: string;
+  type: EntityType;
   /** The fullest form of the name without honorific, e.g. "Michael Fallon". */
   name: string;
   /** Other forms seen in the corpus (with honorifics), excluding `name`. */
@@ -70,12 +80,20 @@ export interface Person {
   mentions: Mention[];
 }
 
+/** An entity of type `person`. */
+export type Person = Entity;
+
 export interface Quote extends Span {
   path: string;
   /** The words inside the marks. */
   text: string;
   /** Person id, or null when the speaker is anonymous or unknown. */
   speaker: string | null;
+  /**
+   * Entity id of who the quote is attributed to: the speaker when there is one, else an organisation
+   * ("the Kremlin said", "a Foreign Office spokesman said"), else null.
+   */
+  source: string | null;
   /** Quotes that continue over several paragraphs share a group id (the start of the first part). */
   group: number;
   /** True for a fragment inside a sentence, false for a full quoted statement. */

@@ -51,8 +51,8 @@ export function personAtText(corpus: Corpus, document: vscode.TextDocument, text
   const rel = path.relative(corpus.root, document.uri.fsPath).split(path.sep).join('/');
   const mention = corpus.mentionAt(rel, document.offsetAt(positionOf(document, text, occurrence)));
   assert.ok(mention, `the core found no person at "${text}" in ${rel}`);
-  const person = corpus.person(mention.personId);
-  assert.ok(person, `no person ${mention.personId}`);
+  const person = corpus.person(mention.entityId);
+  assert.ok(person, `no person ${mention.entityId}`);
   return { person, mention };
 }
 

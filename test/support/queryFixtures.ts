@@ -7,11 +7,11 @@ export function article(path: string, date: string | null, title: string | null 
 }
 
 export function mention(path: string, start: number, text: string, personId = 'ann-lee'): Mention {
-  return { path, start, end: start + text.length, text, personId };
+  return { path, start, end: start + text.length, text, entityId: personId };
 }
 
 export function person(mentions: Mention[], name = 'Ann Lee'): Person {
-  return { id: mentions[0]?.personId ?? 'ann-lee', name, aliases: [], roles: [], mentions };
+  return { id: mentions[0]?.entityId ?? 'ann-lee', type: 'person', name, aliases: [], roles: [], mentions };
 }
 
 /** The part of a corpus the ordering rules read: its articles by path. */

@@ -117,7 +117,7 @@ describe('bad input: files', function () {
     const quote = index.quotesIn('cp1252.txt')[0];
     assert.ok(quote, 'the quote was found');
     assert.deepStrictEqual([quote.start, quote.text], [article.text.indexOf('It’s'), 'It’s over.']);
-    assert.strictEqual(quote.speaker, mention.personId);
+    assert.strictEqual(quote.speaker, mention.entityId);
 
     const invalid = index.article('invalid.txt')!;
     assert.strictEqual(invalid.encoding, 'windows-1252');

@@ -210,7 +210,7 @@ describe('CorpusIndex: assembling extraction results', () => {
       const text = mention.path === 'one.txt' ? one : two.slice(1);
       assert.strictEqual(text.slice(mention.start, mention.end), mention.text);
     }
-    const ids = new Set(mentions.map((m) => m.personId));
+    const ids = new Set(mentions.map((m) => m.entityId));
     assert.strictEqual(ids.size, 1, `one person, got ${[...ids].join(', ')}`);
     const person = index.person([...ids][0])!;
     assert.strictEqual(person.mentions.length, mentions.length);
@@ -227,8 +227,8 @@ describe('CorpusIndex: assembling extraction results', () => {
     const quote = index.quoteAt('one.txt', quoteAt)!;
     assert.ok(quote, 'a quote');
     assert.strictEqual(quote.text, one.slice(quote.start, quote.end));
-    assert.strictEqual(quote.speaker, mention.personId);
-    assert.deepStrictEqual(index.quotesBy(mention.personId), [quote]);
+    assert.strictEqual(quote.speaker, mention.entityId);
+    assert.deepStrictEqual(index.quotesBy(mention.entityId), [quote]);
   });
 
   it('exports schema v1 deterministically', () => {

@@ -3,11 +3,11 @@ import { CorpusQuoteSearch, parseQuoteQuery, PeopleSearch, type QuoteSource } fr
 import type { Person, Quote } from '../../src/core/types';
 
 function quote(path: string, start: number, text: string, speaker: string | null): Quote {
-  return { path, start, end: start + text.length, text, speaker, group: start, partial: false, unmarked: false };
+  return { path, start, end: start + text.length, text, speaker, source: speaker, group: start, partial: false, unmarked: false };
 }
 
 function somebody(id: string, name: string): Person {
-  return { id, name, aliases: [], roles: [], mentions: [] };
+  return { id, type: 'person', name, aliases: [], roles: [], mentions: [] };
 }
 
 /** A corpus of quotes whose articles can be rewritten, as the index is after an edit. */

@@ -27,7 +27,7 @@ function resolveIdentities(docs: readonly DocumentMentions[], aliases: Readonly<
     ids.forEach((id, k) => {
       if (id === null) return;
       const m = d.mentions[k];
-      people.get(id)?.mentions.push({ path: d.path, start: m.start, end: m.end, text: m.text, personId: id });
+      people.get(id)?.mentions.push({ path: d.path, start: m.start, end: m.end, text: m.text, entityId: id });
     });
     const existing = assignments.get(d.path);
     assignments.set(d.path, existing ? existing.concat(ids) : ids);

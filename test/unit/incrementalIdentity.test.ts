@@ -54,11 +54,11 @@ function snapshot(index: CorpusIndex): unknown {
       name: p.name,
       aliases: p.aliases,
       roles: p.roles,
-      mentions: p.mentions.map((m) => `${m.path}:${m.start}-${m.end}:${m.personId}`),
+      mentions: p.mentions.map((m) => `${m.path}:${m.start}-${m.end}:${m.entityId}`),
       quotes: index.quotesBy(p.id).map((q) => `${q.path}:${q.start}`),
     })),
     articles: index.articles().map((a) => a.path),
-    mentions: index.articles().map((a) => index.mentionsIn(a.path).map((m) => `${m.start}:${m.personId}`)),
+    mentions: index.articles().map((a) => index.mentionsIn(a.path).map((m) => `${m.start}:${m.entityId}`)),
     quotes: index.quotes().map((q) => `${q.path}:${q.start}-${q.end}:${q.speaker}`),
   };
 }

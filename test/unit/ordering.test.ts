@@ -30,7 +30,7 @@ describe('date order', () => {
   it('browses quotes newest article first, undated last, each article’s quotes by position', () => {
     const articles = [article('b.txt', '2017-03-01'), article('z.txt', null), article('a.txt', '2017-03-01'), article('c.txt', '2018-12-31')];
     assert.deepStrictEqual([...articles].sort(compareNewestFirst).map((a) => a.path), ['c.txt', 'a.txt', 'b.txt', 'z.txt']);
-    const quote = (path: string, start: number): Quote => ({ path, start, end: start + 5, text: 'words', speaker: null, group: start, partial: false, unmarked: false });
+    const quote = (path: string, start: number): Quote => ({ path, start, end: start + 5, text: 'words', speaker: null, source: null, group: start, partial: false, unmarked: false });
     const byPath: Record<string, Quote[]> = { 'b.txt': [quote('b.txt', 3), quote('b.txt', 50)], 'z.txt': [quote('z.txt', 0)], 'a.txt': [], 'c.txt': [quote('c.txt', 7)] };
     const quotes = quotesNewestFirst({ articles: () => articles, quotesIn: (path: string) => byPath[path] ?? [] });
     assert.deepStrictEqual(quotes.map((q) => `${q.path}:${q.start}`), ['c.txt:7', 'b.txt:3', 'b.txt:50', 'z.txt:0']);

@@ -25,8 +25,8 @@ describe('tentative lone names', () => {
     const inB = index.mentionsIn('b.txt').filter((m) => m.text === 'Petrov');
     assert.equal(inB.length, 1);
     assert.equal(inB[0].text, 'Petrov');
-    assert.equal(inB[0].personId, index.mentionsIn('a.txt')[0].personId);
-    assert.equal(index.person(inB[0].personId)?.mentions.length, 2);
+    assert.equal(inB[0].entityId, index.mentionsIn('a.txt')[0].entityId);
+    assert.equal(index.person(inB[0].entityId)?.mentions.length, 2);
   });
 
   it('are dropped when no person with that surname is known, and follow the corpus as it changes', () => {

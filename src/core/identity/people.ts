@@ -81,7 +81,7 @@ export class PeopleTable {
     if (count === 0) return;
     const { name, aliases, roles } = describePerson(members, c.canonical);
     const slug = slugify(name);
-    const state: PersonState = { root: c, id: previousId, slug, mentionCount: count, person: { id: '', name, aliases, roles, mentions: [] } };
+    const state: PersonState = { root: c, id: previousId, slug, mentionCount: count, person: { id: '', type: 'person', name, aliases, roles, mentions: [] } };
     this.byRoot.set(c, state);
     let group = this.bySlug.get(slug);
     if (!group) this.bySlug.set(slug, (group = new Set()));

@@ -34,19 +34,21 @@ export function assembleArticle(path: string, extraction: ArticleExtraction, ids
   const mentions = new Array<Mention>(listed.length);
   for (let k = 0; k < listed.length; k++) {
     const i = listed[k];
-    mentions[k] = { path, start: offsets[2 * i], end: offsets[2 * i + 1], text: forms[i].text, personId: ids[i]! };
+    mentions[k] = { path, start: offsets[2 * i], end: offsets[2 * i + 1], text: forms[i].text, entityId: ids[i]! };
   }
   const packedQuotes = packed.quotes;
   const quotes = new Array<Quote>(packedQuotes.texts.length);
   for (let i = 0; i < quotes.length; i++) {
     const speakerMention = packedQuote.speakerMention(packedQuotes, i);
     const speakerId = speakerMention < 0 ? null : (ids[speakerMention] ?? null);
+    const speaker = speakerId !== null && people.has(speakerId) ? speakerId : null;
     quotes[i] = {
       path,
       start: packedQuote.start(packedQuotes, i),
       end: packedQuote.end(packedQuotes, i),
       text: packedQuotes.texts[i],
-      speaker: speakerId !== null && people.has(speakerId) ? speakerId : null,
+      speaker,
+      source: speaker,
       group: packedQuote.group(packedQuotes, i),
       partial: packedQuote.partial(packedQuotes, i),
       unmarked: packedQuote.unmarked(packedQuotes, i),

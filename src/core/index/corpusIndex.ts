@@ -11,7 +11,7 @@ import { DEFAULT_SLICE_MS, runSteps, SliceClock, type Steps } from '../util/step
 import { loadFiles, readCorpusConfig, type IndexLoadOptions } from './loading';
 import { compactExtraction, plainExtraction } from './packed';
 import { CorpusView } from './resolution';
-import type { Article, ArticleExtraction, CorpusConfig, FileSystem, Mention, Person, Quote } from '../types';
+import type { Article, ArticleExtraction, CorpusConfig, Entity, FileSystem, Mention, Person, Quote } from '../types';
 
 /** Enough to tell corpus.yaml versions apart in a cache key. */
 const hashText = (text: string): string => fnv1aUnsigned(text).toString(16);
@@ -209,6 +209,19 @@ export class CorpusIndex implements Corpus {
 
   quotesBy(personId: string): readonly Quote[] {
     return this.resolve().quotesBy(personId);
+  }
+
+  // People are the only entity type indexed so far: entities and sources are the people and speakers.
+  entities(): readonly Entity[] {
+    return this.resolve().people();
+  }
+
+  entity(id: string): Entity | undefined {
+    return this.resolve().person(id);
+  }
+
+  quotesFrom(entityId: string): readonly Quote[] {
+    return this.resolve().quotesBy(entityId);
   }
 
   mentionsIn(path: string): readonly Mention[] {

@@ -31,7 +31,7 @@ function byMentionsThenId(a: Person, b: Person): number {
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const pathOf = (item: { path: string }): string => item.path;
 const itself = (path: string): string => path;
-const personIdOf = (mention: Mention): string | null => mention.personId;
+const personIdOf = (mention: Mention): string | null => mention.entityId;
 const speakerOf = (quote: Quote): string | null => quote.speaker;
 
 /** Removes one article's items (all of one path) from per-person lists kept in path then offset order. */

@@ -83,9 +83,9 @@ export class ArticleFilter {
     if (this.articleMatches(article)) return true;
     const seen = new Set<string>();
     for (const m of corpus.mentionsIn(article.path)) {
-      if (seen.has(m.personId)) continue;
-      seen.add(m.personId);
-      if (this.personMatches(corpus.person(m.personId))) return true;
+      if (seen.has(m.entityId)) continue;
+      seen.add(m.entityId);
+      if (this.personMatches(corpus.person(m.entityId))) return true;
     }
     return false;
   }

@@ -68,7 +68,7 @@ export interface PersonMention {
 export function personMentionedAt(corpus: CorpusReader, path: string, offset: number): PersonMention | undefined {
   const mention = corpus.mentionAt(path, offset);
   if (!mention) return undefined;
-  const person = corpus.person(mention.personId);
+  const person = corpus.person(mention.entityId);
   return person ? { mention, person } : undefined;
 }
 

@@ -44,7 +44,7 @@ export class MentionHighlightProvider implements vscode.DocumentHighlightProvide
     if (!hit) return undefined;
     return hit.ref.corpus
       .mentionsIn(hit.ref.path)
-      .filter((m) => m.personId === hit.person.id)
+      .filter((m) => m.entityId === hit.person.id)
       .map((m) => new vscode.DocumentHighlight(documentRange(document, m), vscode.DocumentHighlightKind.Read));
   }
 }
@@ -96,7 +96,7 @@ export function register(context: vscode.ExtensionContext, manager: CorpusManage
     vscode.commands.registerCommand(Commands.showAllMentions, async (target: SpanTarget) => {
       const corpus = corpusByRoot(manager.corpora(), target.root);
       const mention = corpus?.mentionAt(target.path, target.start);
-      const person = mention && corpus?.person(mention.personId);
+      const person = mention && corpus?.person(mention.entityId);
       const article = corpus?.article(target.path);
       if (!corpus || !person || !article) return;
       const uri = manager.uriOf(corpus, target.path);

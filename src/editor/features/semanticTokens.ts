@@ -22,7 +22,7 @@ export function speakerMentionStarts(corpus: Corpus, path: string): Set<number> 
     if (!quote.speaker) continue;
     let best: { start: number; distance: number } | undefined;
     for (const m of mentions) {
-      if (m.personId !== quote.speaker) continue;
+      if (m.entityId !== quote.speaker) continue;
       const distance = m.end <= quote.start ? quote.start - m.end : m.start >= quote.end ? m.start - quote.end : 0;
       if (!best || distance < best.distance) best = { start: m.start, distance };
     }

@@ -73,11 +73,11 @@ export class ArticleDocumentSymbolProvider implements vscode.DocumentSymbolProvi
     const mentions = corpus.mentionsIn(path);
     for (const mention of mentions) {
       const range = documentRange(document, mention);
-      let symbol = byPerson.get(mention.personId);
+      let symbol = byPerson.get(mention.entityId);
       if (!symbol) {
-        const name = corpus.person(mention.personId)?.name ?? mention.text;
+        const name = corpus.person(mention.entityId)?.name ?? mention.text;
         symbol = new vscode.DocumentSymbol(name, '', vscode.SymbolKind.Constant, range, range);
-        byPerson.set(mention.personId, symbol);
+        byPerson.set(mention.entityId, symbol);
       }
       symbol.range = symbol.range.union(range);
       symbol.children.push(new vscode.DocumentSymbol(mention.text, '', vscode.SymbolKind.String, range, range));
