@@ -43,6 +43,7 @@ export const Settings = {
   semanticHighlightingEnabled: 'semanticHighlighting.enabled',
   maxFileSizeMB: 'maxFileSizeMB',
   indexingWorkers: 'indexing.workers',
+  entityTypes: 'entities.types',
 } as const;
 
 export const ContextKeys = {
@@ -62,6 +63,8 @@ export const StateKeys = {
 
 export const SemanticTokens = {
   person: 'person',
+  organization: 'organization',
+  place: 'place',
   speaker: 'speaker',
 } as const;
 

@@ -8,7 +8,7 @@ import { Commands, ContextKeys, Settings, StateKeys, Views } from '../ids';
 import { ArticleFilter, groupBy, groupByMonth, groupByOutlet, groupByYear, UNDATED, type ArticleGroup } from '../../core/query/articleGroups';
 import { articleCount, articleDetail, articleTitle, plural } from '../../core/query/labels';
 import { compareByDate } from '../../core/query/ordering';
-import { snippetAround } from '../../core/query/personCard';
+import { snippetAround } from '../../core/query/entityCard';
 import type { SpanTarget } from './shared';
 
 export type GroupBy = 'outlet' | 'date' | 'person';
