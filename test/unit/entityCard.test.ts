@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import { CorpusIndex } from '../../src/core/index/corpusIndex';
+import { emptyCorpusConfig } from '../../src/core/extract/corpusYaml';
 import { buildEntityCard, entityMentionedAt, selectOtherMentions, type MentionOrder } from '../../src/core/query/entityCard';
 import type { CorpusReader } from '../../src/core/api';
 import type { Entity, Mention, Person, Quote } from '../../src/core/types';
@@ -149,7 +150,7 @@ function typedReader(): CorpusReader {
   const people = entities.filter((e) => e.type === 'person');
   return {
     root: '/typed',
-    config: { articles: {}, aliases: {}, notPeople: [], problems: [] },
+    config: emptyCorpusConfig(),
     articles: () => articles,
     article: (path) => articles.find((a) => a.path === path),
     entities: () => entities,
