@@ -2,7 +2,7 @@
 // webview's resource addresses and nonce. Colours are CSS classes (media/timeline.css maps them to the theme's
 // chart colours); every period is a focusable button with a spoken label; all corpus text is escaped.
 import { plural } from './labels';
-import type { Timeline, TimelinePeriod } from './timeline';
+import { OTHER_OUTLETS, UNDATED_PERIOD, type Timeline, type TimelinePeriod } from './timeline';
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
@@ -58,8 +58,13 @@ function rect(cls: string, x: number, y: number, width: number, height: number):
   return `<rect class="${cls}" x="${x.toFixed(1)}" y="${y.toFixed(1)}" width="${width.toFixed(1)}" height="${height.toFixed(1)}"/>`;
 }
 
+/** The colour class of an outlet: its rank, or a neutral one for the folded rest. */
+function outletClass(timeline: Timeline, outlet: number): string {
+  return timeline.outlets[outlet] === OTHER_OUTLETS ? 'other' : `o${outlet}`;
+}
+
 /** Stacked segments of one bar, bottom up, in outlet order. */
-function stack(counts: readonly number[], x: number, width: number, bottom: number, scale: number): string {
+function stack(timeline: Timeline, counts: readonly number[], x: number, width: number, bottom: number, scale: number): string {
   let out = '';
   let y = bottom;
   for (let outlet = 0; outlet < counts.length; outlet++) {
@@ -67,7 +72,7 @@ function stack(counts: readonly number[], x: number, width: number, bottom: numb
     if (n === 0) continue;
     const h = n * scale;
     y -= h;
-    out += rect(`seg o${outlet}`, x, y, width, h);
+    out += rect(`seg ${outletClass(timeline, outlet)}`, x, y, width, h);
   }
   return out;
 }
@@ -125,8 +130,8 @@ export function timelineSvg(timeline: Timeline): string {
       `<g class="period${empty ? ' empty' : ''}" data-key="${escapeHtml(period.key)}" data-index="${i}" role="button" tabindex="${i === 0 ? 0 : -1}" aria-label="${escapeHtml(label)}">`,
       `<title>${escapeHtml(label)}</title>`,
       rect('hit', x, TOP, slot, quotesBottom - TOP),
-      stack(period.mentionsByOutlet, barX, barWidth, mentionsBottom, mentionScale),
-      stack(period.quotesByOutlet, barX, barWidth, quotesBottom, quoteScale),
+      stack(timeline, period.mentionsByOutlet, barX, barWidth, mentionsBottom, mentionScale),
+      stack(timeline, period.quotesByOutlet, barX, barWidth, quotesBottom, quoteScale),
       '</g>',
     );
     const tick = axisLabel(timeline, period, i, slot);
@@ -148,7 +153,7 @@ export interface TimelinePageResources {
 }
 
 function legend(timeline: Timeline): string {
-  const items = timeline.outlets.map((outlet, i) => `<li><span class="swatch o${i}" aria-hidden="true"></span>${escapeHtml(outlet)}</li>`);
+  const items = timeline.outlets.map((outlet, i) => `<li><span class="swatch ${outletClass(timeline, i)}" aria-hidden="true"></span>${escapeHtml(outlet)}</li>`);
   return `<ul class="legend" aria-label="Outlets">${items.join('')}</ul>`;
 }
 
@@ -162,7 +167,7 @@ export function timelinePage(timeline: Timeline, resources: TimelinePageResource
     .join('');
   const undatedLine =
     undated.mentions + undated.quotes > 0
-      ? `<p class="undated"><button type="button" class="link" data-key="undated">${escapeHtml(`${plural(undated.mentions, 'mention')} and ${plural(undated.quotes, 'quote')} in ${plural(undated.articles, 'undated article')}`)}</button></p>`
+      ? `<p class="undated"><button type="button" class="link" data-key="${UNDATED_PERIOD}">${escapeHtml(`${plural(undated.mentions, 'mention')} and ${plural(undated.quotes, 'quote')} in ${plural(undated.articles, 'undated article')}`)}</button></p>`
       : '';
   const chart =
     timeline.periods.length > 0
