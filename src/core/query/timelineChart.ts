@@ -13,13 +13,13 @@ export function escapeHtml(text: string): string {
 
 const LEFT = 44;
 const RIGHT = 12;
-const TOP = 16;
+const TOP = 26;
 const MENTIONS_HEIGHT = 150;
-const GAP = 22;
+const GAP = 30;
 const QUOTES_HEIGHT = 56;
 const AXIS = 22;
-/** The chart aims at this width; the slot of a period is then clamped (narrow panels scroll). */
-const TARGET_WIDTH = 860;
+/** The bars aim at this width; the slot of a period is clamped, so long timelines are wider (and scroll). */
+const TARGET_WIDTH = 600;
 const MIN_SLOT = 6;
 const MAX_SLOT = 36;
 /** Axis labels closer than this (px) to the previous one are left out. */
@@ -111,10 +111,10 @@ export function timelineSvg(timeline: Timeline): string {
 
   const parts: string[] = [];
   parts.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="timeline" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="group" aria-label="${escapeHtml(`Mentions and quotes of ${timeline.name} by ${timeline.granularity}`)}">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="timeline${width > TARGET_WIDTH + LEFT + RIGHT ? ' wide' : ''}" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="group" aria-label="${escapeHtml(`Mentions and quotes of ${timeline.name} by ${timeline.granularity}`)}">`,
   );
-  parts.push(`<text class="band" x="${LEFT}" y="${TOP - 5}">Mentions</text>`);
-  parts.push(`<text class="band" x="${LEFT}" y="${quotesTop - 5}">Quotes</text>`);
+  parts.push(`<text class="band" x="${LEFT}" y="${TOP - 12}">Mentions</text>`);
+  parts.push(`<text class="band" x="${LEFT}" y="${quotesTop - 12}">Quotes</text>`);
   parts.push(gridLines(LEFT, width - RIGHT, TOP, MENTIONS_HEIGHT, mentionsMax));
   parts.push(gridLines(LEFT, width - RIGHT, quotesTop, QUOTES_HEIGHT, quotesMax));
   parts.push(`<line class="axis" x1="${LEFT}" x2="${width - RIGHT}" y1="${mentionsBottom}" y2="${mentionsBottom}"/>`);
