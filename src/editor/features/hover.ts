@@ -8,13 +8,14 @@ import { HOVER_LINK_COMMANDS, Settings } from '../ids';
 import { documentOffset, documentRange } from '../ranges';
 import { ARTICLE_SELECTOR } from './selector';
 import { buildEntityCard, entityMentionedAt } from '../../core/query/entityCard';
-import { entityCompanions, entityHeader, entityOtherMentions, entityQuotes, entityShowAll } from './entityCardSections';
+import { entityHeader, entityOtherMentions, entityQuotes, entityShowAll } from './entityCardSections';
+import { entityRelated, entityTimelineLink } from './entitySections';
 import { shownEntityTypes } from './entityTypes';
 import type { HoverSection, HoverSettings, HoverTarget } from './hoverSections';
 
 export type { HoverOrder, HoverSettings } from './hoverSections';
 
-export const HOVER_SECTIONS: readonly HoverSection[] = [entityHeader, entityQuotes, entityCompanions, entityOtherMentions, entityShowAll];
+export const HOVER_SECTIONS: readonly HoverSection[] = [entityHeader, entityQuotes, entityRelated, entityOtherMentions, entityShowAll, entityTimelineLink];
 
 export function readHoverSettings(): HoverSettings {
   const config = vscode.workspace.getConfiguration(Settings.section);
