@@ -11,6 +11,8 @@ import { DEFAULT_SLICE_MS, runSteps, SliceClock, type Steps } from '../util/step
 import { loadFiles, readCorpusConfig, type IndexLoadOptions } from './loading';
 import { compactExtraction, plainExtraction } from './packed';
 import { CorpusView } from './resolution';
+import { RepeatedLines } from './repeatedLines';
+import { maskExtraction } from './masking';
 import type { Article, ArticleExtraction, CorpusConfig, Entity, FileSystem, Mention, Person, Quote } from '../types';
 
 /** Enough to tell corpus.yaml versions apart in a cache key. */
@@ -37,6 +39,10 @@ export class CorpusIndex implements Corpus {
   private rebuildAll = true;
   /** Articles whose extraction changed or went away since the last resolution. */
   private readonly changedPaths = new Set<string>();
+  /** Lines repeated across the corpus (page furniture), found between extraction and resolution. */
+  private readonly repeatedLines = new RepeatedLines();
+  /** What resolution reads: each extraction with the corpus' furniture lines masked (or the extraction itself). */
+  private readonly resolvedExtractions = new Map<string, ArticleExtraction>();
 
   private constructor(
     readonly root: string,
@@ -172,7 +178,20 @@ export class CorpusIndex implements Corpus {
     }
     const changed = [...this.changedPaths];
     this.changedPaths.clear();
-    yield* this.view.updateSteps(this.extractions, changed);
+    const moved = yield* this.repeatedLines.updateSteps(this.extractions, changed);
+    const affected = moved.length === 0 ? changed : [...new Set([...changed, ...moved])];
+    for (const path of affected) {
+      const extraction = this.extractions.get(path);
+      if (extraction) this.resolvedExtractions.set(path, maskExtraction(extraction, this.repeatedLines.spans(path)));
+      else this.resolvedExtractions.delete(path);
+    }
+    yield* this.view.updateSteps(this.resolvedExtractions, affected);
+  }
+
+  /** How many distinct lines the corpus repeats as page furniture. */
+  furnitureLineCount(): number {
+    this.resolve();
+    return this.repeatedLines.furnitureLineCount;
   }
 
   // --- CorpusReader -------------------------------------------------------------------------------
@@ -181,8 +200,10 @@ export class CorpusIndex implements Corpus {
     return this.resolve().articles();
   }
 
+  /** The article with the corpus' furniture in its boilerplate once resolved; as extracted until then. */
   article(path: string): Article | undefined {
-    return this.extractions.get(path)?.article;
+    const resolved = this.changedPaths.has(path) ? undefined : this.resolvedExtractions.get(path);
+    return (resolved ?? this.extractions.get(path))?.article;
   }
 
   /** The cached/serialisable unit for one article. */

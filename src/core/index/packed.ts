@@ -49,6 +49,12 @@ export class StoredArticle implements Article {
     return text;
   }
 
+  /** The same article, sharing its stored text, with other boilerplate ranges. */
+  withBoilerplate(boilerplate: Article['boilerplate']): StoredArticle {
+    const article: Article = { ...this, text: '', boilerplate };
+    return new StoredArticle(article, this.bytes);
+  }
+
   /** The plain object `extractArticle` made, same keys in the same order (cache files stay the same). */
   toJSON(): Article {
     const plain: Article = {
