@@ -114,6 +114,7 @@ export class CorpusIndex implements Corpus {
   private *extractIntoSteps(path: string, text: string, encoding: 'utf-8' | 'windows-1252'): Steps<ArticleExtraction | null> {
     try {
       const extraction = compactExtraction(yield* extractArticleSteps(path, text, encoding, this.config, this.stringPool), this.stringPool);
+      this.repeatedLines.prime(extraction, text);
       this.extractions.set(path, extraction);
       this.fileProblems.delete(path);
       this.markChanged(path);

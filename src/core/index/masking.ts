@@ -8,9 +8,9 @@ import type { Article, ArticleExtraction, ExtractedQuote, Span } from '../types'
 
 /** Sorted, merged union of two sorted span lists. */
 function mergeSpans(a: readonly Span[], b: readonly Span[]): Span[] {
-  const all = [...a, ...b].sort((x, y) => x.start - y.start || x.end - y.end);
   const merged: Span[] = [];
-  for (const span of all) {
+  for (let i = 0, j = 0; i < a.length || j < b.length; ) {
+    const span = j >= b.length || (i < a.length && a[i].start <= b[j].start) ? a[i++] : b[j++];
     const last = merged[merged.length - 1];
     if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
     else merged.push({ start: span.start, end: span.end });
@@ -38,10 +38,19 @@ export function maskExtraction(extraction: ArticleExtraction, spans: readonly Sp
     keptOffsets.push(offsets[2 * i], offsets[2 * i + 1]);
     keptForms.push(forms[i]);
   }
+  const { article } = extraction;
+  const boilerplate = mergeSpans(article.boilerplate, spans);
+  const masked: Article = article instanceof StoredArticle ? article.withBoilerplate(boilerplate) : { ...article, boilerplate };
+  const packedQuotes = packed.quotes;
+  const quoteCount = packedQuotes.texts.length;
+  let quotesMasked = false;
+  for (let i = 0; i < quoteCount && !quotesMasked; i++) quotesMasked = overlaps(spans, ends, packedQuote.start(packedQuotes, i), packedQuote.end(packedQuotes, i));
+  // Furniture rarely holds a name or a quote: then the packed arrays are shared as they are.
+  if (keptForms.length === forms.length && !quotesMasked) return new StoredExtraction(masked, packed.mentions, packedQuotes);
+
   const quotes: ExtractedQuote[] = [];
   const texts: string[] = [];
-  const packedQuotes = packed.quotes;
-  for (let i = 0; i < packedQuotes.texts.length; i++) {
+  for (let i = 0; i < quoteCount; i++) {
     const start = packedQuote.start(packedQuotes, i);
     const end = packedQuote.end(packedQuotes, i);
     if (overlaps(spans, ends, start, end)) continue;
@@ -58,8 +67,5 @@ export function maskExtraction(extraction: ArticleExtraction, spans: readonly Sp
     });
     texts.push(packedQuotes.texts[i]);
   }
-  const { article } = extraction;
-  const boilerplate = mergeSpans(article.boilerplate, spans);
-  const masked: Article = article instanceof StoredArticle ? article.withBoilerplate(boilerplate) : { ...article, boilerplate };
   return new StoredExtraction(masked, { offsets: Int32Array.from(keptOffsets), forms: keptForms }, packQuotes(quotes, texts));
 }

@@ -51,8 +51,10 @@ export class StoredArticle implements Article {
 
   /** The same article, sharing its stored text, with other boilerplate ranges. */
   withBoilerplate(boilerplate: Article['boilerplate']): StoredArticle {
-    const article: Article = { ...this, text: '', boilerplate };
-    return new StoredArticle(article, this.bytes);
+    // Its strings are owned already: copied field by field, not through the constructor.
+    const copy = Object.assign(Object.create(StoredArticle.prototype) as StoredArticle, this);
+    (copy as { boilerplate: Article['boilerplate'] }).boilerplate = boilerplate;
+    return copy;
   }
 
   /** The plain object `extractArticle` made, same keys in the same order (cache files stay the same). */

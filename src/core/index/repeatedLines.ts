@@ -38,11 +38,21 @@ function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
   return true;
 }
 
+const countedKeysOf = new WeakMap<LineTable, Int32Array>();
+
 /** The distinct counted keys of one article (a line repeated within one article counts once). */
-function countedKeys(table: LineTable): Set<number> {
-  const keys = new Set<number>();
-  for (let i = 0; i < table.keys.length; i++) if (table.flags[i] & LINE_COUNTED) keys.add(table.keys[i]);
-  return keys;
+function countedKeys(table: LineTable): Int32Array {
+  let counted = countedKeysOf.get(table);
+  if (!counted) {
+    const keys: number[] = [];
+    for (let i = 0; i < table.keys.length; i++) if (table.flags[i] & LINE_COUNTED) keys.push(table.keys[i]);
+    counted = Int32Array.from(keys).sort();
+    let n = 0;
+    for (let i = 0; i < counted.length; i++) if (i === 0 || counted[i] !== counted[i - 1]) counted[n++] = counted[i];
+    counted = counted.slice(0, n);
+    countedKeysOf.set(table, counted);
+  }
+  return counted;
 }
 
 export class RepeatedLines {
@@ -62,6 +72,15 @@ export class RepeatedLines {
   /** How many distinct lines the corpus holds as furniture. */
   get furnitureLineCount(): number {
     return this.furnitureKeys.size;
+  }
+
+  /**
+   * Keys the lines of an extraction while its text is at hand as a string (an extraction keeps its text as
+   * UTF-8 and would decode it again). Optional: `updateSteps` keys what was not primed.
+   */
+  prime(extraction: ArticleExtraction, text: string): void {
+    const { article } = extraction;
+    this.tableOf.set(extraction, lineTable(text, article.boilerplate, article.frontMatter?.end ?? 0));
   }
 
   private table(extraction: ArticleExtraction): LineTable {
