@@ -14,10 +14,12 @@ export interface ArticleMetadata {
   date: string | null;
   url: string | null;
   byline: string | null;
+  /** Who the story is credited to when that is not the outlet: a wire agency, a sister station ("The Associated Press"). */
+  credit: string | null;
 }
 
 /** Where each metadata field came from, for tooltips and debugging. */
-export type MetadataSource = 'frontmatter' | 'corpus.yaml' | 'inferred';
+export type MetadataSource = 'frontmatter' | 'corpus.yaml' | 'metadata table' | 'file name' | 'inferred';
 
 export interface Article extends ArticleMetadata {
   /** Path relative to the corpus root, with forward slashes. */

@@ -20,6 +20,7 @@ export class StoredArticle implements Article {
   readonly date: string | null;
   readonly url: string | null;
   readonly byline: string | null;
+  readonly credit: string | null;
   readonly boilerplate: Article['boilerplate'];
   readonly frontMatter: Article['frontMatter'];
   readonly metadataSources: Article['metadataSources'];
@@ -36,6 +37,7 @@ export class StoredArticle implements Article {
     this.date = ownOrNull(article.date);
     this.url = ownOrNull(article.url);
     this.byline = ownOrNull(article.byline);
+    this.credit = ownOrNull(article.credit);
     this.boilerplate = article.boilerplate.slice(); // exact length: a filtered array has spare capacity
     this.frontMatter = article.frontMatter;
     this.metadataSources = article.metadataSources;
@@ -68,6 +70,7 @@ export class StoredArticle implements Article {
       date: this.date,
       url: this.url,
       byline: this.byline,
+      credit: this.credit,
       boilerplate: this.boilerplate,
       frontMatter: this.frontMatter,
     };
