@@ -121,8 +121,20 @@ export interface ExtractedQuote extends Span {
   speakerMention: number | null;
 }
 
+/** Metadata kept outside the articles, as corpus.yaml's `metadata:` and `fileNames:` declare it. */
+export interface ExternalMetadataConfig {
+  /** A table of metadata by article path (CSV or JSON Lines) and which of its columns holds which field. */
+  table: { file: string; columns: Partial<Record<'path' | keyof ArticleMetadata, string>> } | null;
+  /** The table's rows once read, by normalised article path. */
+  rows: Record<string, Partial<ArticleMetadata>>;
+  /** File-name patterns such as `{outlet}/{date}-{slug}.txt`. */
+  fileNames: string[];
+}
+
 /** Corpus-wide configuration from `corpus.yaml`. */
 export interface CorpusConfig {
+  /** Metadata tables and file-name patterns; absent when corpus.yaml declares neither. */
+  external?: ExternalMetadataConfig;
   /** Per-file metadata keyed by relative path. */
   articles: Record<string, Partial<ArticleMetadata>>;
   /** Canonical name -> its variants. */

@@ -1,9 +1,10 @@
 // corpus.yaml: per-article metadata, aliases and names that are never people.
-import type { CorpusConfig } from '../types';
+import type { CorpusConfig, ExternalMetadataConfig } from '../types';
+import { METADATA_FIELDS } from './yamlReader';
 import { readYaml, YamlReader } from './yamlReader';
 import type { Document, Node } from 'yaml';
 
-const TOP_LEVEL_KEYS = ['articles', 'aliases', 'notPeople'];
+const TOP_LEVEL_KEYS = ['articles', 'aliases', 'notPeople', 'metadata', 'fileNames'];
 const MAX_CONFIG_CHARS = 5 * 1024 * 1024;
 
 export function emptyCorpusConfig(): CorpusConfig {
@@ -47,6 +48,8 @@ export function parseCorpusYaml(text: string): CorpusConfig {
         }
       } else if (key === 'notPeople') {
         config.notPeople = reader.textList(valueNode, 'notPeople');
+      } else if (key === 'metadata' || key === 'fileNames') {
+        readExternalMetadata(reader, key, valueNode, config);
       } else {
         reader.report(keyNode, `unknown key "${key}" (expected ${TOP_LEVEL_KEYS.join(', ')})`);
       }
@@ -59,3 +62,44 @@ export function parseCorpusYaml(text: string): CorpusConfig {
   return config;
 }
 
+
+// ---------------------------------------------------------------------------------------------------
+// Metadata outside the articles: `metadata: {file: metadata.csv, columns: {path: file, title: headline}}` and
+// `fileNames: "{outlet}/{date}-{slug}.txt"` (or a list of patterns).
+
+const TABLE_KEYS = ['file', 'columns'];
+const COLUMN_FIELDS: readonly string[] = ['path', ...METADATA_FIELDS];
+
+function externalOf(config: CorpusConfig): ExternalMetadataConfig {
+  return (config.external ??= { table: null, rows: {}, fileNames: [] });
+}
+
+function readExternalMetadata(reader: YamlReader, key: 'metadata' | 'fileNames', node: Node | null, config: CorpusConfig): void {
+  if (key === 'fileNames') {
+    const patterns = reader.textList(node, 'fileNames');
+    for (const pattern of patterns) if (!/\{\w+\}/.test(pattern)) reader.report(node, `fileNames: "${pattern}" has no {field}`);
+    externalOf(config).fileNames = patterns.filter((pattern) => /\{\w+\}/.test(pattern));
+    return;
+  }
+  let file: string | null = null;
+  const columns: Partial<Record<string, string>> = {};
+  for (const [name, nameNode, valueNode] of reader.entries(node, 'metadata')) {
+    if (name === 'file') file = reader.text(valueNode, 'metadata: file')?.trim() || null;
+    else if (name === 'columns') {
+      for (const [field, fieldNode, columnNode] of reader.entries(valueNode, 'metadata: columns')) {
+        if (!COLUMN_FIELDS.includes(field)) {
+          reader.report(fieldNode, `unknown field "${field}" in metadata: columns (expected ${COLUMN_FIELDS.join(', ')})`);
+          continue;
+        }
+        const column = reader.text(columnNode, `metadata: columns: ${field}`)?.trim();
+        if (column) columns[field] = column;
+      }
+    } else reader.report(nameNode, `unknown key "${name}" in metadata (expected ${TABLE_KEYS.join(', ')})`);
+  }
+  if (file === null) {
+    reader.report(node, 'metadata needs a file (a .csv or .jsonl table keyed by article path)');
+    return;
+  }
+  if (!/\.(?:csv|tsv|jsonl|ndjson)$/i.test(file)) reader.report(node, `metadata: file "${file}" should be a .csv, .tsv or .jsonl table`);
+  externalOf(config).table = { file: normaliseArticleKey(file), columns };
+}

@@ -1,11 +1,13 @@
-// Article metadata. First hit wins per field: Markdown front matter, then corpus.yaml, then inference
-// from the text. Inference only reads what the text states (a date line, a sign-off, a "Source:" line);
-// anything it cannot read stays null.
+// Article metadata. First hit wins per field: Markdown front matter, then corpus.yaml's entry for the article,
+// then the metadata table corpus.yaml names, then its file-name patterns, then inference from the text.
+// Inference only reads what the text states (a date line, a byline, a sign-off, a "Source:" line); anything it
+// cannot read stays null.
 import type { Node } from 'yaml';
 import type { ArticleMetadata, ConfigProblem, CorpusConfig, MetadataSource, Span } from '../types';
 import { normaliseArticleKey } from './corpusYaml';
 import { creditLine, creditOnlyLine, isNewsAgency, looksLikeOutlet, parseByline, wireCredit } from './credits';
 import { findDate } from './dates';
+import { metadataFromFileName } from './fileNames';
 import { headlineOf } from './headline';
 import { METADATA_FIELDS, readYaml, YamlReader, type MetadataField } from './yamlReader';
 
@@ -194,7 +196,7 @@ export interface ResolvedMetadata {
   frontMatter: Span | null;
 }
 
-/** Combines the three sources, field by field; `path` is the corpus-relative path used in corpus.yaml. */
+/** Combines the sources, field by field; `path` is the corpus-relative path used in corpus.yaml. */
 export function resolveMetadata(
   path: string,
   text: string,
@@ -202,7 +204,10 @@ export function resolveMetadata(
   boilerplate: readonly Span[] = [],
   frontMatter: FrontMatter | null = path.toLowerCase().endsWith('.md') ? parseFrontMatter(text) : null,
 ): ResolvedMetadata {
-  const fromConfig = config.articles[normaliseArticleKey(path)] ?? {};
+  const key = normaliseArticleKey(path);
+  const fromConfig = config.articles[key] ?? {};
+  const fromTable = config.external?.rows[key] ?? {};
+  const fromFileName = config.external?.fileNames.length ? metadataFromFileName(key, config.external.fileNames) : {};
   const inferred = inferMetadata(text, boilerplate, frontMatter?.span.end ?? 0);
   const metadata = emptyMetadata();
   const sources: Partial<Record<MetadataField, MetadataSource>> = {};
@@ -210,6 +215,8 @@ export function resolveMetadata(
     const candidates: [string | null | undefined, MetadataSource][] = [
       [frontMatter?.metadata[field], 'frontmatter'],
       [fromConfig[field], 'corpus.yaml'],
+      [fromTable[field], 'metadata table'],
+      [fromFileName[field], 'file name'],
       [inferred[field], 'inferred'],
     ];
     for (const [value, source] of candidates) {

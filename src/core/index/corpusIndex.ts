@@ -3,8 +3,9 @@
 import * as nodePath from 'path';
 import type { Corpus } from '../api';
 import { extractArticleSteps, EXTRACTION_VERSION, StringPool } from '../extract/article';
-import { CORPUS_CONFIG_FILE, decodeBytes, errorMessage, isCorpusFileName, listCorpusFiles, readCorpusFile } from '../extract/loader';
+import { CORPUS_CONFIG_FILE, decodeBytes, errorMessage, isCorpusFileName, listCorpusFiles, readCorpusFile, readTextFile } from '../extract/loader';
 import { emptyCorpusConfig, parseCorpusYaml } from '../extract/corpusYaml';
+import { applyMetadataTable } from '../extract/metadataTable';
 import { fnv1aUnsigned } from '../util/hash';
 import { lastAtOrBefore } from '../util/sortedSearch';
 import { DEFAULT_SLICE_MS, runSteps, SliceClock, type Steps } from '../util/steps';
@@ -29,6 +30,9 @@ export class CorpusIndex implements Corpus {
   /** Mention strings shared by all articles; renewed when every article is re-extracted. */
   private stringPool = new StringPool();
   private fingerprint = '';
+  private configText: string | null = null;
+  /** The text of the metadata table corpus.yaml names (null: not readable), as last read. */
+  private metadataTable: { file: string; text: string | null } | null = null;
 
   // The corpus-wide view, updated lazily after changes so a burst of edits costs one resolution.
   private view = new CorpusView();
@@ -63,7 +67,13 @@ export class CorpusIndex implements Corpus {
 
     const index = new CorpusIndex(root, fs, options, emptyCorpusConfig());
     const config = await readCorpusConfig(root, fs);
-    if (config.ok) index.applyConfig(config.text);
+    if (config.ok) {
+      index.applyConfig(config.text);
+      if (index.config.external?.table) {
+        await index.readMetadataTable();
+        index.applyConfig(config.text);
+      }
+    }
     else {
       index.applyConfig(null);
       index.config.problems.push({ message: `corpus.yaml not read: ${config.reason}`, line: 0, column: 0, severity: 'error' });
@@ -101,8 +111,21 @@ export class CorpusIndex implements Corpus {
   }
 
   private applyConfig(configText: string | null): void {
+    this.configText = configText;
     this.config = configText === null ? emptyCorpusConfig() : parseCorpusYaml(configText);
     this.fingerprint = `v${EXTRACTION_VERSION}:${configText === null ? '' : hashText(configText)}`;
+    const table = this.config.external?.table;
+    if (table && this.metadataTable?.file === table.file) {
+      applyMetadataTable(this.config, this.metadataTable.text);
+      this.fingerprint += `:${this.metadataTable.text === null ? '' : hashText(this.metadataTable.text)}`;
+    }
+  }
+
+  /** Reads the metadata table corpus.yaml names (kept for `applyConfig`, which is synchronous). */
+  private async readMetadataTable(): Promise<void> {
+    const table = this.config.external?.table;
+    if (!table) return;
+    this.metadataTable = { file: table.file, text: await readTextFile(this.fs, nodePath.join(this.root, table.file)) };
   }
 
   /** Extracts one article; an extractor failure on one file is a problem for that file, not for the corpus. */
@@ -292,6 +315,11 @@ export class CorpusIndex implements Corpus {
         text = null;
       }
       this.reconfigure(text);
+      return;
+    }
+    if (path === this.config.external?.table?.file) {
+      await this.readMetadataTable();
+      this.reconfigure(this.configText);
       return;
     }
     if (!isCorpusFileName(path)) return;
