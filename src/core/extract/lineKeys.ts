@@ -38,8 +38,7 @@ const isBlank = (code: number): boolean => code <= 32 || code === 0xa0;
 function scanLine(text: string, from: number, out: { start: number; end: number; next: number; key: number; letter: boolean; colon: boolean }): void {
   let i = from;
   const n = text.length;
-  let c = 0;
-  while (i < n && (c = text.charCodeAt(i)) !== 10 && isBlank(c)) i++;
+  while (i < n && text.charCodeAt(i) !== 10 && isBlank(text.charCodeAt(i))) i++;
   out.start = i;
   let hash = FNV_OFFSET;
   let key = FNV_OFFSET;
@@ -48,7 +47,7 @@ function scanLine(text: string, from: number, out: { start: number; end: number;
   let letter = false;
   let last = 0;
   for (; i < n; i++) {
-    c = text.charCodeAt(i);
+    let c = text.charCodeAt(i);
     if (c === 10) break;
     if (isBlank(c)) {
       space = true;
