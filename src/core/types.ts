@@ -14,10 +14,12 @@ export interface ArticleMetadata {
   date: string | null;
   url: string | null;
   byline: string | null;
+  /** Who the story is credited to when that is not the outlet: a wire agency, a sister station ("The Associated Press"). */
+  credit: string | null;
 }
 
 /** Where each metadata field came from, for tooltips and debugging. */
-export type MetadataSource = 'frontmatter' | 'corpus.yaml' | 'inferred';
+export type MetadataSource = 'frontmatter' | 'corpus.yaml' | 'metadata table' | 'file name' | 'inferred';
 
 export interface Article extends ArticleMetadata {
   /** Path relative to the corpus root, with forward slashes. */
@@ -119,8 +121,20 @@ export interface ExtractedQuote extends Span {
   speakerMention: number | null;
 }
 
+/** Metadata kept outside the articles, as corpus.yaml's `metadata:` and `fileNames:` declare it. */
+export interface ExternalMetadataConfig {
+  /** A table of metadata by article path (CSV or JSON Lines) and which of its columns holds which field. */
+  table: { file: string; columns: Partial<Record<'path' | keyof ArticleMetadata, string>> } | null;
+  /** The table's rows once read, by normalised article path. */
+  rows: Record<string, Partial<ArticleMetadata>>;
+  /** File-name patterns such as `{outlet}/{date}-{slug}.txt`. */
+  fileNames: string[];
+}
+
 /** Corpus-wide configuration from `corpus.yaml`. */
 export interface CorpusConfig {
+  /** Metadata tables and file-name patterns; absent when corpus.yaml declares neither. */
+  external?: ExternalMetadataConfig;
   /** Per-file metadata keyed by relative path. */
   articles: Record<string, Partial<ArticleMetadata>>;
   /** Canonical name -> its variants, in every article. */

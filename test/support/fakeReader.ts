@@ -45,6 +45,7 @@ export function fakeReader(articles: FakeArticle[], entities: FakeEntity[], ment
       date: a.date ?? null,
       url: null,
       byline: null,
+      credit: null,
     }))
     .sort((a, b) => (a.path < b.path ? -1 : 1));
   const byPath = new Map(articleList.map((a) => [a.path, a]));
