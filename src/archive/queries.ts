@@ -93,15 +93,31 @@ export async function entity(db: Queryable, id: string): Promise<ArchiveEntity |
   return rows[0] ? entityOf(rows[0]) : null;
 }
 
+/**
+ * Up to this many rows, a search reads the whole table and ranks it in memory: the result is then exactly the
+ * in-memory search's. Above it, the trigram index picks candidates.
+ */
+export const EXHAUSTIVE_BELOW = 5000;
+
+/** Whether `table` has at most `limit` rows (a bounded count: cheap on a large table). */
+async function smallTable(db: Queryable, table: 'entities' | 'quotes', limit: number): Promise<boolean> {
+  if (limit <= 0) return false;
+  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} LIMIT $1) t`, [limit + 1]);
+  return rows[0].n <= limit;
+}
+
 /** Entities whose name is like `query`, ranked as the in-memory people search ranks them. */
-export async function searchEntities(db: Queryable, query: string, limit = 20): Promise<ArchiveEntity[]> {
+export async function searchEntities(db: Queryable, query: string, limit = 20, options: { exhaustiveBelow?: number } = {}): Promise<ArchiveEntity[]> {
   const pattern = normalizeForSearch(query.trim());
   if (!pattern) return [];
-  const { rows } = await db.query<EntityRow>(
-    `SELECT * FROM entities WHERE lower(name) %> $1 OR lower(name) LIKE $2 || '%'
-     ORDER BY word_similarity($1, lower(name)) DESC, mention_count DESC LIMIT 300`,
-    [pattern, pattern.replace(/[\\%_]/g, '\\$&')],
-  );
+  const all = await smallTable(db, 'entities', options.exhaustiveBelow ?? EXHAUSTIVE_BELOW);
+  const { rows } = all
+    ? await db.query<EntityRow>('SELECT * FROM entities')
+    : await db.query<EntityRow>(
+        `SELECT * FROM entities WHERE $1 <% lower(name) OR lower(name) <% $1
+         ORDER BY word_similarity($1, lower(name)) DESC, mention_count DESC LIMIT 300`,
+        [pattern],
+      );
   const people = new PeopleSearch(rows.map(entityOf).sort((a, b) => b.mentionCount - a.mentionCount || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
   return people.search(query, { limit }).map((hit) => hit.item);
 }
@@ -170,12 +186,12 @@ const byPathThenStart = (a: QuoteRow, b: QuoteRow) => (a.path < b.path ? -1 : a.
  * Quotes matching `raw` (the Search Quotes query language: "@name words" narrows to a speaker), best first,
  * scored by fuse as the in-memory search scores them.
  */
-export async function searchArchiveQuotes(db: Queryable, raw: string, options: { limit?: number } = {}): Promise<QuoteHit[]> {
+export async function searchArchiveQuotes(db: Queryable, raw: string, options: { limit?: number; exhaustiveBelow?: number } = {}): Promise<QuoteHit[]> {
   const limit = options.limit ?? 50;
   const query = parseQuoteQuery(raw);
   let speakerId: string | null = null;
   if (query.speaker !== null) {
-    const best = query.speaker ? (await searchEntities(db, query.speaker, 1))[0] : undefined;
+    const best = query.speaker ? (await searchEntities(db, query.speaker, 1, options))[0] : undefined;
     if (!best) return [];
     speakerId = best.id;
   }
@@ -189,6 +205,8 @@ export async function searchArchiveQuotes(db: Queryable, raw: string, options: {
   }
   if (speakerId !== null) {
     rows = (await db.query<QuoteRow>(`${select} WHERE q.speaker = $1`, [speakerId])).rows;
+  } else if (await smallTable(db, 'quotes', options.exhaustiveBelow ?? EXHAUSTIVE_BELOW)) {
+    rows = (await db.query<QuoteRow>(select)).rows;
   } else {
     // Text candidates from the trigram index, and the quotes of the people whose name matches (fuse also
     // searches the speaker's name).

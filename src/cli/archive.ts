@@ -19,7 +19,8 @@ from PGPASSWORD or ~/.pgpass):
   index <folder> --db URL [--shard K/N]   Index the folder into the archive: only new and changed files are
                                           extracted, deleted ones removed; Ctrl+C keeps what is committed and a
                                           rerun resumes. --shard K/N takes the K-th of N disjoint parts of the
-                                          paths, so N indexers can run at once.
+                                          paths, so N indexers can run at once. --batch N:
+                                          articles per transaction (default 200).
   export --db URL [--out FILE]            Print the archive as JSON, the same as exporting the folder
   search --db URL "query" [--limit N]     Print the quotes that best match the query, one per line (--json: JSON)
   resolve --db URL                        Resolve entity identity again over the whole archive (index does it)
@@ -36,6 +37,7 @@ interface ArchiveArgs {
   json: boolean;
   query: string | null;
   maxFileSizeBytes: number | undefined;
+  batch: number | undefined;
 }
 
 class UsageError extends Error {}
@@ -50,6 +52,7 @@ function parseArchiveArgs(argv: readonly string[]): ArchiveArgs {
     limit: 20,
     json: false,
     maxFileSizeBytes: undefined,
+    batch: undefined,
   };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -70,6 +73,7 @@ function parseArchiveArgs(argv: readonly string[]): ArchiveArgs {
     else if (arg === '--out' || arg === '-o') args.out = value();
     else if (arg === '--limit') args.limit = Math.max(1, Math.floor(number(value())));
     else if (arg === '--max-file-size') args.maxFileSizeBytes = number(value()) * 1024 * 1024;
+    else if (arg === '--batch') args.batch = Math.max(1, Math.floor(number(value())));
     else if (arg === '--json') args.json = true;
     else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
     else positional.push(arg);
@@ -150,7 +154,13 @@ async function runIndex(client: pg.Client, args: ArchiveArgs, io: CliIO): Promis
   const extractor = args.workers > 0 ? new WorkerExtractor({ workers: args.workers }) : undefined;
   const started = Date.now();
   try {
-    const report = await ingestFolder(client, root, new NodeFileSystem(), { shard: args.shard, extractor, signal: controller.signal, maxFileSizeBytes: args.maxFileSizeBytes });
+    const report = await ingestFolder(client, root, new NodeFileSystem(), {
+      shard: args.shard,
+      extractor,
+      signal: controller.signal,
+      maxFileSizeBytes: args.maxFileSizeBytes,
+      batchArticles: args.batch,
+    });
     for (const problem of report.problems) io.stderr(`corpus-navigator: ${problem.path}: ${problem.message}\n`);
     const seconds = (Date.now() - started) / 1000;
     io.stderr(
