@@ -14,7 +14,7 @@ import { fnv1aUnsigned } from '../core/util/hash';
 import type { ArticleExtraction, CorpusConfig, FileSystem } from '../core/types';
 import { inTransaction } from './db';
 import { encodeDetails, encodeMentions, encodeQuotes } from './rawExtraction';
-import { migrate } from './schema';
+import { LOCKS, migrate } from './schema';
 
 /** Shard `index` of `count` (0-based): the paths whose hash falls in it. */
 export interface Shard {
@@ -95,8 +95,31 @@ async function storeConfig(db: pg.ClientBase, root: string, fs: FileSystem): Pro
 
 /** Ingests the folder `root` (this shard of it) into the archive. Identity is left to `resolveArchive`. */
 export async function ingestFolder(db: pg.ClientBase, root: string, fs: FileSystem, options: IngestOptions = {}): Promise<IngestReport> {
-  const { shard, signal } = options;
   await migrate(db);
+  await db.query('SELECT pg_advisory_lock_shared($1)', [LOCKS.ingest]);
+  try {
+    return await ingestLocked(db, root, fs, options);
+  } finally {
+    await db.query('SELECT pg_advisory_unlock_shared($1)', [LOCKS.ingest]);
+  }
+}
+
+/**
+ * After an ingest: true when no other indexer is still ingesting, so this one should resolve identities now;
+ * false when another one is (it resolves when it finishes, with this one's articles in). Holds the ingest lock
+ * exclusively when true: resolve, then call `releaseLastIndexer`.
+ */
+export async function claimLastIndexer(db: pg.ClientBase): Promise<boolean> {
+  const { rows } = await db.query<{ claimed: boolean }>('SELECT pg_try_advisory_lock($1) AS claimed', [LOCKS.ingest]);
+  return rows[0].claimed;
+}
+
+export async function releaseLastIndexer(db: pg.ClientBase): Promise<void> {
+  await db.query('SELECT pg_advisory_unlock($1)', [LOCKS.ingest]);
+}
+
+async function ingestLocked(db: pg.ClientBase, root: string, fs: FileSystem, options: IngestOptions): Promise<IngestReport> {
+  const { shard, signal } = options;
   const { config, fingerprint, problems: configProblems } = await storeConfig(db, root, fs);
   const listed = await listCorpusFiles(root, fs, { signal });
   const files = listed.files.filter((file) => inShard(file.path, shard));

@@ -208,21 +208,45 @@ export async function searchArchiveQuotes(db: Queryable, raw: string, options: {
   } else if (await smallTable(db, 'quotes', options.exhaustiveBelow ?? EXHAUSTIVE_BELOW)) {
     rows = (await db.query<QuoteRow>(select)).rows;
   } else {
-    // Text candidates from the trigram index, and the quotes of the people whose name matches (fuse also
-    // searches the speaker's name).
-    const result = await db.query<QuoteRow>(
-      `SELECT * FROM (
-         (${select} WHERE $1 <% lower(q.text) ORDER BY $1 <<-> lower(q.text) LIMIT $2)
-         UNION
-         (${select} WHERE q.speaker IN (SELECT id FROM entities WHERE $1 <% lower(name) ORDER BY $1 <<-> lower(name) LIMIT 3) LIMIT $2)
-       ) c`,
-      [pattern, QUOTE_CANDIDATES],
-    );
-    rows = result.rows;
+    rows = await quoteCandidates(db, select, pattern);
   }
   rows.sort(byPathThenStart);
   const search = new QuoteSearch<QuoteRowDoc>(rows.map((row) => ({ id: `${row.path}#${row.start}`, text: row.text, speaker: row.speaker_name, speakerId: row.speaker, path: row.path, row })));
   return search.search(query.text, { limit }).map((hit) => hitOf(hit.item.row, hit.score));
+}
+
+/** A lexeme quoted for to_tsquery. */
+const tsLexeme = (word: string): string => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/**
+ * Candidates for fuse: the quotes holding every word of the query (each word or a vocabulary word close to it,
+ * for typos), shortest first as fuse's field norm prefers them; topped up with quotes holding any of the words,
+ * and the quotes of the people whose name matches the query (fuse also searches the speaker's name).
+ */
+async function quoteCandidates(db: Queryable, select: string, pattern: string): Promise<QuoteRow[]> {
+  const { rows: words } = await db.query<{ alternatives: string[] }>(
+    `SELECT array(SELECT w.word FROM quote_words w WHERE w.word = l.lexeme OR (length(l.lexeme) >= 4 AND w.word % l.lexeme)
+                  ORDER BY w.word = l.lexeme DESC, w.word <-> l.lexeme LIMIT 4) AS alternatives
+     FROM unnest(to_tsvector('simple', $1)) AS l`,
+    [pattern],
+  );
+  const groups = words.map((word) => word.alternatives).filter((alternatives) => alternatives.length > 0);
+  const byName = await db.query<QuoteRow>(
+    `${select} WHERE q.speaker IN (SELECT id FROM entities WHERE $1 <% lower(name) ORDER BY $1 <<-> lower(name) LIMIT 3) ORDER BY length(q.text) LIMIT $2`,
+    [pattern, QUOTE_CANDIDATES],
+  );
+  if (groups.length === 0) return byName.rows;
+  const any = groups.map((group) => group.map(tsLexeme).join(' | '));
+  const all = await db.query<QuoteRow>(`${select} WHERE q.words @@ to_tsquery('simple', $1) ORDER BY length(q.text) LIMIT $2`, [any.map((group) => `(${group})`).join(' & '), QUOTE_CANDIDATES]);
+  const candidates = new Map<string, QuoteRow>();
+  const add = (row: QuoteRow) => candidates.set(`${row.path}#${row.start}`, row);
+  all.rows.forEach(add);
+  if (candidates.size < QUOTE_CANDIDATES && groups.length > 1) {
+    const some = await db.query<QuoteRow>(`${select} WHERE q.words @@ to_tsquery('simple', $1) ORDER BY length(q.text) LIMIT $2`, [any.join(' | '), QUOTE_CANDIDATES]);
+    some.rows.forEach(add);
+  }
+  byName.rows.forEach(add);
+  return [...candidates.values()];
 }
 
 function hitOf(row: QuoteRow, score: number): QuoteHit {

@@ -4,8 +4,7 @@
 // of the last resolution (a hash per article). Only the articles whose ids changed, or that were ingested
 // since, get their mentions and quotes written again; the entities table is replaced. The writes are one
 // transaction, so readers see the archive before or after a resolution, never half of one. One resolution
-// runs at a time (an advisory lock); an indexer finishing while another resolves waits and then resolves the
-// articles that arrived meanwhile.
+// runs at a time, and never during an ingest (an advisory lock, see schema.ts LOCKS).
 import { createHash } from 'crypto';
 import type pg from 'pg';
 import { parseCorpusYaml, emptyCorpusConfig } from '../core/extract/corpusYaml';
@@ -59,7 +58,7 @@ export async function needsResolution(db: pg.ClientBase): Promise<boolean> {
 export async function resolveArchive(db: pg.ClientBase, options: ResolveOptions = {}): Promise<ResolveReport> {
   const started = Date.now();
   await migrate(db);
-  await db.query('SELECT pg_advisory_lock($1)', [LOCKS.resolve]);
+  await db.query('SELECT pg_advisory_lock($1)', [LOCKS.ingest]);
   try {
     if (!options.force && !(await needsResolution(db))) return { ran: false, articles: 0, rewritten: 0, entities: 0, ms: Date.now() - started };
     const removals = (await metaValue(db, 'removals')) ?? '0';
@@ -116,7 +115,7 @@ export async function resolveArchive(db: pg.ClientBase, options: ResolveOptions 
     });
     return { ran: true, articles: articles.length, rewritten, entities: mentionCounts.size, ms: Date.now() - started };
   } finally {
-    await db.query('SELECT pg_advisory_unlock($1)', [LOCKS.resolve]);
+    await db.query('SELECT pg_advisory_unlock($1)', [LOCKS.ingest]);
   }
 }
 
@@ -180,6 +179,12 @@ async function rewriteArticles(db: pg.ClientBase, batch: readonly ArticleIds[], 
     `INSERT INTO quotes (article_id, start, "end", text, speaker, source, quote_group, partial, unmarked)
      SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::bool[], $9::bool[])`,
     [q.article, q.start, q.end, q.text, q.speaker, q.source, q.group, q.partial, q.unmarked],
+  );
+  // The vocabulary only grows: a word no quote holds any more matches nothing.
+  await db.query(
+    `INSERT INTO quote_words (word) SELECT DISTINCT w.lexeme FROM unnest($1::text[]) AS t(text), unnest(to_tsvector('simple', t.text)) AS w
+     ON CONFLICT DO NOTHING`,
+    [q.text],
   );
   return rows.length;
 }

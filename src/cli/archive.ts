@@ -4,7 +4,7 @@ import { promises as fsp } from 'fs';
 import * as nodePath from 'path';
 import type pg from 'pg';
 import { connect, connectPool, describeUrl } from '../archive/db';
-import { ingestFolder, parseShard, type Shard } from '../archive/ingest';
+import { claimLastIndexer, ingestFolder, parseShard, releaseLastIndexer, type Shard } from '../archive/ingest';
 import { searchArchiveQuotes } from '../archive/queries';
 import { resolveArchive } from '../archive/resolve';
 import { loadArchiveSnapshot } from '../archive/snapshot';
@@ -170,7 +170,16 @@ async function runIndex(client: pg.Client, args: ArchiveArgs, io: CliIO): Promis
       io.stderr('corpus-navigator: stopped; run the same command again to resume\n');
       return 130;
     }
-    const resolved = await resolveArchive(client);
+    if (!(await claimLastIndexer(client))) {
+      io.stderr('corpus-navigator: another indexer is still running: it resolves identities when it finishes\n');
+      return 0;
+    }
+    let resolved;
+    try {
+      resolved = await resolveArchive(client);
+    } finally {
+      await releaseLastIndexer(client);
+    }
     if (resolved.ran) io.stderr(`corpus-navigator: identities resolved over ${resolved.articles} articles (${resolved.rewritten} rewritten, ${resolved.entities} entities) in ${(resolved.ms / 1000).toFixed(1)} s\n`);
     return 0;
   } finally {
