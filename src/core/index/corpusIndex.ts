@@ -11,6 +11,8 @@ import { DEFAULT_SLICE_MS, runSteps, SliceClock, type Steps } from '../util/step
 import { loadFiles, readCorpusConfig, type IndexLoadOptions } from './loading';
 import { compactExtraction, plainExtraction } from './packed';
 import { CorpusView } from './resolution';
+import { QuoteTrails } from './quoteTrails';
+import type { QuoteTrail } from '../trails';
 import type { Article, ArticleExtraction, CorpusConfig, Entity, FileSystem, Mention, Person, Quote } from '../types';
 
 /** Enough to tell corpus.yaml versions apart in a cache key. */
@@ -37,6 +39,7 @@ export class CorpusIndex implements Corpus {
   private rebuildAll = true;
   /** Articles whose extraction changed or went away since the last resolution. */
   private readonly changedPaths = new Set<string>();
+  private readonly quoteTrails = new QuoteTrails();
 
   private constructor(
     readonly root: string,
@@ -160,6 +163,7 @@ export class CorpusIndex implements Corpus {
   private *resolveAndListQuotesSteps(): Steps<void> {
     yield* this.resolveSteps();
     yield* this.view.listQuotesSteps();
+    yield* this.quoteTrails.updateSteps({ article: (path) => this.extractions.get(path)?.article, quotesIn: (path) => this.view.quotesIn(path) });
   }
 
   /** One resolution round: the changed articles into the view, or every article into a new one. */
@@ -172,6 +176,7 @@ export class CorpusIndex implements Corpus {
     }
     const changed = [...this.changedPaths];
     this.changedPaths.clear();
+    this.quoteTrails.markChanged(changed);
     yield* this.view.updateSteps(this.extractions, changed);
   }
 
@@ -226,6 +231,16 @@ export class CorpusIndex implements Corpus {
 
   mentionsIn(path: string): readonly Mention[] {
     return this.resolve().mentionsIn(path);
+  }
+
+  trails(): readonly QuoteTrail[] {
+    this.resolve();
+    return this.quoteTrails.trails(this);
+  }
+
+  trailOf(quote: Pick<Quote, 'path' | 'start'>): QuoteTrail | undefined {
+    this.resolve();
+    return this.quoteTrails.trailOf(this, quote);
   }
 
   mentionAt(path: string, offset: number): Mention | undefined {
