@@ -100,12 +100,41 @@ function sameHashes(a: Int32Array, b: Int32Array): boolean {
   return true;
 }
 
+/** `words` sorted, kept on the object: the quick check below asks it many times for the same long quote. */
+function sortedWords(words: QuoteWords & { sorted?: Int32Array }): Int32Array {
+  return (words.sorted ??= words.hashes.slice().sort());
+}
+
+/**
+ * A lower bound of `editsWithin` that is cheap: each word of the short quote the long one lacks must be changed
+ * or dropped. False when even that exceeds `limit`.
+ */
+function wordsMayMatch(short: Int32Array, long: QuoteWords, limit: number): boolean {
+  const sorted = sortedWords(long);
+  let cost = 0;
+  for (let i = 0; i < short.length; i++) {
+    const word = short[i];
+    if (word === GAP_HASH) continue;
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid] < word) lo = mid + 1;
+      else hi = mid;
+    }
+    if (sorted[lo] !== word && (cost += (word & 1) + 1) > limit) return false;
+  }
+  return true;
+}
+
 /** How two quotes' words relate, or null when they are not one quote. */
 export function matchWords(a: QuoteWords, b: QuoteWords): TrailMatch | null {
   const [short, long] = a.words < b.words || (a.words === b.words && a.hashes.length <= b.hashes.length) ? [a, b] : [b, a];
   if (!canJoinTrail(short)) return null;
   if (sameHashes(short.hashes, long.hashes)) return 'whole';
-  const edits = editsWithin(short.hashes, long.hashes, allowedEdits(short.words));
+  const limit = allowedEdits(short.words);
+  if (!wordsMayMatch(short.hashes, long, limit)) return null;
+  const edits = editsWithin(short.hashes, long.hashes, limit);
   if (edits < 0) return null;
   if (edits > 0 || short.gaps > 0 || long.gaps > 0) return 'varied';
   return 'cut';

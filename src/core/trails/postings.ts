@@ -92,16 +92,20 @@ export class ShinglePostings {
 
   /**
    * For a bulk link after `reset`: per node, the sorted postings' runs of its shingles that are shared and not
-   * common (start and end pairs), so linking needs no search. Only nodes for which `wanted` is true get theirs.
+   * common (start and end pairs), so linking needs no search (only nodes for which `wanted` is true get theirs),
+   * and per node how many of its shingles are common.
    */
-  sharedRuns(nodeCount: number, wanted: Uint8Array): { offsets: Int32Array; runs: Int32Array } {
+  sharedRuns(nodeCount: number, wanted: Uint8Array): { offsets: Int32Array; runs: Int32Array; common: Int32Array } {
     const { keys, nodes } = this;
     const offsets = new Int32Array(nodeCount + 1);
+    const common = new Int32Array(nodeCount);
+    let countCommon = true;
     const eachRun = (visit: (from: number, to: number) => void) => {
       for (let from = 0; from < keys.length; ) {
         let to = from + 1;
         while (to < keys.length && keys[to] === keys[from]) to++;
         if (to - from >= 2 && to - from <= COMMON_SHINGLE) visit(from, to);
+        else if (to - from > COMMON_SHINGLE && countCommon) for (let i = from; i < to; i++) common[nodes[i]]++;
         from = to;
       }
     };
@@ -111,6 +115,7 @@ export class ShinglePostings {
     for (let id = 0; id < nodeCount; id++) offsets[id + 1] += offsets[id];
     const runs = new Int32Array(offsets[nodeCount]);
     const fill = offsets.slice(0, nodeCount);
+    countCommon = false;
     eachRun((from, to) => {
       for (let i = from; i < to; i++) {
         const node = nodes[i];
@@ -119,7 +124,7 @@ export class ShinglePostings {
         runs[fill[node]++] = to;
       }
     });
-    return { offsets, runs };
+    return { offsets, runs, common };
   }
 
   /** The node at a position of the sorted postings (see `sharedRuns`). */
@@ -127,15 +132,16 @@ export class ShinglePostings {
     return this.nodes[position];
   }
 
-  /** Appends to `out` every node with this shingle, unless it is a common one. */
-  nodesWith(hash: number, out: number[]): void {
+  /** Appends to `out` every node with this shingle, unless it is a common one: then returns false. */
+  nodesWith(hash: number, out: number[]): boolean {
     const { keys, nodes } = this;
     const from = lowerBoundOfNumbers(keys, hash);
     let to = from;
     while (to < keys.length && keys[to] === hash) to++;
     const recent = this.recent.size > 0 ? this.recent.get(hash) : undefined;
-    if (to - from + (recent?.length ?? 0) > COMMON_SHINGLE) return;
+    if (to - from + (recent?.length ?? 0) > COMMON_SHINGLE) return false;
     for (let i = from; i < to; i++) out.push(nodes[i]);
     if (recent) for (const node of recent) out.push(node);
+    return true;
   }
 }

@@ -235,30 +235,39 @@ export class TrailIndex {
     const { postings } = this;
     // A bulk link reads each node's shared runs straight from the sorted postings; a few added nodes search them.
     const shared = bulk ? postings.sharedRuns(nodeCount, isAdded) : null;
-    const hit = (id: number, other: number) => {
-      if (other === id || !this.nodes[other] || (isAdded[other] && other < id)) return;
-      if (hits[other]++ === 0) seen.push(other);
-    };
+    const { nodes } = this;
     let work = 0;
     for (const id of added) {
-      const node = this.nodes[id]!;
+      const node = nodes[id]!;
       const words = wordsOf.get(id)!;
+      // Common shingles propose nobody, so they cannot count towards what a match needs.
+      let common = 0;
       if (shared) {
         const { offsets, runs } = shared;
-        for (let r = offsets[id]; r < offsets[id + 1]; r += 2) for (let p = runs[r]; p < runs[r + 1]; p++) hit(id, postings.nodeAt(p));
+        common = shared.common[id];
+        for (let r = offsets[id]; r < offsets[id + 1]; r += 2) {
+          for (let p = runs[r]; p < runs[r + 1]; p++) {
+            const other = postings.nodeAt(p);
+            if (other === id || (isAdded[other] && other < id)) continue;
+            if (hits[other]++ === 0) seen.push(other);
+          }
+        }
       } else {
         const shingles = shinglesOf(words.hashes);
         for (let s = 0; s < shingles.length; s++) {
           found.length = 0;
-          postings.nodesWith(shingles[s], found);
-          for (const other of found) hit(id, other);
+          if (!postings.nodesWith(shingles[s], found)) common++;
+          for (const other of found) {
+            if (other === id || !nodes[other] || (isAdded[other] && other < id)) continue;
+            if (hits[other]++ === 0) seen.push(other);
+          }
         }
       }
       for (const other of seen) {
         const shingles = hits[other];
         hits[other] = 0;
-        const candidate = this.nodes[other]!;
-        const need = Math.max(1, Math.min(node.shingles, candidate.shingles) - SHINGLE * allowedEdits(Math.min(node.words, candidate.words)));
+        const candidate = nodes[other]!;
+        const need = Math.max(1, Math.min(node.shingles, candidate.shingles) - SHINGLE * allowedEdits(Math.min(node.words, candidate.words)) - common);
         if (shingles < need) continue;
         let otherWords = wordsOf.get(other);
         if (!otherWords) wordsOf.set(other, (otherWords = quoteWords(candidate.text)));
@@ -278,39 +287,71 @@ export class TrailIndex {
     }
   }
 
-  /** Regroups the nodes reachable from the touched ones; their old groups go. */
+  /**
+   * Whether a node is part of longer quotes that are not joined to each other: then it is a phrase they share
+   * ("and the canals at the heart of our plans"), not one quote, and its links group nothing.
+   */
+  private isBridge(node: TextNode): boolean {
+    const links = node.links;
+    if (!links || links.size < 2) return false;
+    const longer: number[] = [];
+    for (const id of links.keys()) if (this.nodes[id]!.words > node.words) longer.push(id);
+    for (let i = 0; i < longer.length; i++) {
+      const own = this.nodes[longer[i]]!.links;
+      for (let j = i + 1; j < longer.length; j++) if (!own?.has(longer[j])) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Regroups around the touched nodes: a group is a connected set of nodes that are not bridges (a bridge is a
+   * group of its own). Links changed at a node can change whether its neighbours bridge, so they count as touched.
+   */
   private *regroupSteps(touched: Set<number>, stale: Set<number>): Steps<void> {
+    const { nodes, groups } = this;
+    for (const id of [...touched]) for (const other of nodes[id]?.links?.keys() ?? []) touched.add(other);
     for (const id of touched) {
-      const node = this.nodes[id];
+      const node = nodes[id];
       if (node && node.group) stale.add(node.group);
     }
-    for (const group of stale) {
-      for (const id of this.groups.get(group) ?? []) {
-        const node = this.nodes[id];
-        if (node) {
+    const ungroup = (group: number) => {
+      for (const id of groups.get(group) ?? []) {
+        const node = nodes[id];
+        if (node && node.group === group) {
           node.group = 0;
           touched.add(id);
         }
       }
-      this.groups.delete(group);
-    }
+      groups.delete(group);
+    };
+    for (const group of stale) ungroup(group);
+    const bridges = new Map<number, boolean>();
+    const bridge = (id: number) => {
+      let is = bridges.get(id);
+      if (is === undefined) bridges.set(id, (is = this.isBridge(nodes[id]!)));
+      return is;
+    };
     let work = 0;
     for (const start of touched) {
-      const first = this.nodes[start];
+      const first = nodes[start];
       if (!first || first.group) continue;
       const group = this.nextGroup++;
       const members = [start];
       first.group = group;
-      for (let i = 0; i < members.length; i++) {
-        for (const other of this.nodes[members[i]]!.links?.keys() ?? []) {
-          const node = this.nodes[other]!;
-          if (node.group) continue;
-          node.group = group;
-          members.push(other);
+      if (!bridge(start)) {
+        for (let i = 0; i < members.length; i++) {
+          for (const other of nodes[members[i]]!.links?.keys() ?? []) {
+            const node = nodes[other]!;
+            if (node.group === group || bridge(other)) continue;
+            // A group of before that this one now reaches (a former bridge between them) is merged in.
+            if (node.group) ungroup(node.group);
+            node.group = group;
+            members.push(other);
+          }
         }
       }
       // One node in one article is no trail: not kept as a group, so the read side never looks at it.
-      if (members.length > 1 || hasTwoArticles(first.entries)) this.groups.set(group, members);
+      if (members.length > 1 || hasTwoArticles(first.entries)) groups.set(group, members);
       else first.group = 0;
       if ((work += members.length) >= ITEMS_PER_STEP) {
         work = 0;

@@ -1,7 +1,7 @@
 // A quote's words as trail matching compares them: case, quote marks, apostrophes, dashes and punctuation do
 // not count, an ellipsis inside the quote is a gap marker, and each word is a 32-bit hash (no strings are cut).
 import { FUNCTION_WORD_SET } from '../language/common';
-import { isAsciiLetterCode, WORD_CHAR } from '../util/chars';
+import { asciiClassTable, WORD_CHAR } from '../util/chars';
 
 /** The hash that marks an ellipsis ("...", "…") inside a quote; no word hashes to it. */
 export const GAP = 0;
@@ -21,7 +21,8 @@ export interface QuoteWords {
   gaps: number;
 }
 
-const isDigitCode = (code: number): boolean => code >= 48 && code <= 57;
+/** ASCII letters and digits: the characters of words. */
+const ASCII_WORD = asciiClassTable([[1, /[A-Za-z0-9]/]]);
 /** Apostrophes inside a word are dropped, so "don't", "don’t" and "dont" are one word. */
 const isApostropheCode = (code: number): boolean => code === 39 || code === 0x2019 || code === 0x2018 || code === 0x2bc;
 
@@ -72,7 +73,7 @@ export function quoteWords(text: string): QuoteWords {
   };
   for (let k = 0; k < text.length; k++) {
     let code = text.charCodeAt(k);
-    if (code < 128 ? isAsciiLetterCode(code) || isDigitCode(code) : WORD_CHAR.test(text[k])) {
+    if (code < 128 ? ASCII_WORD[code] === 1 : WORD_CHAR.test(text[k])) {
       if (code >= 65 && code <= 90) code |= 32;
       else if (code >= 128) code = text[k].toLowerCase().charCodeAt(0);
       hash = imul(hash ^ code, FNV_PRIME);
