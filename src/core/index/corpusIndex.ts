@@ -14,6 +14,8 @@ import { compactExtraction, plainExtraction } from './packed';
 import { CorpusView } from './resolution';
 import { RepeatedLines } from './repeatedLines';
 import { maskExtraction } from './masking';
+import { QuoteTrails } from './quoteTrails';
+import type { QuoteTrail } from '../trails';
 import type { Article, ArticleExtraction, CorpusConfig, Entity, FileSystem, Mention, Person, Quote } from '../types';
 
 /** Enough to tell corpus.yaml versions apart in a cache key. */
@@ -47,6 +49,7 @@ export class CorpusIndex implements Corpus {
   private readonly repeatedLines = new RepeatedLines();
   /** What resolution reads: each extraction with the corpus' furniture lines masked (or the extraction itself). */
   private readonly resolvedExtractions = new Map<string, ArticleExtraction>();
+  private readonly quoteTrails = new QuoteTrails();
 
   private constructor(
     readonly root: string,
@@ -190,6 +193,7 @@ export class CorpusIndex implements Corpus {
   private *resolveAndListQuotesSteps(): Steps<void> {
     yield* this.resolveSteps();
     yield* this.view.listQuotesSteps();
+    yield* this.quoteTrails.updateSteps({ article: (path) => this.extractions.get(path)?.article, quotesIn: (path) => this.view.quotesIn(path) });
   }
 
   /** One resolution round: the changed articles into the view, or every article into a new one. */
@@ -209,6 +213,7 @@ export class CorpusIndex implements Corpus {
       if (extraction) this.resolvedExtractions.set(path, maskExtraction(extraction, this.repeatedLines.spans(path)));
       else this.resolvedExtractions.delete(path);
     }
+    this.quoteTrails.markChanged(affected);
     yield* this.view.updateSteps(this.resolvedExtractions, affected);
   }
 
@@ -271,6 +276,16 @@ export class CorpusIndex implements Corpus {
 
   mentionsIn(path: string): readonly Mention[] {
     return this.resolve().mentionsIn(path);
+  }
+
+  trails(): readonly QuoteTrail[] {
+    this.resolve();
+    return this.quoteTrails.trails(this);
+  }
+
+  trailOf(quote: Pick<Quote, 'path' | 'start'>): QuoteTrail | undefined {
+    this.resolve();
+    return this.quoteTrails.trailOf(this, quote);
   }
 
   mentionAt(path: string, offset: number): Mention | undefined {
