@@ -59,6 +59,16 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set(inflect(`
 `));
 
 /**
+ * Reporting verbs that come before their speaker after a quote ("...,” said Sir Keir). Verbs whose next
+ * noun is usually the person spoken to ("told Reuters", "asked the minister", "urged Smith") are not here.
+ */
+export const INVERTED_SPEECH_VERBS: ReadonlySet<string> = new Set(inflect(`
+  said says added adds explained explains continued continues noted notes insisted insists argued argues
+  wrote writes replied replies admitted admits agreed agrees claimed claims declared declares stressed stresses
+  recalled recalls observed observes remarked remarks commented comments concluded concludes
+`));
+
+/**
  * Verbs that report a stance rather than speech. They link a partial quote (a fragment inside a
  * sentence) to the subject, but never introduce a full quote on their own.
  */

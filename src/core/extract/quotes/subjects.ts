@@ -45,6 +45,7 @@ export class Subjects {
   private readonly outside: QuotedArticle['outside'];
   private readonly mentions: QuotedArticle['mentions'];
   private readonly roles: QuotedArticle['roles'];
+  private readonly clusterOf: QuotedArticle['clusters']['clusterOf'];
 
   constructor(
     article: QuotedArticle,
@@ -55,6 +56,7 @@ export class Subjects {
     this.outside = article.outside;
     this.mentions = article.mentions;
     this.roles = article.roles;
+    this.clusterOf = article.clusters.clusterOf;
   }
 
   /** The last referent before `pos`, if any. */
@@ -64,12 +66,19 @@ export class Subjects {
 
   resolvePronoun(pos: number, gender: ReferentGender | null): Decided {
     const para = paragraphAt(this.paragraphs, pos);
+    // A name credited with a quote, met beyond its reach: it does not answer, but it vetoes anyone else further back.
+    let staleCluster = -1;
     for (let i = lowerBound(this.referents, pos, referentPos) - 1; i >= 0; i--) {
       const r = this.referents[i];
       if (para - r.para > PARAGRAPH_WINDOW) break;
       if (r.gender === 'plural') continue;
       if (r.gender && gender && r.gender !== gender) continue;
-      return r.attribution;
+      const cluster = r.attribution.kind === 'speaker' ? this.clusterOf[r.attribution.mention] : -1;
+      if (pos >= r.reach) {
+        if (staleCluster < 0) staleCluster = cluster;
+        continue;
+      }
+      return staleCluster < 0 || staleCluster === cluster ? r.attribution : NOBODY;
     }
     return NOBODY;
   }
@@ -241,6 +250,9 @@ export class Subjects {
       // "said the Prime Minister, Sir Keir Starmer" / "said Ukip leader Nigel Farage"
       return speaker(this.mentions.byStart.get(tokens[k].start) as number);
     }
+    // "said EEF chief economist, Steve Radley.": a name in apposition that ends the clause.
+    const named = k > 0 && tokens[k]?.word === ',' ? this.mentions.byStart.get(tokens[k + 1]?.start ?? -1) : undefined;
+    if (named !== undefined && /^\s*(?:[,.;:!?]|$)/.test(text.slice(this.mentions.list[named].end, this.mentions.list[named].end + 2)) && this.mentions.list[named].end <= end) return speaker(named);
     const np = this.nounPhraseBefore(k < tokens.length ? tokens[k].start : end, para, i);
     return np ? np.attribution : NOBODY;
   }
