@@ -117,6 +117,66 @@ describe('quotes: runs of quotes', () => {
   });
 });
 
+describe('quotes: a quote after reported speech', () => {
+  it('the named speaker of the sentence before, in the same paragraph', () => {
+    const text = 'Kim Moran said the answer was always the same. “They tell me to wait.”';
+    assert.deepStrictEqual(speakers(text, ['Kim Moran']), ['Kim Moran']);
+  });
+
+  it('the named speaker of the sentence that ends the previous paragraph', () => {
+    const text = 'Prices may rise again next year, Mr Bannister said.\n“I think the key is what the bank expects.”';
+    assert.deepStrictEqual(speakers(text, ['Mr Bannister']), ['Mr Bannister']);
+  });
+
+  it('"according to X" in the sentence before', () => {
+    const text = 'The problem, according to Mr Lane, is the leader himself. “I have a new slogan.”';
+    assert.deepStrictEqual(speakers(text, ['Mr Lane']), ['Mr Lane']);
+  });
+
+  it('nobody after reported speech by an unnamed or plural subject', () => {
+    assert.deepStrictEqual(speakers('Mr Lane resigned. Critics said the plan was flawed. “It cannot work.”', ['Mr Lane']), [null]);
+    assert.deepStrictEqual(speakers('Mr Lane resigned. A spokesman said the plan was flawed. “It cannot work.”', ['Mr Lane']), [null]);
+  });
+
+  it('nobody when the sentence before ends in narration', () => {
+    const text = 'Ms Reed said the talks had failed and then the meeting ended.\n“Nobody knows why.”';
+    assert.deepStrictEqual(speakers(text, ['Ms Reed']), [null]);
+  });
+
+  it('nobody when the sentence before only reports on the person', () => {
+    assert.deepStrictEqual(speakers('Ms Reed was told the plan had failed. “It cannot work.”', ['Ms Reed']), [null]);
+  });
+});
+
+describe('quotes: a relative clause between the name and the verb', () => {
+  it('"X, who chairs the committee, told the BBC:"', () => {
+    const text = 'Tory MP Michael Mates, who is a member of the committee and was part of the inquiry, told the BBC: “That is right.”';
+    assert.deepStrictEqual(speakers(text, ['Michael Mates']), ['Michael Mates']);
+  });
+
+  it('a partial quote after "X, who ..., said"', () => {
+    const text = 'Fred Upton, who chairs the committee, said current fines are “a cost of doing business”.';
+    assert.deepStrictEqual(speakers(text, ['Fred Upton']), ['Fred Upton']);
+  });
+
+  it('nobody when the relative clause belongs to an unnamed person', () => {
+    const text = 'Mr Wolfson was upbeat. One dealer, who asked not to be named, told Reuters: “Christmas has been tough.”';
+    assert.deepStrictEqual(speakers(text, ['Mr Wolfson']), [null]);
+  });
+});
+
+describe('quotes: a partial quote with a pronoun cue after it', () => {
+  it('"..., she added" takes the pronoun’s referent', () => {
+    const text = 'Ms Morris spoke at the conference. The public was turned off by “the battle of words” between them, she added.';
+    assert.deepStrictEqual(speakers(text, ['Ms Morris']), ['Ms Morris']);
+  });
+
+  it('never the person the sentence reports on', () => {
+    const text = 'Mr Milburn spoke on the radio. Mr Blair has “the same passion” as ever, he said.';
+    assert.deepStrictEqual(speakers(text, ['Mr Milburn', 'Mr Blair']), [null]);
+  });
+});
+
 describe('quotes: a bare first name as speaker (whole extraction)', () => {
   function extracted(text: string): (string | null)[] {
     const x = extractArticle('a.txt', text, 'utf-8', emptyCorpusConfig());

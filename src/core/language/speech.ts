@@ -125,6 +125,11 @@ export const CLAUSE_LINKS: ReadonlySet<string> = new Set(inflect(`
   and but or after before while when as by then without despite whilst before
 `));
 
+/** Words after a reporting verb that carry its sentence on into narration ("said it was odd and then the meeting ended"). */
+export const NARRATIVE_LINKS: ReadonlySet<string> = new Set(inflect(`
+  then before after until when while later afterwards
+`));
+
 /** Words that end a noun phrase when walking backwards from a verb. */
 export const PREPOSITIONS: ReadonlySet<string> = new Set(inflect(`
   of in on at to for from with by about against between into onto over under through during

@@ -9,7 +9,7 @@ import type { Token } from './tokens';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { PREPOSITIONS, SPEECH_NOUNS, SPEECH_VERBS, STANCE_VERBS, VERB_MODIFIERS } = speech;
-const { isNounUse, isPassive, skipModifiers } = clauses;
+const { isNounUse, isPassive, pronounGender, skipModifiers } = clauses;
 
 /** The first token from k on that is not an auxiliary or adverb. */
 function skipModifiersForward(tokens: readonly Token[], k: number): number {
@@ -90,6 +90,13 @@ export class Cues {
       if (k >= 0 && !isPassive(later, k)) {
         const idx = k > 0 ? this.mentions.byEnd.get(later[k - 1].end) : undefined;
         if (idx !== undefined) return speaker(idx);
+        // "... in “the battle of words” between them, she added." A name in the sentence itself is what was reported
+        // on ("Mr Blair has “the same passion”, he said"), not who speaks.
+        const pronoun = k > 0 ? pronounGender(later[k - 1].lower) : undefined;
+        if (pronoun !== undefined) {
+          const referent = this.subjects.resolvePronoun(later[k - 1].start, pronoun);
+          return referent.kind === 'speaker' && this.mentions.list[referent.mention].start >= sentenceStart ? NO_CUE : referent;
+        }
         const np = this.subjects.nounPhraseBefore(later[k].start, para, sentenceStart);
         return np ? np.attribution : NO_CUE;
       }

@@ -28,6 +28,9 @@ const { lowerBound } = sortedSearch;
 const { isSpace } = chars;
 const { NON_PERSON_PRONOUNS, isNounUse, isPassive, isPersonNoun, pronounGender, skipModifiers } = clauses;
 
+/** How many tokens a relative clause ("X, who ..., said") may run. */
+const RELATIVE_CLAUSE_TOKENS = 30;
+
 /** How many paragraphs back a pronoun may point. */
 const PARAGRAPH_WINDOW = 3;
 
@@ -103,6 +106,10 @@ export class Subjects {
     const pronoun = pronounGender(t.lower);
     if (pronoun !== undefined) return this.resolvePronoun(t.start, pronoun);
     if (NON_PERSON_PRONOUNS.has(t.lower)) return NOBODY;
+    if (t.word === ',') {
+      const relative = this.relativeClauseSubject(tokens, k);
+      if (relative.kind !== 'none') return relative;
+    }
     if (t.word === ',' || CLAUSE_LINKS.has(t.lower) || t.word === ';') {
       // A participle or coordinated verb shares the subject of the previous reporting verb.
       for (let j = k - 1; j >= 0; j--) {
@@ -116,6 +123,24 @@ export class Subjects {
     }
     const np = this.nounPhraseBefore(verbStart, para, sentenceStart);
     return np ? np.attribution : NO_CUE;
+  }
+
+  /**
+   * "Lord Janner, who is a member of the committee, told ITV": the name before a relative clause that ends at the
+   * comma tokens[comma]. NO_CUE when there is none.
+   */
+  private relativeClauseSubject(tokens: readonly Token[], comma: number): Attribution {
+    for (let j = comma - 2; j >= 1 && j >= comma - RELATIVE_CLAUSE_TOKENS; j--) {
+      const t = tokens[j];
+      if (t.word === ';') break;
+      if (t.lower !== 'who' || tokens[j - 1].word !== ',') continue;
+      // Only a name answers: "X, head of the unit, who ..." and "X of Worcester, who ..." are left to the sentence.
+      const idx = j >= 2 ? this.mentions.byEnd.get(tokens[j - 2].end) : undefined;
+      if (idx === undefined) return NO_CUE;
+      const m = this.mentions.list[idx];
+      return this.outside.isQuoted(m.start) || this.mentions.isPossessive(m) ? NO_CUE : speaker(idx);
+    }
+    return NO_CUE;
   }
 
   /**
