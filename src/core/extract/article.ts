@@ -88,17 +88,6 @@ export class StringPool {
 }
 
 
-const notPeopleSets = new WeakMap<CorpusConfig, ReadonlySet<string>>();
-
-function notPeopleOf(config: CorpusConfig): ReadonlySet<string> {
-  let set = notPeopleSets.get(config);
-  if (!set) {
-    set = new Set(config.notEntities.map((name) => name.trim().toLowerCase()));
-    notPeopleSets.set(config, set);
-  }
-  return set;
-}
-
 /**
  * Quotes are attributed with the confirmed mentions only, so a tentative name never takes a quote from a
  * pronoun or a role; speaker indices are then mapped back to the full mention list.
@@ -145,7 +134,7 @@ export function* extractArticleSteps(
   const { metadata, sources } = resolveMetadata(path, text, config, boilerplate, frontMatter);
   const exclude: Span[] = frontMatter ? [frontMatter.span, ...boilerplate] : boilerplate;
   yield;
-  const found = extractMentions(text, exclude, { notPeople: notPeopleOf(config), tentativeLoneNames: true });
+  const found = extractMentions(text, exclude, { tentativeLoneNames: true });
   const mentions = pool ? pool.mentions(found) : found;
   yield;
   const quotes = quotesWithConfirmedSpeakers(text, exclude, mentions);

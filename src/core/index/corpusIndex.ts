@@ -6,6 +6,7 @@ import { extractArticleSteps, EXTRACTION_VERSION, StringPool } from '../extract/
 import { CORPUS_CONFIG_FILE, decodeBytes, errorMessage, isCorpusFileName, listCorpusFiles, readCorpusFile, readTextFile } from '../extract/loader';
 import { emptyCorpusConfig, parseCorpusYaml } from '../extract/corpusYaml';
 import { applyMetadataTable } from '../extract/metadataTable';
+import { extractionPartOf } from '../extract/corpusYamlCorrections';
 import { fnv1aUnsigned } from '../util/hash';
 import { lastAtOrBefore } from '../util/sortedSearch';
 import { DEFAULT_SLICE_MS, runSteps, SliceClock, type Steps } from '../util/steps';
@@ -116,7 +117,8 @@ export class CorpusIndex implements Corpus {
   private applyConfig(configText: string | null): void {
     this.configText = configText;
     this.config = configText === null ? emptyCorpusConfig() : parseCorpusYaml(configText);
-    this.fingerprint = `v${EXTRACTION_VERSION}:${configText === null ? '' : hashText(configText)}`;
+    // Corrections act on identity resolution only: a correction keeps every cached extraction.
+    this.fingerprint = `v${EXTRACTION_VERSION}:${configText === null ? '' : hashText(JSON.stringify(extractionPartOf(this.config)))}`;
     const table = this.config.external?.table;
     if (table && this.metadataTable?.file === table.file) {
       applyMetadataTable(this.config, this.metadataTable.text);
@@ -201,7 +203,7 @@ export class CorpusIndex implements Corpus {
     this.stale = false;
     if (this.rebuildAll) {
       this.rebuildAll = false;
-      this.view = new CorpusView(this.config.aliases);
+      this.view = new CorpusView(this.config);
       for (const path of this.extractions.keys()) this.changedPaths.add(path);
     }
     const changed = [...this.changedPaths];
@@ -374,14 +376,20 @@ export class CorpusIndex implements Corpus {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  /** corpus.yaml changed: metadata and notPeople affect every article, so all are re-extracted from memory. */
+  /**
+   * corpus.yaml changed: every article is resolved again, and re-extracted from memory only when what
+   * extraction reads of it (metadata) changed, not for a correction.
+   */
   private reconfigure(configText: string | null): void {
+    const previous = this.fingerprint;
     this.applyConfig(configText);
-    this.stringPool = new StringPool();
     const paths = [...this.extractions.keys()];
-    for (const path of paths) {
-      const { article } = this.extractions.get(path)!;
-      this.extractInto(path, article.text, article.encoding);
+    if (this.fingerprint !== previous) {
+      this.stringPool = new StringPool();
+      for (const path of paths) {
+        const { article } = this.extractions.get(path)!;
+        this.extractInto(path, article.text, article.encoding);
+      }
     }
     this.rebuildAll = true;
     this.stale = true;
