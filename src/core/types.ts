@@ -50,6 +50,18 @@ export interface RawMention extends Span {
   tentative?: boolean;
 }
 
+/** The entity types other than person: found by the entity tagger and rules, resolved by name. */
+export type NamedEntityType = Exclude<EntityType, 'person'>;
+
+/** An organisation or place mention found in one article, before corpus-wide identity resolution. */
+export interface RawEntityMention extends Span {
+  /** The exact text of the span, CoNLL-style: no leading "the" ("Kremlin", "Foreign Office"). */
+  text: string;
+  type: NamedEntityType;
+  /** The long form an acronym stands for where the article defines it: "Nato" in "the North Atlantic Treaty Organization (Nato)". */
+  expansion?: string;
+}
+
 /** What identity resolution reads of a mention: all but its offsets, so mentions of one name can share one. */
 export type MentionForm = Omit<RawMention, keyof Span>;
 
@@ -105,8 +117,14 @@ export interface Quote extends Span {
 /** Per-file extraction result; the unit that is cached and re-indexed incrementally. */
 export interface ArticleExtraction {
   article: Article;
+  /** Person mentions, sorted by start. */
   mentions: RawMention[];
   quotes: ExtractedQuote[];
+  /**
+   * Organisation and place mentions, sorted by start; none overlaps a person mention. `extractArticle` always
+   * sets it; a reader treats it as empty when absent (an extraction rebuilt by code that predates it).
+   */
+  entities?: RawEntityMention[];
 }
 
 /** A quote before identity resolution: the speaker is a mention index into the same article. */
@@ -117,6 +135,8 @@ export interface ExtractedQuote extends Span {
   unmarked: boolean;
   /** Index into `ArticleExtraction.mentions` of the mention that names the speaker, or null. */
   speakerMention: number | null;
+  /** Index into `ArticleExtraction.entities` of the organisation the quote is attributed to ("the Kremlin said"); absent when none. */
+  sourceEntity?: number;
 }
 
 /** Corpus-wide configuration from `corpus.yaml`. */
@@ -127,6 +147,8 @@ export interface CorpusConfig {
   aliases: Record<string, string[]>;
   /** Names never treated as people. */
   notPeople: string[];
+  /** Names never treated as entities of any type (people, organisations, places). */
+  notEntities?: string[];
   /** Problems found while reading corpus.yaml, with 0-based line numbers. */
   problems: ConfigProblem[];
 }
