@@ -121,7 +121,8 @@ export interface ArticleExtraction {
   mentions: RawMention[];
   quotes: ExtractedQuote[];
   /**
-   * Organisation and place mentions, sorted by start; none overlaps a person mention. `extractArticle` always
+   * Organisation and place mentions, sorted by start; none overlaps a person mention but a tentative one (the
+   * index lists the person where identity resolution keeps it, else the organisation or place). `extractArticle` always
    * sets it; a reader treats it as empty when absent (an extraction rebuilt by code that predates it).
    */
   entities?: RawEntityMention[];

@@ -4,6 +4,7 @@ import { parseFrontMatter, resolveMetadata } from './metadata';
 import { extractMentions } from './mentions';
 import { extractQuotes } from './quotes';
 import { extractNamedEntities, tagArticle } from './named';
+import { withTaggedPeople } from './named/taggedPeople';
 import { attributeToOrganisations } from './quotes/organisationSources';
 import { runSteps, type Steps } from '../util/steps';
 import { copyString } from '../util/strings';
@@ -159,7 +160,8 @@ export function* extractArticleSteps(
   yield;
   const notEntities = notEntitiesOf(config);
   const tagged = tagArticle(text, exclude);
-  const found = extractMentions(text, exclude, { notPeople: notEntities, tentativeLoneNames: true }, tagged.entities);
+  const ruled = extractMentions(text, exclude, { notPeople: notEntities, tentativeLoneNames: true }, tagged.entities);
+  const found = withTaggedPeople(text, ruled, tagged.entities, notEntities);
   const mentions = pool ? pool.mentions(found) : found;
   const named = extractNamedEntities(tagged, mentions, notEntities);
   const entities = pool ? pool.entityMentions(named) : named;

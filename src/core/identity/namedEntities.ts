@@ -1,17 +1,17 @@
 // Corpus-wide identity of organisations and places: mentions meet under the key of their name (entityKey:
 // "NATO", "Nato" -> "nato"; "U.S." -> "us"), and keys join into one entity when the general lexicon knows
 // them as variants of one name ("US", "United States"), an article defines one as the acronym of the other
-// ("the North Atlantic Treaty Organization (Nato)"), or corpus.yaml lists them as aliases. An entity has one
-// type: the one most of its mentions were found with (or the one corpus.yaml gives it), so "Russia" is one
-// place even where an article's tagging read it as an organisation. Documents come and go one at a time; a
-// flush recomputes the joins over the distinct keys (thousands, not mentions) and reports the documents
-// whose entity ids changed.
+// ("the North Atlantic Treaty Organization (Nato)"), or corpus.yaml lists them as aliases. A name read as
+// both types stays two entities when each reading is common ("New York" the city, "New York" the team);
+// a rare reading joins the usual one ("Russia said" read as an organisation in a corpus of places), and
+// corpus.yaml can name the type. Documents come and go one at a time; a flush recomputes the joins over the
+// distinct keys (thousands, not mentions) and reports the documents whose entity ids changed.
 import { entityKey, KNOWN_NAME_OF } from '../language/entityNames';
 import { addCount, addToIndex } from '../util/counts';
 import { slugify } from '../util/text';
 import type { Entity, NamedEntityType, RawEntityMention } from '../types';
 
-/** The key of a name (entityKey). */
+/** A name's key with the type it was read as: "organization|nato". */
 type TypedKey = string;
 
 interface DocEntities {
@@ -21,6 +21,9 @@ interface DocEntities {
   links: [TypedKey, TypedKey][];
 }
 
+/** A reading of a name this rare among its mentions joins the usual reading. */
+const RARE_READING = 0.25;
+
 export interface NamedEntityChanges {
   /** Documents whose mentions' entity ids changed. */
   docs: Set<string>;
@@ -28,8 +31,10 @@ export interface NamedEntityChanges {
   entities: Set<string>;
 }
 
-const ORGANIZATION = 0;
-const PLACE = 1;
+const typedKey = (type: NamedEntityType, key: string): TypedKey => `${type}|${key}`;
+const typeOf = (key: TypedKey): NamedEntityType => (key.startsWith('place|') ? 'place' : 'organization');
+const bareKey = (key: TypedKey): string => key.slice(key.indexOf('|') + 1);
+const TYPES: readonly NamedEntityType[] = ['organization', 'place'];
 /** A corpus.yaml alias key "organization:Nato" or "place:Kyiv" names its type. */
 const TYPED_ALIAS = /^(organization|organisation|place|person):\s*/i;
 
@@ -88,22 +93,18 @@ class UnionFind {
 
 export class NamedEntityIndex {
   private readonly docs = new Map<string, DocEntities>();
-  /** Per key, how often each written form occurs. */
+  /** Per typed key, how often each written form occurs. */
   private readonly forms = new Map<TypedKey, Map<string, number>>();
-  /** Per key, how often it was found as an organisation and as a place. */
-  private readonly types = new Map<TypedKey, Map<number, number>>();
-  /** Per key, the documents that mention it. */
+  /** Per typed key, the documents that mention it. */
   private readonly keyDocs = new Map<TypedKey, Map<string, number>>();
-  /** Acronym definitions joining two keys, counted ("a\u0000b"). */
+  /** Acronym definitions joining two typed keys, counted ("a\u0000b"). */
   private readonly links = new Map<string, number>();
-  /** Keys changed since the last flush. */
   private dirty = true;
+  /** Entity id of each typed key as read in the documents. */
   private idOfKey = new Map<TypedKey, string>();
   private byId = new Map<string, Entity>();
-  /** Alias groups of corpus.yaml by type: the names' keys, the canonical name first. */
+  /** Alias groups of corpus.yaml: the names' keys (the canonical name first), and the type the key names. */
   private readonly aliasGroups: { type: NamedEntityType | null; keys: string[]; canonical: string }[] = [];
-  /** Per mention of each document, its type code. */
-  private readonly docTypes = new Map<string, number[]>();
 
   constructor(aliases: Readonly<Record<string, string[]>> = {}) {
     for (const [key, variants] of Object.entries(aliases)) {
@@ -117,16 +118,13 @@ export class NamedEntityIndex {
   setDoc(path: string, mentions: readonly RawEntityMention[]): void {
     this.removeDoc(path);
     const doc: DocEntities = { keys: [], texts: [], links: [] };
-    const types: number[] = [];
     for (const m of mentions) {
-      const key = keyOf(m.text);
+      const key = typedKey(m.type, keyOf(m.text));
       doc.keys.push(key);
       doc.texts.push(m.text);
-      types.push(m.type === 'place' ? PLACE : ORGANIZATION);
-      if (m.expansion !== undefined) doc.links.push([key, keyOf(m.expansion)]);
+      if (m.expansion !== undefined) doc.links.push([key, typedKey(m.type, keyOf(m.expansion))]);
     }
     this.docs.set(path, doc);
-    this.docTypes.set(path, types);
     this.count(path, doc, 1);
   }
 
@@ -135,15 +133,12 @@ export class NamedEntityIndex {
     if (!doc) return;
     this.count(path, doc, -1);
     this.docs.delete(path);
-    this.docTypes.delete(path);
   }
 
   private count(path: string, doc: DocEntities, delta: number): void {
-    const types = this.docTypes.get(path)!;
     for (let i = 0; i < doc.keys.length; i++) {
       addToIndex(this.forms, doc.keys[i], doc.texts[i], delta);
       addToIndex(this.keyDocs, doc.keys[i], path, delta);
-      addToIndex(this.types, doc.keys[i], types[i], delta);
     }
     for (const [a, b] of doc.links) addCount(this.links, `${a}\u0000${b}`, delta);
     this.dirty = true;
@@ -159,37 +154,67 @@ export class NamedEntityIndex {
     return this.byId;
   }
 
+  /**
+   * The type each name is taken as whatever it was read as, where one type is due: the type corpus.yaml
+   * gives it, or the usual reading where the other is rare. Names read both ways often keep both.
+   */
+  private settledTypes(): Map<string, NamedEntityType> {
+    const readings = new Map<string, [number, number]>();
+    for (const [key, forms] of this.forms) {
+      let n = 0;
+      for (const count of forms.values()) n += count;
+      const bare = bareKey(key);
+      const pair = readings.get(bare) ?? [0, 0];
+      pair[typeOf(key) === 'place' ? 1 : 0] += n;
+      readings.set(bare, pair);
+    }
+    const settled = new Map<string, NamedEntityType>();
+    for (const [bare, [organizations, places]] of readings) {
+      if (organizations === 0 || places === 0) continue;
+      const rare = Math.min(organizations, places) / (organizations + places);
+      if (rare <= RARE_READING) settled.set(bare, organizations > places ? 'organization' : 'place');
+    }
+    for (const group of this.aliasGroups) if (group.type !== null) for (const key of group.keys) settled.set(key, group.type);
+    return settled;
+  }
+
   /** Joins the keys again and names the entities; what changed since the last flush. */
   flush(): NamedEntityChanges {
     const changes: NamedEntityChanges = { docs: new Set(), entities: new Set() };
     if (!this.dirty) return changes;
     this.dirty = false;
+    const settled = this.settledTypes();
+    const nodeOf = (key: TypedKey): TypedKey => {
+      const type = settled.get(bareKey(key));
+      return type === undefined || type === typeOf(key) ? key : typedKey(type, bareKey(key));
+    };
     const joins = new UnionFind();
     const known = new Map<TypedKey, string>();
     for (const key of this.forms.keys()) {
-      const name = KNOWN_NAME_OF.get(key);
+      const node = nodeOf(key);
+      const name = KNOWN_NAME_OF.get(bareKey(node));
       if (name === undefined) continue;
-      const canonical = entityKey(name);
+      const canonical = typedKey(typeOf(node), entityKey(name));
       known.set(canonical, name);
-      joins.union(key, canonical);
+      joins.union(node, canonical);
     }
     for (const link of this.links.keys()) {
       const [a, b] = link.split('\u0000');
-      joins.union(a, b);
+      joins.union(nodeOf(a), nodeOf(b));
     }
     const aliasNames = new Map<TypedKey, string>();
-    const aliasTypes = new Map<TypedKey, NamedEntityType>();
     for (const group of this.aliasGroups) {
-      const { keys } = group;
-      if (group.type === null && !keys.some((k) => this.forms.has(k))) continue;
-      aliasNames.set(keys[0], group.canonical);
-      if (group.type !== null) aliasTypes.set(keys[0], group.type);
-      for (const k of keys.slice(1)) joins.union(keys[0], k);
+      for (const type of group.type ? [group.type] : TYPES) {
+        const keys = group.keys.map((k) => typedKey(type, k));
+        if (group.type === null && !keys.some((k) => this.forms.has(k))) continue;
+        aliasNames.set(keys[0], group.canonical);
+        for (const k of keys.slice(1)) joins.union(keys[0], k);
+      }
     }
 
     const members = new Map<string, TypedKey[]>();
     for (const key of this.forms.keys()) {
-      const root = joins.find(key);
+      const root = joins.find(nodeOf(key));
       const list = members.get(root);
       if (list) list.push(key);
       else members.set(root, [key]);
@@ -198,12 +223,10 @@ export class NamedEntityIndex {
     const namedRoots = new Map<string, [TypedKey, string]>();
     for (const [key, name] of known) namedRoots.set(joins.find(key), [key, name]);
     for (const [key, name] of aliasNames) namedRoots.set(joins.find(key), [key, name]);
-    const typedRoots = new Map<string, NamedEntityType>();
-    for (const [key, type] of aliasTypes) typedRoots.set(joins.find(key), type);
     const idOfKey = new Map<TypedKey, string>();
     const byId = new Map<string, Entity>();
     for (const [root, keys] of members) {
-      const entity = this.entityOf(keys, typedRoots.get(root) ?? this.majorityType(keys), namedRoots.get(root), byId);
+      const entity = this.entityOf(keys, typeOf(root), namedRoots.get(root), byId);
       const previous = this.byId.get(entity.id);
       const same = previous && previous.name === entity.name && previous.type === entity.type && sameList(previous.aliases, entity.aliases);
       byId.set(entity.id, same ? previous : entity);
@@ -226,27 +249,17 @@ export class NamedEntityIndex {
    * The entity of one group of keys: named after corpus.yaml's canonical name, else the lexicon's, else the
    * longest name the corpus writes, each spelt as the corpus most often writes it.
    */
-  /** The type most mentions of the keys were found with; a tie makes a place. */
-  private majorityType(keys: readonly TypedKey[]): NamedEntityType {
-    let balance = 0;
-    for (const key of keys) {
-      const counts = this.types.get(key);
-      balance += (counts?.get(ORGANIZATION) ?? 0) - (counts?.get(PLACE) ?? 0);
-    }
-    return balance > 0 ? 'organization' : 'place';
-  }
-
   private entityOf(keys: TypedKey[], type: NamedEntityType, named: [TypedKey, string] | undefined, taken: ReadonlyMap<string, Entity>): Entity {
     const fallbackName = named?.[1];
-    const canonicalKey = named?.[0] ?? keys.reduce((best, key) => (key.length > best.length || (key.length === best.length && key < best) ? key : best));
-    const forms: [string, number][] = [];
-    for (const key of keys) for (const entry of this.forms.get(key) ?? []) forms.push(entry);
-    forms.sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const written = forms.find(([text]) => keyOf(text) === canonicalKey);
+    const canonical = named ? bareKey(named[0]) : keys.map(bareKey).reduce((best, key) => (key.length > best.length || (key.length === best.length && key < best) ? key : best));
+    const counts = new Map<string, number>();
+    for (const key of keys) for (const [text, n] of this.forms.get(key) ?? []) counts.set(text, (counts.get(text) ?? 0) + n);
+    const forms = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const written = forms.find(([text]) => keyOf(text) === canonical);
     const name = written?.[0] ?? fallbackName ?? forms[0][0];
     let id = `${type}:${slugify(name)}`;
     for (let n = 2; taken.has(id); n++) id = `${type}:${slugify(name)}-${n}`;
-    const aliases = [...new Set(forms.map(([text]) => text))].filter((text) => text !== name);
+    const aliases = forms.map(([text]) => text).filter((text) => text !== name);
     return { id, type, name, aliases, roles: [], mentions: [] };
   }
 }

@@ -38,17 +38,26 @@ export function assembleArticle(
   // Stable, as the sort of the mention objects was: same start keeps extraction order.
   if (!startsAscending(listed, (i) => offsets[2 * i])) listed.sort((a, b) => offsets[2 * a] - offsets[2 * b]);
   const named = packed.entities;
+  // An organisation or place that overlaps a listed person (a tentative name the corpus confirmed) is not listed.
+  const namedIds = entityIds.slice();
   let namedCount = 0;
-  for (let j = 0; j < entityIds.length; j++) if (entityIds[j] !== null) namedCount++;
+  for (let j = 0, k = 0; j < namedIds.length; j++) {
+    if (namedIds[j] === null) continue;
+    const start = packedEntity.start(named, j);
+    const end = packedEntity.end(named, j);
+    while (k < listed.length && offsets[2 * listed[k] + 1] <= start) k++;
+    if (k < listed.length && offsets[2 * listed[k]] < end) namedIds[j] = null;
+    else namedCount++;
+  }
   // Allocated at its exact length: the index keeps it. People and other entities merged by start.
   const mentions = new Array<Mention>(listed.length + namedCount);
   let j = 0;
   let k = 0;
   for (let out = 0; out < mentions.length; out++) {
-    while (j < entityIds.length && entityIds[j] === null) j++;
+    while (j < namedIds.length && namedIds[j] === null) j++;
     const i = k < listed.length ? listed[k] : -1;
-    if (j < entityIds.length && (i < 0 || packedEntity.start(named, j) < offsets[2 * i])) {
-      mentions[out] = { path, start: packedEntity.start(named, j), end: packedEntity.end(named, j), text: named.texts[j], entityId: entityIds[j]! };
+    if (j < namedIds.length && (i < 0 || packedEntity.start(named, j) < offsets[2 * i])) {
+      mentions[out] = { path, start: packedEntity.start(named, j), end: packedEntity.end(named, j), text: named.texts[j], entityId: namedIds[j]! };
       j++;
     } else {
       mentions[out] = { path, start: offsets[2 * i], end: offsets[2 * i + 1], text: forms[i].text, entityId: ids[i]! };
@@ -68,7 +77,7 @@ export function assembleArticle(
       end: packedQuote.end(packedQuotes, i),
       text: packedQuotes.texts[i],
       speaker,
-      source: speaker ?? (sourceMention < 0 ? null : (entityIds[sourceMention] ?? null)),
+      source: speaker ?? (sourceMention < 0 ? null : (namedIds[sourceMention] ?? null)),
       group: packedQuote.group(packedQuotes, i),
       partial: packedQuote.partial(packedQuotes, i),
       unmarked: packedQuote.unmarked(packedQuotes, i),

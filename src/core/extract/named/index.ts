@@ -41,14 +41,17 @@ export function tagArticle(text: string, exclude: readonly Span[]): TaggedArticl
  */
 export function extractNamedEntities(tagged: TaggedArticle, people: readonly RawMention[], notEntities: ReadonlySet<string>): RawEntityMention[] {
   const { text } = tagged;
+  // A tentative person (a lone word only the corpus can confirm) does not keep a name from being an organisation
+  // or place here: where identity resolution confirms the person, the index lists the person instead.
+  const confirmed = people.filter((m) => m.tentative !== true);
   const found: RawEntityMention[] = [];
   let p = 0;
   for (const entity of tagged.entities) {
     const span = namedSpan(text, entity);
     if (span === null || notEntities.has(span.text.toLowerCase())) continue;
-    while (p < people.length && people[p].end <= span.start) p++;
-    if (p < people.length && people[p].start < span.end) continue;
+    while (p < confirmed.length && confirmed[p].end <= span.start) p++;
+    if (p < confirmed.length && confirmed[p].start < span.end) continue;
     found.push(span);
   }
-  return linkAcronyms(text, spreadNames(text, found, tagged.entities, people, notEntities), people, notEntities);
+  return linkAcronyms(text, spreadNames(text, found, tagged.entities, confirmed, notEntities), confirmed, notEntities);
 }

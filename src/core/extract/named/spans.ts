@@ -1,17 +1,13 @@
 // One tagger entity to an organisation or place mention, or none: CoNLL-2003 span conventions (no leading
-// "the"), institutions named by their seat typed as organisations, and the adjectives a tagger may take
+// lower-case "the"), institutions named by their seat typed as organisations, and the adjectives a tagger may take
 // for places ("British", "US-led") dropped: a nationality or a compound adjective is not a mention.
 import type { RawEntityMention } from '../../types';
 import type { Entity } from '../entities';
 import { INSTITUTION_SEATS } from '../../language/entityNames';
 import { NATIONALITY_WORDS } from '../../language/places';
-import { GAZETTEER_CITIES, GAZETTEER_COUNTRIES } from '../../language/gazetteerPlaces';
 import { isAsciiLetterCode, isAsciiLowerCode, isAsciiUpperCode, UPPER } from '../../util/chars';
 import { ROLE_MODIFIERS, TITLE_HEADS } from '../../language/titles';
 import { KNOWN_NAMES } from './consistency';
-
-/** Places whose name starts with "The" ("The Hague", "The Gambia"): the article stays in the span. */
-const NAMES_WITH_THE: ReadonlySet<string> = new Set([...GAZETTEER_COUNTRIES, ...GAZETTEER_CITIES].filter((name) => name.startsWith('The ')));
 
 /**
  * The mention a tagger entity stands for, or null. A country or international body the tagger took for
@@ -24,7 +20,8 @@ export function namedSpan(text: string, entity: Entity): RawEntityMention | null
   }
   let { start } = entity;
   const { end } = entity;
-  if ((text.startsWith('The ', start) || text.startsWith('the ', start)) && end - start > 4 && !NAMES_WITH_THE.has(entity.text)) start += 4;
+  // "the Kremlin" -> "Kremlin"; a capitalised "The" the tagger took in is part of the name ("The Sunday Telegraph").
+  if (text.startsWith('the ', start) && end - start > 4) start += 4;
   const span = start === entity.start ? entity.text : text.slice(start, end);
   const first = span.charCodeAt(0);
   if (!isAsciiUpperCode(first) && !(first >= 48 && first <= 57) && !(first >= 0xc0 && UPPER.test(span[0]))) return null;
