@@ -161,18 +161,39 @@ export interface ConfigProblem {
   severity: 'error' | 'warning';
 }
 
-/** Export schema v1: the contract other tools rely on. */
+/** A mention as the export writes it. */
+export interface ExportedMention {
+  path: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Export schema v2: the contract other tools rely on. `people` and each quote's `speaker` keep their v1
+ * meaning; `entities` lists every entity (people too, same ids as in `people`); a quote's `source` is the
+ * entity its words are attributed to (its speaker, or an organisation), or null.
+ */
 export interface CorpusExport {
-  version: 1;
+  version: 2;
   articles: { path: string; title: string | null; outlet: string | null; date: string | null }[];
   people: {
     id: string;
     name: string;
     aliases: string[];
     roles: string[];
-    mentions: { path: string; start: number; end: number; text: string }[];
+    mentions: ExportedMention[];
   }[];
-  quotes: { path: string; start: number; end: number; text: string; speaker: string | null }[];
+  entities: {
+    id: string;
+    type: EntityType;
+    name: string;
+    aliases: string[];
+    /** Present for people (as in `people`). */
+    roles?: string[];
+    mentions: ExportedMention[];
+  }[];
+  quotes: { path: string; start: number; end: number; text: string; speaker: string | null; source: string | null }[];
 }
 
 /** How the core reads files, so the extension can pass `workspace.fs` and tests an in-memory map. */

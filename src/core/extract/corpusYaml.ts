@@ -3,7 +3,7 @@ import type { CorpusConfig } from '../types';
 import { readYaml, YamlReader } from './yamlReader';
 import type { Document, Node } from 'yaml';
 
-const TOP_LEVEL_KEYS = ['articles', 'aliases', 'notPeople'];
+const TOP_LEVEL_KEYS = ['articles', 'aliases', 'notPeople', 'notEntities'];
 const MAX_CONFIG_CHARS = 5 * 1024 * 1024;
 
 export function emptyCorpusConfig(): CorpusConfig {
@@ -47,6 +47,8 @@ export function parseCorpusYaml(text: string): CorpusConfig {
         }
       } else if (key === 'notPeople') {
         config.notPeople = reader.textList(valueNode, 'notPeople');
+      } else if (key === 'notEntities') {
+        config.notEntities = reader.textList(valueNode, 'notEntities');
       } else {
         reader.report(keyNode, `unknown key "${key}" (expected ${TOP_LEVEL_KEYS.join(', ')})`);
       }

@@ -39,6 +39,9 @@ Islamic State|IS|Isis|ISIS|Isil|ISIL|Daesh
  */
 const SEATS = `Kremlin|Pentagon|White House|Elysee|Elysee Palace|Élysée|Élysée Palace|Quai d'Orsay|Zhongnanhai`;
 
+/** Policies and events a tagger trained on older news takes for organisations ("Brexit"): not entities. */
+export const NOT_ENTITY_NAMES: ReadonlySet<string> = new Set('Brexit Grexit Obamacare Trumpcare Megxit'.split(' '));
+
 /**
  * The key under which spellings of one name meet: accents, case, full stops and a leading "the" dropped,
  * "organisation" spelt "organization", hyphens and other punctuation joined ("Co-operation", "Cooperation").

@@ -10,7 +10,7 @@ const SPOKES_NOUNS: ReadonlySet<string> = new Set(
   'spokesman spokesmen spokeswoman spokeswomen spokesperson spokespeople official officials source sources statement press office representative representatives'.split(' '),
 );
 /** Characters between a quote's text and the narration after it: closing marks, punctuation, spaces. */
-const AFTER_QUOTE = /^[\s"'\u201d\u2019,.!?;-]{0,6}/;
+const AFTER_QUOTE = /^[ \t"'\u201d\u2019,.!?;-]{0,6}/;
 /** How far before a quote its introduction is looked for. */
 const LOOK_BACK = 240;
 
