@@ -263,17 +263,16 @@ export class CorpusIndex implements Corpus {
     return this.resolve().quotesBy(personId);
   }
 
-  // People are the only entity type indexed so far: entities and sources are the people and speakers.
   entities(): readonly Entity[] {
-    return this.resolve().people();
+    return this.resolve().entities();
   }
 
   entity(id: string): Entity | undefined {
-    return this.resolve().person(id);
+    return this.resolve().entity(id);
   }
 
   quotesFrom(entityId: string): readonly Quote[] {
-    return this.resolve().quotesBy(entityId);
+    return this.resolve().quotesFrom(entityId);
   }
 
   mentionsIn(path: string): readonly Mention[] {
