@@ -100,9 +100,14 @@ export class StringPool {
 }
 
 
+const NO_NAMES: ReadonlySet<string> = new Set();
 const notEntitySets = new WeakMap<CorpusConfig, ReadonlySet<string>>();
 
-/** Lower-cased names never taken for an entity of any type: `notEntities` and its older synonym `notPeople`. */
+/**
+ * Lower-cased names never taken for an organisation or place (`notEntities`, or its older synonym `notPeople`).
+ * People named there are dropped by identity resolution (identity/corrections.ts), which also drops the
+ * one-word forms that refer to them in the same article.
+ */
 function notEntitiesOf(config: CorpusConfig): ReadonlySet<string> {
   let set = notEntitySets.get(config);
   if (!set) {
@@ -160,8 +165,8 @@ export function* extractArticleSteps(
   yield;
   const notEntities = notEntitiesOf(config);
   const tagged = tagArticle(text, exclude);
-  const ruled = extractMentions(text, exclude, { notPeople: notEntities, tentativeLoneNames: true }, tagged.entities);
-  const found = withTaggedPeople(text, ruled, tagged.entities, notEntities);
+  const ruled = extractMentions(text, exclude, { tentativeLoneNames: true }, tagged.entities);
+  const found = withTaggedPeople(text, ruled, tagged.entities, NO_NAMES);
   const mentions = pool ? pool.mentions(found) : found;
   const named = extractNamedEntities(tagged, mentions, notEntities);
   const entities = pool ? pool.entityMentions(named) : named;
