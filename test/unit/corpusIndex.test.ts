@@ -231,13 +231,13 @@ describe('CorpusIndex: assembling extraction results', () => {
     assert.deepStrictEqual(index.quotesBy(mention.entityId), [quote]);
   });
 
-  it('exports schema v1 deterministically', () => {
+  it('exports schema v2 deterministically, people and quotes with the v1 keys (quotes gain source)', () => {
     const a = toExport(CorpusIndex.fromTexts(ROOT, { 'one.txt': one, 'two.txt': two.slice(1) }));
     const b = toExport(CorpusIndex.fromTexts(ROOT, { 'two.txt': two.slice(1), 'one.txt': one }));
     assert.strictEqual(JSON.stringify(a), JSON.stringify(b));
-    assert.strictEqual(a.version, 1);
+    assert.strictEqual(a.version, 2);
     assert.ok(a.people.length > 0 && a.quotes.length > 0);
     assert.deepStrictEqual(Object.keys(a.people[0]), ['id', 'name', 'aliases', 'roles', 'mentions']);
-    assert.deepStrictEqual(Object.keys(a.quotes[0]), ['path', 'start', 'end', 'text', 'speaker']);
+    assert.deepStrictEqual(Object.keys(a.quotes[0]), ['path', 'start', 'end', 'text', 'speaker', 'source']);
   });
 });
