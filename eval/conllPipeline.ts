@@ -6,22 +6,14 @@
 // Usage: npx tsx eval/conllPipeline.ts [testa] [testb] [--json] [--errors N] [--type PER|ORG|LOC]
 import { join } from 'path';
 import { readConll, type ConllDocument } from '../src/core/extract/entities/conll';
-import { CONLL_TYPES, OUTSIDE, isInsideTag, typeOfTag } from '../src/core/extract/entities/tags';
+import { CONLL_TYPES } from '../src/core/extract/entities/tags';
+import { goldSpans, score, type TypeScore } from './conllEntities';
 import { CorpusIndex } from '../src/core/index/corpusIndex';
 import type { EntityType } from '../src/core/types';
 
 const SCORED = ['PER', 'ORG', 'LOC'] as const;
 type Scored = (typeof SCORED)[number];
 const CONLL_OF: Record<EntityType, Scored> = { person: 'PER', organization: 'ORG', place: 'LOC' };
-
-export interface TypeScore {
-  precision: number;
-  recall: number;
-  f1: number;
-  truePositives: number;
-  falsePositives: number;
-  falseNegatives: number;
-}
 
 export interface PipelineScore {
   split: string;
@@ -32,25 +24,13 @@ export interface PipelineScore {
   errors: { type: Scored; kind: 'fp' | 'fn'; context: string }[];
 }
 
-function score(tp: number, fp: number, fn: number): TypeScore {
-  const precision = tp / (tp + fp || 1);
-  const recall = tp / (tp + fn || 1);
-  const f1 = (2 * precision * recall) / (precision + recall || 1);
-  return { precision, recall, f1, truePositives: tp, falsePositives: fp, falseNegatives: fn };
-}
-
 /** Gold PER, ORG and LOC entities of a document as "first:last:TYPE" token keys. */
-function goldSpans(doc: ConllDocument): Set<string> {
+function scoredGoldSpans(doc: ConllDocument): Set<string> {
   const spans = new Set<string>();
-  const { tags } = doc;
-  for (let i = 0; i < tags.length; i++) {
-    if (tags[i] === OUTSIDE) continue;
-    const type = typeOfTag(tags[i]);
-    let j = i + 1;
-    while (j < tags.length && isInsideTag(tags[j]) && typeOfTag(tags[j]) === type) j++;
-    const name = CONLL_TYPES[type];
-    if (name !== 'MISC') spans.add(`${i}:${j - 1}:${name}`);
-    i = j - 1;
+  for (const key of goldSpans(doc)) {
+    const at = key.lastIndexOf(':');
+    const name = CONLL_TYPES[Number(key.slice(at + 1))];
+    if (name !== 'MISC') spans.add(`${key.slice(0, at)}:${name}`);
   }
   return spans;
 }
@@ -91,7 +71,7 @@ export function scorePipeline(split: string, documents: ConllDocument[]): Pipeli
       const start = type === 'PER' ? (nameStarts.get(m.start) ?? m.start) : m.start;
       predicted.add(`${firstToken.get(start) ?? `x${start}`}:${lastToken.get(m.end) ?? `x${m.end}`}:${type}`);
     }
-    const gold = goldSpans(doc);
+    const gold = scoredGoldSpans(doc);
     for (const key of predicted) {
       const type = key.slice(key.lastIndexOf(':') + 1) as Scored;
       if (gold.has(key)) tp[type]++;

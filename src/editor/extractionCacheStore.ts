@@ -68,8 +68,7 @@ function isEntry(value: unknown): value is CacheEntry {
 function packedEntry(entry: CacheEntry, pool: StringPool): CacheEntry | undefined {
   try {
     const { article, mentions, quotes, entities } = entry.extraction;
-    const extraction = { article, mentions: pool.mentions(mentions), quotes, ...(entities ? { entities: pool.entityMentions(entities) } : {}) };
-    return { ...entry, extraction: compactExtraction(extraction, pool) };
+    return { ...entry, extraction: compactExtraction({ article, mentions: pool.mentions(mentions), quotes, ...(entities && { entities: pool.entityMentions(entities) }) }, pool) };
   } catch {
     return undefined;
   }

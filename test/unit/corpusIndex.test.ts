@@ -231,7 +231,7 @@ describe('CorpusIndex: assembling extraction results', () => {
     assert.deepStrictEqual(index.quotesBy(mention.entityId), [quote]);
   });
 
-  it('exports schema v2 deterministically, people as in v1', () => {
+  it('exports schema v2 deterministically, people and quotes with the v1 keys (quotes gain source)', () => {
     const a = toExport(CorpusIndex.fromTexts(ROOT, { 'one.txt': one, 'two.txt': two.slice(1) }));
     const b = toExport(CorpusIndex.fromTexts(ROOT, { 'two.txt': two.slice(1), 'one.txt': one }));
     assert.strictEqual(JSON.stringify(a), JSON.stringify(b));

@@ -39,8 +39,14 @@ Islamic State|IS|Isis|ISIS|Isil|ISIL|Daesh
  */
 const SEATS = `Kremlin|Pentagon|White House|Elysee|Elysee Palace|Élysée|Élysée Palace|Quai d'Orsay|Zhongnanhai`;
 
-/** Policies and events a tagger trained on older news takes for organisations ("Brexit"): not entities. */
-export const NOT_ENTITY_NAMES: ReadonlySet<string> = new Set('Brexit Grexit Obamacare Trumpcare Megxit'.split(' '));
+/**
+ * Policies a tagger trained on older news takes for organisations ("Brexit"), and acronyms of common things
+ * written in capitals ("DVD", "PC"): not names of organisations or places.
+ */
+export const NOT_ENTITY_NAMES: ReadonlySet<string> = new Set(
+  `Brexit Grexit Obamacare Trumpcare Megxit DVD DVDs CD CDs PC PCs TV TVs ID IDs GDP CEO CEOs AIDS HIV DNA SMS GPS VAT
+  MP3 UFO LCD HD HDTV PDA PDAs IT AI ISP ISPs DSL ATM ATMs IPO IPOs OK RSS PIN`.split(/\s+/),
+);
 
 /**
  * The key under which spellings of one name meet: accents, case, full stops and a leading "the" dropped,

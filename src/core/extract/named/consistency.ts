@@ -88,8 +88,7 @@ export function spreadNames(text: string, found: RawEntityMention[], tagged: rea
   const typeOfName = new Map<string, NamedEntityType>();
   for (const m of found) if (!typeOfName.has(m.text)) typeOfName.set(m.text, m.type);
   const local = byFirstWord(typeOfName.keys());
-  const claimed: Span[] = [...tagged, ...people, ...found].sort((a, b) => a.start - b.start);
-  let c = 0;
+  const claimed = new Claims([tagged, people, found]);
   const added: RawEntityMention[] = [];
   const n = text.length;
   for (let start = 0; start < n; start++) {
@@ -110,9 +109,8 @@ export function spreadNames(text: string, found: RawEntityMention[], tagged: rea
     }
     const localCandidates = local.get(word);
     if (candidates === undefined && localCandidates === undefined) continue;
-    while (c < claimed.length && claimed[c].end <= at) c++;
-    if (c < claimed.length && claimed[c].start <= at) continue;
-    const next = c < claimed.length ? claimed[c].start : n;
+    const next = claimed.freeUntil(at, n);
+    if (next < 0) continue;
     const name = fits(text, at, next, localCandidates) ?? fits(text, at, next, candidates);
     if (name === undefined || notEntities.has(name.toLowerCase())) continue;
     const nameEnd = at + name.length;
@@ -122,6 +120,30 @@ export function spreadNames(text: string, found: RawEntityMention[], tagged: rea
   }
   if (added.length === 0) return found;
   return [...found, ...added].sort((a, b) => a.start - b.start);
+}
+
+/** Spans other phases claimed, as lists each sorted by start with no overlaps inside a list. */
+class Claims {
+  private readonly at: number[];
+
+  constructor(private readonly lists: readonly (readonly Span[])[]) {
+    this.at = lists.map(() => 0);
+  }
+
+  /** For increasing `offset`s: -1 when a span covers it, else where the next span starts (or `end`). */
+  freeUntil(offset: number, end: number): number {
+    let next = end;
+    for (let k = 0; k < this.lists.length; k++) {
+      const list = this.lists[k];
+      let i = this.at[k];
+      while (i < list.length && list[i].end <= offset) i++;
+      this.at[k] = i;
+      if (i === list.length) continue;
+      if (list[i].start <= offset) return -1;
+      if (list[i].start < next) next = list[i].start;
+    }
+    return next;
+  }
 }
 
 /** The first of `names` written at `start` as a whole word, ending before `limit`. */

@@ -4,6 +4,7 @@
 import type { ExtractedQuote, RawEntityMention } from '../../types';
 import { DETERMINERS, SPEECH_VERBS, VERB_MODIFIERS } from '../../language/speech';
 import { isAsciiLowerCode } from '../../util/chars';
+import { lowerBoundOfNumbers } from '../../util/sortedSearch';
 
 /** Nouns for who speaks for an organisation: "a Foreign Office spokesman", "Kremlin officials", "a Pentagon statement". */
 const SPOKES_NOUNS: ReadonlySet<string> = new Set(
@@ -11,8 +12,9 @@ const SPOKES_NOUNS: ReadonlySet<string> = new Set(
 );
 /** Characters between a quote's text and the narration after it: closing marks, punctuation, spaces. */
 const AFTER_QUOTE = /^[ \t"'\u201d\u2019,.!?;-]{0,6}/;
-/** How far before a quote its introduction is looked for. */
+/** How far before a quote its introduction is looked for, and after it its attribution. */
 const LOOK_BACK = 240;
+const LOOK_AHEAD = 130;
 
 interface Word {
   start: number;
@@ -36,13 +38,22 @@ function wordsIn(text: string, from: number, to: number): Word[] {
 class Organisations {
   private readonly byStart = new Map<number, number>();
   private readonly byEnd = new Map<number, number>();
+  /** Starts of the organisation mentions, ascending. */
+  private readonly starts: number[] = [];
 
   constructor(private readonly entities: readonly RawEntityMention[]) {
     entities.forEach((e, i) => {
       if (e.type !== 'organization') return;
       this.byStart.set(e.start, i);
       this.byEnd.set(e.end, i);
+      this.starts.push(e.start);
     });
+  }
+
+  /** Whether an organisation mention starts in [from, to). */
+  anyIn(from: number, to: number): boolean {
+    const i = lowerBoundOfNumbers(this.starts, from);
+    return i < this.starts.length && this.starts[i] < to;
   }
 
   get empty(): boolean {
@@ -80,7 +91,7 @@ function subjectBefore(text: string, words: readonly Word[], verbIndex: number, 
 /** The source of a quote from the narration right after it ("”, the Kremlin said", "”, said the Pentagon"). */
 function sourceAfter(text: string, quote: ExtractedQuote, orgs: Organisations): number | undefined {
   const from = quote.end + AFTER_QUOTE.exec(text.slice(quote.end, quote.end + 6))![0].length;
-  const words = wordsIn(text, from, Math.min(text.length, from + 120));
+  const words = wordsIn(text, from, Math.min(text.length, from + LOOK_AHEAD - 10));
   let i = 0;
   const verbFirst = i < words.length && SPEECH_VERBS.has(words[i].lower);
   if (verbFirst) i++;
@@ -143,7 +154,9 @@ export function attributeToOrganisations(text: string, quotes: ExtractedQuote[],
   const sourceOfGroup = new Map<number, number>();
   return quotes.map((quote) => {
     if (quote.speakerMention !== null) return quote;
-    const source = sourceOfGroup.get(quote.group) ?? sourceAfter(text, quote, orgs) ?? sourceBefore(text, quote, orgs);
+    const grouped = sourceOfGroup.get(quote.group);
+    if (grouped === undefined && !orgs.anyIn(quote.start - LOOK_BACK, quote.end + LOOK_AHEAD)) return quote;
+    const source = grouped ?? sourceAfter(text, quote, orgs) ?? sourceBefore(text, quote, orgs);
     if (source === undefined) return quote;
     sourceOfGroup.set(quote.group, source);
     return { ...quote, sourceEntity: source };
