@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { Corpus } from '../../src/core/api';
 import type { EntityType } from '../../src/core/types';
 import type { TreeNode } from '../../src/editor/features/articlesTree';
-import { entityAtText, extensionApi, hoverMarkdown, openArticle, positionOf, revertAll, sampleCorpus, unescapeMarkdown } from './_helpers';
+import { decodeTokens, entityAtText, extensionApi, hoverMarkdown, openArticle, positionOf, revertAll, sampleCorpus, unescapeMarkdown } from './_helpers';
 
 const ARTICLE = 'uk-and-us-accuse-russia-of-interfering.txt';
 const EU_ARTICLE = 'trump-putin-alliance-diplomatic-crisis.txt';
@@ -67,15 +67,7 @@ describe('entities of every type in the editor', () => {
     const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', document.uri);
     assert.ok(legend && tokens);
     for (const type of ['person', 'organization', 'place']) assert.ok(legend.tokenTypes.includes(type), `no ${type} token type`);
-    const got: string[] = [];
-    let line = 0;
-    let char = 0;
-    for (let i = 0; i < tokens.data.length; i += 5) {
-      const [deltaLine, deltaStart, length, type] = tokens.data.slice(i, i + 4);
-      line += deltaLine;
-      char = deltaLine === 0 ? char + deltaStart : deltaStart;
-      got.push(`${document.offsetAt(new vscode.Position(line, char))}+${length}:${legend.tokenTypes[type]}`);
-    }
+    const got = decodeTokens(document, legend, tokens);
     const expected = corpus.mentionsIn(ARTICLE).map((m) => `${m.start}+${m.end - m.start}:${corpus.entity(m.entityId)?.type}`);
     assert.deepStrictEqual(got, expected);
 

@@ -1,6 +1,7 @@
 import * as assert from 'assert';
 import { CorpusIndex } from '../../src/core/index/corpusIndex';
-import { buildEntityCard, entityMentionedAt, selectOtherMentions, type MentionOrder } from '../../src/core/query/entityCard';
+import { buildEntityCard, entityMentionedAt, mentionedWith, mentionedWithSliced, selectOtherMentions, type MentionOrder } from '../../src/core/query/entityCard';
+import { SliceClock } from '../../src/core/util/steps';
 import type { CorpusReader } from '../../src/core/api';
 import type { Entity, Mention, Person, Quote } from '../../src/core/types';
 import { article } from '../support/queryFixtures';
@@ -179,7 +180,7 @@ describe('entity card for every type', () => {
   });
 
   it('names the type, counts mentions and articles, lists its quotes and the people mentioned with it', () => {
-    const card = buildEntityCard(reader, 'organization:alliance', { limit: 5, fromPath: 'p1.txt', fromStart: 4 });
+    const card = buildEntityCard(reader, 'organization:alliance', { limit: 5, fromPath: 'p1.txt', fromStart: 4, companionLimit: 5 });
     assert.ok(card);
     assert.strictEqual(card.type, 'organization');
     assert.strictEqual(card.mentionCount, 4, 'twice in p1, once in p2, once inside the quote of p3');
@@ -200,9 +201,22 @@ describe('entity card for every type', () => {
     assert.strictEqual(place.type, 'place');
     assert.strictEqual(place.quoteCount, 0);
     assert.deepStrictEqual(place.companions.map((c) => c.id), ['ann-lee']);
-    const ann = buildEntityCard(reader, 'ann-lee', { quoteLength: 30 });
+    const ann = buildEntityCard(reader, 'ann-lee', { quoteLength: 30, companionLimit: 5 });
     assert.ok(ann);
     assert.strictEqual(ann.quotes[0].text, 'the Alliance must act now, and…');
     assert.ok(!ann.companions.some((c) => c.id === 'ann-lee'));
+    assert.deepStrictEqual(buildEntityCard(reader, 'ann-lee')?.companions, [], 'no companions unless asked for');
+  });
+
+  it('finds the same people mentioned with it in time slices, giving the event loop back between them', async () => {
+    const fresh = typedReader();
+    const entity = fresh.entity('organization:alliance')!;
+    let pauses = 0;
+    // A zero budget gives the event loop back after every article.
+    const clock = new SliceClock(0, undefined, async () => void pauses++);
+    const sliced = await mentionedWithSliced(fresh, entity, 5, clock);
+    assert.strictEqual(pauses, 3, 'one pause per article');
+    assert.deepStrictEqual(sliced, mentionedWith(typedReader(), typedReader().entity('organization:alliance')!, 5));
+    assert.deepStrictEqual(mentionedWith(fresh, entity, 1), sliced.slice(0, 1), 'kept for the next card');
   });
 });

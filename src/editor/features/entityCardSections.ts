@@ -2,7 +2,6 @@
 // it, the people mentioned with it, its other mentions, and the "Show all mentions" link.
 import type { Corpus } from '../../core/api';
 import type { MentionSnippet, QuoteSnippet } from '../../core/query/entityCard';
-import { definingMention } from '../../core/query/definition';
 import { articleDetail, entityTypeName, plural } from '../../core/query/labels';
 import { Commands } from '../ids';
 import { ENTITY_ICONS } from './entityTypes';
@@ -36,15 +35,17 @@ export const entityQuotes: HoverSection = ({ corpus, entity, path }) => {
   return `**Quotes**\n\n${items.join('\n')}`;
 };
 
-/** The people most often mentioned in the entity's articles, each a link to where they are first named in full. */
-export const entityCompanions: HoverSection = ({ corpus, entity }) => {
+/**
+ * The people most often mentioned in the entity's articles, each a link to a mention of them: in this article
+ * when they are named here, else their first mention in the index (no date sort: a person may have thousands).
+ */
+export const entityCompanions: HoverSection = ({ corpus, entity, path }) => {
   if (!entity || entity.card.companions.length === 0) return undefined;
-  const links = entity.card.companions.flatMap((c) => {
-    const person = corpus.person(c.id);
-    const first = person && definingMention(corpus, person);
+  const here = corpus.mentionsIn(path);
+  const links = entity.card.companions.map((c) => {
+    const mention = here.find((m) => m.entityId === c.id) ?? corpus.person(c.id)?.mentions[0];
     const name = escapeMarkdownText(c.name);
-    const label = first ? openLink(corpus, first, name) : name;
-    return [`${label} (${c.articles})`];
+    return `${mention ? openLink(corpus, mention, name) : name} (${c.articles})`;
   });
   return `Mentioned with: ${links.join(', ')}`;
 };
