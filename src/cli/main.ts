@@ -6,6 +6,7 @@ import { toExport } from '../core/query/export';
 import { NodeFileSystem } from '../core/extract/nodeFileSystem';
 import { errorMessage } from '../core/extract/loader';
 import { defaultWorkerCount, MIN_FILES_COLD, WorkerExtractor } from '../core/index/workers/workerExtractor';
+import { ARCHIVE_USAGE, archiveMain } from './archive';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -32,6 +33,7 @@ Options:
                          ${MIN_FILES_COLD} files. The output is the same.
   -h, --help             show this help
 
+${ARCHIVE_USAGE}
 Files that cannot be indexed are reported on standard error; the rest of the corpus is still processed.
 Exit status: 0 on success, 1 on error (missing folder, unwritable output), 2 on wrong usage.
 `;
@@ -86,6 +88,7 @@ function positiveNumber(text: string, name: string): number {
 }
 
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+  if (argv.some((arg) => arg === '--db' || arg.startsWith('--db='))) return archiveMain(argv, io);
   let args: ParsedArgs;
   try {
     args = parseArgs(argv);

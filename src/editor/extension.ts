@@ -6,6 +6,7 @@ import { CorpusManager } from './corpusManager';
 import { ExtractionWorkers } from './extractionWorkers';
 import * as articlesTree from './features/articlesTree';
 import * as configDiagnostics from './features/configDiagnostics';
+import * as entitySections from './features/entitySections';
 import * as hover from './features/hover';
 import * as language from './features/language';
 import * as navigation from './features/navigation';
@@ -15,6 +16,7 @@ import * as registration from './features/registration';
 import * as semanticTokens from './features/semanticTokens';
 import * as statusBar from './features/statusBar';
 import * as symbols from './features/symbols';
+import * as timeline from './features/timeline';
 import { OUTPUT_CHANNEL_NAME } from './ids';
 
 /** What `activate` returns: used by the integration tests to reach the live objects. */
@@ -53,6 +55,8 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
   semanticTokens.register(context, manager);
   language.register(context, manager);
   configDiagnostics.register(context, manager);
+  timeline.register(context, manager);
+  entitySections.register(context, manager);
 
   // Indexing starts on the next turn of the event loop, after activation has returned.
   const startTimer = setTimeout(() => {

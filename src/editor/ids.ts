@@ -28,10 +28,19 @@ export const Commands = {
   openMention: 'corpusNavigator.openMention',
   /** Internal: opens the references peek for a person; wraps `editor.action.showReferences`. */
   showAllMentions: 'corpusNavigator.showAllMentions',
+  /** Mentions and quotes of an entity over time, by outlet, in a webview panel. */
+  showTimeline: 'corpusNavigator.showTimeline',
+  /** Internal: moves to an entity's mention in a given article and shows its hover card. */
+  showEntityCard: 'corpusNavigator.showEntityCard',
 } as const;
 
 /** The commands hover links may run (`MarkdownString.isTrusted.enabledCommands`). */
-export const HOVER_LINK_COMMANDS: readonly string[] = [Commands.openMention, Commands.showAllMentions];
+export const HOVER_LINK_COMMANDS: readonly string[] = [Commands.openMention, Commands.showAllMentions, Commands.showTimeline, Commands.showEntityCard];
+
+/** Webview panel types. */
+export const Panels = {
+  timeline: 'corpusNavigator.timeline',
+} as const;
 
 export const Views = {
   container: 'corpusNavigator',

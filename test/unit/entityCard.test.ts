@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import { CorpusIndex } from '../../src/core/index/corpusIndex';
-import { buildEntityCard, entityMentionedAt, mentionedWith, mentionedWithSliced, selectOtherMentions, type MentionOrder } from '../../src/core/query/entityCard';
-import { SliceClock } from '../../src/core/util/steps';
+import { emptyCorpusConfig } from '../../src/core/extract/corpusYaml';
+import { buildEntityCard, entityMentionedAt, selectOtherMentions, type MentionOrder } from '../../src/core/query/entityCard';
 import type { CorpusReader } from '../../src/core/api';
 import type { Entity, Mention, Person, Quote } from '../../src/core/types';
 import { article } from '../support/queryFixtures';
@@ -150,7 +150,7 @@ function typedReader(): CorpusReader {
   const people = entities.filter((e) => e.type === 'person');
   return {
     root: '/typed',
-    config: { articles: {}, aliases: {}, notPeople: [], problems: [] },
+    config: emptyCorpusConfig(),
     articles: () => articles,
     article: (path) => articles.find((a) => a.path === path),
     entities: () => entities,
@@ -179,44 +179,32 @@ describe('entity card for every type', () => {
     assert.strictEqual(entityMentionedAt(reader, 'p1.txt', start + 2, new Set(['organization']))?.entity.id, 'organization:alliance');
   });
 
-  it('names the type, counts mentions and articles, lists its quotes and the people mentioned with it', () => {
-    const card = buildEntityCard(reader, 'organization:alliance', { limit: 5, fromPath: 'p1.txt', fromStart: 4, companionLimit: 5 });
+  it('names the type, counts mentions and articles, lists its quotes', () => {
+    const card = buildEntityCard(reader, 'organization:alliance', { limit: 5, fromPath: 'p1.txt', fromStart: 4 });
     assert.ok(card);
     assert.strictEqual(card.type, 'organization');
     assert.strictEqual(card.mentionCount, 4, 'twice in p1, once in p2, once inside the quote of p3');
     assert.strictEqual(card.articleCount, 3);
     assert.strictEqual(card.quoteCount, 1);
     assert.deepStrictEqual(card.quotes.map((q) => [q.path, q.text, q.date]), [['p1.txt', 'We stand ready,', '2020-01-01']]);
-    // Ann Lee is in all three of its articles, Bo Park in two; the place is not a person and is never listed.
-    assert.deepStrictEqual(card.companions, [
-      { id: 'ann-lee', name: 'Ann Lee', articles: 3 },
-      { id: 'bo-park', name: 'Bo Park', articles: 2 },
-    ]);
     assert.deepStrictEqual(card.otherMentions.map((m) => m.path), ['p2.txt', 'p3.txt', 'p1.txt']);
   });
 
-  it('lists a place’s companions without the place itself, and cuts long quotes at a word', () => {
-    const place = buildEntityCard(reader, 'place:ostravia', { companionLimit: 1 });
+  it('builds a place’s card, lists the newest quotes first and cuts long ones at a word', () => {
+    const place = buildEntityCard(reader, 'place:ostravia');
     assert.ok(place);
     assert.strictEqual(place.type, 'place');
     assert.strictEqual(place.quoteCount, 0);
-    assert.deepStrictEqual(place.companions.map((c) => c.id), ['ann-lee']);
-    const ann = buildEntityCard(reader, 'ann-lee', { quoteLength: 30, companionLimit: 5 });
+    assert.deepStrictEqual(place.quotes, []);
+    const ann = buildEntityCard(reader, 'ann-lee', { quoteLength: 30 });
     assert.ok(ann);
     assert.strictEqual(ann.quotes[0].text, 'the Alliance must act now, and…');
-    assert.ok(!ann.companions.some((c) => c.id === 'ann-lee'));
-    assert.deepStrictEqual(buildEntityCard(reader, 'ann-lee')?.companions, [], 'no companions unless asked for');
-  });
-
-  it('finds the same people mentioned with it in time slices, giving the event loop back between them', async () => {
-    const fresh = typedReader();
-    const entity = fresh.entity('organization:alliance')!;
-    let pauses = 0;
-    // A zero budget gives the event loop back after every article.
-    const clock = new SliceClock(0, undefined, async () => void pauses++);
-    const sliced = await mentionedWithSliced(fresh, entity, 5, clock);
-    assert.strictEqual(pauses, 3, 'one pause per article');
-    assert.deepStrictEqual(sliced, mentionedWith(typedReader(), typedReader().entity('organization:alliance')!, 5));
-    assert.deepStrictEqual(mentionedWith(fresh, entity, 1), sliced.slice(0, 1), 'kept for the next card');
+    // Three quotes from one source over three dates: the two newest, newest first.
+    const many = typedReader();
+    const extra = (path: string, text: string): Quote => ({ ...many.quotesFrom('organization:alliance')[0], path, start: 0, end: text.length, text });
+    const quotes = [extra('p2.txt', 'second'), extra('p3.txt', 'third'), ...many.quotesFrom('organization:alliance')];
+    const card = buildEntityCard({ ...many, quotesFrom: () => quotes }, 'organization:alliance');
+    assert.deepStrictEqual(card?.quotes.map((q) => q.text), ['third', 'second']);
+    assert.strictEqual(card?.quoteCount, 3);
   });
 });

@@ -8,7 +8,7 @@ import { copyString } from '../util/strings';
 import type { ArticleExtraction, CorpusConfig, ExtractedQuote, MentionForm, RawMention, Span } from '../types';
 
 /** Bump when extraction output changes, so cached extractions from older versions are not reused. */
-export const EXTRACTION_VERSION = 3;
+export const EXTRACTION_VERSION = 4;
 
 /**
  * Shares the strings and name-part arrays of mentions across a corpus: the same names recur thousands of
@@ -93,7 +93,7 @@ const notPeopleSets = new WeakMap<CorpusConfig, ReadonlySet<string>>();
 function notPeopleOf(config: CorpusConfig): ReadonlySet<string> {
   let set = notPeopleSets.get(config);
   if (!set) {
-    set = new Set(config.notPeople.map((name) => name.trim().toLowerCase()));
+    set = new Set(config.notEntities.map((name) => name.trim().toLowerCase()));
     notPeopleSets.set(config, set);
   }
   return set;

@@ -2,12 +2,11 @@
 // hover feature only renders it (escaping every piece of article text) and turns locations into command links.
 //
 // Speed: the most-mentioned entity of a 10,000-article corpus has ~10,000 mentions in ~5,000 articles. A card
-// lists a handful of them, so the per-entity work (first mention per article, articles sorted by date, the
-// people seen in those articles) is done once and kept in a digest until the corpus changes; a card is then a
-// binary search plus `limit` steps.
+// lists a handful of them, so the per-entity work (first mention per article, articles sorted by date, its
+// newest quotes) is done once and kept in a digest until the corpus changes; a card is then a binary search plus
+// `limit` steps. Who else is named in the entity's articles is `related.ts`, a hover section of its own.
 import type { CorpusReader, CorpusWriter } from '../api';
 import { lowerBound } from '../util/sortedSearch';
-import { runSteps, SliceClock, type Steps } from '../util/steps';
 import type { Entity, EntityType, Mention, Quote, Span } from '../types';
 
 export type MentionOrder = 'nearest' | 'newest';
@@ -43,14 +42,6 @@ export interface QuoteSnippet {
   date: string | null;
 }
 
-/** A person often mentioned in the same articles as the entity. */
-export interface Companion {
-  id: string;
-  name: string;
-  /** Articles mentioning both. */
-  articles: number;
-}
-
 export interface EntityCard {
   id: string;
   type: EntityType;
@@ -63,8 +54,6 @@ export interface EntityCard {
   quoteCount: number;
   /** The newest of those quotes, at most `quoteLimit`. */
   quotes: QuoteSnippet[];
-  /** The people most often mentioned in the entity's articles (never the entity itself), at most `companionLimit`. */
-  companions: Companion[];
   /**
    * At most `limit` mentions other than the hovered one: first the first mention of each other article, in
    * `order` (undated articles last, ties by path); remaining slots go to the hovered article's other mentions,
@@ -86,11 +75,6 @@ export interface EntityCardOptions {
   context?: number;
   /** Maximum number of quotes listed (default 2). */
   quoteLimit?: number;
-  /**
-   * Maximum number of people listed as mentioned with it (default 0: they cost a read of every article of the
-   * entity, so the hover gets them from `mentionedWithSliced` instead).
-   */
-  companionLimit?: number;
   /** Longest quote text before it is cut (default 90). */
   quoteLength?: number;
 }
@@ -146,8 +130,6 @@ interface EntityDigest {
   dated: DatedMention[];
   /** The first mention of each undated article, by path. */
   undated: Mention[];
-  /** Ids of the people mentioned in the entity's articles and how many articles each shares; computed on first use. */
-  companions?: { ids: string[]; articles: number[] };
   /** The entity's newest quotes, as many as a card asked for last; computed on first use. */
   newestQuotes?: { limit: number; quotes: Quote[] };
 }
@@ -173,28 +155,6 @@ function digest(corpus: CorpusReader, entity: Entity): EntityDigest {
   dated.sort((a, b) => a.day - b.day || byPathThenStart(a.mention, b.mention));
   undated.sort(byPathThenStart);
   return { mentions: entity.mentions, mentionCount: entity.mentions.length, articleCount: firstByPath.size, dated, undated };
-}
-
-/**
- * People mentioned in the same articles as the entity, counted once per article: most shared articles first,
- * then by id (a plain comparison: an entity in thousands of articles has thousands of companions).
- */
-function* companionSteps(corpus: CorpusReader, entity: Entity, facts: EntityDigest): Steps<{ ids: string[]; articles: number[] }> {
-  const shared = new Map<string, number>();
-  const seen = new Set<string>();
-  // One article per step: right after a change, reading an article's mentions is the slow part.
-  for (const first of [...facts.dated.map((d) => d.mention), ...facts.undated]) {
-    for (const other of corpus.mentionsIn(first.path)) {
-      if (other.entityId === entity.id || seen.has(other.entityId)) continue;
-      seen.add(other.entityId);
-      shared.set(other.entityId, (shared.get(other.entityId) ?? 0) + 1);
-    }
-    seen.clear();
-    yield;
-  }
-  const ids = [...shared.keys()].filter((id) => corpus.person(id) !== undefined);
-  ids.sort((a, b) => shared.get(b)! - shared.get(a)! || (a < b ? -1 : a > b ? 1 : 0));
-  return { ids, articles: ids.map((id) => shared.get(id)!) };
 }
 
 /**
@@ -280,31 +240,6 @@ export function selectOtherMentions(corpus: CorpusReader, entity: Entity, option
   return chosen;
 }
 
-function topCompanions(corpus: CorpusReader, counts: { ids: string[]; articles: number[] }, limit: number): Companion[] {
-  return counts.ids.slice(0, Math.max(0, limit)).map((id, i) => ({ id, name: corpus.person(id)?.name ?? id, articles: counts.articles[i] }));
-}
-
-/**
- * The people most often mentioned in the same articles as the entity (see `EntityCard.companions`). Reads every
- * article of the entity once per corpus version: for the biggest entity of 10,000 articles, tens of ms right
- * after a change; the editor uses `mentionedWithSliced`.
- */
-export function mentionedWith(corpus: CorpusReader, entity: Entity, limit = 5): Companion[] {
-  const facts = cacheFor(corpus).get(corpus, entity);
-  facts.companions ??= runSteps(companionSteps(corpus, entity, facts));
-  return topCompanions(corpus, facts.companions, limit);
-}
-
-/** `mentionedWith`, giving the event loop back every few ms while it reads the articles. */
-export async function mentionedWithSliced(corpus: CorpusReader, entity: Entity, limit = 5, clock = new SliceClock()): Promise<Companion[]> {
-  const facts = cacheFor(corpus).get(corpus, entity);
-  if (!facts.companions) {
-    const counts = await clock.run(companionSteps(corpus, entity, facts));
-    facts.companions ??= counts;
-  }
-  return topCompanions(corpus, facts.companions, limit);
-}
-
 /** Newer article first (undated last), then path, then offset. */
 function compareNewest(a: { quote: Quote; date: string }, b: { quote: Quote; date: string }): number {
   if (a.date !== b.date) return a.date > b.date ? -1 : 1;
@@ -366,7 +301,6 @@ export function buildEntityCard(corpus: CorpusReader, entityId: string, options:
     articleCount: facts.articleCount,
     quoteCount: corpus.quotesFrom(entity.id).length,
     quotes: quoteSnippets(corpus, entity, facts, options.quoteLimit ?? 2, options.quoteLength ?? 90),
-    companions: options.companionLimit ? mentionedWith(corpus, entity, options.companionLimit) : [],
     otherMentions: selectOtherMentions(corpus, entity, options).map((mention) => {
       const article = corpus.article(mention.path);
       return {

@@ -1,5 +1,5 @@
 // The sections of an entity's hover card: header (type, name, roles, variants, counts), quotes attributed to
-// it, the people mentioned with it, its other mentions, and the "Show all mentions" link.
+// it, its other mentions, and the "Show all mentions" link.
 import type { Corpus } from '../../core/api';
 import type { MentionSnippet, QuoteSnippet } from '../../core/query/entityCard';
 import { articleDetail, entityTypeName, plural } from '../../core/query/labels';
@@ -33,21 +33,6 @@ export const entityQuotes: HoverSection = ({ corpus, entity, path }) => {
   if (!entity || entity.card.quotes.length === 0) return undefined;
   const items = entity.card.quotes.map((q) => `- ${openLink(corpus, q, `“${escapeMarkdownText(q.text)}”`)} — ${where(q, q.path === path)}`);
   return `**Quotes**\n\n${items.join('\n')}`;
-};
-
-/**
- * The people most often mentioned in the entity's articles, each a link to a mention of them: in this article
- * when they are named here, else their first mention in the index (no date sort: a person may have thousands).
- */
-export const entityCompanions: HoverSection = ({ corpus, entity, path }) => {
-  if (!entity || entity.card.companions.length === 0) return undefined;
-  const here = corpus.mentionsIn(path);
-  const links = entity.card.companions.map((c) => {
-    const mention = here.find((m) => m.entityId === c.id) ?? corpus.person(c.id)?.mentions[0];
-    const name = escapeMarkdownText(c.name);
-    return `${mention ? openLink(corpus, mention, name) : name} (${c.articles})`;
-  });
-  return `Mentioned with: ${links.join(', ')}`;
 };
 
 /** Other mentions of the entity, one per article first, each a link with the line it is on. */

@@ -7,17 +7,15 @@ import type { CorpusManager } from '../corpusManager';
 import { HOVER_LINK_COMMANDS, Settings } from '../ids';
 import { documentOffset, documentRange } from '../ranges';
 import { ARTICLE_SELECTOR } from './selector';
-import { buildEntityCard, entityMentionedAt, mentionedWithSliced } from '../../core/query/entityCard';
-import { entityCompanions, entityHeader, entityOtherMentions, entityQuotes, entityShowAll } from './entityCardSections';
+import { buildEntityCard, entityMentionedAt } from '../../core/query/entityCard';
+import { entityHeader, entityOtherMentions, entityQuotes, entityShowAll } from './entityCardSections';
+import { entityRelated, entityTimelineLink } from './entitySections';
 import { shownEntityTypes } from './entityTypes';
 import type { HoverSection, HoverSettings, HoverTarget } from './hoverSections';
 
 export type { HoverOrder, HoverSettings } from './hoverSections';
 
-/** How many people a card lists as mentioned with the entity. */
-const COMPANIONS = 5;
-
-export const HOVER_SECTIONS: readonly HoverSection[] = [entityHeader, entityQuotes, entityCompanions, entityOtherMentions, entityShowAll];
+export const HOVER_SECTIONS: readonly HoverSection[] = [entityHeader, entityQuotes, entityRelated, entityOtherMentions, entityShowAll, entityTimelineLink];
 
 export function readHoverSettings(): HoverSettings {
   const config = vscode.workspace.getConfiguration(Settings.section);
@@ -44,7 +42,7 @@ export class EntityHoverProvider implements vscode.HoverProvider {
     private readonly settings: () => HoverSettings = readHoverSettings,
   ) {}
 
-  async provideHover(document: vscode.TextDocument, position: vscode.Position, token?: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+  provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
     const ref = this.manager.articleForDocument(document);
     if (!ref) return undefined;
     const settings = this.settings();
@@ -58,9 +56,6 @@ export class EntityHoverProvider implements vscode.HoverProvider {
         fromPath: hit.mention.path,
         fromStart: hit.mention.start,
       });
-      // Who is mentioned with it reads all of the entity's articles: in slices, so typing never waits on it.
-      if (card) card.companions = await mentionedWithSliced(ref.corpus, hit.entity, COMPANIONS);
-      if (token?.isCancellationRequested) return undefined;
       if (card) target.entity = { mention: hit.mention, entity: hit.entity, card };
     }
     const markdown = renderCard(target);
