@@ -24,7 +24,9 @@ export const entityHeader: HoverSection = ({ entity }) => {
   const lines = [`$(${ENTITY_ICONS[card.type]}) ${entityTypeName(card.type)} · **${escapeMarkdownText(card.name)}**`];
   if (card.roles.length > 0) lines.push(`_${card.roles.map(escapeMarkdownText).join(' · ')}_`);
   if (card.aliases.length > 0) lines.push(`Also: ${card.aliases.map(escapeMarkdownText).join(', ')}`);
-  lines.push(`${plural(card.mentionCount, 'mention')} in ${plural(card.articleCount, 'article')} · ${plural(card.quoteCount, 'quote')}`);
+  // Places are not quoted: "0 quotes" would only be noise there.
+  const quotes = card.quoteCount > 0 || card.type !== 'place' ? ` · ${plural(card.quoteCount, 'quote')}` : '';
+  lines.push(`${plural(card.mentionCount, 'mention')} in ${plural(card.articleCount, 'article')}${quotes}`);
   return lines.join('\n\n');
 };
 
