@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { Corpus } from '../../src/core/api';
 import type { EntityType } from '../../src/core/types';
 import type { TreeNode } from '../../src/editor/features/articlesTree';
-import { decodeTokens, entityAtText, extensionApi, hoverMarkdown, openArticle, positionOf, revertAll, sampleCorpus, unescapeMarkdown } from './_helpers';
+import { decodeTokens, entityAtText, eventually, extensionApi, hoverMarkdown, openArticle, positionOf, revertAll, sampleCorpus, unescapeMarkdown, workspaceRoot } from './_helpers';
 
 const ARTICLE = 'uk-and-us-accuse-russia-of-interfering.txt';
 const EU_ARTICLE = 'trump-putin-alliance-diplomatic-crisis.txt';
@@ -190,6 +190,22 @@ describe('entities of every type in the editor', () => {
       } finally {
         await api.tree.setGroupBy(initial);
       }
+    });
+
+    it('keeps organisations and places through a warm start from the extraction cache', async function () {
+      this.timeout(60_000);
+      const { api, corpus } = await sampleCorpus();
+      const typed = (c: Corpus) => c.entities().filter((e) => e.type !== 'person').map((e) => `${e.id}:${e.mentions.length}`).sort();
+      const before = typed(corpus);
+      const entry = api.manager.entries().find((e) => e.root === workspaceRoot());
+      assert.ok(entry?.cache, 'the extension has storage for the warm-start cache');
+      await entry.cache.flush();
+      await api.manager.refresh();
+      await api.manager.whenIdle();
+      const reloaded = await eventually(() => api.manager.entries().find((e) => e.root === workspaceRoot() && e.state === 'ready'), 30_000, 'the reload');
+      assert.ok((reloaded.cache?.reused ?? 0) > 0, 'the reload reused cached extractions');
+      assert.ok(reloaded.corpus);
+      assert.deepStrictEqual(typed(reloaded.corpus), before);
     });
 
     it('Search Entities narrows with #org and #place', async () => {
