@@ -85,5 +85,7 @@ export function fakeReader(articles: FakeArticle[], entities: FakeEntity[], ment
     mentionAt: (path, offset) => allMentions.find((m) => m.path === path && m.start <= offset && offset <= m.end),
     quoteAt: (path, offset) => allQuotes.find((q) => q.path === path && q.start <= offset && offset <= q.end),
     problems: () => [],
+    trails: () => [],
+    trailOf: () => undefined,
   };
 }
