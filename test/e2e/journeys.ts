@@ -83,6 +83,34 @@ async function groupBy(wb: Workbench, choice: 'By Outlet' | 'By Date' | 'By Pers
   await wb.quickInput.waitFor({ state: 'hidden', timeout: TIMEOUT_MS });
 }
 
+type TreeRow = Awaited<ReturnType<Workbench['treeItems']>>[number];
+
+/**
+ * Groups the tree by an entity type and checks it: entities by mention count, collapsed; the first one expanded
+ * lists articles whose mention counts add up to its own.
+ */
+async function entityGrouping(wb: Workbench, choice: 'By Person' | 'By Organisation' | 'By Place'): Promise<{ first: TreeRow; articles: TreeRow[] }> {
+  const what = choice.toLowerCase();
+  await groupBy(wb, choice);
+  const rows = await waitFor(
+    () => wb.treeItems(),
+    (items) => items.length > 0 && items.every((r) => r.level === 1 && r.expanded === false && /^\d+$/.test(r.description)),
+    (items) => `${what}: expected collapsed rows with mention counts, saw ${JSON.stringify(items?.slice(0, 5))}`,
+  );
+  const counts = rows.map((r) => Number(r.description));
+  expect(counts.every((n, i) => i === 0 || counts[i - 1] >= n), `${what}: not ordered by mention count: ${counts.join(', ')}`);
+  const first = rows[0];
+  await wb.expandTreeRow(first.label);
+  const articles = await waitFor(
+    async () => (await wb.treeItems()).filter((r) => r.level === 2),
+    (items) => items.length > 0,
+    () => `${what}: ${first.label} has no articles`,
+  );
+  const total = articles.reduce((sum, r) => sum + Number(/^(\d+) mentions?$/.exec(r.description)?.[1] ?? NaN), 0);
+  expect(total === Number(first.description), `${what}: ${first.label}'s articles list ${total} mentions, its row says ${first.description}`);
+  return { first, articles };
+}
+
 async function openArticleAt(wb: Workbench, name: string, position: { line: number; column: number }): Promise<void> {
   await wb.openFile(name);
   await wb.goTo(position.line, position.column);
@@ -189,29 +217,7 @@ const articlesTree: Journey = {
 
     // By person: people by mention count; a person's articles; a mention opens with the name selected.
     await wb.resizeSideBar(480);
-    await groupBy(wb, 'By Person');
-    const people = await waitFor(
-      () => wb.treeItems(),
-      (rows) => rows.length > 0 && rows.every((r) => r.level === 1 && r.expanded === false && /^\d+$/.test(r.description)),
-      (rows) => `by person: expected collapsed people with mention counts, saw ${JSON.stringify(rows?.slice(0, 5))}`,
-    );
-    const counts = people.map((r) => Number(r.description));
-    expect(
-      counts.every((n, i) => i === 0 || counts[i - 1] >= n),
-      `by person: people are not ordered by mention count: ${counts.join(', ')}`,
-    );
-    const person = people[0];
-    await wb.expandTreeRow(person.label);
-    const personArticles = await waitFor(
-      async () => (await wb.treeItems()).filter((r) => r.level === 2),
-      (rows) => rows.length > 0,
-      () => `by person: ${person.label} has no articles`,
-    );
-    const mentionTotal = personArticles.reduce((sum, r) => sum + Number(/^(\d+) mentions?$/.exec(r.description)?.[1] ?? NaN), 0);
-    expect(
-      mentionTotal === Number(person.description),
-      `by person: ${person.label}'s articles list ${mentionTotal} mentions, the person row says ${person.description}`,
-    );
+    const { first: person, articles: personArticles } = await entityGrouping(wb, 'By Person');
     await wb.expandTreeRow(personArticles[0].label);
     const mentionRow = wb.treeRows().and(wb.page.locator('[aria-level="3"]')).first();
     await mentionRow.waitFor({ timeout: TIMEOUT_MS });
@@ -489,22 +495,7 @@ const entities: Journey = {
     // By place: places by mention count; the first place's articles add up to its count.
     await showArticlesView(wb);
     await wb.resizeSideBar(480);
-    await groupBy(wb, 'By Place');
-    const places = await waitFor(
-      () => wb.treeItems(),
-      (rows) => rows.length > 0 && rows.every((r) => r.level === 1 && r.expanded === false && /^\d+$/.test(r.description)),
-      (rows) => `by place: expected collapsed places with mention counts, saw ${JSON.stringify(rows?.slice(0, 5))}`,
-    );
-    const counts = places.map((r) => Number(r.description));
-    expect(counts.every((n, i) => i === 0 || counts[i - 1] >= n), `by place: not ordered by mention count: ${counts.join(', ')}`);
-    await wb.expandTreeRow(places[0].label);
-    const placeArticles = await waitFor(
-      async () => (await wb.treeItems()).filter((r) => r.level === 2),
-      (rows) => rows.length > 0,
-      () => `by place: ${places[0].label} has no articles`,
-    );
-    const total = placeArticles.reduce((sum, r) => sum + Number(/^(\d+) mentions?$/.exec(r.description)?.[1] ?? NaN), 0);
-    expect(total === Number(places[0].description), `by place: ${places[0].label}'s articles list ${total} mentions, the row says ${places[0].description}`);
+    await entityGrouping(wb, 'By Place');
     await shots.take(wb.page, '7-entities-tree-by-place', { x: 0, y: 0, width: 880, height: 800 });
   },
 };

@@ -316,7 +316,7 @@ export function register(context: vscode.ExtensionContext, manager: CorpusManage
           ? text
           : await vscode.window.showInputBox({
               title: 'Filter Articles',
-              prompt: 'Show articles whose title, path or people contain this text',
+              prompt: 'Show articles whose title, path or names (people, organisations, places) contain this text',
               value: tree.filter,
             });
       if (value === undefined) return;
