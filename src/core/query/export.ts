@@ -1,10 +1,11 @@
 // Export schema v1: the contract other tools rely on. Same corpus in, byte-identical JSON out.
 import type { CorpusReader } from '../api';
 import type { CorpusExport } from '../types';
+import { exportQuoteTrails, type ExportedTrail } from './trailExport';
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-export function toExport(corpus: CorpusReader): CorpusExport {
+export function toExport(corpus: CorpusReader): CorpusExport & { quoteTrails: ExportedTrail[] } {
   const articles = [...corpus.articles()]
     .sort((a, b) => compare(a.path, b.path))
     .map((article) => ({ path: article.path, title: article.title, outlet: article.outlet, date: article.date }));
@@ -25,5 +26,5 @@ export function toExport(corpus: CorpusReader): CorpusExport {
     .sort((a, b) => compare(a.path, b.path) || a.start - b.start)
     .map((quote) => ({ path: quote.path, start: quote.start, end: quote.end, text: quote.text, speaker: quote.speaker }));
 
-  return { version: 1, articles, people, quotes };
+  return { version: 1, articles, people, quotes, ...exportQuoteTrails(corpus, quotes) };
 }
