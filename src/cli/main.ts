@@ -7,6 +7,7 @@ import { NodeFileSystem } from '../core/extract/nodeFileSystem';
 import { errorMessage } from '../core/extract/loader';
 import { writeCsvExport } from './csvExport';
 import { defaultWorkerCount, MIN_FILES_COLD, WorkerExtractor } from '../core/index/workers/workerExtractor';
+import { ARCHIVE_USAGE, archiveMain } from './archive';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -35,6 +36,7 @@ Options:
                          ${MIN_FILES_COLD} files. The output is the same.
   -h, --help             show this help
 
+${ARCHIVE_USAGE}
 Files that cannot be indexed are reported on standard error; the rest of the corpus is still processed.
 Exit status: 0 on success, 1 on error (missing folder, unwritable output), 2 on wrong usage.
 `;
@@ -96,6 +98,7 @@ function positiveNumber(text: string, name: string): number {
 }
 
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+  if (argv.some((arg) => arg === '--db' || arg.startsWith('--db='))) return archiveMain(argv, io);
   let args: ParsedArgs;
   try {
     args = parseArgs(argv);

@@ -14,10 +14,12 @@ export interface ArticleMetadata {
   date: string | null;
   url: string | null;
   byline: string | null;
+  /** Who the story is credited to when that is not the outlet: a wire agency, a sister station ("The Associated Press"). */
+  credit: string | null;
 }
 
 /** Where each metadata field came from, for tooltips and debugging. */
-export type MetadataSource = 'frontmatter' | 'corpus.yaml' | 'inferred';
+export type MetadataSource = 'frontmatter' | 'corpus.yaml' | 'metadata table' | 'file name' | 'inferred';
 
 export interface Article extends ArticleMetadata {
   /** Path relative to the corpus root, with forward slashes. */
@@ -119,16 +121,45 @@ export interface ExtractedQuote extends Span {
   speakerMention: number | null;
 }
 
+/** Metadata kept outside the articles, as corpus.yaml's `metadata:` and `fileNames:` declare it. */
+export interface ExternalMetadataConfig {
+  /** A table of metadata by article path (CSV or JSON Lines) and which of its columns holds which field. */
+  table: { file: string; columns: Partial<Record<'path' | keyof ArticleMetadata, string>> } | null;
+  /** The table's rows once read, by normalised article path. */
+  rows: Record<string, Partial<ArticleMetadata>>;
+  /** File-name patterns such as `{outlet}/{date}-{slug}.txt`. */
+  fileNames: string[];
+}
+
 /** Corpus-wide configuration from `corpus.yaml`. */
 export interface CorpusConfig {
+  /** Metadata tables and file-name patterns; absent when corpus.yaml declares neither. */
+  external?: ExternalMetadataConfig;
   /** Per-file metadata keyed by relative path. */
   articles: Record<string, Partial<ArticleMetadata>>;
-  /** Canonical name -> its variants. */
+  /** Canonical name -> its variants, in every article. */
   aliases: Record<string, string[]>;
-  /** Names never treated as people. */
-  notPeople: string[];
+  /** Names never an entity of any type (`notEntities`; `notPeople` is read as a synonym). */
+  notEntities: string[];
+  /** Entity id -> id of the entity it is the same as ("Merge With…"). */
+  merge: Record<string, string>;
+  /** Entity id -> the name it is shown under ("Rename"). */
+  names: Record<string, string>;
+  /** Corrections that hold in one article only, keyed by relative path (written under `articles:`). */
+  articleCorrections: Record<string, ArticleCorrections>;
   /** Problems found while reading corpus.yaml, with 0-based line numbers. */
   problems: ConfigProblem[];
+}
+
+/** Corrections scoped to one article. */
+export interface ArticleCorrections {
+  /**
+   * Canonical name -> forms that name it in this article only ("Kim" here is Kim Moran). A one-word canonical
+   * is a person of this article alone: its forms are kept apart from the rest of the corpus.
+   */
+  aliases: Record<string, string[]>;
+  /** Names that are no entity in this article. */
+  notEntities: string[];
 }
 
 export interface ConfigProblem {

@@ -76,14 +76,14 @@ describe('worker codec', () => {
     const int = fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 });
     const span = fc.record({ start: int, end: int });
     const sources = fc
-      .shuffledSubarray(['title', 'outlet', 'date', 'url', 'byline'] as const)
-      .chain((fields) => fc.tuple(...fields.map(() => fc.constantFrom<MetadataSource>('frontmatter', 'corpus.yaml', 'inferred'))).map((values) => Object.fromEntries(fields.map((f, i) => [f, values[i]]))));
+      .shuffledSubarray(['title', 'outlet', 'date', 'url', 'byline', 'credit'] as const)
+      .chain((fields) => fc.tuple(...fields.map(() => fc.constantFrom<MetadataSource>('frontmatter', 'corpus.yaml', 'metadata table', 'file name', 'inferred'))).map((values) => Object.fromEntries(fields.map((f, i) => [f, values[i]]))));
     const extraction = fc
       .record({
         path: text,
         text,
         encoding: fc.constantFrom('utf-8' as const, 'windows-1252' as const),
-        meta: fc.tuple(maybe(text), maybe(text), maybe(text), maybe(text), maybe(text)),
+        meta: fc.tuple(maybe(text), maybe(text), maybe(text), maybe(text), maybe(text), maybe(text)),
         boilerplate: fc.array(span, { maxLength: 4 }),
         frontMatter: fc.option(span, { nil: null }),
         metadataSources: fc.option(sources, { nil: undefined }),
@@ -92,8 +92,8 @@ describe('worker codec', () => {
         quotes: fc.array(fc.record({ start: fc.nat(130), length: fc.nat(30), other: fc.option(text, { nil: undefined }), group: int, partial: fc.boolean(), unmarked: fc.boolean(), speaker: fc.option(fc.nat(), { nil: null }) }), { maxLength: 6 }),
       })
       .map((r): ArticleExtraction => {
-        const [title, outlet, date, url, byline] = r.meta;
-        const article: ArticleExtraction['article'] = { path: r.path, text: r.text, encoding: r.encoding, title, outlet, date, url, byline, boilerplate: r.boilerplate, frontMatter: r.frontMatter };
+        const [title, outlet, date, url, byline, credit] = r.meta;
+        const article: ArticleExtraction['article'] = { path: r.path, text: r.text, encoding: r.encoding, title, outlet, date, url, byline, credit, boilerplate: r.boilerplate, frontMatter: r.frontMatter };
         if (r.metadataSources !== undefined) article.metadataSources = r.metadataSources;
         const mentions = r.mentions.map(([start, end, f]): RawMention => {
           const form = r.forms[f % r.forms.length];

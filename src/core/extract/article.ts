@@ -8,7 +8,7 @@ import { copyString } from '../util/strings';
 import type { ArticleExtraction, CorpusConfig, ExtractedQuote, MentionForm, RawMention, Span } from '../types';
 
 /** Bump when extraction output changes, so cached extractions from older versions are not reused. */
-export const EXTRACTION_VERSION = 3;
+export const EXTRACTION_VERSION = 4;
 
 /**
  * Shares the strings and name-part arrays of mentions across a corpus: the same names recur thousands of
@@ -88,17 +88,6 @@ export class StringPool {
 }
 
 
-const notPeopleSets = new WeakMap<CorpusConfig, ReadonlySet<string>>();
-
-function notPeopleOf(config: CorpusConfig): ReadonlySet<string> {
-  let set = notPeopleSets.get(config);
-  if (!set) {
-    set = new Set(config.notPeople.map((name) => name.trim().toLowerCase()));
-    notPeopleSets.set(config, set);
-  }
-  return set;
-}
-
 /**
  * Quotes are attributed with the confirmed mentions only, so a tentative name never takes a quote from a
  * pronoun or a role; speaker indices are then mapped back to the full mention list.
@@ -145,7 +134,7 @@ export function* extractArticleSteps(
   const { metadata, sources } = resolveMetadata(path, text, config, boilerplate, frontMatter);
   const exclude: Span[] = frontMatter ? [frontMatter.span, ...boilerplate] : boilerplate;
   yield;
-  const found = extractMentions(text, exclude, { notPeople: notPeopleOf(config), tentativeLoneNames: true });
+  const found = extractMentions(text, exclude, { tentativeLoneNames: true });
   const mentions = pool ? pool.mentions(found) : found;
   yield;
   const quotes = quotesWithConfirmedSpeakers(text, exclude, mentions);

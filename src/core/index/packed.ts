@@ -20,6 +20,7 @@ export class StoredArticle implements Article {
   readonly date: string | null;
   readonly url: string | null;
   readonly byline: string | null;
+  readonly credit: string | null;
   readonly boilerplate: Article['boilerplate'];
   readonly frontMatter: Article['frontMatter'];
   readonly metadataSources: Article['metadataSources'];
@@ -36,6 +37,7 @@ export class StoredArticle implements Article {
     this.date = ownOrNull(article.date);
     this.url = ownOrNull(article.url);
     this.byline = ownOrNull(article.byline);
+    this.credit = ownOrNull(article.credit);
     this.boilerplate = article.boilerplate.slice(); // exact length: a filtered array has spare capacity
     this.frontMatter = article.frontMatter;
     this.metadataSources = article.metadataSources;
@@ -49,6 +51,14 @@ export class StoredArticle implements Article {
     return text;
   }
 
+  /** The same article, sharing its stored text, with other boilerplate ranges. */
+  withBoilerplate(boilerplate: Article['boilerplate']): StoredArticle {
+    // Its strings are owned already: copied field by field, not through the constructor.
+    const copy = Object.assign(Object.create(StoredArticle.prototype) as StoredArticle, this);
+    (copy as { boilerplate: Article['boilerplate'] }).boilerplate = boilerplate;
+    return copy;
+  }
+
   /** The plain object `extractArticle` made, same keys in the same order (cache files stay the same). */
   toJSON(): Article {
     const plain: Article = {
@@ -60,6 +70,7 @@ export class StoredArticle implements Article {
       date: this.date,
       url: this.url,
       byline: this.byline,
+      credit: this.credit,
       boilerplate: this.boilerplate,
       frontMatter: this.frontMatter,
     };

@@ -2,12 +2,14 @@
 // article's mentions and quotes with person ids, and per-person lists. Built from the articles' frozen
 // extractions and updated incrementally: only the changed articles, and those whose person ids the identity
 // index reports as changed, are assembled again.
-import { IdentityIndex } from '../identity/identityIndex';
+import { CorrectedIdentity, type CorrectionsConfig } from '../identity/corrections';
 import { lowerBound } from '../util/sortedSearch';
 import { ITEMS_PER_STEP, runSteps, sortSteps, type Steps } from '../util/steps';
 import { assembleArticle } from './assemble';
 import { mentionFormsOf } from './packed';
-import type { Article, ArticleExtraction, CorpusConfig, Mention, Person, Quote } from '../types';
+import type { Article, ArticleExtraction, Mention, Person, Quote } from '../types';
+
+const emptyCorrections: CorrectionsConfig = { aliases: {}, notEntities: [], merge: {}, names: {}, articleCorrections: {} };
 
 /** What one article contributed to the view, kept to skip it when neither its extraction nor its ids changed. */
 interface ArticleContribution {
@@ -90,7 +92,7 @@ function* trimSteps<T>(byPerson: Map<string, T[]>, touched: ReadonlySet<string>,
 }
 
 export class CorpusView {
-  private readonly identity: IdentityIndex;
+  private readonly identity: CorrectedIdentity;
   private readonly sortedPaths: string[] = [];
   private readonly sortedArticles: Article[] = [];
   private sortedPeople: Person[] = [];
@@ -103,9 +105,9 @@ export class CorpusView {
   private allQuotes: Quote[] | null = null;
   private readonly contributions = new Map<string, ArticleContribution>();
 
-  /** An empty view; corpus.yaml's aliases join names identity resolution would keep apart. */
-  constructor(aliases: CorpusConfig['aliases'] = {}) {
-    this.identity = new IdentityIndex(aliases);
+  /** An empty view; corpus.yaml's aliases and corrections change what identity resolution finds. */
+  constructor(corrections: CorrectionsConfig = emptyCorrections) {
+    this.identity = new CorrectedIdentity(corrections);
   }
 
   /** Articles sorted by path. */

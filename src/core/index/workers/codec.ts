@@ -20,7 +20,7 @@ const STRINGS_UTF16 = 8;
 /** Header words: format, flags, Int32 word count, strings byte length, text byte length, string table start, string count. */
 const HEADER = 7;
 
-const SOURCES: readonly MetadataSource[] = ['frontmatter', 'corpus.yaml', 'inferred'];
+const SOURCES: readonly MetadataSource[] = ['frontmatter', 'corpus.yaml', 'inferred', 'metadata table', 'file name'];
 /** A quote whose text is text.slice(start, end) of an article kept as a string: not sent twice. */
 const SLICE_OF_TEXT = -1;
 const NO_STRING = -1;
@@ -197,6 +197,7 @@ export function decodeExtraction(buffer: ArrayBuffer, pool?: StringPool): Stored
   const date = string();
   const url = string();
   const byline = string();
+  const credit = string();
   const boilerplate = new Array<Span>(next());
   for (let i = 0; i < boilerplate.length; i++) boilerplate[i] = { start: next(), end: next() };
   const hasFrontMatter = next() === 1;
@@ -242,7 +243,7 @@ export function decodeExtraction(buffer: ArrayBuffer, pool?: StringPool): Stored
   }
 
   const encoding: Article['encoding'] = flags & WINDOWS_1252 ? 'windows-1252' : 'utf-8';
-  const article: Article = { path, text: textKept ?? '', encoding, title, outlet, date, url, byline, boilerplate, frontMatter };
+  const article: Article = { path, text: textKept ?? '', encoding, title, outlet, date, url, byline, credit, boilerplate, frontMatter };
   if (metadataSources !== undefined) article.metadataSources = metadataSources;
   const stored = textKept === null ? new StoredArticle(article, textBytes.slice()) : article;
   return new StoredExtraction(stored, mentions, quotesPacked);
