@@ -123,12 +123,29 @@ export interface ExtractedQuote extends Span {
 export interface CorpusConfig {
   /** Per-file metadata keyed by relative path. */
   articles: Record<string, Partial<ArticleMetadata>>;
-  /** Canonical name -> its variants. */
+  /** Canonical name -> its variants, in every article. */
   aliases: Record<string, string[]>;
-  /** Names never treated as people. */
-  notPeople: string[];
+  /** Names never an entity of any type (`notEntities`; `notPeople` is read as a synonym). */
+  notEntities: string[];
+  /** Entity id -> id of the entity it is the same as ("Merge With…"). */
+  merge: Record<string, string>;
+  /** Entity id -> the name it is shown under ("Rename"). */
+  names: Record<string, string>;
+  /** Corrections that hold in one article only, keyed by relative path (written under `articles:`). */
+  articleCorrections: Record<string, ArticleCorrections>;
   /** Problems found while reading corpus.yaml, with 0-based line numbers. */
   problems: ConfigProblem[];
+}
+
+/** Corrections scoped to one article. */
+export interface ArticleCorrections {
+  /**
+   * Canonical name -> forms that name it in this article only ("Kim" here is Kim Moran). A one-word canonical
+   * is a person of this article alone: its forms are kept apart from the rest of the corpus.
+   */
+  aliases: Record<string, string[]>;
+  /** Names that are no entity in this article. */
+  notEntities: string[];
 }
 
 export interface ConfigProblem {

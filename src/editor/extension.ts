@@ -10,7 +10,7 @@ import * as entitySections from './features/entitySections';
 import * as hover from './features/hover';
 import * as language from './features/language';
 import * as navigation from './features/navigation';
-import * as peopleSearch from './features/peopleSearch';
+import * as entitySearch from './features/entitySearch';
 import * as quoteSearch from './features/quoteSearch';
 import * as registration from './features/registration';
 import * as semanticTokens from './features/semanticTokens';
@@ -50,7 +50,7 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
   hover.register(context, manager);
   navigation.register(context, manager);
   symbols.register(context, manager);
-  const people = peopleSearch.register(context, manager);
+  const people = entitySearch.register(context, manager);
   const quotes = quoteSearch.register(context, manager, people);
   semanticTokens.register(context, manager);
   language.register(context, manager);

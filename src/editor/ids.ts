@@ -10,6 +10,8 @@ export const Commands = {
   removeCorpus: 'corpusNavigator.removeCorpus',
   refresh: 'corpusNavigator.refresh',
   searchQuotes: 'corpusNavigator.searchQuotes',
+  searchEntities: 'corpusNavigator.searchEntities',
+  /** Search Entities narrowed to people (the command of earlier versions, kept for keybindings). */
   searchPeople: 'corpusNavigator.searchPeople',
   nextMention: 'corpusNavigator.nextMention',
   previousMention: 'corpusNavigator.previousMention',
@@ -17,6 +19,8 @@ export const Commands = {
   groupByOutlet: 'corpusNavigator.groupByOutlet',
   groupByDate: 'corpusNavigator.groupByDate',
   groupByPerson: 'corpusNavigator.groupByPerson',
+  groupByOrganization: 'corpusNavigator.groupByOrganization',
+  groupByPlace: 'corpusNavigator.groupByPlace',
   filterArticles: 'corpusNavigator.filterArticles',
   clearFilter: 'corpusNavigator.clearFilter',
   showOutput: 'corpusNavigator.showOutput',
@@ -52,6 +56,7 @@ export const Settings = {
   semanticHighlightingEnabled: 'semanticHighlighting.enabled',
   maxFileSizeMB: 'maxFileSizeMB',
   indexingWorkers: 'indexing.workers',
+  entityTypes: 'entities.types',
 } as const;
 
 export const ContextKeys = {
@@ -71,6 +76,8 @@ export const StateKeys = {
 
 export const SemanticTokens = {
   person: 'person',
+  organization: 'organization',
+  place: 'place',
   speaker: 'speaker',
 } as const;
 

@@ -67,13 +67,13 @@ describe('timeline panel', () => {
     await api.tree.setGroupBy('person');
     try {
       const nodes = api.tree.getChildren();
-      const node = nodes.find((n) => n.kind === 'person');
-      assert.ok(node && node.kind === 'person', 'the tree lists no person');
+      const node = nodes.find((n) => n.kind === 'entity');
+      assert.ok(node && node.kind === 'entity', 'the tree lists no person');
       const timeline = await vscode.commands.executeCommand<Timeline | undefined>(Commands.showTimeline, node);
       assert.ok(timeline, 'no timeline from a tree node');
-      assert.strictEqual(timeline.entityId, node.person.id);
-      assert.deepStrictEqual(shownCounts(timeline), expectedCounts(corpus, node.person, timeline));
-      await eventually(() => timelineTabs().find((t) => t.label === `Timeline: ${node.person.name}`), 5000, 'the timeline tab');
+      assert.strictEqual(timeline.entityId, node.entity.id);
+      assert.deepStrictEqual(shownCounts(timeline), expectedCounts(corpus, node.entity, timeline));
+      await eventually(() => timelineTabs().find((t) => t.label === `Timeline: ${node.entity.name}`), 5000, 'the timeline tab');
     } finally {
       await api.tree.setGroupBy(previous);
     }

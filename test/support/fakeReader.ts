@@ -1,6 +1,7 @@
 // A hand-made CorpusReader for the query tests: articles with dates and outlets, mentions and quotes given
 // directly, so a query's rules are tested without running the extractors.
 import type { CorpusReader } from '../../src/core/api';
+import { emptyCorpusConfig } from '../../src/core/extract/corpusYaml';
 import type { Article, Entity, EntityType, Mention, Quote } from '../../src/core/types';
 
 export interface FakeArticle {
@@ -68,7 +69,7 @@ export function fakeReader(articles: FakeArticle[], entities: FakeEntity[], ment
   }));
   return {
     root: '/fake',
-    config: { articles: {}, aliases: {}, notPeople: [], problems: [] },
+    config: emptyCorpusConfig(),
     articles: () => articleList,
     article: (path) => byPath.get(path),
     entities: () => entityList,

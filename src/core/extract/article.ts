@@ -93,7 +93,7 @@ const notPeopleSets = new WeakMap<CorpusConfig, ReadonlySet<string>>();
 function notPeopleOf(config: CorpusConfig): ReadonlySet<string> {
   let set = notPeopleSets.get(config);
   if (!set) {
-    set = new Set(config.notPeople.map((name) => name.trim().toLowerCase()));
+    set = new Set(config.notEntities.map((name) => name.trim().toLowerCase()));
     notPeopleSets.set(config, set);
   }
   return set;

@@ -3,7 +3,7 @@
 // lists one period's mentions and quotes (`periodEntries`) when the reader picks it.
 import type { CorpusReader } from '../api';
 import type { Entity, EntityType, Span } from '../types';
-import { snippetAround, type Snippet } from './personCard';
+import { snippetAround, type Snippet } from './entityCard';
 
 export type Granularity = 'week' | 'month';
 

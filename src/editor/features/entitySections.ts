@@ -1,12 +1,12 @@
-// The hover card's lower sections for any entity: who else is in the same stories (each a link to their own
-// card) and a link to the entity's timeline. Also the internal command those links run to show another card.
+// Hover card sections for any entity: who else is in the same stories (each a link to their own card) and a
+// link to the entity's timeline. Also the internal command those links run to show another card.
 import * as vscode from 'vscode';
-import type { Corpus } from '../../core/api';
 import { relatedEntities } from '../../core/query/related';
 import { plural } from '../../core/query/labels';
 import type { CorpusManager } from '../corpusManager';
 import { Commands } from '../ids';
 import { spanToRange } from '../ranges';
+import type { HoverSection } from './hoverSections';
 import { commandUri, corpusByRoot, escapeMarkdownText } from './shared';
 import type { TimelineTarget } from './timeline';
 
@@ -21,22 +21,27 @@ export interface EntityCardTarget {
 }
 
 /**
- * Appends "In the same articles: Name (n) · …" and "Show timeline" to a card (a MarkdownString trusted for
- * `Commands.showEntityCard` and `Commands.showTimeline`), for the entity hovered in `hoveredPath`.
+ * "In the same articles: Name (n) · …": the people and organisations most often mentioned in the hovered entity's
+ * articles, with the number of articles they share, each a link to its own card.
  */
-export function appendEntitySections(md: vscode.MarkdownString, corpus: Corpus, entityId: string, hoveredPath: string): void {
-  const related = relatedEntities(corpus, entityId, { limit: RELATED_LIMIT, fromPath: hoveredPath });
-  if (related.length > 0) {
-    const links = related.map((r) => {
-      const target: EntityCardTarget = { root: corpus.root, entityId: r.id, path: r.path };
-      const tooltip = `${plural(r.sharedArticles, 'article')} mention both`;
-      return `[${escapeMarkdownText(r.name)}](${commandUri(Commands.showEntityCard, target)} "${tooltip}") (${r.sharedArticles})`;
-    });
-    md.appendMarkdown(`\n\nIn the same articles: ${links.join(' · ')}`);
-  }
-  const timeline: TimelineTarget = { root: corpus.root, entityId };
-  md.appendMarkdown(`\n\n[$(graph) Show timeline](${commandUri(Commands.showTimeline, timeline)})`);
-}
+export const entityRelated: HoverSection = ({ corpus, entity, path }) => {
+  if (!entity) return undefined;
+  const related = relatedEntities(corpus, entity.entity.id, { limit: RELATED_LIMIT, fromPath: path });
+  if (related.length === 0) return undefined;
+  const links = related.map((r) => {
+    const target: EntityCardTarget = { root: corpus.root, entityId: r.id, path: r.path };
+    const tooltip = `${plural(r.sharedArticles, 'article')} mention both`;
+    return `[${escapeMarkdownText(r.name)}](${commandUri(Commands.showEntityCard, target)} "${tooltip}") (${r.sharedArticles})`;
+  });
+  return `In the same articles: ${links.join(' · ')}`;
+};
+
+/** "Show timeline": the entity's mentions and quotes over time, in a panel. */
+export const entityTimelineLink: HoverSection = ({ corpus, entity }) => {
+  if (!entity) return undefined;
+  const timeline: TimelineTarget = { root: corpus.root, entityId: entity.entity.id };
+  return `[$(graph) Show timeline](${commandUri(Commands.showTimeline, timeline)})`;
+};
 
 /** Puts the cursor on the entity's first mention in the article and shows its hover card there. */
 async function showEntityCard(manager: CorpusManager, target: EntityCardTarget): Promise<boolean> {

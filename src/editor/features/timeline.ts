@@ -13,9 +13,9 @@ import { plural } from '../../core/query/labels';
 import type { CorpusManager } from '../corpusManager';
 import { Commands, Panels } from '../ids';
 import { spanToRange } from '../ranges';
-import { corpusByRoot, personAt } from './shared';
+import { corpusByRoot, entityAt } from './shared';
 
-/** What the command takes: a corpus and an entity (hover links, other commands), or a tree node of a person. */
+/** What the command takes: a corpus and an entity (hover links, other commands), or a tree node of an entity. */
 export interface TimelineTarget {
   root: string;
   entityId: string;
@@ -34,11 +34,11 @@ function isTarget(value: unknown): value is TimelineTarget {
   return typeof v?.root === 'string' && typeof v.entityId === 'string';
 }
 
-/** A person row of the Articles tree (articlesTree.ts PersonNode), read structurally. */
+/** An entity row of the Articles tree (articleGroupings.ts EntityNode), read structurally. */
 function targetOfTreeNode(value: unknown): TimelineTarget | undefined {
-  const node = value as { kind?: string; entry?: { root?: unknown }; person?: { id?: unknown } } | undefined;
-  if (node?.kind !== 'person' || typeof node.entry?.root !== 'string' || typeof node.person?.id !== 'string') return undefined;
-  return { root: node.entry.root, entityId: node.person.id };
+  const node = value as { kind?: string; entry?: { root?: unknown }; entity?: { id?: unknown } } | undefined;
+  if (node?.kind !== 'entity' || typeof node.entry?.root !== 'string' || typeof node.entity?.id !== 'string') return undefined;
+  return { root: node.entry.root, entityId: node.entity.id };
 }
 
 class TimelinePanel implements vscode.Disposable {
@@ -183,7 +183,7 @@ export class TimelinePanels implements vscode.Disposable {
   }
 }
 
-/** The entity to chart when the palette gives none: a pick among the entities, the person under the cursor first. */
+/** The entity to chart when the palette gives none: a pick among the entities, the one under the cursor first. */
 async function pickEntity(manager: CorpusManager): Promise<TimelineTarget | undefined> {
   const corpora = manager.corpora();
   if (corpora.length === 0) {
@@ -191,17 +191,17 @@ async function pickEntity(manager: CorpusManager): Promise<TimelineTarget | unde
     return undefined;
   }
   const editor = vscode.window.activeTextEditor;
-  const here = editor && personAt(manager, editor.document, editor.selection.active);
+  const here = editor && entityAt(manager, editor.document, editor.selection.active);
   type Item = vscode.QuickPickItem & { target?: TimelineTarget };
   const items: Item[] = [];
   if (here) {
-    items.push({ label: here.person.name, description: 'at the cursor', target: { root: here.ref.corpus.root, entityId: here.person.id } });
+    items.push({ label: here.entity.name, description: 'at the cursor', target: { root: here.ref.corpus.root, entityId: here.entity.id } });
   }
   for (const corpus of corpora) {
     const name = manager.entryFor(corpus)?.name ?? corpus.root;
     if (corpora.length > 1) items.push({ label: name, kind: vscode.QuickPickItemKind.Separator });
     for (const entity of corpus.entities()) {
-      if (here && corpus === here.ref.corpus && entity.id === here.person.id) continue;
+      if (here && corpus === here.ref.corpus && entity.id === here.entity.id) continue;
       const kind = entity.type === 'person' ? '' : ` · ${entity.type === 'organization' ? 'organisation' : 'place'}`;
       items.push({
         label: entity.name,
