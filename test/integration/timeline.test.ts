@@ -40,8 +40,10 @@ describe('timeline panel', () => {
   afterEach(revertAll);
 
   it('Show Timeline opens a panel for a person with the corpus’ counts per period', async () => {
-    const { corpus } = await sampleCorpus();
+    const { api, corpus } = await sampleCorpus();
     const document = await openArticle(FALLON_ARTICLE);
+    // Earlier suites' reverted edits may still be re-indexing.
+    await api.manager.whenIdle();
     const { person } = personAtText(corpus, document, 'Fallon');
     const timeline = await vscode.commands.executeCommand<Timeline | undefined>(Commands.showTimeline, { root: corpus.root, entityId: person.id });
     assert.ok(timeline, 'the command showed no timeline');
