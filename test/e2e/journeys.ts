@@ -489,7 +489,7 @@ function barCounts(label: string): { mentions: number; quotes: number } {
 
 const timeline: Journey = {
   id: '7-timeline',
-  title: 'from the hover card, Show timeline: bars add up to the card; a period lists its mentions; one opens selected',
+  title: 'from the hover card, Show timeline: bars add up to the card; a period lists its mentions and stays picked when the panel is hidden; one opens selected',
   folder: 'corpus',
   async run({ wb, page, shots, folder }) {
     const name = 'Fallon';
@@ -540,7 +540,6 @@ const timeline: Journey = {
     );
     await bars.nth(busiest).click();
     await frame.locator('li.mention').first().waitFor({ timeout: TIMEOUT_MS });
-
     const panel = page.locator('.editor-group-container', { has: page.locator('.tab.active[aria-label^="Timeline:"]') }).first();
     await shots.take(page, '7-timeline-dark', clipAround([await panel.boundingBox()], 0, viewport(page)));
     try {
@@ -563,6 +562,24 @@ const timeline: Journey = {
     } finally {
       await setColorTheme(wb, DARK_THEME);
     }
+
+    const picked = (await heading.textContent()) ?? '';
+
+    // Hidden behind another editor and shown again, the panel still shows the period picked.
+    await page.locator('.tab[aria-label^="Timeline:"]').first().click();
+    await wb.openFile(filesContaining(folder, name)[1]);
+    await wb.runCommand('View: Open Previous Editor');
+    await waitFor(
+      async () => ((await wb.activeTab().getAttribute('aria-label')) ?? '').trim(),
+      (label) => label.startsWith('Timeline:'),
+      (label) => `going back showed "${label}", not the timeline`,
+    );
+    await waitFor(
+      async () => (await frame.locator('#entries-title').textContent()) ?? '',
+      (text) => text === picked,
+      (text) => `shown again, the timeline lists "${text}", before it listed "${picked}"`,
+    );
+    await frame.locator('li.mention').first().waitFor({ timeout: TIMEOUT_MS });
 
     // Click through to the first mention listed: it opens beside the panel, selected.
     const first = frame.locator('li.mention').first();
