@@ -85,11 +85,14 @@ class TimelinePanel implements vscode.Disposable {
     }, REFRESH_DELAY_MS);
   }
 
+  /** Draws the page again, unless the corpus changed elsewhere and the timeline is what is already drawn. */
   render(): Timeline | undefined {
     this.stale = false;
     const webview = this.panel.webview;
     const corpus = this.corpus();
+    const previous = this.timeline;
     this.timeline = corpus && buildTimeline(corpus, this.target.entityId, { granularity: this.granularity });
+    if (previous && this.timeline && JSON.stringify(previous) === JSON.stringify(this.timeline)) return this.timeline;
     if (!this.timeline) {
       webview.html = `<!DOCTYPE html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="default-src 'none';"></head><body><p>${escapeHtml(this.target.entityId)} is no longer in the corpus.</p></body></html>`;
       return undefined;
