@@ -590,6 +590,18 @@ const timeline: Journey = {
     const opened = await wb.activeFileName();
     expect(filesContaining(folder, name).includes(opened), `the mention opened ${opened}, which does not mention ${name}`);
     await shots.take(page, '7-timeline-mention-opened');
+
+    // Months instead of weeks: the same mentions, in fewer bars.
+    await frame.locator('button[data-granularity="month"]').click();
+    await waitFor(
+      async () => (await frame.locator('.summary').textContent()) ?? '',
+      (text) => text.endsWith('by month'),
+      (text) => `after "Months" the summary says "${text}"`,
+    );
+    const monthLabels = await frame.locator('g.period').evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label') ?? ''));
+    const monthly = monthLabels.map(barCounts).reduce((sum, c) => sum + c.mentions, 0);
+    expect(monthly === charted.mentions, `by month the bars hold ${monthly} mentions, by week ${charted.mentions}`);
+    expect(monthLabels.length < labels.length, `${monthLabels.length} months for ${labels.length} weeks`);
   },
 };
 

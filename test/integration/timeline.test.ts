@@ -63,6 +63,25 @@ describe('timeline panel', () => {
     assert.strictEqual(timelineTabs().length, 1);
   });
 
+  it('from the palette, offers the name under the cursor first', async () => {
+    const { api, corpus } = await sampleCorpus();
+    const document = await openArticle(FALLON_ARTICLE);
+    await api.manager.whenIdle();
+    // Someone other than the most mentioned, who would be first without the cursor.
+    const { person } = personAtText(corpus, document, 'Mattis');
+    assert.notStrictEqual(corpus.entities()[0].id, person.id, 'precondition: Mattis is not the most mentioned');
+    const at = positionOf(document, 'Mattis');
+    const editor = vscode.window.activeTextEditor!;
+    editor.selection = new vscode.Selection(at, at);
+    const shown = vscode.commands.executeCommand<Timeline | undefined>(Commands.showTimeline);
+    // The picker is open once the command waits on it; accepting takes its first row.
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const timeline = await shown;
+    assert.ok(timeline, 'nothing was picked');
+    assert.strictEqual(timeline.entityId, person.id);
+  });
+
   it('opens from a person of the Articles tree', async () => {
     const { api, corpus } = await sampleCorpus();
     const previous = api.tree.grouping;
