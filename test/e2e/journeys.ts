@@ -76,7 +76,7 @@ async function showArticlesView(wb: Workbench): Promise<void> {
 }
 
 /** Picks a grouping with the view's "Group Articles By…" title-bar button. */
-async function groupBy(wb: Workbench, choice: 'By Outlet' | 'By Date' | 'By Person'): Promise<void> {
+async function groupBy(wb: Workbench, choice: 'By Outlet' | 'By Date' | 'By Person' | 'By Organisation' | 'By Place'): Promise<void> {
   await wb.viewAction('Group Articles By…');
   const row = wb.quickInputRows().filter({ has: wb.page.locator('.label-name', { hasText: choice }) }).first();
   await row.click({ timeout: TIMEOUT_MS });
@@ -242,8 +242,10 @@ const hoverCard: Journey = {
     const { articles } = parseCounts(cardText);
     expect(articles === files.length, `the card says ${articles} articles; ${files.length} files mention ${name}`);
 
-    // Each listed mention: "snippet with the name in bold — title · outlet · date" (or "this article").
-    const items = await card.locator('li').evaluateAll((lis) =>
+    // Each listed mention: "snippet with the name in bold — title · outlet · date" (or "this article"); the
+    // mentions are the list after the card's rule (quotes come before it).
+    const mentionItems = card.locator('hr ~ ul li');
+    const items = await mentionItems.evaluateAll((lis) =>
       lis.map((li) => ({ text: (li.textContent ?? '').trim(), bold: (li.querySelector('strong')?.textContent ?? '').trim() })),
     );
     const elsewhere = items.filter((item) => !item.text.endsWith('this article'));
@@ -258,7 +260,7 @@ const hoverCard: Journey = {
     // Follow the first mention in another article.
     const index = items.findIndex((item) => !item.text.endsWith('this article'));
     const expected = items[index];
-    await card.locator('li').nth(index).locator('a').first().click();
+    await mentionItems.nth(index).locator('a').first().click();
     await waitFor(
       () => wb.activeFileName(),
       (file) => file !== current,
@@ -463,7 +465,51 @@ const welcomeView: Journey = {
 };
 
 // ---------------------------------------------------------------------------------------------------------------
-// 7. Timeline
+// 7. Organisations and places
+
+const entities: Journey = {
+  id: '7-entities',
+  title: 'hover an organisation: an Organisation card; group the tree by place: places with their articles',
+  folder: 'corpus',
+  async run({ wb, shots, folder }) {
+    // "Nato" (any case) is in several files: its card names the type and counts the files.
+    const spelling = ['Nato', 'NATO'].find((word) => filesContaining(folder, word).length > 0);
+    expect(spelling, 'precondition: the corpus mentions Nato');
+    const files = articleFiles(folder).filter((name) => /\bN(ato|ATO)\b/.test(readArticle(folder, name)));
+    const position = firstPosition(readArticle(folder, files[0]), spelling);
+    await openArticleAt(wb, files[0], position);
+    const card = await hoverWord(wb, position.line, spelling);
+    const cardText = (await card.textContent()) ?? '';
+    expect(/Organisation/.test(cardText), `the card on ${spelling} does not say Organisation: ${cardText}`);
+    const { articles } = parseCounts(cardText);
+    expect(articles === files.length, `the card says ${articles} articles; ${files.length} files mention Nato or NATO`);
+    await shots.take(wb.page, '7-entities-organisation-card', clipAround([await card.boundingBox()], 32, viewport(wb.page)));
+    await wb.page.keyboard.press('Escape');
+
+    // By place: places by mention count; the first place's articles add up to its count.
+    await showArticlesView(wb);
+    await wb.resizeSideBar(480);
+    await groupBy(wb, 'By Place');
+    const places = await waitFor(
+      () => wb.treeItems(),
+      (rows) => rows.length > 0 && rows.every((r) => r.level === 1 && r.expanded === false && /^\d+$/.test(r.description)),
+      (rows) => `by place: expected collapsed places with mention counts, saw ${JSON.stringify(rows?.slice(0, 5))}`,
+    );
+    const counts = places.map((r) => Number(r.description));
+    expect(counts.every((n, i) => i === 0 || counts[i - 1] >= n), `by place: not ordered by mention count: ${counts.join(', ')}`);
+    await wb.expandTreeRow(places[0].label);
+    const placeArticles = await waitFor(
+      async () => (await wb.treeItems()).filter((r) => r.level === 2),
+      (rows) => rows.length > 0,
+      () => `by place: ${places[0].label} has no articles`,
+    );
+    const total = placeArticles.reduce((sum, r) => sum + Number(/^(\d+) mentions?$/.exec(r.description)?.[1] ?? NaN), 0);
+    expect(total === Number(places[0].description), `by place: ${places[0].label}'s articles list ${total} mentions, the row says ${places[0].description}`);
+    await shots.take(wb.page, '7-entities-tree-by-place', { x: 0, y: 0, width: 880, height: 800 });
+  },
+};
+
+// 8. Timeline
 
 const DARK_THEME = 'Dark Modern';
 const LIGHT_THEME = 'Light Modern';
@@ -488,7 +534,7 @@ function barCounts(label: string): { mentions: number; quotes: number } {
 }
 
 const timeline: Journey = {
-  id: '7-timeline',
+  id: '8-timeline',
   title: 'from the hover card, Show timeline: bars add up to the card; a period lists its mentions and stays picked when the panel is hidden; one opens selected',
   folder: 'corpus',
   async run({ wb, page, shots, folder }) {
@@ -541,7 +587,7 @@ const timeline: Journey = {
     await bars.nth(busiest).click();
     await frame.locator('li.mention').first().waitFor({ timeout: TIMEOUT_MS });
     const panel = page.locator('.editor-group-container', { has: page.locator('.tab.active[aria-label^="Timeline:"]') }).first();
-    await shots.take(page, '7-timeline-dark', clipAround([await panel.boundingBox()], 0, viewport(page)));
+    await shots.take(page, '8-timeline-dark', clipAround([await panel.boundingBox()], 0, viewport(page)));
     try {
       await setColorTheme(wb, LIGHT_THEME);
       await page.mouse.move(5, 400);
@@ -550,7 +596,7 @@ const timeline: Journey = {
         (cls) => /vscode-light/.test(cls),
         (cls) => `the webview did not take the light theme: body class "${cls}"`,
       );
-      await shots.take(page, '7-timeline-light', clipAround([await panel.boundingBox()], 0, viewport(page)));
+      await shots.take(page, '8-timeline-light', clipAround([await panel.boundingBox()], 0, viewport(page)));
       await setColorTheme(wb, HIGH_CONTRAST_THEME);
       await page.mouse.move(5, 400);
       await waitFor(
@@ -558,7 +604,7 @@ const timeline: Journey = {
         (cls) => /vscode-high-contrast/.test(cls),
         (cls) => `the webview did not take the high-contrast theme: body class "${cls}"`,
       );
-      await shots.take(page, '7-timeline-high-contrast', clipAround([await panel.boundingBox()], 0, viewport(page)));
+      await shots.take(page, '8-timeline-high-contrast', clipAround([await panel.boundingBox()], 0, viewport(page)));
     } finally {
       await setColorTheme(wb, DARK_THEME);
     }
@@ -589,7 +635,7 @@ const timeline: Journey = {
     expect(selected === expected, `the opened mention selected "${selected}", the timeline listed "${expected}"`);
     const opened = await wb.activeFileName();
     expect(filesContaining(folder, name).includes(opened), `the mention opened ${opened}, which does not mention ${name}`);
-    await shots.take(page, '7-timeline-mention-opened');
+    await shots.take(page, '8-timeline-mention-opened');
 
     // Months instead of weeks: the same mentions, in fewer bars.
     await frame.locator('button[data-granularity="month"]').click();
@@ -605,4 +651,4 @@ const timeline: Journey = {
   },
 };
 
-export const JOURNEYS: readonly Journey[] = [articlesTree, hoverCard, references, quoteSearch, quoteHighlighting, statusBar, welcomeView, timeline];
+export const JOURNEYS: readonly Journey[] = [articlesTree, hoverCard, references, quoteSearch, quoteHighlighting, statusBar, welcomeView, entities, timeline];

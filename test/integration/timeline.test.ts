@@ -88,7 +88,7 @@ describe('timeline panel', () => {
     await api.tree.setGroupBy('person');
     try {
       const nodes = api.tree.getChildren();
-      const node = nodes.find((n) => n.kind === 'entity');
+      const node = nodes.find((n) => n.kind === 'entity' && n.entity.type === 'person');
       assert.ok(node && node.kind === 'entity', 'the tree lists no person');
       const timeline = await vscode.commands.executeCommand<Timeline | undefined>(Commands.showTimeline, node);
       assert.ok(timeline, 'no timeline from a tree node');

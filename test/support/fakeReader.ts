@@ -1,7 +1,7 @@
 // A hand-made CorpusReader for the query tests: articles with dates and outlets, mentions and quotes given
 // directly, so a query's rules are tested without running the extractors.
-import type { CorpusReader } from '../../src/core/api';
 import { emptyCorpusConfig } from '../../src/core/extract/corpusYaml';
+import type { CorpusReader } from '../../src/core/api';
 import type { Article, Entity, EntityType, Mention, Quote } from '../../src/core/types';
 
 export interface FakeArticle {
@@ -45,6 +45,7 @@ export function fakeReader(articles: FakeArticle[], entities: FakeEntity[], ment
       date: a.date ?? null,
       url: null,
       byline: null,
+      credit: null,
     }))
     .sort((a, b) => (a.path < b.path ? -1 : 1));
   const byPath = new Map(articleList.map((a) => [a.path, a]));
@@ -84,5 +85,7 @@ export function fakeReader(articles: FakeArticle[], entities: FakeEntity[], ment
     mentionAt: (path, offset) => allMentions.find((m) => m.path === path && m.start <= offset && offset <= m.end),
     quoteAt: (path, offset) => allQuotes.find((q) => q.path === path && q.start <= offset && offset <= q.end),
     problems: () => [],
+    trails: () => [],
+    trailOf: () => undefined,
   };
 }

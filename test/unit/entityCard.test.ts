@@ -165,6 +165,8 @@ function typedReader(): CorpusReader {
     mentionAt: (path, offset) => (mentionsByPath.get(path) ?? []).find((m) => m.start <= offset && offset <= m.end),
     quoteAt: () => undefined,
     problems: () => [],
+    trails: () => [],
+    trailOf: () => undefined,
   };
 }
 

@@ -39,6 +39,20 @@ export function readArticleCorrections(reader: YamlReader, found: ReadonlyMap<st
   return corrections;
 }
 
+/** The parts of CorpusConfig that only identity resolution reads (with the problems, which nothing extracts). */
+// notEntities stays: extraction already leaves those names out of organisations and places.
+const NOT_EXTRACTION_FIELDS = ['problems', 'aliases', 'merge', 'names', 'articleCorrections'] as const;
+
+/**
+ * corpus.yaml without its corrections: what extraction reads of it, so what cached extractions depend on.
+ * Any other field (present or to come) counts as read by extraction.
+ */
+export function extractionPartOf(config: CorpusConfig): Partial<CorpusConfig> {
+  const part: Partial<CorpusConfig> = { ...config };
+  for (const field of NOT_EXTRACTION_FIELDS) delete part[field];
+  return part;
+}
+
 export function emptyArticleCorrections(): ArticleCorrections {
   return { aliases: {}, notEntities: [] };
 }

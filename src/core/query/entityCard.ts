@@ -83,11 +83,11 @@ export interface EntityCardOptions {
   fromStart?: number;
   /** Characters of context on each side of the name (default 40). */
   context?: number;
-  /** Maximum number of quotes listed (default 3). */
+  /** Maximum number of quotes listed (default 2). */
   quoteLimit?: number;
   /** Maximum number of people listed as mentioned with it (default 5). */
   companionLimit?: number;
-  /** Longest quote text before it is cut (default 120). */
+  /** Longest quote text before it is cut (default 90). */
   quoteLength?: number;
 }
 
@@ -323,7 +323,7 @@ export function buildEntityCard(corpus: CorpusReader, entityId: string, options:
     mentionCount: facts.mentionCount,
     articleCount: facts.articleCount,
     quoteCount: quotes.length,
-    quotes: quoteSnippets(corpus, quotes, options.quoteLimit ?? 3, options.quoteLength ?? 120),
+    quotes: quoteSnippets(corpus, quotes, options.quoteLimit ?? 2, options.quoteLength ?? 90),
     companions: mentionedWith(corpus, entity, options.companionLimit ?? 5),
     otherMentions: selectOtherMentions(corpus, entity, options).map((mention) => {
       const article = corpus.article(mention.path);

@@ -6,8 +6,8 @@ import { plural } from '../../core/query/labels';
 import type { CorpusManager } from '../corpusManager';
 import { Commands } from '../ids';
 import { spanToRange } from '../ranges';
-import type { HoverSection } from './hoverSections';
 import { commandUri, corpusByRoot, escapeMarkdownText } from './shared';
+import type { HoverSection } from './hoverSections';
 import type { TimelineTarget } from './timeline';
 
 /** How many related entities a card lists. */
@@ -20,10 +20,7 @@ export interface EntityCardTarget {
   path: string;
 }
 
-/**
- * "In the same articles: Name (n) · …": the people and organisations most often mentioned in the hovered entity's
- * articles, with the number of articles they share, each a link to its own card.
- */
+/** "In the same articles: Name (n) · …": who else is in the entity's stories, each a link to their own card. */
 export const entityRelated: HoverSection = ({ corpus, entity, path }) => {
   if (!entity) return undefined;
   const related = relatedEntities(corpus, entity.entity.id, { limit: RELATED_LIMIT, fromPath: path });
@@ -36,7 +33,7 @@ export const entityRelated: HoverSection = ({ corpus, entity, path }) => {
   return `In the same articles: ${links.join(' · ')}`;
 };
 
-/** "Show timeline": the entity's mentions and quotes over time, in a panel. */
+/** A link that opens the entity's timeline. */
 export const entityTimelineLink: HoverSection = ({ corpus, entity }) => {
   if (!entity) return undefined;
   const timeline: TimelineTarget = { root: corpus.root, entityId: entity.entity.id };
