@@ -166,7 +166,7 @@ export class TimelinePanels implements vscode.Disposable {
     const open = this.panels.get(key);
     if (open) {
       open.panel.reveal(undefined, false);
-      return open.timeline ?? open.render();
+      return open.render();
     }
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     const panel = vscode.window.createWebviewPanel(
