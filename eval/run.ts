@@ -19,4 +19,6 @@ if (fs.existsSync(path.join(__dirname, 'conll.ts'))) {
 } else {
   console.log('\n(CoNLL-2003: eval/conll.ts not present, skipped)');
 }
+console.log('');
+status = runTs('realNews.ts', []) || status;
 process.exitCode = status;
