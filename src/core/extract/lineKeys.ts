@@ -3,17 +3,18 @@
 import { fnv1a } from '../util/hash';
 import type { Span } from '../types';
 
-/** The line may be page furniture: short enough, has a letter, and does not introduce the next line. */
+/** The line may be page furniture: not long, has a letter, and does not introduce the next line. */
 export const LINE_COUNTED = 1;
-/** A paragraph of prose by its length: the repeated-line count stops at it when it looks for a line's context. */
+/** A paragraph of prose by its length (see LONG_LINE). */
 export const LINE_LONG = 2;
 /** The line lies inside the article's own boilerplate. */
 export const LINE_BOILERPLATE = 4;
 
-/** Furniture is a notice, a credit or a caption: longer lines are paragraphs. */
-const MAX_COUNTED_LENGTH = 300;
-/** A line this long is a paragraph of prose rather than a label between paragraphs. */
-const LONG_LINE = 120;
+/**
+ * Furniture is a label, a credit or a caption: a line this long is a paragraph of prose, never counted, and the
+ * repeated-line count stops at it when it looks for a line's context (copies of one story share paragraphs).
+ */
+const LONG_LINE = 160;
 
 export interface LineTable {
   /** Per non-blank line: the hash of its normalised text (see `scanLine`). */
@@ -97,7 +98,7 @@ export function lineTable(text: string, boilerplate: readonly Span[], from = 0):
     let s: number;
     let e: number;
     let flag = 0;
-    if (lineEnd - at > MAX_COUNTED_LENGTH + 8) {
+    if (lineEnd - at > LONG_LINE + 8) {
       // A paragraph: only a context for furniture around it, so its key need only tell it from others.
       s = at;
       e = lineEnd;
@@ -105,7 +106,7 @@ export function lineTable(text: string, boilerplate: readonly Span[], from = 0):
       while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
       at = lineEnd + 1;
       if (e <= s) continue;
-      if (e - s > MAX_COUNTED_LENGTH) {
+      if (e - s > LONG_LINE) {
         while (bp < boilerplate.length && boilerplate[bp].end <= s) bp++;
         const inBoilerplate = bp < boilerplate.length && boilerplate[bp].start <= s && boilerplate[bp].end >= e;
         keys.push(fnv1a(text, s, Math.min(e, s + PARAGRAPH_KEY_PREFIX)) ^ Math.imul(e - s, FNV_PRIME));
@@ -125,7 +126,7 @@ export function lineTable(text: string, boilerplate: readonly Span[], from = 0):
     if (bp < boilerplate.length && boilerplate[bp].start <= s && boilerplate[bp].end >= e) flag |= LINE_BOILERPLATE;
     const length = e - s;
     if (length > LONG_LINE) flag |= LINE_LONG;
-    if (length <= MAX_COUNTED_LENGTH && !line.colon && line.letter) flag |= LINE_COUNTED;
+    else if (!line.colon && line.letter) flag |= LINE_COUNTED;
     keys.push(line.key);
     starts.push(s);
     ends.push(e);
