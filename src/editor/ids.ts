@@ -63,6 +63,7 @@ export const StateKeys = {
 export const SemanticTokens = {
   person: 'person',
   speaker: 'speaker',
+  boilerplate: 'boilerplate',
 } as const;
 
 /** Full setting name, e.g. `corpusNavigator.hover.maxMentions`. */

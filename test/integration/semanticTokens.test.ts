@@ -28,4 +28,27 @@ describe('semantic highlighting of people', () => {
     assert.ok(expected.length > 0, 'the core found nobody in the article');
     assert.deepStrictEqual(got, expected);
   });
+
+  it('marks the boilerplate the core found, line by line', async () => {
+    const { corpus } = await sampleCorpus();
+    const path = 'uk-and-us-accuse-russia-of-interfering.txt';
+    const document = await openArticle(path);
+    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', document.uri);
+    const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', document.uri);
+    const boilerplateType = legend.tokenTypes.indexOf('boilerplate');
+    assert.ok(boilerplateType >= 0, 'no boilerplate token type');
+    const got: string[] = [];
+    let line = 0;
+    let char = 0;
+    for (let i = 0; i < tokens.data.length; i += 5) {
+      const [deltaLine, deltaStart, length, type] = tokens.data.slice(i, i + 4);
+      line += deltaLine;
+      char = deltaLine === 0 ? char + deltaStart : deltaStart;
+      if (type === boilerplateType) got.push(document.getText(new vscode.Range(line, char, line, char + length)));
+    }
+    const article = corpus.article(path)!;
+    const expected = article.boilerplate.flatMap((span) => article.text.slice(span.start, span.end).split(/\r?\n/)).filter((text) => text !== '');
+    assert.ok(expected.length > 0, 'the core found no boilerplate in the article');
+    assert.deepStrictEqual(got, expected);
+  });
 });

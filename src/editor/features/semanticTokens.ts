@@ -1,6 +1,7 @@
 // Semantic highlighting of people: every person mention gets the custom token type `person`; mentions
-// that name the speaker of a quote also get the `speaker` modifier. package.json maps both to TextMate
-// scopes that themes already colour. A setting turns it off.
+// that name the speaker of a quote also get the `speaker` modifier. Boilerplate the grammar cannot know (page
+// furniture the corpus repeats, captions, credits) gets the type `boilerplate`, dimmed like the grammar's.
+// package.json maps them to TextMate scopes that themes already colour. A setting turns it off.
 import * as vscode from 'vscode';
 import type { Corpus } from '../../core/api';
 import type { CorpusManager } from '../corpusManager';
@@ -8,7 +9,7 @@ import { SemanticTokens, Settings, settingId } from '../ids';
 import { documentRange } from '../ranges';
 import { ARTICLE_SELECTOR } from './selector';
 
-export const PEOPLE_LEGEND = new vscode.SemanticTokensLegend([SemanticTokens.person], [SemanticTokens.speaker]);
+export const PEOPLE_LEGEND = new vscode.SemanticTokensLegend([SemanticTokens.person, SemanticTokens.boilerplate], [SemanticTokens.speaker]);
 
 function semanticHighlightingEnabled(): boolean {
   return vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.semanticHighlightingEnabled, true);
@@ -51,16 +52,21 @@ export class PeopleSemanticTokensProvider implements vscode.DocumentSemanticToke
     if (!ref) return undefined;
     const speakers = speakerMentionStarts(ref.corpus, ref.path);
     const builder = new vscode.SemanticTokensBuilder(PEOPLE_LEGEND);
-    for (const mention of ref.corpus.mentionsIn(ref.path)) {
-      const range = documentRange(document, mention);
-      const modifiers = speakers.has(mention.start) ? [SemanticTokens.speaker] : [];
-      // Tokens may not span lines; a name hard-wrapped over a line break is marked line by line.
+    // Tokens may not span lines; a name hard-wrapped over a line break is marked line by line.
+    const push = (span: { start: number; end: number }, type: string, modifiers: string[]) => {
+      const range = documentRange(document, span);
       for (let line = range.start.line; line <= range.end.line; line++) {
         const start = line === range.start.line ? range.start.character : 0;
         const end = line === range.end.line ? range.end.character : document.lineAt(line).text.length;
-        if (end > start) builder.push(new vscode.Range(line, start, line, end), SemanticTokens.person, modifiers);
+        if (end > start) builder.push(new vscode.Range(line, start, line, end), type, modifiers);
       }
-    }
+    };
+    // Boilerplate holds no mentions, so the two kinds of token never overlap; pushed in document order.
+    const tokens: { span: { start: number; end: number }; type: string; modifiers: string[] }[] = [];
+    for (const mention of ref.corpus.mentionsIn(ref.path)) tokens.push({ span: mention, type: SemanticTokens.person, modifiers: speakers.has(mention.start) ? [SemanticTokens.speaker] : [] });
+    for (const span of ref.corpus.article(ref.path)?.boilerplate ?? []) tokens.push({ span, type: SemanticTokens.boilerplate, modifiers: [] });
+    tokens.sort((a, b) => a.span.start - b.span.start);
+    for (const token of tokens) push(token.span, token.type, token.modifiers);
     return builder.build();
   }
 
