@@ -21,4 +21,6 @@ if (fs.existsSync(path.join(conllDirectory, 'eng.testb'))) {
 } else {
   console.log(`\n(CoNLL-2003: no eng.testb in ${conllDirectory}, skipped)`);
 }
+console.log('');
+status = runTs('realNews.ts', []) || status;
 process.exitCode = status;

@@ -81,6 +81,7 @@ export const SemanticTokens = {
   organization: 'organization',
   place: 'place',
   speaker: 'speaker',
+  boilerplate: 'boilerplate',
 } as const;
 
 /** Full setting name, e.g. `corpusNavigator.hover.maxMentions`. */

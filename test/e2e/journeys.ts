@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { TIMEOUT_MS, Workbench, clipAround, expect, waitFor, type Screenshots } from './workbench';
+import { realCorpusTree } from './realCorpusJourney';
 
 export interface JourneyContext {
   page: Page;
@@ -17,7 +18,7 @@ export interface JourneyContext {
 export interface Journey {
   id: string;
   title: string;
-  folder: 'corpus' | 'empty';
+  folder: 'corpus' | 'empty' | 'bbc';
   run(ctx: JourneyContext): Promise<void>;
 }
 
@@ -64,7 +65,7 @@ function filesContaining(folder: string, word: string): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Shared steps
 
-async function showArticlesView(wb: Workbench): Promise<void> {
+export async function showArticlesView(wb: Workbench): Promise<void> {
   await wb.openViewContainer(VIEW_CONTAINER);
   // Indexing shows a status row first; the journeys start from the indexed corpus.
   await waitFor(
@@ -76,7 +77,7 @@ async function showArticlesView(wb: Workbench): Promise<void> {
 }
 
 /** Picks a grouping with the view's "Group Articles By…" title-bar button. */
-async function groupBy(wb: Workbench, choice: 'By Outlet' | 'By Date' | 'By Person' | 'By Organisation' | 'By Place'): Promise<void> {
+export async function groupBy(wb: Workbench, choice: 'By Outlet' | 'By Date' | 'By Person' | 'By Organisation' | 'By Place'): Promise<void> {
   await wb.viewAction('Group Articles By…');
   const row = wb.quickInputRows().filter({ has: wb.page.locator('.label-name', { hasText: choice }) }).first();
   await row.click({ timeout: TIMEOUT_MS });
@@ -642,4 +643,4 @@ const timeline: Journey = {
   },
 };
 
-export const JOURNEYS: readonly Journey[] = [articlesTree, hoverCard, references, quoteSearch, quoteHighlighting, statusBar, welcomeView, entities, timeline];
+export const JOURNEYS: readonly Journey[] = [articlesTree, hoverCard, references, quoteSearch, quoteHighlighting, statusBar, welcomeView, entities, timeline, realCorpusTree];

@@ -16,6 +16,13 @@ describe('labels', () => {
     assert.strictEqual(articleDetail(article('a.txt', null)), 'a.txt');
   });
 
+  it('names the credited agency beside the outlet, not as it', () => {
+    const credited = { ...article('a.txt', '2024-01-05', 'Council votes'), outlet: 'The Ledger', credit: 'The Associated Press' };
+    assert.strictEqual(articleDetail(credited), 'Council votes · The Ledger · via The Associated Press · 2024-01-05');
+    assert.strictEqual(articleDetail({ ...credited, outlet: null }), 'Council votes · via The Associated Press · 2024-01-05');
+    assert.strictEqual(articleDetail({ ...credited, credit: 'The Ledger' }), 'Council votes · The Ledger · 2024-01-05');
+  });
+
   it('counts with the right plural and counts distinct articles', () => {
     assert.strictEqual(plural(1, 'article'), '1 article');
     assert.strictEqual(plural(0, 'article'), '0 articles');
