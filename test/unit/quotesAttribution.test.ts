@@ -143,6 +143,15 @@ describe('quotes: a quote after reported speech', () => {
     assert.deepStrictEqual(speakers(text, ['Ms Reed']), [null]);
   });
 
+  it('"..., said X" in the sentence before', () => {
+    assert.deepStrictEqual(speakers('Rates may rise next year, said Mr Bannister.\n“I think the key is the bank.”', ['Mr Bannister']), ['Mr Bannister']);
+  });
+
+  it('nobody after "X has failed, he claimed": the pronoun is not the person reported on', () => {
+    const text = 'Mr Howard spoke in Kent.\nMr Blair has failed to tackle these problems, he claimed.\n“The result is big government.”';
+    assert.deepStrictEqual(speakers(text, ['Mr Howard', 'Mr Blair']), [null]);
+  });
+
   it('nobody when the sentence before only reports on the person', () => {
     assert.deepStrictEqual(speakers('Ms Reed was told the plan had failed. “It cannot work.”', ['Ms Reed']), [null]);
   });
@@ -162,6 +171,23 @@ describe('quotes: a relative clause between the name and the verb', () => {
   it('nobody when the relative clause belongs to an unnamed person', () => {
     const text = 'Mr Wolfson was upbeat. One dealer, who asked not to be named, told Reuters: “Christmas has been tough.”';
     assert.deepStrictEqual(speakers(text, ['Mr Wolfson']), [null]);
+  });
+});
+
+describe('quotes: a label in a passive', () => {
+  it('"has been called “…”" is nobody’s words, even in a paragraph quoting one person', () => {
+    const text = '“It is the future,” said Mr Reich. It has been called “open source news” and it is spreading.';
+    assert.deepStrictEqual(speakers(text, ['Mr Reich']), ['Mr Reich', null]);
+  });
+
+  it('"described as “…” by X" takes the agent, and nobody for an unnamed one', () => {
+    assert.deepStrictEqual(speakers('Mr Reich was upbeat. The plan was described as “a disaster” by Ms Lowe.', ['Mr Reich', 'Ms Lowe']), ['Ms Lowe']);
+    assert.deepStrictEqual(speakers('“It works,” said Mr Reich. The plan was described as “a disaster” by critics.', ['Mr Reich']), ['Mr Reich', null]);
+  });
+
+  it('"are calling it “…”" is not a passive', () => {
+    const text = 'More customers, Ms Diemont says, are calling it “the long wait”.';
+    assert.deepStrictEqual(speakers(text, ['Ms Diemont']), ['Ms Diemont']);
   });
 });
 

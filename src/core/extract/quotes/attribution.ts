@@ -3,7 +3,7 @@
 // without a cue are filled from their paragraph's one speaker, and headline quotes from the body quote
 // they echo.
 import * as speech from '../../language/speech';
-import { hasSpeechIntro, isNounUse, isPassive } from './clauses';
+import { hasSpeechIntro, isNounUse, isPassive, pronounGender } from './clauses';
 import { Cues } from './cues';
 import * as helpers from './helpers';
 import { NO_CUE, type Attribution, type QuotedArticle, type QuotePart, type Referent, type Speaker } from './model';
@@ -90,6 +90,10 @@ function reportedSpeaker(article: QuotedArticle, subjects: Subjects, part: Quote
     if (!SPEECH_VERBS.has(t.lower) || isNounUse(tokens, k) || isPassive(tokens, k) || tokens[k - 1]?.lower === 'to') continue;
     // "said it was odd and then the meeting ended": the sentence ends in narration.
     for (let j = k + 1; j < tokens.length; j++) if (NARRATIVE_LINKS.has(tokens[j].lower)) return NO_CUE;
+    // "Rates may rise, said Mr Bannister": the name after the verb. "Mr Blair has failed, he claimed": the
+    // pronoun is someone other than the reported clause's subject, and not known here.
+    if (tokens[k - 1]?.word === ',') return named(subjects.afterVerbSubject(t.end, para));
+    if (tokens[k - 2]?.word === ',' && pronounGender(tokens[k - 1].lower) !== undefined) return NO_CUE;
     return named(subjects.subjectOf(t.start, para, start));
   }
   return NO_CUE;
