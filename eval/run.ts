@@ -1,4 +1,4 @@
-// `npm run eval`: the gold scorer, then the CoNLL-2003 evaluation when eval/conll.ts exists.
+// `npm run eval`: the gold scorer, then the CoNLL-2003 evaluation when eval/conll.ts exists, then the BBC speaker sample.
 // Arguments (e.g. `npm run eval -- --verbose`) go to the scorer. Exits with the first non-zero status.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -19,4 +19,6 @@ if (fs.existsSync(path.join(__dirname, 'conll.ts'))) {
 } else {
   console.log('\n(CoNLL-2003: eval/conll.ts not present, skipped)');
 }
+console.log('');
+status = runTs('bbcSpeakers.ts', []) || status;
 process.exitCode = status;
