@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Corpus } from '../../src/core/api';
-import type { Mention, Person } from '../../src/core/types';
+import type { Entity, Mention, Person } from '../../src/core/types';
 import type { CorpusNavigatorApi } from '../../src/editor/extension';
 import { EXTENSION_ID } from '../../src/editor/ids';
 
@@ -54,6 +54,16 @@ export function personAtText(corpus: Corpus, document: vscode.TextDocument, text
   const person = corpus.person(mention.entityId);
   assert.ok(person, `no person ${mention.entityId}`);
   return { person, mention };
+}
+
+/** The entity (of any type) the core found at the n-th occurrence of `text` in an article. */
+export function entityAtText(corpus: Corpus, document: vscode.TextDocument, text: string, occurrence = 0): { entity: Entity; mention: Mention } {
+  const rel = path.relative(corpus.root, document.uri.fsPath).split(path.sep).join('/');
+  const mention = corpus.mentionAt(rel, document.offsetAt(positionOf(document, text, occurrence)));
+  assert.ok(mention, `the core found no entity at "${text}" in ${rel}`);
+  const entity = corpus.entity(mention.entityId);
+  assert.ok(entity, `no entity ${mention.entityId}`);
+  return { entity, mention };
 }
 
 /** The Markdown strings of hover results. */

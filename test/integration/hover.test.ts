@@ -98,7 +98,8 @@ describe('hover cards', () => {
     assert.ok(here);
     const config = vscode.workspace.getConfiguration('corpusNavigator');
     const listedDates = async () => {
-      const card = (await hoverAt(document, position))[0].value;
+      // The other mentions are the list after the card's rule (quotes and companions link to spans too).
+      const card = (await hoverAt(document, position))[0].value.split('\n---\n')[1] ?? '';
       const paths = [...card.matchAll(/openMention\?([^)]+)\)/g)].map((m) => (JSON.parse(decodeURIComponent(m[1])) as { path: string }[])[0].path);
       return { paths, dates: paths.filter((p) => p !== FALLON_ARTICLE).map((p) => corpus.article(p)?.date ?? '') };
     };

@@ -55,6 +55,12 @@ describe('quotes: a name with an apposition after the quote', () => {
     assert.deepStrictEqual(speakers(text, ['Paul Varga']), ['Paul Varga', 'Paul Varga']);
   });
 
+  it('"said <owner>\'s title, X": X, never the owner', () => {
+    const text = '“This picture was the story,” said De Telegraaf\'s image editor, Peter Schoonen.';
+    assert.deepStrictEqual(speakers(text, ['De Telegraaf', 'Peter Schoonen']), ['Peter Schoonen']);
+    assert.deepStrictEqual(speakers('“This picture was the story,” said De Telegraaf\'s image editor.', ['De Telegraaf']), [null]);
+  });
+
   it('several people speaking together: nobody', () => {
     const text = '“We object,” Ms Reed, Mr Lowe and Mr Park said in a joint letter.';
     assert.deepStrictEqual(speakers(text, ['Ms Reed', 'Mr Lowe', 'Mr Park']), [null]);
