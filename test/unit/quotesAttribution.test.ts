@@ -42,6 +42,11 @@ describe('quotes: a name with an apposition after the quote', () => {
     assert.deepStrictEqual(speakers(text, ['Ivo Brandt']), ['Ivo Brandt', 'Ivo Brandt']);
   });
 
+  it('an apposition with "and" in it', () => {
+    const text = '“Buyers want fewer cables,” Jeff Raven, strategist at a chip maker and chairman of a standards group, told a website.';
+    assert.deepStrictEqual(speakers(text, ['Jeff Raven']), ['Jeff Raven']);
+  });
+
   it('an apposition that runs into the verb ("X, the council\'s finance chief said")', () => {
     assert.deepStrictEqual(speakers('“The budget is tight,” Mr Okafor, the council\'s finance chief said.', ['Mr Okafor']), ['Mr Okafor']);
   });
@@ -151,6 +156,16 @@ describe('quotes: a quote after reported speech', () => {
 
   it('"..., said X" in the sentence before', () => {
     assert.deepStrictEqual(speakers('Rates may rise next year, said Mr Bannister.\n“I think the key is the bank.”', ['Mr Bannister']), ['Mr Bannister']);
+  });
+
+  it('"X, director of a firm, says ..." is not an inverted verb', () => {
+    const text = 'Mr Grant spoke first.\nPeter Knight, director of Context, says 24 companies reported this year.\n“The fluff is on its way out.”';
+    assert.deepStrictEqual(speakers(text, ['Mr Grant', 'Peter Knight']), ['Peter Knight']);
+  });
+
+  it('"..., he claims" takes the pronoun’s referent from before the sentence', () => {
+    const text = 'Mr Kennedy spoke in London. The rival plans are just incredible, he claims.\n“We are being straightforward.”';
+    assert.deepStrictEqual(speakers(text, ['Mr Kennedy']), ['Mr Kennedy']);
   });
 
   it('nobody after "X has failed, he claimed": the pronoun is not the person reported on', () => {

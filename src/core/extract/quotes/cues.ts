@@ -221,7 +221,7 @@ export class Cues {
     if (tokens[comma + 1] === undefined || tokens[comma + 1].lower === 'and' || this.mentions.byStart.has(tokens[comma + 1].start)) return NO_CUE;
     for (let k = comma + 1; k < tokens.length && k <= comma + APPOSITION_TOKENS; k++) {
       const t = tokens[k];
-      if (t.word === ';' || t.lower === 'and' || (this.mentions.byStart.has(t.start) && !this.mentions.isPossessive(this.mentions.list[this.mentions.byStart.get(t.start) as number]))) return NO_CUE;
+      if (t.word === ';' || (this.mentions.byStart.has(t.start) && !this.mentions.isPossessive(this.mentions.list[this.mentions.byStart.get(t.start) as number]))) return NO_CUE;
       if (!SPEECH_VERBS.has(t.lower) || isNounUse(tokens, k) || isPassive(tokens, k)) continue;
       // The verb closes the apposition: after its closing comma, or right after its last word ("chief executive said").
       return tokens[k - 1].word === ',' || !PREPOSITIONS.has(tokens[k - 1].lower) ? speaker(named) : NO_CUE;
