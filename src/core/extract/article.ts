@@ -11,7 +11,7 @@ import { copyString } from '../util/strings';
 import type { ArticleExtraction, CorpusConfig, ExtractedQuote, MentionForm, RawEntityMention, RawMention, Span } from '../types';
 
 /** Bump when extraction output changes, so cached extractions from older versions are not reused. */
-export const EXTRACTION_VERSION = 4;
+export const EXTRACTION_VERSION = 5;
 
 /**
  * Shares the strings and name-part arrays of mentions across a corpus: the same names recur thousands of
