@@ -6,6 +6,7 @@ import { CorpusManager } from './corpusManager';
 import { ExtractionWorkers } from './extractionWorkers';
 import * as articlesTree from './features/articlesTree';
 import * as configDiagnostics from './features/configDiagnostics';
+import * as corrections from './features/corrections';
 import * as hover from './features/hover';
 import * as language from './features/language';
 import * as navigation from './features/navigation';
@@ -53,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
   semanticTokens.register(context, manager);
   language.register(context, manager);
   configDiagnostics.register(context, manager);
+  corrections.register(context, manager);
 
   // Indexing starts on the next turn of the event loop, after activation has returned.
   const startTimer = setTimeout(() => {

@@ -24,10 +24,18 @@ export const Commands = {
   openMention: 'corpusNavigator.openMention',
   /** Internal: opens the references peek for a person; wraps `editor.action.showReferences`. */
   showAllMentions: 'corpusNavigator.showAllMentions',
+  notAnEntity: 'corpusNavigator.notAnEntity',
+  mergeWith: 'corpusNavigator.mergeWith',
+  splitMention: 'corpusNavigator.splitMention',
+  renameEntity: 'corpusNavigator.renameEntity',
+  undoCorrection: 'corpusNavigator.undoCorrection',
 } as const;
 
+/** The correction commands a hover card links to. */
+export const CORRECTION_COMMANDS: readonly string[] = [Commands.notAnEntity, Commands.mergeWith, Commands.splitMention, Commands.renameEntity];
+
 /** The commands hover links may run (`MarkdownString.isTrusted.enabledCommands`). */
-export const HOVER_LINK_COMMANDS: readonly string[] = [Commands.openMention, Commands.showAllMentions];
+export const HOVER_LINK_COMMANDS: readonly string[] = [Commands.openMention, Commands.showAllMentions, ...CORRECTION_COMMANDS];
 
 export const Views = {
   container: 'corpusNavigator',

@@ -67,7 +67,10 @@ describe('hover cards', () => {
     const trusted = card.isTrusted;
     if (trusted !== undefined) {
       assert.ok(typeof trusted === 'object', 'isTrusted must be limited to a command list');
-      assert.deepStrictEqual([...trusted.enabledCommands].sort(), ['corpusNavigator.openMention', 'corpusNavigator.showAllMentions']);
+      assert.deepStrictEqual([...trusted.enabledCommands].sort(), [
+        'corpusNavigator.mergeWith', 'corpusNavigator.notAnEntity', 'corpusNavigator.openMention', 'corpusNavigator.renameEntity',
+        'corpusNavigator.showAllMentions', 'corpusNavigator.splitMention',
+      ]);
     }
   });
 

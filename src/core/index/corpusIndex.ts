@@ -28,6 +28,8 @@ export class CorpusIndex implements Corpus {
   /** Mention strings shared by all articles; renewed when every article is re-extracted. */
   private stringPool = new StringPool();
   private fingerprint = '';
+  /** corpus.yaml's text as last applied (null: none). */
+  private configText: string | null | undefined;
 
   // The corpus-wide view, updated lazily after changes so a burst of edits costs one resolution.
   private view = new CorpusView();
@@ -88,17 +90,17 @@ export class CorpusIndex implements Corpus {
   /** Builds an index from texts already in memory (tests, benchmarks, unsaved buffers). */
   static fromTexts(root: string, texts: Record<string, string>, configText?: string): CorpusIndex {
     const index = new CorpusIndex(root, emptyFileSystem, {}, emptyCorpusConfig());
-    if (configText !== undefined) index.applyConfig(configText);
-    else index.fingerprint = `v${EXTRACTION_VERSION}:`;
+    index.applyConfig(configText ?? null);
     for (const [path, text] of Object.entries(texts)) index.extractInto(path, text, 'utf-8');
     index.resolve();
     return index;
   }
 
   private applyConfig(configText: string | null): void {
+    this.configText = configText;
     this.config = configText === null ? emptyCorpusConfig() : parseCorpusYaml(configText);
     // Corrections act on identity resolution only: a correction keeps every cached extraction.
-    this.fingerprint = `v${EXTRACTION_VERSION}:${configText === null ? '' : hashText(JSON.stringify(extractionPartOf(this.config)))}`;
+    this.fingerprint = `v${EXTRACTION_VERSION}:${hashText(JSON.stringify(extractionPartOf(this.config)))}`;
   }
 
   /** Extracts one article; an extractor failure on one file is a problem for that file, not for the corpus. */
@@ -316,6 +318,8 @@ export class CorpusIndex implements Corpus {
    * extraction reads of it (metadata) changed, not for a correction.
    */
   private reconfigure(configText: string | null): void {
+    // The editor applies a correction at once; the file watcher then reports the same text.
+    if (configText === this.configText) return;
     const previous = this.fingerprint;
     this.applyConfig(configText);
     const paths = [...this.extractions.keys()];

@@ -11,6 +11,7 @@ import { ARTICLE_SELECTOR } from './selector';
 import { buildPersonCard, type MentionOrder } from '../../core/query/personCard';
 import { articleDetail, plural } from '../../core/query/labels';
 import { type SpanTarget, commandUri, escapeMarkdownText, personAt } from './shared';
+import { correctionLinks } from './correctionsHover';
 
 export type HoverOrder = MentionOrder;
 
@@ -60,6 +61,7 @@ function buildCardMarkdown(corpus: Corpus, person: Person, hovered: Mention, set
   }
   const all: SpanTarget = { root: corpus.root, path: hovered.path, start: hovered.start, end: hovered.end };
   md.appendMarkdown(`[Show all mentions](${commandUri(Commands.showAllMentions, all)})`);
+  md.appendMarkdown(correctionLinks(all));
   return md;
 }
 
