@@ -323,6 +323,16 @@ export class CorpusIndex implements Corpus {
     const previous = this.fingerprint;
     this.applyConfig(configText);
     const paths = [...this.extractions.keys()];
+    if (this.fingerprint === previous && !this.rebuildAll) {
+      // Only corrections changed: the view takes them in place, and only the articles they touch resolve again.
+      const touched = this.resolve().reconfigure(this.config);
+      if (touched) {
+        for (const path of touched) this.markChanged(path);
+        this.stale = true;
+        this.fire([CORPUS_CONFIG_FILE, ...paths]);
+        return;
+      }
+    }
     if (this.fingerprint !== previous) {
       this.stringPool = new StringPool();
       for (const path of paths) {

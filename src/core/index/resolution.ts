@@ -104,10 +104,24 @@ export class CorpusView {
   private readonly quotesByPerson = new Map<string, Quote[]>();
   private allQuotes: Quote[] | null = null;
   private readonly contributions = new Map<string, ArticleContribution>();
+  /** Articles whose ids changed with the corrections (identity unchanged): assembled in the next update. */
+  private readonly toReassemble = new Set<string>();
 
   /** An empty view; corpus.yaml's aliases and corrections change what identity resolution finds. */
   constructor(corrections: CorrectionsConfig = emptyCorrections) {
     this.identity = new CorrectedIdentity(corrections);
+  }
+
+  /**
+   * Takes new corrections without rebuilding: returns the articles identity must resolve again (to pass to
+   * `updateSteps`), or null when only a new view applies them (the corpus-wide aliases changed). The next
+   * `updateSteps` assembles again the articles whose mentions they show differently.
+   */
+  reconfigure(corrections: CorrectionsConfig): string[] | null {
+    const touched = this.identity.reconfigure(corrections);
+    if (!touched) return null;
+    for (const path of touched.reassemble) this.toReassemble.add(path);
+    return [...touched.reset];
   }
 
   /** Articles sorted by path. */
@@ -181,7 +195,9 @@ export class CorpusView {
     // Person lists are copied before their first change in this round: a caller may hold the old array.
     const touchedMentions = new Set<string>();
     const touchedQuotes = new Set<string>();
-    const paths = new Set([...changes.docs, ...changed]);
+    const paths = new Set([...changes.docs, ...changed, ...this.toReassemble]);
+    this.toReassemble.clear();
+    for (const id of changes.hidden) for (const mention of this.mentionsByPerson.get(id) ?? []) paths.add(mention.path);
     for (const path of paths) {
       yield;
       const extraction = extractions.get(path);
