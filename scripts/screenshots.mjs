@@ -13,6 +13,7 @@ const README_IMAGES = {
   '3-references-peek.png': 'references.png',
   '4-quote-search.png': 'quote-search.png',
   '5-quote-highlighting.png': 'quote-highlighting.png',
+  '7-correction.png': 'correction.png',
 };
 const MAX_BYTES = 200 * 1024;
 
