@@ -117,7 +117,7 @@ async function openArticleAt(wb: Workbench, name: string, position: { line: numb
   await wb.goTo(position.line, position.column);
 }
 
-function viewport(page: Page): { width: number; height: number } {
+export function viewport(page: Page): { width: number; height: number } {
   return page.viewportSize() ?? { width: 1280, height: 800 };
 }
 
@@ -139,7 +139,7 @@ async function hoverWord(wb: Workbench, line: number, word: string): Promise<Loc
  * Opens the first corpus file that mentions `name` at its first occurrence and hovers it; the name must
  * appear in at least two files (the journeys follow it into another article).
  */
-async function hoverNameInCorpus(wb: Workbench, folder: string, name: string): Promise<{ files: string[]; current: string; card: Locator }> {
+export async function hoverNameInCorpus(wb: Workbench, folder: string, name: string): Promise<{ files: string[]; current: string; card: Locator }> {
   const files = filesContaining(folder, name);
   expect(files.length >= 2, `precondition: "${name}" should appear in at least two corpus files, found ${files.join(', ')}`);
   const current = files[0];

@@ -10,7 +10,10 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
 import { ensureCodeServer, findRepoRoot, installExtension, launchChromium, onFirstInterrupt, startCodeServer, type CodeServer } from '../support/codeServer';
-import { JOURNEYS, type Journey } from './journeys';
+import { correctionJourney } from './journeyCorrections';
+import { JOURNEYS as BASE_JOURNEYS, type Journey } from './journeys';
+
+const JOURNEYS: readonly Journey[] = [...BASE_JOURNEYS, correctionJourney];
 import { Screenshots, Workbench } from './workbench';
 
 const repoRoot = findRepoRoot(__dirname);

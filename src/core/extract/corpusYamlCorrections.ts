@@ -50,6 +50,8 @@ const NOT_EXTRACTION_FIELDS = ['problems', 'aliases', 'merge', 'names', 'article
 export function extractionPartOf(config: CorpusConfig): Partial<CorpusConfig> {
   const part: Partial<CorpusConfig> = { ...config };
   for (const field of NOT_EXTRACTION_FIELDS) delete part[field];
+  // An entry that holds only corrections gives an article no metadata.
+  part.articles = Object.fromEntries(Object.entries(config.articles).filter(([, fields]) => Object.keys(fields).length > 0));
   return part;
 }
 

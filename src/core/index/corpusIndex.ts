@@ -33,7 +33,8 @@ export class CorpusIndex implements Corpus {
   /** Mention strings shared by all articles; renewed when every article is re-extracted. */
   private stringPool = new StringPool();
   private fingerprint = '';
-  private configText: string | null = null;
+  /** corpus.yaml's text as last applied (null: none). */
+  private configText: string | null | undefined;
   /** The text of the metadata table corpus.yaml names (null: not readable), as last read. */
   private metadataTable: { file: string; text: string | null } | null = null;
 
@@ -107,8 +108,7 @@ export class CorpusIndex implements Corpus {
   /** Builds an index from texts already in memory (tests, benchmarks, unsaved buffers). */
   static fromTexts(root: string, texts: Record<string, string>, configText?: string): CorpusIndex {
     const index = new CorpusIndex(root, emptyFileSystem, {}, emptyCorpusConfig());
-    if (configText !== undefined) index.applyConfig(configText);
-    else index.fingerprint = `v${EXTRACTION_VERSION}:`;
+    index.applyConfig(configText ?? null);
     for (const [path, text] of Object.entries(texts)) index.extractInto(path, text, 'utf-8');
     index.resolve();
     return index;
@@ -118,7 +118,7 @@ export class CorpusIndex implements Corpus {
     this.configText = configText;
     this.config = configText === null ? emptyCorpusConfig() : parseCorpusYaml(configText);
     // Corrections act on identity resolution only: a correction keeps every cached extraction.
-    this.fingerprint = `v${EXTRACTION_VERSION}:${configText === null ? '' : hashText(JSON.stringify(extractionPartOf(this.config)))}`;
+    this.fingerprint = `v${EXTRACTION_VERSION}:${hashText(JSON.stringify(extractionPartOf(this.config)))}`;
     const table = this.config.external?.table;
     if (table && this.metadataTable?.file === table.file) {
       applyMetadataTable(this.config, this.metadataTable.text);
@@ -335,7 +335,7 @@ export class CorpusIndex implements Corpus {
     }
     if (path === this.config.external?.table?.file) {
       await this.readMetadataTable();
-      this.reconfigure(this.configText);
+      this.reconfigure(this.configText ?? null, true);
       return;
     }
     if (!isCorpusFileName(path)) return;
@@ -379,10 +379,22 @@ export class CorpusIndex implements Corpus {
    * corpus.yaml changed: every article is resolved again, and re-extracted from memory only when what
    * extraction reads of it (metadata) changed, not for a correction.
    */
-  private reconfigure(configText: string | null): void {
+  private reconfigure(configText: string | null, tableChanged = false): void {
+    // The editor applies a correction at once; the file watcher then reports the same text.
+    if (configText === this.configText && !tableChanged) return;
     const previous = this.fingerprint;
     this.applyConfig(configText);
     const paths = [...this.extractions.keys()];
+    if (this.fingerprint === previous && !this.rebuildAll) {
+      // Only corrections changed: the view takes them in place, and only the articles they touch resolve again.
+      const touched = this.resolve().reconfigure(this.config);
+      if (touched) {
+        for (const path of touched) this.markChanged(path);
+        this.stale = true;
+        this.fire([CORPUS_CONFIG_FILE, ...paths]);
+        return;
+      }
+    }
     if (this.fingerprint !== previous) {
       this.stringPool = new StringPool();
       for (const path of paths) {

@@ -96,6 +96,8 @@ function* trimSteps<T>(byPerson: Map<string, T[]>, touched: ReadonlySet<string>,
 
 export class CorpusView {
   private readonly identity: CorrectedIdentity;
+  /** corpus.yaml's corpus-wide aliases of every type, as this view was built with. */
+  private readonly aliases: CorrectionsConfig['aliases'];
   private readonly named: NamedEntityIndex;
   private namedById: ReadonlyMap<string, Entity> = new Map<string, Entity>();
   /** Entities of every type by mention count, listed on first use after a change. */
@@ -113,6 +115,8 @@ export class CorpusView {
   private readonly quotesBySource = new Map<string, Quote[]>();
   private allQuotes: Quote[] | null = null;
   private readonly contributions = new Map<string, ArticleContribution>();
+  /** Articles whose ids changed with the corrections (identity unchanged): assembled in the next update. */
+  private readonly toReassemble = new Set<string>();
 
   /**
    * An empty view. corpus.yaml's aliases join names identity resolution would keep apart (an alias whose
@@ -120,6 +124,7 @@ export class CorpusView {
    * person identity finds.
    */
   constructor(corrections: CorrectionsConfig = emptyCorrections) {
+    this.aliases = corrections.aliases;
     this.identity = new CorrectedIdentity({ ...corrections, aliases: personAliases(corrections.aliases) });
     this.named = new NamedEntityIndex(corrections.aliases);
   }
@@ -141,6 +146,20 @@ export class CorpusView {
   /** Quotes attributed to an entity: a person's as speaker, an organisation's as source. */
   quotesFrom(entityId: string): readonly Quote[] {
     return this.quotesBySource.get(entityId) ?? [];
+  }
+
+  /**
+   * Takes new corrections without rebuilding: returns the articles identity must resolve again (to pass to
+   * `updateSteps`), or null when only a new view applies them (the corpus-wide aliases changed). The next
+   * `updateSteps` assembles again the articles whose mentions they show differently.
+   */
+  reconfigure(corrections: CorrectionsConfig): string[] | null {
+    // Typed aliases live in the named-entity index, which is only built anew.
+    if (JSON.stringify(corrections.aliases) !== JSON.stringify(this.aliases)) return null;
+    const touched = this.identity.reconfigure({ ...corrections, aliases: personAliases(corrections.aliases) });
+    if (!touched) return null;
+    for (const path of touched.reassemble) this.toReassemble.add(path);
+    return [...touched.reset];
   }
 
   /** Articles sorted by path. */
@@ -222,7 +241,9 @@ export class CorpusView {
     const touchedMentions = new Set<string>();
     const touchedQuotes = new Set<string>();
     const touchedSources = new Set<string>();
-    const paths = new Set([...changes.docs, ...changed, ...namedChanges.docs]);
+    const paths = new Set([...changes.docs, ...changed, ...namedChanges.docs, ...this.toReassemble]);
+    this.toReassemble.clear();
+    for (const id of changes.hidden) for (const mention of this.mentionsByPerson.get(id) ?? []) paths.add(mention.path);
     for (const path of paths) {
       yield;
       const extraction = extractions.get(path);

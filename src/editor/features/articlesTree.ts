@@ -234,7 +234,7 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
             : (article.outlet ?? '');
         item.tooltip = `${articleDetail(article)}\n${article.path}`;
         item.iconPath = new vscode.ThemeIcon('note');
-        item.contextValue = 'article';
+        item.contextValue = underEntity ? 'entityArticle' : 'article';
         const corpus = node.entry.corpus;
         if (corpus) {
           const uri = this.manager.uriOf(corpus, article.path);
@@ -249,6 +249,7 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         const start = snippet.before.length;
         const item = new vscode.TreeItem({ label, highlights: [[start, start + snippet.match.length]] });
         item.iconPath = new vscode.ThemeIcon('mention');
+        item.contextValue = 'mention';
         item.tooltip = `${node.mention.text} — ${articleDetail(node.article)}`;
         const target: SpanTarget = { root: node.entry.root, path: node.article.path, start: node.mention.start, end: node.mention.end };
         item.command = { command: Commands.openMention, title: 'Open Mention', arguments: [target] };
