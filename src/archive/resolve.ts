@@ -34,6 +34,7 @@ export interface ResolveOptions {
 
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
+
 interface ArticleIds {
   id: number;
   path: string;
@@ -180,11 +181,12 @@ async function rewriteArticles(db: pg.ClientBase, batch: readonly ArticleIds[], 
      SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::bool[], $9::bool[])`,
     [q.article, q.start, q.end, q.text, q.speaker, q.source, q.group, q.partial, q.unmarked],
   );
-  // The vocabulary only grows: a word no quote holds any more matches nothing.
+  // The vocabulary only grows: a word no quote holds any more matches nothing. Read from the stored tsvectors
+  // (ts_stat), not parsed again.
   await db.query(
-    `INSERT INTO quote_words (word) SELECT DISTINCT w.lexeme FROM unnest($1::text[]) AS t(text), unnest(to_tsvector('simple', t.text)) AS w
+    `INSERT INTO quote_words (word) SELECT word FROM ts_stat(format('SELECT words FROM quotes WHERE article_id = ANY(%L::int[])', $1::int[]))
      ON CONFLICT DO NOTHING`,
-    [q.text],
+    [written],
   );
   return rows.length;
 }

@@ -69,7 +69,6 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX quotes_by_speaker ON quotes (speaker) WHERE speaker IS NOT NULL;
   CREATE INDEX quotes_by_source ON quotes (source) WHERE source IS NOT NULL;
   CREATE INDEX quotes_words ON quotes USING gin (words);
-  CREATE INDEX quotes_by_length ON quotes (length(text));
   CREATE TABLE quote_words (word text PRIMARY KEY);
   CREATE INDEX quote_words_trgm ON quote_words USING gin (word gin_trgm_ops);
   `,
