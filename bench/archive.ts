@@ -57,7 +57,10 @@ interface IndexerRun {
 function runIndexer(dir: string, url: string, shard: string): Promise<IndexerRun> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, 'dist/cli.js'), 'index', dir, '--db', url, '--shard', shard, '--workers', '1'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // /usr/bin/time reports the indexer's peak memory (the resolution holds every article's mention forms).
+    const command = [process.execPath, '--max-old-space-size=8192', path.join(projectRoot, 'dist/cli.js'), 'index', dir, '--db', url, '--shard', shard, '--workers', '1'];
+    const timed = fs.existsSync('/usr/bin/time');
+    const child = spawn(timed ? '/usr/bin/time' : command[0], timed ? ['-f', 'peak RSS %M KB', ...command] : command.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
@@ -132,6 +135,7 @@ async function main(): Promise<void> {
       ingestSeconds,
       ingestMBps: mb / ingestSeconds,
       resolveSeconds,
+      peakRssMB: runs.map((run) => Number(/peak RSS (\d+) KB/.exec(run.stderr)?.[1] ?? NaN) / 1024),
       totalSeconds: totalMs / 1000,
       totalMBps: mb / (totalMs / 1000),
       loadAfter: os.loadavg(),
