@@ -74,3 +74,13 @@ export function describeUrl(url: string): string {
     return '(unparsable database URL)';
   }
 }
+
+/**
+ * Rows as one array per column, for `INSERT … SELECT * FROM unnest($1::type[], $2::type[], …)`: one statement
+ * and one round trip for a whole batch.
+ */
+export function toColumns(rows: readonly unknown[][], width: number): unknown[][] {
+  const columns = Array.from({ length: width }, () => new Array<unknown>(rows.length));
+  rows.forEach((row, r) => row.forEach((value, c) => (columns[c][r] = value)));
+  return columns;
+}
