@@ -259,6 +259,7 @@ async function writeBatch(db: pg.ClientBase, batch: readonly Pending[], fingerpr
     const ids = rows.map((row) => row.id);
     await db.query('DELETE FROM mentions WHERE article_id = ANY($1::int[])', [ids]);
     await db.query('DELETE FROM quotes WHERE article_id = ANY($1::int[])', [ids]);
+    await db.query('DELETE FROM entity_articles WHERE article_id = ANY($1::int[])', [ids]);
   });
 }
 

@@ -137,6 +137,7 @@ async function rewriteArticles(db: pg.ClientBase, batch: readonly ArticleIds[], 
   const written = rows.map((row) => row.id);
   await db.query('DELETE FROM mentions WHERE article_id = ANY($1::int[])', [written]);
   await db.query('DELETE FROM quotes WHERE article_id = ANY($1::int[])', [written]);
+  await db.query('DELETE FROM entity_articles WHERE article_id = ANY($1::int[])', [written]);
   const mentionRows: unknown[][] = [];
   const quoteRows: unknown[][] = [];
   for (const row of rows) {
@@ -154,6 +155,13 @@ async function rewriteArticles(db: pg.ClientBase, batch: readonly ArticleIds[], 
     `INSERT INTO quotes (article_id, start, "end", text, speaker, source, quote_group, partial, unmarked)
      SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::bool[], $9::bool[])`,
     toColumns(quoteRows, 9),
+  );
+  await db.query(
+    `INSERT INTO entity_articles (entity_id, article_id, date, start, "end", text)
+     SELECT DISTINCT ON (m.entity_id, m.article_id) m.entity_id, m.article_id, a.date, m.start, m."end", m.text
+     FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.article_id = ANY($1::int[])
+     ORDER BY m.entity_id, m.article_id, m.start`,
+    [written],
   );
   // The vocabulary only grows: a word no quote holds any more matches nothing. Read from the stored tsvectors
   // (ts_stat), not parsed again.
