@@ -8,7 +8,6 @@ import { emptyCorpusConfig, parseCorpusYaml } from '../extract/corpusYaml';
 import { applyMetadataTable } from '../extract/metadataTable';
 import { extractionPartOf } from '../extract/corpusYamlCorrections';
 import { fnv1aUnsigned } from '../util/hash';
-import { lastAtOrBefore } from '../util/sortedSearch';
 import { DEFAULT_SLICE_MS, runSteps, SliceClock, type Steps } from '../util/steps';
 import { loadFiles, readCorpusConfig, type IndexLoadOptions } from './loading';
 import { compactExtraction, plainExtraction } from './packed';
@@ -17,12 +16,11 @@ import { RepeatedLines } from './repeatedLines';
 import { maskExtraction } from './masking';
 import { QuoteTrails } from './quoteTrails';
 import type { QuoteTrail } from '../trails';
+import { mentionAtOffset, quoteAtOffset } from './spanLookup';
 import type { Article, ArticleExtraction, CorpusConfig, Entity, FileSystem, Mention, Person, Quote } from '../types';
 
 /** Enough to tell corpus.yaml versions apart in a cache key. */
 const hashText = (text: string): string => fnv1aUnsigned(text).toString(16);
-
-const startOf = (span: { start: number }): number => span.start;
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
@@ -290,17 +288,11 @@ export class CorpusIndex implements Corpus {
   }
 
   mentionAt(path: string, offset: number): Mention | undefined {
-    const mentions = this.mentionsIn(path);
-    const i = lastAtOrBefore(mentions, offset, startOf);
-    return i >= 0 && offset <= mentions[i].end ? mentions[i] : undefined;
+    return mentionAtOffset(this.mentionsIn(path), offset);
   }
 
   quoteAt(path: string, offset: number): Quote | undefined {
-    const quotes = this.quotesIn(path);
-    // Quotes do not overlap, but look back a little in case a short one sits just before a long one.
-    const last = lastAtOrBefore(quotes, offset, startOf);
-    for (let i = last; i >= 0 && i > last - 4; i--) if (offset <= quotes[i].end) return quotes[i];
-    return undefined;
+    return quoteAtOffset(this.quotesIn(path), offset);
   }
 
   /** Skipped or failed files. Problems in corpus.yaml are in `config.problems` (with line and column). */
