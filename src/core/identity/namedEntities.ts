@@ -115,15 +115,28 @@ export class NamedEntityIndex {
     }
   }
 
+  /** One string per typed key, shared by all its mentions. */
+  private readonly keyPool = new Map<string, TypedKey>();
+
+  private pooledKey(type: NamedEntityType, text: string): TypedKey {
+    const key = typedKey(type, keyOf(text));
+    const pooled = this.keyPool.get(key);
+    if (pooled !== undefined) return pooled;
+    this.keyPool.set(key, key);
+    return key;
+  }
+
   setDoc(path: string, mentions: readonly RawEntityMention[]): void {
     this.removeDoc(path);
     const doc: DocEntities = { keys: [], texts: [], links: [] };
     for (const m of mentions) {
-      const key = typedKey(m.type, keyOf(m.text));
+      const key = this.pooledKey(m.type, m.text);
       doc.keys.push(key);
       doc.texts.push(m.text);
       if (m.expansion !== undefined) doc.links.push([key, typedKey(m.type, keyOf(m.expansion))]);
     }
+    doc.keys = doc.keys.slice();
+    doc.texts = doc.texts.slice();
     this.docs.set(path, doc);
     this.count(path, doc, 1);
   }
@@ -183,6 +196,7 @@ export class NamedEntityIndex {
     const changes: NamedEntityChanges = { docs: new Set(), entities: new Set() };
     if (!this.dirty) return changes;
     this.dirty = false;
+    for (const key of this.keyPool.keys()) if (!this.forms.has(key)) this.keyPool.delete(key);
     const settled = this.settledTypes();
     const nodeOf = (key: TypedKey): TypedKey => {
       const type = settled.get(bareKey(key));
