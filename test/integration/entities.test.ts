@@ -67,7 +67,9 @@ describe('entities of every type in the editor', () => {
     const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', document.uri);
     assert.ok(legend && tokens);
     for (const type of ['person', 'organization', 'place']) assert.ok(legend.tokenTypes.includes(type), `no ${type} token type`);
-    const got = decodeTokens(document, legend, tokens);
+    // Boilerplate tokens (dimmed page furniture) are not entities.
+    const entityTokens = (data: vscode.SemanticTokens) => decodeTokens(document, legend, data).filter((t) => !t.endsWith(':boilerplate'));
+    const got = entityTokens(tokens);
     const expected = corpus.mentionsIn(ARTICLE).map((m) => `${m.start}+${m.end - m.start}:${corpus.entity(m.entityId)?.type}`);
     assert.deepStrictEqual(got, expected);
 
@@ -77,7 +79,7 @@ describe('entities of every type in the editor', () => {
       await config.update('entities.types', ['organization', 'place'], vscode.ConfigurationTarget.Global);
       const narrowed = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', document.uri);
       const others = corpus.mentionsIn(ARTICLE).filter((m) => corpus.entity(m.entityId)?.type !== 'person');
-      assert.strictEqual(narrowed.data.length / 5, others.length);
+      assert.strictEqual(entityTokens(narrowed).length, others.length);
       const card = await hoverCard(document, positionOf(document, 'Mattis'));
       assert.strictEqual(card, undefined, 'no card for a hidden type');
     } finally {
