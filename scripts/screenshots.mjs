@@ -13,6 +13,10 @@ const README_IMAGES = {
   '3-references-peek.png': 'references.png',
   '4-quote-search.png': 'quote-search.png',
   '5-quote-highlighting.png': 'quote-highlighting.png',
+  '7-entities-organisation-card.png': 'organisation-card.png',
+  '7-entities-tree-by-place.png': 'tree-by-place.png',
+  '7-timeline-dark.png': 'timeline-dark.png',
+  '7-timeline-light.png': 'timeline-light.png',
   '8-real-corpus-by-outlet.png': 'real-corpus-by-outlet.png',
   '8-real-corpus-by-person.png': 'real-corpus-by-person.png',
 };

@@ -6,6 +6,8 @@ import { toExport } from '../core/query/export';
 import { NodeFileSystem } from '../core/extract/nodeFileSystem';
 import { errorMessage } from '../core/extract/loader';
 import { defaultWorkerCount, MIN_FILES_COLD, WorkerExtractor } from '../core/index/workers/workerExtractor';
+import { ARCHIVE_USAGE, archiveMain } from './archive';
+import { entityStatsLines } from './entityStats';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -21,17 +23,18 @@ export const USAGE = `Usage: corpus-navigator <command> <folder> [options]
 
 Commands:
   export <folder>   Print the corpus as JSON (schema v1): articles, people with mentions, quotes with speakers
-  stats <folder>    Print counts, the most mentioned people and articles per outlet
+  stats <folder>    Print counts, the most mentioned people, organisations and places, and articles per outlet
 
 Options:
   --out FILE             export: write the JSON to FILE instead of standard output
-  --top N                stats: how many people to list (default 10)
+  --top N                stats: how many people, organisations and places to list (default 10)
   --max-file-size MB     skip articles larger than MB megabytes (default: no limit)
   --workers N            extract articles in N worker threads (default: one fewer than the cores, at least 1,
                          here ${defaultWorkerCount()}); 0 extracts them in the main thread, as does a corpus of fewer than
                          ${MIN_FILES_COLD} files. The output is the same.
   -h, --help             show this help
 
+${ARCHIVE_USAGE}
 Files that cannot be indexed are reported on standard error; the rest of the corpus is still processed.
 Exit status: 0 on success, 1 on error (missing folder, unwritable output), 2 on wrong usage.
 `;
@@ -86,6 +89,7 @@ function positiveNumber(text: string, name: string): number {
 }
 
 export async function main(argv: readonly string[], io: CliIO = processIO): Promise<number> {
+  if (argv.some((arg) => arg === '--db' || arg.startsWith('--db='))) return archiveMain(argv, io);
   let args: ParsedArgs;
   try {
     args = parseArgs(argv);
@@ -162,6 +166,7 @@ export function formatStats(corpus: CorpusIndex, top: number): string {
     lines.push(`  ${person.name.padEnd(nameWidth)}  ${String(person.mentions.length).padStart(5)} mentions  ${String(quoted).padStart(4)} quotes  (${person.id})`);
   }
   if (shown.length === 0) lines.push('  (none)');
+  lines.push(...entityStatsLines(corpus, top));
   lines.push('', 'Articles per outlet:');
   const perOutlet = new Map<string, { articles: number; quotes: number }>();
   for (const article of articles) {

@@ -1,5 +1,5 @@
 import * as assert from 'assert';
-import { articleCount, articleDetail, articleTitle, plural } from '../../src/core/query/labels';
+import { articleCount, articleDetail, articleTitle, entityTypeName, entityTypePlural, plural } from '../../src/core/query/labels';
 import { article, mention } from '../support/queryFixtures';
 
 describe('labels', () => {
@@ -29,5 +29,12 @@ describe('labels', () => {
     assert.strictEqual(plural(2, 'person', 'people'), '2 people');
     assert.strictEqual(articleCount([mention('a.txt', 0, 'Lee'), mention('b.txt', 0, 'Lee'), mention('a.txt', 9, 'Lee')]), 2);
     assert.strictEqual(articleCount([]), 0);
+  });
+
+  it('names each entity type, singular and plural', () => {
+    assert.deepStrictEqual(
+      (['person', 'organization', 'place'] as const).map((t) => [entityTypeName(t), entityTypePlural(t)]),
+      [['Person', 'People'], ['Organisation', 'Organisations'], ['Place', 'Places']],
+    );
   });
 });

@@ -1,14 +1,15 @@
-// corpus.yaml: per-article metadata, aliases and names that are never people.
+// corpus.yaml: per-article metadata, metadata from a sidecar table or file names (metadata, fileNames), and
+// the corrections (corpusYamlCorrections.ts): aliases, names that are no entity, merges and renames.
 import type { CorpusConfig, ExternalMetadataConfig } from '../types';
-import { METADATA_FIELDS } from './yamlReader';
-import { readYaml, YamlReader } from './yamlReader';
+import { ARTICLE_CORRECTION_KEYS, CORRECTION_KEYS, readArticleCorrections, readCorrectionKey } from './corpusYamlCorrections';
+import { METADATA_FIELDS, readYaml, YamlReader } from './yamlReader';
 import type { Document, Node } from 'yaml';
 
-const TOP_LEVEL_KEYS = ['articles', 'aliases', 'notPeople', 'metadata', 'fileNames'];
+const TOP_LEVEL_KEYS = ['articles', ...CORRECTION_KEYS, 'metadata', 'fileNames'];
 const MAX_CONFIG_CHARS = 5 * 1024 * 1024;
 
 export function emptyCorpusConfig(): CorpusConfig {
-  return { articles: {}, aliases: {}, notPeople: [], problems: [] };
+  return { articles: {}, aliases: {}, notEntities: [], merge: {}, names: {}, articleCorrections: {}, problems: [] };
 }
 
 /** Normalises a path key from corpus.yaml to the index's form: forward slashes, no leading "./". */
@@ -40,17 +41,14 @@ export function parseCorpusYaml(text: string): CorpusConfig {
     for (const [key, keyNode, valueNode] of reader.entries(doc.contents as Node | null, 'corpus.yaml')) {
       if (key === 'articles') {
         for (const [path, , articleNode] of reader.entries(valueNode, 'articles')) {
-          config.articles[normaliseArticleKey(path)] = reader.metadata(articleNode, `articles: ${path}`, true);
+          const other = { keys: ARTICLE_CORRECTION_KEYS, found: new Map<string, Node | null>() };
+          config.articles[normaliseArticleKey(path)] = reader.metadata(articleNode, `articles: ${path}`, true, other);
+          const corrections = readArticleCorrections(reader, other.found, `articles: ${path}`);
+          if (corrections) config.articleCorrections[normaliseArticleKey(path)] = corrections;
         }
-      } else if (key === 'aliases') {
-        for (const [canonical, , variantsNode] of reader.entries(valueNode, 'aliases')) {
-          config.aliases[canonical.trim()] = reader.textList(variantsNode, `aliases: ${canonical}`);
-        }
-      } else if (key === 'notPeople') {
-        config.notPeople = reader.textList(valueNode, 'notPeople');
       } else if (key === 'metadata' || key === 'fileNames') {
         readExternalMetadata(reader, key, valueNode, config);
-      } else {
+      } else if (!readCorrectionKey(reader, key, valueNode, config)) {
         reader.report(keyNode, `unknown key "${key}" (expected ${TOP_LEVEL_KEYS.join(', ')})`);
       }
     }

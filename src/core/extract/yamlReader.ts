@@ -131,11 +131,16 @@ export class YamlReader {
     return result;
   }
 
-  metadata(node: Node | null, what: string, reportUnknown: boolean): Partial<ArticleMetadata> {
+  /** An article's metadata fields; the values of `other.keys` (read elsewhere) are handed back in `other.found`. */
+  metadata(node: Node | null, what: string, reportUnknown: boolean, other?: { keys: readonly string[]; found: Map<string, Node | null> }): Partial<ArticleMetadata> {
     const result: Partial<ArticleMetadata> = {};
     for (const [key, keyNode, valueNode] of this.entries(node, what)) {
+      if (other && other.keys.includes(key)) {
+        other.found.set(key, valueNode);
+        continue;
+      }
       if (!(METADATA_FIELDS as readonly string[]).includes(key)) {
-        if (reportUnknown) this.report(keyNode, `unknown key "${key}" in ${what} (expected ${METADATA_FIELDS.join(', ')})`);
+        if (reportUnknown) this.report(keyNode, `unknown key "${key}" in ${what} (expected ${[...METADATA_FIELDS, ...(other?.keys ?? [])].join(', ')})`);
         continue;
       }
       const field = key as MetadataField;

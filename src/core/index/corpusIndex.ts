@@ -6,6 +6,7 @@ import { extractArticleSteps, EXTRACTION_VERSION, StringPool } from '../extract/
 import { CORPUS_CONFIG_FILE, decodeBytes, errorMessage, isCorpusFileName, listCorpusFiles, readCorpusFile, readTextFile } from '../extract/loader';
 import { emptyCorpusConfig, parseCorpusYaml } from '../extract/corpusYaml';
 import { applyMetadataTable } from '../extract/metadataTable';
+import { extractionPartOf } from '../extract/corpusYamlCorrections';
 import { fnv1aUnsigned } from '../util/hash';
 import { lastAtOrBefore } from '../util/sortedSearch';
 import { DEFAULT_SLICE_MS, runSteps, SliceClock, type Steps } from '../util/steps';
@@ -14,6 +15,8 @@ import { compactExtraction, plainExtraction } from './packed';
 import { CorpusView } from './resolution';
 import { RepeatedLines } from './repeatedLines';
 import { maskExtraction } from './masking';
+import { QuoteTrails } from './quoteTrails';
+import type { QuoteTrail } from '../trails';
 import type { Article, ArticleExtraction, CorpusConfig, Entity, FileSystem, Mention, Person, Quote } from '../types';
 
 /** Enough to tell corpus.yaml versions apart in a cache key. */
@@ -47,6 +50,7 @@ export class CorpusIndex implements Corpus {
   private readonly repeatedLines = new RepeatedLines();
   /** What resolution reads: each extraction with the corpus' furniture lines masked (or the extraction itself). */
   private readonly resolvedExtractions = new Map<string, ArticleExtraction>();
+  private readonly quoteTrails = new QuoteTrails();
 
   private constructor(
     readonly root: string,
@@ -113,7 +117,8 @@ export class CorpusIndex implements Corpus {
   private applyConfig(configText: string | null): void {
     this.configText = configText;
     this.config = configText === null ? emptyCorpusConfig() : parseCorpusYaml(configText);
-    this.fingerprint = `v${EXTRACTION_VERSION}:${configText === null ? '' : hashText(configText)}`;
+    // Corrections act on identity resolution only: a correction keeps every cached extraction.
+    this.fingerprint = `v${EXTRACTION_VERSION}:${configText === null ? '' : hashText(JSON.stringify(extractionPartOf(this.config)))}`;
     const table = this.config.external?.table;
     if (table && this.metadataTable?.file === table.file) {
       applyMetadataTable(this.config, this.metadataTable.text);
@@ -190,6 +195,7 @@ export class CorpusIndex implements Corpus {
   private *resolveAndListQuotesSteps(): Steps<void> {
     yield* this.resolveSteps();
     yield* this.view.listQuotesSteps();
+    yield* this.quoteTrails.updateSteps({ article: (path) => this.extractions.get(path)?.article, quotesIn: (path) => this.view.quotesIn(path) });
   }
 
   /** One resolution round: the changed articles into the view, or every article into a new one. */
@@ -197,7 +203,7 @@ export class CorpusIndex implements Corpus {
     this.stale = false;
     if (this.rebuildAll) {
       this.rebuildAll = false;
-      this.view = new CorpusView(this.config.aliases);
+      this.view = new CorpusView(this.config);
       for (const path of this.extractions.keys()) this.changedPaths.add(path);
     }
     const changed = [...this.changedPaths];
@@ -209,6 +215,7 @@ export class CorpusIndex implements Corpus {
       if (extraction) this.resolvedExtractions.set(path, maskExtraction(extraction, this.repeatedLines.spans(path)));
       else this.resolvedExtractions.delete(path);
     }
+    this.quoteTrails.markChanged(affected);
     yield* this.view.updateSteps(this.resolvedExtractions, affected);
   }
 
@@ -256,21 +263,30 @@ export class CorpusIndex implements Corpus {
     return this.resolve().quotesBy(personId);
   }
 
-  // People are the only entity type indexed so far: entities and sources are the people and speakers.
   entities(): readonly Entity[] {
-    return this.resolve().people();
+    return this.resolve().entities();
   }
 
   entity(id: string): Entity | undefined {
-    return this.resolve().person(id);
+    return this.resolve().entity(id);
   }
 
   quotesFrom(entityId: string): readonly Quote[] {
-    return this.resolve().quotesBy(entityId);
+    return this.resolve().quotesFrom(entityId);
   }
 
   mentionsIn(path: string): readonly Mention[] {
     return this.resolve().mentionsIn(path);
+  }
+
+  trails(): readonly QuoteTrail[] {
+    this.resolve();
+    return this.quoteTrails.trails(this);
+  }
+
+  trailOf(quote: Pick<Quote, 'path' | 'start'>): QuoteTrail | undefined {
+    this.resolve();
+    return this.quoteTrails.trailOf(this, quote);
   }
 
   mentionAt(path: string, offset: number): Mention | undefined {
@@ -359,14 +375,20 @@ export class CorpusIndex implements Corpus {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  /** corpus.yaml changed: metadata and notPeople affect every article, so all are re-extracted from memory. */
+  /**
+   * corpus.yaml changed: every article is resolved again, and re-extracted from memory only when what
+   * extraction reads of it (metadata) changed, not for a correction.
+   */
   private reconfigure(configText: string | null): void {
+    const previous = this.fingerprint;
     this.applyConfig(configText);
-    this.stringPool = new StringPool();
     const paths = [...this.extractions.keys()];
-    for (const path of paths) {
-      const { article } = this.extractions.get(path)!;
-      this.extractInto(path, article.text, article.encoding);
+    if (this.fingerprint !== previous) {
+      this.stringPool = new StringPool();
+      for (const path of paths) {
+        const { article } = this.extractions.get(path)!;
+        this.extractInto(path, article.text, article.encoding);
+      }
     }
     this.rebuildAll = true;
     this.stale = true;

@@ -1,5 +1,5 @@
 // How articles and counts are named in lists, cards and pickers.
-import type { Article } from '../types';
+import type { Article, EntityType } from '../types';
 
 /** The fields of an article a label needs (an Article, or a hover card's mention entry). */
 export type ArticleLabelFields = Pick<Article, 'path' | 'title' | 'outlet' | 'date'> & { credit?: string | null };
@@ -23,4 +23,20 @@ export function plural(n: number, word: string, pluralWord = `${word}s`): string
 /** Number of distinct articles among mentions. */
 export function articleCount(mentions: readonly { path: string }[]): number {
   return new Set(mentions.map((m) => m.path)).size;
+}
+
+const TYPE_NAMES: Record<EntityType, { one: string; many: string }> = {
+  person: { one: 'Person', many: 'People' },
+  organization: { one: 'Organisation', many: 'Organisations' },
+  place: { one: 'Place', many: 'Places' },
+};
+
+/** "Person", "Organisation", "Place" (British spelling, as the rest of the interface). */
+export function entityTypeName(type: EntityType): string {
+  return TYPE_NAMES[type].one;
+}
+
+/** "People", "Organisations", "Places". */
+export function entityTypePlural(type: EntityType): string {
+  return TYPE_NAMES[type].many;
 }

@@ -11,7 +11,7 @@ import type { Person, Quote } from '../../core/types';
 import type { CorpusManager } from '../corpusManager';
 import { Commands } from '../ids';
 import { openSpan } from './navigation';
-import type { PeopleSearchCache } from './peopleSearch';
+import type { PeopleSearchCache } from './entitySearch';
 import { ensureCorpus } from './registration';
 
 export interface QuoteResult {

@@ -3,14 +3,14 @@
 // without a cue are filled from their paragraph's one speaker, and headline quotes from the body quote
 // they echo.
 import * as speech from '../../language/speech';
-import { hasSpeechIntro } from './clauses';
+import { hasSpeechIntro, isNounUse, isPassive } from './clauses';
 import { Cues } from './cues';
 import * as helpers from './helpers';
 import { NO_CUE, type Attribution, type QuotedArticle, type QuotePart, type Referent, type Speaker } from './model';
 import { Subjects } from './subjects';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
-const { SPEECH_NOUNS, SPEECH_VERBS } = speech;
+const { NARRATIVE_LINKS, SPEECH_NOUNS, SPEECH_VERBS } = speech;
 const { findLast } = helpers;
 
 /** The attribution of each quote of the article, by its index in `article.quotes`. */
@@ -57,16 +57,47 @@ function inherited(article: QuotedArticle, subjects: Subjects, part: QuotePart, 
     const verb = findLast(tokens, (t) => SPEECH_VERBS.has(t.lower) || SPEECH_NOUNS.has(t.lower));
     if (verb >= 0) return SPEECH_VERBS.has(tokens[verb].lower) ? subjects.subjectOf(tokens[verb].start, prevPara, start) : subjects.subjectFromSentence(start, prevPara.end - 1, prevPara);
   }
-  if (!previous) return NO_CUE;
-  if (previous.para === part.para) {
-    return part.open === outside.sentenceStart(part.open + 1, para) || part.open === para.start ? previousSpeaker : NO_CUE;
-  }
+  const opensSentence = part.open === para.start || part.open === outside.sentenceStart(part.open + 1, para);
+  if (!opensSentence) return NO_CUE;
+  if (previous && previous.para === part.para) return previousSpeaker.kind !== 'none' ? previousSpeaker : reportedSpeaker(article, subjects, part);
   // Only a full quote carries over: a fragment in narration says little about who speaks next.
-  if (part.open !== para.start || previous.para !== part.para - 1 || !prevPara || previous.partial) return NO_CUE;
+  if (!previous || part.open !== para.start || previous.para !== part.para - 1 || !prevPara || previous.partial) return reportedSpeaker(article, subjects, part);
   // The previous paragraph must end with that quote or its attribution, not with narration.
   const tail = previous.closeEnd === null ? prevPara.end : outside.sentenceEnd(previous.closeEnd, prevPara);
-  if (tail < prevPara.end) return NO_CUE;
+  if (tail < prevPara.end || previousSpeaker.kind === 'none') return reportedSpeaker(article, subjects, part);
   return previousSpeaker;
+}
+
+/**
+ * A quote with no cue that opens a sentence right after reported speech: the named speaker of the sentence
+ * before it, in its paragraph or ending the previous one ("Mr Bannister said rates may rise. “I think ...”").
+ */
+function reportedSpeaker(article: QuotedArticle, subjects: Subjects, part: QuotePart): Attribution {
+  const { paragraphs, outside } = article;
+  let para = paragraphs[part.para];
+  let end = part.open;
+  if (part.open === para.start) {
+    const prevPara = paragraphs[part.para - 1];
+    if (prevPara === undefined) return NO_CUE;
+    para = prevPara;
+    end = prevPara.end;
+  }
+  const start = outside.sentenceStart(end - 1, para);
+  const tokens = outside.tokens(start, end);
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.lower === 'according' && tokens[k + 1]?.lower === 'to') return named(subjects.afterVerbSubject(tokens[k + 1].end, para));
+    if (!SPEECH_VERBS.has(t.lower) || isNounUse(tokens, k) || isPassive(tokens, k) || tokens[k - 1]?.lower === 'to') continue;
+    // "said it was odd and then the meeting ended": the sentence ends in narration.
+    for (let j = k + 1; j < tokens.length; j++) if (NARRATIVE_LINKS.has(tokens[j].lower)) return NO_CUE;
+    return named(subjects.subjectOf(t.start, para, start));
+  }
+  return NO_CUE;
+}
+
+/** Only a named person carries over from reported speech. */
+function named(attribution: Attribution): Attribution {
+  return attribution.kind === 'speaker' ? attribution : NO_CUE;
 }
 
 /**
