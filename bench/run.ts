@@ -4,7 +4,7 @@
 // and references time the core functions the editor's providers call, over the 10,000-article index.
 //
 // Environment: BENCH_RUNS (default 5), BENCH_FUSE_QUERIES (plain fuse.js queries, default 5: ~9 s each per 100k quotes),
-// BENCH_SKIP=build,workers,search,hover,reindex,timeline,activate,vsix to leave sections out (workers: extraction in worker
+// BENCH_SKIP=build,workers,search,hover,reindex,timeline,trails,activate,vsix to leave sections out (workers: extraction in worker
 // threads, bench/workers.ts); BENCH_SKIP=vscode keeps the in-VS Code figures of the last `npm run test:integration`
 // instead of running perf.test.ts afresh.
 import * as fs from 'fs';
@@ -22,6 +22,7 @@ import { benchActivate, benchVsix } from './editor';
 import { ensureCorpora } from './generate';
 import { benchWorkers } from './workers';
 import { benchTimeline } from './timeline';
+import { benchTrails } from './trails';
 import { gc, heapMB, median, ms, percentile, profile, settledHeapMB, timeIt } from './measure';
 import { add, mergeWithPrevious, results, rows, RUNS, SKIP } from './report';
 
@@ -281,15 +282,19 @@ async function main(): Promise<void> {
   // Before the build section, which keeps the 10,000-article index alive (it would count in the main thread's heap).
   if (!SKIP.has('workers')) await benchWorkers(corpora);
   let index = SKIP.has('build') ? undefined : await benchBuild(corpora);
-  if (!index && (!SKIP.has('search') || !SKIP.has('hover') || !SKIP.has('reindex') || !SKIP.has('timeline'))) {
+  let loadMs = (results.build as Record<number, { medianMs: number }> | undefined)?.[10000]?.medianMs;
+  if (!index && (!SKIP.has('search') || !SKIP.has('hover') || !SKIP.has('reindex') || !SKIP.has('timeline') || !SKIP.has('trails'))) {
     // Build not timed (BENCH_SKIP=build): the 10,000-article index is still needed for search, hover and re-index.
     console.log('\nLoading the 10,000-article index (not timed)');
+    const loadStarted = performance.now();
     index = await CorpusIndex.load(corpora.get(10000)!.dir, new NodeFileSystem());
+    loadMs = performance.now() - loadStarted;
   }
   if (index && !SKIP.has('search')) await benchSearch(index);
   if (index && !SKIP.has('hover')) await benchPerson(index);
   if (index && !SKIP.has('reindex')) await benchReindex(index);
   if (index && !SKIP.has('timeline')) await benchTimeline(index);
+  if (index && loadMs && !SKIP.has('trails')) await benchTrails(index, loadMs, SKIP.has('build') ? 'build: this run\'s one load' : 'build: median of the build section');
   if (!SKIP.has('activate')) await benchActivate();
   if (!SKIP.has('vsix')) benchVsix();
   results.rows = rows;

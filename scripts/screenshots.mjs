@@ -15,8 +15,8 @@ const README_IMAGES = {
   '5-quote-highlighting.png': 'quote-highlighting.png',
   '7-entities-organisation-card.png': 'organisation-card.png',
   '7-entities-tree-by-place.png': 'tree-by-place.png',
-  '7-timeline-dark.png': 'timeline-dark.png',
-  '7-timeline-light.png': 'timeline-light.png',
+  '8-timeline-dark.png': 'timeline-dark.png',
+  '8-timeline-light.png': 'timeline-light.png',
   '8-real-corpus-by-outlet.png': 'real-corpus-by-outlet.png',
   '8-real-corpus-by-person.png': 'real-corpus-by-person.png',
 };

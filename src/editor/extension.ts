@@ -6,6 +6,7 @@ import { CorpusManager } from './corpusManager';
 import { ExtractionWorkers } from './extractionWorkers';
 import * as articlesTree from './features/articlesTree';
 import * as configDiagnostics from './features/configDiagnostics';
+import * as csvExport from './features/csvExport';
 import * as entitySections from './features/entitySections';
 import * as hover from './features/hover';
 import * as language from './features/language';
@@ -55,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
   semanticTokens.register(context, manager);
   language.register(context, manager);
   configDiagnostics.register(context, manager);
+  csvExport.register(context, manager);
   timeline.register(context, manager);
   entitySections.register(context, manager);
 

@@ -21,6 +21,8 @@ export const Commands = {
   groupByPerson: 'corpusNavigator.groupByPerson',
   groupByOrganization: 'corpusNavigator.groupByOrganization',
   groupByPlace: 'corpusNavigator.groupByPlace',
+  groupByQuote: 'corpusNavigator.groupByQuote',
+  exportCsv: 'corpusNavigator.exportCsv',
   filterArticles: 'corpusNavigator.filterArticles',
   clearFilter: 'corpusNavigator.clearFilter',
   showOutput: 'corpusNavigator.showOutput',

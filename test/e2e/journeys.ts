@@ -501,7 +501,7 @@ const entities: Journey = {
   },
 };
 
-// 7. Timeline
+// 8. Timeline
 
 const DARK_THEME = 'Dark Modern';
 const LIGHT_THEME = 'Light Modern';
@@ -526,8 +526,8 @@ function barCounts(label: string): { mentions: number; quotes: number } {
 }
 
 const timeline: Journey = {
-  id: '7-timeline',
-  title: 'from the hover card, Show timeline: bars add up to the card; a period lists its mentions; one opens selected',
+  id: '8-timeline',
+  title: 'from the hover card, Show timeline: bars add up to the card; a period lists its mentions and stays picked when the panel is hidden; one opens selected',
   folder: 'corpus',
   async run({ wb, page, shots, folder }) {
     const name = 'Fallon';
@@ -578,9 +578,8 @@ const timeline: Journey = {
     );
     await bars.nth(busiest).click();
     await frame.locator('li.mention').first().waitFor({ timeout: TIMEOUT_MS });
-
     const panel = page.locator('.editor-group-container', { has: page.locator('.tab.active[aria-label^="Timeline:"]') }).first();
-    await shots.take(page, '7-timeline-dark', clipAround([await panel.boundingBox()], 0, viewport(page)));
+    await shots.take(page, '8-timeline-dark', clipAround([await panel.boundingBox()], 0, viewport(page)));
     try {
       await setColorTheme(wb, LIGHT_THEME);
       await page.mouse.move(5, 400);
@@ -589,7 +588,7 @@ const timeline: Journey = {
         (cls) => /vscode-light/.test(cls),
         (cls) => `the webview did not take the light theme: body class "${cls}"`,
       );
-      await shots.take(page, '7-timeline-light', clipAround([await panel.boundingBox()], 0, viewport(page)));
+      await shots.take(page, '8-timeline-light', clipAround([await panel.boundingBox()], 0, viewport(page)));
       await setColorTheme(wb, HIGH_CONTRAST_THEME);
       await page.mouse.move(5, 400);
       await waitFor(
@@ -597,10 +596,28 @@ const timeline: Journey = {
         (cls) => /vscode-high-contrast/.test(cls),
         (cls) => `the webview did not take the high-contrast theme: body class "${cls}"`,
       );
-      await shots.take(page, '7-timeline-high-contrast', clipAround([await panel.boundingBox()], 0, viewport(page)));
+      await shots.take(page, '8-timeline-high-contrast', clipAround([await panel.boundingBox()], 0, viewport(page)));
     } finally {
       await setColorTheme(wb, DARK_THEME);
     }
+
+    const picked = (await heading.textContent()) ?? '';
+
+    // Hidden behind another editor and shown again, the panel still shows the period picked.
+    await page.locator('.tab[aria-label^="Timeline:"]').first().click();
+    await wb.openFile(filesContaining(folder, name)[1]);
+    await wb.runCommand('View: Open Previous Editor');
+    await waitFor(
+      async () => ((await wb.activeTab().getAttribute('aria-label')) ?? '').trim(),
+      (label) => label.startsWith('Timeline:'),
+      (label) => `going back showed "${label}", not the timeline`,
+    );
+    await waitFor(
+      async () => (await frame.locator('#entries-title').textContent()) ?? '',
+      (text) => text === picked,
+      (text) => `shown again, the timeline lists "${text}", before it listed "${picked}"`,
+    );
+    await frame.locator('li.mention').first().waitFor({ timeout: TIMEOUT_MS });
 
     // Click through to the first mention listed: it opens beside the panel, selected.
     const first = frame.locator('li.mention').first();
@@ -610,7 +627,19 @@ const timeline: Journey = {
     expect(selected === expected, `the opened mention selected "${selected}", the timeline listed "${expected}"`);
     const opened = await wb.activeFileName();
     expect(filesContaining(folder, name).includes(opened), `the mention opened ${opened}, which does not mention ${name}`);
-    await shots.take(page, '7-timeline-mention-opened');
+    await shots.take(page, '8-timeline-mention-opened');
+
+    // Months instead of weeks: the same mentions, in fewer bars.
+    await frame.locator('button[data-granularity="month"]').click();
+    await waitFor(
+      async () => (await frame.locator('.summary').textContent()) ?? '',
+      (text) => text.endsWith('by month'),
+      (text) => `after "Months" the summary says "${text}"`,
+    );
+    const monthLabels = await frame.locator('g.period').evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label') ?? ''));
+    const monthly = monthLabels.map(barCounts).reduce((sum, c) => sum + c.mentions, 0);
+    expect(monthly === charted.mentions, `by month the bars hold ${monthly} mentions, by week ${charted.mentions}`);
+    expect(monthLabels.length < labels.length, `${monthLabels.length} months for ${labels.length} weeks`);
   },
 };
 

@@ -1,5 +1,7 @@
 import * as assert from 'assert';
 import { CorpusIndex } from '../../src/core/index/corpusIndex';
+import { buildQuoteTrailCard, quotesByTrail, shortTitle } from '../../src/core/query/quoteTrailCard';
+import { onePerTrail, quoteReach } from '../../src/core/search';
 import { matchQuotes, MIN_WORDS, TrailIndex, trailMatch, type TrailQuoteInput } from '../../src/core/trails';
 import { runSteps } from '../../src/core/util/steps';
 import { createRandom } from '../support/corpusGenerator';
@@ -184,5 +186,55 @@ describe('quote trails: through the corpus reader', () => {
     corpus.removeArticle('b.txt');
     assert.strictEqual(corpus.trailOf(corpus.quotesIn('a.txt').find((q) => q.text.includes('watchful'))!), undefined);
     assert.deepStrictEqual(corpus.trails(), []);
+  });
+});
+
+describe('quote trails: what the hover, Search Quotes and the tree show', () => {
+  const texts = {
+    'a.txt': article('Minister warns of interference', 'Anna Berglund', 'We need to be extremely watchful of this persistent pattern of foreign interference'),
+    'b.txt': article('Talks end without a deal', 'Anna Berglund', 'We need to be extremely watchful of this persistent pattern of foreign interference'),
+    'c.txt': article('Elections under watch', 'Tomas Lindqvist', 'extremely watchful of this persistent pattern of foreign interference'),
+  };
+  const corpus = CorpusIndex.fromTexts('/corpus', texts, CONFIG);
+  const watchful = (path: string) => corpus.quotesIn(path).find((q) => q.text.includes('watchful'))!;
+
+  it('the hover card names the other articles with title, outlet, date and how each relates, and flags another speaker', () => {
+    const card = buildQuoteTrailCard(corpus, watchful('a.txt'));
+    assert.strictEqual(card.speaker, 'Anna Berglund');
+    assert.deepStrictEqual(
+      card.alsoIn.map((a) => [a.title, a.outlet, a.date, a.match, a.otherSpeaker]),
+      [
+        ['Talks end without a deal', 'The Ledger', '2020-05-01', 'whole', false],
+        ['Elections under watch', 'Capital Times', '2020-05-03', 'cut', true],
+      ],
+    );
+    assert.deepStrictEqual(card.first, { title: 'Talks end without a deal', outlet: 'The Ledger', date: '2020-05-01' });
+    assert.strictEqual(card.speakerDisagreement, true);
+    assert.strictEqual(card.outlets, 3);
+    const alone = corpus.quotesIn('a.txt').find((q) => !q.text.includes('watchful'));
+    if (alone) assert.deepStrictEqual(buildQuoteTrailCard(corpus, alone).alsoIn, []);
+  });
+
+  it('cuts long titles at a word', () => {
+    assert.strictEqual(shortTitle("UK and US accuse Russia of 'interfering in other parts of the globe'", 28), 'UK and US accuse Russia of…');
+    assert.strictEqual(shortTitle('Short', 28), 'Short');
+  });
+
+  it('Search Quotes counts outlets and keeps one row per trail at its best rank', () => {
+    assert.deepStrictEqual(quoteReach(corpus, watchful('c.txt')), { trail: corpus.trailOf(watchful('c.txt'))!.id, articles: 3, outlets: 3 });
+    const results = [watchful('c.txt'), ...corpus.quotesIn('b.txt'), watchful('a.txt')];
+    const grouped = onePerTrail(results, (quote) => corpus.trailOf(quote)?.id ?? null);
+    assert.strictEqual(grouped[0], watchful('c.txt'));
+    assert.strictEqual(grouped.filter((quote) => quote.text.includes('watchful')).length, 1);
+    assert.strictEqual(grouped.length, results.length - 2);
+  });
+
+  it('the by-quote grouping lists trails first, then quotes of one article, newest first', () => {
+    const listed = quotesByTrail(corpus, corpus.articles(), 100);
+    assert.deepStrictEqual(listed.trails.map((t) => t.articles.length), [3]);
+    assert.ok(listed.single.every((quote) => !corpus.trailOf(quote)));
+    assert.strictEqual(listed.singleCount, corpus.quotes().length - 3);
+    const onlyB = quotesByTrail(corpus, corpus.articles().filter((a) => a.path === 'b.txt'), 100);
+    assert.strictEqual(onlyB.trails.length, 1, 'a trail shows while one of its articles passes the filter');
   });
 });

@@ -2,6 +2,7 @@
 // JSON out. `people` is exactly v1's; `entities` lists every type; quotes carry `source` beside `speaker`.
 import type { CorpusReader } from '../api';
 import type { CorpusExport, Entity, ExportedMention } from '../types';
+import { exportQuoteTrails, type ExportedTrail } from './trailExport';
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
@@ -13,7 +14,7 @@ function exportedMentions(entity: Entity): ExportedMention[] {
     .map((mention) => ({ path: mention.path, start: mention.start, end: mention.end, text: mention.text }));
 }
 
-export function toExport(corpus: CorpusReader): CorpusExport {
+export function toExport(corpus: CorpusReader): CorpusExport & { quoteTrails: ExportedTrail[] } {
   const articles = [...corpus.articles()]
     .sort((a, b) => compare(a.path, b.path))
     .map((article) => ({ path: article.path, title: article.title, outlet: article.outlet, date: article.date }));
@@ -38,5 +39,5 @@ export function toExport(corpus: CorpusReader): CorpusExport {
     .sort((a, b) => compare(a.path, b.path) || a.start - b.start)
     .map((quote) => ({ path: quote.path, start: quote.start, end: quote.end, text: quote.text, speaker: quote.speaker, source: quote.source }));
 
-  return { version: 2, articles, people, entities, quotes };
+  return { version: 2, articles, people, entities, quotes, ...exportQuoteTrails(corpus, quotes) };
 }

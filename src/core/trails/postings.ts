@@ -6,7 +6,7 @@ import { SHINGLE } from './match';
 import { GAP } from './words';
 
 /** A shingle in more distinct quotes than this is a set phrase ("at the end of the"), not evidence. */
-export const COMMON_SHINGLE = 16;
+export const COMMON_SHINGLE = 8;
 
 const { imul } = Math;
 // Bound once: the loops below run over every word of every quote.
@@ -16,6 +16,23 @@ const SHINGLE_WORDS = SHINGLE;
 /** The hash of every run of `SHINGLE` words without a gap, as unsigned 32-bit numbers, in order. */
 export function shinglesOf(hashes: Int32Array): Uint32Array {
   const out = new Uint32Array(Math.max(0, hashes.length - SHINGLE_WORDS + 1));
+  const count = writeShingles(hashes, out, 0);
+  return count === out.length ? out : out.slice(0, count);
+}
+
+/** How many shingles `shinglesOf` would give, without making them. */
+export function shingleCount(hashes: Int32Array): number {
+  let count = 0;
+  let run = 0;
+  for (let i = 0; i < hashes.length; i++) {
+    if (hashes[i] === GAP_HASH) run = 0;
+    else if (++run >= SHINGLE_WORDS) count++;
+  }
+  return count;
+}
+
+/** Writes the shingles of `hashes` into `out` from `at`; returns how many. */
+export function writeShingles(hashes: Int32Array, out: Uint32Array, at: number): number {
   let count = 0;
   let run = 0;
   for (let i = 0; i < hashes.length; i++) {
@@ -26,9 +43,9 @@ export function shinglesOf(hashes: Int32Array): Uint32Array {
     if (++run < SHINGLE_WORDS) continue;
     let hash = 0x811c9dc5 | 0;
     for (let k = i - SHINGLE_WORDS + 1; k <= i; k++) hash = imul(hash ^ hashes[k], 0x01000193) ^ (hash >>> 15);
-    out[count++] = hash >>> 0;
+    out[at + count++] = hash >>> 0;
   }
-  return count === out.length ? out : out.slice(0, count);
+  return count;
 }
 
 /** Sorts `keys` ascending and carries `values` along (two 16-bit LSD passes: stable, linear). */
@@ -92,20 +109,16 @@ export class ShinglePostings {
 
   /**
    * For a bulk link after `reset`: per node, the sorted postings' runs of its shingles that are shared and not
-   * common (start and end pairs), so linking needs no search (only nodes for which `wanted` is true get theirs),
-   * and per node how many of its shingles are common.
+   * common (start and end pairs), so linking needs no search. Only nodes for which `wanted` is true get theirs.
    */
-  sharedRuns(nodeCount: number, wanted: Uint8Array): { offsets: Int32Array; runs: Int32Array; common: Int32Array } {
+  sharedRuns(nodeCount: number, wanted: Uint8Array): { offsets: Int32Array; runs: Int32Array } {
     const { keys, nodes } = this;
     const offsets = new Int32Array(nodeCount + 1);
-    const common = new Int32Array(nodeCount);
-    let countCommon = true;
     const eachRun = (visit: (from: number, to: number) => void) => {
       for (let from = 0; from < keys.length; ) {
         let to = from + 1;
         while (to < keys.length && keys[to] === keys[from]) to++;
         if (to - from >= 2 && to - from <= COMMON_SHINGLE) visit(from, to);
-        else if (to - from > COMMON_SHINGLE && countCommon) for (let i = from; i < to; i++) common[nodes[i]]++;
         from = to;
       }
     };
@@ -115,7 +128,6 @@ export class ShinglePostings {
     for (let id = 0; id < nodeCount; id++) offsets[id + 1] += offsets[id];
     const runs = new Int32Array(offsets[nodeCount]);
     const fill = offsets.slice(0, nodeCount);
-    countCommon = false;
     eachRun((from, to) => {
       for (let i = from; i < to; i++) {
         const node = nodes[i];
@@ -124,7 +136,7 @@ export class ShinglePostings {
         runs[fill[node]++] = to;
       }
     });
-    return { offsets, runs, common };
+    return { offsets, runs };
   }
 
   /** The node at a position of the sorted postings (see `sharedRuns`). */
@@ -132,16 +144,37 @@ export class ShinglePostings {
     return this.nodes[position];
   }
 
-  /** Appends to `out` every node with this shingle, unless it is a common one: then returns false. */
-  nodesWith(hash: number, out: number[]): boolean {
-    const { keys, nodes } = this;
+  /** Entries with this shingle in the sorted arrays: [from, to). */
+  private range(hash: number): [number, number] {
+    const { keys } = this;
     const from = lowerBoundOfNumbers(keys, hash);
     let to = from;
     while (to < keys.length && keys[to] === hash) to++;
-    const recent = this.recent.size > 0 ? this.recent.get(hash) : undefined;
-    if (to - from + (recent?.length ?? 0) > COMMON_SHINGLE) return false;
-    for (let i = from; i < to; i++) out.push(nodes[i]);
-    if (recent) for (const node of recent) out.push(node);
-    return true;
+    return [from, to];
+  }
+
+  /** Live nodes with this shingle, counted up to one past `COMMON_SHINGLE` (enough to tell common). */
+  liveCount(hash: number, isLive: (node: number) => boolean): number {
+    const [from, to] = this.range(hash);
+    let count = 0;
+    for (let i = from; i < to && count <= COMMON_SHINGLE; i++) if (isLive(this.nodes[i])) count++;
+    for (const node of this.recent.get(hash) ?? []) if (count <= COMMON_SHINGLE && isLive(node)) count++;
+    return count;
+  }
+
+  /** Appends to `out` every node with this shingle (dead ones too), common or not. */
+  allNodesWith(hash: number, out: number[]): void {
+    const [from, to] = this.range(hash);
+    for (let i = from; i < to; i++) out.push(this.nodes[i]);
+    for (const node of this.recent.get(hash) ?? []) out.push(node);
+  }
+
+  /** Appends to `out` every live node with this shingle, unless more than `COMMON_SHINGLE` have it. */
+  nodesWith(hash: number, out: number[], isLive: (node: number) => boolean): void {
+    const at = out.length;
+    const [from, to] = this.range(hash);
+    for (let i = from; i < to; i++) if (isLive(this.nodes[i])) out.push(this.nodes[i]);
+    for (const node of this.recent.get(hash) ?? []) if (isLive(node)) out.push(node);
+    if (out.length - at > COMMON_SHINGLE) out.length = at;
   }
 }

@@ -4,8 +4,9 @@
 // goes, with its links), adds its new ones (a new node is compared only with the quotes that share a shingle with
 // it) and regroups only the trails those nodes belonged to.
 import { ITEMS_PER_STEP, type Steps } from '../util/steps';
-import { canJoinTrail, matchWords, SHINGLE, allowedEdits, type TrailMatch } from './match';
-import { radixSortPairs, shinglesOf, ShinglePostings } from './postings';
+import { canJoinTrail, matchWords, type TrailMatch } from './match';
+import { COMMON_SHINGLE, radixSortPairs, shingleCount, shinglesOf, ShinglePostings, writeShingles } from './postings';
+import { KeyTable } from './keyTable';
 import { quoteWords, wordsKey, type QuoteWords } from './words';
 
 /** A quote as the index reads it. */
@@ -36,12 +37,21 @@ interface TextNode {
   group: number;
 }
 
+/**
+ * Shingles (runs of `SHINGLE` words) two quotes must share, not counting common ones, to be compared at all: one
+ * shared run is often a coincidence of set phrases, and every light variant the matching allows keeps two.
+ */
+const SHARED_SHINGLES = 2;
+
+/** The words of nodes by id, for the nodes an update compares (a sparse array: ids only grow). */
+type WordsById = (QuoteWords | undefined)[];
+
 /** A bulk rebuild when this share of the index changes at once (a load, corpus.yaml): one sort, no map. */
 const BULK_SHARE = 0.25;
 
 export class TrailIndex {
   private nodes: (TextNode | undefined)[] = [];
-  private readonly byKey = new Map<number, number>();
+  private readonly byKey = new KeyTable();
   private readonly byPath = new Map<string, Entry[]>();
   private readonly postings = new ShinglePostings();
   private liveNodes = 0;
@@ -89,17 +99,23 @@ export class TrailIndex {
     return n;
   }
 
-  /** Sets the quotes of articles (undefined: the article went away), in steps of bounded work. */
+  /**
+   * Sets the quotes of articles (undefined: the article went away), in steps of bounded work. Links depend only on
+   * the two quotes and on which shingles are common, so after any sequence of updates the trails are those a
+   * fresh index of the same articles would find: a shingle that turns common or stops being common has every
+   * quote with it compared again.
+   */
   *updateSteps(changes: Iterable<readonly [path: string, quotes: readonly TrailQuoteInput[] | undefined]>): Steps<void> {
     this.version++;
     const touched = new Set<number>();
     const staleGroups = new Set<number>();
     const added: number[] = [];
-    const wordsOf = new Map<number, QuoteWords>();
+    const died: string[] = [];
+    const wordsOf: WordsById = [];
     let work = 0;
     let changedQuotes = 0;
     for (const [path, quotes] of changes) {
-      this.removeArticle(path, touched, staleGroups);
+      this.removeArticle(path, touched, staleGroups, died);
       if (quotes) changedQuotes += this.addArticle(path, quotes, added, wordsOf, touched);
       if ((work += (quotes?.length ?? 0) + 8) >= ITEMS_PER_STEP) {
         work = 0;
@@ -107,21 +123,64 @@ export class TrailIndex {
       }
     }
     const bulk = added.length > 0 && (this.postings.sorted === 0 || changedQuotes + this.postings.added >= BULK_SHARE * this.liveNodes);
+    let linking: number[];
     if (bulk) {
-      const renumbered = this.compactNodes(wordsOf);
-      if (renumbered) {
-        for (let i = 0; i < added.length; i++) added[i] = renumbered[added[i]];
-        const live = [...touched].map((id) => renumbered[id]).filter((id) => id >= 0);
-        touched.clear();
-        for (const id of live) touched.add(id);
+      // Every node is compared again: one sort, and the same links as a first load.
+      this.compactNodes(wordsOf);
+      touched.clear();
+      this.groups.clear();
+      linking = [];
+      for (let id = 0; id < this.nodes.length; id++) {
+        const node = this.nodes[id]!;
+        node.links = null;
+        node.group = 0;
+        linking.push(id);
+        touched.add(id);
       }
       yield* this.rebuildPostingsSteps(wordsOf);
-    } else for (const id of added) for (const hash of shinglesOf(wordsOf.get(id)!.hashes)) this.postings.add(hash, id);
-    yield* this.linkSteps(added, wordsOf, touched, bulk);
+    } else {
+      for (const id of added) for (const hash of shinglesOf(wordsOf[id]!.hashes)) this.postings.add(hash, id);
+      linking = this.withCommonnessChanges(added, died, wordsOf, touched);
+    }
+    yield* this.linkSteps(linking, wordsOf, touched, bulk);
     yield* this.regroupSteps(touched, staleGroups);
   }
 
-  private removeArticle(path: string, touched: Set<number>, staleGroups: Set<number>): void {
+  /**
+   * The added nodes, plus every node with a shingle that this update made common or no longer common, its links
+   * dropped so it is compared again as if new.
+   */
+  private withCommonnessChanges(added: readonly number[], died: readonly string[], wordsOf: WordsById, touched: Set<number>): number[] {
+    const delta = new Map<number, number>();
+    for (const id of added) for (const hash of shinglesOf(wordsOf[id]!.hashes)) delta.set(hash, (delta.get(hash) ?? 0) + 1);
+    for (const text of died) for (const hash of shinglesOf(quoteWords(text).hashes)) delta.set(hash, (delta.get(hash) ?? 0) - 1);
+    const linking = new Set(added);
+    const isLive = (id: number) => this.nodes[id] !== undefined;
+    const holders: number[] = [];
+    for (const [hash, change] of delta) {
+      if (change === 0) continue;
+      const live = this.postings.liveCount(hash, isLive);
+      const before = live - change;
+      if (live > COMMON_SHINGLE === before > COMMON_SHINGLE) continue;
+      holders.length = 0;
+      this.postings.allNodesWith(hash, holders);
+      for (const id of holders) {
+        const node = this.nodes[id];
+        if (!node || linking.has(id)) continue;
+        linking.add(id);
+        touched.add(id);
+        for (const other of node.links?.keys() ?? []) {
+          this.nodes[other]!.links!.delete(id);
+          touched.add(other);
+        }
+        node.links = null;
+        wordsOf[id] ??= quoteWords(node.text);
+      }
+    }
+    return [...linking];
+  }
+
+  private removeArticle(path: string, touched: Set<number>, staleGroups: Set<number>, died: string[]): void {
     const entries = this.byPath.get(path);
     if (!entries) return;
     this.byPath.delete(path);
@@ -138,12 +197,13 @@ export class TrailIndex {
       }
       this.byKey.delete(node.key);
       this.nodes[entry.node] = undefined;
+      died.push(node.text);
       this.liveNodes--;
     }
   }
 
   /** Adds an article's trail-eligible quotes; returns how many quotes it read. */
-  private addArticle(path: string, quotes: readonly TrailQuoteInput[], added: number[], wordsOf: Map<number, QuoteWords>, touched: Set<number>): number {
+  private addArticle(path: string, quotes: readonly TrailQuoteInput[], added: number[], wordsOf: WordsById, touched: Set<number>): number {
     const entries: Entry[] = [];
     for (const quote of quotes) {
       const words = quoteWords(quote.text);
@@ -152,11 +212,11 @@ export class TrailIndex {
       let id = this.byKey.get(key);
       if (id === undefined) {
         id = this.nodes.length;
-        this.nodes.push({ key, text: quote.text, words: words.words, shingles: shinglesOf(words.hashes).length, entries: [], links: null, group: 0 });
+        this.nodes.push({ key, text: quote.text, words: words.words, shingles: shingleCount(words.hashes), entries: [], links: null, group: 0 });
         this.byKey.set(key, id);
         this.liveNodes++;
         added.push(id);
-        wordsOf.set(id, words);
+        wordsOf[id] = words;
       }
       const entry: Entry = { path, start: quote.start, node: id };
       this.nodes[id]!.entries.push(entry);
@@ -171,22 +231,18 @@ export class TrailIndex {
   }
 
   /** Sorts every node's shingles afresh (after `compactNodes`: no dead ones). */
-  private *rebuildPostingsSteps(wordsOf: Map<number, QuoteWords>): Steps<void> {
+  private *rebuildPostingsSteps(wordsOf: WordsById): Steps<void> {
     let total = 0;
-    const lists: Uint32Array[] = new Array(this.nodes.length);
-    for (let id = 0; id < this.nodes.length; id++) {
-      let words = wordsOf.get(id);
-      if (!words) wordsOf.set(id, (words = quoteWords(this.nodes[id]!.text)));
-      lists[id] = shinglesOf(words.hashes);
-      total += lists[id].length;
-      if (id % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
-    }
+    for (let id = 0; id < this.nodes.length; id++) total += this.nodes[id]!.shingles;
     const keys = new Uint32Array(total);
     const values = new Int32Array(total);
     let at = 0;
-    for (let id = 0; id < lists.length; id++) {
-      keys.set(lists[id], at);
-      values.fill(id, at, (at += lists[id].length));
+    for (let id = 0; id < this.nodes.length; id++) {
+      let words = wordsOf[id];
+      if (!words) wordsOf[id] = words = quoteWords(this.nodes[id]!.text);
+      const count = writeShingles(words.hashes, keys, at);
+      values.fill(id, at, (at += count));
+      if (id % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     }
     yield;
     const sorted = radixSortPairs(keys, values);
@@ -195,7 +251,7 @@ export class TrailIndex {
   }
 
   /** Renumbers live nodes 0..n-1 (entries, links, lookups and `wordsOf` follow); the old id -> new id, -1 for dead. */
-  private compactNodes(wordsOf: Map<number, QuoteWords>): Int32Array | null {
+  private compactNodes(wordsOf: WordsById): Int32Array | null {
     if (this.liveNodes === this.nodes.length) return null;
     const newId = new Int32Array(this.nodes.length).fill(-1);
     const nodes: TextNode[] = [];
@@ -205,10 +261,12 @@ export class TrailIndex {
       newId[id] = nodes.length;
       nodes.push(node);
     }
-    const words = new Map<number, QuoteWords>();
-    for (const [id, w] of wordsOf) if (newId[id] >= 0) words.set(newId[id], w);
-    wordsOf.clear();
-    for (const [id, w] of words) wordsOf.set(id, w);
+    const words: WordsById = [];
+    wordsOf.forEach((w, id) => {
+      if (w && newId[id] >= 0) words[newId[id]] = w;
+    });
+    wordsOf.length = 0;
+    words.forEach((w, id) => (wordsOf[id] = w));
     this.byKey.clear();
     for (let id = 0; id < nodes.length; id++) {
       const node = nodes[id];
@@ -225,7 +283,7 @@ export class TrailIndex {
   }
 
   /** Compares each added node with the nodes sharing enough shingles with it, and links those that match. */
-  private *linkSteps(added: readonly number[], wordsOf: Map<number, QuoteWords>, touched: Set<number>, bulk: boolean): Steps<void> {
+  private *linkSteps(added: readonly number[], wordsOf: WordsById, touched: Set<number>, bulk: boolean): Steps<void> {
     const nodeCount = this.nodes.length;
     const hits = new Int32Array(nodeCount);
     const isAdded = new Uint8Array(nodeCount);
@@ -236,15 +294,13 @@ export class TrailIndex {
     // A bulk link reads each node's shared runs straight from the sorted postings; a few added nodes search them.
     const shared = bulk ? postings.sharedRuns(nodeCount, isAdded) : null;
     const { nodes } = this;
+    const isLive = (id: number) => nodes[id] !== undefined;
     let work = 0;
     for (const id of added) {
       const node = nodes[id]!;
-      const words = wordsOf.get(id)!;
-      // Common shingles propose nobody, so they cannot count towards what a match needs.
-      let common = 0;
+      const words = wordsOf[id]!;
       if (shared) {
         const { offsets, runs } = shared;
-        common = shared.common[id];
         for (let r = offsets[id]; r < offsets[id + 1]; r += 2) {
           for (let p = runs[r]; p < runs[r + 1]; p++) {
             const other = postings.nodeAt(p);
@@ -256,7 +312,7 @@ export class TrailIndex {
         const shingles = shinglesOf(words.hashes);
         for (let s = 0; s < shingles.length; s++) {
           found.length = 0;
-          if (!postings.nodesWith(shingles[s], found)) common++;
+          postings.nodesWith(shingles[s], found, isLive);
           for (const other of found) {
             if (other === id || !nodes[other] || (isAdded[other] && other < id)) continue;
             if (hits[other]++ === 0) seen.push(other);
@@ -267,10 +323,9 @@ export class TrailIndex {
         const shingles = hits[other];
         hits[other] = 0;
         const candidate = nodes[other]!;
-        const need = Math.max(1, Math.min(node.shingles, candidate.shingles) - SHINGLE * allowedEdits(Math.min(node.words, candidate.words)) - common);
-        if (shingles < need) continue;
-        let otherWords = wordsOf.get(other);
-        if (!otherWords) wordsOf.set(other, (otherWords = quoteWords(candidate.text)));
+        if (shingles < SHARED_SHINGLES) continue;
+        let otherWords = wordsOf[other];
+        if (!otherWords) wordsOf[other] = otherWords = quoteWords(candidate.text);
         const match = matchWords(words, otherWords);
         if (!match) continue;
         (node.links ??= new Map()).set(other, match);

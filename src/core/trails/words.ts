@@ -35,44 +35,48 @@ function rawWordHash(word: string): number {
   return hash;
 }
 
-const FUNCTION_WORD_HASHES: ReadonlySet<number> = new Set([...FUNCTION_WORD_SET].map(rawWordHash));
+/** Function-word hashes in an open-addressing table (a Set lookup per word of every quote is the slow part). */
+const FUNCTION_TABLE_BITS = 11;
+const FUNCTION_TABLE = new Int32Array(1 << FUNCTION_TABLE_BITS);
+const FUNCTION_TABLE_MASK = FUNCTION_TABLE.length - 1;
+for (const word of FUNCTION_WORD_SET) {
+  const raw = rawWordHash(word);
+  let slot = raw & FUNCTION_TABLE_MASK;
+  while (FUNCTION_TABLE[slot] !== 0 && FUNCTION_TABLE[slot] !== raw) slot = (slot + 1) & FUNCTION_TABLE_MASK;
+  FUNCTION_TABLE[slot] = raw;
+}
+
+function isFunctionWord(raw: number): boolean {
+  for (let slot = raw & FUNCTION_TABLE_MASK; ; slot = (slot + 1) & FUNCTION_TABLE_MASK) {
+    const entry = FUNCTION_TABLE[slot];
+    if (entry === raw) return raw !== 0;
+    if (entry === 0) return false;
+  }
+}
 
 /**
  * The word's hash with its lowest bit telling content words (1) from function words (0), so matching can weigh
  * a changed "the" less than a changed "security" without looking the word up again. Never `GAP`.
  */
 function taggedHash(raw: number): number {
-  if (FUNCTION_WORD_HASHES.has(raw)) return raw & ~1 || 2;
-  return raw | 1;
+  return isFunctionWord(raw) ? raw & ~1 || 2 : raw | 1;
 }
 
-/** Whether a word hash (from `quoteWords`) is of a content word. */
-export function isContentHash(hash: number): boolean {
-  return (hash & 1) === 1;
-}
+let scratch = new Int32Array(256);
 
 /** Splits a quote into word hashes (lower case, apostrophes dropped, any other non-word character a break). */
 export function quoteWords(text: string): QuoteWords {
-  const out: number[] = [];
+  if (scratch.length < text.length + 1) scratch = new Int32Array(text.length + 1);
+  const out = scratch;
+  let length = 0;
   let words = 0;
   let content = 0;
+  let gaps = 0;
   let hash = FNV_OFFSET;
   let inWord = false;
   let dots = 0;
-  const endWord = () => {
-    if (!inWord) return;
-    const h = taggedHash(hash);
-    out.push(h);
-    words++;
-    content += h & 1;
-    inWord = false;
-    hash = FNV_OFFSET;
-  };
-  const gap = () => {
-    if (out.length > 0 && out[out.length - 1] !== GAP) out.push(GAP);
-  };
-  for (let k = 0; k < text.length; k++) {
-    let code = text.charCodeAt(k);
+  for (let k = 0; k <= text.length; k++) {
+    let code = k < text.length ? text.charCodeAt(k) : 32;
     if (code < 128 ? ASCII_WORD[code] === 1 : WORD_CHAR.test(text[k])) {
       if (code >= 65 && code <= 90) code |= 32;
       else if (code >= 128) code = text[k].toLowerCase().charCodeAt(0);
@@ -81,20 +85,27 @@ export function quoteWords(text: string): QuoteWords {
       dots = 0;
       continue;
     }
-    if (isApostropheCode(code) && inWord) continue;
-    endWord();
-    if (code === 46) {
-      if (++dots === 3) gap();
-    } else {
-      dots = 0;
-      if (code === 0x2026) gap();
+    if (inWord) {
+      if (isApostropheCode(code)) continue;
+      const tagged = taggedHash(hash);
+      out[length++] = tagged;
+      words++;
+      content += tagged & 1;
+      inWord = false;
+      hash = FNV_OFFSET;
+    }
+    // An ellipsis: "..." or "…", kept once between two words.
+    const ellipsis = code === 46 ? ++dots === 3 : ((dots = 0), code === 0x2026);
+    if (ellipsis && length > 0 && out[length - 1] !== GAP) {
+      out[length++] = GAP;
+      gaps++;
     }
   }
-  endWord();
-  if (out.length > 0 && out[out.length - 1] === GAP) out.pop();
-  let gaps = 0;
-  for (const h of out) if (h === GAP) gaps++;
-  return { hashes: Int32Array.from(out), words, content, gaps };
+  if (length > 0 && out[length - 1] === GAP) {
+    length--;
+    gaps--;
+  }
+  return { hashes: out.slice(0, length), words, content, gaps };
 }
 
 /** A key for the exact word sequence (quotes with the same words share it): two 32-bit hashes in one number. */

@@ -9,6 +9,7 @@ import { Commands } from '../ids';
 import { ArticleFilter, entitiesOfType, groupByOutlet, groupByYear, UNDATED, type ArticleGroup } from '../../core/query/articleGroups';
 import { entityTypeName, entityTypePlural } from '../../core/query/labels';
 import { shownEntityTypes } from './entityTypes';
+import { quoteTrailNodes } from './quoteTrailGrouping';
 
 /** The most entities one grouping lists per corpus (the most mentioned). */
 const MAX_ENTITIES = 1000;
@@ -46,6 +47,7 @@ const GROUPING_TABLE = {
   person: entityGrouping('person', Commands.groupByPerson),
   organization: entityGrouping('organization', Commands.groupByOrganization),
   place: entityGrouping('place', Commands.groupByPlace),
+  quote: { label: 'By Quote', command: Commands.groupByQuote, top: quoteTrailNodes },
 } satisfies Record<string, Grouping>;
 
 export type GroupBy = keyof typeof GROUPING_TABLE;

@@ -12,10 +12,11 @@ import { entityHeader, entityOtherMentions, entityQuotes, entityShowAll } from '
 import { entityRelated, entityTimelineLink } from './entitySections';
 import { shownEntityTypes } from './entityTypes';
 import type { HoverSection, HoverSettings, HoverTarget } from './hoverSections';
+import { quoteTrail } from './quoteTrailSection';
 
 export type { HoverOrder, HoverSettings } from './hoverSections';
 
-export const HOVER_SECTIONS: readonly HoverSection[] = [entityHeader, entityQuotes, entityRelated, entityOtherMentions, entityShowAll, entityTimelineLink];
+export const HOVER_SECTIONS: readonly HoverSection[] = [entityHeader, entityQuotes, entityRelated, entityOtherMentions, entityShowAll, entityTimelineLink, quoteTrail];
 
 export function readHoverSettings(): HoverSettings {
   const config = vscode.workspace.getConfiguration(Settings.section);
