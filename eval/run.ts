@@ -1,5 +1,5 @@
 // `npm run eval`: the gold scorer, then the CoNLL-2003 evaluation of the whole pipeline per type (PER, ORG,
-// LOC on testa and testb) when the data is there.
+// LOC on testa and testb) when the data is there, then the hand-judged BBC speaker sample when that corpus is there.
 // Arguments (e.g. `npm run eval -- --verbose`) go to the scorer. Exits with the first non-zero status.
 import { spawnSync } from 'child_process';
 import * as fs from 'fs';
@@ -23,4 +23,5 @@ if (fs.existsSync(path.join(conllDirectory, 'eng.testb'))) {
 }
 console.log('');
 status = runTs('realNews.ts', []) || status;
+status = runTs('bbcSpeakers.ts', []) || status;
 process.exitCode = status;
