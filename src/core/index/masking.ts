@@ -2,7 +2,7 @@
 // organisations, places) and quotes inside them dropped (a speaker or source named only there is lost, as it
 // would be had the line been boilerplate from the start), the lines added to the article's boilerplate. The
 // extraction itself is left as it is: it stays the cached, per-article unit.
-import { packedEntity, packedPartsOf, packedQuote, packEntities, packQuotes, StoredArticle, StoredExtraction, unpackEntities, type PackedMentions } from './packed';
+import { packedEntity, packedPartsOf, packedQuote, packEntities, packQuotes, StoredArticle, StoredExtraction, unpackEntities, unpackQuotes, type PackedMentions } from './packed';
 import { lowerBoundOfNumbers } from '../util/sortedSearch';
 import type { Article, ArticleExtraction, ExtractedQuote, RawEntityMention, Span } from '../types';
 
@@ -63,19 +63,12 @@ export function maskExtraction(extraction: ArticleExtraction, spans: readonly Sp
   };
   const allEntities = unpackEntities(packed.entities);
   const keptEntities: RawEntityMention[] = entities.kept.map((i) => allEntities[i]);
+  const allQuotes = unpackQuotes(packedQuotes);
   const keptQuotes = quotes.kept.map((i): ExtractedQuote => {
-    const speaker = packedQuote.speakerMention(packedQuotes, i);
-    const source = packedQuote.sourceEntity(packedQuotes, i);
-    const quote: ExtractedQuote = {
-      start: packedQuote.start(packedQuotes, i),
-      end: packedQuote.end(packedQuotes, i),
-      text: packedQuotes.texts[i],
-      group: packedQuote.group(packedQuotes, i),
-      partial: packedQuote.partial(packedQuotes, i),
-      unmarked: packedQuote.unmarked(packedQuotes, i),
-      speakerMention: speaker < 0 || mentions.newIndex[speaker] < 0 ? null : mentions.newIndex[speaker],
-    };
-    if (source >= 0 && entities.newIndex[source] >= 0) quote.sourceEntity = entities.newIndex[source];
+    const { sourceEntity, ...quote } = allQuotes[i];
+    const speaker = quote.speakerMention;
+    quote.speakerMention = speaker === null || mentions.newIndex[speaker] < 0 ? null : mentions.newIndex[speaker];
+    if (sourceEntity !== undefined && entities.newIndex[sourceEntity] >= 0) (quote as ExtractedQuote).sourceEntity = entities.newIndex[sourceEntity];
     return quote;
   });
   return new StoredExtraction(masked, keptMentions, packQuotes(keptQuotes, keptQuotes.map((q) => q.text)), packEntities(keptEntities));
