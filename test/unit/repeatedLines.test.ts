@@ -130,9 +130,16 @@ describe('repeated lines: page furniture found by the corpus', () => {
         { start: 51, end: 57, text: 'We go,', group: 51, partial: false, unmarked: false, speakerMention: 2 },
       ],
     };
+    extraction.entities = [
+      { start: 26, end: 31, text: 'Promo', type: 'organization' },
+      { start: 75, end: 80, text: 'Tiber', type: 'place' },
+    ];
+    extraction.quotes[2].sourceEntity = 1;
+    extraction.article.text = `${text}Tiber\n`;
     const masked = maskExtraction(extraction, [{ start: 25, end: 49 }]);
     assert.deepStrictEqual(masked.mentions.map((m) => m.text), ['Ann Lee', 'Cat Moss']);
-    assert.deepStrictEqual(masked.quotes.map((q) => [q.text, q.speakerMention]), [['We stay.', 0], ['We go,', 1]]);
+    assert.deepStrictEqual(masked.quotes.map((q) => [q.text, q.speakerMention, q.sourceEntity]), [['We stay.', 0, undefined], ['We go,', 1, 0]]);
+    assert.deepStrictEqual(masked.entities?.map((e) => e.text), ['Tiber']);
     assert.deepStrictEqual(masked.article.boilerplate, [{ start: 25, end: 49 }]);
     assert.strictEqual(maskExtraction(extraction, []), extraction);
   });

@@ -1,10 +1,10 @@
-// An extraction with the corpus' furniture lines (repeatedLines.ts) masked out: the mentions and quotes inside
-// them dropped (a speaker named only there is lost, as it would be had the line been boilerplate from the
-// start), the lines added to the article's boilerplate. The extraction itself is left as it is: it stays the
-// cached, per-article unit.
-import { packedPartsOf, packedQuote, packQuotes, StoredArticle, StoredExtraction, type PackedMentions } from './packed';
+// An extraction with the corpus' furniture lines (repeatedLines.ts) masked out: the mentions (people,
+// organisations, places) and quotes inside them dropped (a speaker or source named only there is lost, as it
+// would be had the line been boilerplate from the start), the lines added to the article's boilerplate. The
+// extraction itself is left as it is: it stays the cached, per-article unit.
+import { packedEntity, packedPartsOf, packedQuote, packEntities, packQuotes, StoredArticle, StoredExtraction, unpackEntities, unpackQuotes, type PackedMentions } from './packed';
 import { lowerBoundOfNumbers } from '../util/sortedSearch';
-import type { Article, ArticleExtraction, ExtractedQuote, Span } from '../types';
+import type { Article, ArticleExtraction, ExtractedQuote, RawEntityMention, Span } from '../types';
 
 /** Sorted, merged union of two sorted span lists. */
 function mergeSpans(a: readonly Span[], b: readonly Span[]): Span[] {
@@ -18,54 +18,58 @@ function mergeSpans(a: readonly Span[], b: readonly Span[]): Span[] {
   return merged;
 }
 
-/** Whether [start, end) overlaps one of `spans` (sorted, not overlapping; `ends` are their ends). */
-function overlaps(spans: readonly Span[], ends: Int32Array, start: number, end: number): boolean {
-  const i = lowerBoundOfNumbers(ends, start + 1);
-  return i < spans.length && spans[i].start < end;
+/** Tells whether [start, end) overlaps one of `spans` (sorted, not overlapping). */
+function overlapTest(spans: readonly Span[]): (start: number, end: number) => boolean {
+  const ends = Int32Array.from(spans, (span) => span.end);
+  return (start, end) => {
+    const i = lowerBoundOfNumbers(ends, start + 1);
+    return i < spans.length && spans[i].start < end;
+  };
+}
+
+/** Positions kept of `count` items, and each old position's new one (-1: dropped). */
+function keep(count: number, masked: (i: number) => boolean): { kept: number[]; newIndex: Int32Array } {
+  const kept: number[] = [];
+  const newIndex = new Int32Array(count).fill(-1);
+  for (let i = 0; i < count; i++) {
+    if (masked(i)) continue;
+    newIndex[i] = kept.length;
+    kept.push(i);
+  }
+  return { kept, newIndex };
 }
 
 export function maskExtraction(extraction: ArticleExtraction, spans: readonly Span[]): ArticleExtraction {
   if (spans.length === 0) return extraction;
-  const ends = Int32Array.from(spans, (span) => span.end);
+  const inSpans = overlapTest(spans);
   const packed = packedPartsOf(extraction);
-  const { offsets, forms } = packed.mentions;
-  const newIndex = new Int32Array(forms.length).fill(-1);
-  const keptOffsets: number[] = [];
-  const keptForms: PackedMentions['forms'][number][] = [];
-  for (let i = 0; i < forms.length; i++) {
-    if (overlaps(spans, ends, offsets[2 * i], offsets[2 * i + 1])) continue;
-    newIndex[i] = keptForms.length;
-    keptOffsets.push(offsets[2 * i], offsets[2 * i + 1]);
-    keptForms.push(forms[i]);
-  }
   const { article } = extraction;
   const boilerplate = mergeSpans(article.boilerplate, spans);
   const masked: Article = article instanceof StoredArticle ? article.withBoilerplate(boilerplate) : { ...article, boilerplate };
-  const packedQuotes = packed.quotes;
-  const quoteCount = packedQuotes.texts.length;
-  let quotesMasked = false;
-  for (let i = 0; i < quoteCount && !quotesMasked; i++) quotesMasked = overlaps(spans, ends, packedQuote.start(packedQuotes, i), packedQuote.end(packedQuotes, i));
-  // Furniture rarely holds a name or a quote: then the packed arrays are shared as they are.
-  if (keptForms.length === forms.length && !quotesMasked) return new StoredExtraction(masked, packed.mentions, packedQuotes);
 
-  const quotes: ExtractedQuote[] = [];
-  const texts: string[] = [];
-  for (let i = 0; i < quoteCount; i++) {
-    const start = packedQuote.start(packedQuotes, i);
-    const end = packedQuote.end(packedQuotes, i);
-    if (overlaps(spans, ends, start, end)) continue;
-    const speaker = packedQuote.speakerMention(packedQuotes, i);
-    const kept = speaker < 0 ? -1 : newIndex[speaker];
-    quotes.push({
-      start,
-      end,
-      text: packedQuotes.texts[i],
-      group: packedQuote.group(packedQuotes, i),
-      partial: packedQuote.partial(packedQuotes, i),
-      unmarked: packedQuote.unmarked(packedQuotes, i),
-      speakerMention: kept < 0 ? null : kept,
-    });
-    texts.push(packedQuotes.texts[i]);
+  const { offsets, forms } = packed.mentions;
+  const mentions = keep(forms.length, (i) => inSpans(offsets[2 * i], offsets[2 * i + 1]));
+  const entities = keep(packedEntity.count(packed.entities), (i) => inSpans(packedEntity.start(packed.entities, i), packedEntity.end(packed.entities, i)));
+  const packedQuotes = packed.quotes;
+  const quotes = keep(packedQuotes.texts.length, (i) => inSpans(packedQuote.start(packedQuotes, i), packedQuote.end(packedQuotes, i)));
+  // Furniture rarely holds a name or a quote: then the packed arrays are shared as they are.
+  if (mentions.kept.length === forms.length && entities.kept.length === packedEntity.count(packed.entities) && quotes.kept.length === packedQuotes.texts.length) {
+    return new StoredExtraction(masked, packed.mentions, packedQuotes, packed.entities);
   }
-  return new StoredExtraction(masked, { offsets: Int32Array.from(keptOffsets), forms: keptForms }, packQuotes(quotes, texts));
+
+  const keptMentions: PackedMentions = {
+    offsets: Int32Array.from(mentions.kept.flatMap((i) => [offsets[2 * i], offsets[2 * i + 1]])),
+    forms: mentions.kept.map((i) => forms[i]),
+  };
+  const allEntities = unpackEntities(packed.entities);
+  const keptEntities: RawEntityMention[] = entities.kept.map((i) => allEntities[i]);
+  const allQuotes = unpackQuotes(packedQuotes);
+  const keptQuotes = quotes.kept.map((i): ExtractedQuote => {
+    const { sourceEntity, ...quote } = allQuotes[i];
+    const speaker = quote.speakerMention;
+    quote.speakerMention = speaker === null || mentions.newIndex[speaker] < 0 ? null : mentions.newIndex[speaker];
+    if (sourceEntity !== undefined && entities.newIndex[sourceEntity] >= 0) (quote as ExtractedQuote).sourceEntity = entities.newIndex[sourceEntity];
+    return quote;
+  });
+  return new StoredExtraction(masked, keptMentions, packQuotes(keptQuotes, keptQuotes.map((q) => q.text)), packEntities(keptEntities));
 }
