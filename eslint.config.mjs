@@ -15,9 +15,25 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/core/**/*.ts', 'src/cli/**/*.ts'],
+    files: ['src/core/**/*.ts', 'src/cli/**/*.ts', 'src/archive/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { paths: [noVscode], patterns: [{ group: ['**/editor/**', '**/editor'], message: 'The core and the CLI may not depend on src/editor/.' }] }],
+      'no-restricted-imports': ['error', { paths: [noVscode], patterns: [{ group: ['**/editor/**', '**/editor'], message: 'The core, the archive and the CLI may not depend on src/editor/.' }] }],
+    },
+  },
+  {
+    // The archive (PostgreSQL) builds on the core; the core never needs a database.
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [noVscode, { name: 'pg', message: 'Only src/archive/ talks to PostgreSQL.' }],
+          patterns: [
+            { group: ['**/editor/**', '**/editor'], message: 'The core and the CLI may not depend on src/editor/.' },
+            { group: ['**/archive/**', '**/archive'], message: 'The core may not depend on src/archive/ (the archive imports the core).' },
+          ],
+        },
+      ],
     },
   },
   {

@@ -48,6 +48,19 @@ function ensureNpmDependencies() {
   }
 }
 
+/** The archive's tests start a throwaway PostgreSQL cluster: Debian's server package when initdb is missing. */
+function ensurePostgres() {
+  const root = '/usr/lib/postgresql';
+  const installed = fs.existsSync(root) && fs.readdirSync(root).some((version) => fs.existsSync(path.join(root, version, 'bin', 'initdb')));
+  if (installed) return;
+  log('PostgreSQL server missing: installing the Debian package postgresql');
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  for (const args of [['update'], ['install', '-y', 'postgresql']]) {
+    const result = spawnSync('apt-get', args, { env, stdio: ['ignore', 'inherit', 'inherit'] });
+    if (result.status !== 0) throw new Error(`apt-get ${args[0]} failed (${result.status ?? result.error?.message})`);
+  }
+}
+
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   ensureNpmDependencies();
   if (process.argv.includes('--code-server')) {
@@ -58,6 +71,12 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
       ensureCodeServer();
     } catch (error) {
       log(`code-server could not be installed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
+    try {
+      ensurePostgres();
+    } catch (error) {
+      log(`PostgreSQL could not be installed: ${error instanceof Error ? error.message : String(error)}`);
       process.exit(1);
     }
   }

@@ -146,9 +146,10 @@ describe('metadata: inference from text', () => {
     assert.strictEqual(inferMetadata('Headline\nBody.\n\u00a9Example Publishing Ltd. All rights reserved.').outlet, null);
   });
 
-  it('reads a wire dateline and a "By" byline in the header', () => {
+  it('reads a wire dateline (a credit, not the outlet) and a "By" byline in the header', () => {
     const meta = inferMetadata('Headline\nBy Jane Smith\nLONDON (Reuters) - Ministers met on Monday.');
-    assert.strictEqual(meta.outlet, 'Reuters');
+    assert.strictEqual(meta.outlet, null);
+    assert.strictEqual(meta.credit, 'Reuters');
     assert.strictEqual(meta.byline, 'Jane Smith');
   });
 

@@ -5,7 +5,7 @@ import type { ArticleMetadata, ConfigProblem } from '../types';
 import { parseDate } from './dates';
 
 /** The metadata fields of an article, in the order the extractor writes them. */
-export const METADATA_FIELDS = ['title', 'outlet', 'date', 'url', 'byline'] as const;
+export const METADATA_FIELDS = ['title', 'outlet', 'date', 'url', 'byline', 'credit'] as const;
 export type MetadataField = (typeof METADATA_FIELDS)[number];
 /** Enough for any honest corpus.yaml; an alias bomb hits it long before it costs memory. */
 export const MAX_YAML_ALIASES = 100;

@@ -1,0 +1,72 @@
+// Connections to the archive's PostgreSQL server (node-postgres) and the few helpers every module shares.
+import pg from 'pg';
+
+/** What the archive's modules need of a connection or a pool. */
+export interface Queryable {
+  query<R extends pg.QueryResultRow = pg.QueryResultRow>(text: string, values?: unknown[]): Promise<pg.QueryResult<R>>;
+}
+
+export interface ConnectOptions {
+  /** Abandon a statement after this long (server side), in ms; 0: no limit. */
+  statementTimeoutMs?: number;
+  /** Give up connecting after this long, in ms. */
+  connectTimeoutMs?: number;
+  applicationName?: string;
+}
+
+/**
+ * Quote search's candidates (`<%`): looser than pg_trgm's default 0.6, since fuse forgives typos that break
+ * several trigrams. Set per connection, so the trigram index answers the operator.
+ */
+export const WORD_SIMILARITY_THRESHOLD = 0.3;
+
+function clientConfig(url: string, options: ConnectOptions): pg.ClientConfig {
+  return {
+    connectionString: url,
+    options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD}`,
+    connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
+    statement_timeout: options.statementTimeoutMs || undefined,
+    application_name: options.applicationName ?? 'corpus-navigator',
+  };
+}
+
+/** One connection (an indexer's, which needs its own transactions and advisory locks). */
+export async function connect(url: string, options: ConnectOptions = {}): Promise<pg.Client> {
+  const client = new pg.Client(clientConfig(url, options));
+  // A server going away mid-run surfaces as the failure of the query in flight; without a listener the
+  // 'error' event would end the process first.
+  client.on('error', () => undefined);
+  await client.connect();
+  return client;
+}
+
+/** A pool of connections for readers running queries concurrently. */
+export function connectPool(url: string, options: ConnectOptions & { max?: number } = {}): pg.Pool {
+  const pool = new pg.Pool({ ...clientConfig(url, options), max: options.max ?? 8 });
+  pool.on('error', () => undefined);
+  return pool;
+}
+
+/** Runs `work` in one transaction on a dedicated connection: committed when it returns, rolled back when it throws. */
+export async function inTransaction<T>(client: pg.ClientBase, work: () => Promise<T>): Promise<T> {
+  await client.query('BEGIN');
+  try {
+    const result = await work();
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  }
+}
+
+/** The database part of a connection URL without the password, for messages. */
+export function describeUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return '(unparsable database URL)';
+  }
+}

@@ -1,0 +1,254 @@
+// The editor's questions to an archive, one indexed query each: the mention under the cursor with its
+// entity's card (hover), an entity's mentions (references), entities by name (symbols, search), a page of
+// articles by outlet, date or entity (the tree), and fuzzy quote search. Quote search takes candidates from
+// the trigram index (pg_trgm word_similarity) and ranks them with the in-memory search (fuse.js scoring),
+// in path and offset order as the in-memory index holds them, so both give the same results whenever the
+// candidates hold the best matches.
+import { parseQuoteQuery } from '../core/search/corpusQuotes';
+import { foldPunctuation, normalizeForSearch } from '../core/search/normalize';
+import { PeopleSearch } from '../core/search/peopleSearch';
+import { QuoteSearch, type SearchDoc } from '../core/search/quoteSearch';
+import type { Queryable } from './db';
+
+export interface ArchiveMention {
+  path: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface ArchiveEntity {
+  id: string;
+  type: string;
+  name: string;
+  aliases: string[];
+  roles: string[];
+  mentionCount: number;
+  articleCount: number;
+}
+
+export interface HoverCard {
+  mention: ArchiveMention & { entityId: string };
+  entity: ArchiveEntity;
+  /** Mentions in other articles, one per article, closest in date to the hovered article first. */
+  others: (ArchiveMention & { title: string | null; date: string | null })[];
+}
+
+interface EntityRow {
+  id: string;
+  type: string;
+  name: string;
+  aliases: string[];
+  roles: string[];
+  mention_count: number;
+  article_count: number;
+}
+
+const entityOf = (row: EntityRow): ArchiveEntity => ({
+  id: row.id,
+  type: row.type,
+  name: row.name,
+  aliases: row.aliases,
+  roles: row.roles,
+  mentionCount: row.mention_count,
+  articleCount: row.article_count,
+});
+
+/** The mention at `offset` in `path` (start <= offset <= end) and its entity's card, or null. */
+export async function hoverCard(db: Queryable, path: string, offset: number, maxOthers = 5): Promise<HoverCard | null> {
+  const { rows } = await db.query<EntityRow & { article_id: number; start: number; end: number; text: string; entity_id: string; others: HoverCard['others'] | null }>(
+    `WITH target AS (
+       SELECT a.id AS article_id, a.date, m.start, m."end", m.text, m.entity_id
+       FROM articles a
+       CROSS JOIN LATERAL (SELECT * FROM mentions m WHERE m.article_id = a.id AND m.start <= $2 ORDER BY m.start DESC LIMIT 1) m
+       WHERE a.path = $1 AND m."end" >= $2)
+     SELECT t.article_id, t.start, t."end", t.text, t.entity_id, e.id, e.type, e.name, e.aliases, e.roles, e.mention_count, e.article_count,
+       (SELECT json_agg(json_build_object('path', o.path, 'start', o.start, 'end', o."end", 'text', o.text, 'title', o.title, 'date', o.date))
+        FROM (SELECT * FROM (
+                SELECT DISTINCT ON (m.article_id) m.start, m."end", m.text, a.path, a.title, a.date
+                FROM mentions m JOIN articles a ON a.id = m.article_id
+                WHERE m.entity_id = t.entity_id AND m.article_id <> t.article_id
+                ORDER BY m.article_id, m.start) d
+              ORDER BY abs(coalesce(d.date::date - t.date::date, 1000000)), d.path COLLATE "C" LIMIT $3) o) AS others
+     FROM target t JOIN entities e ON e.id = t.entity_id`,
+    [path, offset, maxOthers],
+  );
+  const row = rows[0];
+  if (!row) return null;
+  return { mention: { path, start: row.start, end: row.end, text: row.text, entityId: row.entity_id }, entity: entityOf(row), others: row.others ?? [] };
+}
+
+/** An entity's mentions in article then offset order, a page at a time. */
+export async function references(db: Queryable, entityId: string, options: { limit?: number; offset?: number } = {}): Promise<ArchiveMention[]> {
+  const { rows } = await db.query<ArchiveMention>(
+    `SELECT a.path, m.start, m."end" AS end, m.text FROM mentions m JOIN articles a ON a.id = m.article_id
+     WHERE m.entity_id = $1 ORDER BY m.article_id, m.start LIMIT $2 OFFSET $3`,
+    [entityId, options.limit ?? 1000, options.offset ?? 0],
+  );
+  return rows;
+}
+
+export async function entity(db: Queryable, id: string): Promise<ArchiveEntity | null> {
+  const { rows } = await db.query<EntityRow>('SELECT * FROM entities WHERE id = $1', [id]);
+  return rows[0] ? entityOf(rows[0]) : null;
+}
+
+/**
+ * Up to this many rows, a search reads the whole table and ranks it in memory: the result is then exactly the
+ * in-memory search's. Above it, the trigram index picks candidates.
+ */
+export const EXHAUSTIVE_BELOW = 5000;
+
+/** Whether `table` has at most `limit` rows (a bounded count: cheap on a large table). */
+async function smallTable(db: Queryable, table: 'entities' | 'quotes', limit: number): Promise<boolean> {
+  if (limit <= 0) return false;
+  const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} LIMIT $1) t`, [limit + 1]);
+  return rows[0].n <= limit;
+}
+
+/** Entities whose name is like `query`, ranked as the in-memory people search ranks them. */
+export async function searchEntities(db: Queryable, query: string, limit = 20, options: { exhaustiveBelow?: number } = {}): Promise<ArchiveEntity[]> {
+  const pattern = normalizeForSearch(query.trim());
+  if (!pattern) return [];
+  const all = await smallTable(db, 'entities', options.exhaustiveBelow ?? EXHAUSTIVE_BELOW);
+  const { rows } = all
+    ? await db.query<EntityRow>('SELECT * FROM entities')
+    : await db.query<EntityRow>(
+        `SELECT * FROM entities WHERE $1 <% lower(name) OR lower(name) <% $1
+         ORDER BY word_similarity($1, lower(name)) DESC, mention_count DESC LIMIT 300`,
+        [pattern],
+      );
+  const people = new PeopleSearch(rows.map(entityOf).sort((a, b) => b.mentionCount - a.mentionCount || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  return people.search(query, { limit }).map((hit) => hit.item);
+}
+
+export interface ArticleSummary {
+  path: string;
+  title: string | null;
+  outlet: string | null;
+  date: string | null;
+}
+
+export type TreeGroup = { by: 'outlet'; outlet: string | null } | { by: 'entity'; entityId: string } | { by: 'month'; month: string };
+
+/** One page of a tree group's articles, newest first. */
+export async function articlePage(db: Queryable, group: TreeGroup, options: { limit?: number; offset?: number } = {}): Promise<ArticleSummary[]> {
+  const page = [options.limit ?? 100, options.offset ?? 0];
+  const order = 'ORDER BY a.date DESC NULLS LAST, a.path LIMIT $2 OFFSET $3';
+  const columns = 'a.path, a.title, a.outlet, a.date';
+  if (group.by === 'outlet') {
+    const where = group.outlet === null ? 'a.outlet IS NULL AND $1::text IS NULL' : 'a.outlet = $1';
+    return (await db.query<ArticleSummary>(`SELECT ${columns} FROM articles a WHERE ${where} ${order}`, [group.outlet, ...page])).rows;
+  }
+  if (group.by === 'month') {
+    return (await db.query<ArticleSummary>(`SELECT ${columns} FROM articles a WHERE a.date >= $1 || '-01' AND a.date <= $1 || '-31' ${order}`, [group.month, ...page])).rows;
+  }
+  return (
+    await db.query<ArticleSummary>(`SELECT ${columns} FROM articles a WHERE a.id IN (SELECT article_id FROM mentions WHERE entity_id = $1) ${order}`, [group.entityId, ...page])
+  ).rows;
+}
+
+/** The tree's top level: outlets with their article counts. */
+export async function outlets(db: Queryable): Promise<{ outlet: string | null; articles: number }[]> {
+  const { rows } = await db.query<{ outlet: string | null; articles: string }>('SELECT outlet, count(*) AS articles FROM articles GROUP BY outlet ORDER BY outlet');
+  return rows.map((row) => ({ outlet: row.outlet, articles: Number(row.articles) }));
+}
+
+export interface QuoteHit {
+  path: string;
+  start: number;
+  end: number;
+  text: string;
+  speaker: string | null;
+  speakerName: string | null;
+  score: number;
+}
+
+interface QuoteRow {
+  path: string;
+  start: number;
+  end: number;
+  text: string;
+  speaker: string | null;
+  speaker_name: string | null;
+}
+
+interface QuoteRowDoc extends SearchDoc {
+  row: QuoteRow;
+}
+
+/** Candidates per query: far more than a page, so the trigram ranking's order rarely decides what fuse sees. */
+const QUOTE_CANDIDATES = 300;
+
+const byPathThenStart = (a: QuoteRow, b: QuoteRow) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start);
+
+/**
+ * Quotes matching `raw` (the Search Quotes query language: "@name words" narrows to a speaker), best first,
+ * scored by fuse as the in-memory search scores them.
+ */
+export async function searchArchiveQuotes(db: Queryable, raw: string, options: { limit?: number; exhaustiveBelow?: number } = {}): Promise<QuoteHit[]> {
+  const limit = options.limit ?? 50;
+  const query = parseQuoteQuery(raw);
+  let speakerId: string | null = null;
+  if (query.speaker !== null) {
+    const best = query.speaker ? (await searchEntities(db, query.speaker, 1, options))[0] : undefined;
+    if (!best) return [];
+    speakerId = best.id;
+  }
+  const pattern = foldPunctuation(query.text).toLowerCase();
+  const select = `SELECT a.path, q.start, q."end" AS end, q.text, q.speaker, e.name AS speaker_name
+    FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker`;
+  let rows: QuoteRow[];
+  if (!pattern.trim()) {
+    rows = (await db.query<QuoteRow>(`${select} WHERE ($1::text IS NULL OR q.speaker = $1) ORDER BY a.path COLLATE "C", q.start LIMIT $2`, [speakerId, limit])).rows;
+    return rows.map((row) => hitOf(row, 1));
+  }
+  if (speakerId !== null) {
+    rows = (await db.query<QuoteRow>(`${select} WHERE q.speaker = $1`, [speakerId])).rows;
+  } else if (await smallTable(db, 'quotes', options.exhaustiveBelow ?? EXHAUSTIVE_BELOW)) {
+    rows = (await db.query<QuoteRow>(select)).rows;
+  } else {
+    rows = await quoteCandidates(db, select, pattern);
+  }
+  rows.sort(byPathThenStart);
+  const search = new QuoteSearch<QuoteRowDoc>(rows.map((row) => ({ id: `${row.path}#${row.start}`, text: row.text, speaker: row.speaker_name, speakerId: row.speaker, path: row.path, row })));
+  return search.search(query.text, { limit }).map((hit) => hitOf(hit.item.row, hit.score));
+}
+
+/** A lexeme quoted for to_tsquery. */
+const tsLexeme = (word: string): string => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/**
+ * Candidates for fuse: the quotes holding every word of the query (each word or a vocabulary word close to it,
+ * for typos), shortest first as fuse's field norm prefers them; topped up with quotes holding any of the words,
+ * and the quotes of the people whose name matches the query (fuse also searches the speaker's name).
+ */
+async function quoteCandidates(db: Queryable, select: string, pattern: string): Promise<QuoteRow[]> {
+  const { rows: words } = await db.query<{ alternatives: string[] }>(
+    `SELECT array(SELECT w.word FROM quote_words w WHERE w.word = l.lexeme OR (length(l.lexeme) >= 4 AND w.word % l.lexeme)
+                  ORDER BY w.word = l.lexeme DESC, w.word <-> l.lexeme LIMIT 4) AS alternatives
+     FROM unnest(to_tsvector('simple', $1)) AS l`,
+    [pattern],
+  );
+  const groups = words.map((word) => word.alternatives).filter((alternatives) => alternatives.length > 0);
+  const byName = await db.query<QuoteRow>(
+    `${select} WHERE q.speaker IN (SELECT id FROM entities WHERE $1 <% lower(name) ORDER BY $1 <<-> lower(name) LIMIT 3) ORDER BY length(q.text) LIMIT $2`,
+    [pattern, QUOTE_CANDIDATES],
+  );
+  if (groups.length === 0) return byName.rows;
+  const any = groups.map((group) => group.map(tsLexeme).join(' | '));
+  const all = await db.query<QuoteRow>(`${select} WHERE q.words @@ to_tsquery('simple', $1) ORDER BY length(q.text) LIMIT $2`, [any.map((group) => `(${group})`).join(' & '), QUOTE_CANDIDATES]);
+  const candidates = new Map<string, QuoteRow>();
+  const add = (row: QuoteRow) => candidates.set(`${row.path}#${row.start}`, row);
+  all.rows.forEach(add);
+  if (candidates.size < QUOTE_CANDIDATES && groups.length > 1) {
+    const some = await db.query<QuoteRow>(`${select} WHERE q.words @@ to_tsquery('simple', $1) ORDER BY length(q.text) LIMIT $2`, [any.join(' | '), QUOTE_CANDIDATES]);
+    some.rows.forEach(add);
+  }
+  byName.rows.forEach(add);
+  return [...candidates.values()];
+}
+
+function hitOf(row: QuoteRow, score: number): QuoteHit {
+  return { path: row.path, start: row.start, end: row.end, text: row.text, speaker: row.speaker, speakerName: row.speaker_name, score };
+}

@@ -1,0 +1,246 @@
+// The PostgreSQL archive against a throwaway cluster: export equality with the folder index, incremental
+// re-indexing, identity across shards, migrations, and the editor's queries.
+import * as assert from 'assert';
+import { promises as fsp } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import pg from 'pg';
+import { connect, connectPool } from '../../src/archive/db';
+import { ingestFolder, inShard } from '../../src/archive/ingest';
+import { articlePage, hoverCard, outlets, references, searchArchiveQuotes, searchEntities } from '../../src/archive/queries';
+import { resolveArchive } from '../../src/archive/resolve';
+import { migrate, SCHEMA_VERSION, schemaVersion } from '../../src/archive/schema';
+import { main } from '../../src/cli/main';
+import { NodeFileSystem } from '../../src/core/extract/nodeFileSystem';
+import { CorpusIndex } from '../../src/core/index/corpusIndex';
+import { CorpusQuoteSearch, parseQuoteQuery } from '../../src/core/search/corpusQuotes';
+import { PeopleSearch } from '../../src/core/search/peopleSearch';
+import type { CorpusExport } from '../../src/core/types';
+import { startPgCluster, type PgCluster } from '../support/pgCluster';
+
+const corpusDir = path.join(__dirname, '..', '..', 'corpus');
+
+async function cli(...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
+  return { code, stdout, stderr };
+}
+
+async function folderExport(dir: string): Promise<string> {
+  const { code, stdout, stderr } = await cli('export', dir, '--workers', '0');
+  assert.strictEqual(code, 0, stderr);
+  return stdout;
+}
+
+async function archiveExport(url: string): Promise<string> {
+  const { code, stdout, stderr } = await cli('export', '--db', url);
+  assert.strictEqual(code, 0, stderr);
+  return stdout;
+}
+
+async function copyCorpus(to: string): Promise<void> {
+  await fsp.cp(corpusDir, to, { recursive: true });
+}
+
+describe('archive (PostgreSQL)', function () {
+  this.timeout(120_000);
+  let cluster: PgCluster;
+  let tmp: string;
+  let databases = 0;
+  const freshDatabase = () => cluster.createDatabase(`archive_${++databases}`);
+
+  before(async () => {
+    cluster = await startPgCluster();
+  });
+  after(async () => {
+    await cluster?.stop();
+  });
+  beforeEach(async () => {
+    tmp = await fsp.mkdtemp(path.join(os.tmpdir(), 'cn-archive-'));
+  });
+  afterEach(async () => {
+    await fsp.rm(tmp, { recursive: true, force: true });
+  });
+
+  it('exports corpus/ exactly as the folder index does, and a second run changes nothing', async () => {
+    const url = await freshDatabase();
+    const first = await cli('index', corpusDir, '--db', url, '--workers', '0');
+    assert.strictEqual(first.code, 0, first.stderr);
+    assert.match(first.stderr, /5 written/);
+    const expected = await folderExport(corpusDir);
+    assert.strictEqual(await archiveExport(url), expected);
+    const parsed = JSON.parse(expected) as CorpusExport;
+    assert.ok(parsed.people.length > 5 && parsed.quotes.length > 5, 'the sample corpus has people and quotes');
+
+    const second = await cli('index', corpusDir, '--db', url, '--workers', '0');
+    assert.strictEqual(second.code, 0, second.stderr);
+    assert.match(second.stderr, /0 written .*, 5 unchanged, 0 removed/);
+    assert.doesNotMatch(second.stderr, /identities resolved/);
+    assert.strictEqual(await archiveExport(url), expected);
+  });
+
+  it('re-indexes changed files, adds new ones and removes deleted ones', async () => {
+    const url = await freshDatabase();
+    const dir = path.join(tmp, 'corpus');
+    await copyCorpus(dir);
+    assert.strictEqual((await cli('index', dir, '--db', url, '--workers', '0')).code, 0);
+    const files = (await fsp.readdir(dir)).filter((name) => name.endsWith('.txt')).sort();
+    const changed = path.join(dir, files[0]);
+    await fsp.writeFile(changed, (await fsp.readFile(changed, 'utf8')).replace(/Fallon/g, 'Fallowfield'));
+    await fsp.rm(path.join(dir, files[1]));
+    await fsp.writeFile(
+      path.join(dir, 'added.txt'),
+      'Defence chief warns of cyber threat\n\nGeneral Sarah Whitcombe said on Monday that the army was ready. "We will not be caught unprepared," Whitcombe said.\n',
+    );
+    const rerun = await cli('index', dir, '--db', url, '--workers', '0');
+    assert.strictEqual(rerun.code, 0, rerun.stderr);
+    assert.match(rerun.stderr, /2 written .*, 3 unchanged, 1 removed/);
+    const exported = await archiveExport(url);
+    assert.strictEqual(exported, await folderExport(dir));
+    assert.match(exported, /Fallowfield/);
+    assert.match(exported, /Whitcombe/);
+    assert.doesNotMatch(exported, new RegExp(files[1].replace(/\./g, '\\.')));
+  });
+
+  it('resolves identity across shards: a surname-only mention joins the full name indexed by another indexer', async () => {
+    const url = await freshDatabase();
+    const dir = path.join(tmp, 'shards');
+    await fsp.mkdir(dir);
+    // Two paths in different shards of two.
+    const names = Array.from({ length: 20 }, (_, i) => `story-${i}.txt`);
+    const full = names.find((name) => inShard(name, { index: 0, count: 2 }))!;
+    const short = names.find((name) => inShard(name, { index: 1, count: 2 }))!;
+    await fsp.writeFile(path.join(dir, full), 'Minister visits port\n\nHarbour Minister Penelope Drummond opened the new dock at Kestrel Bay on Tuesday. Drummond said trade at Kestrel Bay would grow.\n');
+    await fsp.writeFile(
+      path.join(dir, short),
+      'Dock strike ends\n\nThe strike at Kestrel Bay ended after talks on Friday. "This is a fair deal," said Harbour Minister Drummond, who chaired the talks at the Kestrel Bay dock.\n',
+    );
+
+    // Shard 2 alone first: its article knows only the surname.
+    assert.strictEqual((await cli('index', dir, '--db', url, '--workers', '0', '--shard', '2/2')).code, 0);
+    const alone = JSON.parse(await archiveExport(url)) as CorpusExport;
+    assert.ok(!alone.people.some((person) => person.name === 'Penelope Drummond'));
+    assert.ok(alone.quotes.some((quote) => quote.path === short && quote.speaker !== null), 'the quote has a speaker of its own');
+    assert.strictEqual((await cli('index', dir, '--db', url, '--workers', '0', '--shard', '1/2')).code, 0);
+    const both = JSON.parse(await archiveExport(url)) as CorpusExport;
+    assert.deepStrictEqual(both, JSON.parse(await folderExport(dir)));
+    const person = both.people.find((p) => p.name === 'Penelope Drummond');
+    assert.ok(person, 'the full name is a person');
+    assert.ok(
+      person.mentions.some((mention) => mention.path === short),
+      'the surname-only mention in the other shard resolves to the full name',
+    );
+    assert.ok(both.quotes.some((quote) => quote.path === short && quote.speaker === person.id));
+  });
+
+  it('migrates once, records the version, and refuses a newer schema', async () => {
+    const url = await freshDatabase();
+    const client = await connect(url);
+    try {
+      assert.strictEqual(await schemaVersion(client), 0);
+      await Promise.all([migrate(client), connect(url).then(async (other) => (await migrate(other), await other.end()))]);
+      assert.strictEqual(await schemaVersion(client), SCHEMA_VERSION);
+      assert.strictEqual(await migrate(client), SCHEMA_VERSION);
+      const { rows } = await client.query<{ n: string }>('SELECT count(*) AS n FROM archive_schema');
+      assert.strictEqual(Number(rows[0].n), SCHEMA_VERSION);
+      await client.query('INSERT INTO archive_schema (version) VALUES ($1)', [SCHEMA_VERSION + 1]);
+      await assert.rejects(migrate(client), /newer than this corpus-navigator/);
+    } finally {
+      await client.end();
+    }
+  });
+
+  describe('queries', () => {
+    let url: string;
+    let pool: pg.Pool;
+    let index: CorpusIndex;
+    before(async () => {
+      url = await freshDatabase();
+      const client = await connect(url);
+      await ingestFolder(client, corpusDir, new NodeFileSystem());
+      await resolveArchive(client);
+      await client.end();
+      pool = connectPool(url, { max: 2 });
+      index = await CorpusIndex.load(corpusDir, new NodeFileSystem());
+    });
+    after(async () => {
+      await pool?.end();
+    });
+
+    it('hover finds the mention under the cursor and its entity', async () => {
+      const person = index.people()[0];
+      const mention = person.mentions[person.mentions.length - 1];
+      const card = await hoverCard(pool, mention.path, mention.start + 1);
+      assert.ok(card);
+      assert.strictEqual(card.entity.id, person.id);
+      assert.strictEqual(card.entity.mentionCount, person.mentions.length);
+      assert.deepStrictEqual({ start: card.mention.start, end: card.mention.end }, { start: mention.start, end: mention.end });
+      const otherPaths = new Set(person.mentions.map((m) => m.path).filter((p) => p !== mention.path));
+      assert.strictEqual(card.others.length, Math.min(5, otherPaths.size));
+      for (const other of card.others) assert.ok(otherPaths.has(other.path));
+      assert.strictEqual(await hoverCard(pool, mention.path, 0), null, 'no mention at the very start of the title');
+    });
+
+    it('references list every mention of an entity, paged', async () => {
+      const person = index.people()[0];
+      const all = await references(pool, person.id);
+      const key = (m: { path: string; start: number }) => `${m.path}#${m.start}`;
+      assert.deepStrictEqual(all.map(key).sort(), person.mentions.map(key).sort());
+      const page = await references(pool, person.id, { limit: 2, offset: 1 });
+      assert.deepStrictEqual(page, all.slice(1, 3));
+    });
+
+    it('entity search ranks as the in-memory people search', async () => {
+      const people = new PeopleSearch(index.people());
+      for (const query of ['fallon', 'boris johnsn', 'Tillerson']) {
+        const expected = people.search(query, { limit: 3 }).map((hit) => hit.item.id);
+        assert.ok(expected.length > 0, query);
+        assert.deepStrictEqual((await searchEntities(pool, query, 3)).map((entity) => entity.id), expected, query);
+        // Through the trigram index: the best match is the same.
+        assert.strictEqual((await searchEntities(pool, query, 1, { exhaustiveBelow: 0 }))[0]?.id, expected[0], query);
+      }
+    });
+
+    it('quote search gives the in-memory search results (fuse scores, same order)', async () => {
+      const memory = new CorpusQuoteSearch(index);
+      const people = () => new PeopleSearch(index.people());
+      const key = (path: string, start: number, score: number) => `${path}#${start} ${score.toFixed(6)}`;
+      for (const raw of ['persistent pattern', 'business as usual', 'russian interferance', 'fallon', '@fallon russia', 'pattern of interference by Russia']) {
+        const expected = memory.search(parseQuoteQuery(raw), 10, people).map((hit) => ({ key: key(hit.item.quote.path, hit.item.quote.start, hit.score), score: hit.score }));
+        assert.ok(expected.length > 0, raw);
+        // A small archive is ranked whole: the very same list.
+        const whole = await searchArchiveQuotes(pool, raw, { limit: 10 });
+        assert.deepStrictEqual(
+          whole.map((hit) => key(hit.path, hit.start, hit.score)),
+          expected.map((hit) => hit.key),
+          raw,
+        );
+        // Through the trigram index's candidates: the real matches (fuse score under 0.5) are the same, in order.
+        const good = (hits: { key: string; score: number }[]) => hits.filter((hit) => hit.score < 0.5).map((hit) => hit.key);
+        const viaIndex = await searchArchiveQuotes(pool, raw, { limit: 10, exhaustiveBelow: 0 });
+        assert.deepStrictEqual(good(viaIndex.map((hit) => ({ key: key(hit.path, hit.start, hit.score), score: hit.score }))), good(expected), raw);
+      }
+    });
+
+    it('pages articles by outlet and by entity, newest first', async () => {
+      const groups = await outlets(pool);
+      assert.strictEqual(
+        groups.reduce((sum, group) => sum + group.articles, 0),
+        index.articles().length,
+      );
+      const outlet = groups[0].outlet;
+      const page = await articlePage(pool, { by: 'outlet', outlet });
+      const expected = index
+        .articles()
+        .filter((article) => article.outlet === outlet)
+        .map((article) => article.path);
+      assert.deepStrictEqual(page.map((article) => article.path).sort(), expected.sort());
+      const person = index.people()[0];
+      const byEntity = await articlePage(pool, { by: 'entity', entityId: person.id }, { limit: 100 });
+      assert.deepStrictEqual(byEntity.map((article) => article.path).sort(), [...new Set(person.mentions.map((m) => m.path))].sort());
+      const dates = byEntity.map((article) => article.date ?? '');
+      assert.deepStrictEqual(dates, [...dates].sort().reverse());
+    });
+  });
+});
