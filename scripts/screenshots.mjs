@@ -19,7 +19,7 @@ const README_IMAGES = {
   '8-timeline-light.png': 'timeline-light.png',
   '8-real-corpus-by-outlet.png': 'real-corpus-by-outlet.png',
   '8-real-corpus-by-person.png': 'real-corpus-by-person.png',
-  '7-correction.png': 'correction.png',
+  '9-correction.png': 'correction.png',
 };
 // Taken only where the BBC development corpus is on the machine: the images already in docs/ stay otherwise.
 const OPTIONAL = new Set(['8-real-corpus-by-outlet.png', '8-real-corpus-by-person.png']);

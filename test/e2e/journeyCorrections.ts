@@ -9,7 +9,7 @@ import { TIMEOUT_MS, clipAround, expect, waitFor } from './workbench';
 const NAME = 'Tillerson';
 
 export const correctionJourney: Journey = {
-  id: '7-correction',
+  id: '9-correction',
   title: 'rename "Tillerson" from the hover card: corpus.yaml gains the name, the card shows it, Undo takes it back',
   folder: 'corpus',
   async run({ wb, page, shots, folder }) {
@@ -37,7 +37,7 @@ export const correctionJourney: Journey = {
     await wb.focusEditor();
     const { card: renamed } = await hoverNameInCorpus(wb, folder, NAME);
     await waitFor(async () => (await renamed.textContent()) ?? '', (text) => text.includes('Rex W. Tillerson'), (text) => `the card still says: ${text}`);
-    await shots.take(page, '7-correction', clipAround([await renamed.boundingBox(), await toast.boundingBox()], 16, viewport(page)));
+    await shots.take(page, '9-correction', clipAround([await renamed.boundingBox(), await toast.boundingBox()], 16, viewport(page)));
 
     await toast.locator('.monaco-button', { hasText: 'Undo' }).click();
     await waitFor(

@@ -152,7 +152,7 @@ describe('corrections', function () {
     const api = await extensionApi();
     const entry = api.manager.entries().find((e) => e.root === root)!;
     const person = (await corpus()).person('tom-watson')!;
-    const result = await run(Commands.renameEntity, { kind: 'person', id: `person|${person.id}`, parent: undefined, entry, person, name: 'Thomas Watson' });
+    const result = await run(Commands.renameEntity, { kind: 'entity', id: `entity|${person.id}`, parent: undefined, entry, entity: person, name: 'Thomas Watson' });
     assert.ok(result.applied, result.message);
     assert.strictEqual((await corpus()).person('tom-watson')?.name, 'Thomas Watson');
     assert.match((await configText())!, /names:\n {2}tom-watson: Thomas Watson/);

@@ -234,7 +234,7 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
             : (article.outlet ?? '');
         item.tooltip = `${articleDetail(article)}\n${article.path}`;
         item.iconPath = new vscode.ThemeIcon('note');
-        item.contextValue = underEntity ? 'entityArticle' : 'article';
+        item.contextValue = underEntity ? 'personArticle' : 'article';
         const corpus = node.entry.corpus;
         if (corpus) {
           const uri = this.manager.uriOf(corpus, article.path);

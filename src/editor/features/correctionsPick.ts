@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { Corpus } from '../../core/api';
 import { entitiesToOffer, type CorrectionScope } from '../../core/query/corrections';
 import { articleCount, plural } from '../../core/query/labels';
-import type { Entity, Mention } from '../../core/types';
+import type { Entity, EntityType, Mention } from '../../core/types';
 import type { CorpusEntry, CorpusManager } from '../corpusManager';
 import { entityAt } from './shared';
 
@@ -18,7 +18,7 @@ export interface CorrectionArgs {
   entityId?: string;
   /** Tree nodes: a person, a mention, or an article listed under a person. */
   entry?: CorpusEntry;
-  person?: Entity;
+  entity?: Entity;
   mention?: Mention;
   mentions?: Mention[];
   /** Not an Entity: in every article or only the mention's. */
@@ -38,11 +38,14 @@ export interface CorrectionTarget {
   mention?: Mention;
 }
 
+/** Corrections act on person identity: the palette commands take the person under the cursor. */
+const PEOPLE: ReadonlySet<EntityType> = new Set(['person']);
+
 export function targetOf(manager: CorpusManager, args?: CorrectionArgs): CorrectionTarget | undefined {
   if (args?.entry?.corpus) {
     const corpus = args.entry.corpus;
     const mention = args.mention ?? args.mentions?.[0];
-    const entity = corpus.entity(mention?.entityId ?? args.person?.id ?? '');
+    const entity = corpus.entity(mention?.entityId ?? args.entity?.id ?? '');
     return entity ? { corpus, entity, mention } : undefined;
   }
   if (args?.root !== undefined) {
@@ -59,7 +62,7 @@ export function targetOf(manager: CorpusManager, args?: CorrectionArgs): Correct
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   manager.syncDocument(editor.document);
-  const hit = entityAt(manager, editor.document, editor.selection.active);
+  const hit = entityAt(manager, editor.document, editor.selection.active, PEOPLE);
   return hit ? { corpus: hit.ref.corpus, entity: hit.entity, mention: hit.mention } : undefined;
 }
 
