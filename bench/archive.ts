@@ -6,7 +6,8 @@
 //
 // Environment: BENCH_ARCHIVE_ARTICLES (default 100000), BENCH_ARCHIVE_DIR (where the corpus is written, default
 // a folder in the system's temp folder, reused by later runs), BENCH_ARCHIVE_QUERIES (per kind and client
-// count, default 200), BENCH_ARCHIVE_KEEP=1 (leave the cluster running and print its URL).
+// count, default 200), BENCH_ARCHIVE_KEEP=1 (leave the cluster running and print its URL), BENCH_ARCHIVE_URL
+// (only time the queries against that archive), BENCH_ARCHIVE_ONLY=hover,quoteSearch,… (those kinds only).
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as os from 'os';
@@ -57,7 +58,10 @@ interface IndexerRun {
 function runIndexer(dir: string, url: string, shard: string): Promise<IndexerRun> {
   const started = Date.now();
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [path.join(projectRoot, 'dist/cli.js'), 'index', dir, '--db', url, '--shard', shard, '--workers', '1'], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // /usr/bin/time reports the indexer's peak memory (the resolution holds every article's mention forms).
+    const command = [process.execPath, '--max-old-space-size=8192', path.join(projectRoot, 'dist/cli.js'), 'index', dir, '--db', url, '--shard', shard, '--workers', '1'];
+    const timed = fs.existsSync('/usr/bin/time');
+    const child = spawn(timed ? '/usr/bin/time' : command[0], timed ? ['-f', 'peak RSS %M KB', ...command] : command.slice(1), { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (chunk) => {
       stderr += chunk;
@@ -115,71 +119,89 @@ async function timeQueries(clients: number, count: number, query: (i: number) =>
   return latencies;
 }
 
+/** Size, counts and query latencies of the archive at `url`. */
+async function measureArchive(url: string, mb: number): Promise<Record<string, unknown>> {
+  const results: Record<string, unknown> = {};
+  const pool = connectPool(url, { max: 8 });
+  try {
+    await pool.query('ANALYZE');
+    const size = await pool.query<{ bytes: string }>('SELECT pg_database_size(current_database()) AS bytes');
+    const tables = await pool.query<{ name: string; bytes: string }>(
+      `SELECT relname AS name, pg_total_relation_size(oid) AS bytes FROM pg_class
+       WHERE relname IN ('articles', 'mentions', 'quotes', 'entities', 'entity_articles', 'quote_words') ORDER BY 2 DESC`,
+    );
+    const counts = await pool.query<{ articles: number; mentions: number; quotes: number; entities: number }>(
+      'SELECT (SELECT count(*)::int FROM articles) AS articles, (SELECT count(*)::int FROM mentions) AS mentions, (SELECT count(*)::int FROM quotes) AS quotes, (SELECT count(*)::int FROM entities) AS entities',
+    );
+    results.database = {
+      MB: Number(size.rows[0].bytes) / 1e6,
+      MBPerTextMB: Number(size.rows[0].bytes) / 1e6 / mb,
+      tablesMB: Object.fromEntries(tables.rows.map((row) => [row.name, Number(row.bytes) / 1e6])),
+      ...counts.rows[0],
+    };
+    const samples = await drawSamples(pool, createRandom(7), QUERIES);
+    const kinds: Record<string, (i: number) => Promise<unknown>> = {
+      hover: (i) => hoverCard(pool, samples.hovers[i % samples.hovers.length].path, samples.hovers[i % samples.hovers.length].offset),
+      references: (i) => references(pool, samples.entities[i % samples.entities.length]),
+      quoteSearch: (i) => searchArchiveQuotes(pool, samples.quoteQueries[i % samples.quoteQueries.length], { limit: 50 }),
+      treePageOutlet: (i) => articlePage(pool, { by: 'outlet', outlet: samples.outlets[i % samples.outlets.length] }, { limit: 100, offset: (i * 37) % 1000 }),
+      treePageEntity: (i) => articlePage(pool, { by: 'entity', entityId: samples.entities[i % samples.entities.length] }, { limit: 100 }),
+    };
+    const only = process.env.BENCH_ARCHIVE_ONLY?.split(',');
+    const latency: Record<string, Record<string, { p50: number; p95: number; max: number; load: number }>> = {};
+    for (const [kind, query] of Object.entries(kinds)) {
+      if (only && !only.includes(kind)) continue;
+      await timeQueries(1, Math.min(20, QUERIES), query); // warm-up
+      latency[kind] = {};
+      for (const clients of [1, 8]) {
+        const values = await timeQueries(clients, QUERIES, query);
+        const load = os.loadavg()[0];
+        latency[kind][`${clients} client${clients > 1 ? 's' : ''}`] = { p50: percentile(values, 50), p95: percentile(values, 95), max: Math.max(...values), load };
+        console.error(`[bench:archive] ${kind}, ${clients} clients: p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms (load ${load.toFixed(1)})`);
+      }
+    }
+    results.latencyMs = latency;
+  } finally {
+    await pool.end();
+  }
+  return results;
+}
+
 async function main(): Promise<void> {
   const { dir, bytes } = ensureCorpus(ARTICLES);
   const mb = bytes / 1e6;
-  console.error(`[bench:archive] ${ARTICLES} articles, ${mb.toFixed(0)} MB in ${dir}`);
-  const cluster = await startPgCluster({ durable: true, settings: { shared_buffers: '256MB', max_wal_size: '4GB', max_connections: 40 } });
   const results: Record<string, unknown> = { articles: ARTICLES, textMB: mb, cores: os.availableParallelism(), loadBefore: os.loadavg() };
-  try {
-    const started = Date.now();
-    const runs = await Promise.all([runIndexer(dir, cluster.url, '1/2'), runIndexer(dir, cluster.url, '2/2')]);
-    const totalMs = Date.now() - started;
-    if (runs.some((run) => run.code !== 0)) throw new Error(`an indexer failed:\n${runs.map((run) => run.stderr).join('\n')}`);
-    const ingestSeconds = Math.max(...runs.map((run) => Number(/ in ([\d.]+) s\)/.exec(run.stderr)?.[1] ?? NaN)));
-    const resolveSeconds = runs.map((run) => Number(/in ([\d.]+) s$/m.exec(run.stderr)?.[1] ?? 0));
-    results.ingest = {
-      ingestSeconds,
-      ingestMBps: mb / ingestSeconds,
-      resolveSeconds,
-      totalSeconds: totalMs / 1000,
-      totalMBps: mb / (totalMs / 1000),
-      loadAfter: os.loadavg(),
-    };
-    const pool = connectPool(cluster.url, { max: 8 });
+  const existing = process.env.BENCH_ARCHIVE_URL;
+  if (existing) {
+    // Queries only, against an archive indexed before (BENCH_ARCHIVE_KEEP=1 leaves one running).
+    Object.assign(results, await measureArchive(existing, mb));
+  } else {
+    console.error(`[bench:archive] ${ARTICLES} articles, ${mb.toFixed(0)} MB in ${dir}`);
+    const cluster = await startPgCluster({ durable: true, settings: { shared_buffers: '256MB', max_wal_size: '4GB', max_connections: 40 } });
     try {
-      await pool.query('ANALYZE');
-      const size = await pool.query<{ bytes: string }>('SELECT pg_database_size(current_database()) AS bytes');
-      const tables = await pool.query<{ name: string; bytes: string }>(
-        `SELECT relname AS name, pg_total_relation_size(oid) AS bytes FROM pg_class WHERE relname IN ('articles', 'mentions', 'quotes', 'entities') ORDER BY 2 DESC`,
-      );
-      const counts = await pool.query<{ articles: number; mentions: number; quotes: number; entities: number }>(
-        'SELECT (SELECT count(*)::int FROM articles) AS articles, (SELECT count(*)::int FROM mentions) AS mentions, (SELECT count(*)::int FROM quotes) AS quotes, (SELECT count(*)::int FROM entities) AS entities',
-      );
-      results.database = {
-        MB: Number(size.rows[0].bytes) / 1e6,
-        MBPerTextMB: Number(size.rows[0].bytes) / 1e6 / mb,
-        tablesMB: Object.fromEntries(tables.rows.map((row) => [row.name, Number(row.bytes) / 1e6])),
-        ...counts.rows[0],
+      const started = Date.now();
+      const runs = await Promise.all([runIndexer(dir, cluster.url, '1/2'), runIndexer(dir, cluster.url, '2/2')]);
+      const totalMs = Date.now() - started;
+      if (runs.some((run) => run.code !== 0)) throw new Error(`an indexer failed:\n${runs.map((run) => run.stderr).join('\n')}`);
+      const ingestSeconds = Math.max(...runs.map((run) => Number(/ in ([\d.]+) s\)/.exec(run.stderr)?.[1] ?? NaN)));
+      results.ingest = {
+        ingestSeconds,
+        ingestMBps: mb / ingestSeconds,
+        resolveSeconds: runs.map((run) => Number(/in ([\d.]+) s$/m.exec(run.stderr)?.[1] ?? 0)),
+        peakRssMB: runs.map((run) => Number(/peak RSS (\d+) KB/.exec(run.stderr)?.[1] ?? NaN) / 1024),
+        totalSeconds: totalMs / 1000,
+        totalMBps: mb / (totalMs / 1000),
+        loadAfter: os.loadavg(),
       };
-      const samples = await drawSamples(pool, createRandom(7), QUERIES);
-      const kinds: Record<string, (i: number) => Promise<unknown>> = {
-        hover: (i) => hoverCard(pool, samples.hovers[i % samples.hovers.length].path, samples.hovers[i % samples.hovers.length].offset),
-        references: (i) => references(pool, samples.entities[i % samples.entities.length]),
-        quoteSearch: (i) => searchArchiveQuotes(pool, samples.quoteQueries[i % samples.quoteQueries.length], { limit: 50 }),
-        treePageOutlet: (i) => articlePage(pool, { by: 'outlet', outlet: samples.outlets[i % samples.outlets.length] }, { limit: 100, offset: (i * 37) % 1000 }),
-        treePageEntity: (i) => articlePage(pool, { by: 'entity', entityId: samples.entities[i % samples.entities.length] }, { limit: 100 }),
-      };
-      const latency: Record<string, Record<string, { p50: number; p95: number; max: number }>> = {};
-      for (const [kind, query] of Object.entries(kinds)) {
-        await timeQueries(1, Math.min(20, QUERIES), query); // warm-up
-        latency[kind] = {};
-        for (const clients of [1, 8]) {
-          const values = await timeQueries(clients, QUERIES, query);
-          latency[kind][`${clients} client${clients > 1 ? 's' : ''}`] = { p50: percentile(values, 50), p95: percentile(values, 95), max: Math.max(...values) };
-          console.error(`[bench:archive] ${kind}, ${clients} clients: p50 ${percentile(values, 50).toFixed(1)} ms, p95 ${percentile(values, 95).toFixed(1)} ms (load ${os.loadavg()[0].toFixed(1)})`);
-        }
-      }
-      results.latencyMs = latency;
-      results.loadAfterQueries = os.loadavg();
+      Object.assign(results, await measureArchive(cluster.url, mb));
     } finally {
-      await pool.end();
+      if (process.env.BENCH_ARCHIVE_KEEP) console.error(`[bench:archive] cluster left running: ${cluster.url} (${cluster.dataDir})`);
+      else await cluster.stop();
     }
-  } finally {
-    if (process.env.BENCH_ARCHIVE_KEEP) console.error(`[bench:archive] cluster left running: ${cluster.url} (${cluster.dataDir})`);
-    else await cluster.stop();
   }
-  fs.writeFileSync(path.join(__dirname, 'archive-results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  results.loadAfterQueries = os.loadavg();
+  const out = path.join(__dirname, existing ? 'archive-results-queries.json' : 'archive-results.json');
+  fs.writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(JSON.stringify(results, null, 2));
 }
 

@@ -12,7 +12,7 @@ import { readCorpusConfig } from '../core/index/loading';
 import type { ArticleExtractor } from '../core/index/workers/workerExtractor';
 import { fnv1aUnsigned } from '../core/util/hash';
 import type { ArticleExtraction, CorpusConfig, FileSystem } from '../core/types';
-import { inTransaction } from './db';
+import { inTransaction, toColumns } from './db';
 import { encodeDetails, encodeMentions, encodeQuotes } from './rawExtraction';
 import { LOCKS, migrate } from './schema';
 
@@ -227,35 +227,23 @@ async function readAndExtract(
 
 /** One transaction: the articles upserted, their resolved mentions and quotes dropped until the next resolution. */
 async function writeBatch(db: pg.ClientBase, batch: readonly Pending[], fingerprint: string): Promise<void> {
-  const columns = {
-    path: [] as string[],
-    hash: [] as string[],
-    title: [] as (string | null)[],
-    outlet: [] as (string | null)[],
-    date: [] as (string | null)[],
-    url: [] as (string | null)[],
-    byline: [] as (string | null)[],
-    encoding: [] as string[],
-    details: [] as string[],
-    text: [] as string[],
-    mentions: [] as string[],
-    quotes: [] as string[],
-  };
-  for (const { path, hash, extraction } of batch) {
+  const articleRows = batch.map(({ path, hash, extraction }) => {
     const { article } = extraction;
-    columns.path.push(path);
-    columns.hash.push(hash);
-    columns.title.push(article.title);
-    columns.outlet.push(article.outlet);
-    columns.date.push(article.date);
-    columns.url.push(article.url);
-    columns.byline.push(article.byline);
-    columns.encoding.push(article.encoding);
-    columns.details.push(encodeDetails(article));
-    columns.text.push(article.text);
-    columns.mentions.push(encodeMentions(extraction.mentions));
-    columns.quotes.push(encodeQuotes(extraction.quotes));
-  }
+    return [
+      path,
+      hash,
+      article.title,
+      article.outlet,
+      article.date,
+      article.url,
+      article.byline,
+      article.encoding,
+      encodeDetails(article),
+      article.text,
+      encodeMentions(extraction.mentions),
+      encodeQuotes(extraction.quotes),
+    ];
+  });
   await inTransaction(db, async () => {
     const { rows } = await db.query<{ id: number }>(
       `INSERT INTO articles (path, content_hash, fingerprint, title, outlet, date, url, byline, encoding, details, text, raw_mentions, raw_quotes, resolved_key)
@@ -266,11 +254,12 @@ async function writeBatch(db: pg.ClientBase, batch: readonly Pending[], fingerpr
          outlet = excluded.outlet, date = excluded.date, url = excluded.url, byline = excluded.byline, encoding = excluded.encoding,
          details = excluded.details, text = excluded.text, raw_mentions = excluded.raw_mentions, raw_quotes = excluded.raw_quotes, resolved_key = NULL
        RETURNING id`,
-      [...Object.values(columns), fingerprint],
+      [...toColumns(articleRows, 12), fingerprint],
     );
     const ids = rows.map((row) => row.id);
     await db.query('DELETE FROM mentions WHERE article_id = ANY($1::int[])', [ids]);
     await db.query('DELETE FROM quotes WHERE article_id = ANY($1::int[])', [ids]);
+    await db.query('DELETE FROM entity_articles WHERE article_id = ANY($1::int[])', [ids]);
   });
 }
 

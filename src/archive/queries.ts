@@ -64,12 +64,15 @@ export async function hoverCard(db: Queryable, path: string, offset: number, max
        WHERE a.path = $1 AND m."end" >= $2)
      SELECT t.article_id, t.start, t."end", t.text, t.entity_id, e.id, e.type, e.name, e.aliases, e.roles, e.mention_count, e.article_count,
        (SELECT json_agg(json_build_object('path', o.path, 'start', o.start, 'end', o."end", 'text', o.text, 'title', o.title, 'date', o.date))
-        FROM (SELECT * FROM (
-                SELECT DISTINCT ON (m.article_id) m.start, m."end", m.text, a.path, a.title, a.date
-                FROM mentions m JOIN articles a ON a.id = m.article_id
-                WHERE m.entity_id = t.entity_id AND m.article_id <> t.article_id
-                ORDER BY m.article_id, m.start) d
-              ORDER BY abs(coalesce(d.date::date - t.date::date, 1000000)), d.path COLLATE "C" LIMIT $3) o) AS others
+        FROM (SELECT a.path, a.title, n.date, n.start, n."end", n.text
+              FROM (
+                (SELECT * FROM entity_articles x WHERE x.entity_id = t.entity_id AND x.article_id <> t.article_id AND x.date <= t.date ORDER BY x.date DESC LIMIT $3)
+                UNION ALL
+                (SELECT * FROM entity_articles x WHERE x.entity_id = t.entity_id AND x.article_id <> t.article_id AND x.date > t.date ORDER BY x.date ASC NULLS FIRST LIMIT $3)
+                UNION ALL
+                (SELECT * FROM entity_articles x WHERE x.entity_id = t.entity_id AND x.article_id <> t.article_id AND (x.date IS NULL OR t.date IS NULL) LIMIT $3)
+              ) n JOIN articles a ON a.id = n.article_id
+              ORDER BY abs(coalesce(n.date::date - t.date::date, 1000000)), a.path COLLATE "C" LIMIT $3) o) AS others
      FROM target t JOIN entities e ON e.id = t.entity_id`,
     [path, offset, maxOthers],
   );
@@ -144,7 +147,7 @@ export async function articlePage(db: Queryable, group: TreeGroup, options: { li
     return (await db.query<ArticleSummary>(`SELECT ${columns} FROM articles a WHERE a.date >= $1 || '-01' AND a.date <= $1 || '-31' ${order}`, [group.month, ...page])).rows;
   }
   return (
-    await db.query<ArticleSummary>(`SELECT ${columns} FROM articles a WHERE a.id IN (SELECT article_id FROM mentions WHERE entity_id = $1) ${order}`, [group.entityId, ...page])
+    await db.query<ArticleSummary>(`SELECT ${columns} FROM entity_articles x JOIN articles a ON a.id = x.article_id WHERE x.entity_id = $1 ${order.replace('a.date', 'x.date')}`, [group.entityId, ...page])
   ).rows;
 }
 

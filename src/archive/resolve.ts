@@ -11,7 +11,7 @@ import { parseCorpusYaml, emptyCorpusConfig } from '../core/extract/corpusYaml';
 import { IdentityIndex } from '../core/identity/identityIndex';
 import { assembleArticle } from '../core/index/assemble';
 import type { Person } from '../core/types';
-import { inTransaction } from './db';
+import { inTransaction, toColumns } from './db';
 import { articleFromRow, decodeMentionForms, storedExtraction } from './rawExtraction';
 import { LOCKS, migrate } from './schema';
 
@@ -33,6 +33,7 @@ export interface ResolveOptions {
 }
 
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 
 interface ArticleIds {
   id: number;
@@ -136,73 +137,49 @@ async function rewriteArticles(db: pg.ClientBase, batch: readonly ArticleIds[], 
   const written = rows.map((row) => row.id);
   await db.query('DELETE FROM mentions WHERE article_id = ANY($1::int[])', [written]);
   await db.query('DELETE FROM quotes WHERE article_id = ANY($1::int[])', [written]);
-  const m = { article: [] as number[], start: [] as number[], end: [] as number[], text: [] as string[], entity: [] as string[] };
-  const q = {
-    article: [] as number[],
-    start: [] as number[],
-    end: [] as number[],
-    text: [] as string[],
-    speaker: [] as (string | null)[],
-    source: [] as (string | null)[],
-    group: [] as number[],
-    partial: [] as boolean[],
-    unmarked: [] as boolean[],
-  };
+  await db.query('DELETE FROM entity_articles WHERE article_id = ANY($1::int[])', [written]);
+  const mentionRows: unknown[][] = [];
+  const quoteRows: unknown[][] = [];
   for (const row of rows) {
     const extraction = storedExtraction(articleFromRow({ ...row, text: '' }), row.raw_mentions, row.raw_quotes);
     const { mentions, quotes } = assembleArticle(row.path, extraction, idsByArticle.get(row.id)!, people);
-    for (const mention of mentions) {
-      m.article.push(row.id);
-      m.start.push(mention.start);
-      m.end.push(mention.end);
-      m.text.push(mention.text);
-      m.entity.push(mention.entityId);
-    }
-    for (const quote of quotes) {
-      q.article.push(row.id);
-      q.start.push(quote.start);
-      q.end.push(quote.end);
-      q.text.push(quote.text);
-      q.speaker.push(quote.speaker);
-      q.source.push(quote.source);
-      q.group.push(quote.group);
-      q.partial.push(quote.partial);
-      q.unmarked.push(quote.unmarked);
-    }
+    for (const m of mentions) mentionRows.push([row.id, m.start, m.end, m.text, m.entityId]);
+    for (const q of quotes) quoteRows.push([row.id, q.start, q.end, q.text, q.speaker, q.source, q.group, q.partial, q.unmarked]);
   }
   await db.query(
     `INSERT INTO mentions (article_id, start, "end", text, entity_id)
      SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::text[])`,
-    [m.article, m.start, m.end, m.text, m.entity],
+    toColumns(mentionRows, 5),
   );
   await db.query(
     `INSERT INTO quotes (article_id, start, "end", text, speaker, source, quote_group, partial, unmarked)
      SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::bool[], $9::bool[])`,
-    [q.article, q.start, q.end, q.text, q.speaker, q.source, q.group, q.partial, q.unmarked],
+    toColumns(quoteRows, 9),
   );
-  // The vocabulary only grows: a word no quote holds any more matches nothing.
   await db.query(
-    `INSERT INTO quote_words (word) SELECT DISTINCT w.lexeme FROM unnest($1::text[]) AS t(text), unnest(to_tsvector('simple', t.text)) AS w
+    `INSERT INTO entity_articles (entity_id, article_id, date, start, "end", text)
+     SELECT DISTINCT ON (m.entity_id, m.article_id) m.entity_id, m.article_id, a.date, m.start, m."end", m.text
+     FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.article_id = ANY($1::int[])
+     ORDER BY m.entity_id, m.article_id, m.start`,
+    [written],
+  );
+  // The vocabulary only grows: a word no quote holds any more matches nothing. Read from the stored tsvectors
+  // (ts_stat), not parsed again.
+  await db.query(
+    `INSERT INTO quote_words (word) SELECT word FROM ts_stat(format('SELECT words FROM quotes WHERE article_id = ANY(%L::int[])', $1::int[]))
      ON CONFLICT DO NOTHING`,
-    [q.text],
+    [written],
   );
   return rows.length;
 }
 
 /** The entities table made to match the resolution: people with at least one mention. */
 async function replaceEntities(db: pg.ClientBase, people: ReadonlyMap<string, Person>, mentionCounts: ReadonlyMap<string, number>, articleCounts: ReadonlyMap<string, number>): Promise<void> {
-  const e = { id: [] as string[], type: [] as string[], name: [] as string[], aliases: [] as string[], roles: [] as string[], mentions: [] as number[], articles: [] as number[] };
-  for (const [id, count] of mentionCounts) {
+  // Arrays of arrays do not pass through unnest: each list travels as JSON.
+  const rows = [...mentionCounts].map(([id, count]) => {
     const person = people.get(id)!;
-    e.id.push(id);
-    e.type.push(person.type);
-    e.name.push(person.name);
-    // Arrays of arrays do not pass through unnest: each list travels as JSON.
-    e.aliases.push(JSON.stringify(person.aliases));
-    e.roles.push(JSON.stringify(person.roles));
-    e.mentions.push(count);
-    e.articles.push(articleCounts.get(id) ?? 0);
-  }
+    return [id, person.type, person.name, JSON.stringify(person.aliases), JSON.stringify(person.roles), count, articleCounts.get(id) ?? 0];
+  });
   await db.query('DELETE FROM entities');
   await db.query(
     `INSERT INTO entities (id, type, name, aliases, roles, mention_count, article_count)
@@ -210,6 +187,6 @@ async function replaceEntities(db: pg.ClientBase, people: ReadonlyMap<string, Pe
        ARRAY(SELECT json_array_elements_text(u.aliases::json)), ARRAY(SELECT json_array_elements_text(u.roles::json)),
        u.mentions, u.articles
      FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::int[]) AS u(id, type, name, aliases, roles, mentions, articles)`,
-    [e.id, e.type, e.name, e.aliases, e.roles, e.mentions, e.articles],
+    toColumns(rows, 7),
   );
 }

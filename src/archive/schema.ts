@@ -9,7 +9,9 @@ import type { Queryable } from './db';
  * computed again), the word index at a few ms.
  *
  * Articles hold what extraction found (raw mentions and quotes, before identity) next to the text; the
- * resolution pass turns those into `entities`, `mentions` and `quotes`, the tables the editor queries.
+ * resolution pass turns those into `entities`, `mentions` and `quotes`, the tables the editor queries, and
+ * `entity_articles` (each entity's first mention per article, with the article's date: a hover card's
+ * nearest articles in two short index scans instead of a pass over every mention of a famous name).
  * `resolved_key` is the hash of the entity ids the last resolution gave the article's mentions (null: the
  * article changed since and waits for the next resolution).
  */
@@ -53,6 +55,17 @@ const MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX mentions_by_entity ON mentions (entity_id, article_id, start);
   CREATE INDEX mentions_by_article ON mentions (article_id, start);
+  CREATE TABLE entity_articles (
+    entity_id text NOT NULL,
+    article_id integer NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+    date text,
+    start integer NOT NULL,
+    "end" integer NOT NULL,
+    text text NOT NULL,
+    PRIMARY KEY (entity_id, article_id)
+  );
+  CREATE INDEX entity_articles_by_date ON entity_articles (entity_id, date DESC NULLS LAST);
+  CREATE INDEX entity_articles_by_article ON entity_articles (article_id);
   CREATE TABLE quotes (
     article_id integer NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
     start integer NOT NULL,
@@ -69,7 +82,6 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX quotes_by_speaker ON quotes (speaker) WHERE speaker IS NOT NULL;
   CREATE INDEX quotes_by_source ON quotes (source) WHERE source IS NOT NULL;
   CREATE INDEX quotes_words ON quotes USING gin (words);
-  CREATE INDEX quotes_by_length ON quotes (length(text));
   CREATE TABLE quote_words (word text PRIMARY KEY);
   CREATE INDEX quote_words_trgm ON quote_words USING gin (word gin_trgm_ops);
   `,

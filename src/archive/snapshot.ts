@@ -6,13 +6,12 @@ import type { QuoteTrail } from '../core/trails';
 import type pg from 'pg';
 import type { CorpusReader } from '../core/api';
 import { emptyCorpusConfig, parseCorpusYaml } from '../core/extract/corpusYaml';
-import { lastAtOrBefore } from '../core/util/sortedSearch';
+import { mentionAtOffset, quoteAtOffset } from '../core/index/spanLookup';
 import type { Article, CorpusConfig, Entity, EntityType, Mention, Person, Quote } from '../core/types';
 import { articleFromRow, type ArticleRow } from './rawExtraction';
 
 const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const byPathThenStart = (a: { path: string; start: number }, b: { path: string; start: number }) => byCodeUnits(a.path, b.path) || a.start - b.start;
-const startOf = (span: { start: number }): number => span.start;
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | null): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -104,15 +103,10 @@ class ArchiveSnapshot implements CorpusReader {
     return this.mentionsByPath.get(path) ?? [];
   }
   mentionAt(path: string, offset: number): Mention | undefined {
-    const mentions = this.mentionsIn(path);
-    const i = lastAtOrBefore(mentions, offset, startOf);
-    return i >= 0 && offset <= mentions[i].end ? mentions[i] : undefined;
+    return mentionAtOffset(this.mentionsIn(path), offset);
   }
   quoteAt(path: string, offset: number): Quote | undefined {
-    const quotes = this.quotesIn(path);
-    const last = lastAtOrBefore(quotes, offset, startOf);
-    for (let i = last; i >= 0 && i > last - 4; i--) if (offset <= quotes[i].end) return quotes[i];
-    return undefined;
+    return quoteAtOffset(this.quotesIn(path), offset);
   }
   problems(): readonly { path: string; message: string }[] {
     return [];

@@ -105,7 +105,7 @@ export async function archiveMain(argv: readonly string[], io: CliIO): Promise<n
   }
   let client: pg.Client;
   try {
-    client = await connect(args.url, { applicationName: `corpus-navigator ${args.command}` });
+    client = await connect(args.url, { applicationName: `corpus-navigator ${args.command}`, parallel: args.command === 'index' || args.command === 'resolve' });
   } catch (error) {
     io.stderr(`corpus-navigator: cannot connect to ${describeUrl(args.url)}: ${errorMessage(error)}\n`);
     return 1;

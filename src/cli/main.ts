@@ -8,6 +8,7 @@ import { errorMessage } from '../core/extract/loader';
 import { writeCsvExport } from './csvExport';
 import { defaultWorkerCount, MIN_FILES_COLD, WorkerExtractor } from '../core/index/workers/workerExtractor';
 import { ARCHIVE_USAGE, archiveMain } from './archive';
+import { entityStatsLines } from './entityStats';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -22,14 +23,15 @@ const processIO: CliIO = {
 export const USAGE = `Usage: corpus-navigator <command> <folder> [options]
 
 Commands:
-  export <folder>   Print the corpus as JSON (schema v1): articles, people with mentions, quotes with speakers;
-                    with --format csv, write quotes.csv, mentions.csv and entities.csv into the --out folder
-  stats <folder>    Print counts, the most mentioned people and articles per outlet
+  export <folder>   Print the corpus as JSON (schema v2): articles, people and entities of every type with
+                    mentions, quotes with speakers and sources, quote trails; with --format csv, write
+                    quotes.csv, mentions.csv and entities.csv into the --out folder
+  stats <folder>    Print counts, the most mentioned people, organisations and places, and articles per outlet
 
 Options:
   --out FILE             export: write the JSON to FILE instead of standard output (csv: the folder to write into)
   --format json|csv      export: JSON (default) or three CSV files (RFC 4180, UTF-8)
-  --top N                stats: how many people to list (default 10)
+  --top N                stats: how many people, organisations and places to list (default 10)
   --max-file-size MB     skip articles larger than MB megabytes (default: no limit)
   --workers N            extract articles in N worker threads (default: one fewer than the cores, at least 1,
                          here ${defaultWorkerCount()}); 0 extracts them in the main thread, as does a corpus of fewer than
@@ -188,6 +190,7 @@ export function formatStats(corpus: CorpusIndex, top: number): string {
     lines.push(`  ${person.name.padEnd(nameWidth)}  ${String(person.mentions.length).padStart(5)} mentions  ${String(quoted).padStart(4)} quotes  (${person.id})`);
   }
   if (shown.length === 0) lines.push('  (none)');
+  lines.push(...entityStatsLines(corpus, top));
   lines.push('', 'Articles per outlet:');
   const perOutlet = new Map<string, { articles: number; quotes: number }>();
   for (const article of articles) {

@@ -52,6 +52,18 @@ export interface RawMention extends Span {
   tentative?: boolean;
 }
 
+/** The entity types other than person: found by the entity tagger and rules, resolved by name. */
+export type NamedEntityType = Exclude<EntityType, 'person'>;
+
+/** An organisation or place mention found in one article, before corpus-wide identity resolution. */
+export interface RawEntityMention extends Span {
+  /** The exact text of the span, CoNLL-style: no leading "the" ("Kremlin", "Foreign Office"). */
+  text: string;
+  type: NamedEntityType;
+  /** The long form an acronym stands for where the article defines it: "Nato" in "the North Atlantic Treaty Organization (Nato)". */
+  expansion?: string;
+}
+
 /** What identity resolution reads of a mention: all but its offsets, so mentions of one name can share one. */
 export type MentionForm = Omit<RawMention, keyof Span>;
 
@@ -107,8 +119,15 @@ export interface Quote extends Span {
 /** Per-file extraction result; the unit that is cached and re-indexed incrementally. */
 export interface ArticleExtraction {
   article: Article;
+  /** Person mentions, sorted by start. */
   mentions: RawMention[];
   quotes: ExtractedQuote[];
+  /**
+   * Organisation and place mentions, sorted by start; none overlaps a person mention but a tentative one (the
+   * index lists the person where identity resolution keeps it, else the organisation or place). `extractArticle` always
+   * sets it; a reader treats it as empty when absent (an extraction rebuilt by code that predates it).
+   */
+  entities?: RawEntityMention[];
 }
 
 /** A quote before identity resolution: the speaker is a mention index into the same article. */
@@ -119,6 +138,8 @@ export interface ExtractedQuote extends Span {
   unmarked: boolean;
   /** Index into `ArticleExtraction.mentions` of the mention that names the speaker, or null. */
   speakerMention: number | null;
+  /** Index into `ArticleExtraction.entities` of the organisation the quote is attributed to ("the Kremlin said"); absent when none. */
+  sourceEntity?: number;
 }
 
 /** Metadata kept outside the articles, as corpus.yaml's `metadata:` and `fileNames:` declare it. */
@@ -169,18 +190,39 @@ export interface ConfigProblem {
   severity: 'error' | 'warning';
 }
 
-/** Export schema v1: the contract other tools rely on. */
+/** A mention as the export writes it. */
+export interface ExportedMention {
+  path: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Export schema v2: the contract other tools rely on. `people` and each quote's `speaker` keep their v1
+ * meaning; `entities` lists every entity (people too, same ids as in `people`); a quote's `source` is the
+ * entity its words are attributed to (its speaker, or an organisation), or null.
+ */
 export interface CorpusExport {
-  version: 1;
+  version: 2;
   articles: { path: string; title: string | null; outlet: string | null; date: string | null }[];
   people: {
     id: string;
     name: string;
     aliases: string[];
     roles: string[];
-    mentions: { path: string; start: number; end: number; text: string }[];
+    mentions: ExportedMention[];
   }[];
-  quotes: { path: string; start: number; end: number; text: string; speaker: string | null }[];
+  entities: {
+    id: string;
+    type: EntityType;
+    name: string;
+    aliases: string[];
+    /** Present for people (as in `people`). */
+    roles?: string[];
+    mentions: ExportedMention[];
+  }[];
+  quotes: { path: string; start: number; end: number; text: string; speaker: string | null; source: string | null }[];
 }
 
 /** How the core reads files, so the extension can pass `workspace.fs` and tests an in-memory map. */

@@ -8,6 +8,7 @@ import * as articlesTree from './features/articlesTree';
 import * as configDiagnostics from './features/configDiagnostics';
 import * as csvExport from './features/csvExport';
 import * as entitySections from './features/entitySections';
+import * as corrections from './features/corrections';
 import * as hover from './features/hover';
 import * as language from './features/language';
 import * as navigation from './features/navigation';
@@ -59,6 +60,7 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
   csvExport.register(context, manager);
   timeline.register(context, manager);
   entitySections.register(context, manager);
+  corrections.register(context, manager);
 
   // Indexing starts on the next turn of the event loop, after activation has returned.
   const startTimer = setTimeout(() => {

@@ -34,10 +34,18 @@ export const Commands = {
   showTimeline: 'corpusNavigator.showTimeline',
   /** Internal: moves to an entity's mention in a given article and shows its hover card. */
   showEntityCard: 'corpusNavigator.showEntityCard',
+  notAnEntity: 'corpusNavigator.notAnEntity',
+  mergeWith: 'corpusNavigator.mergeWith',
+  splitMention: 'corpusNavigator.splitMention',
+  renameEntity: 'corpusNavigator.renameEntity',
+  undoCorrection: 'corpusNavigator.undoCorrection',
 } as const;
 
+/** The correction commands a hover card links to. */
+export const CORRECTION_COMMANDS: readonly string[] = [Commands.notAnEntity, Commands.mergeWith, Commands.splitMention, Commands.renameEntity];
+
 /** The commands hover links may run (`MarkdownString.isTrusted.enabledCommands`). */
-export const HOVER_LINK_COMMANDS: readonly string[] = [Commands.openMention, Commands.showAllMentions, Commands.showTimeline, Commands.showEntityCard];
+export const HOVER_LINK_COMMANDS: readonly string[] = [Commands.openMention, Commands.showAllMentions, Commands.showTimeline, Commands.showEntityCard, ...CORRECTION_COMMANDS];
 
 /** Webview panel types. */
 export const Panels = {
@@ -81,6 +89,7 @@ export const SemanticTokens = {
   organization: 'organization',
   place: 'place',
   speaker: 'speaker',
+  boilerplate: 'boilerplate',
 } as const;
 
 /** Full setting name, e.g. `corpusNavigator.hover.maxMentions`. */

@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { TIMEOUT_MS, Workbench, clipAround, expect, waitFor, type Screenshots } from './workbench';
+import { realCorpusTree } from './realCorpusJourney';
 
 export interface JourneyContext {
   page: Page;
@@ -17,7 +18,7 @@ export interface JourneyContext {
 export interface Journey {
   id: string;
   title: string;
-  folder: 'corpus' | 'empty';
+  folder: 'corpus' | 'empty' | 'bbc';
   run(ctx: JourneyContext): Promise<void>;
 }
 
@@ -64,7 +65,7 @@ function filesContaining(folder: string, word: string): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Shared steps
 
-async function showArticlesView(wb: Workbench): Promise<void> {
+export async function showArticlesView(wb: Workbench): Promise<void> {
   await wb.openViewContainer(VIEW_CONTAINER);
   // Indexing shows a status row first; the journeys start from the indexed corpus.
   await waitFor(
@@ -76,11 +77,39 @@ async function showArticlesView(wb: Workbench): Promise<void> {
 }
 
 /** Picks a grouping with the view's "Group Articles By…" title-bar button. */
-async function groupBy(wb: Workbench, choice: 'By Outlet' | 'By Date' | 'By Person' | 'By Organisation' | 'By Place'): Promise<void> {
+export async function groupBy(wb: Workbench, choice: 'By Outlet' | 'By Date' | 'By Person' | 'By Organisation' | 'By Place'): Promise<void> {
   await wb.viewAction('Group Articles By…');
   const row = wb.quickInputRows().filter({ has: wb.page.locator('.label-name', { hasText: choice }) }).first();
   await row.click({ timeout: TIMEOUT_MS });
   await wb.quickInput.waitFor({ state: 'hidden', timeout: TIMEOUT_MS });
+}
+
+type TreeRow = Awaited<ReturnType<Workbench['treeItems']>>[number];
+
+/**
+ * Groups the tree by an entity type and checks it: entities by mention count, collapsed; the first one expanded
+ * lists articles whose mention counts add up to its own.
+ */
+async function entityGrouping(wb: Workbench, choice: 'By Person' | 'By Organisation' | 'By Place'): Promise<{ first: TreeRow; articles: TreeRow[] }> {
+  const what = choice.toLowerCase();
+  await groupBy(wb, choice);
+  const rows = await waitFor(
+    () => wb.treeItems(),
+    (items) => items.length > 0 && items.every((r) => r.level === 1 && r.expanded === false && /^\d+$/.test(r.description)),
+    (items) => `${what}: expected collapsed rows with mention counts, saw ${JSON.stringify(items?.slice(0, 5))}`,
+  );
+  const counts = rows.map((r) => Number(r.description));
+  expect(counts.every((n, i) => i === 0 || counts[i - 1] >= n), `${what}: not ordered by mention count: ${counts.join(', ')}`);
+  const first = rows[0];
+  await wb.expandTreeRow(first.label);
+  const articles = await waitFor(
+    async () => (await wb.treeItems()).filter((r) => r.level === 2),
+    (items) => items.length > 0,
+    () => `${what}: ${first.label} has no articles`,
+  );
+  const total = articles.reduce((sum, r) => sum + Number(/^(\d+) mentions?$/.exec(r.description)?.[1] ?? NaN), 0);
+  expect(total === Number(first.description), `${what}: ${first.label}'s articles list ${total} mentions, its row says ${first.description}`);
+  return { first, articles };
 }
 
 async function openArticleAt(wb: Workbench, name: string, position: { line: number; column: number }): Promise<void> {
@@ -88,7 +117,7 @@ async function openArticleAt(wb: Workbench, name: string, position: { line: numb
   await wb.goTo(position.line, position.column);
 }
 
-function viewport(page: Page): { width: number; height: number } {
+export function viewport(page: Page): { width: number; height: number } {
   return page.viewportSize() ?? { width: 1280, height: 800 };
 }
 
@@ -110,7 +139,7 @@ async function hoverWord(wb: Workbench, line: number, word: string): Promise<Loc
  * Opens the first corpus file that mentions `name` at its first occurrence and hovers it; the name must
  * appear in at least two files (the journeys follow it into another article).
  */
-async function hoverNameInCorpus(wb: Workbench, folder: string, name: string): Promise<{ files: string[]; current: string; card: Locator }> {
+export async function hoverNameInCorpus(wb: Workbench, folder: string, name: string): Promise<{ files: string[]; current: string; card: Locator }> {
   const files = filesContaining(folder, name);
   expect(files.length >= 2, `precondition: "${name}" should appear in at least two corpus files, found ${files.join(', ')}`);
   const current = files[0];
@@ -189,29 +218,7 @@ const articlesTree: Journey = {
 
     // By person: people by mention count; a person's articles; a mention opens with the name selected.
     await wb.resizeSideBar(480);
-    await groupBy(wb, 'By Person');
-    const people = await waitFor(
-      () => wb.treeItems(),
-      (rows) => rows.length > 0 && rows.every((r) => r.level === 1 && r.expanded === false && /^\d+$/.test(r.description)),
-      (rows) => `by person: expected collapsed people with mention counts, saw ${JSON.stringify(rows?.slice(0, 5))}`,
-    );
-    const counts = people.map((r) => Number(r.description));
-    expect(
-      counts.every((n, i) => i === 0 || counts[i - 1] >= n),
-      `by person: people are not ordered by mention count: ${counts.join(', ')}`,
-    );
-    const person = people[0];
-    await wb.expandTreeRow(person.label);
-    const personArticles = await waitFor(
-      async () => (await wb.treeItems()).filter((r) => r.level === 2),
-      (rows) => rows.length > 0,
-      () => `by person: ${person.label} has no articles`,
-    );
-    const mentionTotal = personArticles.reduce((sum, r) => sum + Number(/^(\d+) mentions?$/.exec(r.description)?.[1] ?? NaN), 0);
-    expect(
-      mentionTotal === Number(person.description),
-      `by person: ${person.label}'s articles list ${mentionTotal} mentions, the person row says ${person.description}`,
-    );
+    const { first: person, articles: personArticles } = await entityGrouping(wb, 'By Person');
     await wb.expandTreeRow(personArticles[0].label);
     const mentionRow = wb.treeRows().and(wb.page.locator('[aria-level="3"]')).first();
     await mentionRow.waitFor({ timeout: TIMEOUT_MS });
@@ -489,27 +496,12 @@ const entities: Journey = {
     // By place: places by mention count; the first place's articles add up to its count.
     await showArticlesView(wb);
     await wb.resizeSideBar(480);
-    await groupBy(wb, 'By Place');
-    const places = await waitFor(
-      () => wb.treeItems(),
-      (rows) => rows.length > 0 && rows.every((r) => r.level === 1 && r.expanded === false && /^\d+$/.test(r.description)),
-      (rows) => `by place: expected collapsed places with mention counts, saw ${JSON.stringify(rows?.slice(0, 5))}`,
-    );
-    const counts = places.map((r) => Number(r.description));
-    expect(counts.every((n, i) => i === 0 || counts[i - 1] >= n), `by place: not ordered by mention count: ${counts.join(', ')}`);
-    await wb.expandTreeRow(places[0].label);
-    const placeArticles = await waitFor(
-      async () => (await wb.treeItems()).filter((r) => r.level === 2),
-      (rows) => rows.length > 0,
-      () => `by place: ${places[0].label} has no articles`,
-    );
-    const total = placeArticles.reduce((sum, r) => sum + Number(/^(\d+) mentions?$/.exec(r.description)?.[1] ?? NaN), 0);
-    expect(total === Number(places[0].description), `by place: ${places[0].label}'s articles list ${total} mentions, the row says ${places[0].description}`);
+    await entityGrouping(wb, 'By Place');
     await shots.take(wb.page, '7-entities-tree-by-place', { x: 0, y: 0, width: 880, height: 800 });
   },
 };
 
-// 7. Timeline
+// 8. Timeline
 
 const DARK_THEME = 'Dark Modern';
 const LIGHT_THEME = 'Light Modern';
@@ -534,8 +526,8 @@ function barCounts(label: string): { mentions: number; quotes: number } {
 }
 
 const timeline: Journey = {
-  id: '7-timeline',
-  title: 'from the hover card, Show timeline: bars add up to the card; a period lists its mentions; one opens selected',
+  id: '8-timeline',
+  title: 'from the hover card, Show timeline: bars add up to the card; a period lists its mentions and stays picked when the panel is hidden; one opens selected',
   folder: 'corpus',
   async run({ wb, page, shots, folder }) {
     const name = 'Fallon';
@@ -586,9 +578,8 @@ const timeline: Journey = {
     );
     await bars.nth(busiest).click();
     await frame.locator('li.mention').first().waitFor({ timeout: TIMEOUT_MS });
-
     const panel = page.locator('.editor-group-container', { has: page.locator('.tab.active[aria-label^="Timeline:"]') }).first();
-    await shots.take(page, '7-timeline-dark', clipAround([await panel.boundingBox()], 0, viewport(page)));
+    await shots.take(page, '8-timeline-dark', clipAround([await panel.boundingBox()], 0, viewport(page)));
     try {
       await setColorTheme(wb, LIGHT_THEME);
       await page.mouse.move(5, 400);
@@ -597,7 +588,7 @@ const timeline: Journey = {
         (cls) => /vscode-light/.test(cls),
         (cls) => `the webview did not take the light theme: body class "${cls}"`,
       );
-      await shots.take(page, '7-timeline-light', clipAround([await panel.boundingBox()], 0, viewport(page)));
+      await shots.take(page, '8-timeline-light', clipAround([await panel.boundingBox()], 0, viewport(page)));
       await setColorTheme(wb, HIGH_CONTRAST_THEME);
       await page.mouse.move(5, 400);
       await waitFor(
@@ -605,10 +596,28 @@ const timeline: Journey = {
         (cls) => /vscode-high-contrast/.test(cls),
         (cls) => `the webview did not take the high-contrast theme: body class "${cls}"`,
       );
-      await shots.take(page, '7-timeline-high-contrast', clipAround([await panel.boundingBox()], 0, viewport(page)));
+      await shots.take(page, '8-timeline-high-contrast', clipAround([await panel.boundingBox()], 0, viewport(page)));
     } finally {
       await setColorTheme(wb, DARK_THEME);
     }
+
+    const picked = (await heading.textContent()) ?? '';
+
+    // Hidden behind another editor and shown again, the panel still shows the period picked.
+    await page.locator('.tab[aria-label^="Timeline:"]').first().click();
+    await wb.openFile(filesContaining(folder, name)[1]);
+    await wb.runCommand('View: Open Previous Editor');
+    await waitFor(
+      async () => ((await wb.activeTab().getAttribute('aria-label')) ?? '').trim(),
+      (label) => label.startsWith('Timeline:'),
+      (label) => `going back showed "${label}", not the timeline`,
+    );
+    await waitFor(
+      async () => (await frame.locator('#entries-title').textContent()) ?? '',
+      (text) => text === picked,
+      (text) => `shown again, the timeline lists "${text}", before it listed "${picked}"`,
+    );
+    await frame.locator('li.mention').first().waitFor({ timeout: TIMEOUT_MS });
 
     // Click through to the first mention listed: it opens beside the panel, selected.
     const first = frame.locator('li.mention').first();
@@ -618,8 +627,20 @@ const timeline: Journey = {
     expect(selected === expected, `the opened mention selected "${selected}", the timeline listed "${expected}"`);
     const opened = await wb.activeFileName();
     expect(filesContaining(folder, name).includes(opened), `the mention opened ${opened}, which does not mention ${name}`);
-    await shots.take(page, '7-timeline-mention-opened');
+    await shots.take(page, '8-timeline-mention-opened');
+
+    // Months instead of weeks: the same mentions, in fewer bars.
+    await frame.locator('button[data-granularity="month"]').click();
+    await waitFor(
+      async () => (await frame.locator('.summary').textContent()) ?? '',
+      (text) => text.endsWith('by month'),
+      (text) => `after "Months" the summary says "${text}"`,
+    );
+    const monthLabels = await frame.locator('g.period').evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label') ?? ''));
+    const monthly = monthLabels.map(barCounts).reduce((sum, c) => sum + c.mentions, 0);
+    expect(monthly === charted.mentions, `by month the bars hold ${monthly} mentions, by week ${charted.mentions}`);
+    expect(monthLabels.length < labels.length, `${monthLabels.length} months for ${labels.length} weeks`);
   },
 };
 
-export const JOURNEYS: readonly Journey[] = [articlesTree, hoverCard, references, quoteSearch, quoteHighlighting, statusBar, welcomeView, entities, timeline];
+export const JOURNEYS: readonly Journey[] = [articlesTree, hoverCard, references, quoteSearch, quoteHighlighting, statusBar, welcomeView, entities, timeline, realCorpusTree];

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { Corpus } from '../../src/core/api';
 import type { EntityType } from '../../src/core/types';
 import type { TreeNode } from '../../src/editor/features/articlesTree';
-import { entityAtText, extensionApi, hoverMarkdown, openArticle, positionOf, revertAll, sampleCorpus, unescapeMarkdown } from './_helpers';
+import { decodeTokens, entityAtText, eventually, extensionApi, hoverMarkdown, openArticle, positionOf, revertAll, sampleCorpus, unescapeMarkdown, workspaceRoot } from './_helpers';
 
 const ARTICLE = 'uk-and-us-accuse-russia-of-interfering.txt';
 const EU_ARTICLE = 'trump-putin-alliance-diplomatic-crisis.txt';
@@ -67,15 +67,7 @@ describe('entities of every type in the editor', () => {
     const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', document.uri);
     assert.ok(legend && tokens);
     for (const type of ['person', 'organization', 'place']) assert.ok(legend.tokenTypes.includes(type), `no ${type} token type`);
-    const got: string[] = [];
-    let line = 0;
-    let char = 0;
-    for (let i = 0; i < tokens.data.length; i += 5) {
-      const [deltaLine, deltaStart, length, type] = tokens.data.slice(i, i + 4);
-      line += deltaLine;
-      char = deltaLine === 0 ? char + deltaStart : deltaStart;
-      got.push(`${document.offsetAt(new vscode.Position(line, char))}+${length}:${legend.tokenTypes[type]}`);
-    }
+    const got = decodeTokens(document, legend, tokens);
     const expected = corpus.mentionsIn(ARTICLE).map((m) => `${m.start}+${m.end - m.start}:${corpus.entity(m.entityId)?.type}`);
     assert.deepStrictEqual(got, expected);
 
@@ -198,6 +190,22 @@ describe('entities of every type in the editor', () => {
       } finally {
         await api.tree.setGroupBy(initial);
       }
+    });
+
+    it('keeps organisations and places through a warm start from the extraction cache', async function () {
+      this.timeout(60_000);
+      const { api, corpus } = await sampleCorpus();
+      const typed = (c: Corpus) => c.entities().filter((e) => e.type !== 'person').map((e) => `${e.id}:${e.mentions.length}`).sort();
+      const before = typed(corpus);
+      const entry = api.manager.entries().find((e) => e.root === workspaceRoot());
+      assert.ok(entry?.cache, 'the extension has storage for the warm-start cache');
+      await entry.cache.flush();
+      await api.manager.refresh();
+      await api.manager.whenIdle();
+      const reloaded = await eventually(() => api.manager.entries().find((e) => e.root === workspaceRoot() && e.state === 'ready'), 30_000, 'the reload');
+      assert.ok((reloaded.cache?.reused ?? 0) > 0, 'the reload reused cached extractions');
+      assert.ok(reloaded.corpus);
+      assert.deepStrictEqual(typed(reloaded.corpus), before);
     });
 
     it('Search Entities narrows with #org and #place', async () => {

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { applyCorrection, revertCorrection, type Correction } from '../../src/core/extract/corpusYamlEdit';
 import { CorpusIndex } from '../../src/core/index/corpusIndex';
 
 // Hand-written articles: two unrelated people share the surname Kim; a golf course shares a surname.
@@ -119,4 +120,87 @@ describe('corrections: their effect on identity', () => {
     assert.ok(index.person('tom-watson')!.mentions.some((m) => m.path === 'film.txt'));
     assert.ok(index.person('tom-watson')!.aliases.includes('Jack Black'));
   });
+});
+
+// Applying corrections in place must give exactly what a fresh index with the same corpus.yaml gives.
+const CAST = [
+  ['Nora Hale', 'Ms Hale', 'Hale', 'Nora'],
+  ['Owen Hale', 'Mr Hale', 'Hale'],
+  ['Iris Bloom', 'Dr Bloom', 'Bloom'],
+  ['Felix Bloom', 'Bloom', 'Sir Felix'],
+  ['Hale Quinn', 'Quinn', 'Mr Quinn'],
+  ['Article Below Now', 'Below'],
+];
+const LINES = [
+  (n: string) => `"It will pass," said ${n}.`,
+  (n: string) => `Residents thanked ${n} for the help on Friday.`,
+  (n: string) => `${n}, the council leader, spoke to the crowd.`,
+];
+
+function generatedArticle(random: () => number): string {
+  const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+  const lines = ['Council meets', ''];
+  for (let i = 1 + Math.floor(random() * 5); i > 0; i--) {
+    const forms = pick(CAST);
+    lines.push(pick(LINES)(random() < 0.5 ? forms[0] : pick(forms)), '');
+  }
+  return lines.join('\n');
+}
+
+function view(index: CorpusIndex): unknown {
+  return {
+    people: index.people().map((p) => [p.id, p.name, p.aliases, p.roles, p.mentions.map((m) => `${m.path}:${m.start}:${m.entityId}`)]),
+    quotes: index.quotes().map((q) => `${q.path}:${q.start}:${q.speaker}`),
+    mentions: index.articles().map((a) => index.mentionsIn(a.path).map((m) => `${m.start}:${m.entityId}`)),
+  };
+}
+
+describe('corrections: applied in place', () => {
+  for (let seed = 1; seed <= Number(process.env.SEEDS ?? 8); seed++) {
+    it(`equals a fresh index after random corrections, undos and edits (seed ${seed})`, () => {
+      let state = seed * 7919;
+      const random = () => ((state = (state * 48271) % 2147483647) / 2147483647);
+      const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)];
+      const texts: Record<string, string> = {};
+      for (let i = 0; i < 10; i++) texts[`a${i}.txt`] = generatedArticle(random);
+      let config = '';
+      const index = CorpusIndex.fromTexts('/c', { ...texts }, config);
+      const applied: { correction: Correction; previous: string | null }[] = [];
+      for (let step = 0; step < 40; step++) {
+        const people = index.people();
+        const paths = Object.keys(texts);
+        const path = pick(paths);
+        const mention = pick(index.mentionsIn(path).length ? index.mentionsIn(path) : [undefined]);
+        const r = random();
+        let correction: Correction | null = null;
+        if (r < 0.15 && applied.length) {
+          const last = applied.pop()!;
+          const reverted = revertCorrection(config, last.correction, last.previous);
+          assert.ok(reverted.ok);
+          config = reverted.text;
+        } else if (r < 0.25) {
+          texts[path] = generatedArticle(random);
+          index.updateArticle(path, texts[path]);
+        } else if (r < 0.45 && mention) {
+          correction = { kind: 'notEntity', name: mention.text, ...(random() < 0.5 ? { path } : {}) };
+        } else if (r < 0.65 && mention) {
+          correction = { kind: 'alias', path, canonical: random() < 0.3 ? 'Someone' : pick(people).name, form: mention.text };
+        } else if (r < 0.85 && people.length > 1) {
+          correction = { kind: 'merge', from: pick(people).id, into: pick(people).id };
+        } else if (people.length) {
+          correction = { kind: 'rename', id: pick(people).id, name: `Renamed ${step}` };
+        }
+        if (correction) {
+          const result = applyCorrection(config, correction);
+          assert.ok(result.ok);
+          if (result.changed) applied.push({ correction, previous: result.previous });
+          config = result.text;
+        }
+        index.updateArticle('corpus.yaml', config);
+        if (random() < 0.5) index.people();
+        const fresh = CorpusIndex.fromTexts('/c', { ...texts }, config);
+        assert.deepStrictEqual(view(index), view(fresh), `step ${step}\n${config}`);
+      }
+    });
+  }
 });

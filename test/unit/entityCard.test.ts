@@ -181,7 +181,7 @@ describe('entity card for every type', () => {
     assert.strictEqual(entityMentionedAt(reader, 'p1.txt', start + 2, new Set(['organization']))?.entity.id, 'organization:alliance');
   });
 
-  it('names the type, counts mentions and articles, lists its quotes and the people mentioned with it', () => {
+  it('names the type, counts mentions and articles, lists its quotes', () => {
     const card = buildEntityCard(reader, 'organization:alliance', { limit: 5, fromPath: 'p1.txt', fromStart: 4 });
     assert.ok(card);
     assert.strictEqual(card.type, 'organization');
@@ -189,23 +189,24 @@ describe('entity card for every type', () => {
     assert.strictEqual(card.articleCount, 3);
     assert.strictEqual(card.quoteCount, 1);
     assert.deepStrictEqual(card.quotes.map((q) => [q.path, q.text, q.date]), [['p1.txt', 'We stand ready,', '2020-01-01']]);
-    // Ann Lee is in all three of its articles, Bo Park in two; the place is not a person and is never listed.
-    assert.deepStrictEqual(card.companions, [
-      { id: 'ann-lee', name: 'Ann Lee', articles: 3 },
-      { id: 'bo-park', name: 'Bo Park', articles: 2 },
-    ]);
     assert.deepStrictEqual(card.otherMentions.map((m) => m.path), ['p2.txt', 'p3.txt', 'p1.txt']);
   });
 
-  it('lists a place’s companions without the place itself, and cuts long quotes at a word', () => {
-    const place = buildEntityCard(reader, 'place:ostravia', { companionLimit: 1 });
+  it('builds a place’s card, lists the newest quotes first and cuts long ones at a word', () => {
+    const place = buildEntityCard(reader, 'place:ostravia');
     assert.ok(place);
     assert.strictEqual(place.type, 'place');
     assert.strictEqual(place.quoteCount, 0);
-    assert.deepStrictEqual(place.companions.map((c) => c.id), ['ann-lee']);
+    assert.deepStrictEqual(place.quotes, []);
     const ann = buildEntityCard(reader, 'ann-lee', { quoteLength: 30 });
     assert.ok(ann);
     assert.strictEqual(ann.quotes[0].text, 'the Alliance must act now, and…');
-    assert.ok(!ann.companions.some((c) => c.id === 'ann-lee'));
+    // Three quotes from one source over three dates: the two newest, newest first.
+    const many = typedReader();
+    const extra = (path: string, text: string): Quote => ({ ...many.quotesFrom('organization:alliance')[0], path, start: 0, end: text.length, text });
+    const quotes = [extra('p2.txt', 'second'), extra('p3.txt', 'third'), ...many.quotesFrom('organization:alliance')];
+    const card = buildEntityCard({ ...many, quotesFrom: () => quotes }, 'organization:alliance');
+    assert.deepStrictEqual(card?.quotes.map((q) => q.text), ['third', 'second']);
+    assert.strictEqual(card?.quoteCount, 3);
   });
 });

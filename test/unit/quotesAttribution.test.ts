@@ -42,6 +42,11 @@ describe('quotes: a name with an apposition after the quote', () => {
     assert.deepStrictEqual(speakers(text, ['Ivo Brandt']), ['Ivo Brandt', 'Ivo Brandt']);
   });
 
+  it('an apposition with "and" in it', () => {
+    const text = '“Buyers want fewer cables,” Jeff Raven, strategist at a chip maker and chairman of a standards group, told a website.';
+    assert.deepStrictEqual(speakers(text, ['Jeff Raven']), ['Jeff Raven']);
+  });
+
   it('an apposition that runs into the verb ("X, the council\'s finance chief said")', () => {
     assert.deepStrictEqual(speakers('“The budget is tight,” Mr Okafor, the council\'s finance chief said.', ['Mr Okafor']), ['Mr Okafor']);
   });
@@ -53,6 +58,12 @@ describe('quotes: a name with an apposition after the quote', () => {
   it('"said <title>, X"', () => {
     const text = '“Costs are rising,” said the group\'s chief economist, Paul Varga. “Firms will feel it.”';
     assert.deepStrictEqual(speakers(text, ['Paul Varga']), ['Paul Varga', 'Paul Varga']);
+  });
+
+  it('"said <owner>\'s title, X": X, never the owner', () => {
+    const text = '“This picture was the story,” said De Telegraaf\'s image editor, Peter Schoonen.';
+    assert.deepStrictEqual(speakers(text, ['De Telegraaf', 'Peter Schoonen']), ['Peter Schoonen']);
+    assert.deepStrictEqual(speakers('“This picture was the story,” said De Telegraaf\'s image editor.', ['De Telegraaf']), [null]);
   });
 
   it('several people speaking together: nobody', () => {
@@ -143,6 +154,25 @@ describe('quotes: a quote after reported speech', () => {
     assert.deepStrictEqual(speakers(text, ['Ms Reed']), [null]);
   });
 
+  it('"..., said X" in the sentence before', () => {
+    assert.deepStrictEqual(speakers('Rates may rise next year, said Mr Bannister.\n“I think the key is the bank.”', ['Mr Bannister']), ['Mr Bannister']);
+  });
+
+  it('"X, director of a firm, says ..." is not an inverted verb', () => {
+    const text = 'Mr Grant spoke first.\nPeter Knight, director of Context, says 24 companies reported this year.\n“The fluff is on its way out.”';
+    assert.deepStrictEqual(speakers(text, ['Mr Grant', 'Peter Knight']), ['Peter Knight']);
+  });
+
+  it('"..., he claims" takes the pronoun’s referent from before the sentence', () => {
+    const text = 'Mr Kennedy spoke in London. The rival plans are just incredible, he claims.\n“We are being straightforward.”';
+    assert.deepStrictEqual(speakers(text, ['Mr Kennedy']), ['Mr Kennedy']);
+  });
+
+  it('nobody after "X has failed, he claimed": the pronoun is not the person reported on', () => {
+    const text = 'Mr Howard spoke in Kent.\nMr Blair has failed to tackle these problems, he claimed.\n“The result is big government.”';
+    assert.deepStrictEqual(speakers(text, ['Mr Howard', 'Mr Blair']), [null]);
+  });
+
   it('nobody when the sentence before only reports on the person', () => {
     assert.deepStrictEqual(speakers('Ms Reed was told the plan had failed. “It cannot work.”', ['Ms Reed']), [null]);
   });
@@ -162,6 +192,23 @@ describe('quotes: a relative clause between the name and the verb', () => {
   it('nobody when the relative clause belongs to an unnamed person', () => {
     const text = 'Mr Wolfson was upbeat. One dealer, who asked not to be named, told Reuters: “Christmas has been tough.”';
     assert.deepStrictEqual(speakers(text, ['Mr Wolfson']), [null]);
+  });
+});
+
+describe('quotes: a label in a passive', () => {
+  it('"has been called “…”" is nobody’s words, even in a paragraph quoting one person', () => {
+    const text = '“It is the future,” said Mr Reich. It has been called “open source news” and it is spreading.';
+    assert.deepStrictEqual(speakers(text, ['Mr Reich']), ['Mr Reich', null]);
+  });
+
+  it('"described as “…” by X" takes the agent, and nobody for an unnamed one', () => {
+    assert.deepStrictEqual(speakers('Mr Reich was upbeat. The plan was described as “a disaster” by Ms Lowe.', ['Mr Reich', 'Ms Lowe']), ['Ms Lowe']);
+    assert.deepStrictEqual(speakers('“It works,” said Mr Reich. The plan was described as “a disaster” by critics.', ['Mr Reich']), ['Mr Reich', null]);
+  });
+
+  it('"are calling it “…”" is not a passive', () => {
+    const text = 'More customers, Ms Diemont says, are calling it “the long wait”.';
+    assert.deepStrictEqual(speakers(text, ['Ms Diemont']), ['Ms Diemont']);
   });
 });
 

@@ -25,6 +25,7 @@ const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b/i;
 const MAX_AD_MARKER_LENGTH = 45;
 /** A gallery prompt that stands where a photo was: "Open this photo in gallery", "View image in fullscreen". */
 const GALLERY_PROMPT = /^(?:open|view|see|expand|enlarge|show)\s+(?:this\s+|the\s+)?(?:photo|image|picture|gallery|slideshow|video)s?(?:\s+(?:in|as)\s+(?:a\s+)?(?:gallery|full\s*screen|slideshow|new window))?\s*:?$/i;
+const MAX_GALLERY_PROMPT_LENGTH = 60;
 /**
  * A caption's credit at the end of the line: "(AP Photo/Jane Doe)", "JANE DOE/THE DAILY PLANET",
  * "Jane Doe/Getty Images", "Photo by Jane Doe". Photographer and agency written with a slash, in capitals
@@ -43,6 +44,8 @@ const CAPTION_CREDIT = new RegExp(
   'u',
 );
 const MAX_CAPTION_LENGTH = 400;
+/** How far from the end of a caption its credit starts, at most. */
+const CREDIT_TAIL = 120;
 const COOKIE_WORD = /cookie/i;
 const COOKIE_NOTICE = /\bcookies?\b.*\b(?:accept|settings|policy|consent|we use|preferences)\b|\b(?:we use|accept)\b.*\bcookies?\b/i;
 const SOURCE_LINE = /^(?:\p{L}+\s*\/\s*)?source\s*:\s*[^.!?]{0,80}$/iu;
@@ -92,13 +95,23 @@ function isNotice(text: string): boolean {
     (COOKIE_WORD.test(text) && COOKIE_NOTICE.test(text)) ||
     (colon && SOURCE_LINE.test(text)) ||
     (colon && PHOTO_CREDIT.test(text)) ||
-    GALLERY_PROMPT.test(text)
+    (text.length <= MAX_GALLERY_PROMPT_LENGTH && GALLERY_PROMPT.test(text))
   );
 }
 
 /** A photo caption: a line (a sentence or two at most) that ends with a photo credit. */
 function isCaption(text: string): boolean {
-  return text.length <= MAX_CAPTION_LENGTH && (text.includes('/') || /photo|image|picture|pic|file|handout|credit/i.test(text)) && CAPTION_CREDIT.test(text);
+  if (text.length > MAX_CAPTION_LENGTH) return false;
+  // Every credit form has a slash, a colon, " by " or "courtesy" near the end of the line: most lines have
+  // none there, and then no regex runs.
+  const tail = Math.max(0, text.length - CREDIT_TAIL);
+  let marked = false;
+  for (let i = tail; i < text.length && !marked; i++) {
+    const c = text.charCodeAt(i);
+    marked = c === 47 || c === 58;
+  }
+  if (!marked && !text.includes(' by ', tail) && !text.includes('courtesy', tail)) return false;
+  return CAPTION_CREDIT.test(text);
 }
 
 /** The end of a plea that opens a line: the whole line, or only its first sentence when prose follows it. */

@@ -40,7 +40,8 @@ export function readArticleCorrections(reader: YamlReader, found: ReadonlyMap<st
 }
 
 /** The parts of CorpusConfig that only identity resolution reads (with the problems, which nothing extracts). */
-const NOT_EXTRACTION_FIELDS = ['problems', 'aliases', 'notEntities', 'merge', 'names', 'articleCorrections'] as const;
+// notEntities stays: extraction already leaves those names out of organisations and places.
+const NOT_EXTRACTION_FIELDS = ['problems', 'aliases', 'merge', 'names', 'articleCorrections'] as const;
 
 /**
  * corpus.yaml without its corrections: what extraction reads of it, so what cached extractions depend on.
@@ -49,6 +50,8 @@ const NOT_EXTRACTION_FIELDS = ['problems', 'aliases', 'notEntities', 'merge', 'n
 export function extractionPartOf(config: CorpusConfig): Partial<CorpusConfig> {
   const part: Partial<CorpusConfig> = { ...config };
   for (const field of NOT_EXTRACTION_FIELDS) delete part[field];
+  // An entry that holds only corrections gives an article no metadata.
+  part.articles = Object.fromEntries(Object.entries(config.articles).filter(([, fields]) => Object.keys(fields).length > 0));
   return part;
 }
 

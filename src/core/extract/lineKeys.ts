@@ -3,17 +3,18 @@
 import { fnv1a } from '../util/hash';
 import type { Span } from '../types';
 
-/** The line may be page furniture: short enough, has a letter, and does not introduce the next line. */
+/** The line may be page furniture: not long, has a letter, and does not introduce the next line. */
 export const LINE_COUNTED = 1;
-/** A paragraph of prose by its length: the repeated-line count stops at it when it looks for a line's context. */
+/** A paragraph of prose by its length (see LONG_LINE). */
 export const LINE_LONG = 2;
 /** The line lies inside the article's own boilerplate. */
 export const LINE_BOILERPLATE = 4;
 
-/** Furniture is a notice, a credit or a caption: longer lines are paragraphs. */
-const MAX_COUNTED_LENGTH = 300;
-/** A line this long is a paragraph of prose rather than a label between paragraphs. */
-const LONG_LINE = 120;
+/**
+ * Furniture is a label, a credit or a caption: a line this long is a paragraph of prose, never counted, and the
+ * repeated-line count stops at it when it looks for a line's context (copies of one story share paragraphs).
+ */
+const LONG_LINE = 160;
 
 export interface LineTable {
   /** Per non-blank line: the hash of its normalised text (see `scanLine`). */
@@ -82,12 +83,35 @@ export function lineKey(line: string): number {
 /** Prefix of a paragraph hashed for its key: enough to tell paragraphs apart as contexts, not all of it. */
 const PARAGRAPH_KEY_PREFIX = 64;
 
+/** Scratch columns reused by every call (grown when an article has more lines), copied out at their length. */
+let scratchKeys = new Int32Array(1024);
+let scratchStarts = new Int32Array(1024);
+let scratchEnds = new Int32Array(1024);
+let scratchFlags = new Uint8Array(1024);
+
+function growScratch(): void {
+  const grow = <T extends Int32Array | Uint8Array>(old: T, make: (n: number) => T): T => {
+    const grown = make(old.length * 2);
+    grown.set(old);
+    return grown;
+  };
+  scratchKeys = grow(scratchKeys, (n) => new Int32Array(n));
+  scratchStarts = grow(scratchStarts, (n) => new Int32Array(n));
+  scratchEnds = grow(scratchEnds, (n) => new Int32Array(n));
+  scratchFlags = grow(scratchFlags, (n) => new Uint8Array(n));
+}
+
 /** The non-blank lines of `text` from `from` (after front matter), flagged against the article's boilerplate. */
 export function lineTable(text: string, boilerplate: readonly Span[], from = 0): LineTable {
-  const keys: number[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const flags: number[] = [];
+  let count = 0;
+  const add = (key: number, start: number, end: number, flag: number) => {
+    if (count === scratchKeys.length) growScratch();
+    scratchKeys[count] = key;
+    scratchStarts[count] = start;
+    scratchEnds[count] = end;
+    scratchFlags[count] = flag;
+    count++;
+  };
   let bp = 0;
   let at = from;
   const line = scratch;
@@ -96,8 +120,7 @@ export function lineTable(text: string, boilerplate: readonly Span[], from = 0):
     if (lineEnd === -1) lineEnd = text.length;
     let s: number;
     let e: number;
-    let flag = 0;
-    if (lineEnd - at > MAX_COUNTED_LENGTH + 8) {
+    if (lineEnd - at > LONG_LINE + 8) {
       // A paragraph: only a context for furniture around it, so its key need only tell it from others.
       s = at;
       e = lineEnd;
@@ -105,13 +128,10 @@ export function lineTable(text: string, boilerplate: readonly Span[], from = 0):
       while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
       at = lineEnd + 1;
       if (e <= s) continue;
-      if (e - s > MAX_COUNTED_LENGTH) {
+      if (e - s > LONG_LINE) {
         while (bp < boilerplate.length && boilerplate[bp].end <= s) bp++;
         const inBoilerplate = bp < boilerplate.length && boilerplate[bp].start <= s && boilerplate[bp].end >= e;
-        keys.push(fnv1a(text, s, Math.min(e, s + PARAGRAPH_KEY_PREFIX)) ^ Math.imul(e - s, FNV_PRIME));
-        starts.push(s);
-        ends.push(e);
-        flags.push(inBoilerplate ? LINE_LONG | LINE_BOILERPLATE : LINE_LONG);
+        add(fnv1a(text, s, Math.min(e, s + PARAGRAPH_KEY_PREFIX)) ^ Math.imul(e - s, FNV_PRIME), s, e, inBoilerplate ? LINE_LONG | LINE_BOILERPLATE : LINE_LONG);
         continue;
       }
       at = s;
@@ -121,15 +141,12 @@ export function lineTable(text: string, boilerplate: readonly Span[], from = 0):
     s = line.start;
     e = line.end;
     if (e <= s) continue;
+    let flag = 0;
     while (bp < boilerplate.length && boilerplate[bp].end <= s) bp++;
     if (bp < boilerplate.length && boilerplate[bp].start <= s && boilerplate[bp].end >= e) flag |= LINE_BOILERPLATE;
-    const length = e - s;
-    if (length > LONG_LINE) flag |= LINE_LONG;
-    if (length <= MAX_COUNTED_LENGTH && !line.colon && line.letter) flag |= LINE_COUNTED;
-    keys.push(line.key);
-    starts.push(s);
-    ends.push(e);
-    flags.push(flag);
+    if (e - s > LONG_LINE) flag |= LINE_LONG;
+    else if (!line.colon && line.letter) flag |= LINE_COUNTED;
+    add(line.key, s, e, flag);
   }
-  return { keys: Int32Array.from(keys), starts: Int32Array.from(starts), ends: Int32Array.from(ends), flags: Uint8Array.from(flags) };
+  return { keys: scratchKeys.slice(0, count), starts: scratchStarts.slice(0, count), ends: scratchEnds.slice(0, count), flags: scratchFlags.slice(0, count) };
 }

@@ -8,7 +8,6 @@ import { emptyCorpusConfig, parseCorpusYaml } from '../extract/corpusYaml';
 import { applyMetadataTable } from '../extract/metadataTable';
 import { extractionPartOf } from '../extract/corpusYamlCorrections';
 import { fnv1aUnsigned } from '../util/hash';
-import { lastAtOrBefore } from '../util/sortedSearch';
 import { DEFAULT_SLICE_MS, runSteps, SliceClock, type Steps } from '../util/steps';
 import { loadFiles, readCorpusConfig, type IndexLoadOptions } from './loading';
 import { compactExtraction, plainExtraction } from './packed';
@@ -17,12 +16,11 @@ import { RepeatedLines } from './repeatedLines';
 import { maskExtraction } from './masking';
 import { QuoteTrails } from './quoteTrails';
 import type { QuoteTrail } from '../trails';
+import { mentionAtOffset, quoteAtOffset } from './spanLookup';
 import type { Article, ArticleExtraction, CorpusConfig, Entity, FileSystem, Mention, Person, Quote } from '../types';
 
 /** Enough to tell corpus.yaml versions apart in a cache key. */
 const hashText = (text: string): string => fnv1aUnsigned(text).toString(16);
-
-const startOf = (span: { start: number }): number => span.start;
 
 const byPath = (a: { path: string }, b: { path: string }) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0);
 
@@ -33,7 +31,8 @@ export class CorpusIndex implements Corpus {
   /** Mention strings shared by all articles; renewed when every article is re-extracted. */
   private stringPool = new StringPool();
   private fingerprint = '';
-  private configText: string | null = null;
+  /** corpus.yaml's text as last applied (null: none). */
+  private configText: string | null | undefined;
   /** The text of the metadata table corpus.yaml names (null: not readable), as last read. */
   private metadataTable: { file: string; text: string | null } | null = null;
 
@@ -107,8 +106,7 @@ export class CorpusIndex implements Corpus {
   /** Builds an index from texts already in memory (tests, benchmarks, unsaved buffers). */
   static fromTexts(root: string, texts: Record<string, string>, configText?: string): CorpusIndex {
     const index = new CorpusIndex(root, emptyFileSystem, {}, emptyCorpusConfig());
-    if (configText !== undefined) index.applyConfig(configText);
-    else index.fingerprint = `v${EXTRACTION_VERSION}:`;
+    index.applyConfig(configText ?? null);
     for (const [path, text] of Object.entries(texts)) index.extractInto(path, text, 'utf-8');
     index.resolve();
     return index;
@@ -118,7 +116,7 @@ export class CorpusIndex implements Corpus {
     this.configText = configText;
     this.config = configText === null ? emptyCorpusConfig() : parseCorpusYaml(configText);
     // Corrections act on identity resolution only: a correction keeps every cached extraction.
-    this.fingerprint = `v${EXTRACTION_VERSION}:${configText === null ? '' : hashText(JSON.stringify(extractionPartOf(this.config)))}`;
+    this.fingerprint = `v${EXTRACTION_VERSION}:${hashText(JSON.stringify(extractionPartOf(this.config)))}`;
     const table = this.config.external?.table;
     if (table && this.metadataTable?.file === table.file) {
       applyMetadataTable(this.config, this.metadataTable.text);
@@ -263,17 +261,16 @@ export class CorpusIndex implements Corpus {
     return this.resolve().quotesBy(personId);
   }
 
-  // People are the only entity type indexed so far: entities and sources are the people and speakers.
   entities(): readonly Entity[] {
-    return this.resolve().people();
+    return this.resolve().entities();
   }
 
   entity(id: string): Entity | undefined {
-    return this.resolve().person(id);
+    return this.resolve().entity(id);
   }
 
   quotesFrom(entityId: string): readonly Quote[] {
-    return this.resolve().quotesBy(entityId);
+    return this.resolve().quotesFrom(entityId);
   }
 
   mentionsIn(path: string): readonly Mention[] {
@@ -291,17 +288,11 @@ export class CorpusIndex implements Corpus {
   }
 
   mentionAt(path: string, offset: number): Mention | undefined {
-    const mentions = this.mentionsIn(path);
-    const i = lastAtOrBefore(mentions, offset, startOf);
-    return i >= 0 && offset <= mentions[i].end ? mentions[i] : undefined;
+    return mentionAtOffset(this.mentionsIn(path), offset);
   }
 
   quoteAt(path: string, offset: number): Quote | undefined {
-    const quotes = this.quotesIn(path);
-    // Quotes do not overlap, but look back a little in case a short one sits just before a long one.
-    const last = lastAtOrBefore(quotes, offset, startOf);
-    for (let i = last; i >= 0 && i > last - 4; i--) if (offset <= quotes[i].end) return quotes[i];
-    return undefined;
+    return quoteAtOffset(this.quotesIn(path), offset);
   }
 
   /** Skipped or failed files. Problems in corpus.yaml are in `config.problems` (with line and column). */
@@ -336,7 +327,7 @@ export class CorpusIndex implements Corpus {
     }
     if (path === this.config.external?.table?.file) {
       await this.readMetadataTable();
-      this.reconfigure(this.configText);
+      this.reconfigure(this.configText ?? null, true);
       return;
     }
     if (!isCorpusFileName(path)) return;
@@ -380,10 +371,22 @@ export class CorpusIndex implements Corpus {
    * corpus.yaml changed: every article is resolved again, and re-extracted from memory only when what
    * extraction reads of it (metadata) changed, not for a correction.
    */
-  private reconfigure(configText: string | null): void {
+  private reconfigure(configText: string | null, tableChanged = false): void {
+    // The editor applies a correction at once; the file watcher then reports the same text.
+    if (configText === this.configText && !tableChanged) return;
     const previous = this.fingerprint;
     this.applyConfig(configText);
     const paths = [...this.extractions.keys()];
+    if (this.fingerprint === previous && !this.rebuildAll) {
+      // Only corrections changed: the view takes them in place, and only the articles they touch resolve again.
+      const touched = this.resolve().reconfigure(this.config);
+      if (touched) {
+        for (const path of touched) this.markChanged(path);
+        this.stale = true;
+        this.fire([CORPUS_CONFIG_FILE, ...paths]);
+        return;
+      }
+    }
     if (this.fingerprint !== previous) {
       this.stringPool = new StringPool();
       for (const path of paths) {

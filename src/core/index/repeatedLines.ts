@@ -6,10 +6,10 @@
 // Counting: each article's lines are keyed once (lineKeys.ts; kept per extraction), the number of articles
 // holding each key is kept up to date article by article, and the keys held by at least `threshold(N)`
 // articles are candidates. A candidate is furniture when it also stands in at least that many different
-// contexts: its nearest lines before and after that are neither candidates nor boilerplate, or a paragraph of
-// prose. The same story syndicated to several outlets repeats its short lines too, but always between the same
+// contexts: its nearest lines before and after that are neither candidates nor boilerplate (a paragraph of prose
+// is never a candidate). The same story syndicated to several outlets repeats its short lines too, but always between the same
 // paragraphs, so its copies count as one context.
-import { lineTable, LINE_BOILERPLATE, LINE_COUNTED, LINE_LONG, type LineTable } from '../extract/lineKeys';
+import { lineTable, LINE_BOILERPLATE, LINE_COUNTED, type LineTable } from '../extract/lineKeys';
 import { addCount } from '../util/counts';
 import { ITEMS_PER_STEP, type Steps } from '../util/steps';
 import type { ArticleExtraction, Span } from '../types';
@@ -168,7 +168,7 @@ export class RepeatedLines {
     const { keys, flags } = table;
     for (let j = at + direction; j >= 0 && j < keys.length; j += direction) {
       const flag = flags[j];
-      const skippable = flag & LINE_BOILERPLATE || (!(flag & LINE_LONG) && flag & LINE_COUNTED && candidates.has(keys[j]));
+      const skippable = flag & LINE_BOILERPLATE || (flag & LINE_COUNTED && candidates.has(keys[j]));
       if (!skippable) return keys[j];
     }
     return EDGE;

@@ -2,9 +2,9 @@
 // hover feature only renders it (escaping every piece of article text) and turns locations into command links.
 //
 // Speed: the most-mentioned entity of a 10,000-article corpus has ~10,000 mentions in ~5,000 articles. A card
-// lists a handful of them, so the per-entity work (first mention per article, articles sorted by date, the
-// people seen in those articles) is done once and kept in a digest until the corpus changes; a card is then a
-// binary search plus `limit` steps.
+// lists a handful of them, so the per-entity work (first mention per article, articles sorted by date, its
+// newest quotes) is done once and kept in a digest until the corpus changes; a card is then a binary search plus
+// `limit` steps. Who else is named in the entity's articles is `related.ts`, a hover section of its own.
 import type { CorpusReader, CorpusWriter } from '../api';
 import { lowerBound } from '../util/sortedSearch';
 import type { Entity, EntityType, Mention, Quote, Span } from '../types';
@@ -42,14 +42,6 @@ export interface QuoteSnippet {
   date: string | null;
 }
 
-/** A person often mentioned in the same articles as the entity. */
-export interface Companion {
-  id: string;
-  name: string;
-  /** Articles mentioning both. */
-  articles: number;
-}
-
 export interface EntityCard {
   id: string;
   type: EntityType;
@@ -62,8 +54,6 @@ export interface EntityCard {
   quoteCount: number;
   /** The newest of those quotes, at most `quoteLimit`. */
   quotes: QuoteSnippet[];
-  /** The people most often mentioned in the entity's articles (never the entity itself), at most `companionLimit`. */
-  companions: Companion[];
   /**
    * At most `limit` mentions other than the hovered one: first the first mention of each other article, in
    * `order` (undated articles last, ties by path); remaining slots go to the hovered article's other mentions,
@@ -85,8 +75,6 @@ export interface EntityCardOptions {
   context?: number;
   /** Maximum number of quotes listed (default 2). */
   quoteLimit?: number;
-  /** Maximum number of people listed as mentioned with it (default 5). */
-  companionLimit?: number;
   /** Longest quote text before it is cut (default 90). */
   quoteLength?: number;
 }
@@ -142,8 +130,8 @@ interface EntityDigest {
   dated: DatedMention[];
   /** The first mention of each undated article, by path. */
   undated: Mention[];
-  /** People mentioned in the entity's articles, most shared articles first; computed on first use. */
-  companions?: Companion[];
+  /** The entity's newest quotes, as many as a card asked for last; computed on first use. */
+  newestQuotes?: { limit: number; quotes: Quote[] };
 }
 
 const dayOf = (dated: DatedMention): number => dated.day;
@@ -167,28 +155,6 @@ function digest(corpus: CorpusReader, entity: Entity): EntityDigest {
   dated.sort((a, b) => a.day - b.day || byPathThenStart(a.mention, b.mention));
   undated.sort(byPathThenStart);
   return { mentions: entity.mentions, mentionCount: entity.mentions.length, articleCount: firstByPath.size, dated, undated };
-}
-
-/** People mentioned in the same articles as the entity, counted once per article: most shared articles, then name. */
-function companionsOf(corpus: CorpusReader, entity: Entity, facts: EntityDigest): Companion[] {
-  const shared = new Map<string, number>();
-  const seen = new Set<string>();
-  const count = (mention: Mention) => {
-    for (const other of corpus.mentionsIn(mention.path)) {
-      if (other.entityId === entity.id || seen.has(other.entityId)) continue;
-      seen.add(other.entityId);
-      shared.set(other.entityId, (shared.get(other.entityId) ?? 0) + 1);
-    }
-    seen.clear();
-  };
-  for (const dated of facts.dated) count(dated.mention);
-  for (const mention of facts.undated) count(mention);
-  const companions: Companion[] = [];
-  for (const [id, articles] of shared) {
-    const person = corpus.person(id);
-    if (person) companions.push({ id, name: person.name, articles });
-  }
-  return companions.sort((a, b) => b.articles - a.articles || a.name.localeCompare(b.name));
 }
 
 /**
@@ -274,31 +240,43 @@ export function selectOtherMentions(corpus: CorpusReader, entity: Entity, option
   return chosen;
 }
 
-/** The people most often mentioned in the same articles as the entity (see `EntityCard.companions`). */
-export function mentionedWith(corpus: CorpusReader, entity: Entity, limit = 5): Companion[] {
-  const facts = cacheFor(corpus).get(corpus, entity);
-  facts.companions ??= companionsOf(corpus, entity, facts);
-  return facts.companions.slice(0, Math.max(0, limit));
+/** Newer article first (undated last), then path, then offset. */
+function compareNewest(a: { quote: Quote; date: string }, b: { quote: Quote; date: string }): number {
+  if (a.date !== b.date) return a.date > b.date ? -1 : 1;
+  if (a.quote.path !== b.quote.path) return a.quote.path < b.quote.path ? -1 : 1;
+  return a.quote.start - b.quote.start;
 }
 
-/** The newest `limit` quotes from the entity (undated articles last), with their words cut to `length`. */
-function quoteSnippets(corpus: CorpusReader, quotes: readonly Quote[], limit: number, length: number): QuoteSnippet[] {
-  if (limit <= 0 || quotes.length === 0) return [];
-  const dated = quotes.map((quote) => ({ quote, article: corpus.article(quote.path) }));
-  dated.sort((a, b) => {
-    const da = a.article?.date ?? '';
-    const db = b.article?.date ?? '';
-    return da !== db ? (db < da ? -1 : 1) : a.quote.path < b.quote.path ? -1 : a.quote.path > b.quote.path ? 1 : a.quote.start - b.quote.start;
+/** The newest `limit` of `quotes` in one pass (an entity may have thousands; a card lists two). */
+function newestQuotes(corpus: CorpusReader, quotes: readonly Quote[], limit: number): Quote[] {
+  const best: { quote: Quote; date: string }[] = [];
+  for (const quote of quotes) {
+    const entry = { quote, date: corpus.article(quote.path)?.date ?? '' };
+    if (best.length === limit && compareNewest(entry, best[limit - 1]) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && compareNewest(entry, best[at - 1]) < 0) at--;
+    best.splice(at, 0, entry);
+    if (best.length > limit) best.pop();
+  }
+  return best.map((entry) => entry.quote);
+}
+
+/** The newest `limit` quotes from the entity, with their words cut to `length`; kept in the digest. */
+function quoteSnippets(corpus: CorpusReader, entity: Entity, facts: EntityDigest, limit: number, length: number): QuoteSnippet[] {
+  if (limit <= 0) return [];
+  if (!facts.newestQuotes || facts.newestQuotes.limit !== limit) facts.newestQuotes = { limit, quotes: newestQuotes(corpus, corpus.quotesFrom(entity.id), limit) };
+  return facts.newestQuotes.quotes.map((quote) => {
+    const article = corpus.article(quote.path);
+    return {
+      path: quote.path,
+      start: quote.start,
+      end: quote.end,
+      text: cutAtWord(quote.text.replace(/\s+/g, ' ').trim(), length),
+      title: article?.title ?? null,
+      outlet: article?.outlet ?? null,
+      date: article?.date ?? null,
+    };
   });
-  return dated.slice(0, limit).map(({ quote, article }) => ({
-    path: quote.path,
-    start: quote.start,
-    end: quote.end,
-    text: cutAtWord(quote.text.replace(/\s+/g, ' ').trim(), length),
-    title: article?.title ?? null,
-    outlet: article?.outlet ?? null,
-    date: article?.date ?? null,
-  }));
 }
 
 /** `text` cut to at most `max` characters at a word boundary, with "…" when cut. */
@@ -313,7 +291,6 @@ export function buildEntityCard(corpus: CorpusReader, entityId: string, options:
   if (!entity) return undefined;
   const facts = cacheFor(corpus).get(corpus, entity);
   const context = options.context ?? 40;
-  const quotes = corpus.quotesFrom(entity.id);
   return {
     id: entity.id,
     type: entity.type,
@@ -322,9 +299,8 @@ export function buildEntityCard(corpus: CorpusReader, entityId: string, options:
     aliases: entity.aliases,
     mentionCount: facts.mentionCount,
     articleCount: facts.articleCount,
-    quoteCount: quotes.length,
-    quotes: quoteSnippets(corpus, quotes, options.quoteLimit ?? 2, options.quoteLength ?? 90),
-    companions: mentionedWith(corpus, entity, options.companionLimit ?? 5),
+    quoteCount: corpus.quotesFrom(entity.id).length,
+    quotes: quoteSnippets(corpus, entity, facts, options.quoteLimit ?? 2, options.quoteLength ?? 90),
     otherMentions: selectOtherMentions(corpus, entity, options).map((mention) => {
       const article = corpus.article(mention.path);
       return {

@@ -2,16 +2,17 @@
 import type { Article, EntityType } from '../types';
 
 /** The fields of an article a label needs (an Article, or a hover card's mention entry). */
-export type ArticleLabelFields = Pick<Article, 'path' | 'title' | 'outlet' | 'date'>;
+export type ArticleLabelFields = Pick<Article, 'path' | 'title' | 'outlet' | 'date'> & { credit?: string | null };
 
 /** The article's title, or its file name when it has none. */
 export function articleTitle(article: ArticleLabelFields): string {
   return article.title?.trim() || article.path.split('/').pop() || article.path;
 }
 
-/** "title · outlet · date", leaving out what is unknown. */
+/** "title · outlet · via credit · date", leaving out what is unknown (the credit when it is the outlet). */
 export function articleDetail(article: ArticleLabelFields, withTitle = true): string {
-  return [withTitle ? articleTitle(article) : null, article.outlet, article.date].filter(Boolean).join(' · ');
+  const credit = article.credit && article.credit !== article.outlet ? `via ${article.credit}` : null;
+  return [withTitle ? articleTitle(article) : null, article.outlet, credit, article.date].filter(Boolean).join(' · ');
 }
 
 /** "1 article", "2 articles"; `pluralWord` for irregular plurals ("person" -> "people"). */

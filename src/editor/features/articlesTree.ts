@@ -234,7 +234,7 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
             : (article.outlet ?? '');
         item.tooltip = `${articleDetail(article)}\n${article.path}`;
         item.iconPath = new vscode.ThemeIcon('note');
-        item.contextValue = 'article';
+        item.contextValue = underEntity ? 'entityArticle' : 'article';
         const corpus = node.entry.corpus;
         if (corpus) {
           const uri = this.manager.uriOf(corpus, article.path);
@@ -249,6 +249,7 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         const start = snippet.before.length;
         const item = new vscode.TreeItem({ label, highlights: [[start, start + snippet.match.length]] });
         item.iconPath = new vscode.ThemeIcon('mention');
+        item.contextValue = 'mention';
         item.tooltip = `${node.mention.text} — ${articleDetail(node.article)}`;
         const target: SpanTarget = { root: node.entry.root, path: node.article.path, start: node.mention.start, end: node.mention.end };
         item.command = { command: Commands.openMention, title: 'Open Mention', arguments: [target] };
@@ -316,7 +317,7 @@ export function register(context: vscode.ExtensionContext, manager: CorpusManage
           ? text
           : await vscode.window.showInputBox({
               title: 'Filter Articles',
-              prompt: 'Show articles whose title, path or people contain this text',
+              prompt: 'Show articles whose title, path or names (people, organisations, places) contain this text',
               value: tree.filter,
             });
       if (value === undefined) return;

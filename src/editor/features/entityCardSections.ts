@@ -1,8 +1,7 @@
 // The sections of an entity's hover card: header (type, name, roles, variants, counts), quotes attributed to
-// it, the people mentioned with it, its other mentions, and the "Show all mentions" link.
+// it, its other mentions, and the "Show all mentions" link.
 import type { Corpus } from '../../core/api';
 import type { MentionSnippet, QuoteSnippet } from '../../core/query/entityCard';
-import { definingMention } from '../../core/query/definition';
 import { articleDetail, entityTypeName, plural } from '../../core/query/labels';
 import { Commands } from '../ids';
 import { ENTITY_ICONS } from './entityTypes';
@@ -25,7 +24,9 @@ export const entityHeader: HoverSection = ({ entity }) => {
   const lines = [`$(${ENTITY_ICONS[card.type]}) ${entityTypeName(card.type)} · **${escapeMarkdownText(card.name)}**`];
   if (card.roles.length > 0) lines.push(`_${card.roles.map(escapeMarkdownText).join(' · ')}_`);
   if (card.aliases.length > 0) lines.push(`Also: ${card.aliases.map(escapeMarkdownText).join(', ')}`);
-  lines.push(`${plural(card.mentionCount, 'mention')} in ${plural(card.articleCount, 'article')} · ${plural(card.quoteCount, 'quote')}`);
+  // Places are not quoted: "0 quotes" would only be noise there.
+  const quotes = card.quoteCount > 0 || card.type !== 'place' ? ` · ${plural(card.quoteCount, 'quote')}` : '';
+  lines.push(`${plural(card.mentionCount, 'mention')} in ${plural(card.articleCount, 'article')}${quotes}`);
   return lines.join('\n\n');
 };
 
@@ -34,19 +35,6 @@ export const entityQuotes: HoverSection = ({ corpus, entity, path }) => {
   if (!entity || entity.card.quotes.length === 0) return undefined;
   const items = entity.card.quotes.map((q) => `- ${openLink(corpus, q, `“${escapeMarkdownText(q.text)}”`)} — ${where(q, q.path === path)}`);
   return `**Quotes**\n\n${items.join('\n')}`;
-};
-
-/** The people most often mentioned in the entity's articles, each a link to where they are first named in full. */
-export const entityCompanions: HoverSection = ({ corpus, entity }) => {
-  if (!entity || entity.card.companions.length === 0) return undefined;
-  const links = entity.card.companions.flatMap((c) => {
-    const person = corpus.person(c.id);
-    const first = person && definingMention(corpus, person);
-    const name = escapeMarkdownText(c.name);
-    const label = first ? openLink(corpus, first, name) : name;
-    return [`${label} (${c.articles})`];
-  });
-  return `Mentioned with: ${links.join(', ')}`;
 };
 
 /** Other mentions of the entity, one per article first, each a link with the line it is on. */

@@ -10,13 +10,14 @@ import { ARTICLE_SELECTOR } from './selector';
 import { buildEntityCard, entityMentionedAt } from '../../core/query/entityCard';
 import { entityHeader, entityOtherMentions, entityQuotes, entityShowAll } from './entityCardSections';
 import { entityRelated, entityTimelineLink } from './entitySections';
+import { entityCorrections } from './correctionsHover';
 import { shownEntityTypes } from './entityTypes';
 import type { HoverSection, HoverSettings, HoverTarget } from './hoverSections';
 import { quoteTrail } from './quoteTrailSection';
 
 export type { HoverOrder, HoverSettings } from './hoverSections';
 
-export const HOVER_SECTIONS: readonly HoverSection[] = [entityHeader, entityQuotes, entityRelated, entityOtherMentions, entityShowAll, entityTimelineLink, quoteTrail];
+export const HOVER_SECTIONS: readonly HoverSection[] = [entityHeader, entityQuotes, entityRelated, entityOtherMentions, entityShowAll, entityTimelineLink, entityCorrections, quoteTrail];
 
 export function readHoverSettings(): HoverSettings {
   const config = vscode.workspace.getConfiguration(Settings.section);

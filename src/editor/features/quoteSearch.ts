@@ -4,7 +4,7 @@
 // items would take seconds to show; a page of 200 shows at once, and "Show more" adds the next).
 import * as vscode from 'vscode';
 import type { Corpus } from '../../core/api';
-import { articleTitle } from '../../core/query/labels';
+import { articleDetail } from '../../core/query/labels';
 import { quotesNewestFirst } from '../../core/query/ordering';
 import { CorpusQuoteSearch, onePerTrail, parseQuoteQuery, QUOTE_RESULT_LIMIT, quoteReach, type QuoteDoc, type SearchHit } from '../../core/search';
 import type { Person, Quote } from '../../core/types';
@@ -138,7 +138,7 @@ function toItem(result: QuoteResult): QuoteItem {
   return {
     label: quoteLabel(result),
     description: reach ? `${speaker} · $(broadcast) ${reach}` : speaker,
-    detail: article ? [article.outlet, article.date, articleTitle(article)].filter(Boolean).join(' · ') : result.quote.path,
+    detail: article ? articleDetail(article) : result.quote.path,
     alwaysShow: true,
     result,
   };

@@ -1,7 +1,8 @@
 // Semantic highlighting of entities: every mention gets the custom token type of its entity (`person`,
 // `organization`, `place`); the mention that names the source of a quote (its speaker, or the organisation it
-// is attributed to) also gets the `speaker` modifier. package.json maps them to TextMate scopes that themes
-// already colour. One setting turns it off, another chooses the types shown.
+// is attributed to) also gets the `speaker` modifier. Boilerplate the grammar cannot know (page furniture the
+// corpus repeats, captions, credits) gets the type `boilerplate`, dimmed like the grammar's. package.json maps
+// them to TextMate scopes that themes already colour. One setting turns it off, another chooses the types shown.
 import * as vscode from 'vscode';
 import type { Corpus } from '../../core/api';
 import type { CorpusManager } from '../corpusManager';
@@ -18,7 +19,7 @@ const TOKEN_OF: Record<EntityType, string> = {
 };
 
 export const ENTITY_LEGEND = new vscode.SemanticTokensLegend(
-  [SemanticTokens.person, SemanticTokens.organization, SemanticTokens.place],
+  [SemanticTokens.person, SemanticTokens.organization, SemanticTokens.place, SemanticTokens.boilerplate],
   [SemanticTokens.speaker],
 );
 
@@ -66,18 +67,25 @@ export class EntitySemanticTokensProvider implements vscode.DocumentSemanticToke
     const speakers = speakerMentionStarts(corpus, path);
     const types = shownEntityTypes();
     const builder = new vscode.SemanticTokensBuilder(ENTITY_LEGEND);
-    for (const mention of corpus.mentionsIn(path)) {
-      const type = corpus.entity(mention.entityId)?.type;
-      if (!type || !types.has(type)) continue;
-      const range = documentRange(document, mention);
-      const modifiers = speakers.has(mention.start) ? [SemanticTokens.speaker] : [];
-      // Tokens may not span lines; a name hard-wrapped over a line break is marked line by line.
+    // Tokens may not span lines; a name hard-wrapped over a line break is marked line by line.
+    const push = (span: { start: number; end: number }, type: string, modifiers: string[]) => {
+      const range = documentRange(document, span);
       for (let line = range.start.line; line <= range.end.line; line++) {
         const start = line === range.start.line ? range.start.character : 0;
         const end = line === range.end.line ? range.end.character : document.lineAt(line).text.length;
-        if (end > start) builder.push(new vscode.Range(line, start, line, end), TOKEN_OF[type], modifiers);
+        if (end > start) builder.push(new vscode.Range(line, start, line, end), type, modifiers);
       }
+    };
+    // Boilerplate holds no mentions, so the two kinds of token never overlap; pushed in document order.
+    const tokens: { span: { start: number; end: number }; type: string; modifiers: string[] }[] = [];
+    for (const mention of corpus.mentionsIn(path)) {
+      const type = corpus.entity(mention.entityId)?.type;
+      if (!type || !types.has(type)) continue;
+      tokens.push({ span: mention, type: TOKEN_OF[type], modifiers: speakers.has(mention.start) ? [SemanticTokens.speaker] : [] });
     }
+    for (const span of corpus.article(path)?.boilerplate ?? []) tokens.push({ span, type: SemanticTokens.boilerplate, modifiers: [] });
+    tokens.sort((a, b) => a.span.start - b.span.start);
+    for (const token of tokens) push(token.span, token.type, token.modifiers);
     return builder.build();
   }
 

@@ -15,7 +15,7 @@ import { Commands, Panels } from '../ids';
 import { spanToRange } from '../ranges';
 import { corpusByRoot, entityAt } from './shared';
 
-/** What the command takes: a corpus and an entity (hover links, other commands), or a tree node of a person. */
+/** What the command takes: a corpus and an entity (hover links, other commands), or a tree node of an entity. */
 export interface TimelineTarget {
   root: string;
   entityId: string;
@@ -85,11 +85,14 @@ class TimelinePanel implements vscode.Disposable {
     }, REFRESH_DELAY_MS);
   }
 
+  /** Draws the page again, unless the corpus changed elsewhere and the timeline is what is already drawn. */
   render(): Timeline | undefined {
     this.stale = false;
     const webview = this.panel.webview;
     const corpus = this.corpus();
+    const previous = this.timeline;
     this.timeline = corpus && buildTimeline(corpus, this.target.entityId, { granularity: this.granularity });
+    if (previous && this.timeline && JSON.stringify(previous) === JSON.stringify(this.timeline)) return this.timeline;
     if (!this.timeline) {
       webview.html = `<!DOCTYPE html><html lang="en"><head><meta http-equiv="Content-Security-Policy" content="default-src 'none';"></head><body><p>${escapeHtml(this.target.entityId)} is no longer in the corpus.</p></body></html>`;
       return undefined;
@@ -163,7 +166,7 @@ export class TimelinePanels implements vscode.Disposable {
     const open = this.panels.get(key);
     if (open) {
       open.panel.reveal(undefined, false);
-      return open.timeline ?? open.render();
+      return open.render();
     }
     const media = vscode.Uri.joinPath(this.extensionUri, 'media');
     const panel = vscode.window.createWebviewPanel(
@@ -183,7 +186,7 @@ export class TimelinePanels implements vscode.Disposable {
   }
 }
 
-/** The entity to chart when the palette gives none: a pick among the entities, the person under the cursor first. */
+/** The entity to chart when the palette gives none: a pick among the entities, the one under the cursor first. */
 async function pickEntity(manager: CorpusManager): Promise<TimelineTarget | undefined> {
   const corpora = manager.corpora();
   if (corpora.length === 0) {

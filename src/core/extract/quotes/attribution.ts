@@ -3,15 +3,18 @@
 // without a cue are filled from their paragraph's one speaker, and headline quotes from the body quote
 // they echo.
 import * as speech from '../../language/speech';
-import { hasSpeechIntro, isNounUse, isPassive } from './clauses';
+import { hasSpeechIntro, isNounUse, isPassive, pronounGender } from './clauses';
 import { Cues } from './cues';
 import * as helpers from './helpers';
-import { NO_CUE, type Attribution, type QuotedArticle, type QuotePart, type Referent, type Speaker } from './model';
+import { NO_CUE, type Attribution, type Paragraph, type QuotedArticle, type QuotePart, type Referent, type Speaker } from './model';
 import { Subjects } from './subjects';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { NARRATIVE_LINKS, SPEECH_NOUNS, SPEECH_VERBS } = speech;
 const { findLast } = helpers;
+
+/** How many words of a title may stand between an inverted verb and the name ("said EEF chief economist, X"). */
+const INVERTED_TITLE_TOKENS = 6;
 
 /** The attribution of each quote of the article, by its index in `article.quotes`. */
 export function attribute(article: QuotedArticle, referents: readonly Referent[]): readonly Attribution[] {
@@ -90,9 +93,32 @@ function reportedSpeaker(article: QuotedArticle, subjects: Subjects, part: Quote
     if (!SPEECH_VERBS.has(t.lower) || isNounUse(tokens, k) || isPassive(tokens, k) || tokens[k - 1]?.lower === 'to') continue;
     // "said it was odd and then the meeting ended": the sentence ends in narration.
     for (let j = k + 1; j < tokens.length; j++) if (NARRATIVE_LINKS.has(tokens[j].lower)) return NO_CUE;
+    // "Rates may rise, said Mr Bannister": the name after the verb. "Mr Blair has failed, he claimed": the
+    // pronoun is someone other than a name inside the reported clause.
+    if (tokens[k - 1]?.word === ',') {
+      const inverted = invertedSpeaker(article, subjects, t.end, para);
+      if (inverted !== null) return inverted;
+    }
+    const gender = tokens[k - 2]?.word === ',' ? pronounGender(tokens[k - 1].lower) : undefined;
+    if (gender !== undefined) {
+      const referent = subjects.resolvePronoun(tokens[k - 1].start, gender);
+      return referent.kind === 'speaker' && article.mentions.list[referent.mention].start >= start ? NO_CUE : named(referent);
+    }
     return named(subjects.subjectOf(t.start, para, start));
   }
   return NO_CUE;
+}
+
+/**
+ * ", said Mr Bannister." at the end of a clause: the name right after the verb (past a title), or null when
+ * the verb is not inverted ("Peter Knight, director of Context, says 24 companies ...").
+ */
+function invertedSpeaker(article: QuotedArticle, subjects: Subjects, verbEnd: number, para: Paragraph): Attribution | null {
+  const found = subjects.afterVerbSubject(verbEnd, para);
+  if (found.kind !== 'speaker') return null;
+  const m = article.mentions.list[found.mention];
+  const between = article.outside.tokens(verbEnd, m.start);
+  return between.length <= INVERTED_TITLE_TOKENS && /^\s*(?:[,.;:!?]|$)/.test(article.text.slice(m.end, m.end + 2)) ? found : null;
 }
 
 /** Only a named person carries over from reported speech. */

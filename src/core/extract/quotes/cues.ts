@@ -11,6 +11,12 @@ import type { Token } from './tokens';
 const { PREPOSITIONS, SPEECH_NOUNS, SPEECH_VERBS, STANCE_VERBS, VERB_MODIFIERS } = speech;
 const { isNounUse, isPassive, pronounGender, skipModifiers } = clauses;
 
+/** A past participle right before the quote, or before "as" ("called", "described as"), not "are calling". */
+function labels(tokens: readonly Token[], k: number): boolean {
+  const rest = tokens.length - 1 - k;
+  return !tokens[k].lower.endsWith('ing') && (rest === 0 || (rest === 1 && tokens[k + 1].lower === 'as'));
+}
+
 /** The first token from k on that is not an auxiliary or adverb. */
 function skipModifiersForward(tokens: readonly Token[], k: number): number {
   while (k < tokens.length && VERB_MODIFIERS.has(tokens[k].lower)) k++;
@@ -69,7 +75,12 @@ export class Cues {
         if (nounIndex >= 0 && SPEECH_NOUNS.has(tokens[nounIndex].lower)) return speaker(byMention);
       }
       const isVerb = (SPEECH_VERBS.has(t.lower) || (part.partial && STANCE_VERBS.has(t.lower))) && !isNounUse(tokens, k);
-      if (!isVerb || isPassive(tokens, k)) continue;
+      if (!isVerb) continue;
+      if (isPassive(tokens, k)) {
+        // "has been described as “3G on steroids”": a label nobody in particular gave, unless "by X" names its author.
+        if (part.partial && labels(tokens, k)) return this.agentAfter(part, para);
+        continue;
+      }
       // "to indicate", "right to ask": an infinitive belongs to an earlier verb or the main subject.
       if (k > 0 && tokens[k - 1].lower === 'to') {
         if (infinitive < 0) infinitive = t.start;
@@ -102,6 +113,14 @@ export class Cues {
       }
     }
     return NO_CUE;
+  }
+
+  /** "described as “…” by Mr X": the name right after "by", else NOBODY. */
+  private agentAfter(part: QuotePart, para: Paragraph): Attribution {
+    const after = part.closeEnd ?? part.end;
+    const by = /^\s*by\s+/i.exec(this.text.slice(after, Math.min(para.end, after + 8)));
+    const named = by ? this.mentions.byStart.get(after + by[0].length) : undefined;
+    return named === undefined ? NOBODY : speaker(named);
   }
 
   /** ", he said", "the official said", "said Sir Keir", "Sir Keir told reporters". */
@@ -202,7 +221,7 @@ export class Cues {
     if (tokens[comma + 1] === undefined || tokens[comma + 1].lower === 'and' || this.mentions.byStart.has(tokens[comma + 1].start)) return NO_CUE;
     for (let k = comma + 1; k < tokens.length && k <= comma + APPOSITION_TOKENS; k++) {
       const t = tokens[k];
-      if (t.word === ';' || t.lower === 'and' || (this.mentions.byStart.has(t.start) && !this.mentions.isPossessive(this.mentions.list[this.mentions.byStart.get(t.start) as number]))) return NO_CUE;
+      if (t.word === ';' || (this.mentions.byStart.has(t.start) && !this.mentions.isPossessive(this.mentions.list[this.mentions.byStart.get(t.start) as number]))) return NO_CUE;
       if (!SPEECH_VERBS.has(t.lower) || isNounUse(tokens, k) || isPassive(tokens, k)) continue;
       // The verb closes the apposition: after its closing comma, or right after its last word ("chief executive said").
       return tokens[k - 1].word === ',' || !PREPOSITIONS.has(tokens[k - 1].lower) ? speaker(named) : NO_CUE;

@@ -260,7 +260,12 @@ export class Subjects {
     const { text } = this;
     let i = pos;
     while (i < para.end && isSpace(text[i])) i++;
-    const idx = this.mentions.byStart.get(i);
+    // "said De Telegraaf's image editor, Peter Schoonen": an owner's name is not the speaker.
+    const nameAt = (start: number): number | undefined => {
+      const found = this.mentions.byStart.get(start);
+      return found === undefined || this.mentions.isPossessive(this.mentions.list[found]) ? undefined : found;
+    };
+    const idx = nameAt(i);
     if (idx !== undefined) return speaker(idx);
     const word = /^[\p{L}]+/u.exec(text.slice(i, i + 20));
     if (!word) return NO_CUE;
@@ -270,13 +275,12 @@ export class Subjects {
     const end = this.outside.sentenceEnd(i, para);
     const tokens = this.outside.tokens(i, end);
     let k = 0;
-    while (k < tokens.length && k < 9 && tokens[k].word !== ',' && !this.mentions.byStart.has(tokens[k].start)) k++;
-    if (k < tokens.length && this.mentions.byStart.has(tokens[k].start)) {
-      // "said the Prime Minister, Sir Keir Starmer" / "said Ukip leader Nigel Farage"
-      return speaker(this.mentions.byStart.get(tokens[k].start) as number);
-    }
+    while (k < tokens.length && k < 9 && tokens[k].word !== ',' && nameAt(tokens[k].start) === undefined) k++;
+    const inverted = k < tokens.length ? nameAt(tokens[k].start) : undefined;
+    // "said the Prime Minister, Sir Keir Starmer" / "said Ukip leader Nigel Farage"
+    if (inverted !== undefined) return speaker(inverted);
     // "said EEF chief economist, Steve Radley.": a name in apposition that ends the clause.
-    const named = k > 0 && tokens[k]?.word === ',' ? this.mentions.byStart.get(tokens[k + 1]?.start ?? -1) : undefined;
+    const named = k > 0 && tokens[k]?.word === ',' ? nameAt(tokens[k + 1]?.start ?? -1) : undefined;
     if (named !== undefined && /^\s*(?:[,.;:!?]|$)/.test(text.slice(this.mentions.list[named].end, this.mentions.list[named].end + 2)) && this.mentions.list[named].end <= end) return speaker(named);
     const np = this.nounPhraseBefore(k < tokens.length ? tokens[k].start : end, para, i);
     return np ? np.attribution : NOBODY;
