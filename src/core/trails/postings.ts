@@ -1,7 +1,7 @@
 // Which quotes share a run of `SHINGLE` words: every such run ("shingle") of every trail-eligible quote, hashed,
 // radix-sorted into one pair of typed arrays (8 bytes a shingle), plus a small map for quotes added since.
 // A shingle found in more than `COMMON_SHINGLE` quotes is a common phrase and proposes no candidates.
-import { lowerBoundOfNumbers } from '../util/sortedSearch';
+import { lowerBoundOfNumbers, upperBoundOfNumbers } from '../util/sortedSearch';
 import { SHINGLE } from './match';
 import { GAP } from './words';
 
@@ -148,9 +148,7 @@ export class ShinglePostings {
   private range(hash: number): [number, number] {
     const { keys } = this;
     const from = lowerBoundOfNumbers(keys, hash);
-    let to = from;
-    while (to < keys.length && keys[to] === hash) to++;
-    return [from, to];
+    return [from, upperBoundOfNumbers(keys, hash, from)];
   }
 
   /** Live nodes with this shingle, counted up to one past `COMMON_SHINGLE` (enough to tell common). */
@@ -173,7 +171,15 @@ export class ShinglePostings {
   nodesWith(hash: number, out: number[], isLive: (node: number) => boolean): void {
     const at = out.length;
     const [from, to] = this.range(hash);
-    for (let i = from; i < to; i++) if (isLive(this.nodes[i])) out.push(this.nodes[i]);
+    // A common shingle may have thousands of entries: stop at the first one too many.
+    for (let i = from; i < to; i++) {
+      if (!isLive(this.nodes[i])) continue;
+      out.push(this.nodes[i]);
+      if (out.length - at > COMMON_SHINGLE) {
+        out.length = at;
+        return;
+      }
+    }
     for (const node of this.recent.get(hash) ?? []) if (isLive(node)) out.push(node);
     if (out.length - at > COMMON_SHINGLE) out.length = at;
   }
