@@ -34,6 +34,20 @@ export async function settledHeapMB(): Promise<number> {
   return previous;
 }
 
+/** `samples` timings of `fn` after `warmups` untimed calls; `before` runs, untimed, ahead of every call. */
+export function sampleTimes(samples: number, fn: () => unknown, before?: () => void, warmups = 5): number[] {
+  for (let i = 0; i < warmups; i++) {
+    before?.();
+    fn();
+  }
+  return Array.from({ length: samples }, () => {
+    before?.();
+    const started = performance.now();
+    fn();
+    return performance.now() - started;
+  });
+}
+
 export async function timeIt(run: () => unknown | Promise<unknown>): Promise<number> {
   const started = performance.now();
   await run();

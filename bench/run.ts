@@ -23,7 +23,7 @@ import { ensureCorpora } from './generate';
 import { benchWorkers } from './workers';
 import { benchTimeline } from './timeline';
 import { benchTrails } from './trails';
-import { gc, heapMB, median, ms, percentile, profile, settledHeapMB, timeIt } from './measure';
+import { gc, heapMB, median, ms, percentile, profile, sampleTimes, settledHeapMB, timeIt } from './measure';
 import { add, mergeWithPrevious, results, rows, RUNS, SKIP } from './report';
 
 const FUSE_QUERIES = Number(process.env.BENCH_FUSE_QUERIES ?? 5);
@@ -216,18 +216,7 @@ async function benchPerson(index: CorpusIndex): Promise<void> {
     index.people();
   };
   const samples = Math.max(50, RUNS * 10);
-  const measure = (fn: () => unknown, before?: () => void): number[] => {
-    for (let i = 0; i < 5; i++) {
-      before?.();
-      fn();
-    }
-    return Array.from({ length: samples }, () => {
-      before?.();
-      const started = performance.now();
-      fn();
-      return performance.now() - started;
-    });
-  };
+  const measure = (fn: () => unknown, before?: () => void): number[] => sampleTimes(samples, fn, before);
   const nearestTimes = measure(hover('nearest'));
   const newestTimes = measure(hover('newest'));
   const coldTimes = measure(hover('nearest'), changeCorpus);

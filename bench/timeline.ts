@@ -6,23 +6,10 @@ import type { CorpusIndex } from '../src/core/index/corpusIndex';
 import { relatedEntities } from '../src/core/query/related';
 import { buildTimeline, periodEntries, type Granularity } from '../src/core/query/timeline';
 import { timelinePage } from '../src/core/query/timelineChart';
-import { ms, percentile } from './measure';
+import { ms, percentile, sampleTimes } from './measure';
 import { add, results, RUNS } from './report';
 
 const RESOURCES = { cspSource: 'https://file+.vscode-resource.vscode-cdn.net', nonce: 'bench', scriptUri: 'timeline.js', styleUri: 'timeline.css' };
-
-function sample(samples: number, fn: () => unknown, before?: () => void): number[] {
-  for (let i = 0; i < 3; i++) {
-    before?.();
-    fn();
-  }
-  return Array.from({ length: samples }, () => {
-    before?.();
-    const started = performance.now();
-    fn();
-    return performance.now() - started;
-  });
-}
 
 export async function benchTimeline(index: CorpusIndex): Promise<void> {
   console.log('\nTimeline panel and related entities, 10,000 articles');
@@ -37,21 +24,21 @@ export async function benchTimeline(index: CorpusIndex): Promise<void> {
     const timeline = buildTimeline(index, person.id, { granularity })!;
     html = timelinePage(timeline, RESOURCES);
   };
-  const autoTimes = sample(samples, render());
+  const autoTimes = sampleTimes(samples, render());
   const timeline = buildTimeline(index, person.id)!;
   const pageKB = Math.round(html.length / 1024);
-  const weekTimes = sample(samples, render('week'));
+  const weekTimes = sampleTimes(samples, render('week'));
   const weeks = buildTimeline(index, person.id, { granularity: 'week' })!;
   const busiest = timeline.periods.reduce((best, p) => (p.mentions > best.mentions ? p : best), timeline.periods[0]);
-  const listTimes = sample(samples, () => periodEntries(index, person.id, timeline.granularity, busiest.key));
+  const listTimes = sampleTimes(samples, () => periodEntries(index, person.id, timeline.granularity, busiest.key));
 
   const other = index.articles().find((a) => !person.mentions.some((m) => m.path === a.path)) ?? index.articles()[0];
   const changeCorpus = (): void => {
     index.updateArticle(other.path, other.text);
     index.people();
   };
-  const relatedCold = sample(samples, () => relatedEntities(index, person.id, { limit: 5 }), changeCorpus);
-  const relatedWarm = sample(samples, () => relatedEntities(index, person.id, { limit: 5, fromPath: person.mentions[0].path }));
+  const relatedCold = sampleTimes(samples, () => relatedEntities(index, person.id, { limit: 5 }), changeCorpus);
+  const relatedWarm = sampleTimes(samples, () => relatedEntities(index, person.id, { limit: 5, fromPath: person.mentions[0].path }));
 
   const p95 = (times: number[]) => percentile(times, 95);
   results.timeline = {

@@ -36,6 +36,19 @@ function shownCounts(timeline: Timeline): Map<string, string> {
   return new Map(timeline.periods.filter((p) => p.mentions + p.quotes > 0).map((p) => [p.key, `${p.mentions} mentions, ${p.quotes} quotes`]));
 }
 
+/** Waits until an entity's counts stay the same over a second: earlier suites' reverted edits re-index in the background. */
+async function settled(corpus: Corpus, entityId: string, whenIdle: () => Promise<void>): Promise<void> {
+  const snapshot = () => `${corpus.entity(entityId)?.mentions.length}/${corpus.quotesFrom(entityId).length}`;
+  let last = '';
+  for (let i = 0; i < 20; i++) {
+    await whenIdle();
+    const now = snapshot();
+    if (now === last) return;
+    last = now;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
 describe('timeline panel', () => {
   afterEach(revertAll);
 
@@ -45,7 +58,8 @@ describe('timeline panel', () => {
     // Earlier suites' reverted edits may still be re-indexing.
     await api.manager.whenIdle();
     const { person } = personAtText(corpus, document, 'Fallon');
-    // Earlier suites' edits may still be settling in the index: the panel follows, so ask until it agrees.
+    await settled(corpus, person.id, () => api.manager.whenIdle());
+    // The panel follows the index: ask until it agrees, should the index still move.
     const timeline = await eventually(async () => {
       const shown = await vscode.commands.executeCommand<Timeline | undefined>(Commands.showTimeline, { root: corpus.root, entityId: person.id });
       const current = corpus.person(person.id);

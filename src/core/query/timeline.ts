@@ -206,24 +206,20 @@ export function buildTimeline(corpus: CorpusReader, entityId: string, options: T
   }
 
   // Pass 2: the counts.
-  for (let i = 0; i < mentions.length; i++) {
-    const f = facts.get(mentions[i].path)!;
-    if (f.period < 0) undated.mentions++;
-    else {
+  const tally = (items: readonly { path: string }[], count: 'mentions' | 'quotes', byOutlet: 'mentionsByOutlet' | 'quotesByOutlet'): void => {
+    for (let i = 0; i < items.length; i++) {
+      const f = facts.get(items[i].path)!;
+      if (f.period < 0) {
+        undated[count]++;
+        continue;
+      }
       const period = periods[f.period];
-      period.mentions++;
-      period.mentionsByOutlet[f.outletIndex]++;
+      period[count]++;
+      period[byOutlet][f.outletIndex]++;
     }
-  }
-  for (let i = 0; i < quotes.length; i++) {
-    const f = facts.get(quotes[i].path)!;
-    if (f.period < 0) undated.quotes++;
-    else {
-      const period = periods[f.period];
-      period.quotes++;
-      period.quotesByOutlet[f.outletIndex]++;
-    }
-  }
+  };
+  tally(mentions, 'mentions', 'mentionsByOutlet');
+  tally(quotes, 'quotes', 'quotesByOutlet');
   return {
     entityId: entity.id,
     name: entity.name,
