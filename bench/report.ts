@@ -24,6 +24,8 @@ export function add(measure: string, value: string, target: string, pass: boolea
 
 /** The section a table row belongs to (rows of older results files carry no tag). */
 function sectionOf(measure: string): string {
+  if (/^(timeline|related entities)/.test(measure)) return 'timeline';
+  if (/^trail/.test(measure)) return 'trails';
   if (/^workers:/.test(measure)) return 'workers';
   if (/^(build|heap after build)/.test(measure)) return 'build';
   if (/search|fuse|top-10/.test(measure)) return 'search';
@@ -42,7 +44,7 @@ export function mergeWithPrevious(file: string): Record<string, unknown> {
     return results;
   }
   const ran = new Set(rows.map((row) => sectionOf(row.measure)));
-  const order = ['build', 'workers', 'search', 'hover', 'reindex', 'activate', 'vsix'];
+  const order = ['build', 'workers', 'search', 'hover', 'reindex', 'timeline', 'trails', 'activate', 'vsix'];
   const kept = ((previous.rows as Row[] | undefined) ?? []).filter((row) => !ran.has(sectionOf(row.measure)));
   const merged = [...kept, ...rows].sort((a, b) => order.indexOf(sectionOf(a.measure)) - order.indexOf(sectionOf(b.measure)));
   return { ...previous, ...results, rows: merged, partialRun: { skipped: [...SKIP], at: new Date().toISOString() } };

@@ -4,7 +4,7 @@
 // and references time the core functions the editor's providers call, over the 10,000-article index.
 //
 // Environment: BENCH_RUNS (default 5), BENCH_FUSE_QUERIES (plain fuse.js queries, default 5: ~9 s each per 100k quotes),
-// BENCH_SKIP=build,workers,search,hover,reindex,activate,vsix to leave sections out (workers: extraction in worker
+// BENCH_SKIP=build,workers,search,hover,reindex,timeline,trails,activate,vsix to leave sections out (workers: extraction in worker
 // threads, bench/workers.ts); BENCH_SKIP=vscode keeps the in-VS Code figures of the last `npm run test:integration`
 // instead of running perf.test.ts afresh.
 import * as fs from 'fs';
@@ -14,13 +14,15 @@ import Fuse from 'fuse.js';
 import { CorpusIndex } from '../src/core/index/corpusIndex';
 import { NodeFileSystem } from '../src/core/extract/nodeFileSystem';
 import { personReferences } from '../src/core/query/definition';
-import { buildPersonCard, personMentionedAt, type MentionOrder } from '../src/core/query/personCard';
+import { buildEntityCard, entityMentionedAt, type MentionOrder } from '../src/core/query/entityCard';
 import { CorpusQuoteSearch, parseQuoteQuery, PeopleSearch, QUOTE_FUSE_OPTIONS, QUOTE_RESULT_LIMIT, quoteDocs, type SearchDoc } from '../src/core/search';
 import type { Person } from '../src/core/types';
 import { createRandom } from '../test/support/corpusGenerator';
 import { benchActivate, benchVsix } from './editor';
 import { ensureCorpora } from './generate';
 import { benchWorkers } from './workers';
+import { benchTimeline } from './timeline';
+import { benchTrails } from './trails';
 import { gc, heapMB, median, ms, percentile, profile, settledHeapMB, timeIt } from './measure';
 import { add, mergeWithPrevious, results, rows, RUNS, SKIP } from './report';
 
@@ -198,12 +200,12 @@ async function benchPerson(index: CorpusIndex): Promise<void> {
   // What the providers call: the person under the cursor, then the core card (src/editor/features/hover.ts renders
   // it) or the core reference list (src/editor/features/navigation.ts turns it into locations, not timed here).
   const hover = (order: MentionOrder) => (): unknown => {
-    const hit = personMentionedAt(index, target.path, target.start + 1);
-    return hit && buildPersonCard(index, hit.person.id, { limit: 10, order, fromPath: hit.mention.path, fromStart: hit.mention.start });
+    const hit = entityMentionedAt(index, target.path, target.start + 1);
+    return hit && buildEntityCard(index, hit.entity.id, { limit: 10, order, fromPath: hit.mention.path, fromStart: hit.mention.start });
   };
   const references = (): unknown => {
-    const hit = personMentionedAt(index, target.path, target.start + 1);
-    return hit && personReferences(index, hit.person, { includeDeclaration: true });
+    const hit = entityMentionedAt(index, target.path, target.start + 1);
+    return hit && personReferences(index, hit.entity, { includeDeclaration: true });
   };
   // The first hover after a change to the corpus: another article is re-indexed before each sample (not timed), so
   // the per-person digest is rebuilt.
@@ -243,7 +245,7 @@ async function benchPerson(index: CorpusIndex): Promise<void> {
     hoverAfterChangeP50: percentile(coldTimes, 50),
     referencesP95: p95(refTimes),
     samples,
-    method: 'core personMentionedAt + buildPersonCard (src/core/query/personCard.ts, what src/editor/features/hover.ts renders), limit 10; references: personMentionedAt + personReferences (src/core/query/definition.ts, the list the References provider converts to locations)',
+    method: 'core entityMentionedAt + buildEntityCard (src/core/query/entityCard.ts, what src/editor/features/hover.ts renders), limit 10; references: entityMentionedAt + personReferences (src/core/query/definition.ts, the list the References provider converts to locations)',
   };
   add(`hover card p95 (${person.id}, ${person.mentions.length} mentions), nearest / newest`, `${ms(p95(nearestTimes))} / ${ms(p95(newestTimes))}`, '<= 10 ms', Math.max(p95(nearestTimes), p95(newestTimes)) <= 10);
   add('hover card p95, first hover after a corpus change', ms(p95(coldTimes)), '<= 10 ms', p95(coldTimes) <= 10, 'per-person digest rebuilt after an article is re-indexed');
@@ -280,14 +282,22 @@ async function main(): Promise<void> {
   // Before the build section, which keeps the 10,000-article index alive (it would count in the main thread's heap).
   if (!SKIP.has('workers')) await benchWorkers(corpora);
   let index = SKIP.has('build') ? undefined : await benchBuild(corpora);
-  if (!index && (!SKIP.has('search') || !SKIP.has('hover') || !SKIP.has('reindex'))) {
+  let loadMs = (results.build as Record<number, { medianMs: number }> | undefined)?.[10000]?.medianMs;
+  let loadCpuMs: number | undefined;
+  if (!index && (!SKIP.has('search') || !SKIP.has('hover') || !SKIP.has('reindex') || !SKIP.has('timeline') || !SKIP.has('trails'))) {
     // Build not timed (BENCH_SKIP=build): the 10,000-article index is still needed for search, hover and re-index.
     console.log('\nLoading the 10,000-article index (not timed)');
+    const loadStarted = performance.now();
+    const loadCpu = process.cpuUsage();
     index = await CorpusIndex.load(corpora.get(10000)!.dir, new NodeFileSystem());
+    loadMs = performance.now() - loadStarted;
+    loadCpuMs = process.cpuUsage(loadCpu).user / 1000;
   }
   if (index && !SKIP.has('search')) await benchSearch(index);
   if (index && !SKIP.has('hover')) await benchPerson(index);
   if (index && !SKIP.has('reindex')) await benchReindex(index);
+  if (index && !SKIP.has('timeline')) await benchTimeline(index);
+  if (index && loadMs && !SKIP.has('trails')) await benchTrails(index, { ms: loadMs, cpuMs: loadCpuMs }, SKIP.has('build') ? 'build: this run\'s one load' : 'build: median of the build section');
   if (!SKIP.has('activate')) await benchActivate();
   if (!SKIP.has('vsix')) benchVsix();
   results.rows = rows;

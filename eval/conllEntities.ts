@@ -26,7 +26,7 @@ export interface SplitScore {
   megabytesPerSecond: number;
 }
 
-function score(tp: number, fp: number, fn: number): TypeScore {
+export function score(tp: number, fp: number, fn: number): TypeScore {
   const precision = tp / (tp + fp || 1);
   const recall = tp / (tp + fn || 1);
   const f1 = (2 * precision * recall) / (precision + recall || 1);
@@ -34,7 +34,7 @@ function score(tp: number, fp: number, fn: number): TypeScore {
 }
 
 /** Gold entities of a document as "firstToken:lastToken:type" keys. */
-function goldSpans(doc: ConllDocument): Set<string> {
+export function goldSpans(doc: ConllDocument): Set<string> {
   const spans = new Set<string>();
   const { tags } = doc;
   for (let i = 0; i < tags.length; i++) {

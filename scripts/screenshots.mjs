@@ -13,7 +13,16 @@ const README_IMAGES = {
   '3-references-peek.png': 'references.png',
   '4-quote-search.png': 'quote-search.png',
   '5-quote-highlighting.png': 'quote-highlighting.png',
+  '7-entities-organisation-card.png': 'organisation-card.png',
+  '7-entities-tree-by-place.png': 'tree-by-place.png',
+  '8-timeline-dark.png': 'timeline-dark.png',
+  '8-timeline-light.png': 'timeline-light.png',
+  '8-real-corpus-by-outlet.png': 'real-corpus-by-outlet.png',
+  '8-real-corpus-by-person.png': 'real-corpus-by-person.png',
+  '7-correction.png': 'correction.png',
 };
+// Taken only where the BBC development corpus is on the machine: the images already in docs/ stay otherwise.
+const OPTIONAL = new Set(['8-real-corpus-by-outlet.png', '8-real-corpus-by-person.png']);
 const MAX_BYTES = 200 * 1024;
 
 const source = path.join(repoRoot, 'screenshots');
@@ -31,6 +40,7 @@ fs.mkdirSync(target, { recursive: true });
 let failed = false;
 for (const [from, to] of Object.entries(README_IMAGES)) {
   const file = path.join(source, from);
+  if (!fs.existsSync(file) && OPTIONAL.has(from)) continue;
   if (!fs.existsSync(file)) {
     console.error(`[screenshots] ${path.relative(repoRoot, file)} missing: did its journey run?`);
     failed = true;

@@ -82,7 +82,7 @@ export function decodeQuotes(json: string): ExtractedQuote[] {
 
 /** The article fields that have no column of their own. */
 export function encodeDetails(article: Article): string {
-  return JSON.stringify({ boilerplate: article.boilerplate, frontMatter: article.frontMatter, metadataSources: article.metadataSources ?? null });
+  return JSON.stringify({ boilerplate: article.boilerplate, frontMatter: article.frontMatter, metadataSources: article.metadataSources ?? null, credit: article.credit });
 }
 
 export interface ArticleRow {
@@ -98,7 +98,7 @@ export interface ArticleRow {
 }
 
 export function articleFromRow(row: ArticleRow): Article {
-  const details = JSON.parse(row.details) as Pick<Article, 'boilerplate' | 'frontMatter'> & { metadataSources: Article['metadataSources'] | null };
+  const details = JSON.parse(row.details) as Pick<Article, 'boilerplate' | 'frontMatter'> & { metadataSources: Article['metadataSources'] | null; credit?: string | null };
   const article: Article = {
     path: row.path,
     text: row.text,
@@ -108,6 +108,7 @@ export function articleFromRow(row: ArticleRow): Article {
     date: row.date,
     url: row.url,
     byline: row.byline,
+    credit: details.credit ?? null,
     boilerplate: details.boilerplate,
     frontMatter: details.frontMatter,
   };

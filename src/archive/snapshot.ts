@@ -1,6 +1,8 @@
 // The whole archive read into memory as a CorpusReader, so whatever reads a folder index (the export,
 // statistics) reads an archive the same way and new export fields follow without archive code. Meant for
 // whole-corpus consumers; the editor's queries go to the database one at a time (queries.ts).
+import { QuoteTrails } from '../core/index/quoteTrails';
+import type { QuoteTrail } from '../core/trails';
 import type pg from 'pg';
 import type { CorpusReader } from '../core/api';
 import { emptyCorpusConfig, parseCorpusYaml } from '../core/extract/corpusYaml';
@@ -31,6 +33,8 @@ class ArchiveSnapshot implements CorpusReader {
   private readonly quotesBySpeaker: ReadonlyMap<string, Quote[]>;
   private readonly quotesBySource: ReadonlyMap<string, Quote[]>;
   private readonly sortedPeople: Person[];
+  /** Built from the snapshot's quotes by the same code as the folder index's, so exports agree. */
+  private readonly quoteTrails = new QuoteTrails();
 
   constructor(
     readonly root: string,
@@ -53,6 +57,15 @@ class ArchiveSnapshot implements CorpusReader {
     this.quotesBySpeaker = groupBy(allQuotes, (quote) => quote.speaker);
     this.quotesBySource = groupBy(allQuotes, (quote) => quote.source);
     this.sortedPeople = sortedEntities.filter((entity) => entity.type === 'person');
+    this.quoteTrails.markChanged(this.articleByPath.keys());
+  }
+
+  trails(): readonly QuoteTrail[] {
+    return this.quoteTrails.trails(this);
+  }
+
+  trailOf(quote: Pick<Quote, 'path' | 'start'>): QuoteTrail | undefined {
+    return this.quoteTrails.trailOf(this, quote);
   }
 
   articles(): readonly Article[] {

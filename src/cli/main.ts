@@ -5,8 +5,10 @@ import { CorpusIndex } from '../core/index/corpusIndex';
 import { toExport } from '../core/query/export';
 import { NodeFileSystem } from '../core/extract/nodeFileSystem';
 import { errorMessage } from '../core/extract/loader';
+import { writeCsvExport } from './csvExport';
 import { defaultWorkerCount, MIN_FILES_COLD, WorkerExtractor } from '../core/index/workers/workerExtractor';
 import { ARCHIVE_USAGE, archiveMain } from './archive';
+import { entityStatsLines } from './entityStats';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -21,12 +23,15 @@ const processIO: CliIO = {
 export const USAGE = `Usage: corpus-navigator <command> <folder> [options]
 
 Commands:
-  export <folder>   Print the corpus as JSON (schema v1): articles, people with mentions, quotes with speakers
-  stats <folder>    Print counts, the most mentioned people and articles per outlet
+  export <folder>   Print the corpus as JSON (schema v2): articles, people and entities of every type with
+                    mentions, quotes with speakers and sources, quote trails; with --format csv, write
+                    quotes.csv, mentions.csv and entities.csv into the --out folder
+  stats <folder>    Print counts, the most mentioned people, organisations and places, and articles per outlet
 
 Options:
-  --out FILE             export: write the JSON to FILE instead of standard output
-  --top N                stats: how many people to list (default 10)
+  --out FILE             export: write the JSON to FILE instead of standard output (csv: the folder to write into)
+  --format json|csv      export: JSON (default) or three CSV files (RFC 4180, UTF-8)
+  --top N                stats: how many people, organisations and places to list (default 10)
   --max-file-size MB     skip articles larger than MB megabytes (default: no limit)
   --workers N            extract articles in N worker threads (default: one fewer than the cores, at least 1,
                          here ${defaultWorkerCount()}); 0 extracts them in the main thread, as does a corpus of fewer than
@@ -44,6 +49,7 @@ interface ParsedArgs {
   command: string | null;
   folder: string | null;
   out: string | null;
+  format: 'json' | 'csv';
   top: number;
   maxFileSizeBytes: number | undefined;
   workers: number;
@@ -51,7 +57,7 @@ interface ParsedArgs {
 }
 
 function parseArgs(argv: readonly string[]): ParsedArgs {
-  const args: ParsedArgs = { command: null, folder: null, out: null, top: 10, maxFileSizeBytes: undefined, workers: defaultWorkerCount(), help: false };
+  const args: ParsedArgs = { command: null, folder: null, out: null, format: 'json', top: 10, maxFileSizeBytes: undefined, workers: defaultWorkerCount(), help: false };
   const positional: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -63,6 +69,7 @@ function parseArgs(argv: readonly string[]): ParsedArgs {
     if (arg === '-h' || arg === '--help') args.help = true;
     else if (arg === '--out' || arg === '-o') args.out = value(arg);
     else if (arg.startsWith('--out=')) args.out = arg.slice('--out='.length);
+    else if (arg === '--format') args.format = exportFormat(value(arg));
     else if (arg === '--top') args.top = positiveNumber(value(arg), arg);
     else if (arg === '--max-file-size') args.maxFileSizeBytes = positiveNumber(value(arg), arg) * 1024 * 1024;
     else if (arg === '--workers') args.workers = wholeNumber(value(arg), arg);
@@ -73,6 +80,11 @@ function parseArgs(argv: readonly string[]): ParsedArgs {
   args.command = positional[0] ?? null;
   args.folder = positional[1] ?? null;
   return args;
+}
+
+function exportFormat(text: string): 'json' | 'csv' {
+  if (text !== 'json' && text !== 'csv') throw new UsageError(`--format needs json or csv, got "${text}"`);
+  return text;
 }
 
 function wholeNumber(text: string, name: string): number {
@@ -125,6 +137,19 @@ export async function main(argv: readonly string[], io: CliIO = processIO): Prom
   }
   for (const problem of corpus.problems()) io.stderr(`corpus-navigator: ${problem.path}: ${problem.message}\n`);
 
+  if (args.command === 'export' && args.format === 'csv') {
+    if (args.out === null) {
+      io.stderr(`corpus-navigator: export --format csv needs --out FOLDER\n${USAGE}`);
+      return 2;
+    }
+    try {
+      await writeCsvExport(corpus, args.out);
+    } catch (error) {
+      io.stderr(`corpus-navigator: cannot write ${args.out}: ${errorMessage(error)}\n`);
+      return 1;
+    }
+    return 0;
+  }
   if (args.command === 'export') {
     const json = `${JSON.stringify(toExport(corpus), null, 2)}\n`;
     if (args.out === null) {
@@ -165,6 +190,7 @@ export function formatStats(corpus: CorpusIndex, top: number): string {
     lines.push(`  ${person.name.padEnd(nameWidth)}  ${String(person.mentions.length).padStart(5)} mentions  ${String(quoted).padStart(4)} quotes  (${person.id})`);
   }
   if (shown.length === 0) lines.push('  (none)');
+  lines.push(...entityStatsLines(corpus, top));
   lines.push('', 'Articles per outlet:');
   const perOutlet = new Map<string, { articles: number; quotes: number }>();
   for (const article of articles) {

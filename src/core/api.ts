@@ -1,6 +1,7 @@
 // The read API of an indexed corpus, as the editor features and the CLI see it.
 // Implemented by `CorpusIndex` (corpusIndex.ts). Features depend on this interface only.
 import type { Article, CorpusConfig, Entity, Mention, Person, Quote } from './types';
+import type { QuoteTrail } from './trails';
 
 export interface CorpusReader {
   /** Absolute path of the corpus root folder. */
@@ -30,6 +31,10 @@ export interface CorpusReader {
   mentionAt(path: string, offset: number): Mention | undefined;
   /** The quote whose span contains `offset`, if any. */
   quoteAt(path: string, offset: number): Quote | undefined;
+  /** Quote trails (the same quote, whole, cut or lightly varied, in two or more articles), most articles first. */
+  trails(): readonly QuoteTrail[];
+  /** The trail of a quote, if another article carries it too. */
+  trailOf(quote: Pick<Quote, 'path' | 'start'>): QuoteTrail | undefined;
   /** Skipped or failed files with a one-line reason, for the output channel. */
   problems(): readonly { path: string; message: string }[];
 }

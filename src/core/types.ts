@@ -14,10 +14,12 @@ export interface ArticleMetadata {
   date: string | null;
   url: string | null;
   byline: string | null;
+  /** Who the story is credited to when that is not the outlet: a wire agency, a sister station ("The Associated Press"). */
+  credit: string | null;
 }
 
 /** Where each metadata field came from, for tooltips and debugging. */
-export type MetadataSource = 'frontmatter' | 'corpus.yaml' | 'inferred';
+export type MetadataSource = 'frontmatter' | 'corpus.yaml' | 'metadata table' | 'file name' | 'inferred';
 
 export interface Article extends ArticleMetadata {
   /** Path relative to the corpus root, with forward slashes. */
@@ -48,6 +50,18 @@ export interface RawMention extends Span {
    * identity resolution keeps it only when a person with that surname is known in the corpus.
    */
   tentative?: boolean;
+}
+
+/** The entity types other than person: found by the entity tagger and rules, resolved by name. */
+export type NamedEntityType = Exclude<EntityType, 'person'>;
+
+/** An organisation or place mention found in one article, before corpus-wide identity resolution. */
+export interface RawEntityMention extends Span {
+  /** The exact text of the span, CoNLL-style: no leading "the" ("Kremlin", "Foreign Office"). */
+  text: string;
+  type: NamedEntityType;
+  /** The long form an acronym stands for where the article defines it: "Nato" in "the North Atlantic Treaty Organization (Nato)". */
+  expansion?: string;
 }
 
 /** What identity resolution reads of a mention: all but its offsets, so mentions of one name can share one. */
@@ -105,8 +119,15 @@ export interface Quote extends Span {
 /** Per-file extraction result; the unit that is cached and re-indexed incrementally. */
 export interface ArticleExtraction {
   article: Article;
+  /** Person mentions, sorted by start. */
   mentions: RawMention[];
   quotes: ExtractedQuote[];
+  /**
+   * Organisation and place mentions, sorted by start; none overlaps a person mention but a tentative one (the
+   * index lists the person where identity resolution keeps it, else the organisation or place). `extractArticle` always
+   * sets it; a reader treats it as empty when absent (an extraction rebuilt by code that predates it).
+   */
+  entities?: RawEntityMention[];
 }
 
 /** A quote before identity resolution: the speaker is a mention index into the same article. */
@@ -117,18 +138,49 @@ export interface ExtractedQuote extends Span {
   unmarked: boolean;
   /** Index into `ArticleExtraction.mentions` of the mention that names the speaker, or null. */
   speakerMention: number | null;
+  /** Index into `ArticleExtraction.entities` of the organisation the quote is attributed to ("the Kremlin said"); absent when none. */
+  sourceEntity?: number;
+}
+
+/** Metadata kept outside the articles, as corpus.yaml's `metadata:` and `fileNames:` declare it. */
+export interface ExternalMetadataConfig {
+  /** A table of metadata by article path (CSV or JSON Lines) and which of its columns holds which field. */
+  table: { file: string; columns: Partial<Record<'path' | keyof ArticleMetadata, string>> } | null;
+  /** The table's rows once read, by normalised article path. */
+  rows: Record<string, Partial<ArticleMetadata>>;
+  /** File-name patterns such as `{outlet}/{date}-{slug}.txt`. */
+  fileNames: string[];
 }
 
 /** Corpus-wide configuration from `corpus.yaml`. */
 export interface CorpusConfig {
+  /** Metadata tables and file-name patterns; absent when corpus.yaml declares neither. */
+  external?: ExternalMetadataConfig;
   /** Per-file metadata keyed by relative path. */
   articles: Record<string, Partial<ArticleMetadata>>;
-  /** Canonical name -> its variants. */
+  /** Canonical name -> its variants, in every article. */
   aliases: Record<string, string[]>;
-  /** Names never treated as people. */
-  notPeople: string[];
+  /** Names never an entity of any type (`notEntities`; `notPeople` is read as a synonym). */
+  notEntities: string[];
+  /** Entity id -> id of the entity it is the same as ("Merge With…"). */
+  merge: Record<string, string>;
+  /** Entity id -> the name it is shown under ("Rename"). */
+  names: Record<string, string>;
+  /** Corrections that hold in one article only, keyed by relative path (written under `articles:`). */
+  articleCorrections: Record<string, ArticleCorrections>;
   /** Problems found while reading corpus.yaml, with 0-based line numbers. */
   problems: ConfigProblem[];
+}
+
+/** Corrections scoped to one article. */
+export interface ArticleCorrections {
+  /**
+   * Canonical name -> forms that name it in this article only ("Kim" here is Kim Moran). A one-word canonical
+   * is a person of this article alone: its forms are kept apart from the rest of the corpus.
+   */
+  aliases: Record<string, string[]>;
+  /** Names that are no entity in this article. */
+  notEntities: string[];
 }
 
 export interface ConfigProblem {
@@ -138,18 +190,39 @@ export interface ConfigProblem {
   severity: 'error' | 'warning';
 }
 
-/** Export schema v1: the contract other tools rely on. */
+/** A mention as the export writes it. */
+export interface ExportedMention {
+  path: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * Export schema v2: the contract other tools rely on. `people` and each quote's `speaker` keep their v1
+ * meaning; `entities` lists every entity (people too, same ids as in `people`); a quote's `source` is the
+ * entity its words are attributed to (its speaker, or an organisation), or null.
+ */
 export interface CorpusExport {
-  version: 1;
+  version: 2;
   articles: { path: string; title: string | null; outlet: string | null; date: string | null }[];
   people: {
     id: string;
     name: string;
     aliases: string[];
     roles: string[];
-    mentions: { path: string; start: number; end: number; text: string }[];
+    mentions: ExportedMention[];
   }[];
-  quotes: { path: string; start: number; end: number; text: string; speaker: string | null }[];
+  entities: {
+    id: string;
+    type: EntityType;
+    name: string;
+    aliases: string[];
+    /** Present for people (as in `people`). */
+    roles?: string[];
+    mentions: ExportedMention[];
+  }[];
+  quotes: { path: string; start: number; end: number; text: string; speaker: string | null; source: string | null }[];
 }
 
 /** How the core reads files, so the extension can pass `workspace.fs` and tests an in-memory map. */

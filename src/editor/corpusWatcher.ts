@@ -39,6 +39,7 @@ export function watchCorpus(entry: CorpusEntry, corpus: Corpus, host: WatchHost)
 
 async function onFileCreated(host: WatchHost, entry: CorpusEntry, corpus: Corpus, uri: vscode.Uri): Promise<void> {
   if (isConfigFile(entry, uri)) return host.reloadEntry(entry);
+  if (isMetadataTable(host, entry, corpus, uri)) return corpus.reloadArticle(host.relativePath(entry, uri));
   let type: vscode.FileType;
   try {
     type = (await vscode.workspace.fs.stat(uri)).type;
@@ -55,8 +56,15 @@ async function onFileCreated(host: WatchHost, entry: CorpusEntry, corpus: Corpus
   host.log(`Indexed new file ${rel}`);
 }
 
+/** The metadata table corpus.yaml names: re-read like corpus.yaml when it changes. */
+function isMetadataTable(host: WatchHost, entry: CorpusEntry, corpus: Corpus, uri: vscode.Uri): boolean {
+  const table = corpus.config.external?.table;
+  return table !== null && table !== undefined && host.relativePath(entry, uri) === table.file;
+}
+
 async function onFileChanged(host: WatchHost, entry: CorpusEntry, corpus: Corpus, uri: vscode.Uri): Promise<void> {
   if (isConfigFile(entry, uri)) return corpus.reloadArticle(CORPUS_CONFIG_FILE);
+  if (isMetadataTable(host, entry, corpus, uri)) return corpus.reloadArticle(host.relativePath(entry, uri));
   if (!isArticleFileName(uri.fsPath)) return;
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
   if (open?.isDirty) return; // the unsaved buffer is what the user sees, and what the index holds

@@ -6,15 +6,19 @@ import { CorpusManager } from './corpusManager';
 import { ExtractionWorkers } from './extractionWorkers';
 import * as articlesTree from './features/articlesTree';
 import * as configDiagnostics from './features/configDiagnostics';
+import * as csvExport from './features/csvExport';
+import * as entitySections from './features/entitySections';
+import * as corrections from './features/corrections';
 import * as hover from './features/hover';
 import * as language from './features/language';
 import * as navigation from './features/navigation';
-import * as peopleSearch from './features/peopleSearch';
+import * as entitySearch from './features/entitySearch';
 import * as quoteSearch from './features/quoteSearch';
 import * as registration from './features/registration';
 import * as semanticTokens from './features/semanticTokens';
 import * as statusBar from './features/statusBar';
 import * as symbols from './features/symbols';
+import * as timeline from './features/timeline';
 import { OUTPUT_CHANNEL_NAME } from './ids';
 
 /** What `activate` returns: used by the integration tests to reach the live objects. */
@@ -48,11 +52,15 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
   hover.register(context, manager);
   navigation.register(context, manager);
   symbols.register(context, manager);
-  const people = peopleSearch.register(context, manager);
+  const people = entitySearch.register(context, manager);
   const quotes = quoteSearch.register(context, manager, people);
   semanticTokens.register(context, manager);
   language.register(context, manager);
   configDiagnostics.register(context, manager);
+  csvExport.register(context, manager);
+  timeline.register(context, manager);
+  entitySections.register(context, manager);
+  corrections.register(context, manager);
 
   // Indexing starts on the next turn of the event loop, after activation has returned.
   const startTimer = setTimeout(() => {

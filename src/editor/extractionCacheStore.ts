@@ -67,8 +67,8 @@ function isEntry(value: unknown): value is CacheEntry {
 /** The entry with its extraction packed (`compactExtraction`); undefined when the extraction is malformed. */
 function packedEntry(entry: CacheEntry, pool: StringPool): CacheEntry | undefined {
   try {
-    const { article, mentions, quotes } = entry.extraction;
-    return { ...entry, extraction: compactExtraction({ article, mentions: pool.mentions(mentions), quotes }, pool) };
+    const { article, mentions, quotes, entities } = entry.extraction;
+    return { ...entry, extraction: compactExtraction({ article, mentions: pool.mentions(mentions), quotes, ...(entities && { entities: pool.entityMentions(entities) }) }, pool) };
   } catch {
     return undefined;
   }

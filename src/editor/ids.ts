@@ -10,6 +10,8 @@ export const Commands = {
   removeCorpus: 'corpusNavigator.removeCorpus',
   refresh: 'corpusNavigator.refresh',
   searchQuotes: 'corpusNavigator.searchQuotes',
+  searchEntities: 'corpusNavigator.searchEntities',
+  /** Search Entities narrowed to people (the command of earlier versions, kept for keybindings). */
   searchPeople: 'corpusNavigator.searchPeople',
   nextMention: 'corpusNavigator.nextMention',
   previousMention: 'corpusNavigator.previousMention',
@@ -17,6 +19,10 @@ export const Commands = {
   groupByOutlet: 'corpusNavigator.groupByOutlet',
   groupByDate: 'corpusNavigator.groupByDate',
   groupByPerson: 'corpusNavigator.groupByPerson',
+  groupByOrganization: 'corpusNavigator.groupByOrganization',
+  groupByPlace: 'corpusNavigator.groupByPlace',
+  groupByQuote: 'corpusNavigator.groupByQuote',
+  exportCsv: 'corpusNavigator.exportCsv',
   filterArticles: 'corpusNavigator.filterArticles',
   clearFilter: 'corpusNavigator.clearFilter',
   showOutput: 'corpusNavigator.showOutput',
@@ -24,10 +30,27 @@ export const Commands = {
   openMention: 'corpusNavigator.openMention',
   /** Internal: opens the references peek for a person; wraps `editor.action.showReferences`. */
   showAllMentions: 'corpusNavigator.showAllMentions',
+  /** Mentions and quotes of an entity over time, by outlet, in a webview panel. */
+  showTimeline: 'corpusNavigator.showTimeline',
+  /** Internal: moves to an entity's mention in a given article and shows its hover card. */
+  showEntityCard: 'corpusNavigator.showEntityCard',
+  notAnEntity: 'corpusNavigator.notAnEntity',
+  mergeWith: 'corpusNavigator.mergeWith',
+  splitMention: 'corpusNavigator.splitMention',
+  renameEntity: 'corpusNavigator.renameEntity',
+  undoCorrection: 'corpusNavigator.undoCorrection',
 } as const;
 
+/** The correction commands a hover card links to. */
+export const CORRECTION_COMMANDS: readonly string[] = [Commands.notAnEntity, Commands.mergeWith, Commands.splitMention, Commands.renameEntity];
+
 /** The commands hover links may run (`MarkdownString.isTrusted.enabledCommands`). */
-export const HOVER_LINK_COMMANDS: readonly string[] = [Commands.openMention, Commands.showAllMentions];
+export const HOVER_LINK_COMMANDS: readonly string[] = [Commands.openMention, Commands.showAllMentions, Commands.showTimeline, Commands.showEntityCard, ...CORRECTION_COMMANDS];
+
+/** Webview panel types. */
+export const Panels = {
+  timeline: 'corpusNavigator.timeline',
+} as const;
 
 export const Views = {
   container: 'corpusNavigator',
@@ -43,6 +66,7 @@ export const Settings = {
   semanticHighlightingEnabled: 'semanticHighlighting.enabled',
   maxFileSizeMB: 'maxFileSizeMB',
   indexingWorkers: 'indexing.workers',
+  entityTypes: 'entities.types',
 } as const;
 
 export const ContextKeys = {
@@ -62,7 +86,10 @@ export const StateKeys = {
 
 export const SemanticTokens = {
   person: 'person',
+  organization: 'organization',
+  place: 'place',
   speaker: 'speaker',
+  boilerplate: 'boilerplate',
 } as const;
 
 /** Full setting name, e.g. `corpusNavigator.hover.maxMentions`. */

@@ -5,6 +5,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { TIMEOUT_MS, Workbench, clipAround, expect, waitFor, type Screenshots } from './workbench';
+import { realCorpusTree } from './realCorpusJourney';
 
 export interface JourneyContext {
   page: Page;
@@ -17,7 +18,7 @@ export interface JourneyContext {
 export interface Journey {
   id: string;
   title: string;
-  folder: 'corpus' | 'empty';
+  folder: 'corpus' | 'empty' | 'bbc';
   run(ctx: JourneyContext): Promise<void>;
 }
 
@@ -64,7 +65,7 @@ function filesContaining(folder: string, word: string): string[] {
 // ---------------------------------------------------------------------------------------------------------------
 // Shared steps
 
-async function showArticlesView(wb: Workbench): Promise<void> {
+export async function showArticlesView(wb: Workbench): Promise<void> {
   await wb.openViewContainer(VIEW_CONTAINER);
   // Indexing shows a status row first; the journeys start from the indexed corpus.
   await waitFor(
@@ -76,11 +77,39 @@ async function showArticlesView(wb: Workbench): Promise<void> {
 }
 
 /** Picks a grouping with the view's "Group Articles By…" title-bar button. */
-async function groupBy(wb: Workbench, choice: 'By Outlet' | 'By Date' | 'By Person'): Promise<void> {
+export async function groupBy(wb: Workbench, choice: 'By Outlet' | 'By Date' | 'By Person' | 'By Organisation' | 'By Place'): Promise<void> {
   await wb.viewAction('Group Articles By…');
   const row = wb.quickInputRows().filter({ has: wb.page.locator('.label-name', { hasText: choice }) }).first();
   await row.click({ timeout: TIMEOUT_MS });
   await wb.quickInput.waitFor({ state: 'hidden', timeout: TIMEOUT_MS });
+}
+
+type TreeRow = Awaited<ReturnType<Workbench['treeItems']>>[number];
+
+/**
+ * Groups the tree by an entity type and checks it: entities by mention count, collapsed; the first one expanded
+ * lists articles whose mention counts add up to its own.
+ */
+async function entityGrouping(wb: Workbench, choice: 'By Person' | 'By Organisation' | 'By Place'): Promise<{ first: TreeRow; articles: TreeRow[] }> {
+  const what = choice.toLowerCase();
+  await groupBy(wb, choice);
+  const rows = await waitFor(
+    () => wb.treeItems(),
+    (items) => items.length > 0 && items.every((r) => r.level === 1 && r.expanded === false && /^\d+$/.test(r.description)),
+    (items) => `${what}: expected collapsed rows with mention counts, saw ${JSON.stringify(items?.slice(0, 5))}`,
+  );
+  const counts = rows.map((r) => Number(r.description));
+  expect(counts.every((n, i) => i === 0 || counts[i - 1] >= n), `${what}: not ordered by mention count: ${counts.join(', ')}`);
+  const first = rows[0];
+  await wb.expandTreeRow(first.label);
+  const articles = await waitFor(
+    async () => (await wb.treeItems()).filter((r) => r.level === 2),
+    (items) => items.length > 0,
+    () => `${what}: ${first.label} has no articles`,
+  );
+  const total = articles.reduce((sum, r) => sum + Number(/^(\d+) mentions?$/.exec(r.description)?.[1] ?? NaN), 0);
+  expect(total === Number(first.description), `${what}: ${first.label}'s articles list ${total} mentions, its row says ${first.description}`);
+  return { first, articles };
 }
 
 async function openArticleAt(wb: Workbench, name: string, position: { line: number; column: number }): Promise<void> {
@@ -88,7 +117,7 @@ async function openArticleAt(wb: Workbench, name: string, position: { line: numb
   await wb.goTo(position.line, position.column);
 }
 
-function viewport(page: Page): { width: number; height: number } {
+export function viewport(page: Page): { width: number; height: number } {
   return page.viewportSize() ?? { width: 1280, height: 800 };
 }
 
@@ -110,7 +139,7 @@ async function hoverWord(wb: Workbench, line: number, word: string): Promise<Loc
  * Opens the first corpus file that mentions `name` at its first occurrence and hovers it; the name must
  * appear in at least two files (the journeys follow it into another article).
  */
-async function hoverNameInCorpus(wb: Workbench, folder: string, name: string): Promise<{ files: string[]; current: string; card: Locator }> {
+export async function hoverNameInCorpus(wb: Workbench, folder: string, name: string): Promise<{ files: string[]; current: string; card: Locator }> {
   const files = filesContaining(folder, name);
   expect(files.length >= 2, `precondition: "${name}" should appear in at least two corpus files, found ${files.join(', ')}`);
   const current = files[0];
@@ -189,29 +218,7 @@ const articlesTree: Journey = {
 
     // By person: people by mention count; a person's articles; a mention opens with the name selected.
     await wb.resizeSideBar(480);
-    await groupBy(wb, 'By Person');
-    const people = await waitFor(
-      () => wb.treeItems(),
-      (rows) => rows.length > 0 && rows.every((r) => r.level === 1 && r.expanded === false && /^\d+$/.test(r.description)),
-      (rows) => `by person: expected collapsed people with mention counts, saw ${JSON.stringify(rows?.slice(0, 5))}`,
-    );
-    const counts = people.map((r) => Number(r.description));
-    expect(
-      counts.every((n, i) => i === 0 || counts[i - 1] >= n),
-      `by person: people are not ordered by mention count: ${counts.join(', ')}`,
-    );
-    const person = people[0];
-    await wb.expandTreeRow(person.label);
-    const personArticles = await waitFor(
-      async () => (await wb.treeItems()).filter((r) => r.level === 2),
-      (rows) => rows.length > 0,
-      () => `by person: ${person.label} has no articles`,
-    );
-    const mentionTotal = personArticles.reduce((sum, r) => sum + Number(/^(\d+) mentions?$/.exec(r.description)?.[1] ?? NaN), 0);
-    expect(
-      mentionTotal === Number(person.description),
-      `by person: ${person.label}'s articles list ${mentionTotal} mentions, the person row says ${person.description}`,
-    );
+    const { first: person, articles: personArticles } = await entityGrouping(wb, 'By Person');
     await wb.expandTreeRow(personArticles[0].label);
     const mentionRow = wb.treeRows().and(wb.page.locator('[aria-level="3"]')).first();
     await mentionRow.waitFor({ timeout: TIMEOUT_MS });
@@ -242,8 +249,10 @@ const hoverCard: Journey = {
     const { articles } = parseCounts(cardText);
     expect(articles === files.length, `the card says ${articles} articles; ${files.length} files mention ${name}`);
 
-    // Each listed mention: "snippet with the name in bold — title · outlet · date" (or "this article").
-    const items = await card.locator('li').evaluateAll((lis) =>
+    // Each listed mention: "snippet with the name in bold — title · outlet · date" (or "this article"); the
+    // mentions are the list after the card's rule (quotes come before it).
+    const mentionItems = card.locator('hr ~ ul li');
+    const items = await mentionItems.evaluateAll((lis) =>
       lis.map((li) => ({ text: (li.textContent ?? '').trim(), bold: (li.querySelector('strong')?.textContent ?? '').trim() })),
     );
     const elsewhere = items.filter((item) => !item.text.endsWith('this article'));
@@ -258,7 +267,7 @@ const hoverCard: Journey = {
     // Follow the first mention in another article.
     const index = items.findIndex((item) => !item.text.endsWith('this article'));
     const expected = items[index];
-    await card.locator('li').nth(index).locator('a').first().click();
+    await mentionItems.nth(index).locator('a').first().click();
     await waitFor(
       () => wb.activeFileName(),
       (file) => file !== current,
@@ -462,4 +471,176 @@ const welcomeView: Journey = {
   },
 };
 
-export const JOURNEYS: readonly Journey[] = [articlesTree, hoverCard, references, quoteSearch, quoteHighlighting, statusBar, welcomeView];
+// ---------------------------------------------------------------------------------------------------------------
+// 7. Organisations and places
+
+const entities: Journey = {
+  id: '7-entities',
+  title: 'hover an organisation: an Organisation card; group the tree by place: places with their articles',
+  folder: 'corpus',
+  async run({ wb, shots, folder }) {
+    // "Nato" (any case) is in several files: its card names the type and counts the files.
+    const spelling = ['Nato', 'NATO'].find((word) => filesContaining(folder, word).length > 0);
+    expect(spelling, 'precondition: the corpus mentions Nato');
+    const files = articleFiles(folder).filter((name) => /\bN(ato|ATO)\b/.test(readArticle(folder, name)));
+    const position = firstPosition(readArticle(folder, files[0]), spelling);
+    await openArticleAt(wb, files[0], position);
+    const card = await hoverWord(wb, position.line, spelling);
+    const cardText = (await card.textContent()) ?? '';
+    expect(/Organisation/.test(cardText), `the card on ${spelling} does not say Organisation: ${cardText}`);
+    const { articles } = parseCounts(cardText);
+    expect(articles === files.length, `the card says ${articles} articles; ${files.length} files mention Nato or NATO`);
+    await shots.take(wb.page, '7-entities-organisation-card', clipAround([await card.boundingBox()], 32, viewport(wb.page)));
+    await wb.page.keyboard.press('Escape');
+
+    // By place: places by mention count; the first place's articles add up to its count.
+    await showArticlesView(wb);
+    await wb.resizeSideBar(480);
+    await entityGrouping(wb, 'By Place');
+    await shots.take(wb.page, '7-entities-tree-by-place', { x: 0, y: 0, width: 880, height: 800 });
+  },
+};
+
+// 8. Timeline
+
+const DARK_THEME = 'Dark Modern';
+const LIGHT_THEME = 'Light Modern';
+const HIGH_CONTRAST_THEME = 'Dark High Contrast';
+
+async function setColorTheme(wb: Workbench, theme: string): Promise<void> {
+  // "Browse Color Themes in Marketplace" ranks above the command itself: pick the row by its exact title.
+  await wb.openCommandPalette();
+  await wb.quickInput.locator('input').fill('>Preferences: Color Theme');
+  const command = wb.quickInputRows().filter({ has: wb.page.locator('.label-name', { hasText: /^Preferences: Color Theme$/ }) }).first();
+  await command.click({ timeout: TIMEOUT_MS });
+  await wb.quickInput.locator('input').fill(theme);
+  const row = wb.quickInputRows().filter({ has: wb.page.locator('.label-name', { hasText: new RegExp(`^${theme}$`) }) }).first();
+  await row.click({ timeout: TIMEOUT_MS });
+  await wb.quickInput.waitFor({ state: 'hidden', timeout: TIMEOUT_MS });
+}
+
+/** Counts in a bar's spoken label: "Mar 2017: 3 mentions, 1 quote in 2 articles". */
+function barCounts(label: string): { mentions: number; quotes: number } {
+  const match = /: (\d+) mentions?, (\d+) quotes?/.exec(label);
+  return { mentions: Number(match?.[1] ?? 0), quotes: Number(match?.[2] ?? 0) };
+}
+
+const timeline: Journey = {
+  id: '8-timeline',
+  title: 'from the hover card, Show timeline: bars add up to the card; a period lists its mentions and stays picked when the panel is hidden; one opens selected',
+  folder: 'corpus',
+  async run({ wb, page, shots, folder }) {
+    const name = 'Fallon';
+    // Room for the article and the panel side by side.
+    await wb.runCommand('View: Close Primary Side Bar');
+    const { card } = await hoverNameInCorpus(wb, folder, name);
+    const cardText = (await card.textContent()) ?? '';
+    const { mentions } = parseCounts(cardText);
+    const quotes = Number(/(\d+) quotes?/.exec(cardText)?.[1] ?? NaN);
+    expect(/In the same articles:/.test(cardText), `the card lists no related people: ${cardText}`);
+    await card.locator('a', { hasText: 'Show timeline' }).click();
+
+    await waitFor(
+      async () => ((await wb.activeTab().getAttribute('aria-label')) ?? '').trim(),
+      (label) => label.startsWith('Timeline:') && label.includes(name),
+      (label) => `the active tab is "${label}", expected the timeline of ${name}`,
+    );
+    // The webview's document sits in an iframe inside VS Code's webview iframe.
+    const frame = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const bars = frame.locator('g.period');
+    await bars.first().waitFor({ timeout: TIMEOUT_MS });
+    const labels = await bars.evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label') ?? ''));
+    const charted = labels.map(barCounts).reduce((sum, c) => ({ mentions: sum.mentions + c.mentions, quotes: sum.quotes + c.quotes }), { mentions: 0, quotes: 0 });
+    const undated = ((await frame.locator('.undated').count()) > 0 ? await frame.locator('.undated').textContent() : '') ?? '';
+    const undatedMentions = Number(/(\d+) mentions?/.exec(undated)?.[1] ?? 0);
+    expect(charted.mentions + undatedMentions === mentions, `the bars hold ${charted.mentions} mentions (+${undatedMentions} undated), the card says ${mentions}: ${labels.join(' | ')}`);
+    expect(charted.quotes <= quotes, `the bars hold ${charted.quotes} quotes, the card says ${quotes}`);
+
+    // Pick the busiest period with the mouse: its mentions are listed, one row each.
+    const busiest = labels.map(barCounts).reduce((best, c, i, all) => (c.mentions > all[best].mentions ? i : best), 0);
+    await bars.nth(busiest).click();
+    const heading = frame.locator('#entries-title');
+    await waitFor(
+      async () => (await heading.textContent()) ?? '',
+      (text) => text.startsWith(labels[busiest].split(':')[0]),
+      (text) => `picking "${labels[busiest]}" shows the heading "${text}"`,
+    );
+    const listed = await frame.locator('li.mention').count();
+    expect(listed === barCounts(labels[busiest]).mentions, `the period lists ${listed} mentions, its bar says ${labels[busiest]}`);
+
+    // The keyboard reaches every period: End then Enter picks the last one.
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await waitFor(
+      async () => (await heading.textContent()) ?? '',
+      (text) => text.startsWith(labels[labels.length - 1].split(':')[0]),
+      (text) => `End, Enter should pick "${labels[labels.length - 1]}", the heading says "${text}"`,
+    );
+    await bars.nth(busiest).click();
+    await frame.locator('li.mention').first().waitFor({ timeout: TIMEOUT_MS });
+    const panel = page.locator('.editor-group-container', { has: page.locator('.tab.active[aria-label^="Timeline:"]') }).first();
+    await shots.take(page, '8-timeline-dark', clipAround([await panel.boundingBox()], 0, viewport(page)));
+    try {
+      await setColorTheme(wb, LIGHT_THEME);
+      await page.mouse.move(5, 400);
+      await waitFor(
+        () => frame.locator('body').evaluate((body) => body.className),
+        (cls) => /vscode-light/.test(cls),
+        (cls) => `the webview did not take the light theme: body class "${cls}"`,
+      );
+      await shots.take(page, '8-timeline-light', clipAround([await panel.boundingBox()], 0, viewport(page)));
+      await setColorTheme(wb, HIGH_CONTRAST_THEME);
+      await page.mouse.move(5, 400);
+      await waitFor(
+        () => frame.locator('body').evaluate((body) => body.className),
+        (cls) => /vscode-high-contrast/.test(cls),
+        (cls) => `the webview did not take the high-contrast theme: body class "${cls}"`,
+      );
+      await shots.take(page, '8-timeline-high-contrast', clipAround([await panel.boundingBox()], 0, viewport(page)));
+    } finally {
+      await setColorTheme(wb, DARK_THEME);
+    }
+
+    const picked = (await heading.textContent()) ?? '';
+
+    // Hidden behind another editor and shown again, the panel still shows the period picked.
+    await page.locator('.tab[aria-label^="Timeline:"]').first().click();
+    await wb.openFile(filesContaining(folder, name)[1]);
+    await wb.runCommand('View: Open Previous Editor');
+    await waitFor(
+      async () => ((await wb.activeTab().getAttribute('aria-label')) ?? '').trim(),
+      (label) => label.startsWith('Timeline:'),
+      (label) => `going back showed "${label}", not the timeline`,
+    );
+    await waitFor(
+      async () => (await frame.locator('#entries-title').textContent()) ?? '',
+      (text) => text === picked,
+      (text) => `shown again, the timeline lists "${text}", before it listed "${picked}"`,
+    );
+    await frame.locator('li.mention').first().waitFor({ timeout: TIMEOUT_MS });
+
+    // Click through to the first mention listed: it opens beside the panel, selected.
+    const first = frame.locator('li.mention').first();
+    const expected = ((await first.locator('mark').textContent()) ?? '').trim();
+    await first.locator('button').click();
+    const selected = await wb.selectedText();
+    expect(selected === expected, `the opened mention selected "${selected}", the timeline listed "${expected}"`);
+    const opened = await wb.activeFileName();
+    expect(filesContaining(folder, name).includes(opened), `the mention opened ${opened}, which does not mention ${name}`);
+    await shots.take(page, '8-timeline-mention-opened');
+
+    // Months instead of weeks: the same mentions, in fewer bars.
+    await frame.locator('button[data-granularity="month"]').click();
+    await waitFor(
+      async () => (await frame.locator('.summary').textContent()) ?? '',
+      (text) => text.endsWith('by month'),
+      (text) => `after "Months" the summary says "${text}"`,
+    );
+    const monthLabels = await frame.locator('g.period').evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label') ?? ''));
+    const monthly = monthLabels.map(barCounts).reduce((sum, c) => sum + c.mentions, 0);
+    expect(monthly === charted.mentions, `by month the bars hold ${monthly} mentions, by week ${charted.mentions}`);
+    expect(monthLabels.length < labels.length, `${monthLabels.length} months for ${labels.length} weeks`);
+  },
+};
+
+export const JOURNEYS: readonly Journey[] = [articlesTree, hoverCard, references, quoteSearch, quoteHighlighting, statusBar, welcomeView, entities, timeline, realCorpusTree];

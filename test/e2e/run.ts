@@ -10,7 +10,10 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
 import { ensureCodeServer, findRepoRoot, installExtension, launchChromium, onFirstInterrupt, startCodeServer, type CodeServer } from '../support/codeServer';
-import { JOURNEYS, type Journey } from './journeys';
+import { correctionJourney } from './journeyCorrections';
+import { JOURNEYS as BASE_JOURNEYS, type Journey } from './journeys';
+
+const JOURNEYS: readonly Journey[] = [...BASE_JOURNEYS, correctionJourney];
 import { Screenshots, Workbench } from './workbench';
 
 const repoRoot = findRepoRoot(__dirname);
@@ -81,7 +84,7 @@ async function runJourney(browser: Browser, server: CodeServer, journey: Journey
       await page.goto(server.url(folders[journey.folder]));
       await wb.waitReady();
       // With a corpus open, journeys start once the extension has indexed it (its status bar item shows).
-      if (journey.folder === 'corpus') await wb.statusBarItem(/articles? ·/).waitFor({ timeout: 90_000 });
+      if (journey.folder !== 'empty') await wb.statusBarItem(/articles? ·/).waitFor({ timeout: 90_000 });
       await journey.run({ page, wb, shots, folder: folders[journey.folder] });
     })();
     const timeout = new Promise<never>((_, reject) => {
@@ -100,6 +103,15 @@ async function runJourney(browser: Browser, server: CodeServer, journey: Journey
     clearTimeout(timer);
     await context.close().catch(() => undefined);
   }
+}
+
+/** A copy of the BBC development corpus' articles with a corpus.yaml, when the corpus is on this machine. */
+function copyRealCorpus(target: string): boolean {
+  const source = path.join(repoRoot, '..', 'shared', 'data', 'bbc-news', 'articles');
+  if (!fs.existsSync(source)) return false;
+  fs.cpSync(source, target, { recursive: true });
+  fs.writeFileSync(path.join(target, 'corpus.yaml'), '# BBC News articles, 2004-2005: no metadata besides the text.\n');
+  return true;
 }
 
 function selectedJourneys(argv: readonly string[]): readonly Journey[] {
@@ -148,9 +160,10 @@ async function main(): Promise<number> {
     fs.writeFileSync(path.join(dirs.userDataDir, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
 
     // Journeys may change files and settings: they get a copy of the corpus, never corpus/ itself.
-    const folders = { corpus: path.join(scratch, 'workspace', 'corpus'), empty: path.join(scratch, 'empty', 'notes') };
+    const folders = { corpus: path.join(scratch, 'workspace', 'corpus'), empty: path.join(scratch, 'empty', 'notes'), bbc: path.join(scratch, 'real', 'bbc-news') };
     fs.cpSync(path.join(repoRoot, 'corpus'), folders.corpus, { recursive: true });
     fs.mkdirSync(folders.empty, { recursive: true });
+    if (!copyRealCorpus(folders.bbc)) log('the BBC development corpus is not here: its journey is skipped');
 
     fs.rmSync(screenshotDir, { recursive: true, force: true });
     const shots = new Screenshots(screenshotDir);
@@ -162,6 +175,7 @@ async function main(): Promise<number> {
     const outcomes: Outcome[] = [];
     for (const journey of journeys) {
       if (interrupted) break;
+      if (journey.folder === 'bbc' && !fs.existsSync(folders.bbc)) continue;
       log(`journey ${journey.id}: ${journey.title}`);
       const outcome = await runJourney(browser, server, journey, folders, shots);
       outcomes.push(outcome);

@@ -3,7 +3,7 @@ import * as assert from 'assert';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Corpus } from '../../src/core/api';
-import type { Mention, Person } from '../../src/core/types';
+import type { Entity, Mention, Person } from '../../src/core/types';
 import type { CorpusNavigatorApi } from '../../src/editor/extension';
 import { EXTENSION_ID } from '../../src/editor/ids';
 
@@ -46,14 +46,35 @@ export function positionOf(document: vscode.TextDocument, text: string, occurren
   return document.positionAt(at + 1);
 }
 
-/** The person the core found at the n-th occurrence of `text` in an article. */
-export function personAtText(corpus: Corpus, document: vscode.TextDocument, text: string, occurrence = 0): { person: Person; mention: Mention } {
+/** The entity (of any type) the core found at the n-th occurrence of `text` in an article. */
+export function entityAtText(corpus: Corpus, document: vscode.TextDocument, text: string, occurrence = 0): { entity: Entity; mention: Mention } {
   const rel = path.relative(corpus.root, document.uri.fsPath).split(path.sep).join('/');
   const mention = corpus.mentionAt(rel, document.offsetAt(positionOf(document, text, occurrence)));
-  assert.ok(mention, `the core found no person at "${text}" in ${rel}`);
-  const person = corpus.person(mention.entityId);
-  assert.ok(person, `no person ${mention.entityId}`);
-  return { person, mention };
+  assert.ok(mention, `the core found no entity at "${text}" in ${rel}`);
+  const entity = corpus.entity(mention.entityId);
+  assert.ok(entity, `no entity ${mention.entityId}`);
+  return { entity, mention };
+}
+
+/** The person the core found at the n-th occurrence of `text` in an article. */
+export function personAtText(corpus: Corpus, document: vscode.TextDocument, text: string, occurrence = 0): { person: Person; mention: Mention } {
+  const { entity, mention } = entityAtText(corpus, document, text, occurrence);
+  assert.strictEqual(entity.type, 'person', `"${text}" is a ${entity.type}, not a person`);
+  return { person: entity, mention };
+}
+
+/** Semantic tokens as "offset+length:type", in document order. */
+export function decodeTokens(document: vscode.TextDocument, legend: vscode.SemanticTokensLegend, tokens: vscode.SemanticTokens): string[] {
+  const out: string[] = [];
+  let line = 0;
+  let char = 0;
+  for (let i = 0; i < tokens.data.length; i += 5) {
+    const [deltaLine, deltaStart, length, type] = tokens.data.slice(i, i + 4);
+    line += deltaLine;
+    char = deltaLine === 0 ? char + deltaStart : deltaStart;
+    out.push(`${document.offsetAt(new vscode.Position(line, char))}+${length}:${legend.tokenTypes[type]}`);
+  }
+  return out;
 }
 
 /** The Markdown strings of hover results. */

@@ -64,14 +64,14 @@ describe('articles tree', () => {
     assert.ok(corpus.people().length > 0, 'the core found nobody');
     assert.deepStrictEqual(await labels(api.tree, top), corpus.people().map((p) => p.name));
     const first = top[0];
-    assert.ok(first.kind === 'person');
+    assert.ok(first.kind === 'entity');
     const articles = api.tree.getChildren(first);
     assert.deepStrictEqual(
       articles.map((n) => (n.kind === 'article' ? n.article.path : '')).sort(),
-      [...new Set(first.person.mentions.map((m) => m.path))].sort(),
+      [...new Set(first.entity.mentions.map((m) => m.path))].sort(),
     );
     const mentions = articles.flatMap((a) => api.tree.getChildren(a));
-    assert.strictEqual(mentions.length, first.person.mentions.length);
+    assert.strictEqual(mentions.length, first.entity.mentions.length);
     const item = await api.tree.getTreeItem(mentions[0]);
     assert.strictEqual(item.command?.command, 'corpusNavigator.openMention');
   });

@@ -28,7 +28,7 @@ describe('symbols', () => {
     const people = symbols.find((s) => s.name === 'People');
     const quotes = symbols.find((s) => s.name === 'Quotes');
     assert.ok(people && quotes, 'People and Quotes groups expected');
-    const expectedPeople = [...new Set(corpus.mentionsIn(path).map((m) => corpus.person(m.entityId)?.name))].sort();
+    const expectedPeople = [...new Set(corpus.mentionsIn(path).flatMap((m) => corpus.person(m.entityId)?.name ?? []))].sort();
     assert.ok(expectedPeople.length > 0);
     assert.deepStrictEqual(people.children.map((c) => c.name).sort(), expectedPeople);
     assert.strictEqual(quotes.children.length, corpus.quotesIn(path).length);

@@ -3,7 +3,7 @@
 import type { Article, Mention, Person } from '../../src/core/types';
 
 export function article(path: string, date: string | null, title: string | null = null): Article {
-  return { path, text: '', encoding: 'utf-8', boilerplate: [], frontMatter: null, title, outlet: null, date, url: null, byline: null };
+  return { path, text: '', encoding: 'utf-8', boilerplate: [], frontMatter: null, title, outlet: null, date, url: null, byline: null, credit: null };
 }
 
 export function mention(path: string, start: number, text: string, personId = 'ann-lee'): Mention {

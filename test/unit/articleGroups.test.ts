@@ -1,7 +1,7 @@
 import * as assert from 'assert';
-import { ArticleFilter, groupBy, groupByMonth, groupByOutlet, groupByYear, UNDATED, UNKNOWN_OUTLET } from '../../src/core/query/articleGroups';
+import { ArticleFilter, entitiesOfType, groupBy, groupByMonth, groupByOutlet, groupByYear, mentionsByArticle, UNDATED, UNKNOWN_OUTLET } from '../../src/core/query/articleGroups';
 import type { CorpusReader } from '../../src/core/api';
-import type { Article, Mention, Person } from '../../src/core/types';
+import type { Article, Entity, Mention, Person } from '../../src/core/types';
 import { article, mention, person } from '../support/queryFixtures';
 
 const withOutlet = (a: Article, outlet: string | null): Article => ({ ...a, outlet });
@@ -35,6 +35,26 @@ describe('article groups', () => {
   });
 });
 
+describe('entity groupings', () => {
+  const org = (id: string, mentions: Mention[]): Entity => ({ id, type: 'organization', name: id, aliases: [], roles: [], mentions });
+  const alliance = org('organization:alliance', [mention('b.txt', 40, 'Alliance', 'organization:alliance'), mention('a.txt', 9, 'Alliance', 'organization:alliance'), mention('b.txt', 3, 'Alliance', 'organization:alliance')]);
+  const lee = person([mention('a.txt', 0, 'Ann Lee')]);
+  const bank = org('organization:bank', [mention('c.txt', 0, 'Bank', 'organization:bank')]);
+
+  it('lists the entities of one type in the corpus order', () => {
+    const corpus = { entities: () => [alliance, lee, bank] };
+    assert.deepStrictEqual(entitiesOfType(corpus, 'organization').map((e) => e.id), ['organization:alliance', 'organization:bank']);
+    assert.deepStrictEqual(entitiesOfType(corpus, 'person'), [lee]);
+    assert.deepStrictEqual(entitiesOfType(corpus, 'place'), []);
+  });
+
+  it('lists an entity’s articles oldest first, each with its mentions by offset, skipping articles no longer there', () => {
+    const articles = new Map([['a.txt', article('a.txt', '2018-01-01')], ['b.txt', article('b.txt', '2017-01-01')]]);
+    const grouped = mentionsByArticle({ article: (path) => articles.get(path) }, alliance);
+    assert.deepStrictEqual(grouped.map((g) => [g.article.path, g.mentions.map((m) => m.start)]), [['b.txt', [3, 40]], ['a.txt', [9]]]);
+  });
+});
+
 describe('article filter', () => {
   const lee = person([mention('talks.txt', 0, 'Ann Lee'), mention('budget.txt', 5, 'Lee')], 'Ann Lee');
   lee.aliases = ['Dame Ann'];
@@ -49,8 +69,8 @@ describe('article filter', () => {
   const corpus = {
     article: (path: string) => articles.get(path),
     mentionsIn: (path: string) => mentions.get(path) ?? [],
-    person: (id: string) => people.get(id),
-  } satisfies Pick<CorpusReader, 'article' | 'mentionsIn' | 'person'>;
+    entity: (id: string) => people.get(id),
+  } satisfies Pick<CorpusReader, 'article' | 'mentionsIn' | 'entity'>;
 
   it('keeps everything when empty', () => {
     const filter = new ArticleFilter('');
@@ -68,10 +88,10 @@ describe('article filter', () => {
   });
 
   it('keeps people by name or alias, or by an article of theirs whose title or path matches', () => {
-    assert.ok(new ArticleFilter('ann l').personPasses(corpus, lee));
-    assert.ok(new ArticleFilter('budget').personPasses(corpus, lee));
-    assert.ok(!new ArticleFilter('budget').personPasses(corpus, other));
-    assert.ok(!new ArticleFilter('budget').personMatches(lee));
+    assert.ok(new ArticleFilter('ann l').entityPasses(corpus, lee));
+    assert.ok(new ArticleFilter('budget').entityPasses(corpus, lee));
+    assert.ok(!new ArticleFilter('budget').entityPasses(corpus, other));
+    assert.ok(!new ArticleFilter('budget').entityMatches(lee));
     assert.ok(new ArticleFilter('cup').articleMatches(articles.get('sport.txt')!));
   });
 });

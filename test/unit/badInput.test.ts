@@ -314,7 +314,7 @@ describe('bad input: corpus.yaml', function () {
     assert.strictEqual(index.article('good.txt')?.title, 'Title From YAML', 'valid entries still apply');
     assert.strictEqual(index.article('good.txt')?.date, null, 'a bad date is not used');
     assert.strictEqual(index.article('other.txt')?.title, 'A headline');
-    assert.deepStrictEqual([index.config.aliases, index.config.notPeople], [{}, []]);
+    assert.deepStrictEqual([index.config.aliases, index.config.notEntities], [{}, []]);
   });
 
   it('a "billion laughs" alias bomb stays bounded', async () => {
@@ -343,7 +343,7 @@ describe('bad input: corpus.yaml', function () {
     const root = await freshCorpus({ 'corpus.yaml': `notPeople:\n${'  - x\n'.repeat(1_000_000)}`, 'good.txt': ARTICLE });
     const index = await CorpusIndex.load(root, new NodeFileSystem());
     assert.match(index.config.problems[0]?.message ?? '', /larger than/);
-    assert.deepStrictEqual(index.config.notPeople, []);
+    assert.deepStrictEqual(index.config.notEntities, []);
     assert.strictEqual(index.articles().length, 1);
 
     await write('corpus.yaml', new Uint8Array([0x61, 0x00, 0x62]));

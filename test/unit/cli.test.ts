@@ -53,7 +53,7 @@ describe('cli', () => {
     const { code, stdout, stderr } = await run('export', corpusDir);
     assert.strictEqual(code, 0, stderr);
     const exported = JSON.parse(stdout) as CorpusExport;
-    assert.strictEqual(exported.version, 1);
+    assert.strictEqual(exported.version, 2);
     const yaml = parseYaml(readFileSync(path.join(corpusDir, 'corpus.yaml'), 'utf8')) as { articles: Record<string, Record<string, unknown>> };
     assert.deepStrictEqual(exported.articles.map((a) => a.path), Object.keys(yaml.articles).sort());
     for (const article of exported.articles) {

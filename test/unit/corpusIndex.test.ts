@@ -204,7 +204,7 @@ describe('CorpusIndex: assembling extraction results', () => {
 
   it('gives every mention a person id shared across articles, with exact offsets', () => {
     const index = CorpusIndex.fromTexts(ROOT, { 'one.txt': one, 'two.txt': two.slice(1) });
-    const mentions = [...index.mentionsIn('one.txt'), ...index.mentionsIn('two.txt')];
+    const mentions = [...index.mentionsIn('one.txt'), ...index.mentionsIn('two.txt')].filter((m) => index.person(m.entityId));
     assert.ok(mentions.length >= 3, `found ${mentions.length} mentions`);
     for (const mention of mentions) {
       const text = mention.path === 'one.txt' ? one : two.slice(1);
@@ -231,13 +231,13 @@ describe('CorpusIndex: assembling extraction results', () => {
     assert.deepStrictEqual(index.quotesBy(mention.entityId), [quote]);
   });
 
-  it('exports schema v1 deterministically', () => {
+  it('exports schema v2 deterministically, people and quotes with the v1 keys (quotes gain source)', () => {
     const a = toExport(CorpusIndex.fromTexts(ROOT, { 'one.txt': one, 'two.txt': two.slice(1) }));
     const b = toExport(CorpusIndex.fromTexts(ROOT, { 'two.txt': two.slice(1), 'one.txt': one }));
     assert.strictEqual(JSON.stringify(a), JSON.stringify(b));
-    assert.strictEqual(a.version, 1);
+    assert.strictEqual(a.version, 2);
     assert.ok(a.people.length > 0 && a.quotes.length > 0);
     assert.deepStrictEqual(Object.keys(a.people[0]), ['id', 'name', 'aliases', 'roles', 'mentions']);
-    assert.deepStrictEqual(Object.keys(a.quotes[0]), ['path', 'start', 'end', 'text', 'speaker']);
+    assert.deepStrictEqual(Object.keys(a.quotes[0]), ['path', 'start', 'end', 'text', 'speaker', 'source']);
   });
 });

@@ -28,7 +28,7 @@ describe('metadata: corpus.yaml', () => {
   it('reads aliases and notPeople', () => {
     const config = parseCorpusYaml('aliases:\n  Michael Fallon: [Sir Michael, Fallon]\n  Nigel Farage: Farage\nnotPeople:\n  - Trump Tower\n  - Andrew Marr Show\n');
     assert.deepStrictEqual(config.aliases, { 'Michael Fallon': ['Sir Michael', 'Fallon'], 'Nigel Farage': ['Farage'] });
-    assert.deepStrictEqual(config.notPeople, ['Trump Tower', 'Andrew Marr Show']);
+    assert.deepStrictEqual(config.notEntities, ['Trump Tower', 'Andrew Marr Show']);
     assert.deepStrictEqual(config.problems, []);
   });
 
@@ -52,7 +52,7 @@ describe('metadata: corpus.yaml', () => {
     assert.match(byLine.get(5)!.message, /mapping/);
     assert.match(byLine.get(7)!.message, /unknown key "extra"/);
     assert.ok(config.problems.every((p) => p.severity === 'warning'));
-    assert.deepStrictEqual(config.notPeople, ['7']);
+    assert.deepStrictEqual(config.notEntities, ['7']);
   });
 
   it('never throws on a non-mapping document or an empty file', () => {
@@ -68,7 +68,7 @@ describe('metadata: corpus.yaml', () => {
     const config = parseCorpusYaml(lines.join('\n'));
     assert.ok(Date.now() - started < 2000);
     assert.ok(config.problems.some((p) => /aliases/.test(p.message) && p.severity === 'error'));
-    assert.deepStrictEqual(config.notPeople, []);
+    assert.deepStrictEqual(config.notEntities, []);
   });
 
   it('accepts aliases to plain values within the cap', () => {
@@ -146,9 +146,10 @@ describe('metadata: inference from text', () => {
     assert.strictEqual(inferMetadata('Headline\nBody.\n\u00a9Example Publishing Ltd. All rights reserved.').outlet, null);
   });
 
-  it('reads a wire dateline and a "By" byline in the header', () => {
+  it('reads a wire dateline (a credit, not the outlet) and a "By" byline in the header', () => {
     const meta = inferMetadata('Headline\nBy Jane Smith\nLONDON (Reuters) - Ministers met on Monday.');
-    assert.strictEqual(meta.outlet, 'Reuters');
+    assert.strictEqual(meta.outlet, null);
+    assert.strictEqual(meta.credit, 'Reuters');
     assert.strictEqual(meta.byline, 'Jane Smith');
   });
 

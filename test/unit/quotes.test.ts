@@ -1,37 +1,9 @@
 import * as assert from 'assert';
 import { extractQuotes } from '../../src/core/extract/quotes';
-import type { ExtractedQuote, RawMention, Span } from '../../src/core/types';
+import type { ExtractedQuote, RawMention } from '../../src/core/types';
+import { mentionsFor, runQuotes, type NameSpec } from '../support/quoteMentions';
 
-// Mentions are built here from given names, so these tests do not depend on the people extractor.
-const HONORIFICS = ['Sir', 'Mr', 'Mrs', 'Ms', 'Dame', 'Gen', 'General'];
-
-interface NameSpec {
-  name: string;
-  role?: string;
-}
-
-function mentionsFor(text: string, names: (string | NameSpec)[]): RawMention[] {
-  const specs = names.map((n) => (typeof n === 'string' ? { name: n } : n)).sort((a, b) => b.name.length - a.name.length);
-  const taken: RawMention[] = [];
-  for (const spec of specs) {
-    const re = new RegExp(`(?<![\\p{L}])${spec.name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'gu');
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const start = m.index;
-      const end = start + spec.name.length;
-      if (taken.some((t) => start < t.end && end > t.start)) continue;
-      const words = spec.name.split(' ');
-      const honorific = HONORIFICS.includes(words[0]) ? words[0] : null;
-      taken.push({ start, end, text: spec.name, honorific, nameParts: honorific ? words.slice(1) : words, role: spec.role ?? null });
-    }
-  }
-  return taken.sort((a, b) => a.start - b.start);
-}
-
-function run(text: string, names: (string | NameSpec)[] = [], exclude: Span[] = []): { quotes: ExtractedQuote[]; speaker: (q: ExtractedQuote) => string | null } {
-  const mentions = mentionsFor(text, names);
-  const quotes = extractQuotes(text, exclude, mentions);
-  return { quotes, speaker: (q) => (q.speakerMention === null ? null : mentions[q.speakerMention].text) };
-}
+const run = runQuotes;
 
 function only(quotes: ExtractedQuote[]): ExtractedQuote {
   assert.strictEqual(quotes.length, 1, `expected one quote, got ${JSON.stringify(quotes.map((q) => q.text))}`);

@@ -10,7 +10,7 @@ import { emptyCorpusConfig, parseCorpusYaml } from '../../src/core/extract/corpu
 import { compactExtraction, mentionFormsOf, packedPartsOf, plainExtraction, StoredArticle } from '../../src/core/index/packed';
 import { decodeExtraction, encodeExtraction } from '../../src/core/index/workers/codec';
 import { generateCorpus } from '../support/corpusGenerator';
-import type { ArticleExtraction, ExtractedQuote, MetadataSource, RawMention } from '../../src/core/types';
+import type { ArticleExtraction, ExtractedQuote, MetadataSource, RawEntityMention, RawMention } from '../../src/core/types';
 
 const SEED = Number(process.env.CORPUS_NAV_FUZZ_SEED ?? 20170406);
 const RUNS = Number(process.env.CORPUS_NAV_FUZZ_RUNS ?? 300);
@@ -76,24 +76,25 @@ describe('worker codec', () => {
     const int = fc.integer({ min: -(2 ** 31), max: 2 ** 31 - 1 });
     const span = fc.record({ start: int, end: int });
     const sources = fc
-      .shuffledSubarray(['title', 'outlet', 'date', 'url', 'byline'] as const)
-      .chain((fields) => fc.tuple(...fields.map(() => fc.constantFrom<MetadataSource>('frontmatter', 'corpus.yaml', 'inferred'))).map((values) => Object.fromEntries(fields.map((f, i) => [f, values[i]]))));
+      .shuffledSubarray(['title', 'outlet', 'date', 'url', 'byline', 'credit'] as const)
+      .chain((fields) => fc.tuple(...fields.map(() => fc.constantFrom<MetadataSource>('frontmatter', 'corpus.yaml', 'metadata table', 'file name', 'inferred'))).map((values) => Object.fromEntries(fields.map((f, i) => [f, values[i]]))));
     const extraction = fc
       .record({
         path: text,
         text,
         encoding: fc.constantFrom('utf-8' as const, 'windows-1252' as const),
-        meta: fc.tuple(maybe(text), maybe(text), maybe(text), maybe(text), maybe(text)),
+        meta: fc.tuple(maybe(text), maybe(text), maybe(text), maybe(text), maybe(text), maybe(text)),
         boilerplate: fc.array(span, { maxLength: 4 }),
         frontMatter: fc.option(span, { nil: null }),
         metadataSources: fc.option(sources, { nil: undefined }),
         forms: fc.array(fc.record({ text, honorific: maybe(text), nameParts: fc.array(text, { maxLength: 4 }), role: maybe(text), tentative: fc.constantFrom(undefined, false, true) }), { minLength: 1, maxLength: 5 }),
         mentions: fc.array(fc.tuple(int, int, fc.nat()), { maxLength: 12 }),
-        quotes: fc.array(fc.record({ start: fc.nat(130), length: fc.nat(30), other: fc.option(text, { nil: undefined }), group: int, partial: fc.boolean(), unmarked: fc.boolean(), speaker: fc.option(fc.nat(), { nil: null }) }), { maxLength: 6 }),
+        quotes: fc.array(fc.record({ start: fc.nat(130), length: fc.nat(30), other: fc.option(text, { nil: undefined }), group: int, partial: fc.boolean(), unmarked: fc.boolean(), speaker: fc.option(fc.nat(), { nil: null }), source: fc.option(fc.nat(), { nil: undefined }) }), { maxLength: 6 }),
+        entities: fc.option(fc.array(fc.record({ start: int, end: int, text, type: fc.constantFrom('organization' as const, 'place' as const), expansion: fc.option(text, { nil: undefined }) }), { maxLength: 5 }), { nil: undefined }),
       })
       .map((r): ArticleExtraction => {
-        const [title, outlet, date, url, byline] = r.meta;
-        const article: ArticleExtraction['article'] = { path: r.path, text: r.text, encoding: r.encoding, title, outlet, date, url, byline, boilerplate: r.boilerplate, frontMatter: r.frontMatter };
+        const [title, outlet, date, url, byline, credit] = r.meta;
+        const article: ArticleExtraction['article'] = { path: r.path, text: r.text, encoding: r.encoding, title, outlet, date, url, byline, credit, boilerplate: r.boilerplate, frontMatter: r.frontMatter };
         if (r.metadataSources !== undefined) article.metadataSources = r.metadataSources;
         const mentions = r.mentions.map(([start, end, f]): RawMention => {
           const form = r.forms[f % r.forms.length];
@@ -106,9 +107,15 @@ describe('worker codec', () => {
           const end = Math.min(start + q.length, r.text.length);
           // Most quote texts are slices of the text; some are not (or not any more).
           const quoteText = q.other ?? r.text.slice(start, end);
-          return { start, end, text: quoteText, group: q.group, partial: q.partial, unmarked: q.unmarked, speakerMention: q.speaker === null || mentions.length === 0 ? null : q.speaker % mentions.length };
+          const quote: ExtractedQuote = { start, end, text: quoteText, group: q.group, partial: q.partial, unmarked: q.unmarked, speakerMention: q.speaker === null || mentions.length === 0 ? null : q.speaker % mentions.length };
+          if (q.source !== undefined && r.entities && r.entities.length > 0) quote.sourceEntity = q.source % r.entities.length;
+          return quote;
         });
-        return { article, mentions, quotes };
+        const extraction: ArticleExtraction = { article, mentions, quotes };
+        if (r.entities !== undefined) {
+          extraction.entities = r.entities.map(({ expansion, ...rest }): RawEntityMention => (expansion === undefined ? rest : { ...rest, expansion }));
+        }
+        return extraction;
       });
     fc.assert(
       fc.property(extraction, (e) => {
@@ -116,7 +123,7 @@ describe('worker codec', () => {
         assert.strictEqual(JSON.stringify(plainExtraction(roundTrip(e))), expected);
         // With a pool, what the in-thread path keeps (the pool treats name parts [] and [''] as one).
         const inThreadPool = new StringPool();
-        const inThread = compactExtraction({ ...e, mentions: inThreadPool.mentions(e.mentions.map((m) => ({ ...m }))) }, inThreadPool);
+        const inThread = compactExtraction({ ...e, mentions: inThreadPool.mentions(e.mentions.map((m) => ({ ...m }))), ...(e.entities ? { entities: inThreadPool.entityMentions(e.entities.map((m) => ({ ...m }))) } : {}) }, inThreadPool);
         const decoded = plainExtraction(roundTrip(e, new StringPool()));
         assert.strictEqual(JSON.stringify(decoded), JSON.stringify(plainExtraction(inThread)));
         assert.strictEqual(decoded.article.text, e.article.text);

@@ -3,12 +3,15 @@ import { findBoilerplate } from './boilerplate';
 import { parseFrontMatter, resolveMetadata } from './metadata';
 import { extractMentions } from './mentions';
 import { extractQuotes } from './quotes';
+import { extractNamedEntities, tagArticle } from './named';
+import { withTaggedPeople } from './named/taggedPeople';
+import { attributeToOrganisations } from './quotes/organisationSources';
 import { runSteps, type Steps } from '../util/steps';
 import { copyString } from '../util/strings';
-import type { ArticleExtraction, CorpusConfig, ExtractedQuote, MentionForm, RawMention, Span } from '../types';
+import type { ArticleExtraction, CorpusConfig, ExtractedQuote, MentionForm, RawEntityMention, RawMention, Span } from '../types';
 
 /** Bump when extraction output changes, so cached extractions from older versions are not reused. */
-export const EXTRACTION_VERSION = 3;
+export const EXTRACTION_VERSION = 5;
 
 /**
  * Shares the strings and name-part arrays of mentions across a corpus: the same names recur thousands of
@@ -75,6 +78,15 @@ export class StringPool {
     return form;
   }
 
+  /** Pools the strings of organisation and place mentions in place; the list without spare capacity. */
+  entityMentions(mentions: RawEntityMention[]): RawEntityMention[] {
+    for (const m of mentions) {
+      m.text = this.string(m.text);
+      if (m.expansion !== undefined) m.expansion = this.string(m.expansion);
+    }
+    return mentions.slice();
+  }
+
   /** Pools the strings of each mention in place and returns the list without spare capacity. */
   mentions(mentions: RawMention[]): RawMention[] {
     for (const m of mentions) {
@@ -88,13 +100,19 @@ export class StringPool {
 }
 
 
-const notPeopleSets = new WeakMap<CorpusConfig, ReadonlySet<string>>();
+const NO_NAMES: ReadonlySet<string> = new Set();
+const notEntitySets = new WeakMap<CorpusConfig, ReadonlySet<string>>();
 
-function notPeopleOf(config: CorpusConfig): ReadonlySet<string> {
-  let set = notPeopleSets.get(config);
+/**
+ * Lower-cased names never taken for an organisation or place (`notEntities`, or its older synonym `notPeople`).
+ * People named there are dropped by identity resolution (identity/corrections.ts), which also drops the
+ * one-word forms that refer to them in the same article.
+ */
+function notEntitiesOf(config: CorpusConfig): ReadonlySet<string> {
+  let set = notEntitySets.get(config);
   if (!set) {
-    set = new Set(config.notPeople.map((name) => name.trim().toLowerCase()));
-    notPeopleSets.set(config, set);
+    set = new Set(config.notEntities.map((name) => name.trim().toLowerCase()));
+    notEntitySets.set(config, set);
   }
   return set;
 }
@@ -145,10 +163,15 @@ export function* extractArticleSteps(
   const { metadata, sources } = resolveMetadata(path, text, config, boilerplate, frontMatter);
   const exclude: Span[] = frontMatter ? [frontMatter.span, ...boilerplate] : boilerplate;
   yield;
-  const found = extractMentions(text, exclude, { notPeople: notPeopleOf(config), tentativeLoneNames: true });
+  const notEntities = notEntitiesOf(config);
+  const tagged = tagArticle(text, exclude);
+  const ruled = extractMentions(text, exclude, { tentativeLoneNames: true }, tagged.entities);
+  const found = withTaggedPeople(text, ruled, tagged.entities, NO_NAMES);
   const mentions = pool ? pool.mentions(found) : found;
+  const named = extractNamedEntities(tagged, mentions, notEntities);
+  const entities = pool ? pool.entityMentions(named) : named;
   yield;
-  const quotes = quotesWithConfirmedSpeakers(text, exclude, mentions);
+  const quotes = attributeToOrganisations(text, quotesWithConfirmedSpeakers(text, exclude, mentions), entities);
   return {
     article: {
       path,
@@ -161,5 +184,6 @@ export function* extractArticleSteps(
     },
     mentions,
     quotes,
+    entities,
   };
 }

@@ -14,15 +14,38 @@ const MAX_NOTICE_LENGTH = 300;
 /** How far apart two plea lines may be for the lines between them to count as one appeal block. */
 const PLEA_BLOCK_WINDOW = 5;
 
-const AD_MARKER = /^(?:hide ad|advertisement|advert|ad|sponsored(?: content)?|skip advert(?:isement)?|story continues below(?: advertisement)?|continue reading(?: below)?|article continues below)$/i;
+const AD_MARKER = /^(?:hide ad|advertisement|advert|ad|sponsored(?: content)?|skip advert(?:isement)?|(?:story|article) continue[sd] (?:below|after (?:the )?(?:advertisement|ad))(?: advertisement)?|continue reading(?: below)?)$/i;
 const PLEA_START = /^(?:your (?:support|donations?|contributions?|gift)\b|support (?:our|independent|quality|trusted|local|public[- ]interest) (?:journalism|reporting|newsroom)|(?:please )?(?:consider )?(?:donate|make a (?:donation|contribution))\b|become a (?:supporter|member|subscriber)\b|subscribe (?:now|today)\b)/i;
 const PLEA_MENTION = /\byour (?:support|donations?|contributions?)\b/i;
 const JOURNALISM_WORDS = /\b(?:journalis\w*|reporters?|reporting|paywalls?|newsroom|the story|difference)\b/i;
 const COMMENT_PROMPT = /^(?:\d+\s+comments?|comments?|show comments|view comments|leave a comment|add a comment|(?:please )?(?:log|sign) in to comment\b.*|want to join the conversation\b.*|join\b.{0,80}\b(?:conversations?|discussions?|debate|forum|comment(?:s|ing)?)\b.*)$/i;
 const FOOTER = /^(?:follow us(?:\s+on\b.*)?|share (?:this(?: article)?|on \w+)|cookie (?:settings|policy|preferences)|privacy (?:notice|policy)|terms (?:and|&) conditions|sign up (?:to|for) (?:our|the)\b.*newsletter.*|all rights reserved\.?)$/i;
 const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b/i;
-/** "story continues below advertisement", the longest AD_MARKER alternative. */
-const MAX_AD_MARKER_LENGTH = 35;
+/** "article continued after the advertisement", the longest AD_MARKER alternative. */
+const MAX_AD_MARKER_LENGTH = 45;
+/** A gallery prompt that stands where a photo was: "Open this photo in gallery", "View image in fullscreen". */
+const GALLERY_PROMPT = /^(?:open|view|see|expand|enlarge|show)\s+(?:this\s+|the\s+)?(?:photo|image|picture|gallery|slideshow|video)s?(?:\s+(?:in|as)\s+(?:a\s+)?(?:gallery|full\s*screen|slideshow|new window))?\s*:?$/i;
+const MAX_GALLERY_PROMPT_LENGTH = 60;
+/**
+ * A caption's credit at the end of the line: "(AP Photo/Jane Doe)", "JANE DOE/THE DAILY PLANET",
+ * "Jane Doe/Getty Images", "Photo by Jane Doe". Photographer and agency written with a slash, in capitals
+ * or in brackets, do not occur at the end of prose.
+ */
+const CAPTION_CREDIT = new RegExp(
+  '(?:' +
+    [
+      String.raw`\([^()]{0,40}\b(?:[Pp]hoto|[Ii]mage|[Pp]icture|[Pp]ic|[Ff]ile|[Hh]andout|[Cc]redit)s?\b\s*(?:\/|:|by\b|courtesy\b)[^()]{0,60}\)`,
+      String.raw`\([A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+)*\s?\/\s?[A-Z][\p{L}.'’ -]{1,60}\)`,
+      String.raw`\b[A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+)+\s?\/\s?[A-Z][A-Z.'’& -]{2,50}`,
+      String.raw`\b[A-Z][\p{L}.'’-]+(?: [A-Z][\p{L}.'’-]+)+\s?\/\s?(?:Getty(?: Images)?|Shutterstock|Alamy|[A-Z]{2,5}(?: Photo)?)`,
+      String.raw`\b(?:[Pp]hoto|[Ii]mage|[Pp]icture)s? by [A-Z][\p{L}.'’ -]{1,60}`,
+    ].join('|') +
+    String.raw`)[.\s]*$`,
+  'u',
+);
+const MAX_CAPTION_LENGTH = 400;
+/** How far from the end of a caption its credit starts, at most. */
+const CREDIT_TAIL = 120;
 const COOKIE_WORD = /cookie/i;
 const COOKIE_NOTICE = /\bcookies?\b.*\b(?:accept|settings|policy|consent|we use|preferences)\b|\b(?:we use|accept)\b.*\bcookies?\b/i;
 const SOURCE_LINE = /^(?:\p{L}+\s*\/\s*)?source\s*:\s*[^.!?]{0,80}$/iu;
@@ -71,8 +94,24 @@ function isNotice(text: string): boolean {
     COPYRIGHT.test(text) ||
     (COOKIE_WORD.test(text) && COOKIE_NOTICE.test(text)) ||
     (colon && SOURCE_LINE.test(text)) ||
-    (colon && PHOTO_CREDIT.test(text))
+    (colon && PHOTO_CREDIT.test(text)) ||
+    (text.length <= MAX_GALLERY_PROMPT_LENGTH && GALLERY_PROMPT.test(text))
   );
+}
+
+/** A photo caption: a line (a sentence or two at most) that ends with a photo credit. */
+function isCaption(text: string): boolean {
+  if (text.length > MAX_CAPTION_LENGTH) return false;
+  // Every credit form has a slash, a colon, " by " or "courtesy" near the end of the line: most lines have
+  // none there, and then no regex runs.
+  const tail = Math.max(0, text.length - CREDIT_TAIL);
+  let marked = false;
+  for (let i = tail; i < text.length && !marked; i++) {
+    const c = text.charCodeAt(i);
+    marked = c === 47 || c === 58;
+  }
+  if (!marked && !text.includes(' by ', tail) && !text.includes('courtesy', tail)) return false;
+  return CAPTION_CREDIT.test(text);
 }
 
 /** The end of a plea that opens a line: the whole line, or only its first sentence when prose follows it. */
@@ -106,7 +145,7 @@ export function findBoilerplate(text: string): Span[] {
       lastPlea = i;
       continue;
     }
-    if (isNotice(line.text)) markWhole(i);
+    if (isNotice(line.text) || isCaption(line.text)) markWhole(i);
 
     const caption = doubledCaption(line.text);
     if (caption !== null) {

@@ -180,6 +180,16 @@ export async function readCorpusFile(
   }
 }
 
+/** A small text file of the corpus (a metadata table) decoded like an article; null when it is not readable. */
+export async function readTextFile(fs: FileSystem, absPath: string): Promise<string | null> {
+  try {
+    const decoded = decodeBytes(await fs.readFile(absPath));
+    return decoded.ok ? decoded.text : null;
+  } catch {
+    return null;
+  }
+}
+
 function formatMB(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }

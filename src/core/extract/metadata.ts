@@ -1,10 +1,14 @@
-// Article metadata. First hit wins per field: Markdown front matter, then corpus.yaml, then inference
-// from the text. Inference only reads what the text states (a date line, a sign-off, a "Source:" line);
-// anything it cannot read stays null.
+// Article metadata. First hit wins per field: Markdown front matter, then corpus.yaml's entry for the article,
+// then the metadata table corpus.yaml names, then its file-name patterns, then inference from the text.
+// Inference only reads what the text states (a date line, a byline, a sign-off, a "Source:" line); anything it
+// cannot read stays null.
 import type { Node } from 'yaml';
 import type { ArticleMetadata, ConfigProblem, CorpusConfig, MetadataSource, Span } from '../types';
 import { normaliseArticleKey } from './corpusYaml';
+import { creditLine, creditOnlyLine, isNewsAgency, looksLikeOutlet, parseByline, wireCredit } from './credits';
 import { findDate } from './dates';
+import { metadataFromFileName } from './fileNames';
+import { headlineOf } from './headline';
 import { METADATA_FIELDS, readYaml, YamlReader, type MetadataField } from './yamlReader';
 
 // ---------------------------------------------------------------------------------------------------
@@ -38,7 +42,6 @@ export function parseFrontMatter(text: string): FrontMatter | null {
 }
 
 // ---------------------------------------------------------------------------------------------------
-// ---------------------------------------------------------------------------------------------------
 // Inference from the text
 
 interface Line {
@@ -52,12 +55,10 @@ const TRAILER_LINES = 6;
 const MAX_DATE_LINE_REMAINDER = 40;
 const DATE_LINE_LABELS = /^(?:published|updated|last updated|posted|first published|date|dated|filed|on)\b/i;
 const WEEKDAYS = /^(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|urday|rsday)?$/i;
-/** Words that make a name an outlet rather than a person (general lexicon of news organisations). */
-const MEDIA_WORDS =
-  /\b(?:News|Times|Post|Telegraph|Guardian|Independent|Herald|Journal|Mail|Express|Gazette|Tribune|Chronicle|Press|Observer|Mirror|Standard|Scotsman|Courier|Echo|Reuters|Bloomberg|Agency|Magazine|Review|Weekly|Daily|Online|Radio|TV|Television|Broadcasting|Wire|Bulletin|Record|Sun|Star|Economist|Spectator|Politico|Mercury|Argus|Advertiser|Sentinel|Dispatch|Inquirer|Examiner|Monitor|Register|Globe|Tablet)\b/;
-const ACRONYM = /^[A-Z]{2,6}$/;
 const CORPORATE_SUFFIX = /\b(?:Ltd|Limited|plc|PLC|Inc|LLC|GmbH|Group|Publishing|Holdings|Corporation|Corp|Company|Co)\b\.?/;
 const NAME_WORDS = /^(?:The\s+)?[A-Z][\p{L}&'’.-]*(?:\s+(?:of|and|&|on|the)?\s*[A-Z&][\p{L}&'’.-]*){0,5}$/u;
+/** "This report ... was first published Jan. 5, 2024": a sign-off that dates the story. */
+const PUBLISHED_SIGN_OFF = /\b(?:first )?published\b/i;
 
 /** The first `count` non-blank lines from `from`, skipping lines inside boilerplate. Stops early: linear in what it reads. */
 function leadingLines(text: string, boilerplate: readonly Span[], from: number, count: number): Line[] {
@@ -96,13 +97,6 @@ function trailingLines(text: string, from: number, count: number): Line[] {
   return lines.reverse();
 }
 
-/** An outlet-like name: starts with "The", is an acronym (BBC, AFP), or contains a news-organisation word. */
-function looksLikeOutlet(name: string): boolean {
-  if (!NAME_WORDS.test(name) || name.length > 60) return false;
-  if (CORPORATE_SUFFIX.test(name)) return false;
-  return /^The\s/.test(name) || ACRONYM.test(name) || MEDIA_WORDS.test(name);
-}
-
 /** A name written next to a date, as in "Independent (06 April 2017)": the publication's own dateline. */
 function outletBesideDate(line: string, date: { start: number; end: number }): string | null {
   const opening = /^(.*?)\s*[([]\s*$/.exec(line.slice(0, date.start));
@@ -114,44 +108,59 @@ function outletBesideDate(line: string, date: { start: number; end: number }): s
 
 export type InferredMetadata = ArticleMetadata;
 
+function emptyMetadata(): ArticleMetadata {
+  return { title: null, outlet: null, date: null, url: null, byline: null, credit: null };
+}
+
 /**
- * Reads title, date, outlet, byline and url from what the text states. `from` skips front matter;
+ * Reads title, date, outlet, credit, byline and url from what the text states. `from` skips front matter;
  * boilerplate lines are ignored except where they are the signal (copyright and "Source:" lines).
  */
 export function inferMetadata(text: string, boilerplate: readonly Span[] = [], from = 0): InferredMetadata {
   const header = leadingLines(text, boilerplate, from, HEADER_LINES);
   const trailer = trailingLines(text, from, TRAILER_LINES);
-  const result: InferredMetadata = { title: null, outlet: null, date: null, url: null, byline: null };
-
-  if (header.length > 0) {
-    const title = header[0].text.replace(/^#{1,6}\s+/, '').trim();
-    result.title = title.length > 200 ? `${title.slice(0, 200).trimEnd()}…` : title || null;
-  }
+  const result = emptyMetadata();
+  const title = headlineOf(header);
+  result.title = title !== null && title.length > 200 ? `${title.slice(0, 200).trimEnd()}…` : title;
 
   // Dates and datelines: a line that is (nearly) only a date, in the header or among the last lines.
-  for (const line of [...header.slice(1), ...trailer]) {
+  for (const line of [...header.filter((l) => l.text !== title), ...trailer]) {
     const date = findDate(line.text);
     if (!date) continue;
     const remainder = (line.text.slice(0, date.start) + line.text.slice(date.end)).trim();
-    if (remainder.length > MAX_DATE_LINE_REMAINDER) continue;
+    if (remainder.length > MAX_DATE_LINE_REMAINDER) {
+      if (trailer.includes(line) && creditLine(line.text) && PUBLISHED_SIGN_OFF.test(line.text)) result.date ??= date.iso;
+      continue;
+    }
     result.date ??= date.iso;
     result.outlet ??= outletBesideDate(line.text, date);
     const byline = /^[Bb]y\s+([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){1,3})\b/u.exec(remainder);
     if (byline) result.byline ??= byline[1];
   }
 
-  for (const line of header.slice(1)) {
-    const byline = /^[Bb]y\s+([A-Z][\p{L}'’-]+(?:\s+[A-Z][\p{L}'’-]+){1,3})\s*(?:[,|–—-].*)?$/u.exec(line.text);
-    if (byline && !result.byline) result.byline = byline[1];
+  for (const line of header) {
+    const byline = parseByline(line.text);
+    if (byline) {
+      result.byline ??= byline.byline;
+      result.credit ??= byline.credit;
+    }
     // Wire datelines open the first paragraph: "LONDON (Reuters) - ...".
-    const wire = /^[A-Z][A-Z .'’-]{1,40}\s\(([A-Z][\p{L}&. ]{1,40})\)\s*[-–—]/u.exec(line.text);
-    if (wire && looksLikeOutlet(wire[1].trim())) result.outlet ??= wire[1].trim();
+    result.credit ??= wireCredit(line.text);
   }
 
   for (const line of trailer.slice().reverse()) {
-    // A sign-off: "- The Telegraph".
+    result.credit ??= creditLine(line.text);
+    // A sign-off: "- The Telegraph" is the outlet; a wire agency or a bare station line is a credit.
     const signOff = /^[-–—]{1,2}\s*(\S.*?)\s*$/.exec(line.text);
-    if (signOff && looksLikeOutlet(signOff[1])) result.outlet ??= signOff[1];
+    if (signOff && looksLikeOutlet(signOff[1])) {
+      if (isNewsAgency(signOff[1])) result.credit ??= signOff[1];
+      else result.outlet ??= signOff[1];
+    } else if (!signOff && !line.text.includes('©')) {
+      const parsed = parseByline(line.text);
+      if (parsed?.credit) result.credit ??= parsed.credit;
+      // A bare name credits the story only as its closing line ("CTV Vancouver"); elsewhere it is a broken line.
+      else if (line === trailer[trailer.length - 1]) result.credit ??= creditOnlyLine(line.text);
+    }
   }
 
   for (const line of [...header, ...trailer]) {
@@ -173,6 +182,8 @@ export function inferMetadata(text: string, boilerplate: readonly Span[] = [], f
       .trim();
     if (holder !== '' && looksLikeOutlet(holder)) result.outlet ??= holder;
   }
+  // A credit that only repeats the outlet adds nothing.
+  if (result.credit !== null && result.credit === result.outlet) result.credit = null;
   return result;
 }
 
@@ -185,7 +196,7 @@ export interface ResolvedMetadata {
   frontMatter: Span | null;
 }
 
-/** Combines the three sources, field by field; `path` is the corpus-relative path used in corpus.yaml. */
+/** Combines the sources, field by field; `path` is the corpus-relative path used in corpus.yaml. */
 export function resolveMetadata(
   path: string,
   text: string,
@@ -193,14 +204,19 @@ export function resolveMetadata(
   boilerplate: readonly Span[] = [],
   frontMatter: FrontMatter | null = path.toLowerCase().endsWith('.md') ? parseFrontMatter(text) : null,
 ): ResolvedMetadata {
-  const fromConfig = config.articles[normaliseArticleKey(path)] ?? {};
+  const key = normaliseArticleKey(path);
+  const fromConfig = config.articles[key] ?? {};
+  const fromTable = config.external?.rows[key] ?? {};
+  const fromFileName = config.external?.fileNames.length ? metadataFromFileName(key, config.external.fileNames) : {};
   const inferred = inferMetadata(text, boilerplate, frontMatter?.span.end ?? 0);
-  const metadata: ArticleMetadata = { title: null, outlet: null, date: null, url: null, byline: null };
+  const metadata = emptyMetadata();
   const sources: Partial<Record<MetadataField, MetadataSource>> = {};
   for (const field of METADATA_FIELDS) {
     const candidates: [string | null | undefined, MetadataSource][] = [
       [frontMatter?.metadata[field], 'frontmatter'],
       [fromConfig[field], 'corpus.yaml'],
+      [fromTable[field], 'metadata table'],
+      [fromFileName[field], 'file name'],
       [inferred[field], 'inferred'],
     ];
     for (const [value, source] of candidates) {

@@ -5,7 +5,7 @@ import type { ArticleMetadata, ConfigProblem } from '../types';
 import { parseDate } from './dates';
 
 /** The metadata fields of an article, in the order the extractor writes them. */
-export const METADATA_FIELDS = ['title', 'outlet', 'date', 'url', 'byline'] as const;
+export const METADATA_FIELDS = ['title', 'outlet', 'date', 'url', 'byline', 'credit'] as const;
 export type MetadataField = (typeof METADATA_FIELDS)[number];
 /** Enough for any honest corpus.yaml; an alias bomb hits it long before it costs memory. */
 export const MAX_YAML_ALIASES = 100;
@@ -131,11 +131,16 @@ export class YamlReader {
     return result;
   }
 
-  metadata(node: Node | null, what: string, reportUnknown: boolean): Partial<ArticleMetadata> {
+  /** An article's metadata fields; the values of `other.keys` (read elsewhere) are handed back in `other.found`. */
+  metadata(node: Node | null, what: string, reportUnknown: boolean, other?: { keys: readonly string[]; found: Map<string, Node | null> }): Partial<ArticleMetadata> {
     const result: Partial<ArticleMetadata> = {};
     for (const [key, keyNode, valueNode] of this.entries(node, what)) {
+      if (other && other.keys.includes(key)) {
+        other.found.set(key, valueNode);
+        continue;
+      }
       if (!(METADATA_FIELDS as readonly string[]).includes(key)) {
-        if (reportUnknown) this.report(keyNode, `unknown key "${key}" in ${what} (expected ${METADATA_FIELDS.join(', ')})`);
+        if (reportUnknown) this.report(keyNode, `unknown key "${key}" in ${what} (expected ${[...METADATA_FIELDS, ...(other?.keys ?? [])].join(', ')})`);
         continue;
       }
       const field = key as MetadataField;

@@ -22,7 +22,7 @@ import * as evidence from './evidence';
 import { StoryIndex } from './evidence';
 import { ClusterRegistry, type ClusterState, type DocState } from './clusters';
 import * as names from './names';
-import type { AliasTable, ParsedName } from './names';
+import type { ParsedName } from './names';
 import { PeopleTable, type IdentityChanges } from './people';
 import { resolveShortForms } from './picking';
 
@@ -52,7 +52,7 @@ interface GroupChanges {
 export type { IdentityChanges };
 
 export class IdentityIndex {
-  private readonly aliasOf: AliasTable;
+  private readonly aliasOf: Map<string, string>;
   private readonly docs = new Map<string, DocState>();
   private readonly pending = new Map<string, readonly MentionForm[] | null>();
   private readonly registry = new ClusterRegistry();
@@ -64,7 +64,12 @@ export class IdentityIndex {
   private readonly stories = new StoryIndex();
 
   constructor(aliases: Readonly<Record<string, string[]>> = {}) {
-    this.aliasOf = aliasTable(aliases);
+    this.aliasOf = new Map(aliasTable(aliases));
+  }
+
+  /** Adds aliases for forms no document holds yet (a per-article name): documents set from now on see them. */
+  addAliases(aliases: Readonly<Record<string, string[]>>): void {
+    for (const [alias, canonical] of aliasTable(aliases)) this.aliasOf.set(alias, canonical);
   }
 
   setDoc(key: string, mentions: readonly MentionForm[]): void {

@@ -3,13 +3,19 @@
 import * as nodePath from 'path';
 import type { Corpus } from '../api';
 import { extractArticleSteps, EXTRACTION_VERSION, StringPool } from '../extract/article';
-import { CORPUS_CONFIG_FILE, decodeBytes, errorMessage, isCorpusFileName, listCorpusFiles, readCorpusFile } from '../extract/loader';
+import { CORPUS_CONFIG_FILE, decodeBytes, errorMessage, isCorpusFileName, listCorpusFiles, readCorpusFile, readTextFile } from '../extract/loader';
 import { emptyCorpusConfig, parseCorpusYaml } from '../extract/corpusYaml';
+import { applyMetadataTable } from '../extract/metadataTable';
+import { extractionPartOf } from '../extract/corpusYamlCorrections';
 import { fnv1aUnsigned } from '../util/hash';
 import { DEFAULT_SLICE_MS, runSteps, SliceClock, type Steps } from '../util/steps';
 import { loadFiles, readCorpusConfig, type IndexLoadOptions } from './loading';
 import { compactExtraction, plainExtraction } from './packed';
 import { CorpusView } from './resolution';
+import { RepeatedLines } from './repeatedLines';
+import { maskExtraction } from './masking';
+import { QuoteTrails } from './quoteTrails';
+import type { QuoteTrail } from '../trails';
 import { mentionAtOffset, quoteAtOffset } from './spanLookup';
 import type { Article, ArticleExtraction, CorpusConfig, Entity, FileSystem, Mention, Person, Quote } from '../types';
 
@@ -25,6 +31,10 @@ export class CorpusIndex implements Corpus {
   /** Mention strings shared by all articles; renewed when every article is re-extracted. */
   private stringPool = new StringPool();
   private fingerprint = '';
+  /** corpus.yaml's text as last applied (null: none). */
+  private configText: string | null | undefined;
+  /** The text of the metadata table corpus.yaml names (null: not readable), as last read. */
+  private metadataTable: { file: string; text: string | null } | null = null;
 
   // The corpus-wide view, updated lazily after changes so a burst of edits costs one resolution.
   private view = new CorpusView();
@@ -35,6 +45,11 @@ export class CorpusIndex implements Corpus {
   private rebuildAll = true;
   /** Articles whose extraction changed or went away since the last resolution. */
   private readonly changedPaths = new Set<string>();
+  /** Lines repeated across the corpus (page furniture), found between extraction and resolution. */
+  private readonly repeatedLines = new RepeatedLines();
+  /** What resolution reads: each extraction with the corpus' furniture lines masked (or the extraction itself). */
+  private readonly resolvedExtractions = new Map<string, ArticleExtraction>();
+  private readonly quoteTrails = new QuoteTrails();
 
   private constructor(
     readonly root: string,
@@ -55,7 +70,13 @@ export class CorpusIndex implements Corpus {
 
     const index = new CorpusIndex(root, fs, options, emptyCorpusConfig());
     const config = await readCorpusConfig(root, fs);
-    if (config.ok) index.applyConfig(config.text);
+    if (config.ok) {
+      index.applyConfig(config.text);
+      if (index.config.external?.table) {
+        await index.readMetadataTable();
+        index.applyConfig(config.text);
+      }
+    }
     else {
       index.applyConfig(null);
       index.config.problems.push({ message: `corpus.yaml not read: ${config.reason}`, line: 0, column: 0, severity: 'error' });
@@ -85,16 +106,29 @@ export class CorpusIndex implements Corpus {
   /** Builds an index from texts already in memory (tests, benchmarks, unsaved buffers). */
   static fromTexts(root: string, texts: Record<string, string>, configText?: string): CorpusIndex {
     const index = new CorpusIndex(root, emptyFileSystem, {}, emptyCorpusConfig());
-    if (configText !== undefined) index.applyConfig(configText);
-    else index.fingerprint = `v${EXTRACTION_VERSION}:`;
+    index.applyConfig(configText ?? null);
     for (const [path, text] of Object.entries(texts)) index.extractInto(path, text, 'utf-8');
     index.resolve();
     return index;
   }
 
   private applyConfig(configText: string | null): void {
+    this.configText = configText;
     this.config = configText === null ? emptyCorpusConfig() : parseCorpusYaml(configText);
-    this.fingerprint = `v${EXTRACTION_VERSION}:${configText === null ? '' : hashText(configText)}`;
+    // Corrections act on identity resolution only: a correction keeps every cached extraction.
+    this.fingerprint = `v${EXTRACTION_VERSION}:${hashText(JSON.stringify(extractionPartOf(this.config)))}`;
+    const table = this.config.external?.table;
+    if (table && this.metadataTable?.file === table.file) {
+      applyMetadataTable(this.config, this.metadataTable.text);
+      this.fingerprint += `:${this.metadataTable.text === null ? '' : hashText(this.metadataTable.text)}`;
+    }
+  }
+
+  /** Reads the metadata table corpus.yaml names (kept for `applyConfig`, which is synchronous). */
+  private async readMetadataTable(): Promise<void> {
+    const table = this.config.external?.table;
+    if (!table) return;
+    this.metadataTable = { file: table.file, text: await readTextFile(this.fs, nodePath.join(this.root, table.file)) };
   }
 
   /** Extracts one article; an extractor failure on one file is a problem for that file, not for the corpus. */
@@ -106,6 +140,7 @@ export class CorpusIndex implements Corpus {
   private *extractIntoSteps(path: string, text: string, encoding: 'utf-8' | 'windows-1252'): Steps<ArticleExtraction | null> {
     try {
       const extraction = compactExtraction(yield* extractArticleSteps(path, text, encoding, this.config, this.stringPool), this.stringPool);
+      this.repeatedLines.prime(extraction, text);
       this.extractions.set(path, extraction);
       this.fileProblems.delete(path);
       this.markChanged(path);
@@ -158,6 +193,7 @@ export class CorpusIndex implements Corpus {
   private *resolveAndListQuotesSteps(): Steps<void> {
     yield* this.resolveSteps();
     yield* this.view.listQuotesSteps();
+    yield* this.quoteTrails.updateSteps({ article: (path) => this.extractions.get(path)?.article, quotesIn: (path) => this.view.quotesIn(path) });
   }
 
   /** One resolution round: the changed articles into the view, or every article into a new one. */
@@ -165,12 +201,26 @@ export class CorpusIndex implements Corpus {
     this.stale = false;
     if (this.rebuildAll) {
       this.rebuildAll = false;
-      this.view = new CorpusView(this.config.aliases);
+      this.view = new CorpusView(this.config);
       for (const path of this.extractions.keys()) this.changedPaths.add(path);
     }
     const changed = [...this.changedPaths];
     this.changedPaths.clear();
-    yield* this.view.updateSteps(this.extractions, changed);
+    const moved = yield* this.repeatedLines.updateSteps(this.extractions, changed);
+    const affected = moved.length === 0 ? changed : [...new Set([...changed, ...moved])];
+    for (const path of affected) {
+      const extraction = this.extractions.get(path);
+      if (extraction) this.resolvedExtractions.set(path, maskExtraction(extraction, this.repeatedLines.spans(path)));
+      else this.resolvedExtractions.delete(path);
+    }
+    this.quoteTrails.markChanged(affected);
+    yield* this.view.updateSteps(this.resolvedExtractions, affected);
+  }
+
+  /** How many distinct lines the corpus repeats as page furniture. */
+  furnitureLineCount(): number {
+    this.resolve();
+    return this.repeatedLines.furnitureLineCount;
   }
 
   // --- CorpusReader -------------------------------------------------------------------------------
@@ -179,8 +229,10 @@ export class CorpusIndex implements Corpus {
     return this.resolve().articles();
   }
 
+  /** The article with the corpus' furniture in its boilerplate once resolved; as extracted until then. */
   article(path: string): Article | undefined {
-    return this.extractions.get(path)?.article;
+    const resolved = this.changedPaths.has(path) ? undefined : this.resolvedExtractions.get(path);
+    return (resolved ?? this.extractions.get(path))?.article;
   }
 
   /** The cached/serialisable unit for one article. */
@@ -209,21 +261,30 @@ export class CorpusIndex implements Corpus {
     return this.resolve().quotesBy(personId);
   }
 
-  // People are the only entity type indexed so far: entities and sources are the people and speakers.
   entities(): readonly Entity[] {
-    return this.resolve().people();
+    return this.resolve().entities();
   }
 
   entity(id: string): Entity | undefined {
-    return this.resolve().person(id);
+    return this.resolve().entity(id);
   }
 
   quotesFrom(entityId: string): readonly Quote[] {
-    return this.resolve().quotesBy(entityId);
+    return this.resolve().quotesFrom(entityId);
   }
 
   mentionsIn(path: string): readonly Mention[] {
     return this.resolve().mentionsIn(path);
+  }
+
+  trails(): readonly QuoteTrail[] {
+    this.resolve();
+    return this.quoteTrails.trails(this);
+  }
+
+  trailOf(quote: Pick<Quote, 'path' | 'start'>): QuoteTrail | undefined {
+    this.resolve();
+    return this.quoteTrails.trailOf(this, quote);
   }
 
   mentionAt(path: string, offset: number): Mention | undefined {
@@ -264,6 +325,11 @@ export class CorpusIndex implements Corpus {
       this.reconfigure(text);
       return;
     }
+    if (path === this.config.external?.table?.file) {
+      await this.readMetadataTable();
+      this.reconfigure(this.configText ?? null, true);
+      return;
+    }
     if (!isCorpusFileName(path)) return;
     const result = await readCorpusFile(this.fs, absPath, { maxFileSizeBytes: this.options.maxFileSizeBytes });
     if (result.ok) {
@@ -301,14 +367,32 @@ export class CorpusIndex implements Corpus {
     return { dispose: () => this.listeners.delete(listener) };
   }
 
-  /** corpus.yaml changed: metadata and notPeople affect every article, so all are re-extracted from memory. */
-  private reconfigure(configText: string | null): void {
+  /**
+   * corpus.yaml changed: every article is resolved again, and re-extracted from memory only when what
+   * extraction reads of it (metadata) changed, not for a correction.
+   */
+  private reconfigure(configText: string | null, tableChanged = false): void {
+    // The editor applies a correction at once; the file watcher then reports the same text.
+    if (configText === this.configText && !tableChanged) return;
+    const previous = this.fingerprint;
     this.applyConfig(configText);
-    this.stringPool = new StringPool();
     const paths = [...this.extractions.keys()];
-    for (const path of paths) {
-      const { article } = this.extractions.get(path)!;
-      this.extractInto(path, article.text, article.encoding);
+    if (this.fingerprint === previous && !this.rebuildAll) {
+      // Only corrections changed: the view takes them in place, and only the articles they touch resolve again.
+      const touched = this.resolve().reconfigure(this.config);
+      if (touched) {
+        for (const path of touched) this.markChanged(path);
+        this.stale = true;
+        this.fire([CORPUS_CONFIG_FILE, ...paths]);
+        return;
+      }
+    }
+    if (this.fingerprint !== previous) {
+      this.stringPool = new StringPool();
+      for (const path of paths) {
+        const { article } = this.extractions.get(path)!;
+        this.extractInto(path, article.text, article.encoding);
+      }
     }
     this.rebuildAll = true;
     this.stale = true;

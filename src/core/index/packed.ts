@@ -3,7 +3,7 @@
 // again only when a feature asks for the text (snippets, ranges, re-extraction).
 import type { StringPool } from '../extract/article';
 import { compactText, expandText, ownString, ownStrings } from '../util/strings';
-import type { Article, ArticleExtraction, ExtractedQuote, MentionForm, RawMention } from '../types';
+import type { Article, ArticleExtraction, ExtractedQuote, MentionForm, NamedEntityType, RawEntityMention, RawMention } from '../types';
 
 const ownOrNull = (s: string | null): string | null => (s === null ? null : ownString(s));
 
@@ -20,6 +20,7 @@ export class StoredArticle implements Article {
   readonly date: string | null;
   readonly url: string | null;
   readonly byline: string | null;
+  readonly credit: string | null;
   readonly boilerplate: Article['boilerplate'];
   readonly frontMatter: Article['frontMatter'];
   readonly metadataSources: Article['metadataSources'];
@@ -36,6 +37,7 @@ export class StoredArticle implements Article {
     this.date = ownOrNull(article.date);
     this.url = ownOrNull(article.url);
     this.byline = ownOrNull(article.byline);
+    this.credit = ownOrNull(article.credit);
     this.boilerplate = article.boilerplate.slice(); // exact length: a filtered array has spare capacity
     this.frontMatter = article.frontMatter;
     this.metadataSources = article.metadataSources;
@@ -49,6 +51,14 @@ export class StoredArticle implements Article {
     return text;
   }
 
+  /** The same article, sharing its stored text, with other boilerplate ranges. */
+  withBoilerplate(boilerplate: Article['boilerplate']): StoredArticle {
+    // Its strings are owned already: copied field by field, not through the constructor.
+    const copy = Object.assign(Object.create(StoredArticle.prototype) as StoredArticle, this);
+    (copy as { boilerplate: Article['boilerplate'] }).boilerplate = boilerplate;
+    return copy;
+  }
+
   /** The plain object `extractArticle` made, same keys in the same order (cache files stay the same). */
   toJSON(): Article {
     const plain: Article = {
@@ -60,6 +70,7 @@ export class StoredArticle implements Article {
       date: this.date,
       url: this.url,
       byline: this.byline,
+      credit: this.credit,
       boilerplate: this.boilerplate,
       frontMatter: this.frontMatter,
     };
@@ -68,8 +79,8 @@ export class StoredArticle implements Article {
   }
 }
 
-/** Per quote in `PackedQuotes.numbers`: start, end, group, flags, speaker mention (-1: none). */
-const QUOTE_FIELDS = 5;
+/** Per quote in `PackedQuotes.numbers`: start, end, group, flags, speaker mention, source entity (-1: none). */
+const QUOTE_FIELDS = 6;
 const PARTIAL = 1;
 const UNMARKED = 2;
 
@@ -88,6 +99,7 @@ export function packQuotes(quotes: readonly ExtractedQuote[], texts: readonly st
     numbers[at + 2] = quote.group;
     numbers[at + 3] = (quote.partial ? PARTIAL : 0) | (quote.unmarked ? UNMARKED : 0);
     numbers[at + 4] = quote.speakerMention ?? -1;
+    numbers[at + 5] = quote.sourceEntity ?? -1;
   });
   return { numbers, texts };
 }
@@ -101,13 +113,15 @@ export const packedQuote = {
   unmarked: (quotes: PackedQuotes, i: number): boolean => (quotes.numbers[i * QUOTE_FIELDS + 3] & UNMARKED) !== 0,
   /** The speaker's mention position, or -1. */
   speakerMention: (quotes: PackedQuotes, i: number): number => quotes.numbers[i * QUOTE_FIELDS + 4],
+  /** The position of the organisation mention the quote is attributed to, or -1. */
+  sourceEntity: (quotes: PackedQuotes, i: number): number => quotes.numbers[i * QUOTE_FIELDS + 5],
 };
 
 export function unpackQuotes(packed: PackedQuotes): ExtractedQuote[] {
   const quotes = new Array<ExtractedQuote>(packed.texts.length);
   for (let i = 0; i < quotes.length; i++) {
     const speaker = packedQuote.speakerMention(packed, i);
-    quotes[i] = {
+    const quote: ExtractedQuote = {
       start: packedQuote.start(packed, i),
       end: packedQuote.end(packed, i),
       text: packed.texts[i],
@@ -116,6 +130,9 @@ export function unpackQuotes(packed: PackedQuotes): ExtractedQuote[] {
       unmarked: packedQuote.unmarked(packed, i),
       speakerMention: speaker < 0 ? null : speaker,
     };
+    const source = packedQuote.sourceEntity(packed, i);
+    if (source >= 0) quote.sourceEntity = source;
+    quotes[i] = quote;
   }
   return quotes;
 }
@@ -149,6 +166,53 @@ export function unpackMentions({ offsets, forms }: PackedMentions): RawMention[]
   return mentions;
 }
 
+const ENTITY_TYPES: readonly NamedEntityType[] = ['organization', 'place'];
+
+/** One article's organisation and place mentions: start, end and type code per mention, texts, the rare expansions. */
+export interface PackedEntities {
+  numbers: Int32Array;
+  texts: readonly string[];
+  /** Expansions of defined acronyms by mention position; null when the article defines none. */
+  expansions: ReadonlyMap<number, string> | null;
+}
+
+export const NO_ENTITIES: PackedEntities = { numbers: new Int32Array(0), texts: [], expansions: null };
+
+export function packEntities(entities: readonly RawEntityMention[] | undefined, texts: readonly string[] = (entities ?? []).map((e) => e.text)): PackedEntities {
+  if (!entities || entities.length === 0) return NO_ENTITIES;
+  const numbers = new Int32Array(entities.length * 3);
+  let expansions: Map<number, string> | null = null;
+  entities.forEach((e, i) => {
+    numbers[3 * i] = e.start;
+    numbers[3 * i + 1] = e.end;
+    numbers[3 * i + 2] = ENTITY_TYPES.indexOf(e.type);
+    if (e.expansion !== undefined) (expansions ??= new Map()).set(i, e.expansion);
+  });
+  return { numbers, texts, expansions };
+}
+
+/** Readers of one packed organisation or place mention. */
+export const packedEntity = {
+  count: (packed: PackedEntities): number => packed.texts.length,
+  start: (packed: PackedEntities, i: number): number => packed.numbers[3 * i],
+  end: (packed: PackedEntities, i: number): number => packed.numbers[3 * i + 1],
+  type: (packed: PackedEntities, i: number): NamedEntityType => ENTITY_TYPES[packed.numbers[3 * i + 2]],
+  typeCode: (packed: PackedEntities, i: number): number => packed.numbers[3 * i + 2],
+  typeOfCode: (code: number): NamedEntityType => ENTITY_TYPES[code],
+  codeOfType: (type: NamedEntityType): number => ENTITY_TYPES.indexOf(type),
+};
+
+export function unpackEntities(packed: PackedEntities): RawEntityMention[] {
+  const entities = new Array<RawEntityMention>(packed.texts.length);
+  for (let i = 0; i < entities.length; i++) {
+    const e: RawEntityMention = { start: packed.numbers[3 * i], end: packed.numbers[3 * i + 1], text: packed.texts[i], type: ENTITY_TYPES[packed.numbers[3 * i + 2]] };
+    const expansion = packed.expansions?.get(i);
+    if (expansion !== undefined) e.expansion = expansion;
+    entities[i] = e;
+  }
+  return entities;
+}
+
 /**
  * An extraction as the index keeps it: mentions and quotes packed (made again as objects when read), the
  * article text as UTF-8 when that is smaller. Serialises (`toJSON`) as the plain extraction, so caches store
@@ -159,7 +223,13 @@ export class StoredExtraction implements ArticleExtraction {
     readonly article: Article,
     private readonly packedMentions: PackedMentions,
     private readonly packedQuotes: PackedQuotes,
+    /** Undefined when the extraction had no list (the key stays absent in its JSON). */
+    private readonly packedEntities?: PackedEntities,
   ) {}
+
+  get entities(): RawEntityMention[] {
+    return this.packedEntities ? unpackEntities(this.packedEntities) : [];
+  }
 
   get mentions(): RawMention[] {
     return unpackMentions(this.packedMentions);
@@ -175,19 +245,27 @@ export class StoredExtraction implements ArticleExtraction {
   }
 
   toJSON(): ArticleExtraction {
-    return { article: this.article instanceof StoredArticle ? this.article.toJSON() : this.article, mentions: this.mentions, quotes: this.quotes };
+    const plain: ArticleExtraction = { article: this.article instanceof StoredArticle ? this.article.toJSON() : this.article, mentions: this.mentions, quotes: this.quotes };
+    if (this.packedEntities) plain.entities = this.entities;
+    return plain;
   }
 
   /** The packed arrays themselves, for readers that would otherwise unpack every mention and quote. */
-  get packed(): { mentions: PackedMentions; quotes: PackedQuotes } {
-    return { mentions: this.packedMentions, quotes: this.packedQuotes };
+  get packed(): PackedParts {
+    return { mentions: this.packedMentions, quotes: this.packedQuotes, entities: this.packedEntities ?? NO_ENTITIES };
   }
 }
 
-/** One article's mentions and quotes packed: the stored arrays, or packed now for a plain extraction. */
-export function packedPartsOf(extraction: ArticleExtraction): { mentions: PackedMentions; quotes: PackedQuotes } {
+export interface PackedParts {
+  mentions: PackedMentions;
+  quotes: PackedQuotes;
+  entities: PackedEntities;
+}
+
+/** One article's mentions, quotes and entity mentions packed: the stored arrays, or packed now for a plain extraction. */
+export function packedPartsOf(extraction: ArticleExtraction): PackedParts {
   if (extraction instanceof StoredExtraction) return extraction.packed;
-  return { mentions: packMentions(extraction.mentions, formWithoutOffsets), quotes: packQuotes(extraction.quotes) };
+  return { mentions: packMentions(extraction.mentions, formWithoutOffsets), quotes: packQuotes(extraction.quotes), entities: packEntities(extraction.entities) };
 }
 
 
@@ -197,11 +275,12 @@ export function packedPartsOf(extraction: ArticleExtraction): { mentions: Packed
  * the two-byte text alive; mention strings are pooled copies already.
  */
 export function compactExtraction(extraction: ArticleExtraction, pool?: StringPool): StoredExtraction {
-  const { article, mentions, quotes } = extraction;
+  const { article, mentions, quotes, entities } = extraction;
   const packedMentions = packMentions(mentions, pool ? (mention) => pool.form(mention) : formWithoutOffsets);
+  const packedEntities = entities === undefined ? undefined : packEntities(entities);
   const stored = compactText(article.text);
-  if (typeof stored === 'string') return new StoredExtraction(article, packedMentions, packQuotes(quotes));
-  return new StoredExtraction(new StoredArticle(article, stored), packedMentions, packQuotes(quotes, ownStrings(quotes.map((quote) => quote.text))));
+  if (typeof stored === 'string') return new StoredExtraction(article, packedMentions, packQuotes(quotes), packedEntities);
+  return new StoredExtraction(new StoredArticle(article, stored), packedMentions, packQuotes(quotes, ownStrings(quotes.map((quote) => quote.text))), packedEntities);
 }
 
 function formWithoutOffsets(mention: RawMention): MentionForm {

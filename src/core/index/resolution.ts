@@ -2,17 +2,21 @@
 // article's mentions and quotes with person ids, and per-person lists. Built from the articles' frozen
 // extractions and updated incrementally: only the changed articles, and those whose person ids the identity
 // index reports as changed, are assembled again.
-import { IdentityIndex } from '../identity/identityIndex';
+import { CorrectedIdentity, type CorrectionsConfig } from '../identity/corrections';
+import { NamedEntityIndex, personAliases } from '../identity/namedEntities';
 import { lowerBound } from '../util/sortedSearch';
 import { ITEMS_PER_STEP, runSteps, sortSteps, type Steps } from '../util/steps';
 import { assembleArticle } from './assemble';
 import { mentionFormsOf } from './packed';
-import type { Article, ArticleExtraction, CorpusConfig, Mention, Person, Quote } from '../types';
+import type { Article, ArticleExtraction, Entity, Mention, Person, Quote } from '../types';
+
+const emptyCorrections: CorrectionsConfig = { aliases: {}, notEntities: [], merge: {}, names: {}, articleCorrections: {} };
 
 /** What one article contributed to the view, kept to skip it when neither its extraction nor its ids changed. */
 interface ArticleContribution {
   extraction: ArticleExtraction;
   ids: readonly (string | null)[];
+  entityIds: readonly (string | null)[];
   mentions: Mention[];
   quotes: Quote[];
 }
@@ -33,6 +37,7 @@ const pathOf = (item: { path: string }): string => item.path;
 const itself = (path: string): string => path;
 const personIdOf = (mention: Mention): string | null => mention.entityId;
 const speakerOf = (quote: Quote): string | null => quote.speaker;
+const sourceOf = (quote: Quote): string | null => quote.source;
 
 /** Removes one article's items (all of one path) from per-person lists kept in path then offset order. */
 function unlist<T extends { path: string }>(byPerson: Map<string, T[]>, items: readonly T[], idOf: (item: T) => string | null, touched: Set<string>): void {
@@ -90,7 +95,13 @@ function* trimSteps<T>(byPerson: Map<string, T[]>, touched: ReadonlySet<string>,
 }
 
 export class CorpusView {
-  private readonly identity: IdentityIndex;
+  private readonly identity: CorrectedIdentity;
+  /** corpus.yaml's corpus-wide aliases of every type, as this view was built with. */
+  private readonly aliases: CorrectionsConfig['aliases'];
+  private readonly named: NamedEntityIndex;
+  private namedById: ReadonlyMap<string, Entity> = new Map<string, Entity>();
+  /** Entities of every type by mention count, listed on first use after a change. */
+  private sortedEntities: Entity[] | null = null;
   private readonly sortedPaths: string[] = [];
   private readonly sortedArticles: Article[] = [];
   private sortedPeople: Person[] = [];
@@ -100,12 +111,55 @@ export class CorpusView {
   /** Per person, in path then offset order. */
   private readonly mentionsByPerson = new Map<string, Mention[]>();
   private readonly quotesByPerson = new Map<string, Quote[]>();
+  /** Per source entity (a person or an organisation), in path then offset order. */
+  private readonly quotesBySource = new Map<string, Quote[]>();
   private allQuotes: Quote[] | null = null;
   private readonly contributions = new Map<string, ArticleContribution>();
+  /** Articles whose ids changed with the corrections (identity unchanged): assembled in the next update. */
+  private readonly toReassemble = new Set<string>();
 
-  /** An empty view; corpus.yaml's aliases join names identity resolution would keep apart. */
-  constructor(aliases: CorpusConfig['aliases'] = {}) {
-    this.identity = new IdentityIndex(aliases);
+  /**
+   * An empty view. corpus.yaml's aliases join names identity resolution would keep apart (an alias whose
+   * canonical is typed, "organization:Nato", goes to the named-entity index); the corrections change what
+   * person identity finds.
+   */
+  constructor(corrections: CorrectionsConfig = emptyCorrections) {
+    this.aliases = corrections.aliases;
+    this.identity = new CorrectedIdentity({ ...corrections, aliases: personAliases(corrections.aliases) });
+    this.named = new NamedEntityIndex(corrections.aliases);
+  }
+
+  /** Entities of every type sorted by mention count, most mentioned first, then by id. */
+  entities(): readonly Entity[] {
+    if (this.sortedEntities === null) {
+      const all: Entity[] = [...this.sortedPeople];
+      for (const entity of this.namedById.values()) if (entity.mentions.length > 0) all.push(entity);
+      this.sortedEntities = all.sort(byMentionsThenId);
+    }
+    return this.sortedEntities;
+  }
+
+  entity(id: string): Entity | undefined {
+    return this.peopleById.get(id) ?? this.namedById.get(id);
+  }
+
+  /** Quotes attributed to an entity: a person's as speaker, an organisation's as source. */
+  quotesFrom(entityId: string): readonly Quote[] {
+    return this.quotesBySource.get(entityId) ?? [];
+  }
+
+  /**
+   * Takes new corrections without rebuilding: returns the articles identity must resolve again (to pass to
+   * `updateSteps`), or null when only a new view applies them (the corpus-wide aliases changed). The next
+   * `updateSteps` assembles again the articles whose mentions they show differently.
+   */
+  reconfigure(corrections: CorrectionsConfig): string[] | null {
+    // Typed aliases live in the named-entity index, which is only built anew.
+    if (JSON.stringify(corrections.aliases) !== JSON.stringify(this.aliases)) return null;
+    const touched = this.identity.reconfigure({ ...corrections, aliases: personAliases(corrections.aliases) });
+    if (!touched) return null;
+    for (const path of touched.reassemble) this.toReassemble.add(path);
+    return [...touched.reset];
   }
 
   /** Articles sorted by path. */
@@ -167,28 +221,40 @@ export class CorpusView {
     for (let i = 0; i < changed.length; i++) {
       const path = changed[i];
       const extraction = extractions.get(path);
-      if (extraction) this.identity.setDoc(path, mentionFormsOf(extraction));
-      else this.identity.removeDoc(path);
+      if (extraction) {
+        this.identity.setDoc(path, mentionFormsOf(extraction));
+        this.named.setDoc(path, extraction.entities ?? []);
+      } else {
+        this.identity.removeDoc(path);
+        this.named.removeDoc(path);
+      }
       this.placeArticle(path, extraction?.article);
       if (i % 256 === 255) yield;
     }
     yield;
     const changes = yield* this.identity.flushSteps();
     this.peopleById = this.identity.people();
+    const namedChanges = this.named.flush();
+    this.namedById = this.named.entities();
 
     // Person lists are copied before their first change in this round: a caller may hold the old array.
     const touchedMentions = new Set<string>();
     const touchedQuotes = new Set<string>();
-    const paths = new Set([...changes.docs, ...changed]);
+    const touchedSources = new Set<string>();
+    const paths = new Set([...changes.docs, ...changed, ...namedChanges.docs, ...this.toReassemble]);
+    this.toReassemble.clear();
+    for (const id of changes.hidden) for (const mention of this.mentionsByPerson.get(id) ?? []) paths.add(mention.path);
     for (const path of paths) {
       yield;
       const extraction = extractions.get(path);
       const ids = extraction ? this.identity.idsOf(path) : [];
+      const entityIds = extraction ? this.named.idsOf(path) : [];
       const previous = this.contributions.get(path);
-      if (previous && extraction && previous.extraction === extraction && sameIds(previous.ids, ids)) continue;
+      if (previous && extraction && previous.extraction === extraction && sameIds(previous.ids, ids) && sameIds(previous.entityIds, entityIds)) continue;
       if (previous) {
         unlist(this.mentionsByPerson, previous.mentions, personIdOf, touchedMentions);
         unlist(this.quotesByPerson, previous.quotes, speakerOf, touchedQuotes);
+        unlist(this.quotesBySource, previous.quotes, sourceOf, touchedSources);
       }
       if (!extraction) {
         this.contributions.delete(path);
@@ -196,24 +262,27 @@ export class CorpusView {
         this.quotesByPath.delete(path);
         continue;
       }
-      const { mentions, quotes } = assembleArticle(path, extraction, ids, this.peopleById);
-      this.contributions.set(path, { extraction, ids, mentions, quotes });
+      const { mentions, quotes } = assembleArticle(path, extraction, ids, this.peopleById, entityIds);
+      this.contributions.set(path, { extraction, ids, entityIds, mentions, quotes });
       this.mentionsByPath.set(path, mentions);
       this.quotesByPath.set(path, quotes);
       list(this.mentionsByPerson, mentions, personIdOf, touchedMentions);
       list(this.quotesByPerson, quotes, speakerOf, touchedQuotes);
+      list(this.quotesBySource, quotes, sourceOf, touchedSources);
     }
     yield;
-    const changedPeople = new Set([...changes.people, ...touchedMentions]);
+    const changedPeople = new Set([...changes.people, ...touchedMentions, ...namedChanges.entities]);
     const copied = { count: 0 };
     yield* trimSteps(this.mentionsByPerson, touchedMentions, copied);
     yield* trimSteps(this.quotesByPerson, touchedQuotes, copied);
+    yield* trimSteps(this.quotesBySource, touchedSources, copied);
     yield;
     for (const id of changedPeople) {
-      const person = this.peopleById.get(id);
-      if (person) person.mentions = this.mentionsByPerson.get(id) ?? [];
+      const entity = this.peopleById.get(id) ?? this.namedById.get(id);
+      if (entity) entity.mentions = this.mentionsByPerson.get(id) ?? [];
     }
     this.allQuotes = null;
+    this.sortedEntities = null;
     yield;
     this.sortedPeople = yield* this.placePeopleSteps(changedPeople);
   }

@@ -59,6 +59,16 @@ export const SPEECH_VERBS: ReadonlySet<string> = new Set(inflect(`
 `));
 
 /**
+ * Reporting verbs that come before their speaker after a quote ("...,” said Sir Keir). Verbs whose next
+ * noun is usually the person spoken to ("told Reuters", "asked the minister", "urged Smith") are not here.
+ */
+export const INVERTED_SPEECH_VERBS: ReadonlySet<string> = new Set(inflect(`
+  said says added adds explained explains continued continues noted notes insisted insists argued argues
+  wrote writes replied replies admitted admits agreed agrees claimed claims declared declares stressed stresses
+  recalled recalls observed observes remarked remarks commented comments concluded concludes
+`));
+
+/**
  * Verbs that report a stance rather than speech. They link a partial quote (a fragment inside a
  * sentence) to the subject, but never introduce a full quote on their own.
  */
@@ -113,6 +123,11 @@ export const LEADING_PHRASE_STARTERS: ReadonlySet<string> = new Set(inflect(`
 /** Conjunctions and subordinators: a verb after them shares the clause subject. */
 export const CLAUSE_LINKS: ReadonlySet<string> = new Set(inflect(`
   and but or after before while when as by then without despite whilst before
+`));
+
+/** Words after a reporting verb that carry its sentence on into narration ("said it was odd and then the meeting ended"). */
+export const NARRATIVE_LINKS: ReadonlySet<string> = new Set(inflect(`
+  then before after until when while later afterwards
 `));
 
 /** Words that end a noun phrase when walking backwards from a verb. */

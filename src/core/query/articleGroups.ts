@@ -1,9 +1,10 @@
-// How the Articles view arranges a corpus: articles grouped by outlet or by year and month, and what its filter
-// keeps (articles by title, path or a person they mention; people by name, alias or an article of theirs).
+// How the Articles view arranges a corpus: articles grouped by outlet, by year and month, or under the entities
+// of one type, and what its filter keeps (articles by title, path or an entity they mention; entities by name,
+// alias or an article of theirs).
 import type { CorpusReader } from '../api';
 import { articleTitle } from './labels';
 import { compareByDate } from './ordering';
-import type { Article, Person } from '../types';
+import type { Article, Entity, EntityType, Mention } from '../types';
 
 export const UNKNOWN_OUTLET = 'Unknown outlet';
 export const UNDATED = 'Undated';
@@ -54,7 +55,22 @@ export function groupByMonth(articles: readonly Article[]): ArticleGroup[] {
     .map((month) => ({ key: month, label: month ? monthName(month) : UNDATED, articles: byMonth.get(month) ?? [] }));
 }
 
-/** The view's filter: its text found, ignoring case, in titles, paths, and people's names and aliases. */
+/** The entities of one type, most mentioned first (the order of `entities()`). */
+export function entitiesOfType(corpus: Pick<CorpusReader, 'entities'>, type: EntityType): Entity[] {
+  return corpus.entities().filter((entity) => entity.type === type);
+}
+
+/** An entity's mentions by article: each article's mentions by offset, articles in date order (oldest first). */
+export function mentionsByArticle(corpus: Pick<CorpusReader, 'article'>, entity: Entity): { article: Article; mentions: Mention[] }[] {
+  return [...groupBy(entity.mentions, (m) => m.path)]
+    .flatMap(([path, mentions]) => {
+      const article = corpus.article(path);
+      return article ? [{ article, mentions: [...mentions].sort((a, b) => a.start - b.start) }] : [];
+    })
+    .sort((a, b) => compareByDate(a.article, b.article));
+}
+
+/** The view's filter: its text found, ignoring case, in titles, paths, and entities' names and aliases. */
 export class ArticleFilter {
   constructor(readonly text: string) {}
 
@@ -68,8 +84,8 @@ export class ArticleFilter {
   }
 
   /** By name or alias. */
-  personMatches(person: Person | undefined): boolean {
-    return !!person && (this.matches(person.name) || person.aliases.some((a) => this.matches(a)));
+  entityMatches(entity: Entity | undefined): boolean {
+    return !!entity && (this.matches(entity.name) || entity.aliases.some((a) => this.matches(a)));
   }
 
   /** By title or path. */
@@ -77,23 +93,23 @@ export class ArticleFilter {
     return this.matches(articleTitle(article)) || this.matches(article.path);
   }
 
-  /** An article passes the filter by its title or path, or by a person it mentions. */
-  articlePasses(corpus: Pick<CorpusReader, 'mentionsIn' | 'person'>, article: Article): boolean {
+  /** An article passes the filter by its title or path, or by an entity it mentions. */
+  articlePasses(corpus: Pick<CorpusReader, 'mentionsIn' | 'entity'>, article: Article): boolean {
     if (this.isEmpty) return true;
     if (this.articleMatches(article)) return true;
     const seen = new Set<string>();
     for (const m of corpus.mentionsIn(article.path)) {
       if (seen.has(m.entityId)) continue;
       seen.add(m.entityId);
-      if (this.personMatches(corpus.person(m.entityId))) return true;
+      if (this.entityMatches(corpus.entity(m.entityId))) return true;
     }
     return false;
   }
 
-  /** A person passes by name or alias, or by an article mentioning them that passes by title or path. */
-  personPasses(corpus: Pick<CorpusReader, 'article'>, person: Person): boolean {
-    if (this.isEmpty || this.personMatches(person)) return true;
-    return person.mentions.some((m) => {
+  /** An entity passes by name or alias, or by an article mentioning it that passes by title or path. */
+  entityPasses(corpus: Pick<CorpusReader, 'article'>, entity: Entity): boolean {
+    if (this.isEmpty || this.entityMatches(entity)) return true;
+    return entity.mentions.some((m) => {
       const article = corpus.article(m.path);
       return !!article && this.articleMatches(article);
     });

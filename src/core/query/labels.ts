@@ -1,17 +1,18 @@
 // How articles and counts are named in lists, cards and pickers.
-import type { Article } from '../types';
+import type { Article, EntityType } from '../types';
 
 /** The fields of an article a label needs (an Article, or a hover card's mention entry). */
-export type ArticleLabelFields = Pick<Article, 'path' | 'title' | 'outlet' | 'date'>;
+export type ArticleLabelFields = Pick<Article, 'path' | 'title' | 'outlet' | 'date'> & { credit?: string | null };
 
 /** The article's title, or its file name when it has none. */
 export function articleTitle(article: ArticleLabelFields): string {
   return article.title?.trim() || article.path.split('/').pop() || article.path;
 }
 
-/** "title · outlet · date", leaving out what is unknown. */
+/** "title · outlet · via credit · date", leaving out what is unknown (the credit when it is the outlet). */
 export function articleDetail(article: ArticleLabelFields, withTitle = true): string {
-  return [withTitle ? articleTitle(article) : null, article.outlet, article.date].filter(Boolean).join(' · ');
+  const credit = article.credit && article.credit !== article.outlet ? `via ${article.credit}` : null;
+  return [withTitle ? articleTitle(article) : null, article.outlet, credit, article.date].filter(Boolean).join(' · ');
 }
 
 /** "1 article", "2 articles"; `pluralWord` for irregular plurals ("person" -> "people"). */
@@ -22,4 +23,20 @@ export function plural(n: number, word: string, pluralWord = `${word}s`): string
 /** Number of distinct articles among mentions. */
 export function articleCount(mentions: readonly { path: string }[]): number {
   return new Set(mentions.map((m) => m.path)).size;
+}
+
+const TYPE_NAMES: Record<EntityType, { one: string; many: string }> = {
+  person: { one: 'Person', many: 'People' },
+  organization: { one: 'Organisation', many: 'Organisations' },
+  place: { one: 'Place', many: 'Places' },
+};
+
+/** "Person", "Organisation", "Place" (British spelling, as the rest of the interface). */
+export function entityTypeName(type: EntityType): string {
+  return TYPE_NAMES[type].one;
+}
+
+/** "People", "Organisations", "Places". */
+export function entityTypePlural(type: EntityType): string {
+  return TYPE_NAMES[type].many;
 }

@@ -80,3 +80,33 @@ export class CorpusQuoteSearch {
     return this.index.search(query.text, { limit, speaker: speakerId });
   }
 }
+
+/** How widely a quote was carried: the articles and outlets of its trail, or its own article alone. */
+export interface QuoteReach {
+  /** The trail's id, or null when no other article carries the quote. */
+  trail: string | null;
+  articles: number;
+  /** Known outlets (0 when its article's outlet is unknown and it has no trail). */
+  outlets: number;
+}
+
+export function quoteReach(corpus: Pick<CorpusReader, 'trailOf' | 'article'>, quote: Quote): QuoteReach {
+  const trail = corpus.trailOf(quote);
+  if (trail) return { trail: trail.id, articles: trail.articles.length, outlets: trail.outlets.length };
+  return { trail: null, articles: 1, outlets: corpus.article(quote.path)?.outlet ? 1 : 0 };
+}
+
+/**
+ * One row per trail: each result whose trail came earlier in `results` (ranked order) is left out, so a quote
+ * carried by many outlets takes one row, at the rank of its best hit. Results without a trail all stay.
+ */
+export function onePerTrail<T>(results: readonly T[], trailOf: (result: T) => string | null): T[] {
+  const seen = new Set<string>();
+  return results.filter((result) => {
+    const trail = trailOf(result);
+    if (trail === null) return true;
+    if (seen.has(trail)) return false;
+    seen.add(trail);
+    return true;
+  });
+}

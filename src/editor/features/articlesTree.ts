@@ -1,55 +1,29 @@
-// The "Articles" tree in the Corpus Navigator sidebar: by outlet, by date (year → month) or by person
-// (person → articles → mentions), with a filter, counts, tooltips, and the active article revealed.
+// The "Articles" tree in the Corpus Navigator sidebar: by outlet, by date (year → month), or by person,
+// organisation or place (entity → articles → mentions), with a filter, counts, tooltips, and the active
+// article revealed. The groupings and the node types are in articleGroupings.ts.
 import * as vscode from 'vscode';
-import type { Corpus } from '../../core/api';
-import type { Article, Mention, Person } from '../../core/types';
+import type { Article } from '../../core/types';
 import type { CorpusEntry, CorpusManager } from '../corpusManager';
 import { Commands, ContextKeys, Settings, StateKeys, Views } from '../ids';
-import { ArticleFilter, groupBy, groupByMonth, groupByOutlet, groupByYear, UNDATED, type ArticleGroup } from '../../core/query/articleGroups';
-import { articleCount, articleDetail, articleTitle, plural } from '../../core/query/labels';
+import { ArticleFilter, groupByMonth, mentionsByArticle } from '../../core/query/articleGroups';
+import { articleCount, articleDetail, articleTitle, entityTypeName, plural } from '../../core/query/labels';
 import { compareByDate } from '../../core/query/ordering';
-import { snippetAround } from '../../core/query/personCard';
+import { snippetAround } from '../../core/query/entityCard';
+import { affectsEntityTypes, ENTITY_ICONS, shownEntityTypes } from './entityTypes';
 import type { SpanTarget } from './shared';
+import {
+  type ArticleNode,
+  type EntityNode,
+  type GroupBy,
+  type GroupNode,
+  type MentionNode,
+  type TreeNode,
+  GROUPINGS,
+  groupNodes,
+  grouping,
+} from './articleGroupings';
 
-export type GroupBy = 'outlet' | 'date' | 'person';
-export const GROUPINGS: readonly GroupBy[] = ['outlet', 'date', 'person'];
-
-const MAX_PEOPLE = 1000;
-
-interface BaseNode {
-  id: string;
-  parent: TreeNode | undefined;
-  entry: CorpusEntry;
-}
-export interface CorpusNode extends BaseNode {
-  kind: 'corpus';
-}
-export interface GroupNode extends BaseNode {
-  kind: 'outlet' | 'year' | 'month';
-  label: string;
-  articles: Article[];
-}
-export interface PersonNode extends BaseNode {
-  kind: 'person';
-  person: Person;
-}
-export interface ArticleNode extends BaseNode {
-  kind: 'article';
-  article: Article;
-  /** Set when listed under a person: that person's mentions in this article. */
-  mentions?: Mention[];
-}
-export interface MentionNode extends BaseNode {
-  kind: 'mention';
-  article: Article;
-  mention: Mention;
-}
-export interface StatusNode extends BaseNode {
-  kind: 'status';
-  label: string;
-  icon: string;
-}
-export type TreeNode = CorpusNode | GroupNode | PersonNode | ArticleNode | MentionNode | StatusNode;
+export type { GroupBy, TreeNode } from './articleGroupings';
 
 export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
   private readonly changeEmitter = new vscode.EventEmitter<TreeNode | undefined>();
@@ -57,7 +31,7 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
   private groupBy: GroupBy;
   private articleFilter = new ArticleFilter('');
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly subscription: vscode.Disposable;
+  private readonly subscriptions: vscode.Disposable[];
 
   constructor(
     private readonly manager: CorpusManager,
@@ -66,7 +40,10 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     const saved = state.get<string>(StateKeys.groupBy);
     this.groupBy = GROUPINGS.includes(saved as GroupBy) ? (saved as GroupBy) : 'outlet';
     void vscode.commands.executeCommand('setContext', ContextKeys.groupBy, this.groupBy);
-    this.subscription = manager.onDidChange(() => this.scheduleRefresh());
+    this.subscriptions = [
+      manager.onDidChange(() => this.scheduleRefresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => affectsEntityTypes(e) && this.refresh()),
+    ];
   }
 
   get grouping(): GroupBy {
@@ -120,10 +97,12 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         return this.articleNodes(node, node.articles);
       case 'year':
         return this.monthNodes(node);
-      case 'person':
-        return this.personArticles(node);
+      case 'entity':
+        return this.entityArticles(node);
       case 'article':
         return this.mentionNodes(node);
+      case 'custom':
+        return node.children();
       default:
         return [];
     }
@@ -150,26 +129,11 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       ];
     }
     const articles = corpus.articles().filter((a) => this.articleFilter.articlePasses(corpus, a));
-    if (this.groupBy === 'outlet') return this.outletNodes(entry, parent, articles);
-    if (this.groupBy === 'date') return this.yearNodes(entry, parent, articles);
-    return this.personNodes(entry, parent, corpus);
-  }
-
-  private groupNodes(entry: CorpusEntry, parent: TreeNode | undefined, groups: readonly ArticleGroup[], kind: (group: ArticleGroup) => GroupNode['kind'], idOf: (group: ArticleGroup) => string): GroupNode[] {
-    return groups.map((group) => ({ kind: kind(group), id: idOf(group), parent, entry, label: group.label, articles: group.articles }));
-  }
-
-  private outletNodes(entry: CorpusEntry, parent: TreeNode | undefined, articles: Article[]): GroupNode[] {
-    return this.groupNodes(entry, parent, groupByOutlet(articles), () => 'outlet', (group) => `${entry.root}|outlet|${group.key}`);
-  }
-
-  private yearNodes(entry: CorpusEntry, parent: TreeNode | undefined, articles: Article[]): GroupNode[] {
-    // Undated articles are listed directly under their group (no months to open).
-    return this.groupNodes(entry, parent, groupByYear(articles), (group) => (group.key === UNDATED ? 'month' : 'year'), (group) => `${entry.root}|date|${group.key}`);
+    return grouping(this.groupBy).top({ entry, parent, corpus, articles, filter: this.articleFilter });
   }
 
   private monthNodes(node: GroupNode): GroupNode[] {
-    return this.groupNodes(node.entry, node, groupByMonth(node.articles), () => 'month', (group) => `${node.id}|${group.key}`);
+    return groupNodes(node.entry, node, groupByMonth(node.articles), () => 'month', (group) => `${node.id}|${group.key}`);
   }
 
   private articleNodes(parent: GroupNode, articles: Article[]): ArticleNode[] {
@@ -178,31 +142,13 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
       .map((article) => ({ kind: 'article', id: `${parent.id}|${article.path}`, parent, entry: parent.entry, article }));
   }
 
-  private personNodes(entry: CorpusEntry, parent: TreeNode | undefined, corpus: Corpus): PersonNode[] {
-    const people = corpus.people().filter((person) => this.articleFilter.personPasses(corpus, person));
-    return people.slice(0, MAX_PEOPLE).map((person) => ({
-      kind: 'person',
-      id: `${entry.root}|person|${person.id}`,
-      parent,
-      entry,
-      person,
-    }));
-  }
-
-  private personArticles(node: PersonNode): ArticleNode[] {
+  private entityArticles(node: EntityNode): ArticleNode[] {
     const corpus = node.entry.corpus;
     if (!corpus) return [];
-    const byPath = groupBy(node.person.mentions, (m) => m.path);
-    const showAll = this.articleFilter.isEmpty || this.articleFilter.personMatches(node.person);
-    return [...byPath.entries()]
-      .flatMap(([path, mentions]) => {
-        const article = corpus.article(path);
-        if (!article) return [];
-        if (!showAll && !this.articleFilter.articleMatches(article)) return [];
-        const sorted = mentions.sort((a, b) => a.start - b.start);
-        return [{ kind: 'article', id: `${node.id}|${path}`, parent: node, entry: node.entry, article, mentions: sorted } as ArticleNode];
-      })
-      .sort((a, b) => compareByDate(a.article, b.article));
+    const showAll = this.articleFilter.isEmpty || this.articleFilter.entityMatches(node.entity);
+    return mentionsByArticle(corpus, node.entity)
+      .filter(({ article }) => showAll || this.articleFilter.articleMatches(article))
+      .map(({ article, mentions }) => ({ kind: 'article', id: `${node.id}|${article.path}`, parent: node, entry: node.entry, article, mentions }));
   }
 
   private mentionNodes(node: ArticleNode): MentionNode[] {
@@ -216,9 +162,9 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
     }));
   }
 
-  /** The node of an article under the current grouping (for reveal); undefined under "by person". */
+  /** The node of an article under the current grouping (for reveal); undefined under a grouping that does not reveal. */
   findArticleNode(entry: CorpusEntry, path: string): ArticleNode | undefined {
-    if (this.groupBy === 'person' || !entry.corpus) return undefined;
+    if (!grouping(this.groupBy).reveals || !entry.corpus) return undefined;
     const multi = this.manager.entries().length > 1;
     const top: TreeNode | undefined = multi ? { kind: 'corpus', id: `corpus|${entry.root}`, parent: undefined, entry } : undefined;
     let level: TreeNode[] = this.getChildren(top);
@@ -256,37 +202,39 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         item.iconPath = new vscode.ThemeIcon(node.kind === 'outlet' ? 'globe' : 'calendar');
         return this.withId(item, node);
       }
-      case 'person': {
-        const { person } = node;
-        const item = new vscode.TreeItem(person.name, vscode.TreeItemCollapsibleState.Collapsed);
-        item.description = String(person.mentions.length);
+      case 'entity': {
+        const { entity } = node;
+        const item = new vscode.TreeItem(entity.name, vscode.TreeItemCollapsibleState.Collapsed);
+        item.description = String(entity.mentions.length);
         item.tooltip = [
-          person.name,
-          person.roles.length ? person.roles.join(' · ') : null,
-          person.aliases.length ? `Also: ${person.aliases.join(', ')}` : null,
-          `${plural(person.mentions.length, 'mention')} in ${plural(articleCount(person.mentions), 'article')}`,
+          `${entity.name} (${entityTypeName(entity.type)})`,
+          entity.roles.length ? entity.roles.join(' · ') : null,
+          entity.aliases.length ? `Also: ${entity.aliases.join(', ')}` : null,
+          `${plural(entity.mentions.length, 'mention')} in ${plural(articleCount(entity.mentions), 'article')}`,
         ]
           .filter(Boolean)
           .join('\n');
-        item.iconPath = new vscode.ThemeIcon('person');
-        item.contextValue = 'person';
+        item.iconPath = new vscode.ThemeIcon(ENTITY_ICONS[entity.type]);
+        item.contextValue = entity.type;
         return this.withId(item, node);
       }
+      case 'custom':
+        return this.withId(node.item(), node);
       case 'article': {
         const { article } = node;
-        const underPerson = !!node.mentions;
+        const underEntity = !!node.mentions;
         const item = new vscode.TreeItem(
           articleTitle(article),
-          underPerson ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+          underEntity ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
         );
-        item.description = underPerson
+        item.description = underEntity
           ? plural(node.mentions?.length ?? 0, 'mention')
           : this.groupBy === 'outlet'
             ? (article.date ?? '')
             : (article.outlet ?? '');
         item.tooltip = `${articleDetail(article)}\n${article.path}`;
         item.iconPath = new vscode.ThemeIcon('note');
-        item.contextValue = 'article';
+        item.contextValue = underEntity ? 'entityArticle' : 'article';
         const corpus = node.entry.corpus;
         if (corpus) {
           const uri = this.manager.uriOf(corpus, article.path);
@@ -301,6 +249,7 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
         const start = snippet.before.length;
         const item = new vscode.TreeItem({ label, highlights: [[start, start + snippet.match.length]] });
         item.iconPath = new vscode.ThemeIcon('mention');
+        item.contextValue = 'mention';
         item.tooltip = `${node.mention.text} — ${articleDetail(node.article)}`;
         const target: SpanTarget = { root: node.entry.root, path: node.article.path, start: node.mention.start, end: node.mention.end };
         item.command = { command: Commands.openMention, title: 'Open Mention', arguments: [target] };
@@ -323,15 +272,19 @@ export class ArticlesTreeProvider implements vscode.TreeDataProvider<TreeNode>, 
 
   dispose(): void {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
-    this.subscription.dispose();
+    for (const subscription of this.subscriptions) subscription.dispose();
     this.changeEmitter.dispose();
   }
 }
 
 async function pickGrouping(tree: ArticlesTreeProvider): Promise<void> {
-  const labels: Record<GroupBy, string> = { outlet: 'By Outlet', date: 'By Date', person: 'By Person' };
+  const types = shownEntityTypes();
+  const offered = GROUPINGS.filter((g) => {
+    const type = grouping(g).entityType;
+    return !type || types.has(type);
+  });
   const choice = await vscode.window.showQuickPick(
-    GROUPINGS.map((g) => ({ label: labels[g], description: g === tree.grouping ? 'current' : '', groupBy: g })),
+    offered.map((g) => ({ label: grouping(g).label, description: g === tree.grouping ? 'current' : '', groupBy: g })),
     { title: 'Group Articles' },
   );
   if (choice) await tree.setGroupBy(choice.groupBy);
@@ -357,16 +310,14 @@ export function register(context: vscode.ExtensionContext, manager: CorpusManage
     tree,
     view,
     vscode.commands.registerCommand(Commands.groupBy, () => pickGrouping(tree)),
-    vscode.commands.registerCommand(Commands.groupByOutlet, () => tree.setGroupBy('outlet')),
-    vscode.commands.registerCommand(Commands.groupByDate, () => tree.setGroupBy('date')),
-    vscode.commands.registerCommand(Commands.groupByPerson, () => tree.setGroupBy('person')),
+    ...GROUPINGS.map((g) => vscode.commands.registerCommand(grouping(g).command, () => tree.setGroupBy(g))),
     vscode.commands.registerCommand(Commands.filterArticles, async (text?: unknown) => {
       const value =
         typeof text === 'string'
           ? text
           : await vscode.window.showInputBox({
               title: 'Filter Articles',
-              prompt: 'Show articles whose title, path or people contain this text',
+              prompt: 'Show articles whose title, path or names (people, organisations, places) contain this text',
               value: tree.filter,
             });
       if (value === undefined) return;

@@ -1,23 +1,23 @@
-// Hover cards on person mentions: who it is, how often they appear, and links to their other mentions.
-// Everything comes from the in-memory index; article text is escaped so it renders as plain text, and
-// links may only run this extension's own commands.
+// Hover cards on entity mentions (people, organisations, places): what it is, how often it appears, its quotes,
+// who is mentioned with it, and links to its other mentions. Everything comes from the in-memory index.
+// A card is the sections in HOVER_SECTIONS, in order (see hoverSections.ts): to add one, write a
+// `HoverSection` in its own file and list it here.
 import * as vscode from 'vscode';
-import type { Corpus } from '../../core/api';
-import type { Mention, Person } from '../../core/types';
 import type { CorpusManager } from '../corpusManager';
-import { Commands, HOVER_LINK_COMMANDS, Settings } from '../ids';
-import { documentRange } from '../ranges';
+import { HOVER_LINK_COMMANDS, Settings } from '../ids';
+import { documentOffset, documentRange } from '../ranges';
 import { ARTICLE_SELECTOR } from './selector';
-import { buildPersonCard, type MentionOrder } from '../../core/query/personCard';
-import { articleDetail, plural } from '../../core/query/labels';
-import { type SpanTarget, commandUri, escapeMarkdownText, personAt } from './shared';
+import { buildEntityCard, entityMentionedAt } from '../../core/query/entityCard';
+import { entityHeader, entityOtherMentions, entityQuotes, entityShowAll } from './entityCardSections';
+import { entityRelated, entityTimelineLink } from './entitySections';
+import { entityCorrections } from './correctionsHover';
+import { shownEntityTypes } from './entityTypes';
+import type { HoverSection, HoverSettings, HoverTarget } from './hoverSections';
+import { quoteTrail } from './quoteTrailSection';
 
-export type HoverOrder = MentionOrder;
+export type { HoverOrder, HoverSettings } from './hoverSections';
 
-export interface HoverSettings {
-  maxMentions: number;
-  order: HoverOrder;
-}
+export const HOVER_SECTIONS: readonly HoverSection[] = [entityHeader, entityQuotes, entityRelated, entityOtherMentions, entityShowAll, entityTimelineLink, entityCorrections, quoteTrail];
 
 export function readHoverSettings(): HoverSettings {
   const config = vscode.workspace.getConfiguration(Settings.section);
@@ -28,55 +28,45 @@ export function readHoverSettings(): HoverSettings {
   };
 }
 
-/** The Markdown of a person card: the core's `buildPersonCard`, rendered with every piece of article text escaped. */
-function buildCardMarkdown(corpus: Corpus, person: Person, hovered: Mention, settings: HoverSettings): vscode.MarkdownString {
-  const md = new vscode.MarkdownString('', true);
+/** The sections' Markdown joined into one trusted-for-our-commands-only MarkdownString; undefined when all are empty. */
+export function renderCard(target: HoverTarget, sections: readonly HoverSection[] = HOVER_SECTIONS): vscode.MarkdownString | undefined {
+  const parts = sections.flatMap((section) => section(target) ?? []);
+  if (parts.length === 0) return undefined;
+  const md = new vscode.MarkdownString(parts.join('\n\n'), true);
   md.supportHtml = false;
   md.isTrusted = { enabledCommands: [...HOVER_LINK_COMMANDS] };
-
-  const card = buildPersonCard(corpus, person.id, {
-    limit: settings.maxMentions,
-    order: settings.order,
-    fromPath: hovered.path,
-    fromStart: hovered.start,
-  });
-  if (!card) return md;
-  md.appendMarkdown(`$(person) **${escapeMarkdownText(card.name)}**\n\n`);
-  if (card.roles.length > 0) md.appendMarkdown(`_${card.roles.map(escapeMarkdownText).join(' · ')}_\n\n`);
-  if (card.aliases.length > 0) md.appendMarkdown(`Also: ${card.aliases.map(escapeMarkdownText).join(', ')}\n\n`);
-  md.appendMarkdown(
-    `${plural(card.mentionCount, 'mention')} in ${plural(card.articleCount, 'article')} · ${plural(card.quoteCount, 'quote')}\n\n`,
-  );
-
-  if (card.otherMentions.length > 0) {
-    md.appendMarkdown('---\n\n');
-    for (const m of card.otherMentions) {
-      const target: SpanTarget = { root: corpus.root, path: m.path, start: m.start, end: m.end };
-      const label = `${escapeMarkdownText(m.before)}**${escapeMarkdownText(m.match)}**${escapeMarkdownText(m.after)}`;
-      const where = m.sameArticle ? 'this article' : articleDetail(m);
-      md.appendMarkdown(`- [${label}](${commandUri(Commands.openMention, target)}) — _${escapeMarkdownText(where)}_\n`);
-    }
-    md.appendMarkdown('\n');
-  }
-  const all: SpanTarget = { root: corpus.root, path: hovered.path, start: hovered.start, end: hovered.end };
-  md.appendMarkdown(`[Show all mentions](${commandUri(Commands.showAllMentions, all)})`);
   return md;
 }
 
-export class PersonHoverProvider implements vscode.HoverProvider {
+export class EntityHoverProvider implements vscode.HoverProvider {
   constructor(
     private readonly manager: CorpusManager,
     private readonly settings: () => HoverSettings = readHoverSettings,
   ) {}
 
   provideHover(document: vscode.TextDocument, position: vscode.Position): vscode.Hover | undefined {
-    const hit = personAt(this.manager, document, position);
-    if (!hit) return undefined;
-    const card = buildCardMarkdown(hit.ref.corpus, hit.person, hit.mention, this.settings());
-    return new vscode.Hover(card, documentRange(document, hit.mention));
+    const ref = this.manager.articleForDocument(document);
+    if (!ref) return undefined;
+    const settings = this.settings();
+    const offset = documentOffset(document, position);
+    const hit = entityMentionedAt(ref.corpus, ref.path, offset, shownEntityTypes());
+    const target: HoverTarget = { corpus: ref.corpus, document, path: ref.path, offset, settings, quote: ref.corpus.quoteAt(ref.path, offset) };
+    if (hit) {
+      const card = buildEntityCard(ref.corpus, hit.entity.id, {
+        limit: settings.maxMentions,
+        order: settings.order,
+        fromPath: hit.mention.path,
+        fromStart: hit.mention.start,
+      });
+      if (card) target.entity = { mention: hit.mention, entity: hit.entity, card };
+    }
+    const markdown = renderCard(target);
+    const span = target.entity?.mention ?? target.quote;
+    if (!markdown || !span) return undefined;
+    return new vscode.Hover(markdown, documentRange(document, span));
   }
 }
 
 export function register(context: vscode.ExtensionContext, manager: CorpusManager): void {
-  context.subscriptions.push(vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, new PersonHoverProvider(manager)));
+  context.subscriptions.push(vscode.languages.registerHoverProvider(ARTICLE_SELECTOR, new EntityHoverProvider(manager)));
 }

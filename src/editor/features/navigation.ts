@@ -1,6 +1,6 @@
-// Go to mention: definition (the person's fullest first mention), references (every mention in the
-// corpus), document highlights (the same person in this article), next/previous mention across articles
-// in date order, and the internal commands hover links and tree items use to open a mention.
+// Go to mention, for entities of every type: definition (the entity's fullest first mention), references
+// (every mention in the corpus), document highlights (the same entity in this article), next/previous mention
+// across articles in date order, and the internal commands hover links and tree items use to open a mention.
 import * as vscode from 'vscode';
 import type { CorpusManager } from '../corpusManager';
 import { Commands } from '../ids';
@@ -8,15 +8,15 @@ import { documentRange, spanToRange } from '../ranges';
 import { ARTICLE_SELECTOR } from './selector';
 import { definingMention, personReferences } from '../../core/query/definition';
 import { mentionsInDateOrder } from '../../core/query/ordering';
-import { type SpanTarget, corpusByRoot, mentionLocation, personAt } from './shared';
+import { type SpanTarget, corpusByRoot, mentionLocation, entityAt } from './shared';
 
 export class MentionDefinitionProvider implements vscode.DefinitionProvider {
   constructor(private readonly manager: CorpusManager) {}
 
   provideDefinition(document: vscode.TextDocument, position: vscode.Position): vscode.Location | undefined {
-    const hit = personAt(this.manager, document, position);
+    const hit = entityAt(this.manager, document, position);
     if (!hit) return undefined;
-    const target = definingMention(hit.ref.corpus, hit.person);
+    const target = definingMention(hit.ref.corpus, hit.entity);
     return target ? mentionLocation(this.manager, hit.ref.corpus, target) : undefined;
   }
 }
@@ -29,10 +29,10 @@ export class MentionReferenceProvider implements vscode.ReferenceProvider {
     position: vscode.Position,
     context: vscode.ReferenceContext,
   ): vscode.Location[] | undefined {
-    const hit = personAt(this.manager, document, position);
+    const hit = entityAt(this.manager, document, position);
     if (!hit) return undefined;
     const corpus = hit.ref.corpus;
-    return personReferences(corpus, hit.person, { includeDeclaration: context.includeDeclaration }).flatMap((m) => mentionLocation(this.manager, corpus, m) ?? []);
+    return personReferences(corpus, hit.entity, { includeDeclaration: context.includeDeclaration }).flatMap((m) => mentionLocation(this.manager, corpus, m) ?? []);
   }
 }
 
@@ -40,11 +40,11 @@ export class MentionHighlightProvider implements vscode.DocumentHighlightProvide
   constructor(private readonly manager: CorpusManager) {}
 
   provideDocumentHighlights(document: vscode.TextDocument, position: vscode.Position): vscode.DocumentHighlight[] | undefined {
-    const hit = personAt(this.manager, document, position);
+    const hit = entityAt(this.manager, document, position);
     if (!hit) return undefined;
     return hit.ref.corpus
       .mentionsIn(hit.ref.path)
-      .filter((m) => m.entityId === hit.person.id)
+      .filter((m) => m.entityId === hit.entity.id)
       .map((m) => new vscode.DocumentHighlight(documentRange(document, m), vscode.DocumentHighlightKind.Read));
   }
 }
@@ -65,18 +65,18 @@ export async function openSpan(manager: CorpusManager, target: SpanTarget, previ
 }
 
 /**
- * Moves to the next (or previous) mention of the person under the cursor, across articles in date order,
+ * Moves to the next (or previous) mention of the entity under the cursor, across articles in date order,
  * wrapping around at the ends. Returns the mention it went to.
  */
 export async function goToAdjacentMention(manager: CorpusManager, direction: 1 | -1): Promise<SpanTarget | undefined> {
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
-  const hit = personAt(manager, editor.document, editor.selection.active);
+  const hit = entityAt(manager, editor.document, editor.selection.active);
   if (!hit) {
-    void vscode.window.showInformationMessage('Corpus Navigator: put the cursor on a person’s name first.');
+    void vscode.window.showInformationMessage('Corpus Navigator: put the cursor on a name (a person, an organisation or a place) first.');
     return undefined;
   }
-  const ordered = mentionsInDateOrder(hit.ref.corpus, hit.person);
+  const ordered = mentionsInDateOrder(hit.ref.corpus, hit.entity);
   const index = ordered.findIndex((m) => m.path === hit.mention.path && m.start === hit.mention.start);
   const next = ordered[(index + direction + ordered.length) % ordered.length];
   if (!next) return undefined;
@@ -96,11 +96,11 @@ export function register(context: vscode.ExtensionContext, manager: CorpusManage
     vscode.commands.registerCommand(Commands.showAllMentions, async (target: SpanTarget) => {
       const corpus = corpusByRoot(manager.corpora(), target.root);
       const mention = corpus?.mentionAt(target.path, target.start);
-      const person = mention && corpus?.person(mention.entityId);
+      const entity = mention && corpus?.entity(mention.entityId);
       const article = corpus?.article(target.path);
-      if (!corpus || !person || !article) return;
+      if (!corpus || !entity || !article) return;
       const uri = manager.uriOf(corpus, target.path);
-      const locations = personReferences(corpus, person, { includeDeclaration: true }).flatMap((m) => mentionLocation(manager, corpus, m) ?? []);
+      const locations = personReferences(corpus, entity, { includeDeclaration: true }).flatMap((m) => mentionLocation(manager, corpus, m) ?? []);
       const position = spanToRange(uri, article.text, target).start;
       await vscode.commands.executeCommand('editor.action.showReferences', uri, position, locations);
     }),

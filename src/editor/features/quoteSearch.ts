@@ -4,14 +4,14 @@
 // items would take seconds to show; a page of 200 shows at once, and "Show more" adds the next).
 import * as vscode from 'vscode';
 import type { Corpus } from '../../core/api';
-import { articleTitle } from '../../core/query/labels';
+import { articleDetail } from '../../core/query/labels';
 import { quotesNewestFirst } from '../../core/query/ordering';
-import { CorpusQuoteSearch, parseQuoteQuery, QUOTE_RESULT_LIMIT, type QuoteDoc, type SearchHit } from '../../core/search';
+import { CorpusQuoteSearch, onePerTrail, parseQuoteQuery, QUOTE_RESULT_LIMIT, quoteReach, type QuoteDoc, type SearchHit } from '../../core/search';
 import type { Person, Quote } from '../../core/types';
 import type { CorpusManager } from '../corpusManager';
 import { Commands } from '../ids';
 import { openSpan } from './navigation';
-import type { PeopleSearchCache } from './peopleSearch';
+import type { PeopleSearchCache } from './entitySearch';
 import { ensureCorpus } from './registration';
 
 export interface QuoteResult {
@@ -124,15 +124,41 @@ export function quoteLabel(result: QuoteResult, max = LABEL_LENGTH): string {
   return `“${from > 0 ? '…' : ''}${slice}${from + max < text.length ? '…' : ''}”`;
 }
 
+/** "3 outlets" (or "3 articles" when outlets are unknown) for a quote carried by more than one article. */
+export function reachLabel(result: QuoteResult): string | null {
+  const reach = quoteReach(result.corpus, result.quote);
+  if (reach.articles < 2) return null;
+  return reach.outlets > 1 ? `${reach.outlets} outlets` : `${reach.articles} articles`;
+}
+
 function toItem(result: QuoteResult): QuoteItem {
   const article = result.corpus.article(result.quote.path);
+  const speaker = result.speaker?.name ?? (result.quote.speaker ? '' : 'unattributed');
+  const reach = reachLabel(result);
   return {
     label: quoteLabel(result),
-    description: result.speaker?.name ?? (result.quote.speaker ? '' : 'unattributed'),
-    detail: article ? [article.outlet, article.date, articleTitle(article)].filter(Boolean).join(' · ') : result.quote.path,
+    description: reach ? `${speaker} · $(broadcast) ${reach}` : speaker,
+    detail: article ? articleDetail(article) : result.quote.path,
     alwaysShow: true,
     result,
   };
+}
+
+/** Results with one row per quote trail (its best-ranked quote). */
+export function groupTrails(results: readonly QuoteResult[]): QuoteResult[] {
+  return onePerTrail(results, (result) => {
+    const trail = result.corpus.trailOf(result.quote);
+    return trail ? `${result.corpus.root}\0${trail.id}` : null;
+  });
+}
+
+/** Whether Search Quotes shows one row per trail; kept while the window lives. */
+let groupedByTrail = false;
+
+function trailButton(): vscode.QuickInputButton {
+  return groupedByTrail
+    ? { iconPath: new vscode.ThemeIcon('list-flat'), tooltip: 'Show every quote (one row per article)' }
+    : { iconPath: new vscode.ThemeIcon('list-tree'), tooltip: 'One row per quote trail (the same quote in several articles)' };
 }
 
 export async function showQuoteSearch(manager: CorpusManager, service: QuoteSearchService, initial = ''): Promise<void> {
@@ -143,17 +169,24 @@ export async function showQuoteSearch(manager: CorpusManager, service: QuoteSear
   pick.matchOnDescription = false;
   pick.matchOnDetail = false;
   pick.value = initial;
+  pick.buttons = [trailButton()];
+  pick.onDidTriggerButton(() => {
+    groupedByTrail = !groupedByTrail;
+    pick.buttons = [trailButton()];
+    update();
+  });
   let timer: ReturnType<typeof setTimeout> | undefined;
   let browsed = BROWSE_PAGE;
   const update = () => {
     if (pick.value.trim() !== '') {
       pick.title = 'Search Quotes';
-      pick.items = service.search(pick.value).map(toItem);
+      const results = service.search(pick.value);
+      pick.items = (groupedByTrail ? groupTrails(results) : results).map(toItem);
       return;
     }
     const { results, total } = service.browse(0, browsed);
     pick.title = `Search Quotes: ${results.length.toLocaleString('en')} of ${total.toLocaleString('en')}, newest first`;
-    const items: QuoteItem[] = results.map(toItem);
+    const items: QuoteItem[] = (groupedByTrail ? groupTrails(results) : results).map(toItem);
     if (results.length < total) {
       items.push({ label: `$(ellipsis) Show ${Math.min(BROWSE_PAGE, total - results.length).toLocaleString('en')} more`, alwaysShow: true });
     }

@@ -1,28 +1,42 @@
-// Semantic highlighting of people: every person mention gets the custom token type `person`; mentions
-// that name the speaker of a quote also get the `speaker` modifier. package.json maps both to TextMate
-// scopes that themes already colour. A setting turns it off.
+// Semantic highlighting of entities: every mention gets the custom token type of its entity (`person`,
+// `organization`, `place`); the mention that names the source of a quote (its speaker, or the organisation it
+// is attributed to) also gets the `speaker` modifier. Boilerplate the grammar cannot know (page furniture the
+// corpus repeats, captions, credits) gets the type `boilerplate`, dimmed like the grammar's. package.json maps
+// them to TextMate scopes that themes already colour. One setting turns it off, another chooses the types shown.
 import * as vscode from 'vscode';
 import type { Corpus } from '../../core/api';
 import type { CorpusManager } from '../corpusManager';
 import { SemanticTokens, Settings, settingId } from '../ids';
 import { documentRange } from '../ranges';
 import { ARTICLE_SELECTOR } from './selector';
+import { affectsEntityTypes, shownEntityTypes } from './entityTypes';
+import type { EntityType } from '../../core/types';
 
-export const PEOPLE_LEGEND = new vscode.SemanticTokensLegend([SemanticTokens.person], [SemanticTokens.speaker]);
+const TOKEN_OF: Record<EntityType, string> = {
+  person: SemanticTokens.person,
+  organization: SemanticTokens.organization,
+  place: SemanticTokens.place,
+};
+
+export const ENTITY_LEGEND = new vscode.SemanticTokensLegend(
+  [SemanticTokens.person, SemanticTokens.organization, SemanticTokens.place, SemanticTokens.boilerplate],
+  [SemanticTokens.speaker],
+);
 
 function semanticHighlightingEnabled(): boolean {
   return vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.semanticHighlightingEnabled, true);
 }
 
-/** Mentions that are a quote's attributed speaker: the speaker's mention nearest to each quote. */
+/** Mentions that name a quote's source (speaker or organisation): the source's mention nearest to each quote. */
 export function speakerMentionStarts(corpus: Corpus, path: string): Set<number> {
   const starts = new Set<number>();
   const mentions = corpus.mentionsIn(path);
   for (const quote of corpus.quotesIn(path)) {
-    if (!quote.speaker) continue;
+    const source = quote.source ?? quote.speaker;
+    if (!source) continue;
     let best: { start: number; distance: number } | undefined;
     for (const m of mentions) {
-      if (m.entityId !== quote.speaker) continue;
+      if (m.entityId !== source) continue;
       const distance = m.end <= quote.start ? quote.start - m.end : m.start >= quote.end ? m.start - quote.end : 0;
       if (!best || distance < best.distance) best = { start: m.start, distance };
     }
@@ -31,7 +45,7 @@ export function speakerMentionStarts(corpus: Corpus, path: string): Set<number> 
   return starts;
 }
 
-export class PeopleSemanticTokensProvider implements vscode.DocumentSemanticTokensProvider {
+export class EntitySemanticTokensProvider implements vscode.DocumentSemanticTokensProvider {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   readonly onDidChangeSemanticTokens = this.changeEmitter.event;
 
@@ -46,21 +60,32 @@ export class PeopleSemanticTokensProvider implements vscode.DocumentSemanticToke
   }
 
   provideDocumentSemanticTokens(document: vscode.TextDocument): vscode.SemanticTokens | undefined {
-    if (!this.enabled()) return new vscode.SemanticTokensBuilder(PEOPLE_LEGEND).build();
+    if (!this.enabled()) return new vscode.SemanticTokensBuilder(ENTITY_LEGEND).build();
     const ref = this.manager.articleForDocument(document);
     if (!ref) return undefined;
-    const speakers = speakerMentionStarts(ref.corpus, ref.path);
-    const builder = new vscode.SemanticTokensBuilder(PEOPLE_LEGEND);
-    for (const mention of ref.corpus.mentionsIn(ref.path)) {
-      const range = documentRange(document, mention);
-      const modifiers = speakers.has(mention.start) ? [SemanticTokens.speaker] : [];
-      // Tokens may not span lines; a name hard-wrapped over a line break is marked line by line.
+    const { corpus, path } = ref;
+    const speakers = speakerMentionStarts(corpus, path);
+    const types = shownEntityTypes();
+    const builder = new vscode.SemanticTokensBuilder(ENTITY_LEGEND);
+    // Tokens may not span lines; a name hard-wrapped over a line break is marked line by line.
+    const push = (span: { start: number; end: number }, type: string, modifiers: string[]) => {
+      const range = documentRange(document, span);
       for (let line = range.start.line; line <= range.end.line; line++) {
         const start = line === range.start.line ? range.start.character : 0;
         const end = line === range.end.line ? range.end.character : document.lineAt(line).text.length;
-        if (end > start) builder.push(new vscode.Range(line, start, line, end), SemanticTokens.person, modifiers);
+        if (end > start) builder.push(new vscode.Range(line, start, line, end), type, modifiers);
       }
+    };
+    // Boilerplate holds no mentions, so the two kinds of token never overlap; pushed in document order.
+    const tokens: { span: { start: number; end: number }; type: string; modifiers: string[] }[] = [];
+    for (const mention of corpus.mentionsIn(path)) {
+      const type = corpus.entity(mention.entityId)?.type;
+      if (!type || !types.has(type)) continue;
+      tokens.push({ span: mention, type: TOKEN_OF[type], modifiers: speakers.has(mention.start) ? [SemanticTokens.speaker] : [] });
     }
+    for (const span of corpus.article(path)?.boilerplate ?? []) tokens.push({ span, type: SemanticTokens.boilerplate, modifiers: [] });
+    tokens.sort((a, b) => a.span.start - b.span.start);
+    for (const token of tokens) push(token.span, token.type, token.modifiers);
     return builder.build();
   }
 
@@ -70,18 +95,18 @@ export class PeopleSemanticTokensProvider implements vscode.DocumentSemanticToke
 }
 
 export function register(context: vscode.ExtensionContext, manager: CorpusManager): void {
-  const provider = new PeopleSemanticTokensProvider(manager);
+  const provider = new EntitySemanticTokensProvider(manager);
   let pending: ReturnType<typeof setTimeout> | undefined;
   context.subscriptions.push(
     provider,
-    vscode.languages.registerDocumentSemanticTokensProvider(ARTICLE_SELECTOR, provider, PEOPLE_LEGEND),
+    vscode.languages.registerDocumentSemanticTokensProvider(ARTICLE_SELECTOR, provider, ENTITY_LEGEND),
     manager.onDidChange(() => {
       // Coalesce bursts (indexing reports many changes) into one re-request.
       if (pending) clearTimeout(pending);
       pending = setTimeout(() => provider.refresh(), 100);
     }),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration(settingId(Settings.semanticHighlightingEnabled))) provider.refresh();
+      if (e.affectsConfiguration(settingId(Settings.semanticHighlightingEnabled)) || affectsEntityTypes(e)) provider.refresh();
     }),
     { dispose: () => pending && clearTimeout(pending) },
   );

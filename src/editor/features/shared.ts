@@ -1,10 +1,10 @@
-// Small helpers several features share: Markdown escaping, command links, and the person under the cursor.
+// Small helpers several features share: Markdown escaping, command links, and the entity under the cursor.
 import * as vscode from 'vscode';
 import type { Corpus } from '../../core/api';
 import type { ArticleRef, CorpusManager } from '../corpusManager';
 import { documentOffset, spanToLocation } from '../ranges';
-import { personMentionedAt } from '../../core/query/personCard';
-import type { Mention, Person } from '../../core/types';
+import { entityMentionedAt } from '../../core/query/entityCard';
+import type { Entity, EntityType, Mention } from '../../core/types';
 
 /**
  * Makes arbitrary text inert in a MarkdownString: every Markdown punctuation character is backslash-escaped
@@ -37,17 +37,25 @@ export function corpusByRoot(corpora: readonly Corpus[], root: string): Corpus |
   return corpora.find((c) => c.root === root);
 }
 
-export interface PersonHit {
+export interface EntityHit {
   ref: ArticleRef;
   mention: Mention;
-  person: Person;
+  entity: Entity;
 }
 
-/** The person mentioned at a position of an article document (after syncing its unsaved text). */
-export function personAt(manager: CorpusManager, document: vscode.TextDocument, position: vscode.Position): PersonHit | undefined {
+/**
+ * The entity (of one of `types`, any type when absent) mentioned at a position of an article document, after
+ * syncing its unsaved text.
+ */
+export function entityAt(
+  manager: CorpusManager,
+  document: vscode.TextDocument,
+  position: vscode.Position,
+  types?: ReadonlySet<EntityType>,
+): EntityHit | undefined {
   const ref = manager.articleForDocument(document);
   if (!ref) return undefined;
-  const hit = personMentionedAt(ref.corpus, ref.path, documentOffset(document, position));
+  const hit = entityMentionedAt(ref.corpus, ref.path, documentOffset(document, position), types);
   return hit ? { ref, ...hit } : undefined;
 }
 

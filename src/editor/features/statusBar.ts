@@ -1,8 +1,10 @@
-// The status bar item: "N articles · M people" over all corpora; opens quote search when clicked.
+// The status bar item: "N articles · M people" over all corpora (organisations and places in the tooltip);
+// opens quote search when clicked.
 import * as vscode from 'vscode';
 import type { CorpusManager } from '../corpusManager';
 import { Commands } from '../ids';
 import { plural } from '../../core/query/labels';
+import type { EntityType } from '../../core/types';
 
 export function statusText(manager: CorpusManager): string | undefined {
   const entries = manager.entries();
@@ -15,6 +17,13 @@ export function statusText(manager: CorpusManager): string | undefined {
     people += corpus.people().length;
   }
   return `$(book) ${plural(articles, 'article')} · ${plural(people, 'person', 'people')}`;
+}
+
+/** "12 people, 8 organisations, 5 places" over all corpora. */
+export function entityCounts(manager: CorpusManager): string {
+  const counts: Record<EntityType, number> = { person: 0, organization: 0, place: 0 };
+  for (const corpus of manager.corpora()) for (const entity of corpus.entities()) counts[entity.type]++;
+  return [plural(counts.person, 'person', 'people'), plural(counts.organization, 'organisation'), plural(counts.place, 'place')].join(', ');
 }
 
 export function register(context: vscode.ExtensionContext, manager: CorpusManager): vscode.StatusBarItem {
@@ -34,7 +43,7 @@ export function register(context: vscode.ExtensionContext, manager: CorpusManage
     const failed = manager.entries().filter((e) => e.state === 'failed');
     item.tooltip = failed.length
       ? `Corpus Navigator: ${failed.length} corpus folder(s) failed to index (see Output). Click to search quotes.`
-      : `Corpus Navigator: ${manager.entries().map((e) => e.name).join(', ')}. Click to search quotes.`;
+      : `Corpus Navigator: ${manager.entries().map((e) => e.name).join(', ')}: ${entityCounts(manager)}. Click to search quotes.`;
     item.show();
   };
   context.subscriptions.push(

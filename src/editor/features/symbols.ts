@@ -1,12 +1,21 @@
-// Workspace symbols (Ctrl+T: people and articles across corpora) and document symbols (the Outline of an
-// article: its people and its quotes).
+// Workspace symbols (Ctrl+T: entities of every type and articles across corpora) and document symbols (the
+// Outline of an article: its people, organisations and places, each type a group, and its quotes).
 import * as vscode from 'vscode';
 import type { CorpusManager } from '../corpusManager';
 import { documentRange } from '../ranges';
 import { ARTICLE_SELECTOR } from './selector';
 import { definingMention } from '../../core/query/definition';
-import { articleDetail, articleTitle, plural } from '../../core/query/labels';
+import { articleDetail, articleTitle, entityTypeName, entityTypePlural, plural } from '../../core/query/labels';
+import type { EntityType } from '../../core/types';
+import { ENTITY_TYPES } from './entityTypes';
 import { mentionLocation } from './shared';
+
+/** The symbol kind (and so the icon) of each entity type in Ctrl+T and the Outline. */
+const SYMBOL_KINDS: Record<EntityType, vscode.SymbolKind> = {
+  person: vscode.SymbolKind.Constant,
+  organization: vscode.SymbolKind.Class,
+  place: vscode.SymbolKind.Field,
+};
 
 const MAX_WORKSPACE_SYMBOLS = 500;
 const QUOTE_LABEL_LENGTH = 80;
@@ -35,14 +44,15 @@ export class CorpusWorkspaceSymbolProvider implements vscode.WorkspaceSymbolProv
   provideWorkspaceSymbols(query: string): vscode.SymbolInformation[] {
     const results: vscode.SymbolInformation[] = [];
     for (const corpus of this.manager.corpora()) {
-      for (const person of corpus.people()) {
+      for (const entity of corpus.entities()) {
         if (results.length >= MAX_WORKSPACE_SYMBOLS) return results;
-        const names = [person.name, ...person.aliases];
+        const names = [entity.name, ...entity.aliases];
         if (query && !names.some((n) => fuzzyContains(n, query))) continue;
-        const mention = definingMention(corpus, person);
+        const mention = definingMention(corpus, entity);
         const location = mention && mentionLocation(this.manager, corpus, mention);
         if (!location) continue;
-        results.push(new vscode.SymbolInformation(person.name, vscode.SymbolKind.Constant, plural(person.mentions.length, 'mention'), location));
+        const container = `${entityTypeName(entity.type)} · ${plural(entity.mentions.length, 'mention')}`;
+        results.push(new vscode.SymbolInformation(entity.name, SYMBOL_KINDS[entity.type], container, location));
       }
       for (const article of corpus.articles()) {
         if (results.length >= MAX_WORKSPACE_SYMBOLS) return results;
@@ -68,33 +78,42 @@ export class ArticleDocumentSymbolProvider implements vscode.DocumentSymbolProvi
     const top = (name: string, kind: vscode.SymbolKind, detail: string) =>
       new vscode.DocumentSymbol(name, detail, kind, whole, new vscode.Range(0, 0, 0, 0));
 
-    // People in order of first appearance; each lists its mentions in this article.
-    const byPerson = new Map<string, vscode.DocumentSymbol>();
-    const mentions = corpus.mentionsIn(path);
-    for (const mention of mentions) {
+    // Entities by type, each in order of first appearance and listing its mentions in this article.
+    const byEntity = new Map<string, vscode.DocumentSymbol>();
+    const ofType = new Map<EntityType, vscode.DocumentSymbol[]>(ENTITY_TYPES.map((type) => [type, []]));
+    for (const mention of corpus.mentionsIn(path)) {
       const range = documentRange(document, mention);
-      let symbol = byPerson.get(mention.entityId);
+      let symbol = byEntity.get(mention.entityId);
       if (!symbol) {
-        const name = corpus.person(mention.entityId)?.name ?? mention.text;
-        symbol = new vscode.DocumentSymbol(name, '', vscode.SymbolKind.Constant, range, range);
-        byPerson.set(mention.entityId, symbol);
+        const entity = corpus.entity(mention.entityId);
+        const type = entity?.type ?? 'person';
+        symbol = new vscode.DocumentSymbol(entity?.name ?? mention.text, '', SYMBOL_KINDS[type], range, range);
+        byEntity.set(mention.entityId, symbol);
+        ofType.get(type)?.push(symbol);
       }
       symbol.range = symbol.range.union(range);
       symbol.children.push(new vscode.DocumentSymbol(mention.text, '', vscode.SymbolKind.String, range, range));
     }
-    for (const symbol of byPerson.values()) symbol.detail = plural(symbol.children.length, 'mention');
+    for (const symbol of byEntity.values()) symbol.detail = plural(symbol.children.length, 'mention');
 
     const quotes = corpus.quotesIn(path).map((quote) => {
       const range = documentRange(document, quote);
-      const speaker = quote.speaker ? (corpus.person(quote.speaker)?.name ?? '') : '';
-      return new vscode.DocumentSymbol(`“${trimLabel(quote.text, QUOTE_LABEL_LENGTH)}”`, speaker, vscode.SymbolKind.String, range, range);
+      const source = quote.source ?? quote.speaker;
+      const name = source ? (corpus.entity(source)?.name ?? '') : '';
+      return new vscode.DocumentSymbol(`“${trimLabel(quote.text, QUOTE_LABEL_LENGTH)}”`, name, vscode.SymbolKind.String, range, range);
     });
 
-    const people = top('People', vscode.SymbolKind.Namespace, `${byPerson.size}`);
-    people.children = [...byPerson.values()];
+    // People always (an article without any is worth seeing as such); other types when the article has some.
+    const groups = ENTITY_TYPES.flatMap((type) => {
+      const children = ofType.get(type) ?? [];
+      if (children.length === 0 && type !== 'person') return [];
+      const group = top(entityTypePlural(type), vscode.SymbolKind.Namespace, `${children.length}`);
+      group.children = children;
+      return [group];
+    });
     const quoteGroup = top('Quotes', vscode.SymbolKind.Namespace, `${quotes.length}`);
     quoteGroup.children = quotes;
-    return [people, quoteGroup];
+    return [...groups, quoteGroup];
   }
 }
 

@@ -3,15 +3,18 @@
 // without a cue are filled from their paragraph's one speaker, and headline quotes from the body quote
 // they echo.
 import * as speech from '../../language/speech';
-import { hasSpeechIntro } from './clauses';
+import { hasSpeechIntro, isNounUse, isPassive, pronounGender } from './clauses';
 import { Cues } from './cues';
 import * as helpers from './helpers';
-import { NO_CUE, type Attribution, type QuotedArticle, type QuotePart, type Referent, type Speaker } from './model';
+import { NO_CUE, type Attribution, type Paragraph, type QuotedArticle, type QuotePart, type Referent, type Speaker } from './model';
 import { Subjects } from './subjects';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
-const { SPEECH_NOUNS, SPEECH_VERBS } = speech;
+const { NARRATIVE_LINKS, SPEECH_NOUNS, SPEECH_VERBS } = speech;
 const { findLast } = helpers;
+
+/** How many words of a title may stand between an inverted verb and the name ("said EEF chief economist, X"). */
+const INVERTED_TITLE_TOKENS = 6;
 
 /** The attribution of each quote of the article, by its index in `article.quotes`. */
 export function attribute(article: QuotedArticle, referents: readonly Referent[]): readonly Attribution[] {
@@ -57,16 +60,70 @@ function inherited(article: QuotedArticle, subjects: Subjects, part: QuotePart, 
     const verb = findLast(tokens, (t) => SPEECH_VERBS.has(t.lower) || SPEECH_NOUNS.has(t.lower));
     if (verb >= 0) return SPEECH_VERBS.has(tokens[verb].lower) ? subjects.subjectOf(tokens[verb].start, prevPara, start) : subjects.subjectFromSentence(start, prevPara.end - 1, prevPara);
   }
-  if (!previous) return NO_CUE;
-  if (previous.para === part.para) {
-    return part.open === outside.sentenceStart(part.open + 1, para) || part.open === para.start ? previousSpeaker : NO_CUE;
-  }
+  const opensSentence = part.open === para.start || part.open === outside.sentenceStart(part.open + 1, para);
+  if (!opensSentence) return NO_CUE;
+  if (previous && previous.para === part.para) return previousSpeaker.kind !== 'none' ? previousSpeaker : reportedSpeaker(article, subjects, part);
   // Only a full quote carries over: a fragment in narration says little about who speaks next.
-  if (part.open !== para.start || previous.para !== part.para - 1 || !prevPara || previous.partial) return NO_CUE;
+  if (!previous || part.open !== para.start || previous.para !== part.para - 1 || !prevPara || previous.partial) return reportedSpeaker(article, subjects, part);
   // The previous paragraph must end with that quote or its attribution, not with narration.
   const tail = previous.closeEnd === null ? prevPara.end : outside.sentenceEnd(previous.closeEnd, prevPara);
-  if (tail < prevPara.end) return NO_CUE;
+  if (tail < prevPara.end || previousSpeaker.kind === 'none') return reportedSpeaker(article, subjects, part);
   return previousSpeaker;
+}
+
+/**
+ * A quote with no cue that opens a sentence right after reported speech: the named speaker of the sentence
+ * before it, in its paragraph or ending the previous one ("Mr Bannister said rates may rise. “I think ...”").
+ */
+function reportedSpeaker(article: QuotedArticle, subjects: Subjects, part: QuotePart): Attribution {
+  const { paragraphs, outside } = article;
+  let para = paragraphs[part.para];
+  let end = part.open;
+  if (part.open === para.start) {
+    const prevPara = paragraphs[part.para - 1];
+    if (prevPara === undefined) return NO_CUE;
+    para = prevPara;
+    end = prevPara.end;
+  }
+  const start = outside.sentenceStart(end - 1, para);
+  const tokens = outside.tokens(start, end);
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t.lower === 'according' && tokens[k + 1]?.lower === 'to') return named(subjects.afterVerbSubject(tokens[k + 1].end, para));
+    if (!SPEECH_VERBS.has(t.lower) || isNounUse(tokens, k) || isPassive(tokens, k) || tokens[k - 1]?.lower === 'to') continue;
+    // "said it was odd and then the meeting ended": the sentence ends in narration.
+    for (let j = k + 1; j < tokens.length; j++) if (NARRATIVE_LINKS.has(tokens[j].lower)) return NO_CUE;
+    // "Rates may rise, said Mr Bannister": the name after the verb. "Mr Blair has failed, he claimed": the
+    // pronoun is someone other than a name inside the reported clause.
+    if (tokens[k - 1]?.word === ',') {
+      const inverted = invertedSpeaker(article, subjects, t.end, para);
+      if (inverted !== null) return inverted;
+    }
+    const gender = tokens[k - 2]?.word === ',' ? pronounGender(tokens[k - 1].lower) : undefined;
+    if (gender !== undefined) {
+      const referent = subjects.resolvePronoun(tokens[k - 1].start, gender);
+      return referent.kind === 'speaker' && article.mentions.list[referent.mention].start >= start ? NO_CUE : named(referent);
+    }
+    return named(subjects.subjectOf(t.start, para, start));
+  }
+  return NO_CUE;
+}
+
+/**
+ * ", said Mr Bannister." at the end of a clause: the name right after the verb (past a title), or null when
+ * the verb is not inverted ("Peter Knight, director of Context, says 24 companies ...").
+ */
+function invertedSpeaker(article: QuotedArticle, subjects: Subjects, verbEnd: number, para: Paragraph): Attribution | null {
+  const found = subjects.afterVerbSubject(verbEnd, para);
+  if (found.kind !== 'speaker') return null;
+  const m = article.mentions.list[found.mention];
+  const between = article.outside.tokens(verbEnd, m.start);
+  return between.length <= INVERTED_TITLE_TOKENS && /^\s*(?:[,.;:!?]|$)/.test(article.text.slice(m.end, m.end + 2)) ? found : null;
+}
+
+/** Only a named person carries over from reported speech. */
+function named(attribution: Attribution): Attribution {
+  return attribution.kind === 'speaker' ? attribution : NO_CUE;
 }
 
 /**

@@ -3,12 +3,28 @@
 import * as speech from '../../language/speech';
 import * as clauses from './clauses';
 import * as helpers from './helpers';
-import { NOBODY, NO_CUE, speaker, type Attribution, type Paragraph, type QuotedArticle, type QuotePart } from './model';
+import { NOBODY, NO_CUE, UNRESOLVED, speaker, type Attribution, type Paragraph, type QuotedArticle, type QuotePart } from './model';
 import type { Subjects } from './subjects';
+import type { Token } from './tokens';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
-const { PREPOSITIONS, SPEECH_NOUNS, SPEECH_VERBS, STANCE_VERBS } = speech;
-const { isNounUse, isPassive } = clauses;
+const { PREPOSITIONS, SPEECH_NOUNS, SPEECH_VERBS, STANCE_VERBS, VERB_MODIFIERS } = speech;
+const { isNounUse, isPassive, pronounGender, skipModifiers } = clauses;
+
+/** A past participle right before the quote, or before "as" ("called", "described as"), not "are calling". */
+function labels(tokens: readonly Token[], k: number): boolean {
+  const rest = tokens.length - 1 - k;
+  return !tokens[k].lower.endsWith('ing') && (rest === 0 || (rest === 1 && tokens[k + 1].lower === 'as'));
+}
+
+/** The first token from k on that is not an auxiliary or adverb. */
+function skipModifiersForward(tokens: readonly Token[], k: number): number {
+  while (k < tokens.length && VERB_MODIFIERS.has(tokens[k].lower)) k++;
+  return k;
+}
+
+/** How many tokens an apposition after a name may run (", an analyst with a bank in the City, told"). */
+const APPOSITION_TOKENS = 16;
 const { findLast } = helpers;
 
 export class Cues {
@@ -59,7 +75,12 @@ export class Cues {
         if (nounIndex >= 0 && SPEECH_NOUNS.has(tokens[nounIndex].lower)) return speaker(byMention);
       }
       const isVerb = (SPEECH_VERBS.has(t.lower) || (part.partial && STANCE_VERBS.has(t.lower))) && !isNounUse(tokens, k);
-      if (!isVerb || isPassive(tokens, k)) continue;
+      if (!isVerb) continue;
+      if (isPassive(tokens, k)) {
+        // "has been described as “3G on steroids”": a label nobody in particular gave, unless "by X" names its author.
+        if (part.partial && labels(tokens, k)) return this.agentAfter(part, para);
+        continue;
+      }
       // "to indicate", "right to ask": an infinitive belongs to an earlier verb or the main subject.
       if (k > 0 && tokens[k - 1].lower === 'to') {
         if (infinitive < 0) infinitive = t.start;
@@ -80,11 +101,26 @@ export class Cues {
       if (k >= 0 && !isPassive(later, k)) {
         const idx = k > 0 ? this.mentions.byEnd.get(later[k - 1].end) : undefined;
         if (idx !== undefined) return speaker(idx);
+        // "... in “the battle of words” between them, she added." A name in the sentence itself is what was reported
+        // on ("Mr Blair has “the same passion”, he said"), not who speaks.
+        const pronoun = k > 0 ? pronounGender(later[k - 1].lower) : undefined;
+        if (pronoun !== undefined) {
+          const referent = this.subjects.resolvePronoun(later[k - 1].start, pronoun);
+          return referent.kind === 'speaker' && this.mentions.list[referent.mention].start >= sentenceStart ? NO_CUE : referent;
+        }
         const np = this.subjects.nounPhraseBefore(later[k].start, para, sentenceStart);
         return np ? np.attribution : NO_CUE;
       }
     }
     return NO_CUE;
+  }
+
+  /** "described as “…” by Mr X": the name right after "by", else NOBODY. */
+  private agentAfter(part: QuotePart, para: Paragraph): Attribution {
+    const after = part.closeEnd ?? part.end;
+    const by = /^\s*by\s+/i.exec(this.text.slice(after, Math.min(para.end, after + 8)));
+    const named = by ? this.mentions.byStart.get(after + by[0].length) : undefined;
+    return named === undefined ? NOBODY : speaker(named);
   }
 
   /** ", he said", "the official said", "said Sir Keir", "Sir Keir told reporters". */
@@ -99,14 +135,98 @@ export class Cues {
     if (!/[,!?\u2014-]$/.test(inner) && !commaOutside && (part.partial || !/^\s+[a-z]/.test(restHead))) return NO_CUE;
     const end = this.outside.sentenceEnd(i, para);
     const tokens = this.outside.tokens(i, end);
-    for (let k = 0; k < tokens.length && k < 7; k++) {
+    // Past a preposition ("director of telecoms research Tony Lavender said") only a name right before the verb counts.
+    let afterPreposition = false;
+    for (let k = 0; k < tokens.length && k < (afterPreposition ? 10 : 7); k++) {
       const t = tokens[k];
-      if (t.word === ',' || t.word === ';' || PREPOSITIONS.has(t.lower)) break;
-      if (t.lower === 'according' && tokens[k + 1]?.lower === 'to') return this.subjects.afterVerbSubject(tokens[k + 1].end, para);
+      if (t.word === ',' || t.word === ';') {
+        const named = t.word === ',' && !afterPreposition ? this.appositiveCue(tokens, k) : NO_CUE;
+        if (named.kind !== 'none') return named;
+        break;
+      }
+      if (PREPOSITIONS.has(t.lower)) {
+        if (k === 0) break;
+        afterPreposition = true;
+        continue;
+      }
+      if (!afterPreposition && t.lower === 'according' && tokens[k + 1]?.lower === 'to') return this.subjects.afterVerbSubject(tokens[k + 1].end, para);
       if (!SPEECH_VERBS.has(t.lower)) continue;
       if (k === 0) return this.subjects.afterVerbSubject(t.end, para);
+      if (afterPreposition) return this.namedSubjectBefore(tokens, k, i);
       return this.subjects.subjectOf(t.start, para, i);
+    }
+    return part.partial ? NO_CUE : this.unnamedCue(tokens, i);
+  }
+
+  /**
+   * An attribution the search above could not read (", shop owner Jane Roe, told AP"): someone speaks, so the
+   * quote takes no speaker from the quotes around it.
+   */
+  private unnamedCue(tokens: readonly Token[], from: number): Attribution {
+    for (let k = 0; k < tokens.length && k < APPOSITION_TOKENS; k++) {
+      const t = tokens[k];
+      if (t.word === ';') break;
+      // "he continued, adding that": a participle shares a subject already passed.
+      if (!SPEECH_VERBS.has(t.lower) || (t.lower.endsWith('ing') && tokens[k - 1]?.lower !== 'as') || isNounUse(tokens, k) || isPassive(tokens, k)) continue;
+      // The verb of a later quote ("... into “one with no exit”, he said") is not this quote's.
+      for (let pos = from; pos < t.start; pos++) if (this.outside.isQuoted(pos)) return NO_CUE;
+      // "the paper quoted chief executive Geoff Dixon as saying": the name between "quoted" and "as".
+      if (k >= 2 && tokens[k - 1].lower === 'as') {
+        const named = this.mentions.byEnd.get(tokens[k - 2].end);
+        const quotedAt = named === undefined ? -1 : findLast(tokens.slice(0, k - 2), (x) => x.lower === 'quoted');
+        if (named !== undefined && quotedAt >= 0 && tokens.slice(quotedAt + 1, k - 2).every((x) => x.start >= this.mentions.list[named].start || !this.mentions.byStart.has(x.start))) return speaker(named);
+      }
+      return UNRESOLVED;
+    }
+    return NO_CUE;
+  }
+
+  /**
+   * The mention ending right before the verb at tokens[k] (past auxiliaries), or NO_CUE; not the object of a
+   * preposition ("adviser to President Vladimir Putin told") nor a name past a dash or bracket.
+   */
+  private namedSubjectBefore(tokens: readonly Token[], k: number, from: number): Attribution {
+    const j = skipModifiers(tokens, k - 1, this.mentions.byEnd);
+    const idx = j >= 0 ? this.mentions.byEnd.get(tokens[j].end) : undefined;
+    if (idx === undefined || isPassive(tokens, k)) return NO_CUE;
+    const m = this.mentions.list[idx];
+    const before = findLast(tokens, (t) => t.end <= m.start);
+    if (before >= 0 && PREPOSITIONS.has(tokens[before].lower)) return NO_CUE;
+    return /[-\u2013\u2014(]\s|\s[-\u2013\u2014(]/.test(this.text.slice(from, m.start)) ? NO_CUE : speaker(idx);
+  }
+
+  /** ", the firm's CEO, Cynthia Musselman, told the BBC": a title, then the name between commas, then the verb. */
+  private titledName(tokens: readonly Token[], comma: number): Attribution {
+    const first = tokens[comma + 1];
+    const named = first === undefined ? undefined : this.mentions.byStart.get(first.start);
+    if (named === undefined || tokens.slice(0, comma).some((t) => this.mentions.byStart.has(t.start))) return NO_CUE;
+    const m = this.mentions.list[named];
+    let k = comma + 1;
+    while (k < tokens.length && tokens[k].end <= m.end) k++;
+    if (k === comma + 1 || tokens[k]?.word !== ',') return NO_CUE;
+    const verb = skipModifiersForward(tokens, k + 1);
+    return verb < tokens.length && SPEECH_VERBS.has(tokens[verb].lower) && !tokens[verb].lower.endsWith('ing') ? speaker(named) : NO_CUE;
+  }
+
+  /**
+   * ", Ivo Geijsen, an analyst with a bank, told Bloomberg", ", Mr Prettejohn, the firm's chief executive said": a name
+   * opening the attribution, then its apposition up to the reporting verb. `comma` is the comma after the name.
+   */
+  private appositiveCue(tokens: readonly Token[], comma: number): Attribution {
+    const titled = this.titledName(tokens, comma);
+    if (titled.kind !== 'none') return titled;
+    const named = this.mentions.byStart.get(tokens[0].start);
+    if (named === undefined || this.mentions.list[named].end !== tokens[comma - 1].end || this.mentions.isPossessive(this.mentions.list[named])) return NO_CUE;
+    // "Smith, Jones and Brown said": several people.
+    if (tokens[comma + 1] === undefined || tokens[comma + 1].lower === 'and' || this.mentions.byStart.has(tokens[comma + 1].start)) return NO_CUE;
+    for (let k = comma + 1; k < tokens.length && k <= comma + APPOSITION_TOKENS; k++) {
+      const t = tokens[k];
+      if (t.word === ';' || (this.mentions.byStart.has(t.start) && !this.mentions.isPossessive(this.mentions.list[this.mentions.byStart.get(t.start) as number]))) return NO_CUE;
+      if (!SPEECH_VERBS.has(t.lower) || isNounUse(tokens, k) || isPassive(tokens, k)) continue;
+      // The verb closes the apposition: after its closing comma, or right after its last word ("chief executive said").
+      return tokens[k - 1].word === ',' || !PREPOSITIONS.has(tokens[k - 1].lower) ? speaker(named) : NO_CUE;
     }
     return NO_CUE;
   }
 }
+

@@ -56,6 +56,11 @@ export interface Referent {
   readonly para: number;
   readonly gender: ReferentGender | null;
   readonly attribution: Decided;
+  /**
+   * Where a pronoun stops pointing back to it: Infinity for a subject; the end of the next sentence for a name
+   * only credited with a quote ("...,” said Clara Furse. “...,” she said), read no further.
+   */
+  readonly reach: number;
 }
 
 /** An unnamed noun phrase ("a senior Western diplomat", "the Prime Minister") and whom it stands for. */

@@ -13,9 +13,17 @@ import * as chars from '../../util/chars';
 import { cutToken, type Token } from './tokens';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
-const { SPEECH_VERBS, STANCE_VERBS, VERB_MODIFIERS } = speech;
+const { INVERTED_SPEECH_VERBS, SPEECH_VERBS, STANCE_VERBS, VERB_MODIFIERS } = speech;
 const { PASSIVE_LOOKBACK, isNounUse, isPassive } = clauses;
 const { UPPER, isAsciiSpaceCode, isAsciiWordCode } = chars;
+
+/** How many sentences after its own a name credited with a quote stays what "he said" points back to. */
+const CREDIT_REACH = 2;
+/** How far before a name attributesAQuote looks for the quote or the inverted verb. */
+const INVERTED_LOOKBACK = 90;
+const CLOSING_MARK_BEFORE = /["\u201D\u2019'],?\s+$/;
+/** A closing mark or comma, an inverted reporting verb, then up to six words of a role ("said EEF chief economist, "). */
+const INVERTED_VERB_BEFORE = new RegExp(`(?:["\u201D\u2019'],?|,)\\s+(?:${[...INVERTED_SPEECH_VERBS].join('|')})\\s+(?:[\\p{L}\\p{N}'\u2019.&-]+\\s+){0,6}(?:,\\s+)?$`, 'u');
 
 /** Speech verbs, twice: a cheap pre-check, then an exact test of ASCII words; neither needs the word's string. */
 const SPEECH_VERB_FILTER = new WordFilter(SPEECH_VERBS);
@@ -32,7 +40,8 @@ export function collectReferents(article: QuotedArticle): readonly Referent[] {
     if (outside.isQuoted(m.start) || mentions.isPossessive(m)) return;
     const para = paragraphAt(paragraphs, m.start);
     if (para < 0) return;
-    if (looksLikeSubject(article, subjects, m, paragraphs[para])) refs.push({ pos: m.start, para, gender: clusters.gender[clusters.clusterOf[index]] ?? null, attribution: speaker(index) });
+    const reach = looksLikeSubject(article, subjects, m, paragraphs[para]) ? Infinity : attributesAQuote(article, m, paragraphs[para]) ? creditReach(article, m, paragraphs[para]) : -1;
+    if (reach >= 0) refs.push({ pos: m.start, para, gender: clusters.gender[clusters.clusterOf[index]] ?? null, attribution: speaker(index), reach });
   });
   // Token objects are made only for possible verbs and the few words before them that isPassive and
   // isNounUse read, not for every word of the paragraph.
@@ -55,7 +64,7 @@ export function collectReferents(article: QuotedArticle): readonly Referent[] {
       const k = window.length - 1;
       if (!SPEECH_VERBS.has(t.lower) || isPassive(window, k) || isNounUse(window, k)) continue;
       const np = subjects.nounPhraseBefore(t.start, para);
-      if (np && np.gender !== 'plural') refs.push({ pos: np.pos, para: para.index, gender: np.gender, attribution: np.attribution });
+      if (np && np.gender !== 'plural') refs.push({ pos: np.pos, para: para.index, gender: np.gender, attribution: np.attribution, reach: Infinity });
     }
   }
   return refs.sort((a, b) => a.pos - b.pos);
@@ -88,6 +97,40 @@ function looksLikeSubject(article: QuotedArticle, subjects: Subjects, m: RawMent
   }
   const subject = subjects.sentenceSubject(article.outside.sentenceStart(m.start, para), m.end + 1, para, false);
   return subject.kind === 'speaker' && article.mentions.list[subject.mention] === m;
+}
+
+/**
+ * The name credited with the quote before it: right after its closing mark ("...,” James Carrick, an
+ * economist, told") or after an inverted reporting verb ("...,” said chief executive Clara Furse").
+ */
+function attributesAQuote(article: QuotedArticle, m: RawMention, para: Paragraph): boolean {
+  const { text, outside } = article;
+  const from = Math.max(para.start, m.start - INVERTED_LOOKBACK);
+  const before = text.slice(from, m.start);
+  const closing = CLOSING_MARK_BEFORE.exec(before);
+  if (closing && outside.isQuoted(from + closing.index - 1)) return true;
+  const inverted = INVERTED_VERB_BEFORE.exec(before);
+  if (!inverted) return false;
+  const cue = from + inverted.index;
+  // The verb follows a quote's closing mark or a comma of the narration ("Not least, said Paul King, ...").
+  return text[cue] === ',' ? !outside.isQuoted(cue) : outside.isQuoted(cue - 1);
+}
+
+/** The end of the CREDIT_REACH-th sentence after the one naming `m`, across paragraphs. */
+function creditReach(article: QuotedArticle, m: RawMention, para: Paragraph): number {
+  const { outside, paragraphs } = article;
+  let end = outside.sentenceEnd(m.end, para);
+  for (let n = 0; n < CREDIT_REACH; n++) {
+    if (end < para.end) {
+      end = outside.sentenceEnd(end + 1, para);
+      continue;
+    }
+    const next = paragraphs[para.index + 1];
+    if (!next) return end;
+    para = next;
+    end = outside.sentenceEnd(next.start, next);
+  }
+  return end;
 }
 
 /**

@@ -78,7 +78,8 @@ export class RoleHolders {
     const para = paragraphAt(this.paragraphs, pos);
     for (let i = referents.length - 1; i >= 0; i--) {
       const r = referents[i];
-      if (r.pos >= pos) continue;
+      // A name only credited with a quote is not the subject a role noun points back to.
+      if (r.pos >= pos || r.reach !== Infinity) continue;
       const named = r.attribution;
       if (para - r.para > 1 || named.kind !== 'speaker') break;
       const known = roles[clusterOf[named.mention]];

@@ -28,6 +28,9 @@ const { lowerBound } = sortedSearch;
 const { isSpace } = chars;
 const { NON_PERSON_PRONOUNS, isNounUse, isPassive, isPersonNoun, pronounGender, skipModifiers } = clauses;
 
+/** How many tokens a relative clause ("X, who ..., said") may run. */
+const RELATIVE_CLAUSE_TOKENS = 30;
+
 /** How many paragraphs back a pronoun may point. */
 const PARAGRAPH_WINDOW = 3;
 
@@ -45,6 +48,7 @@ export class Subjects {
   private readonly outside: QuotedArticle['outside'];
   private readonly mentions: QuotedArticle['mentions'];
   private readonly roles: QuotedArticle['roles'];
+  private readonly clusterOf: QuotedArticle['clusters']['clusterOf'];
 
   constructor(
     article: QuotedArticle,
@@ -55,6 +59,7 @@ export class Subjects {
     this.outside = article.outside;
     this.mentions = article.mentions;
     this.roles = article.roles;
+    this.clusterOf = article.clusters.clusterOf;
   }
 
   /** The last referent before `pos`, if any. */
@@ -64,12 +69,19 @@ export class Subjects {
 
   resolvePronoun(pos: number, gender: ReferentGender | null): Decided {
     const para = paragraphAt(this.paragraphs, pos);
+    // A name credited with a quote, met beyond its reach: it does not answer, but it vetoes anyone else further back.
+    let staleCluster = -1;
     for (let i = lowerBound(this.referents, pos, referentPos) - 1; i >= 0; i--) {
       const r = this.referents[i];
       if (para - r.para > PARAGRAPH_WINDOW) break;
       if (r.gender === 'plural') continue;
       if (r.gender && gender && r.gender !== gender) continue;
-      return r.attribution;
+      const cluster = r.attribution.kind === 'speaker' ? this.clusterOf[r.attribution.mention] : -1;
+      if (pos >= r.reach) {
+        if (staleCluster < 0) staleCluster = cluster;
+        continue;
+      }
+      return staleCluster < 0 || staleCluster === cluster ? r.attribution : NOBODY;
     }
     return NOBODY;
   }
@@ -94,6 +106,10 @@ export class Subjects {
     const pronoun = pronounGender(t.lower);
     if (pronoun !== undefined) return this.resolvePronoun(t.start, pronoun);
     if (NON_PERSON_PRONOUNS.has(t.lower)) return NOBODY;
+    if (t.word === ',') {
+      const relative = this.relativeClauseSubject(tokens, k);
+      if (relative.kind !== 'none') return relative;
+    }
     if (t.word === ',' || CLAUSE_LINKS.has(t.lower) || t.word === ';') {
       // A participle or coordinated verb shares the subject of the previous reporting verb.
       for (let j = k - 1; j >= 0; j--) {
@@ -107,6 +123,24 @@ export class Subjects {
     }
     const np = this.nounPhraseBefore(verbStart, para, sentenceStart);
     return np ? np.attribution : NO_CUE;
+  }
+
+  /**
+   * "Lord Janner, who is a member of the committee, told ITV": the name before a relative clause that ends at the
+   * comma tokens[comma]. NO_CUE when there is none.
+   */
+  private relativeClauseSubject(tokens: readonly Token[], comma: number): Attribution {
+    for (let j = comma - 2; j >= 1 && j >= comma - RELATIVE_CLAUSE_TOKENS; j--) {
+      const t = tokens[j];
+      if (t.word === ';') break;
+      if (t.lower !== 'who' || tokens[j - 1].word !== ',') continue;
+      // Only a name answers: "X, head of the unit, who ..." and "X of Worcester, who ..." are left to the sentence.
+      const idx = j >= 2 ? this.mentions.byEnd.get(tokens[j - 2].end) : undefined;
+      if (idx === undefined) return NO_CUE;
+      const m = this.mentions.list[idx];
+      return this.outside.isQuoted(m.start) || this.mentions.isPossessive(m) ? NO_CUE : speaker(idx);
+    }
+    return NO_CUE;
   }
 
   /**
@@ -226,7 +260,12 @@ export class Subjects {
     const { text } = this;
     let i = pos;
     while (i < para.end && isSpace(text[i])) i++;
-    const idx = this.mentions.byStart.get(i);
+    // "said De Telegraaf's image editor, Peter Schoonen": an owner's name is not the speaker.
+    const nameAt = (start: number): number | undefined => {
+      const found = this.mentions.byStart.get(start);
+      return found === undefined || this.mentions.isPossessive(this.mentions.list[found]) ? undefined : found;
+    };
+    const idx = nameAt(i);
     if (idx !== undefined) return speaker(idx);
     const word = /^[\p{L}]+/u.exec(text.slice(i, i + 20));
     if (!word) return NO_CUE;
@@ -236,11 +275,13 @@ export class Subjects {
     const end = this.outside.sentenceEnd(i, para);
     const tokens = this.outside.tokens(i, end);
     let k = 0;
-    while (k < tokens.length && k < 9 && tokens[k].word !== ',' && !this.mentions.byStart.has(tokens[k].start)) k++;
-    if (k < tokens.length && this.mentions.byStart.has(tokens[k].start)) {
-      // "said the Prime Minister, Sir Keir Starmer" / "said Ukip leader Nigel Farage"
-      return speaker(this.mentions.byStart.get(tokens[k].start) as number);
-    }
+    while (k < tokens.length && k < 9 && tokens[k].word !== ',' && nameAt(tokens[k].start) === undefined) k++;
+    const inverted = k < tokens.length ? nameAt(tokens[k].start) : undefined;
+    // "said the Prime Minister, Sir Keir Starmer" / "said Ukip leader Nigel Farage"
+    if (inverted !== undefined) return speaker(inverted);
+    // "said EEF chief economist, Steve Radley.": a name in apposition that ends the clause.
+    const named = k > 0 && tokens[k]?.word === ',' ? nameAt(tokens[k + 1]?.start ?? -1) : undefined;
+    if (named !== undefined && /^\s*(?:[,.;:!?]|$)/.test(text.slice(this.mentions.list[named].end, this.mentions.list[named].end + 2)) && this.mentions.list[named].end <= end) return speaker(named);
     const np = this.nounPhraseBefore(k < tokens.length ? tokens[k].start : end, para, i);
     return np ? np.attribution : NOBODY;
   }

@@ -8,7 +8,7 @@
 import type { StringPool } from '../../extract/article';
 import { METADATA_FIELDS, type MetadataField } from '../../extract/yamlReader';
 import { compactText } from '../../util/strings';
-import { packedQuote, packQuotes, StoredArticle, StoredExtraction, type PackedMentions, type PackedQuotes } from '../packed';
+import { NO_ENTITIES, packedEntity, packedQuote, packQuotes, StoredArticle, StoredExtraction, type PackedEntities, type PackedMentions, type PackedQuotes } from '../packed';
 import type { Article, ArticleExtraction, MentionForm, MetadataSource, RawMention, Span } from '../../types';
 
 const FORMAT = 0x434e0001;
@@ -20,7 +20,7 @@ const STRINGS_UTF16 = 8;
 /** Header words: format, flags, Int32 word count, strings byte length, text byte length, string table start, string count. */
 const HEADER = 7;
 
-const SOURCES: readonly MetadataSource[] = ['frontmatter', 'corpus.yaml', 'inferred'];
+const SOURCES: readonly MetadataSource[] = ['frontmatter', 'corpus.yaml', 'inferred', 'metadata table', 'file name'];
 /** A quote whose text is text.slice(start, end) of an article kept as a string: not sent twice. */
 const SLICE_OF_TEXT = -1;
 const NO_STRING = -1;
@@ -66,7 +66,7 @@ function fromUtf16(bytes: Uint8Array): string {
 
 /** Packs one extraction (as `extractArticle` returns it) into a buffer for `decodeExtraction`. */
 export function encodeExtraction(extraction: ArticleExtraction): ArrayBuffer {
-  const { article, mentions, quotes } = extraction;
+  const { article, mentions, quotes, entities } = extraction;
   const text = article.text;
   const strings: string[] = [];
   const out = new Int32Writer();
@@ -145,6 +145,19 @@ export function encodeExtraction(extraction: ArticleExtraction): ArrayBuffer {
     out.push(isSlice ? SLICE_OF_TEXT : string(quote.text));
   }
 
+  // Organisation and place mentions: -1 when the extraction has no list (the key is absent), else the count.
+  if (entities === undefined) out.push(-1);
+  else {
+    out.push(entities.length);
+    for (const e of entities) {
+      out.push(e.start);
+      out.push(e.end);
+      out.push(packedEntity.codeOfType(e.type));
+      out.push(string(e.text));
+      out.push(e.expansion === undefined ? NO_STRING : string(e.expansion));
+    }
+  }
+
   const tableStart = out.length;
   for (const s of strings) out.push(s.length);
   const joined = strings.join('');
@@ -197,6 +210,7 @@ export function decodeExtraction(buffer: ArrayBuffer, pool?: StringPool): Stored
   const date = string();
   const url = string();
   const byline = string();
+  const credit = string();
   const boilerplate = new Array<Span>(next());
   for (let i = 0; i < boilerplate.length; i++) boilerplate[i] = { start: next(), end: next() };
   const hasFrontMatter = next() === 1;
@@ -241,9 +255,26 @@ export function decodeExtraction(buffer: ArrayBuffer, pool?: StringPool): Stored
     texts[i] = id === SLICE_OF_TEXT ? textKept!.slice(packedQuote.start(quotesPacked, i), packedQuote.end(quotesPacked, i)) : strings[id];
   }
 
+  const entityCount = next();
+  let entities: PackedEntities | undefined;
+  if (entityCount >= 0) {
+    const numbers = new Int32Array(entityCount * 3);
+    const entityTexts = new Array<string>(entityCount);
+    let expansions: Map<number, string> | null = null;
+    for (let i = 0; i < entityCount; i++) {
+      numbers[3 * i] = next();
+      numbers[3 * i + 1] = next();
+      numbers[3 * i + 2] = next();
+      entityTexts[i] = pooled(string())!;
+      const expansion = pooled(string());
+      if (expansion !== null) (expansions ??= new Map()).set(i, expansion);
+    }
+    entities = entityCount === 0 ? NO_ENTITIES : { numbers, texts: entityTexts, expansions };
+  }
+
   const encoding: Article['encoding'] = flags & WINDOWS_1252 ? 'windows-1252' : 'utf-8';
-  const article: Article = { path, text: textKept ?? '', encoding, title, outlet, date, url, byline, boilerplate, frontMatter };
+  const article: Article = { path, text: textKept ?? '', encoding, title, outlet, date, url, byline, credit, boilerplate, frontMatter };
   if (metadataSources !== undefined) article.metadataSources = metadataSources;
   const stored = textKept === null ? new StoredArticle(article, textBytes.slice()) : article;
-  return new StoredExtraction(stored, mentions, quotesPacked);
+  return new StoredExtraction(stored, mentions, quotesPacked, entities);
 }

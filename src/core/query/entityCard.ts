@@ -1,12 +1,13 @@
-// The data of a person's hover card, independent of the editor: the hover feature only renders
-// it (escaping every piece of article text) and turns locations into command links.
+// The data of an entity's hover card (a person, an organisation or a place), independent of the editor: the
+// hover feature only renders it (escaping every piece of article text) and turns locations into command links.
 //
-// Speed: the most-mentioned person of a 10,000-article corpus has ~10,000 mentions in ~5,000 articles. A card
-// lists a handful of them, so the per-person work (first mention per article, articles sorted by date) is done
-// once and kept in a digest until the corpus changes; a card is then a binary search plus `limit` steps.
+// Speed: the most-mentioned entity of a 10,000-article corpus has ~10,000 mentions in ~5,000 articles. A card
+// lists a handful of them, so the per-entity work (first mention per article, articles sorted by date, its
+// newest quotes) is done once and kept in a digest until the corpus changes; a card is then a binary search plus
+// `limit` steps. Who else is named in the entity's articles is `related.ts`, a hover section of its own.
 import type { CorpusReader, CorpusWriter } from '../api';
 import { lowerBound } from '../util/sortedSearch';
-import type { Mention, Person, Span } from '../types';
+import type { Entity, EntityType, Mention, Quote, Span } from '../types';
 
 export type MentionOrder = 'nearest' | 'newest';
 
@@ -29,14 +30,30 @@ export interface MentionSnippet extends Snippet {
   date: string | null;
 }
 
-export interface PersonCard {
+/** A quote attributed to the entity, as a card lists it. */
+export interface QuoteSnippet {
+  path: string;
+  start: number;
+  end: number;
+  /** The quote's words, whitespace collapsed, cut at a word boundary ("…" when cut); not escaped. */
+  text: string;
+  title: string | null;
+  outlet: string | null;
+  date: string | null;
+}
+
+export interface EntityCard {
   id: string;
+  type: EntityType;
   name: string;
   roles: readonly string[];
   aliases: readonly string[];
   mentionCount: number;
   articleCount: number;
+  /** Quotes whose source is the entity (`quotesFrom`). */
   quoteCount: number;
+  /** The newest of those quotes, at most `quoteLimit`. */
+  quotes: QuoteSnippet[];
   /**
    * At most `limit` mentions other than the hovered one: first the first mention of each other article, in
    * `order` (undated articles last, ties by path); remaining slots go to the hovered article's other mentions,
@@ -45,7 +62,7 @@ export interface PersonCard {
   otherMentions: MentionSnippet[];
 }
 
-export interface PersonCardOptions {
+export interface EntityCardOptions {
   /** Maximum number of other mentions (default 5). */
   limit?: number;
   /** `nearest`: closest in date to the article the card is shown for (default); `newest`: newest first. */
@@ -56,20 +73,32 @@ export interface PersonCardOptions {
   fromStart?: number;
   /** Characters of context on each side of the name (default 40). */
   context?: number;
+  /** Maximum number of quotes listed (default 2). */
+  quoteLimit?: number;
+  /** Longest quote text before it is cut (default 90). */
+  quoteLength?: number;
 }
 
-/** A mention and the person it names. */
-export interface PersonMention {
+/** A mention and the entity it names. */
+export interface EntityMention {
   mention: Mention;
-  person: Person;
+  entity: Entity;
 }
 
-/** The person mentioned at `offset` in `path` (the mention's span contains it), if any: what a hover or a Go to starts from. */
-export function personMentionedAt(corpus: CorpusReader, path: string, offset: number): PersonMention | undefined {
+/**
+ * The entity mentioned at `offset` in `path` (the mention's span contains it), if any, and only when its type
+ * is among `types` (all types when absent): what a hover or a Go to starts from.
+ */
+export function entityMentionedAt(
+  corpus: CorpusReader,
+  path: string,
+  offset: number,
+  types?: ReadonlySet<EntityType>,
+): EntityMention | undefined {
   const mention = corpus.mentionAt(path, offset);
   if (!mention) return undefined;
-  const person = corpus.person(mention.entityId);
-  return person ? { mention, person } : undefined;
+  const entity = corpus.entity(mention.entityId);
+  return entity && (!types || types.has(entity.type)) ? { mention, entity } : undefined;
 }
 
 const dayCache = new Map<string, number | null>();
@@ -92,8 +121,8 @@ interface DatedMention {
   day: number;
 }
 
-/** What a card needs from all of a person's mentions, computed once per person per corpus version. */
-interface PersonDigest {
+/** What a card needs from all of an entity's mentions, computed once per entity per corpus version. */
+interface EntityDigest {
   mentions: readonly Mention[];
   mentionCount: number;
   articleCount: number;
@@ -101,16 +130,18 @@ interface PersonDigest {
   dated: DatedMention[];
   /** The first mention of each undated article, by path. */
   undated: Mention[];
+  /** The entity's newest quotes, as many as a card asked for last; computed on first use. */
+  newestQuotes?: { limit: number; quotes: Quote[] };
 }
 
 const dayOf = (dated: DatedMention): number => dated.day;
 
 const byPathThenStart = (a: Mention, b: Mention): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start);
 
-/** One pass over the mentions and a sort of the person's articles (not of their mentions): little garbage. */
-function digest(corpus: CorpusReader, person: Person): PersonDigest {
+/** One pass over the mentions and a sort of the entity's articles (not of their mentions): little garbage. */
+function digest(corpus: CorpusReader, entity: Entity): EntityDigest {
   const firstByPath = new Map<string, Mention>();
-  for (const mention of person.mentions) {
+  for (const mention of entity.mentions) {
     const first = firstByPath.get(mention.path);
     if (!first || mention.start < first.start) firstByPath.set(mention.path, mention);
   }
@@ -123,25 +154,25 @@ function digest(corpus: CorpusReader, person: Person): PersonDigest {
   }
   dated.sort((a, b) => a.day - b.day || byPathThenStart(a.mention, b.mention));
   undated.sort(byPathThenStart);
-  return { mentions: person.mentions, mentionCount: person.mentions.length, articleCount: firstByPath.size, dated, undated };
+  return { mentions: entity.mentions, mentionCount: entity.mentions.length, articleCount: firstByPath.size, dated, undated };
 }
 
 /**
- * Digests per person for one corpus, dropped whenever the corpus reports a change (and, for readers that
- * cannot report changes, whenever a person's mention list is a different array or has a different length).
+ * Digests per entity for one corpus, dropped whenever the corpus reports a change (and, for readers that
+ * cannot report changes, whenever an entity's mention list is a different array or has a different length).
  */
 class DigestCache {
-  private readonly digests = new Map<string, PersonDigest>();
+  private readonly digests = new Map<string, EntityDigest>();
 
   constructor(corpus: CorpusReader & Partial<Pick<CorpusWriter, 'onDidChange'>>) {
     corpus.onDidChange?.(() => this.digests.clear());
   }
 
-  get(corpus: CorpusReader, person: Person): PersonDigest {
-    const cached = this.digests.get(person.id);
-    if (cached && cached.mentions === person.mentions && cached.mentionCount === person.mentions.length) return cached;
-    const fresh = digest(corpus, person);
-    this.digests.set(person.id, fresh);
+  get(corpus: CorpusReader, entity: Entity): EntityDigest {
+    const cached = this.digests.get(entity.id);
+    if (cached && cached.mentions === entity.mentions && cached.mentionCount === entity.mentions.length) return cached;
+    const fresh = digest(corpus, entity);
+    this.digests.set(entity.id, fresh);
     return fresh;
   }
 }
@@ -188,11 +219,11 @@ function pickDated(dated: readonly DatedMention[], limit: number, skipPath: stri
   return taken.slice(0, limit).map((d) => d.mention);
 }
 
-/** The mentions a card lists; see `PersonCard.otherMentions`. */
-export function selectOtherMentions(corpus: CorpusReader, person: Person, options: PersonCardOptions = {}): Mention[] {
+/** The mentions a card lists; see `EntityCard.otherMentions`. */
+export function selectOtherMentions(corpus: CorpusReader, entity: Entity, options: EntityCardOptions = {}): Mention[] {
   const limit = Math.max(0, options.limit ?? 5);
   if (limit === 0) return [];
-  const facts = cacheFor(corpus).get(corpus, person);
+  const facts = cacheFor(corpus).get(corpus, entity);
   const here = options.order === 'newest' ? null : dayNumber(options.fromPath === undefined ? null : corpus.article(options.fromPath)?.date);
   const chosen = pickDated(facts.dated, limit, options.fromPath, here);
   for (const mention of facts.undated) {
@@ -202,27 +233,75 @@ export function selectOtherMentions(corpus: CorpusReader, person: Person, option
   if (chosen.length < limit && options.fromPath !== undefined && options.fromStart !== undefined) {
     const at = options.fromStart;
     const fromPath = options.fromPath;
-    const local = person.mentions.filter((m) => m.path === fromPath && !(m.start <= at && at < m.end));
+    const local = entity.mentions.filter((m) => m.path === fromPath && !(m.start <= at && at < m.end));
     local.sort((a, b) => Math.abs(a.start - at) - Math.abs(b.start - at) || a.start - b.start);
     chosen.push(...local.slice(0, limit - chosen.length));
   }
   return chosen;
 }
 
-export function buildPersonCard(corpus: CorpusReader, personId: string, options: PersonCardOptions = {}): PersonCard | undefined {
-  const person = corpus.person(personId);
-  if (!person) return undefined;
-  const facts = cacheFor(corpus).get(corpus, person);
+/** Newer article first (undated last), then path, then offset. */
+function compareNewest(a: { quote: Quote; date: string }, b: { quote: Quote; date: string }): number {
+  if (a.date !== b.date) return a.date > b.date ? -1 : 1;
+  if (a.quote.path !== b.quote.path) return a.quote.path < b.quote.path ? -1 : 1;
+  return a.quote.start - b.quote.start;
+}
+
+/** The newest `limit` of `quotes` in one pass (an entity may have thousands; a card lists two). */
+function newestQuotes(corpus: CorpusReader, quotes: readonly Quote[], limit: number): Quote[] {
+  const best: { quote: Quote; date: string }[] = [];
+  for (const quote of quotes) {
+    const entry = { quote, date: corpus.article(quote.path)?.date ?? '' };
+    if (best.length === limit && compareNewest(entry, best[limit - 1]) >= 0) continue;
+    let at = best.length;
+    while (at > 0 && compareNewest(entry, best[at - 1]) < 0) at--;
+    best.splice(at, 0, entry);
+    if (best.length > limit) best.pop();
+  }
+  return best.map((entry) => entry.quote);
+}
+
+/** The newest `limit` quotes from the entity, with their words cut to `length`; kept in the digest. */
+function quoteSnippets(corpus: CorpusReader, entity: Entity, facts: EntityDigest, limit: number, length: number): QuoteSnippet[] {
+  if (limit <= 0) return [];
+  if (!facts.newestQuotes || facts.newestQuotes.limit !== limit) facts.newestQuotes = { limit, quotes: newestQuotes(corpus, corpus.quotesFrom(entity.id), limit) };
+  return facts.newestQuotes.quotes.map((quote) => {
+    const article = corpus.article(quote.path);
+    return {
+      path: quote.path,
+      start: quote.start,
+      end: quote.end,
+      text: cutAtWord(quote.text.replace(/\s+/g, ' ').trim(), length),
+      title: article?.title ?? null,
+      outlet: article?.outlet ?? null,
+      date: article?.date ?? null,
+    };
+  });
+}
+
+/** `text` cut to at most `max` characters at a word boundary, with "…" when cut. */
+function cutAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const space = text.lastIndexOf(' ', max);
+  return `${text.slice(0, space > max / 2 ? space : max - 1)}…`;
+}
+
+export function buildEntityCard(corpus: CorpusReader, entityId: string, options: EntityCardOptions = {}): EntityCard | undefined {
+  const entity = corpus.entity(entityId);
+  if (!entity) return undefined;
+  const facts = cacheFor(corpus).get(corpus, entity);
   const context = options.context ?? 40;
   return {
-    id: person.id,
-    name: person.name,
-    roles: person.roles,
-    aliases: person.aliases,
+    id: entity.id,
+    type: entity.type,
+    name: entity.name,
+    roles: entity.roles,
+    aliases: entity.aliases,
     mentionCount: facts.mentionCount,
     articleCount: facts.articleCount,
-    quoteCount: corpus.quotesBy(person.id).length,
-    otherMentions: selectOtherMentions(corpus, person, options).map((mention) => {
+    quoteCount: corpus.quotesFrom(entity.id).length,
+    quotes: quoteSnippets(corpus, entity, facts, options.quoteLimit ?? 2, options.quoteLength ?? 90),
+    otherMentions: selectOtherMentions(corpus, entity, options).map((mention) => {
       const article = corpus.article(mention.path);
       return {
         ...snippetAround(article?.text ?? '', mention, context),

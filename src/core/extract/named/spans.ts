@@ -1,0 +1,64 @@
+// One tagger entity to an organisation or place mention, or none: CoNLL-2003 span conventions (no leading
+// lower-case "the"), institutions named by their seat typed as organisations, and the adjectives a tagger may take
+// for places ("British", "US-led") dropped: a nationality or a compound adjective is not a mention.
+import type { RawEntityMention } from '../../types';
+import type { Entity } from '../entities';
+import { INSTITUTION_SEATS, NOT_ENTITY_NAMES } from '../../language/entityNames';
+import { NATIONALITY_WORDS } from '../../language/places';
+import { isAsciiLetterCode, isAsciiLowerCode, isAsciiUpperCode, UPPER } from '../../util/chars';
+import { ROLE_MODIFIERS, TITLE_HEADS } from '../../language/titles';
+import { KNOWN_NAMES } from './consistency';
+import { AMBIGUOUS_RANKS, HONORIFIC_PHRASES } from '../../language/honorifics';
+
+/**
+ * The mention a tagger entity stands for, or null. A country or international body the tagger took for
+ * another kind of name ("Nato forces" as MISC) is taken as what it is.
+ */
+export function namedSpan(text: string, entity: Entity): RawEntityMention | null {
+  if (entity.type !== 'organization' && entity.type !== 'place') {
+    const known = KNOWN_NAMES.get(entity.text);
+    return known === undefined ? null : { start: entity.start, end: entity.end, text: entity.text, type: known };
+  }
+  let { start } = entity;
+  const { end } = entity;
+  // "the Kremlin" -> "Kremlin"; a capitalised "The" the tagger took in is part of the name ("The Sunday Telegraph").
+  if (text.startsWith('the ', start) && end - start > 4) start += 4;
+  const span = start === entity.start ? entity.text : text.slice(start, end);
+  const first = span.charCodeAt(0);
+  if (!isAsciiUpperCode(first) && !(first >= 48 && first <= 57) && !(first >= 0xc0 && UPPER.test(span[0]))) return null;
+  if (NATIONALITY_WORDS.has(span) || NOT_ENTITY_NAMES.has(span) || startsWithHonorific(span) || afterHonorific(text, start) || isCompoundAdjective(span) || beginsOfficeTitle(text, span, end)) return null;
+  const type = INSTITUTION_SEATS.has(span) ? 'organization' : entity.type;
+  return { start, end, text: span, type };
+}
+
+/** Words of an office title before its head, taken for a department: "Defence" in "the Defence Secretary". */
+function beginsOfficeTitle(text: string, span: string, end: number): boolean {
+  if (text.charCodeAt(end) !== 0x20 || !isAsciiUpperCode(text.charCodeAt(end + 1))) return false;
+  let q = end + 1;
+  while (q < text.length && (isAsciiLetterCode(text.charCodeAt(q)) || text.charCodeAt(q) === 0x2d)) q++;
+  if (!TITLE_HEADS.has(text.slice(end + 1, q).toLowerCase())) return false;
+  for (const word of span.split(' ')) if (!ROLE_MODIFIERS.has(word.toLowerCase())) return false;
+  return true;
+}
+
+/** "Mrs Georgia Brent": a name after an honorific is a person's, whatever the tagger read. */
+function startsWithHonorific(span: string): boolean {
+  const space = span.indexOf(' ');
+  if (space < 0 || AMBIGUOUS_RANKS.has(span.slice(0, space).toLowerCase().replace(/\.$/, ''))) return false;
+  return HONORIFIC_PHRASES.has(span.slice(0, space).toLowerCase().replace(/\.$/, ''));
+}
+
+/** "Mrs [Georgia Brent]": a name right after an honorific is a person's. */
+function afterHonorific(text: string, start: number): boolean {
+  if (start < 3 || text.charCodeAt(start - 1) !== 0x20) return false;
+  let p = start - 1;
+  while (p > 0 && (isAsciiLetterCode(text.charCodeAt(p - 1)) || text.charCodeAt(p - 1) === 0x2e)) p--;
+  const word = text.slice(p, start - 1).toLowerCase().replace(/\.$/, '');
+  return word.length > 0 && HONORIFIC_PHRASES.has(word) && !AMBIGUOUS_RANKS.has(word);
+}
+
+/** "US-led", "Kremlin-backed": a name joined by a hyphen to a lower-case word is an adjective. */
+function isCompoundAdjective(span: string): boolean {
+  const hyphen = span.lastIndexOf('-');
+  return hyphen > 0 && hyphen + 1 < span.length && isAsciiLowerCode(span.charCodeAt(hyphen + 1));
+}

@@ -1,0 +1,164 @@
+// Quotes whose source is an organisation: "..., the Kremlin said", "A Foreign Office spokesman said: ...",
+// "..., said the Pentagon", "according to the Foreign Office". A phase after attribution: it reads only quotes
+// left without a person speaker and never gives one; it marks the organisation mention the words come from.
+import type { ExtractedQuote, RawEntityMention } from '../../types';
+import { DETERMINERS, SPEECH_VERBS, VERB_MODIFIERS } from '../../language/speech';
+import { isAsciiLowerCode } from '../../util/chars';
+import { lowerBoundOfNumbers } from '../../util/sortedSearch';
+
+/** Nouns for who speaks for an organisation: "a Foreign Office spokesman", "Kremlin officials", "a Pentagon statement". */
+const SPOKES_NOUNS: ReadonlySet<string> = new Set(
+  'spokesman spokesmen spokeswoman spokeswomen spokesperson spokespeople official officials source sources statement press office representative representatives'.split(' '),
+);
+/** Characters between a quote's text and the narration after it: closing marks, punctuation, spaces. */
+const AFTER_QUOTE = /^[ \t"'\u201d\u2019,.!?;-]{0,6}/;
+/** How far before a quote its introduction is looked for, and after it its attribution. */
+const LOOK_BACK = 240;
+const LOOK_AHEAD = 130;
+
+interface Word {
+  start: number;
+  end: number;
+  lower: string;
+}
+
+/** The lower-case words of text[from, to), with offsets. */
+function wordsIn(text: string, from: number, to: number): Word[] {
+  const words: Word[] = [];
+  const re = /[A-Za-z\u00c0-\u024f'\u2019]+/g;
+  re.lastIndex = from;
+  for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
+    const word = m[0].replace(/['\u2019]s$/, '');
+    words.push({ start: m.index, end: m.index + m[0].length, lower: word.toLowerCase() });
+  }
+  return words;
+}
+
+/** Organisation mentions by start and by end offset. */
+class Organisations {
+  private readonly byStart = new Map<number, number>();
+  private readonly byEnd = new Map<number, number>();
+  /** Starts of the organisation mentions, ascending. */
+  private readonly starts: number[] = [];
+
+  constructor(private readonly entities: readonly RawEntityMention[]) {
+    entities.forEach((e, i) => {
+      if (e.type !== 'organization') return;
+      this.byStart.set(e.start, i);
+      this.byEnd.set(e.end, i);
+      this.starts.push(e.start);
+    });
+  }
+
+  /** Whether an organisation mention starts in [from, to). */
+  anyIn(from: number, to: number): boolean {
+    const i = lowerBoundOfNumbers(this.starts, from);
+    return i < this.starts.length && this.starts[i] < to;
+  }
+
+  get empty(): boolean {
+    return this.byStart.size === 0;
+  }
+
+  endOf(index: number): number {
+    return this.entities[index].end;
+  }
+
+  startingAt(at: number): number | undefined {
+    return this.byStart.get(at);
+  }
+
+  /** The organisation ending at `at`, also when a possessive "'s" follows it ("the Kremlin's spokesman"). */
+  endingAt(text: string, at: number): number | undefined {
+    return this.byEnd.get(at) ?? this.byEnd.get(at - 2);
+  }
+}
+
+/**
+ * The organisation named as the speaker in the words before `verbAt` (a speech verb's start), walking back
+ * over auxiliaries ("has said"), a place ("in London") and a spokes-noun ("spokesman"), or undefined.
+ */
+function subjectBefore(text: string, words: readonly Word[], verbIndex: number, orgs: Organisations): number | undefined {
+  let i = verbIndex - 1;
+  while (i >= 0 && VERB_MODIFIERS.has(words[i].lower)) i--;
+  // "A Foreign Office spokesman in London said": a place after the spokes-noun.
+  if (i >= 1 && (words[i - 1].lower === 'in' || words[i - 1].lower === 'at') && !isAsciiLowerCode(text.charCodeAt(words[i].start))) i -= 2;
+  if (i >= 0 && SPOKES_NOUNS.has(words[i].lower)) i--;
+  if (i < 0) return undefined;
+  return orgs.endingAt(text, words[i].end);
+}
+
+/** The source of a quote from the narration right after it ("”, the Kremlin said", "”, said the Pentagon"). */
+function sourceAfter(text: string, quote: ExtractedQuote, orgs: Organisations): number | undefined {
+  const from = quote.end + AFTER_QUOTE.exec(text.slice(quote.end, quote.end + 6))![0].length;
+  const words = wordsIn(text, from, Math.min(text.length, from + LOOK_AHEAD - 10));
+  let i = 0;
+  const verbFirst = i < words.length && SPEECH_VERBS.has(words[i].lower);
+  if (verbFirst) i++;
+  if (i < words.length && DETERMINERS.has(words[i].lower)) i++;
+  if (i >= words.length) return undefined;
+  const org = orgs.startingAt(words[i].start);
+  if (org === undefined) return undefined;
+  if (verbFirst) return org;
+  const orgEnd = orgs.endOf(org);
+  while (i < words.length && words[i].start < orgEnd) i++;
+  if (i < words.length && SPOKES_NOUNS.has(words[i].lower)) i++;
+  while (i < words.length && VERB_MODIFIERS.has(words[i].lower)) i++;
+  return i < words.length && SPEECH_VERBS.has(words[i].lower) && !crossesSentence(text, from, words[i].start) ? org : undefined;
+}
+
+/** Whether a sentence or paragraph ends in text[from, to). */
+function crossesSentence(text: string, from: number, to: number): boolean {
+  for (let p = from; p < to; p++) {
+    const c = text.charCodeAt(p);
+    if (c === 0x0a || ((c === 0x2e || c === 0x21 || c === 0x3f) && text.charCodeAt(p + 1) === 0x20)) return true;
+  }
+  return false;
+}
+
+/** The source of a quote from its introduction in the same sentence ("A Foreign Office spokesman said: ..."). */
+function sourceBefore(text: string, quote: ExtractedQuote, orgs: Organisations): number | undefined {
+  let from = Math.max(0, quote.start - LOOK_BACK);
+  for (let p = quote.start - 2; p >= from; p--) {
+    const c = text.charCodeAt(p);
+    if (c === 0x0a || ((c === 0x2e || c === 0x21 || c === 0x3f) && text.charCodeAt(p + 1) === 0x20)) {
+      from = p + 1;
+      break;
+    }
+  }
+  const words = wordsIn(text, from, quote.start);
+  // The speech verb nearest the quote: only "that" may follow it before a full quote; a fragment may sit later in the sentence.
+  for (let v = words.length - 1; v >= 0; v--) {
+    if (!SPEECH_VERBS.has(words[v].lower) && words[v].lower !== 'according') continue;
+    const between = words.length - 1 - v;
+    if (!quote.partial && between > (words[words.length - 1]?.lower === 'that' ? 1 : 0)) return undefined;
+    if (words[v].lower === 'according') {
+      if (words[v + 1]?.lower !== 'to') continue;
+      let k = v + 2;
+      if (k < words.length && DETERMINERS.has(words[k].lower)) k++;
+      return k < words.length ? orgs.startingAt(words[k].start) : undefined;
+    }
+    return subjectBefore(text, words, v, orgs);
+  }
+  return undefined;
+}
+
+/**
+ * `quotes` with `sourceEntity` set on those without a person speaker whose words an organisation mention of
+ * `entities` speaks; later parts of a quote take the source of its first part.
+ */
+export function attributeToOrganisations(text: string, quotes: ExtractedQuote[], entities: readonly RawEntityMention[]): ExtractedQuote[] {
+  if (quotes.length === 0 || entities.length === 0) return quotes;
+  const orgs = new Organisations(entities);
+  if (orgs.empty) return quotes;
+  const sourceOfGroup = new Map<number, number>();
+  return quotes.map((quote) => {
+    if (quote.speakerMention !== null) return quote;
+    const grouped = sourceOfGroup.get(quote.group);
+    if (grouped === undefined && !orgs.anyIn(quote.start - LOOK_BACK, quote.end + LOOK_AHEAD)) return quote;
+    const source = grouped ?? sourceAfter(text, quote, orgs) ?? sourceBefore(text, quote, orgs);
+    if (source === undefined) return quote;
+    sourceOfGroup.set(quote.group, source);
+    return { ...quote, sourceEntity: source };
+  });
+}

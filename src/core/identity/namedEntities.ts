@@ -1,0 +1,283 @@
+// Corpus-wide identity of organisations and places: mentions meet under the key of their name (entityKey:
+// "NATO", "Nato" -> "nato"; "U.S." -> "us"), and keys join into one entity when the general lexicon knows
+// them as variants of one name ("US", "United States"), an article defines one as the acronym of the other
+// ("the North Atlantic Treaty Organization (Nato)"), or corpus.yaml lists them as aliases. A name read as
+// both types stays two entities when each reading is common ("New York" the city, "New York" the team);
+// a rare reading joins the usual one ("Russia said" read as an organisation in a corpus of places), and
+// corpus.yaml can name the type. Documents come and go one at a time; a flush recomputes the joins over the
+// distinct keys (thousands, not mentions) and reports the documents whose entity ids changed.
+import { entityKey, KNOWN_NAME_OF } from '../language/entityNames';
+import { addCount, addToIndex } from '../util/counts';
+import { slugify } from '../util/text';
+import type { Entity, NamedEntityType, RawEntityMention } from '../types';
+
+/** A name's key with the type it was read as: "organization|nato". */
+type TypedKey = string;
+
+interface DocEntities {
+  keys: TypedKey[];
+  texts: string[];
+  /** Pairs of keys an acronym definition in the document joins. */
+  links: [TypedKey, TypedKey][];
+}
+
+/** A reading of a name this rare among its mentions joins the usual reading. */
+const RARE_READING = 0.25;
+
+export interface NamedEntityChanges {
+  /** Documents whose mentions' entity ids changed. */
+  docs: Set<string>;
+  /** Ids of entities created, changed or gone. */
+  entities: Set<string>;
+}
+
+const typedKey = (type: NamedEntityType, key: string): TypedKey => `${type}|${key}`;
+const typeOf = (key: TypedKey): NamedEntityType => (key.startsWith('place|') ? 'place' : 'organization');
+const bareKey = (key: TypedKey): string => key.slice(key.indexOf('|') + 1);
+const TYPES: readonly NamedEntityType[] = ['organization', 'place'];
+/** A corpus.yaml alias key "organization:Nato" or "place:Kyiv" names its type. */
+const TYPED_ALIAS = /^(organization|organisation|place|person):\s*/i;
+
+/** The type a corpus.yaml alias key names, and the name without it; untyped keys name people. */
+export function aliasKeyType(key: string): { type: 'person' | NamedEntityType; name: string } {
+  const typed = TYPED_ALIAS.exec(key);
+  if (!typed) return { type: 'person', name: key };
+  const word = typed[1].toLowerCase();
+  return { type: word === 'person' ? 'person' : word === 'place' ? 'place' : 'organization', name: key.slice(typed[0].length) };
+}
+
+/** corpus.yaml aliases for people only: typed keys of other types left out, a "person:" prefix dropped. */
+export function personAliases(aliases: Readonly<Record<string, string[]>>): Record<string, string[]> {
+  const people: Record<string, string[]> = {};
+  for (const [key, variants] of Object.entries(aliases)) {
+    const { type, name } = aliasKeyType(key);
+    if (type === 'person') people[name] = variants;
+  }
+  return people;
+}
+
+/** Keys of names seen lately: a corpus writes the same few thousand names over and over. */
+const keyCache = new Map<string, string>();
+const KEY_CACHE_SIZE = 50_000;
+
+function keyOf(name: string): string {
+  let key = keyCache.get(name);
+  if (key === undefined) {
+    if (keyCache.size >= KEY_CACHE_SIZE) keyCache.clear();
+    key = entityKey(name);
+    keyCache.set(name, key);
+  }
+  return key;
+}
+
+class UnionFind {
+  private readonly parent = new Map<string, string>();
+
+  find(x: string): string {
+    let root = x;
+    for (let up = this.parent.get(root); up !== undefined && up !== root; up = this.parent.get(root)) root = up;
+    for (let at = x; at !== root; ) {
+      const up = this.parent.get(at)!;
+      this.parent.set(at, root);
+      at = up;
+    }
+    return root;
+  }
+
+  union(a: string, b: string): void {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra !== rb) this.parent.set(ra < rb ? rb : ra, ra < rb ? ra : rb);
+  }
+}
+
+export class NamedEntityIndex {
+  private readonly docs = new Map<string, DocEntities>();
+  /** Per typed key, how often each written form occurs. */
+  private readonly forms = new Map<TypedKey, Map<string, number>>();
+  /** Per typed key, the documents that mention it. */
+  private readonly keyDocs = new Map<TypedKey, Map<string, number>>();
+  /** Acronym definitions joining two typed keys, counted ("a\u0000b"). */
+  private readonly links = new Map<string, number>();
+  private dirty = true;
+  /** Entity id of each typed key as read in the documents. */
+  private idOfKey = new Map<TypedKey, string>();
+  private byId = new Map<string, Entity>();
+  /** Alias groups of corpus.yaml: the names' keys (the canonical name first), and the type the key names. */
+  private readonly aliasGroups: { type: NamedEntityType | null; keys: string[]; canonical: string }[] = [];
+
+  constructor(aliases: Readonly<Record<string, string[]>> = {}) {
+    for (const [key, variants] of Object.entries(aliases)) {
+      const { type, name } = aliasKeyType(key);
+      const keys = [name, ...(variants ?? [])].map(entityKey).filter(Boolean);
+      // An untyped group (a people alias) joins organisations or places only where the corpus has those names.
+      this.aliasGroups.push({ type: type === 'person' ? null : type, keys, canonical: name.trim() });
+    }
+  }
+
+  /** One string per typed key, shared by all its mentions. */
+  private readonly keyPool = new Map<string, TypedKey>();
+
+  private pooledKey(type: NamedEntityType, text: string): TypedKey {
+    const key = typedKey(type, keyOf(text));
+    const pooled = this.keyPool.get(key);
+    if (pooled !== undefined) return pooled;
+    this.keyPool.set(key, key);
+    return key;
+  }
+
+  setDoc(path: string, mentions: readonly RawEntityMention[]): void {
+    this.removeDoc(path);
+    const doc: DocEntities = { keys: [], texts: [], links: [] };
+    for (const m of mentions) {
+      const key = this.pooledKey(m.type, m.text);
+      doc.keys.push(key);
+      doc.texts.push(m.text);
+      if (m.expansion !== undefined) doc.links.push([key, typedKey(m.type, keyOf(m.expansion))]);
+    }
+    doc.keys = doc.keys.slice();
+    doc.texts = doc.texts.slice();
+    this.docs.set(path, doc);
+    this.count(path, doc, 1);
+  }
+
+  removeDoc(path: string): void {
+    const doc = this.docs.get(path);
+    if (!doc) return;
+    this.count(path, doc, -1);
+    this.docs.delete(path);
+  }
+
+  private count(path: string, doc: DocEntities, delta: number): void {
+    for (let i = 0; i < doc.keys.length; i++) {
+      addToIndex(this.forms, doc.keys[i], doc.texts[i], delta);
+      addToIndex(this.keyDocs, doc.keys[i], path, delta);
+    }
+    for (const [a, b] of doc.links) addCount(this.links, `${a}\u0000${b}`, delta);
+    this.dirty = true;
+  }
+
+  /** Entity ids of one document's mentions, in input order. */
+  idsOf(path: string): (string | null)[] {
+    const doc = this.docs.get(path);
+    return doc ? doc.keys.map((key) => this.idOfKey.get(key) ?? null) : [];
+  }
+
+  entities(): ReadonlyMap<string, Entity> {
+    return this.byId;
+  }
+
+  /**
+   * The type each name is taken as whatever it was read as, where one type is due: the type corpus.yaml
+   * gives it, or the usual reading where the other is rare. Names read both ways often keep both.
+   */
+  private settledTypes(): Map<string, NamedEntityType> {
+    const readings = new Map<string, [number, number]>();
+    for (const [key, forms] of this.forms) {
+      let n = 0;
+      for (const count of forms.values()) n += count;
+      const bare = bareKey(key);
+      const pair = readings.get(bare) ?? [0, 0];
+      pair[typeOf(key) === 'place' ? 1 : 0] += n;
+      readings.set(bare, pair);
+    }
+    const settled = new Map<string, NamedEntityType>();
+    for (const [bare, [organizations, places]] of readings) {
+      if (organizations === 0 || places === 0) continue;
+      const rare = Math.min(organizations, places) / (organizations + places);
+      if (rare <= RARE_READING) settled.set(bare, organizations > places ? 'organization' : 'place');
+    }
+    for (const group of this.aliasGroups) if (group.type !== null) for (const key of group.keys) settled.set(key, group.type);
+    return settled;
+  }
+
+  /** Joins the keys again and names the entities; what changed since the last flush. */
+  flush(): NamedEntityChanges {
+    const changes: NamedEntityChanges = { docs: new Set(), entities: new Set() };
+    if (!this.dirty) return changes;
+    this.dirty = false;
+    for (const key of this.keyPool.keys()) if (!this.forms.has(key)) this.keyPool.delete(key);
+    const settled = this.settledTypes();
+    const nodeOf = (key: TypedKey): TypedKey => {
+      const type = settled.get(bareKey(key));
+      return type === undefined || type === typeOf(key) ? key : typedKey(type, bareKey(key));
+    };
+    const joins = new UnionFind();
+    const known = new Map<TypedKey, string>();
+    for (const key of this.forms.keys()) {
+      const node = nodeOf(key);
+      const name = KNOWN_NAME_OF.get(bareKey(node));
+      if (name === undefined) continue;
+      const canonical = typedKey(typeOf(node), entityKey(name));
+      known.set(canonical, name);
+      joins.union(node, canonical);
+    }
+    for (const link of this.links.keys()) {
+      const [a, b] = link.split('\u0000');
+      joins.union(nodeOf(a), nodeOf(b));
+    }
+    const aliasNames = new Map<TypedKey, string>();
+    for (const group of this.aliasGroups) {
+      for (const type of group.type ? [group.type] : TYPES) {
+        const keys = group.keys.map((k) => typedKey(type, k));
+        if (group.type === null && !keys.some((k) => this.forms.has(k))) continue;
+        aliasNames.set(keys[0], group.canonical);
+        for (const k of keys.slice(1)) joins.union(keys[0], k);
+      }
+    }
+
+    const members = new Map<string, TypedKey[]>();
+    for (const key of this.forms.keys()) {
+      const root = joins.find(nodeOf(key));
+      const list = members.get(root);
+      if (list) list.push(key);
+      else members.set(root, [key]);
+    }
+    // The name a group is known by: corpus.yaml's canonical name before the lexicon's.
+    const namedRoots = new Map<string, [TypedKey, string]>();
+    for (const [key, name] of known) namedRoots.set(joins.find(key), [key, name]);
+    for (const [key, name] of aliasNames) namedRoots.set(joins.find(key), [key, name]);
+    const idOfKey = new Map<TypedKey, string>();
+    const byId = new Map<string, Entity>();
+    for (const [root, keys] of members) {
+      const entity = this.entityOf(keys, typeOf(root), namedRoots.get(root), byId);
+      const previous = this.byId.get(entity.id);
+      const same = previous && previous.name === entity.name && previous.type === entity.type && sameList(previous.aliases, entity.aliases);
+      byId.set(entity.id, same ? previous : entity);
+      if (!same) changes.entities.add(entity.id);
+      for (const key of keys) idOfKey.set(key, entity.id);
+    }
+    for (const id of this.byId.keys()) if (!byId.has(id)) changes.entities.add(id);
+    for (const [key, id] of idOfKey) if (this.idOfKey.get(key) !== id) this.docsOf(key, changes.docs);
+    for (const key of this.idOfKey.keys()) if (!idOfKey.has(key)) this.docsOf(key, changes.docs);
+    this.idOfKey = idOfKey;
+    this.byId = byId;
+    return changes;
+  }
+
+  private docsOf(key: TypedKey, into: Set<string>): void {
+    for (const path of this.keyDocs.get(key)?.keys() ?? []) into.add(path);
+  }
+
+  /**
+   * The entity of one group of keys: named after corpus.yaml's canonical name, else the lexicon's, else the
+   * longest name the corpus writes, each spelt as the corpus most often writes it.
+   */
+  private entityOf(keys: TypedKey[], type: NamedEntityType, named: [TypedKey, string] | undefined, taken: ReadonlyMap<string, Entity>): Entity {
+    const fallbackName = named?.[1];
+    const canonical = named ? bareKey(named[0]) : keys.map(bareKey).reduce((best, key) => (key.length > best.length || (key.length === best.length && key < best) ? key : best));
+    const counts = new Map<string, number>();
+    for (const key of keys) for (const [text, n] of this.forms.get(key) ?? []) counts.set(text, (counts.get(text) ?? 0) + n);
+    const forms = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const written = forms.find(([text]) => keyOf(text) === canonical);
+    const name = written?.[0] ?? fallbackName ?? forms[0][0];
+    let id = `${type}:${slugify(name)}`;
+    for (let n = 2; taken.has(id); n++) id = `${type}:${slugify(name)}-${n}`;
+    const aliases = forms.map(([text]) => text).filter((text) => text !== name);
+    return { id, type, name, aliases, roles: [], mentions: [] };
+  }
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}

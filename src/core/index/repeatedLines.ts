@@ -1,0 +1,184 @@
+// Page furniture found by the corpus itself: a short line that recurs verbatim (up to case, spacing and a final
+// full stop) in many articles, in many different places, is a credit, a notice or a caption, not prose. It runs
+// as a phase between extraction and resolution: extractions stay per article (cached, made in workers, redone
+// for one edited file), and the lines found here are masked out of what resolution reads (masking.ts).
+//
+// Counting: each article's lines are keyed once (lineKeys.ts; kept per extraction), the number of articles
+// holding each key is kept up to date article by article, and the keys held by at least `threshold(N)`
+// articles are candidates. A candidate is furniture when it also stands in at least that many different
+// contexts: its nearest lines before and after that are neither candidates nor boilerplate (a paragraph of prose
+// is never a candidate). The same story syndicated to several outlets repeats its short lines too, but always between the same
+// paragraphs, so its copies count as one context.
+import { lineTable, LINE_BOILERPLATE, LINE_COUNTED, type LineTable } from '../extract/lineKeys';
+import { addCount } from '../util/counts';
+import { ITEMS_PER_STEP, type Steps } from '../util/steps';
+import type { ArticleExtraction, Span } from '../types';
+
+/** A line is furniture only in at least this many articles (and contexts), whatever the corpus size. */
+export const MIN_REPEATS = 3;
+/**
+ * ...and in at least one article in this many: a short line of prose recurs by chance more often the larger
+ * the corpus, while furniture recurs on a fixed share of an outlet's pages (an outlet with one article in 500
+ * of a mixed corpus still clears it).
+ */
+export const REPEATS_PER_ARTICLES = 500;
+
+/** How many articles (and distinct contexts) make a repeated line furniture in a corpus of `articleCount`. */
+export function repeatThreshold(articleCount: number): number {
+  return Math.max(MIN_REPEATS, Math.ceil(articleCount / REPEATS_PER_ARTICLES));
+}
+
+/** Before the first line and after the last one. */
+const EDGE = 0x5eed;
+const NO_SPANS: readonly Span[] = [];
+
+function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i].start !== b[i].start || a[i].end !== b[i].end) return false;
+  return true;
+}
+
+const countedKeysOf = new WeakMap<LineTable, Int32Array>();
+
+/** The distinct counted keys of one article (a line repeated within one article counts once). */
+function countedKeys(table: LineTable): Int32Array {
+  let counted = countedKeysOf.get(table);
+  if (!counted) {
+    const keys: number[] = [];
+    for (let i = 0; i < table.keys.length; i++) if (table.flags[i] & LINE_COUNTED) keys.push(table.keys[i]);
+    counted = Int32Array.from(keys).sort();
+    let n = 0;
+    for (let i = 0; i < counted.length; i++) if (i === 0 || counted[i] !== counted[i - 1]) counted[n++] = counted[i];
+    counted = counted.slice(0, n);
+    countedKeysOf.set(table, counted);
+  }
+  return counted;
+}
+
+export class RepeatedLines {
+  private readonly tableOf = new WeakMap<ArticleExtraction, LineTable>();
+  /** The table each article's counts were taken from. */
+  private readonly tables = new Map<string, LineTable>();
+  /** Articles per counted line key. */
+  private readonly counts = new Map<number, number>();
+  private readonly spansByPath = new Map<string, readonly Span[]>();
+  private furnitureKeys = new Set<number>();
+
+  /** The furniture lines of an article, in text order. */
+  spans(path: string): readonly Span[] {
+    return this.spansByPath.get(path) ?? NO_SPANS;
+  }
+
+  /** How many distinct lines the corpus holds as furniture. */
+  get furnitureLineCount(): number {
+    return this.furnitureKeys.size;
+  }
+
+  /**
+   * Keys the lines of an extraction while its text is at hand as a string (an extraction keeps its text as
+   * UTF-8 and would decode it again). Optional: `updateSteps` keys what was not primed.
+   */
+  prime(extraction: ArticleExtraction, text: string): void {
+    const { article } = extraction;
+    this.tableOf.set(extraction, lineTable(text, article.boilerplate, article.frontMatter?.end ?? 0));
+  }
+
+  private table(extraction: ArticleExtraction): LineTable {
+    let table = this.tableOf.get(extraction);
+    if (!table) {
+      const { article } = extraction;
+      table = lineTable(article.text, article.boilerplate, article.frontMatter?.end ?? 0);
+      this.tableOf.set(extraction, table);
+    }
+    return table;
+  }
+
+  /**
+   * Takes in the articles in `changed` (changed or gone) and finds the corpus' furniture again. Returns the
+   * paths whose furniture spans changed, `changed` or not (a line crossing the threshold changes every article
+   * that holds it).
+   */
+  *updateSteps(extractions: ReadonlyMap<string, ArticleExtraction>, changed: readonly string[]): Steps<string[]> {
+    let work = 0;
+    for (const path of changed) {
+      const old = this.tables.get(path);
+      if (old) for (const key of countedKeys(old)) addCount(this.counts, key, -1);
+      const extraction = extractions.get(path);
+      if (extraction) {
+        const table = this.table(extraction);
+        this.tables.set(path, table);
+        for (const key of countedKeys(table)) addCount(this.counts, key, 1);
+        work += table.keys.length;
+      } else this.tables.delete(path);
+      if ((work += 16) >= ITEMS_PER_STEP) {
+        work = 0;
+        yield;
+      }
+    }
+    const threshold = repeatThreshold(this.tables.size);
+    const candidates = new Set<number>();
+    for (const [key, count] of this.counts) if (count >= threshold) candidates.add(key);
+    yield;
+
+    // Contexts of the candidates, and which articles hold one.
+    const contexts = new Map<number, Set<number>>();
+    const holders: string[] = [];
+    if (candidates.size > 0) {
+      for (const [path, table] of this.tables) {
+        const { keys, flags } = table;
+        let holds = false;
+        for (let i = 0; i < keys.length; i++) {
+          if (!(flags[i] & LINE_COUNTED) || !candidates.has(keys[i])) continue;
+          holds = true;
+          const context = Math.imul(this.neighbour(table, candidates, i, -1), 31) ^ this.neighbour(table, candidates, i, 1);
+          let set = contexts.get(keys[i]);
+          if (!set) contexts.set(keys[i], (set = new Set()));
+          set.add(context);
+        }
+        if (holds) holders.push(path);
+        if ((work += keys.length) >= ITEMS_PER_STEP) {
+          work = 0;
+          yield;
+        }
+      }
+    }
+    const furniture = new Set<number>();
+    for (const [key, set] of contexts) if (set.size >= threshold) furniture.add(key);
+    this.furnitureKeys = furniture;
+    yield;
+
+    const moved: string[] = [];
+    const holding = new Set(holders);
+    for (const path of holders) {
+      const spans = this.furnitureSpans(this.tables.get(path)!, furniture);
+      if (!sameSpans(spans, this.spans(path))) moved.push(path);
+      if (spans.length > 0) this.spansByPath.set(path, spans);
+      else this.spansByPath.delete(path);
+    }
+    for (const path of [...this.spansByPath.keys()]) {
+      if (holding.has(path)) continue;
+      this.spansByPath.delete(path);
+      moved.push(path);
+    }
+    return moved;
+  }
+
+  /** The key of the nearest line in `direction` that is prose or a paragraph, or EDGE at the article's edge. */
+  private neighbour(table: LineTable, candidates: ReadonlySet<number>, at: number, direction: 1 | -1): number {
+    const { keys, flags } = table;
+    for (let j = at + direction; j >= 0 && j < keys.length; j += direction) {
+      const flag = flags[j];
+      const skippable = flag & LINE_BOILERPLATE || (flag & LINE_COUNTED && candidates.has(keys[j]));
+      if (!skippable) return keys[j];
+    }
+    return EDGE;
+  }
+
+  private furnitureSpans(table: LineTable, furniture: ReadonlySet<number>): Span[] {
+    const spans: Span[] = [];
+    for (let i = 0; i < table.keys.length; i++) {
+      if (table.flags[i] & LINE_COUNTED && furniture.has(table.keys[i])) spans.push({ start: table.starts[i], end: table.ends[i] });
+    }
+    return spans;
+  }
+}

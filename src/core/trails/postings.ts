@@ -1,0 +1,180 @@
+// Which quotes share a run of `SHINGLE` words: every such run ("shingle") of every trail-eligible quote, hashed,
+// radix-sorted into one pair of typed arrays (8 bytes a shingle), plus a small map for quotes added since.
+// A shingle found in more than `COMMON_SHINGLE` quotes is a common phrase and proposes no candidates.
+import { lowerBoundOfNumbers } from '../util/sortedSearch';
+import { SHINGLE } from './match';
+import { GAP } from './words';
+
+/** A shingle in more distinct quotes than this is a set phrase ("at the end of the"), not evidence. */
+export const COMMON_SHINGLE = 8;
+
+const { imul } = Math;
+// Bound once: the loops below run over every word of every quote.
+const GAP_HASH = GAP;
+const SHINGLE_WORDS = SHINGLE;
+
+/** The hash of every run of `SHINGLE` words without a gap, as unsigned 32-bit numbers, in order. */
+export function shinglesOf(hashes: Int32Array): Uint32Array {
+  const out = new Uint32Array(Math.max(0, hashes.length - SHINGLE_WORDS + 1));
+  const count = writeShingles(hashes, out, 0);
+  return count === out.length ? out : out.slice(0, count);
+}
+
+/** How many shingles `shinglesOf` would give, without making them. */
+export function shingleCount(hashes: Int32Array): number {
+  let count = 0;
+  let run = 0;
+  for (let i = 0; i < hashes.length; i++) {
+    if (hashes[i] === GAP_HASH) run = 0;
+    else if (++run >= SHINGLE_WORDS) count++;
+  }
+  return count;
+}
+
+/** Writes the shingles of `hashes` into `out` from `at`; returns how many. */
+export function writeShingles(hashes: Int32Array, out: Uint32Array, at: number): number {
+  let count = 0;
+  let run = 0;
+  for (let i = 0; i < hashes.length; i++) {
+    if (hashes[i] === GAP_HASH) {
+      run = 0;
+      continue;
+    }
+    if (++run < SHINGLE_WORDS) continue;
+    let hash = 0x811c9dc5 | 0;
+    for (let k = i - SHINGLE_WORDS + 1; k <= i; k++) hash = imul(hash ^ hashes[k], 0x01000193) ^ (hash >>> 15);
+    out[at + count++] = hash >>> 0;
+  }
+  return count;
+}
+
+/** Sorts `keys` ascending and carries `values` along (two 16-bit LSD passes: stable, linear). */
+export function radixSortPairs(keys: Uint32Array, values: Int32Array): { keys: Uint32Array; values: Int32Array } {
+  const n = keys.length;
+  let spareKeys: Uint32Array = new Uint32Array(n);
+  let spareValues: Int32Array = new Int32Array(n);
+  const counts = new Int32Array(65536);
+  for (let shift = 0; shift < 32; shift += 16) {
+    counts.fill(0);
+    for (let i = 0; i < n; i++) counts[(keys[i] >>> shift) & 0xffff]++;
+    let sum = 0;
+    for (let b = 0; b < 65536; b++) {
+      const count = counts[b];
+      counts[b] = sum;
+      sum += count;
+    }
+    for (let i = 0; i < n; i++) {
+      const key = keys[i];
+      const at = counts[(key >>> shift) & 0xffff]++;
+      spareKeys[at] = key;
+      spareValues[at] = values[i];
+    }
+    [keys, spareKeys] = [spareKeys, keys];
+    [values, spareValues] = [spareValues, values];
+  }
+  return { keys, values };
+}
+
+/** Shingle postings: sorted arrays built in one go, and a map for what came after. */
+export class ShinglePostings {
+  private keys: Uint32Array = new Uint32Array(0);
+  private nodes: Int32Array = new Int32Array(0);
+  private readonly recent = new Map<number, number[]>();
+  private recentCount = 0;
+
+  /** Shingles added since the sorted arrays were built. */
+  get added(): number {
+    return this.recentCount;
+  }
+
+  /** Shingles in the sorted arrays. */
+  get sorted(): number {
+    return this.keys.length;
+  }
+
+  /** Replaces everything by these sorted postings (see `radixSortPairs`). */
+  reset(keys: Uint32Array, nodes: Int32Array): void {
+    this.keys = keys;
+    this.nodes = nodes;
+    this.recent.clear();
+    this.recentCount = 0;
+  }
+
+  add(hash: number, node: number): void {
+    const list = this.recent.get(hash);
+    if (list) list.push(node);
+    else this.recent.set(hash, [node]);
+    this.recentCount++;
+  }
+
+  /**
+   * For a bulk link after `reset`: per node, the sorted postings' runs of its shingles that are shared and not
+   * common (start and end pairs), so linking needs no search. Only nodes for which `wanted` is true get theirs.
+   */
+  sharedRuns(nodeCount: number, wanted: Uint8Array): { offsets: Int32Array; runs: Int32Array } {
+    const { keys, nodes } = this;
+    const offsets = new Int32Array(nodeCount + 1);
+    const eachRun = (visit: (from: number, to: number) => void) => {
+      for (let from = 0; from < keys.length; ) {
+        let to = from + 1;
+        while (to < keys.length && keys[to] === keys[from]) to++;
+        if (to - from >= 2 && to - from <= COMMON_SHINGLE) visit(from, to);
+        from = to;
+      }
+    };
+    eachRun((from, to) => {
+      for (let i = from; i < to; i++) if (wanted[nodes[i]]) offsets[nodes[i] + 1] += 2;
+    });
+    for (let id = 0; id < nodeCount; id++) offsets[id + 1] += offsets[id];
+    const runs = new Int32Array(offsets[nodeCount]);
+    const fill = offsets.slice(0, nodeCount);
+    eachRun((from, to) => {
+      for (let i = from; i < to; i++) {
+        const node = nodes[i];
+        if (!wanted[node]) continue;
+        runs[fill[node]++] = from;
+        runs[fill[node]++] = to;
+      }
+    });
+    return { offsets, runs };
+  }
+
+  /** The node at a position of the sorted postings (see `sharedRuns`). */
+  nodeAt(position: number): number {
+    return this.nodes[position];
+  }
+
+  /** Entries with this shingle in the sorted arrays: [from, to). */
+  private range(hash: number): [number, number] {
+    const { keys } = this;
+    const from = lowerBoundOfNumbers(keys, hash);
+    let to = from;
+    while (to < keys.length && keys[to] === hash) to++;
+    return [from, to];
+  }
+
+  /** Live nodes with this shingle, counted up to one past `COMMON_SHINGLE` (enough to tell common). */
+  liveCount(hash: number, isLive: (node: number) => boolean): number {
+    const [from, to] = this.range(hash);
+    let count = 0;
+    for (let i = from; i < to && count <= COMMON_SHINGLE; i++) if (isLive(this.nodes[i])) count++;
+    for (const node of this.recent.get(hash) ?? []) if (count <= COMMON_SHINGLE && isLive(node)) count++;
+    return count;
+  }
+
+  /** Appends to `out` every node with this shingle (dead ones too), common or not. */
+  allNodesWith(hash: number, out: number[]): void {
+    const [from, to] = this.range(hash);
+    for (let i = from; i < to; i++) out.push(this.nodes[i]);
+    for (const node of this.recent.get(hash) ?? []) out.push(node);
+  }
+
+  /** Appends to `out` every live node with this shingle, unless more than `COMMON_SHINGLE` have it. */
+  nodesWith(hash: number, out: number[], isLive: (node: number) => boolean): void {
+    const at = out.length;
+    const [from, to] = this.range(hash);
+    for (let i = from; i < to; i++) if (isLive(this.nodes[i])) out.push(this.nodes[i]);
+    for (const node of this.recent.get(hash) ?? []) if (isLive(node)) out.push(node);
+    if (out.length - at > COMMON_SHINGLE) out.length = at;
+  }
+}

@@ -1,0 +1,26 @@
+// Which entity types the editor shows (the `corpusNavigator.entities.types` setting), and how each type looks.
+import * as vscode from 'vscode';
+import type { Entity, EntityType } from '../../core/types';
+import { Settings, settingId } from '../ids';
+
+export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
+
+/** The codicon of each type, in hover cards, pickers, the tree and the Outline. */
+export const ENTITY_ICONS: Record<EntityType, string> = { person: 'person', organization: 'organization', place: 'location' };
+
+/** The types the user wants shown; every type when the setting is unset, empty or unreadable. */
+export function shownEntityTypes(): ReadonlySet<EntityType> {
+  const value = vscode.workspace.getConfiguration(Settings.section).get<unknown>(Settings.entityTypes);
+  const types = Array.isArray(value) ? ENTITY_TYPES.filter((t) => value.includes(t)) : [];
+  return new Set(types.length > 0 ? types : ENTITY_TYPES);
+}
+
+/** True when an entity's type is shown. */
+export function isShown(entity: Entity | undefined, types: ReadonlySet<EntityType> = shownEntityTypes()): entity is Entity {
+  return !!entity && types.has(entity.type);
+}
+
+/** True when a configuration change touches the setting. */
+export function affectsEntityTypes(e: vscode.ConfigurationChangeEvent): boolean {
+  return e.affectsConfiguration(settingId(Settings.entityTypes));
+}
