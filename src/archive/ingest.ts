@@ -13,7 +13,7 @@ import type { ArticleExtractor } from '../core/index/workers/workerExtractor';
 import { fnv1aUnsigned } from '../core/util/hash';
 import type { ArticleExtraction, CorpusConfig, FileSystem } from '../core/types';
 import { inTransaction, toColumns } from './db';
-import { encodeDetails, encodeMentions, encodeQuotes } from './rawExtraction';
+import { encodeExtraction } from './rawExtraction';
 import { LOCKS, migrate } from './schema';
 
 /** Shard `index` of `count` (0-based): the paths whose hash falls in it. */
@@ -229,32 +229,20 @@ async function readAndExtract(
 async function writeBatch(db: pg.ClientBase, batch: readonly Pending[], fingerprint: string): Promise<void> {
   const articleRows = batch.map(({ path, hash, extraction }) => {
     const { article } = extraction;
-    return [
-      path,
-      hash,
-      article.title,
-      article.outlet,
-      article.date,
-      article.url,
-      article.byline,
-      article.encoding,
-      encodeDetails(article),
-      article.text,
-      encodeMentions(extraction.mentions),
-      encodeQuotes(extraction.quotes),
-    ];
+    const { details, raw } = encodeExtraction(extraction);
+    return [path, hash, article.title, article.outlet, article.date, details, article.text, raw];
   });
   await inTransaction(db, async () => {
     const { rows } = await db.query<{ id: number }>(
-      `INSERT INTO articles (path, content_hash, fingerprint, title, outlet, date, url, byline, encoding, details, text, raw_mentions, raw_quotes, resolved_key)
-       SELECT u.path, u.hash, $13, u.title, u.outlet, u.date, u.url, u.byline, u.encoding, u.details, u.text, u.mentions, u.quotes, NULL
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[])
-         AS u(path, hash, title, outlet, date, url, byline, encoding, details, text, mentions, quotes)
+      `INSERT INTO articles (path, content_hash, fingerprint, title, outlet, date, details, text, raw_extraction, resolved_key)
+       SELECT u.path, u.hash, $9, u.title, u.outlet, u.date, u.details, u.text, u.raw, NULL
+       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
+         AS u(path, hash, title, outlet, date, details, text, raw)
        ON CONFLICT (path) DO UPDATE SET content_hash = excluded.content_hash, fingerprint = excluded.fingerprint, title = excluded.title,
-         outlet = excluded.outlet, date = excluded.date, url = excluded.url, byline = excluded.byline, encoding = excluded.encoding,
-         details = excluded.details, text = excluded.text, raw_mentions = excluded.raw_mentions, raw_quotes = excluded.raw_quotes, resolved_key = NULL
+         outlet = excluded.outlet, date = excluded.date, details = excluded.details, text = excluded.text,
+         raw_extraction = excluded.raw_extraction, resolved_key = NULL
        RETURNING id`,
-      [...toColumns(articleRows, 12), fingerprint],
+      [...toColumns(articleRows, 8), fingerprint],
     );
     const ids = rows.map((row) => row.id);
     await db.query('DELETE FROM mentions WHERE article_id = ANY($1::int[])', [ids]);

@@ -180,8 +180,10 @@ interface QuoteRowDoc extends SearchDoc {
   row: QuoteRow;
 }
 
-/** Candidates per query: far more than a page, so the trigram ranking's order rarely decides what fuse sees. */
+/** Candidates per query: far more than a page, so the order they come in rarely decides what fuse sees. */
 const QUOTE_CANDIDATES = 300;
+/** Quotes holding every word of a query that are checked for the words as a phrase. */
+const PHRASE_CHECKED = 2000;
 
 const byPathThenStart = (a: QuoteRow, b: QuoteRow) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start);
 
@@ -222,32 +224,43 @@ export async function searchArchiveQuotes(db: Queryable, raw: string, options: {
 const tsLexeme = (word: string): string => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
 
 /**
- * Candidates for fuse: the quotes holding every word of the query (each word or a vocabulary word close to it,
- * for typos), shortest first as fuse's field norm prefers them; topped up with quotes holding any of the words,
- * and the quotes of the people whose name matches the query (fuse also searches the speaker's name).
+ * Candidates for fuse, best kinds first until there are enough: quotes holding the query's words as a
+ * phrase, then all of them, then any of them (each word, or a vocabulary word close to it for typos); and
+ * the quotes of the people whose name is closest to the query (fuse also searches the speaker's name).
+ * Bounded work: an ORDER BY over every quote holding a common word would read tens of thousands of rows.
  */
 async function quoteCandidates(db: Queryable, select: string, pattern: string): Promise<QuoteRow[]> {
   const { rows: words } = await db.query<{ alternatives: string[] }>(
     `SELECT array(SELECT w.word FROM quote_words w WHERE w.word = l.lexeme OR (length(l.lexeme) >= 4 AND w.word % l.lexeme)
                   ORDER BY w.word = l.lexeme DESC, w.word <-> l.lexeme LIMIT 4) AS alternatives
-     FROM unnest(to_tsvector('simple', $1)) AS l`,
+     FROM (SELECT lexeme FROM unnest(to_tsvector('simple', $1)) ORDER BY positions[1]) AS l`,
     [pattern],
   );
-  const groups = words.map((word) => word.alternatives).filter((alternatives) => alternatives.length > 0);
-  const byName = await db.query<QuoteRow>(
-    `${select} WHERE q.speaker IN (SELECT id FROM entities WHERE $1 <% lower(name) ORDER BY $1 <<-> lower(name) LIMIT 3) ORDER BY length(q.text) LIMIT $2`,
-    [pattern, QUOTE_CANDIDATES],
-  );
-  if (groups.length === 0) return byName.rows;
-  const any = groups.map((group) => group.map(tsLexeme).join(' | '));
-  const all = await db.query<QuoteRow>(`${select} WHERE q.words @@ to_tsquery('simple', $1) ORDER BY length(q.text) LIMIT $2`, [any.map((group) => `(${group})`).join(' & '), QUOTE_CANDIDATES]);
+  const found = words.map((word) => word.alternatives);
+  const groups = found.filter((alternatives) => alternatives.length > 0).map((alternatives) => `(${alternatives.map(tsLexeme).join(' | ')})`);
   const candidates = new Map<string, QuoteRow>();
   const add = (row: QuoteRow) => candidates.set(`${row.path}#${row.start}`, row);
-  all.rows.forEach(add);
-  if (candidates.size < QUOTE_CANDIDATES && groups.length > 1) {
-    const some = await db.query<QuoteRow>(`${select} WHERE q.words @@ to_tsquery('simple', $1) ORDER BY length(q.text) LIMIT $2`, [any.join(' | '), QUOTE_CANDIDATES]);
-    some.rows.forEach(add);
+  if (groups.length > 0) {
+    // The first quotes holding every word, those holding them as a phrase first (a phrase is only checked
+    // on these: checked on every quote holding common words, it took 0.6 s when none matched).
+    const phrase = groups.length > 1 && groups.length === found.length ? groups.join(' <-> ') : null;
+    const { rows } = await db.query<QuoteRow>(
+      `SELECT c.path, c.start, c.end, c.text, c.speaker, c.speaker_name FROM (
+         ${select.replace('SELECT ', `SELECT ${phrase === null ? 'false AND $2::text IS NULL' : "q.words @@ to_tsquery('simple', $2)"} AS phrase, `)}
+         WHERE q.words @@ to_tsquery('simple', $1) LIMIT $3) c
+       ORDER BY c.phrase DESC LIMIT $4`,
+      [groups.join(' & '), phrase, PHRASE_CHECKED, QUOTE_CANDIDATES],
+    );
+    rows.forEach(add);
   }
+  if (candidates.size < QUOTE_CANDIDATES && groups.length > 1) {
+    const { rows } = await db.query<QuoteRow>(`${select} WHERE q.words @@ to_tsquery('simple', $1) LIMIT $2`, [groups.join(' | '), QUOTE_CANDIDATES]);
+    rows.forEach(add);
+  }
+  const byName = await db.query<QuoteRow>(
+    `${select} WHERE q.speaker IN (SELECT id FROM entities WHERE $1 <% lower(name) ORDER BY $1 <<-> lower(name) LIMIT 3) LIMIT $2`,
+    [pattern, QUOTE_CANDIDATES],
+  );
   byName.rows.forEach(add);
   return [...candidates.values()];
 }

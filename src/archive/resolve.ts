@@ -1,18 +1,22 @@
 // Entity identity across the whole archive, after ingest. Articles arrive from several indexers (shards), so
-// no indexer can resolve identities alone: the identity index of the folder index (core/identity) is run over
-// the mention forms of every article in the archive, and each article's entity ids are compared with those
-// of the last resolution (a hash per article). Only the articles whose ids changed, or that were ingested
-// since, get their mentions and quotes written again; the entities table is replaced. The writes are one
+// no indexer can resolve identities alone: the folder index's own view (core/index/resolution.ts: identity
+// of people, organisations and places, quote speakers and sources) is built over every article's stored
+// extraction, and each article's resolved mentions and quotes are compared with those of the last
+// resolution (a hash per article). Only the articles whose result changed, or that were ingested since, get
+// their mentions and quotes written again; the entities table is replaced. The writes are one
 // transaction, so readers see the archive before or after a resolution, never half of one. One resolution
 // runs at a time, and never during an ingest (an advisory lock, see schema.ts LOCKS).
 import { createHash } from 'crypto';
 import type pg from 'pg';
 import { parseCorpusYaml, emptyCorpusConfig } from '../core/extract/corpusYaml';
-import { IdentityIndex } from '../core/identity/identityIndex';
-import { assembleArticle } from '../core/index/assemble';
-import type { Person } from '../core/types';
+import { maskExtraction } from '../core/index/masking';
+import { compactExtraction } from '../core/index/packed';
+import { RepeatedLines } from '../core/index/repeatedLines';
+import { CorpusView } from '../core/index/resolution';
+import { runSteps } from '../core/util/steps';
+import type { ArticleExtraction, Entity, Mention, Quote } from '../core/types';
 import { inTransaction, toColumns } from './db';
-import { articleFromRow, decodeMentionForms, storedExtraction } from './rawExtraction';
+import { articleFromRow, storedExtraction } from './rawExtraction';
 import { LOCKS, migrate } from './schema';
 
 export interface ResolveReport {
@@ -32,16 +36,20 @@ export interface ResolveOptions {
   pageSize?: number;
 }
 
-const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 
-interface ArticleIds {
+interface StoredArticle {
   id: number;
   path: string;
   hash: string;
   storedKey: string | null;
+}
+
+/** An article's mentions and quotes as the resolution made them, and their hash. */
+interface Assembled extends StoredArticle {
   key: string;
-  ids: (string | null)[];
+  mentions: readonly Mention[];
+  quotes: readonly Quote[];
 }
 
 async function metaValue(db: pg.ClientBase, key: string): Promise<string | null> {
@@ -68,83 +76,72 @@ export async function resolveArchive(db: pg.ClientBase, options: ResolveOptions 
     const config = configText === null ? emptyCorpusConfig() : parseCorpusYaml(configText);
     const pageSize = options.pageSize ?? 2000;
 
-    // Pass 1: every article's mention forms into the identity index, in path order as the folder index does.
-    const identity = new IdentityIndex(config.aliases);
-    const articles: Omit<ArticleIds, 'key' | 'ids'>[] = [];
-    const forms = new Map<string, ReturnType<typeof decodeMentionForms>>();
+    // Every article's extraction into the folder index's own view: the same functions over the same inputs.
+    const extractions = new Map<string, ArticleExtraction>();
+    const articles: StoredArticle[] = [];
     for (let after = 0; ; ) {
-      const { rows } = await db.query<{ id: number; path: string; content_hash: string; resolved_key: string | null; raw_mentions: string }>(
-        'SELECT id, path, content_hash, resolved_key, raw_mentions FROM articles WHERE id > $1 ORDER BY id LIMIT $2',
+      const { rows } = await db.query<{ id: number; path: string; content_hash: string; resolved_key: string | null; details: string; text: string; raw_extraction: string }>(
+        'SELECT id, path, content_hash, resolved_key, details, text, raw_extraction FROM articles WHERE id > $1 ORDER BY id LIMIT $2',
         [after, pageSize],
       );
       if (rows.length === 0) break;
       for (const row of rows) {
         articles.push({ id: row.id, path: row.path, hash: row.content_hash, storedKey: row.resolved_key });
-        forms.set(row.path, decodeMentionForms(row.raw_mentions));
+        extractions.set(row.path, compactExtraction(storedExtraction(articleFromRow(row), row.raw_extraction)));
       }
       after = rows[rows.length - 1].id;
     }
-    articles.sort((a, b) => byCodeUnits(a.path, b.path));
-    for (const article of articles) identity.setDoc(article.path, forms.get(article.path)!);
-    forms.clear();
-    identity.flush();
-    const people = identity.people();
+    // Page furniture found across the whole archive is masked out of what resolution reads, as in the folder index.
+    const paths = [...extractions.keys()];
+    const repeatedLines = new RepeatedLines();
+    runSteps(repeatedLines.updateSteps(extractions, paths));
+    const masked = new Map(paths.map((path) => [path, maskExtraction(extractions.get(path)!, repeatedLines.spans(path))]));
+    const view = new CorpusView(config);
+    runSteps(view.updateSteps(masked, paths));
 
-    // Each article's ids (only people that exist are kept, as assembly keeps them), and the entities' counts.
-    const mentionCounts = new Map<string, number>();
-    const articleCounts = new Map<string, number>();
-    const resolved: ArticleIds[] = articles.map((article) => {
-      const ids = identity.idsOf(article.path).map((id) => (id !== null && people.has(id) ? id : null));
-      const seen = new Set<string>();
-      for (const id of ids) {
-        if (id === null) continue;
-        mentionCounts.set(id, (mentionCounts.get(id) ?? 0) + 1);
-        if (!seen.has(id)) {
-          seen.add(id);
-          articleCounts.set(id, (articleCounts.get(id) ?? 0) + 1);
-        }
-      }
-      return { ...article, ids, key: createHash('sha1').update(JSON.stringify(ids)).digest('base64') };
-    });
-    const changed = resolved.filter((article) => article.key !== article.storedKey);
-
+    const changed: Assembled[] = [];
+    for (const article of articles) {
+      const mentions = view.mentionsIn(article.path);
+      const quotes = view.quotesIn(article.path);
+      const key = createHash('sha1').update(JSON.stringify([mentions, quotes])).digest('base64');
+      if (key !== article.storedKey) changed.push({ ...article, key, mentions, quotes });
+    }
     let rewritten = 0;
     await inTransaction(db, async () => {
-      for (let i = 0; i < changed.length; i += pageSize) rewritten += await rewriteArticles(db, changed.slice(i, i + pageSize), people);
-      await replaceEntities(db, people, mentionCounts, articleCounts);
+      for (let i = 0; i < changed.length; i += pageSize) rewritten += await rewriteArticles(db, changed.slice(i, i + pageSize));
+      await replaceEntities(db, view.entities());
       await db.query("INSERT INTO archive_meta (key, value) VALUES ('resolved removals', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [removals]);
     });
-    return { ran: true, articles: articles.length, rewritten, entities: mentionCounts.size, ms: Date.now() - started };
+    return { ran: true, articles: articles.length, rewritten, entities: view.entities().length, ms: Date.now() - started };
   } finally {
     await db.query('SELECT pg_advisory_unlock($1)', [LOCKS.ingest]);
   }
 }
 
 /**
- * Writes the mentions and quotes of `batch` with their new ids. An article changed by an indexer since pass 1
- * (another content hash) or removed is left alone: it waits for the next resolution.
+ * Writes the mentions and quotes of `batch`. An article changed by an indexer since it was read (another
+ * content hash) or removed is left alone: it waits for the next resolution.
  */
-async function rewriteArticles(db: pg.ClientBase, batch: readonly ArticleIds[], people: ReadonlyMap<string, Person>): Promise<number> {
-  const { rows } = await db.query<{ id: number; path: string; title: string | null; outlet: string | null; date: string | null; url: string | null; byline: string | null; encoding: string; details: string; raw_mentions: string; raw_quotes: string }>(
+async function rewriteArticles(db: pg.ClientBase, batch: readonly Assembled[]): Promise<number> {
+  const { rows } = await db.query<{ id: number }>(
     `UPDATE articles a SET resolved_key = u.key
      FROM unnest($1::int[], $2::text[], $3::text[]) AS u(id, hash, key)
      WHERE a.id = u.id AND a.content_hash = u.hash
-     RETURNING a.id, a.path, a.title, a.outlet, a.date, a.url, a.byline, a.encoding, a.details, a.raw_mentions, a.raw_quotes`,
+     RETURNING a.id`,
     [batch.map((a) => a.id), batch.map((a) => a.hash), batch.map((a) => a.key)],
   );
   if (rows.length === 0) return 0;
-  const idsByArticle = new Map(batch.map((article) => [article.id, article.ids]));
   const written = rows.map((row) => row.id);
+  const writable = new Set(written);
   await db.query('DELETE FROM mentions WHERE article_id = ANY($1::int[])', [written]);
   await db.query('DELETE FROM quotes WHERE article_id = ANY($1::int[])', [written]);
   await db.query('DELETE FROM entity_articles WHERE article_id = ANY($1::int[])', [written]);
   const mentionRows: unknown[][] = [];
   const quoteRows: unknown[][] = [];
-  for (const row of rows) {
-    const extraction = storedExtraction(articleFromRow({ ...row, text: '' }), row.raw_mentions, row.raw_quotes);
-    const { mentions, quotes } = assembleArticle(row.path, extraction, idsByArticle.get(row.id)!, people);
-    for (const m of mentions) mentionRows.push([row.id, m.start, m.end, m.text, m.entityId]);
-    for (const q of quotes) quoteRows.push([row.id, q.start, q.end, q.text, q.speaker, q.source, q.group, q.partial, q.unmarked]);
+  for (const article of batch) {
+    if (!writable.has(article.id)) continue;
+    for (const m of article.mentions) mentionRows.push([article.id, m.start, m.end, m.text, m.entityId]);
+    for (const q of article.quotes) quoteRows.push([article.id, q.start, q.end, q.text, q.speaker, q.source, q.group, q.partial, q.unmarked]);
   }
   await db.query(
     `INSERT INTO mentions (article_id, start, "end", text, entity_id)
@@ -173,13 +170,18 @@ async function rewriteArticles(db: pg.ClientBase, batch: readonly ArticleIds[], 
   return rows.length;
 }
 
-/** The entities table made to match the resolution: people with at least one mention. */
-async function replaceEntities(db: pg.ClientBase, people: ReadonlyMap<string, Person>, mentionCounts: ReadonlyMap<string, number>, articleCounts: ReadonlyMap<string, number>): Promise<void> {
+/** The entities table made to match the resolution (entities of every type with a mention). */
+async function replaceEntities(db: pg.ClientBase, entities: readonly Entity[]): Promise<void> {
   // Arrays of arrays do not pass through unnest: each list travels as JSON.
-  const rows = [...mentionCounts].map(([id, count]) => {
-    const person = people.get(id)!;
-    return [id, person.type, person.name, JSON.stringify(person.aliases), JSON.stringify(person.roles), count, articleCounts.get(id) ?? 0];
-  });
+  const rows = entities.map((entity) => [
+    entity.id,
+    entity.type,
+    entity.name,
+    JSON.stringify(entity.aliases),
+    JSON.stringify(entity.roles),
+    entity.mentions.length,
+    new Set(entity.mentions.map((mention) => mention.path)).size,
+  ]);
   await db.query('DELETE FROM entities');
   await db.query(
     `INSERT INTO entities (id, type, name, aliases, roles, mention_count, article_count)

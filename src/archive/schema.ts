@@ -8,7 +8,7 @@ import type { Queryable } from './db';
  * texts themselves was measured at 1-9 s per query on 180,000 quotes (every candidate's word_similarity is
  * computed again), the word index at a few ms.
  *
- * Articles hold what extraction found (raw mentions and quotes, before identity) next to the text; the
+ * Articles hold what extraction found (the extraction before identity, as JSON) next to the text; the
  * resolution pass turns those into `entities`, `mentions` and `quotes`, the tables the editor queries, and
  * `entity_articles` (each entity's first mention per article, with the article's date: a hover card's
  * nearest articles in two short index scans instead of a pass over every mention of a famous name).
@@ -24,12 +24,10 @@ const MIGRATIONS: readonly string[] = [
     path text NOT NULL UNIQUE,
     content_hash text NOT NULL,
     fingerprint text NOT NULL,
-    title text, outlet text, date text, url text, byline text,
-    encoding text NOT NULL,
+    title text, outlet text, date text,
     details text NOT NULL,
     text text NOT NULL,
-    raw_mentions text NOT NULL,
-    raw_quotes text NOT NULL,
+    raw_extraction text NOT NULL,
     resolved_key text
   );
   CREATE INDEX articles_outlet_date ON articles (outlet, date DESC, path);

@@ -121,7 +121,7 @@ export async function loadArchiveSnapshot(db: pg.ClientBase, root = ''): Promise
     const configText = meta.rows.length > 0 ? (JSON.parse(meta.rows[0].value) as string | null) : null;
     const config = configText === null ? emptyCorpusConfig() : parseCorpusYaml(configText);
 
-    const articleRows = await db.query<ArticleRow & { id: number }>('SELECT id, path, title, outlet, date, url, byline, encoding, details, text FROM articles');
+    const articleRows = await db.query<ArticleRow & { id: number; path: string }>('SELECT id, path, details, text FROM articles');
     const pathById = new Map<number, string>();
     const articles = articleRows.rows.map((row) => {
       pathById.set(row.id, row.path);

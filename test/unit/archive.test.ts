@@ -179,7 +179,10 @@ describe('archive (PostgreSQL)', function () {
       const otherPaths = new Set(person.mentions.map((m) => m.path).filter((p) => p !== mention.path));
       assert.strictEqual(card.others.length, Math.min(5, otherPaths.size));
       for (const other of card.others) assert.ok(otherPaths.has(other.path));
-      assert.strictEqual(await hoverCard(pool, mention.path, 0), null, 'no mention at the very start of the title');
+      const text = index.article(mention.path)!.text;
+      const outside = [...text].findIndex((_, offset) => index.mentionAt(mention.path, offset) === undefined);
+      assert.ok(outside >= 0);
+      assert.strictEqual(await hoverCard(pool, mention.path, outside), null, 'no mention there');
     });
 
     it('references list every mention of an entity, paged', async () => {
@@ -191,8 +194,8 @@ describe('archive (PostgreSQL)', function () {
       assert.deepStrictEqual(page, all.slice(1, 3));
     });
 
-    it('entity search ranks as the in-memory people search', async () => {
-      const people = new PeopleSearch(index.people());
+    it('entity search ranks as the in-memory people search over every entity', async () => {
+      const people = new PeopleSearch(index.entities());
       for (const query of ['fallon', 'boris johnsn', 'Tillerson']) {
         const expected = people.search(query, { limit: 3 }).map((hit) => hit.item.id);
         assert.ok(expected.length > 0, query);
