@@ -73,6 +73,14 @@ describe('repeated lines: page furniture found by the corpus', () => {
     assert.ok(index.extraction('a000.txt')!.mentions.some((m) => m.text === 'Dana Whitlock'));
   });
 
+  it('keeps a dateline repeated by many articles of one day: its place stays a place', () => {
+    const texts: Record<string, string> = {};
+    for (let i = 0; i < 12; i++) texts[`d${String(i).padStart(3, '0')}.txt`] = article(i, [], []).replace('\n\n', '\n\nHALIFAX 2019-04-02\n\n');
+    const index = CorpusIndex.fromTexts('/c', texts);
+    assert.strictEqual(index.furnitureLineCount(), 0);
+    assert.ok(lineTable('HALIFAX 2019-04-02\n', []).flags[0] === 0, 'a line stating a date is never counted');
+  });
+
   it('keeps a line repeated in fewer articles than the threshold', () => {
     const index = CorpusIndex.fromTexts('/c', corpus(12, (i) => i < 2));
     assert.ok(personNamed(index, 'Dana Whitlock'));

@@ -3,7 +3,7 @@
 import { fnv1a } from '../util/hash';
 import type { Span } from '../types';
 
-/** The line may be page furniture: not long, has a letter, and does not introduce the next line. */
+/** The line may be page furniture: not long, has a letter, states no date, and does not introduce the next line. */
 export const LINE_COUNTED = 1;
 /** A paragraph of prose by its length (see LONG_LINE). */
 export const LINE_LONG = 2;
@@ -36,7 +36,11 @@ const isBlank = (code: number): boolean => code <= 32 || code === 0xa0;
  * full stops and spaces left out). Hashing per code unit is what util/hash's fnv1a does; it is done inline
  * here because the normalised text is never built (this runs over every line of the corpus).
  */
-function scanLine(text: string, from: number, out: { start: number; end: number; next: number; key: number; letter: boolean; colon: boolean }): void {
+function scanLine(
+  text: string,
+  from: number,
+  out: { start: number; end: number; next: number; key: number; letter: boolean; colon: boolean; year: boolean },
+): void {
   let i = from;
   const n = text.length;
   while (i < n && text.charCodeAt(i) !== 10 && isBlank(text.charCodeAt(i))) i++;
@@ -46,6 +50,8 @@ function scanLine(text: string, from: number, out: { start: number; end: number;
   let end = i;
   let space = false;
   let letter = false;
+  let digits = 0;
+  let year = false;
   let last = 0;
   for (; i < n; i++) {
     let c = text.charCodeAt(i);
@@ -60,6 +66,9 @@ function scanLine(text: string, from: number, out: { start: number; end: number;
     }
     if (c >= 65 && c <= 90) c += 32;
     if ((c >= 97 && c <= 122) || c >= 0xc0) letter = true;
+    if (c >= 48 && c <= 57) {
+      if (++digits === 4) year = true;
+    } else digits = 0;
     hash = Math.imul(hash ^ c, FNV_PRIME);
     if (c !== 46) key = hash;
     end = i + 1;
@@ -70,9 +79,10 @@ function scanLine(text: string, from: number, out: { start: number; end: number;
   out.key = key;
   out.letter = letter;
   out.colon = last === 58;
+  out.year = year;
 }
 
-const scratch = { start: 0, end: 0, next: 0, key: 0, letter: false, colon: false };
+const scratch = { start: 0, end: 0, next: 0, key: 0, letter: false, colon: false, year: false };
 
 /** The key of a line's text: lines that differ only in ASCII case, spacing or final full stops share it. */
 export function lineKey(line: string): number {
@@ -145,7 +155,9 @@ export function lineTable(text: string, boilerplate: readonly Span[], from = 0):
     while (bp < boilerplate.length && boilerplate[bp].end <= s) bp++;
     if (bp < boilerplate.length && boilerplate[bp].start <= s && boilerplate[bp].end >= e) flag |= LINE_BOILERPLATE;
     if (e - s > LONG_LINE) flag |= LINE_LONG;
-    else if (!line.colon && line.letter) flag |= LINE_COUNTED;
+    // A line with a four-digit run states a date ("LONDON 1996-12-06", "Updated 5 May 2024"): a dateline or a
+    // stamp about this story, whose place and time are the story's own, never furniture to mask.
+    else if (!line.colon && line.letter && !line.year) flag |= LINE_COUNTED;
     add(line.key, s, e, flag);
   }
   return { keys: scratchKeys.slice(0, count), starts: scratchStarts.slice(0, count), ends: scratchEnds.slice(0, count), flags: scratchFlags.slice(0, count) };
