@@ -31,7 +31,7 @@ interface TextNode {
   readonly text: string;
   readonly words: number;
   readonly shingles: number;
-  readonly entries: Entry[];
+  entries: Entry[];
   /** Linked nodes with how they relate, or null. */
   links: Map<number, TrailMatch> | null;
   group: number;
@@ -42,6 +42,12 @@ interface TextNode {
  * shared run is often a coincidence of set phrases, and every light variant the matching allows keeps two.
  */
 const SHARED_SHINGLES = 2;
+
+/** Most quotes appear once: `[entry]` holds one slot where a push onto `[]` reserves 17. */
+function addEntry(node: TextNode, entry: Entry): void {
+  if (node.entries.length === 0) node.entries = [entry];
+  else node.entries.push(entry);
+}
 
 /** The words of nodes by id, for the nodes an update compares (a sparse array: ids only grow). */
 type WordsById = (QuoteWords | undefined)[];
@@ -219,7 +225,7 @@ export class TrailIndex {
         wordsOf[id] = words;
       }
       const entry: Entry = { path, start: quote.start, node: id };
-      this.nodes[id]!.entries.push(entry);
+      addEntry(this.nodes[id]!, entry);
       touched.add(id);
       entries.push(entry);
     }
@@ -274,8 +280,8 @@ export class TrailIndex {
       if (node.links) node.links = new Map([...node.links].map(([other, match]) => [newId[other], match]));
     }
     for (const [path, entries] of this.byPath) this.byPath.set(path, entries.map((entry) => ({ path: entry.path, start: entry.start, node: newId[entry.node] })));
-    for (const node of nodes) node.entries.length = 0;
-    for (const entries of this.byPath.values()) for (const entry of entries) nodes[entry.node].entries.push(entry);
+    for (const node of nodes) node.entries = [];
+    for (const entries of this.byPath.values()) for (const entry of entries) addEntry(nodes[entry.node], entry);
     this.nodes = nodes;
     // Groups list node ids: renumbered too.
     for (const [group, members] of this.groups) this.groups.set(group, members.map((id) => newId[id]).filter((id) => id >= 0));
