@@ -16,7 +16,7 @@ type TypedKey = string;
 
 interface DocEntities {
   keys: TypedKey[];
-  texts: string[];
+  texts: readonly string[];
   /** Pairs of keys an acronym definition in the document joins. */
   links: [TypedKey, TypedKey][];
 }
@@ -126,17 +126,16 @@ export class NamedEntityIndex {
     return key;
   }
 
-  setDoc(path: string, mentions: readonly RawEntityMention[]): void {
+  /** `texts`: the mentions' texts in order, kept as given (the caller's packed array is shared, not copied). */
+  setDoc(path: string, mentions: readonly RawEntityMention[], texts: readonly string[] = mentions.map((m) => m.text)): void {
     this.removeDoc(path);
-    const doc: DocEntities = { keys: [], texts: [], links: [] };
+    const doc: DocEntities = { keys: [], texts, links: [] };
     for (const m of mentions) {
       const key = this.pooledKey(m.type, m.text);
       doc.keys.push(key);
-      doc.texts.push(m.text);
       if (m.expansion !== undefined) doc.links.push([key, typedKey(m.type, keyOf(m.expansion))]);
     }
     doc.keys = doc.keys.slice();
-    doc.texts = doc.texts.slice();
     this.docs.set(path, doc);
     this.count(path, doc, 1);
   }

@@ -7,7 +7,7 @@ import { NamedEntityIndex, personAliases } from '../identity/namedEntities';
 import { lowerBound } from '../util/sortedSearch';
 import { ITEMS_PER_STEP, runSteps, sortSteps, type Steps } from '../util/steps';
 import { assembleArticle } from './assemble';
-import { mentionFormsOf } from './packed';
+import { mentionFormsOf, packedPartsOf } from './packed';
 import type { Article, ArticleExtraction, Entity, Mention, Person, Quote } from '../types';
 
 const emptyCorrections: CorrectionsConfig = { aliases: {}, notEntities: [], merge: {}, names: {}, articleCorrections: {} };
@@ -223,7 +223,7 @@ export class CorpusView {
       const extraction = extractions.get(path);
       if (extraction) {
         this.identity.setDoc(path, mentionFormsOf(extraction));
-        this.named.setDoc(path, extraction.entities ?? []);
+        this.named.setDoc(path, extraction.entities ?? [], packedPartsOf(extraction).entities.texts);
       } else {
         this.identity.removeDoc(path);
         this.named.removeDoc(path);
