@@ -57,12 +57,14 @@ export function maskExtraction(extraction: ArticleExtraction, spans: readonly Sp
     return new StoredExtraction(masked, packed.mentions, packedQuotes, packed.entities);
   }
 
-  const keptMentions: PackedMentions = {
-    offsets: Int32Array.from(mentions.kept.flatMap((i) => [offsets[2 * i], offsets[2 * i + 1]])),
-    forms: mentions.kept.map((i) => forms[i]),
-  };
+  // A part with nothing masked is shared with the extraction: the index keeps both.
+  const keptMentions: PackedMentions =
+    mentions.kept.length === forms.length
+      ? packed.mentions
+      : { offsets: Int32Array.from(mentions.kept.flatMap((i) => [offsets[2 * i], offsets[2 * i + 1]])), forms: mentions.kept.map((i) => forms[i]) };
   const allEntities = unpackEntities(packed.entities);
   const keptEntities: RawEntityMention[] = entities.kept.map((i) => allEntities[i]);
+  const keptPackedEntities = entities.kept.length === allEntities.length ? packed.entities : packEntities(keptEntities);
   const allQuotes = unpackQuotes(packedQuotes);
   const keptQuotes = quotes.kept.map((i): ExtractedQuote => {
     const { sourceEntity, ...quote } = allQuotes[i];
@@ -71,5 +73,5 @@ export function maskExtraction(extraction: ArticleExtraction, spans: readonly Sp
     if (sourceEntity !== undefined && entities.newIndex[sourceEntity] >= 0) (quote as ExtractedQuote).sourceEntity = entities.newIndex[sourceEntity];
     return quote;
   });
-  return new StoredExtraction(masked, keptMentions, packQuotes(keptQuotes, keptQuotes.map((q) => q.text)), packEntities(keptEntities));
+  return new StoredExtraction(masked, keptMentions, packQuotes(keptQuotes, keptQuotes.map((q) => q.text)), keptPackedEntities);
 }
