@@ -2,7 +2,7 @@
 // organisations, places) and quotes inside them dropped (a speaker or source named only there is lost, as it
 // would be had the line been boilerplate from the start), the lines added to the article's boilerplate. The
 // extraction itself is left as it is: it stays the cached, per-article unit.
-import { packedEntity, packedPartsOf, packedQuote, packEntities, packQuotes, StoredArticle, StoredExtraction, unpackEntities, unpackQuotes, type PackedMentions } from './packed';
+import { packedEntity, packedPartsOf, packedQuote, packEntities, packQuotes, StoredArticle, StoredExtraction, unpackEntities, unpackQuotes, type PackedMentions, type PackedQuotes } from './packed';
 import { lowerBoundOfNumbers } from '../util/sortedSearch';
 import type { Article, ArticleExtraction, ExtractedQuote, RawEntityMention, Span } from '../types';
 
@@ -39,6 +39,16 @@ function keep(count: number, masked: (i: number) => boolean): { kept: number[]; 
   return { kept, newIndex };
 }
 
+/** True when every quote's speaker and source keep their positions (`newIndex`: nothing masked before them). */
+function referencesKept(quotes: PackedQuotes, mentionIndex: Int32Array, entityIndex: Int32Array): boolean {
+  for (let i = 0; i < quotes.texts.length; i++) {
+    const speaker = packedQuote.speakerMention(quotes, i);
+    const source = packedQuote.sourceEntity(quotes, i);
+    if ((speaker >= 0 && mentionIndex[speaker] !== speaker) || (source >= 0 && entityIndex[source] !== source)) return false;
+  }
+  return true;
+}
+
 export function maskExtraction(extraction: ArticleExtraction, spans: readonly Span[]): ArticleExtraction {
   if (spans.length === 0) return extraction;
   const inSpans = overlapTest(spans);
@@ -65,6 +75,9 @@ export function maskExtraction(extraction: ArticleExtraction, spans: readonly Sp
   const allEntities = unpackEntities(packed.entities);
   const keptEntities: RawEntityMention[] = entities.kept.map((i) => allEntities[i]);
   const keptPackedEntities = entities.kept.length === allEntities.length ? packed.entities : packEntities(keptEntities);
+  if (quotes.kept.length === packedQuotes.texts.length && referencesKept(packedQuotes, mentions.newIndex, entities.newIndex)) {
+    return new StoredExtraction(masked, keptMentions, packedQuotes, keptPackedEntities);
+  }
   const allQuotes = unpackQuotes(packedQuotes);
   const keptQuotes = quotes.kept.map((i): ExtractedQuote => {
     const { sourceEntity, ...quote } = allQuotes[i];
