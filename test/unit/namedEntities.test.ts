@@ -59,13 +59,26 @@ describe('organisation and place mentions of one article', () => {
     assert.strictEqual(found.filter((m) => m.text === 'Nato' && m.type === 'organization').length, 3);
   });
 
-  it('never overlaps a person mention, and keeps names in corpus.yaml notEntities out', () => {
+  it('never overlaps a person mention, and keeps names in corpus.yaml notEntities out of the index', () => {
     const text = 'Anna Vokes, who was born in Paris, visited Georgia and the Kremlin. Mrs Georgia Brent stayed at home.\n';
-    const extraction = extractArticle('a.txt', text, 'utf-8', { ...emptyCorpusConfig(), notEntities: ['Kremlin'] });
+    const extraction = extractArticle('a.txt', text, 'utf-8', emptyCorpusConfig());
     const people = extraction.mentions.map((m) => m.text);
     assert.ok(people.includes('Anna Vokes'), people.join(', '));
     const entities = (extraction.entities ?? []).map((m) => m.text);
-    assert.ok(!entities.includes('Kremlin'), entities.join(', '));
+    assert.ok(entities.includes('Kremlin'), entities.join(', '));
+    // notEntities act in identity resolution, everywhere or in one article: the extraction stays as it is.
+    const texts = { 'a.txt': text, 'b.txt': text };
+    const named = (index: CorpusIndex, path: string) => index.mentionsIn(path).map((m) => m.text);
+    const everywhere = CorpusIndex.fromTexts(ROOT, texts, 'notEntities: [Kremlin]\n');
+    assert.ok(!named(everywhere, 'a.txt').includes('Kremlin') && !named(everywhere, 'b.txt').includes('Kremlin'));
+    assert.ok(named(everywhere, 'a.txt').includes('Paris'));
+    const inOne = CorpusIndex.fromTexts(ROOT, texts, 'articles:\n  a.txt:\n    notEntities: [Kremlin]\n');
+    assert.ok(!named(inOne, 'a.txt').includes('Kremlin') && named(inOne, 'b.txt').includes('Kremlin'));
+    const edited = CorpusIndex.fromTexts(ROOT, texts);
+    const before = edited.article('a.txt');
+    edited.updateArticle('corpus.yaml', 'notEntities: [Kremlin]\n');
+    assert.strictEqual(edited.article('a.txt'), before, 'a notEntities correction re-extracts nothing');
+    assert.ok(!named(edited, 'a.txt').includes('Kremlin'));
     assert.ok(!entities.some((name) => name.includes('Brent')), `a name after an honorific is no organisation: ${entities.join(', ')}`);
     for (const e of extraction.entities ?? []) for (const p of extraction.mentions) assert.ok(e.end <= p.start || e.start >= p.end, `${e.text} overlaps ${p.text}`);
   });

@@ -101,21 +101,6 @@ export class StringPool {
 
 
 const NO_NAMES: ReadonlySet<string> = new Set();
-const notEntitySets = new WeakMap<CorpusConfig, ReadonlySet<string>>();
-
-/**
- * Lower-cased names never taken for an organisation or place (`notEntities`, or its older synonym `notPeople`).
- * People named there are dropped by identity resolution (identity/corrections.ts), which also drops the
- * one-word forms that refer to them in the same article.
- */
-function notEntitiesOf(config: CorpusConfig): ReadonlySet<string> {
-  let set = notEntitySets.get(config);
-  if (!set) {
-    set = new Set(config.notEntities.map((name) => name.trim().toLowerCase()));
-    notEntitySets.set(config, set);
-  }
-  return set;
-}
 
 /**
  * Quotes are attributed with the confirmed mentions only, so a tentative name never takes a quote from a
@@ -163,12 +148,12 @@ export function* extractArticleSteps(
   const { metadata, sources } = resolveMetadata(path, text, config, boilerplate, frontMatter);
   const exclude: Span[] = frontMatter ? [frontMatter.span, ...boilerplate] : boilerplate;
   yield;
-  const notEntities = notEntitiesOf(config);
   const tagged = tagArticle(text, exclude);
   const ruled = extractMentions(text, exclude, { tentativeLoneNames: true }, tagged.entities);
   const found = withTaggedPeople(text, ruled, tagged.entities, NO_NAMES);
   const mentions = pool ? pool.mentions(found) : found;
-  const named = extractNamedEntities(tagged, mentions, notEntities);
+  // corpus.yaml's notEntities are applied by identity resolution (a correction never re-extracts).
+  const named = extractNamedEntities(tagged, mentions, NO_NAMES);
   const entities = pool ? pool.entityMentions(named) : named;
   yield;
   const quotes = attributeToOrganisations(text, quotesWithConfirmedSpeakers(text, exclude, mentions), entities);

@@ -40,8 +40,7 @@ export function readArticleCorrections(reader: YamlReader, found: ReadonlyMap<st
 }
 
 /** The parts of CorpusConfig that only identity resolution reads (with the problems, which nothing extracts). */
-// notEntities stays: extraction already leaves those names out of organisations and places.
-const NOT_EXTRACTION_FIELDS = ['problems', 'aliases', 'merge', 'names', 'articleCorrections'] as const;
+const NOT_EXTRACTION_FIELDS = ['problems', 'aliases', 'notEntities', 'merge', 'names', 'articleCorrections'] as const;
 
 /**
  * corpus.yaml without its corrections: what extraction reads of it, so what cached extractions depend on.

@@ -24,6 +24,12 @@ interface DocEntities {
 /** A reading of a name this rare among its mentions joins the usual reading. */
 const RARE_READING = 0.25;
 
+/** corpus.yaml's names that are no entity: in every article, and in one article (by path). */
+export interface NotEntityNames {
+  everywhere: readonly string[];
+  byPath: Readonly<Record<string, readonly string[]>>;
+}
+
 export interface NamedEntityChanges {
   /** Documents whose mentions' entity ids changed. */
   docs: Set<string>;
@@ -106,7 +112,13 @@ export class NamedEntityIndex {
   /** Alias groups of corpus.yaml: the names' keys (the canonical name first), and the type the key names. */
   private readonly aliasGroups: { type: NamedEntityType | null; keys: string[]; canonical: string }[] = [];
 
-  constructor(aliases: Readonly<Record<string, string[]>> = {}) {
+  /** Keys of names that are no entity (corpus.yaml `notEntities`): everywhere, and per article. */
+  private readonly notKeys: ReadonlySet<string>;
+  private readonly notKeysIn: ReadonlyMap<string, ReadonlySet<string>>;
+
+  constructor(aliases: Readonly<Record<string, string[]>> = {}, notEntities: NotEntityNames = { everywhere: [], byPath: {} }) {
+    this.notKeys = new Set(notEntities.everywhere.map(keyOf));
+    this.notKeysIn = new Map(Object.entries(notEntities.byPath).map(([path, names]) => [path, new Set(names.map(keyOf))]));
     for (const [key, variants] of Object.entries(aliases)) {
       const { type, name } = aliasKeyType(key);
       const keys = [name, ...(variants ?? [])].map(entityKey).filter(Boolean);
@@ -159,7 +171,13 @@ export class NamedEntityIndex {
   /** Entity ids of one document's mentions, in input order. */
   idsOf(path: string): (string | null)[] {
     const doc = this.docs.get(path);
-    return doc ? doc.keys.map((key) => this.idOfKey.get(key) ?? null) : [];
+    if (!doc) return [];
+    const local = this.notKeysIn.get(path);
+    if (this.notKeys.size === 0 && !local) return doc.keys.map((key) => this.idOfKey.get(key) ?? null);
+    return doc.keys.map((key) => {
+      const bare = bareKey(key);
+      return this.notKeys.has(bare) || local?.has(bare) ? null : (this.idOfKey.get(key) ?? null);
+    });
   }
 
   entities(): ReadonlyMap<string, Entity> {

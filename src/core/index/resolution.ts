@@ -3,7 +3,7 @@
 // extractions and updated incrementally: only the changed articles, and those whose person ids the identity
 // index reports as changed, are assembled again.
 import { CorrectedIdentity, type CorrectionsConfig } from '../identity/corrections';
-import { NamedEntityIndex, personAliases } from '../identity/namedEntities';
+import { NamedEntityIndex, personAliases, type NotEntityNames } from '../identity/namedEntities';
 import { lowerBound } from '../util/sortedSearch';
 import { ITEMS_PER_STEP, runSteps, sortSteps, type Steps } from '../util/steps';
 import { assembleArticle } from './assemble';
@@ -94,10 +94,19 @@ function* trimSteps<T>(byPerson: Map<string, T[]>, touched: ReadonlySet<string>,
   }
 }
 
+/** The corrections' names that are no entity, as the named-entity index reads them. */
+function notEntityNames(corrections: CorrectionsConfig): NotEntityNames {
+  const byPath: Record<string, readonly string[]> = {};
+  for (const [path, article] of Object.entries(corrections.articleCorrections)) if (article.notEntities.length > 0) byPath[path] = article.notEntities;
+  return { everywhere: corrections.notEntities, byPath };
+}
+
 export class CorpusView {
   private readonly identity: CorrectedIdentity;
   /** corpus.yaml's corpus-wide aliases of every type, as this view was built with. */
   private readonly aliases: CorrectionsConfig['aliases'];
+  /** corpus.yaml's names that are no organisation or place, as this view was built with. */
+  private readonly notNamed: NotEntityNames;
   private readonly named: NamedEntityIndex;
   private namedById: ReadonlyMap<string, Entity> = new Map<string, Entity>();
   /** Entities of every type by mention count, listed on first use after a change. */
@@ -125,8 +134,9 @@ export class CorpusView {
    */
   constructor(corrections: CorrectionsConfig = emptyCorrections) {
     this.aliases = corrections.aliases;
+    this.notNamed = notEntityNames(corrections);
     this.identity = new CorrectedIdentity({ ...corrections, aliases: personAliases(corrections.aliases) });
-    this.named = new NamedEntityIndex(corrections.aliases);
+    this.named = new NamedEntityIndex(corrections.aliases, this.notNamed);
   }
 
   /** Entities of every type sorted by mention count, most mentioned first, then by id. */
@@ -154,8 +164,9 @@ export class CorpusView {
    * `updateSteps` assembles again the articles whose mentions they show differently.
    */
   reconfigure(corrections: CorrectionsConfig): string[] | null {
-    // Typed aliases live in the named-entity index, which is only built anew.
+    // Typed aliases and the names that are no entity live in the named-entity index, which is only built anew.
     if (JSON.stringify(corrections.aliases) !== JSON.stringify(this.aliases)) return null;
+    if (JSON.stringify(notEntityNames(corrections)) !== JSON.stringify(this.notNamed)) return null;
     const touched = this.identity.reconfigure({ ...corrections, aliases: personAliases(corrections.aliases) });
     if (!touched) return null;
     for (const path of touched.reassemble) this.toReassemble.add(path);
