@@ -9,6 +9,7 @@ import { foldPunctuation, normalizeForSearch } from '../core/search/normalize';
 import { PeopleSearch } from '../core/search/peopleSearch';
 import { QuoteSearch, type SearchDoc } from '../core/search/quoteSearch';
 import type { Queryable } from './db';
+import { byPathThenStart } from '../core/util/compare';
 
 export interface ArchiveMention {
   path: string;
@@ -185,7 +186,6 @@ const QUOTE_CANDIDATES = 300;
 /** Quotes holding every word of a query that are checked for the words as a phrase. */
 const PHRASE_CHECKED = 2000;
 
-const byPathThenStart = (a: QuoteRow, b: QuoteRow) => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start);
 
 /**
  * Quotes matching `raw` (the Search Quotes query language: "@name words" narrows to a speaker), best first,

@@ -9,9 +9,8 @@ import { emptyCorpusConfig, parseCorpusYaml } from '../core/extract/corpusYaml';
 import { mentionAtOffset, quoteAtOffset } from '../core/index/spanLookup';
 import type { Article, CorpusConfig, Entity, EntityType, Mention, Person, Quote } from '../core/types';
 import { articleFromRow, type ArticleRow } from './rawExtraction';
+import { byPathThenStart, compareCodeUnits } from '../core/util/compare';
 
-const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-const byPathThenStart = (a: { path: string; start: number }, b: { path: string; start: number }) => byCodeUnits(a.path, b.path) || a.start - b.start;
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | null): Map<string, T[]> {
   const groups = new Map<string, T[]>();
@@ -127,7 +126,7 @@ export async function loadArchiveSnapshot(db: pg.ClientBase, root = ''): Promise
       pathById.set(row.id, row.path);
       return articleFromRow(row);
     });
-    articles.sort((a, b) => byCodeUnits(a.path, b.path));
+    articles.sort((a, b) => compareCodeUnits(a.path, b.path));
 
     const entityRows = await db.query<{ id: string; type: EntityType; name: string; aliases: string[]; roles: string[] }>(
       'SELECT id, type, name, aliases, roles FROM entities ORDER BY mention_count DESC, id COLLATE "C"',

@@ -9,6 +9,7 @@ import { ITEMS_PER_STEP, runSteps, sortSteps, type Steps } from '../util/steps';
 import { assembleArticle } from './assemble';
 import { mentionFormsOf, packedPartsOf } from './packed';
 import type { Article, ArticleExtraction, Entity, Mention, Person, Quote } from '../types';
+import { byMentionsThenId, compareCodeUnits } from '../util/compare';
 
 const emptyCorrections: CorrectionsConfig = { aliases: {}, notEntities: [], merge: {}, names: {}, articleCorrections: {} };
 
@@ -28,11 +29,6 @@ function sameIds(a: readonly (string | null)[], b: readonly (string | null)[]): 
 }
 
 /** People order: most mentioned first, then by id. */
-function byMentionsThenId(a: Person, b: Person): number {
-  return b.mentions.length - a.mentions.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-}
-
-const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 const pathOf = (item: { path: string }): string => item.path;
 const itself = (path: string): string => path;
 const personIdOf = (mention: Mention): string | null => mention.entityId;
@@ -227,7 +223,7 @@ export class CorpusView {
    * steps of bounded work: identities, then mentions and quotes with ids, per article.
    */
   *updateSteps(extractions: ReadonlyMap<string, ArticleExtraction>, changed: string[]): Steps<void> {
-    yield* sortSteps(changed, byCodeUnits);
+    yield* sortSteps(changed, compareCodeUnits);
     yield;
     for (let i = 0; i < changed.length; i++) {
       const path = changed[i];

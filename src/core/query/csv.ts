@@ -2,6 +2,7 @@
 // CRLF line ends, fields with a comma, quote mark or line break quoted, quote marks doubled), UTF-8 text.
 import type { CorpusReader } from '../api';
 import type { Article, Entity } from '../types';
+import { byMentionsThenId, byPathThenStart } from '../util/compare';
 
 /** One RFC 4180 field. */
 export function csvField(value: string | number | null): string {
@@ -20,7 +21,6 @@ export function toCsv(rows: readonly (readonly (string | number | null)[])[]): s
 export const CSV_FILES = ['quotes.csv', 'mentions.csv', 'entities.csv'] as const;
 export type CsvFileName = (typeof CSV_FILES)[number];
 
-const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** What the CSV export reads of a corpus. */
 export type CsvSource = Pick<CorpusReader, 'articles' | 'article' | 'entities' | 'entity' | 'quotes' | 'quotesFrom' | 'trailOf'>;
@@ -48,10 +48,10 @@ export function corpusCsv(corpus: CsvSource): Record<CsvFileName, string> {
     ]);
   }
 
-  const entities = [...corpus.entities()].sort((a, b) => b.mentions.length - a.mentions.length || byCodeUnits(a.id, b.id));
+  const entities = [...corpus.entities()].sort(byMentionsThenId);
   const mentions: (string | number | null)[][] = [['entity_id', 'entity', 'type', 'text', 'outlet', 'date', 'article', 'offsets']];
   for (const entity of entities) {
-    const sorted = [...entity.mentions].sort((a, b) => byCodeUnits(a.path, b.path) || a.start - b.start);
+    const sorted = [...entity.mentions].sort(byPathThenStart);
     for (const mention of sorted) {
       const article = articleOf(mention.path);
       mentions.push([entity.id, entity.name, entity.type, mention.text, article?.outlet ?? null, article?.date ?? null, mention.path, `${mention.start}-${mention.end}`]);

@@ -8,6 +8,7 @@
 import type { CorpusReader, CorpusWriter } from '../api';
 import { lowerBound } from '../util/sortedSearch';
 import type { Entity, EntityType, Mention, Quote, Span } from '../types';
+import { byPathThenStart } from '../util/compare';
 
 export type MentionOrder = 'nearest' | 'newest';
 
@@ -136,7 +137,6 @@ interface EntityDigest {
 
 const dayOf = (dated: DatedMention): number => dated.day;
 
-const byPathThenStart = (a: Mention, b: Mention): number => (a.path < b.path ? -1 : a.path > b.path ? 1 : a.start - b.start);
 
 /** One pass over the mentions and a sort of the entity's articles (not of their mentions): little garbage. */
 function digest(corpus: CorpusReader, entity: Entity): EntityDigest {

@@ -3,20 +3,19 @@
 import type { CorpusReader } from '../api';
 import type { CorpusExport, Entity, ExportedMention } from '../types';
 import { exportQuoteTrails, type ExportedTrail } from './trailExport';
+import { byMentionsThenId, byPathThenStart, compareCodeUnits } from '../util/compare';
 
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-const byMentionsThenId = (a: Entity, b: Entity): number => b.mentions.length - a.mentions.length || compare(a.id, b.id);
 
 function exportedMentions(entity: Entity): ExportedMention[] {
   return [...entity.mentions]
-    .sort((a, b) => compare(a.path, b.path) || a.start - b.start)
+    .sort(byPathThenStart)
     .map((mention) => ({ path: mention.path, start: mention.start, end: mention.end, text: mention.text }));
 }
 
 export function toExport(corpus: CorpusReader): CorpusExport & { quoteTrails: ExportedTrail[] } {
   const articles = [...corpus.articles()]
-    .sort((a, b) => compare(a.path, b.path))
+    .sort((a, b) => compareCodeUnits(a.path, b.path))
     .map((article) => ({ path: article.path, title: article.title, outlet: article.outlet, date: article.date }));
 
   const people = [...corpus.people()].sort(byMentionsThenId).map((person) => ({
@@ -36,7 +35,7 @@ export function toExport(corpus: CorpusReader): CorpusExport & { quoteTrails: Ex
   });
 
   const quotes = [...corpus.quotes()]
-    .sort((a, b) => compare(a.path, b.path) || a.start - b.start)
+    .sort(byPathThenStart)
     .map((quote) => ({ path: quote.path, start: quote.start, end: quote.end, text: quote.text, speaker: quote.speaker, source: quote.source }));
 
   return { version: 2, articles, people, entities, quotes, ...exportQuoteTrails(corpus, quotes) };

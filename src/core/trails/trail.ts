@@ -4,6 +4,7 @@ import type { Article, Quote } from '../types';
 import { fnv1aUnsigned } from '../util/hash';
 import { matchQuotes, type TrailMatch } from './match';
 import type { TrailEntry } from './trailIndex';
+import { compareCodeUnits } from '../util/compare';
 
 /** One article of a trail. */
 export interface TrailArticle {
@@ -41,16 +42,15 @@ export interface TrailSource {
   quotesIn(path: string): readonly Quote[];
 }
 
-const byCodeUnits = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Trail order of articles: dated before undated, earlier first, then by path. */
 export function compareTrailArticles(a: Pick<TrailArticle, 'date' | 'path'>, b: Pick<TrailArticle, 'date' | 'path'>): number {
   if (a.date !== b.date) {
     if (a.date === null) return 1;
     if (b.date === null) return -1;
-    return byCodeUnits(a.date, b.date);
+    return compareCodeUnits(a.date, b.date);
   }
-  return byCodeUnits(a.path, b.path);
+  return compareCodeUnits(a.path, b.path);
 }
 
 function quoteStartingAt(quotes: readonly Quote[], start: number): Quote | undefined {
@@ -89,7 +89,7 @@ export function buildTrail(entries: readonly TrailEntry[], source: TrailSource):
     });
   }
   articles.sort(compareTrailArticles);
-  const quotes = [...byPath.keys()].sort(byCodeUnits).flatMap((path) => byPath.get(path)!);
+  const quotes = [...byPath.keys()].sort(compareCodeUnits).flatMap((path) => byPath.get(path)!);
   const outlets = [...new Set(articles.map((article) => article.outlet).filter((outlet): outlet is string => outlet !== null))];
   const speakers = [...new Set(articles.map((article) => article.speaker).filter((speaker): speaker is string => speaker !== null))];
   return {
