@@ -1,10 +1,9 @@
 import * as assert from 'assert';
 import { CorpusIndex } from '../../src/core/index/corpusIndex';
-import { emptyCorpusConfig } from '../../src/core/extract/corpusYaml';
 import { buildEntityCard, entityMentionedAt, selectOtherMentions, type MentionOrder } from '../../src/core/query/entityCard';
 import type { CorpusReader } from '../../src/core/api';
-import type { Entity, Mention, Person, Quote } from '../../src/core/types';
-import { article } from '../support/queryFixtures';
+import type { Mention, Person, Quote } from '../../src/core/types';
+import { fakeReader, type FakeEntity, type FakeMention, type FakeQuote } from '../support/fakeReader';
 
 /** Articles naming one person, some dated (several on the same day), some undated; a few name her twice. */
 function corpusTexts(): Record<string, string> {
@@ -110,10 +109,7 @@ describe('person card', () => {
   });
 });
 
-/**
- * A hand-built reader with an organisation, a place and people (the index recognises only people so far):
- * the card rules are the same for every type.
- */
+/** A reader with an organisation, a place and people, their mentions wherever the names are written: the card rules are the same for every type. */
 function typedReader(): CorpusReader {
   const texts: Record<string, string> = {
     'p1.txt': 'The Alliance met. Ann Lee and Bo Park spoke. "We stand ready," the Alliance said in Ostravia.',
@@ -121,53 +117,22 @@ function typedReader(): CorpusReader {
     'p3.txt': 'In Ostravia, Bo Park and Ann Lee said "the Alliance must act now, and act together, whatever the cost".',
   };
   const dates: Record<string, string> = { 'p1.txt': '2020-01-01', 'p2.txt': '2020-02-01', 'p3.txt': '2020-03-01' };
-  const kinds: [string, Entity['type'], string][] = [
-    ['organization:alliance', 'organization', 'Alliance'],
-    ['place:ostravia', 'place', 'Ostravia'],
-    ['ann-lee', 'person', 'Ann Lee'],
-    ['bo-park', 'person', 'Bo Park'],
+  const entities: FakeEntity[] = [
+    { id: 'organization:alliance', type: 'organization', name: 'Alliance' },
+    { id: 'place:ostravia', type: 'place', name: 'Ostravia' },
+    { id: 'ann-lee', type: 'person', name: 'Ann Lee' },
+    { id: 'bo-park', type: 'person', name: 'Bo Park' },
   ];
-  const entities: Entity[] = kinds.map(([id, type, name]) => ({ id, type, name, aliases: [], roles: [], mentions: [] }));
-  const mentionsByPath = new Map<string, Mention[]>();
+  const mentions: FakeMention[] = [];
   for (const [path, text] of Object.entries(texts)) {
-    const found: Mention[] = [];
     for (const entity of entities) {
-      for (let at = text.indexOf(entity.name); at !== -1; at = text.indexOf(entity.name, at + 1)) {
-        const m: Mention = { path, start: at, end: at + entity.name.length, text: entity.name, entityId: entity.id };
-        found.push(m);
-        entity.mentions.push(m);
-      }
+      for (let at = text.indexOf(entity.name); at !== -1; at = text.indexOf(entity.name, at + 1)) mentions.push({ path, start: at, entityId: entity.id, text: entity.name });
     }
-    mentionsByPath.set(path, found.sort((a, b) => a.start - b.start));
   }
-  const quoteIn = (path: string, words: string, source: string): Quote => {
-    const start = texts[path].indexOf(words);
-    return { path, start, end: start + words.length, text: words, speaker: null, source, group: start, partial: false, unmarked: false };
-  };
+  const quoteIn = (path: string, words: string, source: string): FakeQuote => ({ path, start: texts[path].indexOf(words), text: words, source });
   const quotes = [quoteIn('p1.txt', 'We stand ready,', 'organization:alliance'), quoteIn('p3.txt', 'the Alliance must act now, and act together, whatever the cost', 'ann-lee')];
-  const articles = Object.entries(texts).map(([path, text]) => ({ ...article(path, dates[path], path.toUpperCase()), text }));
-  const byId = new Map(entities.map((e) => [e.id, e]));
-  const people = entities.filter((e) => e.type === 'person');
-  return {
-    root: '/typed',
-    config: emptyCorpusConfig(),
-    articles: () => articles,
-    article: (path) => articles.find((a) => a.path === path),
-    entities: () => entities,
-    entity: (id) => byId.get(id),
-    people: () => people,
-    person: (id) => people.find((p) => p.id === id),
-    quotes: () => quotes,
-    quotesIn: (path) => quotes.filter((q) => q.path === path),
-    quotesBy: (id) => quotes.filter((q) => q.speaker === id),
-    quotesFrom: (id) => quotes.filter((q) => q.source === id),
-    mentionsIn: (path) => mentionsByPath.get(path) ?? [],
-    mentionAt: (path, offset) => (mentionsByPath.get(path) ?? []).find((m) => m.start <= offset && offset <= m.end),
-    quoteAt: () => undefined,
-    problems: () => [],
-    trails: () => [],
-    trailOf: () => undefined,
-  };
+  const articles = Object.entries(texts).map(([path, text]) => ({ path, text, date: dates[path], title: path.toUpperCase() }));
+  return fakeReader(articles, entities, mentions, quotes);
 }
 
 describe('entity card for every type', () => {
