@@ -1,0 +1,241 @@
+// The editor reading a shared archive: a real PostgreSQL cluster started by the test runner with corpus/
+// indexed into it by the CLI (test/support/testArchive.ts). The workspace is a copy of the same corpus, so
+// every answer from the archive can be checked against the local index of the same articles.
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as net from 'net';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { CorpusNavigatorApi } from '../../src/editor/extension';
+import { ARCHIVE_SCHEME } from '../../src/editor/archive/documents';
+import { ArchiveTreeProvider, type ArchiveNode } from '../../src/editor/archive/tree';
+import { TEST_ARCHIVE_ENV, type TestArchive } from '../support/testArchive';
+import { eventually, hoverMarkdown, personAtText, positionOf, revertAll, sampleCorpus, unescapeMarkdown, workspaceRoot } from './_helpers';
+
+const ARTICLE = 'uk-and-us-accuse-russia-of-interfering.txt';
+
+function testArchive(): TestArchive {
+  const json = process.env[TEST_ARCHIVE_ENV];
+  assert.ok(json, `${TEST_ARCHIVE_ENV} is not set: run the suite through out/test/runIntegration.js, which starts the PostgreSQL cluster`);
+  return JSON.parse(json) as TestArchive;
+}
+
+async function setArchives(archives: object[]): Promise<void> {
+  await vscode.workspace.getConfiguration('corpusNavigator').update('archives', archives, vscode.ConfigurationTarget.Global);
+}
+
+async function connect(api: CorpusNavigatorApi, name: string): Promise<boolean> {
+  const connected = await vscode.commands.executeCommand<boolean>('corpusNavigator.archive.connect', name);
+  assert.strictEqual(connected, api.archive.session.state === 'connected');
+  return connected;
+}
+
+/** A port nothing listens on. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as net.AddressInfo).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+async function hoverCards(uri: vscode.Uri, position: vscode.Position): Promise<string[]> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+  return hoverMarkdown(hovers ?? []).map((md) => unescapeMarkdown(md.value));
+}
+
+describe('shared archive (PostgreSQL)', function () {
+  this.timeout(60_000);
+  const archive = testArchive();
+  // 'virtual': the articles are not on this machine (a folder that does not exist), so they open from the
+  // database; 'files': the workspace holds them, so they open from disk.
+  const virtual = { name: 'virtual', ...archive, folder: 'no-such-folder' };
+  const files = { name: 'files', ...archive };
+  let api: CorpusNavigatorApi;
+
+  before(async () => {
+    api = (await sampleCorpus()).api;
+    await setArchives([virtual, files]);
+  });
+  afterEach(revertAll);
+  after(async () => {
+    await api.archive.session.disconnect();
+    await vscode.workspace.getConfiguration('corpusNavigator').update('archive.timeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
+    await setArchives([]);
+  });
+
+  it('connects to the archive and opens an article from the database as a read-only virtual document', async () => {
+    assert.ok(await connect(api, 'virtual'), api.archive.session.error);
+    assert.strictEqual(api.archive.session.summary?.articles, fs.readdirSync(workspaceRoot()).filter((f) => f.endsWith('.txt')).length);
+    assert.match(api.archive.status.text, /\$\(database\) virtual/);
+    const editor = await api.archive.documents.open(ARTICLE, undefined);
+    assert.ok(editor);
+    assert.strictEqual(editor.document.uri.scheme, ARCHIVE_SCHEME);
+    assert.strictEqual(editor.document.languageId, 'news-article');
+    assert.strictEqual(editor.document.getText(), fs.readFileSync(path.join(workspaceRoot(), ARTICLE), 'utf8'));
+    // Read-only: nothing can be saved back (there is no file system behind the scheme, only the provider).
+    assert.notStrictEqual(vscode.workspace.fs.isWritableFileSystem(ARCHIVE_SCHEME), true);
+    assert.ok(await editor.edit((edit) => edit.insert(new vscode.Position(0, 0), 'x')));
+    try {
+      assert.strictEqual(await editor.document.save(), false);
+    } finally {
+      await editor.edit((edit) => edit.delete(new vscode.Range(0, 0, 0, 1)));
+    }
+  });
+
+  it('answers hover, definition and references on an archive document like the local index', async () => {
+    const { corpus } = await sampleCorpus();
+    assert.ok(await connect(api, 'virtual'));
+    const editor = await api.archive.documents.open(ARTICLE, undefined);
+    assert.ok(editor);
+    const document = editor.document;
+    const { person } = personAtText(corpus, await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(workspaceRoot(), ARTICLE))), 'Fallon');
+    const at = positionOf(document, 'Fallon');
+
+    const cards = await hoverCards(document.uri, at);
+    assert.strictEqual(cards.length, 1, `one card expected, got ${cards.length}`);
+    assert.ok(cards[0].includes(person.name), cards[0]);
+    const articles = new Set(person.mentions.map((m) => m.path));
+    assert.ok(cards[0].includes(`${person.mentions.length} mentions in ${articles.size} articles`), cards[0]);
+    for (const other of [...articles].filter((p) => p !== ARTICLE)) {
+      const title = corpus.article(other)?.title;
+      assert.ok(title && cards[0].includes(title), `card lacks ${title}:\n${cards[0]}`);
+    }
+
+    const references = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', document.uri, at);
+    assert.strictEqual(references.length, person.mentions.length);
+    assert.ok(references.every((l) => l.uri.scheme === ARCHIVE_SCHEME));
+    const local = new Set(person.mentions.map((m) => `${m.path}#${m.start}`));
+    for (const location of references) {
+      const target = await vscode.workspace.openTextDocument(location.uri);
+      const key = `${location.uri.path.slice(1)}#${target.offsetAt(location.range.start)}`;
+      assert.ok(local.has(key), `${key} is not a mention of ${person.name} in the local index`);
+    }
+
+    const definitions = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', document.uri, at);
+    assert.strictEqual(definitions.length, 1);
+    const definedIn = await vscode.workspace.openTextDocument(definitions[0].uri);
+    assert.ok(definedIn.getText(definitions[0].range).toLowerCase().includes(person.name.toLowerCase()), definedIn.getText(definitions[0].range));
+  });
+
+  it('searches the archive’s quotes and entities, and lists entities as workspace symbols', async () => {
+    assert.ok(await connect(api, 'virtual'));
+    const quotes = await api.archive.search.quotes('persistnt patern of Russian interfrence');
+    assert.ok(quotes && quotes.length > 0, 'no quote found');
+    assert.match(quotes[0].text, /persistent pattern of Russian interference/);
+    const people = await api.archive.search.entities('Falon');
+    assert.ok(people?.[0]?.name.includes('Fallon'), JSON.stringify(people?.slice(0, 3)));
+
+    const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'Fallon');
+    const fromArchive = symbols.filter((s) => s.containerName?.endsWith('archive'));
+    assert.ok(fromArchive.some((s) => s.name.includes('Fallon')), symbols.map((s) => `${s.name} (${s.containerName})`).join(', '));
+    assert.ok(fromArchive.every((s) => s.location.uri.scheme === ARCHIVE_SCHEME));
+
+    const pick = api.archive.search.showQuotes('persistnt patern');
+    assert.ok(pick);
+    await eventually(() => !pick.busy && pick.items.length > 0, 10_000, 'quote picker results');
+    pick.hide();
+  });
+
+  it('pages the Archive tree: outlets, articles, and a "Load more…" row', async () => {
+    const { corpus } = await sampleCorpus();
+    assert.ok(await connect(api, 'virtual'));
+    const roots = await api.archive.tree.getChildren();
+    assert.deepStrictEqual(roots.map((r) => r.kind), ['outlets', 'entities', 'entities', 'entities']);
+    const outlets = await api.archive.tree.getChildren(roots[0]);
+    const localOutlets = new Set(corpus.articles().map((a) => a.outlet));
+    assert.strictEqual(outlets.length, localOutlets.size);
+
+    // Pages of two to see the paging on a small archive.
+    const tree = new ArchiveTreeProvider(api.archive.session, { articles: 2, entities: 2 });
+    try {
+      const people = (await tree.getChildren())[1];
+      const firstPage = await tree.getChildren(people);
+      assert.deepStrictEqual(firstPage.map((n) => n.kind), ['entity', 'entity', 'more']);
+      const more = firstPage[2] as Extract<ArchiveNode, { kind: 'more' }>;
+      await tree.loadMore(more.parent);
+      const grown = await tree.getChildren(people);
+      assert.ok(grown.length > 3, `expected a second page, got ${grown.length} rows`);
+      const mostMentioned = corpus.people().reduce((a, b) => (b.mentions.length > a.mentions.length ? b : a));
+      const first = grown[0] as Extract<ArchiveNode, { kind: 'entity' }>;
+      assert.strictEqual(first.entity.mentionCount, mostMentioned.mentions.length);
+      const articles = await tree.getChildren(first);
+      assert.ok(articles.length >= 1 && articles.every((n) => n.kind === 'article' || n.kind === 'more'));
+    } finally {
+      tree.dispose();
+    }
+  });
+
+  it('opens articles from disk when the workspace has them, and leaves the local corpus’s files to the local index', async () => {
+    const { corpus } = await sampleCorpus();
+    assert.ok(await connect(api, 'files'));
+    const file = vscode.Uri.file(path.join(workspaceRoot(), ARTICLE));
+    assert.strictEqual(api.archive.documents.uriOf(ARTICLE)?.toString(), file.toString());
+    const document = await vscode.workspace.openTextDocument(file);
+    const { person } = personAtText(corpus, document, 'Fallon');
+    // One card: the local index answers for its own files, the archive does not add a second.
+    const cards = await hoverCards(file, positionOf(document, 'Fallon'));
+    assert.strictEqual(cards.length, 1);
+    const locations = await api.archive.language.references({ path: ARTICLE, start: person.mentions.find((m) => m.path === ARTICLE)!.start, end: 0 });
+    assert.ok(locations && locations.length === person.mentions.length);
+    assert.ok(locations.every((l) => l.uri.scheme === 'file'));
+  });
+
+  it('reports an archive that cannot be reached, with Retry, and the editor keeps answering', async () => {
+    const { corpus } = await sampleCorpus();
+    await setArchives([virtual, files, { name: 'down', ...archive, port: await closedPort() }]);
+    const started = Date.now();
+    assert.strictEqual(await connect(api, 'down'), false);
+    assert.ok(Date.now() - started < 15_000, `gave up after ${Date.now() - started} ms`);
+    assert.strictEqual(api.archive.session.state, 'failed');
+    assert.match(api.archive.session.error ?? '', /cannot be reached/);
+    assert.match(api.archive.status.text, /\$\(error\) down/);
+    assert.strictEqual(api.archive.status.command, 'corpusNavigator.archive.retry');
+    // Retry tries again (and fails again: nothing listens).
+    assert.strictEqual(await vscode.commands.executeCommand('corpusNavigator.archive.retry'), false);
+    assert.strictEqual(api.archive.session.state, 'failed');
+    // The local index still answers at once.
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(workspaceRoot(), ARTICLE)));
+    personAtText(corpus, document, 'Fallon');
+    const before = Date.now();
+    assert.strictEqual((await hoverCards(document.uri, positionOf(document, 'Fallon'))).length, 1);
+    assert.ok(Date.now() - before < 2000);
+  });
+
+  it('gives up on a server that accepts connections but never answers, without blocking the editor', async () => {
+    const { corpus } = await sampleCorpus();
+    const sockets: net.Socket[] = [];
+    const silent = net.createServer((socket) => sockets.push(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      await vscode.workspace.getConfiguration('corpusNavigator').update('archive.timeoutSeconds', 2, vscode.ConfigurationTarget.Global);
+      await setArchives([virtual, files, { name: 'silent', ...archive, port: (silent.address() as net.AddressInfo).port }]);
+      const connecting = vscode.commands.executeCommand<boolean>('corpusNavigator.archive.connect', 'silent');
+      await eventually(() => api.archive.session.state === 'connecting', 2000, 'the connecting state');
+      // While it waits, the editor answers: hovers from the local index, commands.
+      const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(workspaceRoot(), ARTICLE)));
+      personAtText(corpus, document, 'Fallon');
+      for (let i = 0; i < 5; i++) {
+        const before = Date.now();
+        assert.strictEqual((await hoverCards(document.uri, positionOf(document, 'Fallon'))).length, 1);
+        assert.ok(Date.now() - before < 1000, `a hover took ${Date.now() - before} ms while the archive was silent`);
+      }
+      assert.strictEqual(await connecting, false);
+      assert.strictEqual(api.archive.session.state, 'failed');
+      console.log(`  silent server: ${api.archive.session.error}`);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((resolve) => silent.close(resolve));
+      await vscode.workspace.getConfiguration('corpusNavigator').update('archive.timeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('reconnects after Retry once the server answers again, and reports the extension host’s memory', async () => {
+    assert.ok(await connect(api, 'virtual'));
+    assert.strictEqual(await vscode.commands.executeCommand('corpusNavigator.archive.retry'), true);
+    await vscode.commands.executeCommand('corpusNavigator.archive.disconnect');
+    assert.strictEqual(api.archive.session.state, 'disconnected');
+    const memory = process.memoryUsage();
+    console.log(`  extension host: rss ${(memory.rss / 2 ** 20).toFixed(0)} MB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MB`);
+  });
+});
