@@ -124,9 +124,11 @@ export function register(context: vscode.ExtensionContext, manager: CorpusManage
   );
   registerProviders(context, language);
 
-  // The archive connected when the window last closed is connected again, after activation has returned.
+  // The archive connected when the window last closed (else one marked connectOnStartup) is connected, after
+  // activation has returned.
   const previous = context.workspaceState.get<string>(StateKeys.connectedArchive);
-  const config = previous ? readArchives().find((a) => a.name === previous) : undefined;
+  const archives = readArchives();
+  const config = archives.find((a) => a.name === previous) ?? archives.find((a) => a.connectOnStartup);
   if (config) setTimeout(() => void session.connect(config), 0);
   return { session, documents, search, tree, language, status };
 }

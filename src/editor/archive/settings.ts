@@ -8,6 +8,8 @@ export interface ArchiveConfig extends ConnectionFields {
   name: string;
   /** A folder on this machine holding the archive's articles (absolute, or relative to the workspace folder). */
   folder?: string;
+  /** Connect when the window opens. */
+  connectOnStartup: boolean;
 }
 
 const DEFAULT_PORT = 5432;
@@ -35,6 +37,7 @@ export function readArchives(): ArchiveConfig[] {
       port: Number.isInteger(port) && port > 0 && port < 65536 ? port : DEFAULT_PORT,
       user: text(entry.user) ?? 'postgres',
       folder: text(entry.folder),
+      connectOnStartup: entry.connectOnStartup === true,
     });
   }
   return archives;
