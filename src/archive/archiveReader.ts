@@ -8,6 +8,7 @@ import { schemaVersion, SCHEMA_VERSION } from './schema';
 import {
   articlePage,
   entity,
+  entityOf,
   hoverCard,
   outlets,
   references,
@@ -16,6 +17,7 @@ import {
   type ArchiveEntity,
   type ArchiveMention,
   type ArticleSummary,
+  type EntityRow,
   type HoverCard,
   type QuoteHit,
   type TreeGroup,
@@ -76,26 +78,6 @@ export interface ArchiveReaderOptions {
   password?: () => Promise<string>;
   maxConnections?: number;
 }
-
-interface EntityRow {
-  id: string;
-  type: string;
-  name: string;
-  aliases: string[];
-  roles: string[];
-  mention_count: number;
-  article_count: number;
-}
-
-const entityOf = (row: EntityRow): ArchiveEntity => ({
-  id: row.id,
-  type: row.type,
-  name: row.name,
-  aliases: row.aliases,
-  roles: row.roles,
-  mentionCount: row.mention_count,
-  articleCount: row.article_count,
-});
 
 // The order of core/query/ordering.ts's mentionsInDateOrder (oldest first, undated last, then path and offset),
 // a mention carrying the full name first (core/query/definition.ts).
