@@ -10,7 +10,7 @@ import type { CorpusNavigatorApi } from '../../src/editor/extension';
 import { ARCHIVE_SCHEME } from '../../src/editor/archive/documents';
 import { ArchiveTreeProvider, type ArchiveNode } from '../../src/editor/archive/tree';
 import { TEST_ARCHIVE_ENV, type TestArchive } from '../support/testArchive';
-import { eventually, hoverMarkdown, personAtText, positionOf, revertAll, sampleCorpus, unescapeMarkdown, workspaceRoot } from './_helpers';
+import { decodeTokens, eventually, hoverMarkdown, personAtText, positionOf, revertAll, sampleCorpus, unescapeMarkdown, workspaceRoot } from './_helpers';
 
 const ARTICLE = 'uk-and-us-accuse-russia-of-interfering.txt';
 
@@ -37,6 +37,33 @@ async function closedPort(): Promise<number> {
   const port = (server.address() as net.AddressInfo).port;
   await new Promise((resolve) => server.close(resolve));
   return port;
+}
+
+/** A TCP proxy to the test server that can be taken down (every connection cut) and brought back on its port. */
+async function tcpProxy(target: number): Promise<{ port: number; down(): Promise<void>; up(): Promise<void>; close(): Promise<void> }> {
+  const sockets = new Set<net.Socket>();
+  const listen = (port: number) =>
+    new Promise<net.Server>((resolve) => {
+      const server = net.createServer((client) => {
+        const upstream = net.connect(target, '127.0.0.1');
+        for (const socket of [client, upstream]) {
+          sockets.add(socket);
+          socket.on('close', () => sockets.delete(socket));
+          socket.on('error', () => undefined);
+        }
+        client.pipe(upstream).pipe(client);
+      });
+      server.listen(port, '127.0.0.1', () => resolve(server));
+    });
+  let server: net.Server | undefined = await listen(0);
+  const port = (server.address() as net.AddressInfo).port;
+  const down = async () => {
+    const closing = server;
+    server = undefined;
+    for (const socket of sockets) socket.destroy();
+    if (closing) await new Promise((resolve) => closing.close(resolve));
+  };
+  return { port, down, up: async () => void (server ??= await listen(port)), close: down };
 }
 
 async function hoverCards(uri: vscode.Uri, position: vscode.Position): Promise<string[]> {
@@ -83,7 +110,7 @@ describe('shared archive (PostgreSQL)', function () {
     }
   });
 
-  it('answers hover, definition and references on an archive document like the local index', async () => {
+  it('answers hover, highlighting, definition and references on an archive document like the local index', async () => {
     const { corpus } = await sampleCorpus();
     assert.ok(await connect(api, 'virtual'));
     const editor = await api.archive.documents.open(ARTICLE, undefined);
@@ -111,6 +138,16 @@ describe('shared archive (PostgreSQL)', function () {
       const key = `${location.uri.path.slice(1)}#${target.offsetAt(location.range.start)}`;
       assert.ok(local.has(key), `${key} is not a mention of ${person.name} in the local index`);
     }
+
+    // Highlighting: every mention of the article, with its entity's type, as the local index has them.
+    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', document.uri);
+    const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', document.uri);
+    assert.ok(legend && tokens, 'no semantic tokens for the archive document');
+    const expected = corpus
+      .mentionsIn(ARTICLE)
+      .filter((m) => document.positionAt(m.start).line === document.positionAt(m.end).line)
+      .map((m) => `${m.start}+${m.end - m.start}:${corpus.entity(m.entityId)!.type}`);
+    assert.deepStrictEqual(decodeTokens(document, legend, tokens), expected);
 
     const definitions = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', document.uri, at);
     assert.strictEqual(definitions.length, 1);
@@ -230,12 +267,43 @@ describe('shared archive (PostgreSQL)', function () {
     }
   });
 
-  it('reconnects after Retry once the server answers again, and reports the extension host’s memory', async () => {
-    assert.ok(await connect(api, 'virtual'));
-    assert.strictEqual(await vscode.commands.executeCommand('corpusNavigator.archive.retry'), true);
-    await vscode.commands.executeCommand('corpusNavigator.archive.disconnect');
-    assert.strictEqual(api.archive.session.state, 'disconnected');
-    const memory = process.memoryUsage();
-    console.log(`  extension host: rss ${(memory.rss / 2 ** 20).toFixed(0)} MB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MB`);
+  it('survives the server going away while connected: a message, a red status, Retry once it is back', async () => {
+    const { corpus } = await sampleCorpus();
+    const proxy = await tcpProxy(archive.port);
+    try {
+      await setArchives([virtual, files, { name: 'proxied', ...archive, port: proxy.port, folder: 'no-such-folder' }]);
+      assert.ok(await connect(api, 'proxied'), api.archive.session.error);
+      const editor = await api.archive.documents.open(ARTICLE, undefined);
+      assert.ok(editor);
+      const at = positionOf(editor.document, 'Fallon');
+      assert.strictEqual((await hoverCards(editor.document.uri, at)).length, 1);
+
+      await proxy.down();
+      // Another article: its mentions are not cached, so the editor must ask the server.
+      const other = corpus.articles().find((a) => a.path !== ARTICLE && corpus.mentionsIn(a.path).length > 0)!;
+      const otherUri = api.archive.documents.uriOf(other.path)!;
+      const otherDocument = await vscode.workspace.openTextDocument(otherUri);
+      const before = Date.now();
+      const cards = await hoverCards(otherUri, otherDocument.positionAt(corpus.mentionsIn(other.path)[0].start + 1));
+      assert.deepStrictEqual(cards, []);
+      assert.ok(Date.now() - before < 12_000, `the hover took ${Date.now() - before} ms`);
+      await eventually(() => api.archive.session.state === 'failed', 5000, 'the failed state');
+      assert.match(api.archive.session.error ?? '', /cannot be reached/);
+      assert.match(api.archive.status.text, /\$\(error\) proxied/);
+      // While failed, archive features answer nothing at once instead of waiting for the server again.
+      const quick = Date.now();
+      assert.deepStrictEqual(await hoverCards(editor.document.uri, at), []);
+      assert.ok(Date.now() - quick < 1000);
+
+      await proxy.up();
+      assert.strictEqual(await vscode.commands.executeCommand('corpusNavigator.archive.retry'), true);
+      assert.strictEqual(api.archive.session.state, 'connected');
+      assert.strictEqual((await hoverCards(otherUri, otherDocument.positionAt(corpus.mentionsIn(other.path)[0].start + 1))).length, 1);
+      const memory = process.memoryUsage();
+      console.log(`  extension host: rss ${(memory.rss / 2 ** 20).toFixed(0)} MB, heap used ${(memory.heapUsed / 2 ** 20).toFixed(0)} MB`);
+    } finally {
+      await proxy.close();
+      await api.archive.session.disconnect();
+    }
   });
 });

@@ -5,12 +5,13 @@ import * as vscode from 'vscode';
 import type { ArchiveMentionOf, HoverCard } from '../../archive/archiveReader';
 import { entityTypeName, plural } from '../../core/query/labels';
 import type { EntityType } from '../../core/types';
-import { ARCHIVE_HOVER_COMMANDS, ARCHIVE_COMMANDS } from '../ids';
+import { ARCHIVE_HOVER_COMMANDS, ARCHIVE_COMMANDS, Settings } from '../ids';
 import { documentOffset, documentRange } from '../ranges';
 import { commandUri, escapeMarkdownText } from '../features/shared';
 import { readHoverSettings } from '../features/hover';
-import { ENTITY_ICONS } from '../features/entityTypes';
-import { ARCHIVE_SELECTOR, type ArchiveDocuments } from './documents';
+import { ENTITY_ICONS, shownEntityTypes } from '../features/entityTypes';
+import { ENTITY_LEGEND } from '../features/semanticTokens';
+import { ARCHIVE_SCHEME, ARCHIVE_SELECTOR, type ArchiveDocuments } from './documents';
 import type { ArchiveSession } from './session';
 
 /** Find All References lists at most this many mentions (the first, in article order). */
@@ -140,6 +141,28 @@ class ArchiveHighlightProvider implements vscode.DocumentHighlightProvider {
   }
 }
 
+/** Highlighting of the archive's own documents (files keep the local provider: one provider per document). */
+class ArchiveSemanticTokensProvider implements vscode.DocumentSemanticTokensProvider {
+  constructor(private readonly language: ArchiveLanguage) {}
+
+  async provideDocumentSemanticTokens(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<vscode.SemanticTokens | undefined> {
+    if (!vscode.workspace.getConfiguration(Settings.section).get<boolean>(Settings.semanticHighlightingEnabled, true)) return undefined;
+    const path = await this.language.documents.pathOf(document, token);
+    const mentions = path === undefined ? undefined : await this.language.mentionsIn(path, token);
+    if (!mentions) return undefined;
+    const shown = shownEntityTypes();
+    const builder = new vscode.SemanticTokensBuilder(ENTITY_LEGEND);
+    for (const mention of mentions) {
+      const type = mention.entityType as EntityType;
+      if (!shown.has(type)) continue;
+      const range = documentRange(document, mention);
+      // A token cannot span lines; names do not either, except across a hard wrap, which is left plain.
+      if (range.isSingleLine) builder.push(range, type);
+    }
+    return builder.build();
+  }
+}
+
 class ArchiveSymbolProvider implements vscode.WorkspaceSymbolProvider {
   constructor(private readonly language: ArchiveLanguage) {}
 
@@ -169,5 +192,6 @@ export function registerProviders(context: vscode.ExtensionContext, language: Ar
     vscode.languages.registerReferenceProvider(ARCHIVE_SELECTOR, new ArchiveReferenceProvider(language)),
     vscode.languages.registerDocumentHighlightProvider(ARCHIVE_SELECTOR, new ArchiveHighlightProvider(language)),
     vscode.languages.registerWorkspaceSymbolProvider(new ArchiveSymbolProvider(language)),
+    vscode.languages.registerDocumentSemanticTokensProvider({ scheme: ARCHIVE_SCHEME }, new ArchiveSemanticTokensProvider(language), ENTITY_LEGEND),
   );
 }
