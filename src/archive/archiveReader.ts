@@ -40,6 +40,14 @@ export interface ArchiveSummary {
   entities: number;
 }
 
+/** What a timeline counts for one entity: its mentions, the quotes it is the source of, and their articles. */
+export interface TimelineRows {
+  entity: ArchiveEntity;
+  mentions: { path: string; start: number; end: number }[];
+  quotes: { path: string; start: number; end: number; text: string }[];
+  articles: ArticleSummary[];
+}
+
 export interface Page {
   limit: number;
   offset: number;
@@ -65,6 +73,8 @@ export interface ArchiveReader {
   /** The most mentioned entities of a type, a page at a time. */
   topEntities(type: string, page: Page): Promise<ArchiveEntity[]>;
   articlePage(group: TreeGroup, page: Page): Promise<ArticleSummary[]>;
+  /** At most `limit` mentions and as many quotes (then the timeline says it is cut). */
+  timelineRows(entityId: string, limit: number): Promise<TimelineRows | null>;
   close(): Promise<void>;
 }
 
@@ -171,6 +181,27 @@ class PgArchiveReader implements ArchiveReader {
 
   articlePage(group: TreeGroup, page: Page): Promise<ArticleSummary[]> {
     return articlePage(this.pool, group, page);
+  }
+
+  async timelineRows(entityId: string, limit: number): Promise<TimelineRows | null> {
+    const found = await this.entity(entityId);
+    if (!found) return null;
+    const [mentions, quotes, articles] = await Promise.all([
+      this.pool.query<TimelineRows['mentions'][number]>(
+        `SELECT a.path, m.start, m."end" AS end FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = $1 LIMIT $2`,
+        [entityId, limit],
+      ),
+      this.pool.query<TimelineRows['quotes'][number]>(
+        `SELECT a.path, q.start, q."end" AS end, q.text FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.source = $1 LIMIT $2`,
+        [entityId, limit],
+      ),
+      this.pool.query<ArticleSummary>(
+        `SELECT a.path, a.title, a.outlet, a.date FROM articles a
+         WHERE a.id IN (SELECT article_id FROM entity_articles WHERE entity_id = $1 UNION SELECT article_id FROM quotes WHERE source = $1)`,
+        [entityId],
+      ),
+    ]);
+    return { entity: found, mentions: mentions.rows, quotes: quotes.rows, articles: articles.rows };
   }
 
   close(): Promise<void> {

@@ -20,6 +20,8 @@ export const ARCHIVE_COMMANDS = {
   openArchiveSpan: 'corpusNavigator.archive.openSpan',
   /** Internal: the references peek for the entity mentioned at a span of an archive article. */
   showArchiveMentions: 'corpusNavigator.archive.showMentions',
+  /** An archive entity's mentions and quotes over time (the entity at the cursor, or given by id or tree row). */
+  showArchiveTimeline: 'corpusNavigator.archive.showTimeline',
 } as const;
 
 export const Commands = {
@@ -66,7 +68,7 @@ export const CORRECTION_COMMANDS: readonly string[] = [Commands.notAnEntity, Com
 export const HOVER_LINK_COMMANDS: readonly string[] = [Commands.openMention, Commands.showAllMentions, Commands.showTimeline, Commands.showEntityCard, ...CORRECTION_COMMANDS];
 
 /** The commands an archive hover card links to. */
-export const ARCHIVE_HOVER_COMMANDS: readonly string[] = [ARCHIVE_COMMANDS.openArchiveSpan, ARCHIVE_COMMANDS.showArchiveMentions];
+export const ARCHIVE_HOVER_COMMANDS: readonly string[] = [ARCHIVE_COMMANDS.openArchiveSpan, ARCHIVE_COMMANDS.showArchiveMentions, ARCHIVE_COMMANDS.showArchiveTimeline];
 
 /** Webview panel types. */
 export const Panels = {

@@ -6,6 +6,7 @@ import * as fs from 'fs';
 import * as net from 'net';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { buildTimeline, type Timeline } from '../../src/core/query/timeline';
 import type { CorpusNavigatorApi } from '../../src/editor/extension';
 import { ARCHIVE_SCHEME } from '../../src/editor/archive/documents';
 import { ArchiveTreeProvider, type ArchiveNode } from '../../src/editor/archive/tree';
@@ -172,6 +173,20 @@ describe('shared archive (PostgreSQL)', function () {
     assert.ok(pick);
     await eventually(() => !pick.busy && pick.items.length > 0, 10_000, 'quote picker results');
     pick.hide();
+  });
+
+  it('draws an archive entity’s timeline with the counts of the local index', async () => {
+    const { corpus } = await sampleCorpus();
+    assert.ok(await connect(api, 'virtual'));
+    const person = corpus.people().reduce((a, b) => (corpus.quotesFrom(b.id).length > corpus.quotesFrom(a.id).length ? b : a));
+    assert.ok(corpus.quotesFrom(person.id).length > 0);
+    const shown = await vscode.commands.executeCommand<Timeline | undefined>('corpusNavigator.archive.showTimeline', { entityId: person.id });
+    try {
+      assert.ok(shown, 'no timeline');
+      assert.deepStrictEqual(shown, buildTimeline(corpus, person.id));
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    }
   });
 
   it('pages the Archive tree: outlets, articles, and a "Load more…" row', async () => {

@@ -11,6 +11,7 @@ import { ArchiveSearch } from './search';
 import { ArchiveSession } from './session';
 import { affectsArchives, connectionLabel, readArchives, type ArchiveConfig } from './settings';
 import { ArchiveTreeProvider, type PagedNode } from './tree';
+import { showArchiveTimeline } from './timeline';
 import { plural } from '../../core/query/labels';
 
 export interface ArchiveApi {
@@ -113,6 +114,16 @@ export function register(context: vscode.ExtensionContext, manager: CorpusManage
     vscode.commands.registerCommand(ARCHIVE_COMMANDS.openArchiveSpan, (target: Partial<ArchiveSpan> & { path: string }) =>
       documents.open(target.path, target.start !== undefined && target.end !== undefined ? { start: target.start, end: target.end } : undefined),
     ),
+    vscode.commands.registerCommand(ARCHIVE_COMMANDS.showArchiveTimeline, async (target?: { entityId?: unknown; entity?: { id?: unknown } }) => {
+      let entityId = typeof target?.entityId === 'string' ? target.entityId : typeof target?.entity?.id === 'string' ? target.entity.id : undefined;
+      const editor = vscode.window.activeTextEditor;
+      if (!entityId && editor) entityId = (await language.mentionAt(editor.document, editor.selection.active))?.mention.entityId;
+      if (!entityId) {
+        void vscode.window.showInformationMessage('Corpus Navigator: put the cursor on a name in an archive article, or pick an entity in the Archive view.');
+        return undefined;
+      }
+      return showArchiveTimeline(session, documents, context.extensionUri, entityId);
+    }),
     vscode.commands.registerCommand(ARCHIVE_COMMANDS.showArchiveMentions, async (target: ArchiveSpan) => {
       const locations = await language.references(target);
       const uri = documents.uriOf(target.path);

@@ -49,7 +49,7 @@ export function renderArchiveCard(card: HoverCard): vscode.MarkdownString {
     }
   }
   const self: ArchiveSpan = { path: mention.path, start: mention.start, end: mention.end };
-  lines.push(`[Show all mentions](${commandUri(ARCHIVE_COMMANDS.showArchiveMentions, self)})`);
+  lines.push(`[Show all mentions](${commandUri(ARCHIVE_COMMANDS.showArchiveMentions, self)}) · [Timeline](${commandUri(ARCHIVE_COMMANDS.showArchiveTimeline, { entityId: entity.id })})`);
   const markdown = new vscode.MarkdownString(lines.join('\n\n'), true);
   markdown.supportHtml = false;
   markdown.isTrusted = { enabledCommands: [...ARCHIVE_HOVER_COMMANDS] };

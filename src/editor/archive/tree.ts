@@ -131,6 +131,7 @@ export class ArchiveTreeProvider implements vscode.TreeDataProvider<ArchiveNode>
         item.iconPath = new vscode.ThemeIcon(ENTITY_ICONS[entity.type as EntityType] ?? 'symbol-misc');
         item.description = `${plural(entity.mentionCount, 'mention')} · ${plural(entity.articleCount, 'article')}`;
         item.tooltip = [entity.name, entity.roles.join(' · '), entity.aliases.length ? `Also: ${entity.aliases.join(', ')}` : ''].filter(Boolean).join('\n');
+        item.contextValue = 'archiveEntity';
         return item;
       }
       case 'article': {
