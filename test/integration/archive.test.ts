@@ -10,14 +10,15 @@ import { buildTimeline, type Timeline } from '../../src/core/query/timeline';
 import type { CorpusNavigatorApi } from '../../src/editor/extension';
 import { ARCHIVE_SCHEME } from '../../src/editor/archive/documents';
 import { ArchiveTreeProvider, type ArchiveNode } from '../../src/editor/archive/tree';
-import { TEST_ARCHIVE_ENV, type TestArchive } from '../support/testArchive';
+import { TEST_ARCHIVE_ENV, TEST_ARCHIVE_UNAVAILABLE_ENV, type TestArchive } from '../support/testArchive';
 import { decodeTokens, eventually, hoverMarkdown, personAtText, positionOf, revertAll, sampleCorpus, unescapeMarkdown, workspaceRoot } from './_helpers';
 
 const ARTICLE = 'uk-and-us-accuse-russia-of-interfering.txt';
 
 function testArchive(): TestArchive {
   const json = process.env[TEST_ARCHIVE_ENV];
-  assert.ok(json, `${TEST_ARCHIVE_ENV} is not set: run the suite through out/test/runIntegration.js, which starts the PostgreSQL cluster`);
+  const unavailable = process.env[TEST_ARCHIVE_UNAVAILABLE_ENV];
+  assert.ok(json, unavailable ? `no PostgreSQL for the archive tests: ${unavailable}` : `${TEST_ARCHIVE_ENV} is not set: run the suite through out/test/runIntegration.js, which starts the PostgreSQL cluster`);
   return JSON.parse(json) as TestArchive;
 }
 
@@ -74,19 +75,23 @@ async function hoverCards(uri: vscode.Uri, position: vscode.Position): Promise<s
 
 describe('shared archive (PostgreSQL)', function () {
   this.timeout(60_000);
-  const archive = testArchive();
+  let archive: TestArchive;
   // 'virtual': the articles are not on this machine (a folder that does not exist), so they open from the
   // database; 'files': the workspace holds them, so they open from disk.
-  const virtual = { name: 'virtual', ...archive, folder: 'no-such-folder' };
-  const files = { name: 'files', ...archive };
+  let virtual: TestArchive & { name: string; folder: string };
+  let files: TestArchive & { name: string };
   let api: CorpusNavigatorApi;
 
   before(async () => {
+    archive = testArchive();
+    virtual = { name: 'virtual', ...archive, folder: 'no-such-folder' };
+    files = { name: 'files', ...archive };
     api = (await sampleCorpus()).api;
     await setArchives([virtual, files]);
   });
   afterEach(revertAll);
   after(async () => {
+    if (!api) return;
     await api.archive.session.disconnect();
     await vscode.workspace.getConfiguration('corpusNavigator').update('archive.timeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
     await setArchives([]);

@@ -6,6 +6,8 @@ import * as path from 'path';
 import { startPgCluster } from './pgCluster';
 
 export const TEST_ARCHIVE_ENV = 'CORPUS_NAV_TEST_ARCHIVE';
+/** Why no cluster could be started (the archive tests fail with it). */
+export const TEST_ARCHIVE_UNAVAILABLE_ENV = 'CORPUS_NAV_TEST_ARCHIVE_UNAVAILABLE';
 
 export interface TestArchive {
   host: string;
