@@ -9,6 +9,8 @@ import * as vscode from 'vscode';
 import { buildTimeline, type Timeline } from '../../src/core/query/timeline';
 import type { CorpusNavigatorApi } from '../../src/editor/extension';
 import { ARCHIVE_SCHEME } from '../../src/editor/archive/documents';
+import { ArchiveSession } from '../../src/editor/archive/session';
+import { passwordKey } from '../../src/editor/archive/settings';
 import { ArchiveTreeProvider, type ArchiveNode } from '../../src/editor/archive/tree';
 import { TEST_ARCHIVE_ENV, TEST_ARCHIVE_UNAVAILABLE_ENV, type TestArchive } from '../support/testArchive';
 import { decodeTokens, eventually, hoverMarkdown, personAtText, positionOf, revertAll, sampleCorpus, unescapeMarkdown, workspaceRoot } from './_helpers';
@@ -76,16 +78,19 @@ async function hoverCards(uri: vscode.Uri, position: vscode.Position): Promise<s
 describe('shared archive (PostgreSQL)', function () {
   this.timeout(60_000);
   let archive: TestArchive;
+  /** The archive's connection as settings hold it: no password. */
+  let connection: Omit<TestArchive, 'reader'>;
   // 'virtual': the articles are not on this machine (a folder that does not exist), so they open from the
   // database; 'files': the workspace holds them, so they open from disk.
-  let virtual: TestArchive & { name: string; folder: string };
-  let files: TestArchive & { name: string };
+  let virtual: typeof connection & { name: string; folder: string };
+  let files: typeof connection & { name: string };
   let api: CorpusNavigatorApi;
 
   before(async () => {
     archive = testArchive();
-    virtual = { name: 'virtual', ...archive, folder: 'no-such-folder' };
-    files = { name: 'files', ...archive };
+    connection = { host: archive.host, port: archive.port, database: archive.database, user: archive.user };
+    virtual = { name: 'virtual', ...connection, folder: 'no-such-folder' };
+    files = { name: 'files', ...connection };
     api = (await sampleCorpus()).api;
     await setArchives([virtual, files]);
   });
@@ -113,6 +118,60 @@ describe('shared archive (PostgreSQL)', function () {
       assert.strictEqual(await editor.document.save(), false);
     } finally {
       await editor.edit((edit) => edit.delete(new vscode.Range(0, 0, 0, 1)));
+    }
+  });
+
+  it('asks a password once when the server wants one, keeps it in secret storage, forgets a refused one', async () => {
+    const secrets = new Map<string, string>();
+    const storage: vscode.SecretStorage = {
+      get: async (key) => secrets.get(key),
+      store: async (key, value) => void secrets.set(key, value),
+      delete: async (key) => void secrets.delete(key),
+      onDidChange: new vscode.EventEmitter<vscode.SecretStorageChangeEvent>().event,
+    };
+    const state = new Map<string, unknown>();
+    const memento = { keys: () => [...state.keys()], get: (key: string) => state.get(key), update: async (key: string, value: unknown) => void state.set(key, value) } as vscode.Memento;
+    let asked = 0;
+    const session = new ArchiveSession({ secrets: storage, state: memento, log: () => undefined, askPassword: async () => (asked++, archive.reader.password) });
+    const config = { name: 'reader', ...connection, user: archive.reader.user, connectOnStartup: false };
+    try {
+      assert.ok(await session.connect(config), session.error);
+      assert.strictEqual(asked, 1);
+      assert.strictEqual(secrets.get(passwordKey(config)), archive.reader.password);
+      assert.ok(!JSON.stringify(vscode.workspace.getConfiguration('corpusNavigator').get('archives')).includes(archive.reader.password));
+      await session.disconnect();
+      assert.ok(await session.connect(config));
+      assert.strictEqual(asked, 1, 'asked again although the password was stored');
+      // A stored password the server refuses: a clear failure, the password forgotten, asked again on Retry.
+      secrets.set(passwordKey(config), 'wrong');
+      await session.disconnect();
+      assert.strictEqual(await session.connect(config), false);
+      assert.strictEqual(session.state, 'failed');
+      assert.match(session.error ?? '', /could not log in/);
+      assert.strictEqual(secrets.get(passwordKey(config)), undefined);
+      assert.ok(await session.retry());
+      assert.strictEqual(asked, 2);
+    } finally {
+      session.dispose();
+    }
+  });
+
+  it('asks the password in a password input box; cancelling it fails clearly', async () => {
+    await setArchives([virtual, files, { name: 'reader', ...connection, user: archive.reader.user }]);
+    try {
+      let settled = false;
+      const connecting = Promise.resolve(vscode.commands.executeCommand<boolean>('corpusNavigator.archive.connect', 'reader')).finally(() => (settled = true));
+      // The input box opens once the secret storage has been asked; close it as soon as it is there.
+      for (let i = 0; i < 50 && !settled; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+      }
+      assert.strictEqual(await connecting, false);
+      assert.strictEqual(api.archive.session.state, 'failed');
+      assert.match(api.archive.session.error ?? '', /no password given/);
+    } finally {
+      await api.archive.session.disconnect();
+      await setArchives([virtual, files]);
     }
   });
 
@@ -240,7 +299,7 @@ describe('shared archive (PostgreSQL)', function () {
 
   it('reports an archive that cannot be reached, with Retry, and the editor keeps answering', async () => {
     const { corpus } = await sampleCorpus();
-    await setArchives([virtual, files, { name: 'down', ...archive, port: await closedPort() }]);
+    await setArchives([virtual, files, { name: 'down', ...connection, port: await closedPort() }]);
     const started = Date.now();
     assert.strictEqual(await connect(api, 'down'), false);
     assert.ok(Date.now() - started < 15_000, `gave up after ${Date.now() - started} ms`);
@@ -266,7 +325,7 @@ describe('shared archive (PostgreSQL)', function () {
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     try {
       await vscode.workspace.getConfiguration('corpusNavigator').update('archive.timeoutSeconds', 2, vscode.ConfigurationTarget.Global);
-      await setArchives([virtual, files, { name: 'silent', ...archive, port: (silent.address() as net.AddressInfo).port }]);
+      await setArchives([virtual, files, { name: 'silent', ...connection, port: (silent.address() as net.AddressInfo).port }]);
       const connecting = vscode.commands.executeCommand<boolean>('corpusNavigator.archive.connect', 'silent');
       await eventually(() => api.archive.session.state === 'connecting', 2000, 'the connecting state');
       // While it waits, the editor answers: hovers from the local index, commands.
@@ -291,7 +350,7 @@ describe('shared archive (PostgreSQL)', function () {
     const { corpus } = await sampleCorpus();
     const proxy = await tcpProxy(archive.port);
     try {
-      await setArchives([virtual, files, { name: 'proxied', ...archive, port: proxy.port, folder: 'no-such-folder' }]);
+      await setArchives([virtual, files, { name: 'proxied', ...connection, port: proxy.port, folder: 'no-such-folder' }]);
       assert.ok(await connect(api, 'proxied'), api.archive.session.error);
       const editor = await api.archive.documents.open(ARTICLE, undefined);
       assert.ok(editor);

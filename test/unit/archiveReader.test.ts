@@ -2,11 +2,8 @@
 // user but the one that indexes: the password asked only when the server wants it, read-only connections,
 // clear failures, and the answers the folder index gives for the same articles.
 import * as assert from 'assert';
-import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { createServer, type AddressInfo } from 'net';
-import * as os from 'os';
 import * as path from 'path';
-import pg from 'pg';
 import { openArchiveReader, type ArchiveReader, type ArchiveReaderOptions } from '../../src/archive/archiveReader';
 import { connectPool } from '../../src/archive/db';
 import { main } from '../../src/cli/main';
@@ -14,15 +11,15 @@ import { NodeFileSystem } from '../../src/core/extract/nodeFileSystem';
 import { CorpusIndex } from '../../src/core/index/corpusIndex';
 import { definingMention } from '../../src/core/query/definition';
 import type { Corpus } from '../../src/core/api';
-import { startPgCluster, type PgCluster } from '../support/pgCluster';
+import type { PgCluster } from '../support/pgCluster';
+import { addReader, startPasswordCluster } from '../support/testArchive';
 
 const corpusDir = path.join(__dirname, '..', '..', 'corpus');
-const PASSWORD = 'reader-secret';
 
 describe('archive reader (the editor’s queries)', function () {
   this.timeout(120_000);
   let cluster: PgCluster;
-  let hbaDir: string;
+  let password: string;
   let corpus: Corpus;
   let reader: ArchiveReader;
   let asked = 0;
@@ -38,31 +35,17 @@ describe('archive reader (the editor’s queries)', function () {
   });
 
   before(async () => {
-    hbaDir = mkdtempSync(path.join(os.tmpdir(), 'cn-hba-'));
-    chmodSync(hbaDir, 0o755);
-    const hba = path.join(hbaDir, 'pg_hba.conf');
-    // The indexer (postgres) logs in without a password; everyone else must give one.
-    writeFileSync(hba, ['local all all trust', 'host all postgres 127.0.0.1/32 trust', 'host all all 127.0.0.1/32 scram-sha-256', ''].join('\n'));
-    chmodSync(hba, 0o644);
-    cluster = await startPgCluster({ settings: { hba_file: hba, password_encryption: 'scram-sha-256' } });
+    cluster = await startPasswordCluster('corpus');
     let stderr = '';
     const code = await main(['index', corpusDir, '--db', cluster.url, '--workers', '0'], { stdout: () => undefined, stderr: (t) => (stderr += t) });
     assert.strictEqual(code, 0, stderr);
-    const admin = new pg.Client({ connectionString: cluster.url });
-    await admin.connect();
-    try {
-      await admin.query(`CREATE ROLE reader LOGIN PASSWORD '${PASSWORD}'`);
-      await admin.query('GRANT SELECT ON ALL TABLES IN SCHEMA public TO reader');
-    } finally {
-      await admin.end();
-    }
+    password = (await addReader(cluster.url)).password;
     corpus = await CorpusIndex.load(corpusDir, new NodeFileSystem());
-    reader = await openArchiveReader(fields(), options(PASSWORD));
+    reader = await openArchiveReader(fields(), options(password));
   });
   after(async () => {
     await reader?.close();
     await cluster?.stop();
-    rmSync(hbaDir, { recursive: true, force: true });
   });
 
   it('asks the password only because the server wants one, and only once per connection', async () => {
@@ -89,12 +72,12 @@ describe('archive reader (the editor’s queries)', function () {
     const silentPort = (server.address() as AddressInfo).port;
     try {
       const started = Date.now();
-      await assert.rejects(openArchiveReader({ ...fields(), port: silentPort }, { ...options(PASSWORD), connectTimeoutMs: 500 }), /timeout/i);
+      await assert.rejects(openArchiveReader({ ...fields(), port: silentPort }, { ...options(password), connectTimeoutMs: 500 }), /timeout/i);
       assert.ok(Date.now() - started < 5000, `took ${Date.now() - started} ms`);
     } finally {
       server.close();
     }
-    await assert.rejects(openArchiveReader({ ...fields(), port: silentPort }, options(PASSWORD)), (error: { code?: string }) => error.code === 'ECONNREFUSED');
+    await assert.rejects(openArchiveReader({ ...fields(), port: silentPort }, options(password)), (error: { code?: string }) => error.code === 'ECONNREFUSED');
   });
 
   it('connects read-only: a write through the same settings is refused by the server', async () => {
