@@ -44,8 +44,22 @@ export interface ArchiveSummary {
 export interface TimelineRows {
   entity: ArchiveEntity;
   mentions: { path: string; start: number; end: number }[];
-  quotes: { path: string; start: number; end: number; text: string }[];
+  quotes: QuoteSpan[];
   articles: ArticleSummary[];
+}
+
+export interface EntityQuotes {
+  /** Every quote the entity is the source of. */
+  count: number;
+  /** The newest few, each with its article. */
+  newest: (QuoteSpan & Pick<ArticleSummary, 'title' | 'date'>)[];
+}
+
+export interface QuoteSpan {
+  path: string;
+  start: number;
+  end: number;
+  text: string;
 }
 
 export interface Page {
@@ -66,6 +80,8 @@ export interface ArchiveReader {
   /** The same for several entities at once, from each entity's first mention per article. */
   firstMentions(entityIds: readonly string[]): Promise<Map<string, ArchiveMention>>;
   references(entityId: string, page: Page): Promise<ArchiveMention[]>;
+  /** The quotes an entity is the source of: how many, and the newest `limit`. */
+  quotesFrom(entityId: string, limit: number): Promise<EntityQuotes>;
   mentionsIn(path: string): Promise<ArchiveMentionOf[]>;
   searchEntities(query: string, limit: number): Promise<ArchiveEntity[]>;
   searchQuotes(query: string, limit: number): Promise<QuoteHit[]>;
@@ -146,6 +162,18 @@ class PgArchiveReader implements ArchiveReader {
 
   references(entityId: string, page: Page): Promise<ArchiveMention[]> {
     return references(this.pool, entityId, page);
+  }
+
+  async quotesFrom(entityId: string, limit: number): Promise<EntityQuotes> {
+    const [count, newest] = await Promise.all([
+      this.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM quotes WHERE source = $1', [entityId]),
+      this.pool.query<EntityQuotes['newest'][number]>(
+        `SELECT a.path, q.start, q."end" AS end, q.text, a.title, a.date FROM quotes q JOIN articles a ON a.id = q.article_id
+         WHERE q.source = $1 ORDER BY a.date DESC NULLS LAST, a.path COLLATE "C", q.start LIMIT $2`,
+        [entityId, limit],
+      ),
+    ]);
+    return { count: count.rows[0].n, newest: newest.rows };
   }
 
   async mentionsIn(path: string): Promise<ArchiveMentionOf[]> {

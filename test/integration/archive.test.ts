@@ -189,6 +189,10 @@ describe('shared archive (PostgreSQL)', function () {
     assert.ok(cards[0].includes(person.name), cards[0]);
     const articles = new Set(person.mentions.map((m) => m.path));
     assert.ok(cards[0].includes(`${person.mentions.length} mentions in ${articles.size} articles`), cards[0]);
+    const quotes = corpus.quotesFrom(person.id);
+    assert.ok(quotes.length > 0 && cards[0].includes(`${quotes.length} quote`), cards[0]);
+    const newest = [...quotes].sort((a, b) => (corpus.article(b.path)?.date ?? '').localeCompare(corpus.article(a.path)?.date ?? ''))[0];
+    assert.ok(cards[0].includes(newest.text.replace(/\s+/g, ' ').slice(0, 30)), `card lacks the newest quote "${newest.text}"`);
     for (const other of [...articles].filter((p) => p !== ARTICLE)) {
       const title = corpus.article(other)?.title;
       assert.ok(title && cards[0].includes(title), `card lacks ${title}:\n${cards[0]}`);

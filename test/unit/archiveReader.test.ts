@@ -105,6 +105,9 @@ describe('archive reader (the editor’s queries)', function () {
       const expected = definingMention(corpus, person)!;
       const definition = await reader.definition(person.id);
       assert.deepStrictEqual([definition?.path, definition?.start], [expected.path, expected.start], person.name);
+      const quotes = await reader.quotesFrom(person.id, 2);
+      assert.strictEqual(quotes.count, corpus.quotesFrom(person.id).length, person.name);
+      assert.strictEqual(quotes.newest.length, Math.min(2, quotes.count));
       const references = await reader.references(person.id, { limit: 1000, offset: 0 });
       assert.deepStrictEqual(references.map((m) => `${m.path}#${m.start}`).sort(), person.mentions.map((m) => `${m.path}#${m.start}`).sort());
     }

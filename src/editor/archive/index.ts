@@ -94,7 +94,14 @@ export function register(context: vscode.ExtensionContext, manager: CorpusManage
     session.onDidChange(() => updateStatus(status, session)),
     vscode.workspace.registerTextDocumentContentProvider(ARCHIVE_SCHEME, documents),
     vscode.window.createTreeView(Views.archive, { treeDataProvider: tree, showCollapseAll: true }),
-    vscode.workspace.onDidChangeConfiguration((e) => affectsArchives(e) && setHasArchives()),
+    language,
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!affectsArchives(e)) return;
+      setHasArchives();
+      // An archive taken out of the settings is not kept connected.
+      const name = session.config?.name;
+      if (name !== undefined && !readArchives().some((a) => a.name === name)) void session.disconnect();
+    }),
     vscode.commands.registerCommand(ARCHIVE_COMMANDS.connectArchive, async (name?: unknown) => {
       const config = await chooseArchive(name, 'Connect to which archive?');
       return config ? session.connect(config) : false;

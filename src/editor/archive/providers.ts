@@ -2,7 +2,7 @@
 // cards, Go to Definition, Find All References, highlights of the same entity, and workspace symbols (Ctrl+T).
 // Every answer is an async query through the session (timeout, cancellation, failures reported once).
 import * as vscode from 'vscode';
-import type { ArchiveMentionOf, HoverCard } from '../../archive/archiveReader';
+import type { ArchiveMentionOf, EntityQuotes, HoverCard } from '../../archive/archiveReader';
 import { entityTypeName, plural } from '../../core/query/labels';
 import type { EntityType } from '../../core/types';
 import { ARCHIVE_HOVER_COMMANDS, ARCHIVE_COMMANDS, Settings } from '../ids';
@@ -17,6 +17,7 @@ import type { ArchiveSession } from './session';
 /** Find All References lists at most this many mentions (the first, in article order). */
 export const REFERENCES_LIMIT = 500;
 const SYMBOL_LIMIT = 30;
+const QUOTES_IN_CARD = 3;
 const MENTION_CACHE_ARTICLES = 32;
 
 const SYMBOL_KINDS: Record<string, vscode.SymbolKind> = { person: vscode.SymbolKind.Constant, organization: vscode.SymbolKind.Class, place: vscode.SymbolKind.Field };
@@ -33,13 +34,23 @@ function typeName(type: string): string {
 }
 
 /** A hover card's Markdown, every piece of archive text escaped, links only to the archive's commands. */
-export function renderArchiveCard(card: HoverCard): vscode.MarkdownString {
+export function renderArchiveCard(card: HoverCard, quotes?: EntityQuotes): vscode.MarkdownString {
   const { entity, mention } = card;
   const icon = ENTITY_ICONS[entity.type as EntityType] ?? 'symbol-misc';
   const lines = [`$(${icon}) **${escapeMarkdownText(entity.name)}** · ${escapeMarkdownText(typeName(entity.type))}`];
   if (entity.roles.length) lines.push(escapeMarkdownText(entity.roles.slice(0, 3).join(' · ')));
   if (entity.aliases.length) lines.push(`Also: ${escapeMarkdownText(entity.aliases.slice(0, 5).join(', '))}`);
-  lines.push(`${plural(entity.mentionCount, 'mention')} in ${plural(entity.articleCount, 'article')} of the archive`);
+  // Places are not quoted: "0 quotes" would only be noise there.
+  const quoteCount = quotes && (quotes.count > 0 || entity.type !== 'place') ? ` · ${plural(quotes.count, 'quote')}` : '';
+  lines.push(`${plural(entity.mentionCount, 'mention')} in ${plural(entity.articleCount, 'article')} of the archive${quoteCount}`);
+  if (quotes?.newest.length) {
+    lines.push('**Quotes**');
+    for (const quote of quotes.newest) {
+      const target: ArchiveSpan = { path: quote.path, start: quote.start, end: quote.end };
+      const where = escapeMarkdownText(`${quote.title ?? quote.path}${quote.date ? ` (${quote.date})` : ''}`);
+      lines.push(`- [“${escapeMarkdownText(quote.text)}”](${commandUri(ARCHIVE_COMMANDS.openArchiveSpan, target)}) — ${where}`);
+    }
+  }
   if (card.others.length) {
     lines.push('Other articles:');
     for (const other of card.others) {
@@ -57,14 +68,20 @@ export function renderArchiveCard(card: HoverCard): vscode.MarkdownString {
 }
 
 /** The queries the providers share, with each article's mentions kept for a while (hovers and highlights). */
-export class ArchiveLanguage {
+export class ArchiveLanguage implements vscode.Disposable {
   private readonly mentions = new Map<string, ArchiveMentionOf[]>();
+  private readonly subscription: vscode.Disposable;
 
   constructor(
     readonly session: ArchiveSession,
     readonly documents: ArchiveDocuments,
   ) {
-    session.onDidChange(() => this.mentions.clear());
+    this.subscription = session.onDidChange(() => this.mentions.clear());
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.mentions.clear();
   }
 
   /** The mentions of an archive article, in offset order. */
@@ -103,9 +120,13 @@ class ArchiveHoverProvider implements vscode.HoverProvider {
   async provideHover(document: vscode.TextDocument, position: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
     const hit = await this.language.mentionAt(document, position, token);
     if (!hit) return undefined;
-    const card = await this.language.session.run((reader) => reader.hover(hit.path, hit.mention.start, readHoverSettings().maxMentions), token);
+    const { session } = this.language;
+    const [card, quotes] = await Promise.all([
+      session.run((reader) => reader.hover(hit.path, hit.mention.start, readHoverSettings().maxMentions), token),
+      session.run((reader) => reader.quotesFrom(hit.mention.entityId, QUOTES_IN_CARD), token),
+    ]);
     if (!card || token.isCancellationRequested) return undefined;
-    return new vscode.Hover(renderArchiveCard(card), documentRange(document, card.mention));
+    return new vscode.Hover(renderArchiveCard(card, quotes), documentRange(document, card.mention));
   }
 }
 
