@@ -100,7 +100,7 @@ export function register(context: vscode.ExtensionContext, manager: CorpusManage
       setHasArchives();
       // An archive taken out of the settings is not kept connected.
       const name = session.config?.name;
-      if (name !== undefined && !readArchives().some((a) => a.name === name)) void session.disconnect();
+      if (name !== undefined && !readArchives().some((a) => a.name === name)) void session.disconnect(name);
     }),
     vscode.commands.registerCommand(ARCHIVE_COMMANDS.connectArchive, async (name?: unknown) => {
       const config = await chooseArchive(name, 'Connect to which archive?');

@@ -92,10 +92,10 @@ export class ArchiveSession implements vscode.Disposable {
 
   /** Connects to `config` (closing any other archive first). True when connected. */
   async connect(config: ArchiveConfig): Promise<boolean> {
-    await this.close();
     const generation = ++this.generation;
     this.connected = config;
     this.setState('connecting');
+    await this.close();
     const timeout = archiveTimeoutMs();
     let typed: string | undefined;
     let password: Promise<string> | undefined;
@@ -120,12 +120,13 @@ export class ArchiveSession implements vscode.Disposable {
         await reader.close();
         return false;
       }
-      if (typed !== undefined) await this.options.secrets.store(passwordKey(config), typed);
+      // No await between the generation check and the new state: a disconnect cannot come in between.
       this.reader = reader;
       this.counts = summary;
-      await this.options.state.update(StateKeys.connectedArchive, config.name);
-      this.options.log(`Archive ${config.name} (${connectionLabel(config)}): connected, ${summary.articles} articles, ${summary.entities} entities.`);
       this.setState('connected');
+      this.options.log(`Archive ${config.name} (${connectionLabel(config)}): connected, ${summary.articles} articles, ${summary.entities} entities.`);
+      if (typed !== undefined) await this.options.secrets.store(passwordKey(config), typed);
+      if (generation === this.generation) await this.options.state.update(StateKeys.connectedArchive, config.name);
       return true;
     } catch (error) {
       if (generation !== this.generation) return false;
@@ -137,13 +138,16 @@ export class ArchiveSession implements vscode.Disposable {
     }
   }
 
-  async disconnect(): Promise<void> {
-    this.generation++;
+  /** Disconnects (only from the archive named `name`, when given: it may have been replaced meanwhile). */
+  async disconnect(name?: string): Promise<void> {
+    if (name !== undefined && this.connected?.name !== name) return;
+    const generation = ++this.generation;
     await this.close();
+    if (generation !== this.generation) return; // a connection started meanwhile
     this.connected = undefined;
     this.counts = undefined;
-    await this.options.state.update(StateKeys.connectedArchive, undefined);
     this.setState('disconnected');
+    await this.options.state.update(StateKeys.connectedArchive, undefined);
   }
 
   /** Reconnects after a failure (or checks a connected archive still answers). */
