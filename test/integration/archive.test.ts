@@ -43,9 +43,13 @@ async function closedPort(): Promise<number> {
   return port;
 }
 
-/** A TCP proxy to the test server that can be taken down (every connection cut) and brought back on its port. */
-async function tcpProxy(target: number): Promise<{ port: number; down(): Promise<void>; up(): Promise<void>; close(): Promise<void> }> {
+/**
+ * A TCP proxy to the test server that can be taken down (every connection cut) and brought back on its port,
+ * or made slow (the server's answers held back until it is quick again).
+ */
+async function tcpProxy(target: number): Promise<{ port: number; down(): Promise<void>; up(): Promise<void>; slow(on: boolean): void; close(): Promise<void> }> {
   const sockets = new Set<net.Socket>();
+  let held: (() => void)[] | undefined;
   const listen = (port: number) =>
     new Promise<net.Server>((resolve) => {
       const server = net.createServer((client) => {
@@ -55,7 +59,9 @@ async function tcpProxy(target: number): Promise<{ port: number; down(): Promise
           socket.on('close', () => sockets.delete(socket));
           socket.on('error', () => undefined);
         }
-        client.pipe(upstream).pipe(client);
+        client.pipe(upstream);
+        upstream.on('data', (chunk: Buffer) => (held ? held.push(() => client.write(chunk)) : client.write(chunk)));
+        upstream.on('end', () => client.end());
       });
       server.listen(port, '127.0.0.1', () => resolve(server));
     });
@@ -67,7 +73,12 @@ async function tcpProxy(target: number): Promise<{ port: number; down(): Promise
     for (const socket of sockets) socket.destroy();
     if (closing) await new Promise((resolve) => closing.close(resolve));
   };
-  return { port, down, up: async () => void (server ??= await listen(port)), close: down };
+  const slow = (on: boolean) => {
+    const release = held;
+    held = on ? (held ?? []) : undefined;
+    if (!on) for (const write of release ?? []) write();
+  };
+  return { port, down, up: async () => void (server ??= await listen(port)), slow, close: down };
 }
 
 async function hoverCards(uri: vscode.Uri, position: vscode.Position): Promise<string[]> {
@@ -346,6 +357,34 @@ describe('shared archive (PostgreSQL)', function () {
     } finally {
       for (const socket of sockets) socket.destroy();
       await new Promise((resolve) => silent.close(resolve));
+      await vscode.workspace.getConfiguration('corpusNavigator').update('archive.timeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('gives up on a slow answer after the timeout, keeps the connection, and answers once the server is quick again', async () => {
+    const { corpus } = await sampleCorpus();
+    const proxy = await tcpProxy(archive.port);
+    try {
+      await vscode.workspace.getConfiguration('corpusNavigator').update('archive.timeoutSeconds', 1, vscode.ConfigurationTarget.Global);
+      await setArchives([virtual, files, { name: 'slow', ...connection, port: proxy.port, folder: 'no-such-folder' }]);
+      assert.ok(await connect(api, 'slow'), api.archive.session.error);
+      const article = corpus.articles().find((a) => corpus.mentionsIn(a.path).length > 0)!;
+      const uri = api.archive.documents.uriOf(article.path)!;
+      const document = await vscode.workspace.openTextDocument(uri);
+      const at = document.positionAt(corpus.mentionsIn(article.path)[0].start + 1);
+      proxy.slow(true);
+      const before = Date.now();
+      assert.deepStrictEqual(await hoverCards(uri, at), []);
+      const waited = Date.now() - before;
+      assert.ok(waited < 6000, `the hover waited ${waited} ms`);
+      assert.strictEqual(api.archive.session.state, 'connected');
+      assert.match(api.archive.session.error ?? '', /did not answer in time/);
+      proxy.slow(false);
+      assert.strictEqual((await hoverCards(uri, at)).length, 1);
+      console.log(`  a slow server: the hover gave up after ${waited} ms (${api.archive.session.error ?? 'no message'})`);
+    } finally {
+      await proxy.close();
+      await api.archive.session.disconnect();
       await vscode.workspace.getConfiguration('corpusNavigator').update('archive.timeoutSeconds', undefined, vscode.ConfigurationTarget.Global);
     }
   });

@@ -75,6 +75,7 @@ export class ArchiveSession implements vscode.Disposable {
     return this.connected;
   }
 
+  /** Why the session failed, or the last query that did not answer in time (the connection then stays). */
   get error(): string | undefined {
     return this.lastError;
   }
@@ -217,7 +218,12 @@ export class ArchiveSession implements vscode.Disposable {
             ? `the archive “${config.name}” cannot be reached (${detail})`
             : `a query on the archive “${config.name}” failed (${detail})`;
     // A slow or failing query leaves the connection usable; a lost server or a refused login does not.
-    if (kind === 'unreachable' || kind === 'login' || !this.reader) this.setState('failed', what);
+    if (kind === 'unreachable' || kind === 'login' || !this.reader) {
+      this.setState('failed', what);
+    } else {
+      this.lastError = what;
+      this.changeEmitter.fire();
+    }
     this.showFailure(`Corpus Navigator: ${what}.`);
   }
 
