@@ -42,6 +42,7 @@ describe('archive memory (big archive)', function () {
       const people = await tree.getChildren((await tree.getChildren())[1]);
       for (const person of people.slice(0, 10)) await tree.getChildren(person as ArchiveNode);
       let hovers = 0;
+      const hoverMs: number[] = [];
       let references = 0;
       const started = Date.now();
       for (const path of articles.filter((_, i) => i % Math.max(1, Math.floor(articles.length / ARTICLES)) === 0).slice(0, ARTICLES)) {
@@ -49,7 +50,9 @@ describe('archive memory (big archive)', function () {
         assert.ok(editor);
         const mentions = (await api.archive.language.mentionsIn(path)) ?? [];
         for (const mention of mentions.slice(0, 30)) {
+          const began = performance.now();
           await vscode.commands.executeCommand('vscode.executeHoverProvider', editor.document.uri, editor.document.positionAt(mention.start));
+          hoverMs.push(performance.now() - began);
           hovers++;
         }
         if (mentions[0]) {
@@ -58,6 +61,9 @@ describe('archive memory (big archive)', function () {
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
       }
       for (const query of QUERIES) await search.quotes(query);
+      hoverMs.sort((a, b) => a - b);
+      const percentile = (p: number) => hoverMs[Math.min(hoverMs.length - 1, Math.floor(p * hoverMs.length))].toFixed(1);
+      console.log(`  hover through vscode.executeHoverProvider: p50 ${percentile(0.5)} ms, p95 ${percentile(0.95)} ms`);
       console.log(`  after ${hovers} hovers, ${references} reference locations, ${QUERIES.length} quote searches, ${articles.length} tree rows in ${((Date.now() - started) / 1000).toFixed(0)} s: ${memory()}`);
     } finally {
       await api.archive.session.disconnect();
