@@ -42,8 +42,8 @@ export class ArchiveDocuments implements vscode.TextDocumentContentProvider, vsc
     private readonly manager: CorpusManager,
   ) {
     this.subscriptions = [
-      session.onDidChange(() => {
-        if (session.state !== 'connected') return;
+      session.onDidChangeState((state) => {
+        if (state !== 'connected') return;
         // Reconnected (perhaps to another archive): the texts may have changed.
         this.clear();
         for (const document of vscode.workspace.textDocuments) if (document.uri.scheme === ARCHIVE_SCHEME) this.changeEmitter.fire(document.uri);

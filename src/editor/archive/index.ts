@@ -133,11 +133,9 @@ export function register(context: vscode.ExtensionContext, manager: CorpusManage
     }),
     vscode.commands.registerCommand(ARCHIVE_COMMANDS.showArchiveMentions, async (target: ArchiveSpan) => {
       const locations = await language.references(target);
-      const uri = documents.uriOf(target.path);
-      const at = locations?.find((l) => l.uri.toString() === uri?.toString());
-      if (!uri || !locations) return;
-      const editor = await documents.open(target.path, target);
-      await vscode.commands.executeCommand('editor.action.showReferences', uri, at?.range.start ?? editor?.selection.start, locations);
+      const editor = locations && (await documents.open(target.path, target));
+      if (!editor) return;
+      await vscode.commands.executeCommand('editor.action.showReferences', editor.document.uri, editor.selection.start, locations);
     }),
   );
   registerProviders(context, language);
@@ -147,6 +145,9 @@ export function register(context: vscode.ExtensionContext, manager: CorpusManage
   const previous = context.workspaceState.get<string>(StateKeys.connectedArchive);
   const archives = readArchives();
   const config = archives.find((a) => a.name === previous) ?? archives.find((a) => a.connectOnStartup);
-  if (config) setTimeout(() => void session.connect(config), 0);
+  if (config) {
+    const timer = setTimeout(() => void session.connect(config), 0);
+    context.subscriptions.push({ dispose: () => clearTimeout(timer) });
+  }
   return { session, documents, search, tree, language, status };
 }

@@ -76,7 +76,7 @@ export class ArchiveLanguage implements vscode.Disposable {
     readonly session: ArchiveSession,
     readonly documents: ArchiveDocuments,
   ) {
-    this.subscription = session.onDidChange(() => this.mentions.clear());
+    this.subscription = session.onDidChangeState(() => this.mentions.clear());
   }
 
   dispose(): void {

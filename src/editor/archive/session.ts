@@ -63,7 +63,11 @@ export class ArchiveSession implements vscode.Disposable {
   /** Bumped on every connect and disconnect, so a connection finishing late is dropped. */
   private generation = 0;
   private readonly changeEmitter = new vscode.EventEmitter<void>();
+  /** Any change: the state, the archive, the last error (the status bar). */
   readonly onDidChange = this.changeEmitter.event;
+  private readonly stateEmitter = new vscode.EventEmitter<ArchiveState>();
+  /** The state changed (what holds the archive's data drops it, or asks again). */
+  readonly onDidChangeState = this.stateEmitter.event;
 
   constructor(private readonly options: ArchiveSessionOptions) {}
 
@@ -85,9 +89,11 @@ export class ArchiveSession implements vscode.Disposable {
   }
 
   private setState(state: ArchiveState, error?: string): void {
+    const changed = state !== this.current;
     this.current = state;
     this.lastError = error;
     void vscode.commands.executeCommand('setContext', ContextKeys.archiveState, state);
+    if (changed) this.stateEmitter.fire(state);
     this.changeEmitter.fire();
   }
 
@@ -249,5 +255,6 @@ export class ArchiveSession implements vscode.Disposable {
     this.generation++;
     void this.close();
     this.changeEmitter.dispose();
+    this.stateEmitter.dispose();
   }
 }

@@ -38,7 +38,7 @@ export class ArchiveTreeProvider implements vscode.TreeDataProvider<ArchiveNode>
     private readonly session: ArchiveSession,
     private readonly pageSizes: { articles: number; entities: number } = { articles: ARTICLE_PAGE, entities: ENTITY_PAGE },
   ) {
-    this.subscription = session.onDidChange(() => this.refresh());
+    this.subscription = session.onDidChangeState(() => this.refresh());
   }
 
   refresh(): void {
