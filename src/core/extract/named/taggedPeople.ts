@@ -1,16 +1,38 @@
 // People the rules missed and the tagger found: a name the tagger reads as a person where no rule mention
-// sits ("Duran" in a list of players, "H Ellis"). The rules come first; this only fills gaps: a lone word
-// flagged tentative so identity resolution weighs it with the whole corpus, several words only with a
-// name's shape.
+// sits ("Duran" in a list of players, "H Ellis"). The rules come first; this only fills gaps: several words
+// only with a name's shape; a lone word the tagger reads as a person is one unless it is a word that names
+// other things (a country that is no given name, a role word, a common word, a people: "Kurds"), or follows "the" ("the Titanic"). Such
+// a word, and a lone word the rules took without the tagger's reading, stay tentative: identity resolution
+// weighs them with the whole corpus.
 import type { RawMention } from '../../types';
 import type { Entity } from '../entities';
 import { THING_NOUNS } from '../../language/organisations';
 import { isFirstName } from '../../language/firstNames';
+import { isNationalityPlural } from '../../language/places';
+import { isAsciiWordCode } from '../../util/chars';
+import { COMMON_CAPITALISED_SET, FUNCTION_WORD_SET } from '../../language/common';
+import { ROLE_MODIFIERS } from '../../language/titles';
+import { KNOWN_NAMES } from './consistency';
 
 /** "the Trump administration", "Trump Tower": a name that modifies a thing is not a mention of the person. */
 function modifiesThing(text: string, end: number): boolean {
   const next = /^ ([A-Za-z]+)/.exec(text.slice(end, end + 20));
   return next !== null && THING_NOUNS.has(next[1].toLowerCase());
+}
+
+/** Whether a lone word the tagger reads as a person is a name without the corpus' word ("said Okafor"). */
+function confirmsLoneName(text: string, e: Entity): boolean {
+  const word = e.text;
+  const lower = word.toLowerCase();
+  if (KNOWN_NAMES.has(word) || COMMON_CAPITALISED_SET.has(lower) || FUNCTION_WORD_SET.has(lower) || ROLE_MODIFIERS.has(lower)) return false;
+  return !isNationalityPlural(word) && !afterThe(text, e.start);
+}
+
+/** "the Titanic", "The Ashes": a lone capitalised word after the article names a thing, not a person. */
+function afterThe(text: string, start: number): boolean {
+  if (start < 4 || text.charCodeAt(start - 1) !== 0x20) return false;
+  const word = text.slice(start - 4, start - 1);
+  return (word === 'the' || word === 'The') && (start === 4 || !isAsciiWordCode(text.charCodeAt(start - 5)));
 }
 
 /** Words of a name the tagger found; lower-case words ("de", "van") stay in. */
@@ -33,17 +55,27 @@ function looksLikeName(parts: readonly string[]): boolean {
  */
 export function withTaggedPeople(text: string, mentions: RawMention[], tagged: readonly Entity[], notPeople: ReadonlySet<string>): RawMention[] {
   const added: RawMention[] = [];
+  let kept = mentions;
   let m = 0;
   for (const e of tagged) {
     if (e.type !== 'person' || notPeople.has(e.text.toLowerCase())) continue;
     while (m < mentions.length && mentions[m].end <= e.start) m++;
-    if ((m < mentions.length && mentions[m].start < e.end) || modifiesThing(text, e.end)) continue;
+    const rule = m < mentions.length && mentions[m].start < e.end ? mentions[m] : null;
+    if (rule !== null) {
+      // The rules' tentative lone word is a name when the tagger reads the same word as one.
+      if (rule.tentative === true && rule.start === e.start && rule.end === e.end && confirmsLoneName(text, e)) {
+        if (kept === mentions) kept = mentions.slice();
+        kept[m] = { ...rule, tentative: false };
+      }
+      continue;
+    }
+    if (modifiesThing(text, e.end)) continue;
     const parts = nameParts(e.text);
     if (parts.length > 1 && !looksLikeName(parts)) continue;
     const mention: RawMention = { start: e.start, end: e.end, text: e.text, honorific: null, nameParts: parts, role: null };
-    if (parts.length === 1) mention.tentative = true;
+    if (parts.length === 1 && !confirmsLoneName(text, e)) mention.tentative = true;
     added.push(mention);
   }
-  if (added.length === 0) return mentions;
-  return [...mentions, ...added].sort((a, b) => a.start - b.start);
+  if (added.length === 0) return kept;
+  return [...kept, ...added].sort((a, b) => a.start - b.start);
 }
