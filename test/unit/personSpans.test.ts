@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { withTaggerSpans } from '../../src/core/extract/named/personSpans';
+import { joinedAtParticles, withTaggerSpans } from '../../src/core/extract/named/personSpans';
 import type { Entity } from '../../src/core/extract/entities';
 import type { RawMention } from '../../src/core/types';
 
@@ -69,5 +69,15 @@ describe('person spans where the rules and the tagger disagree', () => {
     const text = 'Dara Osei said so.';
     const rules = [rule(text, 'Dara Osei')];
     assert.equal(withTaggerSpans(text, rules, [person(text, 'Dara Osei')]), rules);
+  });
+
+  it('joins the tagger\'s persons it split at a name particle', () => {
+    const text = 'A pass from Van der Merwe found Piet van der Berg, then Kobus Smit.';
+    const tagged = [person(text, 'Van'), person(text, 'Merwe'), person(text, 'Piet van'), person(text, 'Berg'), person(text, 'Kobus Smit')];
+    assert.deepEqual(joinedAtParticles(text, tagged).map((e) => e.text), ['Van der Merwe', 'Piet van der Berg', 'Kobus Smit']);
+    // Persons apart ("Smit and Berg") stay apart; the same list when nothing joins.
+    const apart = 'Smit and Berg scored.';
+    const two = [person(apart, 'Smit'), person(apart, 'Berg')];
+    assert.equal(joinedAtParticles(apart, two), two);
   });
 });

@@ -56,4 +56,10 @@ describe('people the tagger finds beside the rules', () => {
     const people = index.mentionsIn('a.txt').filter((m) => index.entity(m.entityId)?.type === 'person');
     assert.deepEqual(people.map((m) => m.text), ['Okafor', 'Okafor']);
   });
+
+  it('takes several words the tagger reads as a person with a name\'s shape only: a given name, an initial or a surname particle first', () => {
+    const text = 'A save by De Vries, a goal by Tomas Brandt and a film called Dungeon Keeper.';
+    const tagged = [entity(text, 'De Vries'), entity(text, 'Tomas Brandt'), entity(text, 'Dungeon Keeper')];
+    assert.deepEqual(shown(withTaggedPeople(text, [], tagged, NONE)), ['De Vries', 'Tomas Brandt']);
+  });
 });

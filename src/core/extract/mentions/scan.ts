@@ -30,7 +30,7 @@ const PARTICLE_FILTER = new WordFilter(PARTICLES);
 const GAP = String.raw`[ \u00a0]+`;
 // A run of capitalised words joined by single spaces (and lower-case particles); a dot may follow a word
 // ("Mr. Smith", "J. Smith"); runs are split at dots that end sentences later. Matched with flags `gu`.
-export const RUN_SOURCE = String.raw`(?<![\p{L}\p{M}\d'\u2019-])${NAME_WORD}(?:\.?${GAP}(?:(?:${PARTICLE_ALT})${GAP})*${NAME_WORD})*`;
+export const RUN_SOURCE = String.raw`(?<![\p{L}\p{M}\d'\u2019-]|\p{L}\.)${NAME_WORD}(?:\.?${GAP}(?:(?:${PARTICLE_ALT})${GAP})*${NAME_WORD})*`;
 // The run, anchored: tried only where a run can start (see nextRun). A unicode regex with a
 // lookbehind is slow to slide over every character of an article.
 const RUN_AT = new RegExp(RUN_SOURCE, 'uy');
@@ -52,7 +52,7 @@ export function nextRun(text: string, from: number, out: RunBounds): boolean {
   for (let i = from; i < n; i++) {
     const code = text.charCodeAt(i);
     const cls = code < 128 ? ASCII_CLASS[code] : 0;
-    if (!afterWord && (code >= 0xc0 || (cls & UPPER_CODE) !== 0 || ((cls & PREFIX_CODE) !== 0 && particlePrefixAt(text, i)))) {
+    if (!afterWord && !afterAbbreviationDot(text, i) && (code >= 0xc0 || (cls & UPPER_CODE) !== 0 || ((cls & PREFIX_CODE) !== 0 && particlePrefixAt(text, i)))) {
       // The run by hand when its characters are ASCII (most are); RUN_AT where it meets anything else.
       const before = i > 0 ? text.charCodeAt(i - 1) : 32;
       let end = before === 0x2019 ? -1 : before >= 128 && !isPlainStop(before) ? NOT_PLAIN : plainRunEnd(text, i);
@@ -70,6 +70,11 @@ export function nextRun(text: string, from: number, out: RunBounds): boolean {
     afterWord = (cls & WORD_CODE) !== 0;
   }
   return false;
+}
+
+/** "U.S.", "U.N.": a letter right after a letter and a dot is inside an abbreviation, not an initial starting a name. */
+function afterAbbreviationDot(text: string, i: number): boolean {
+  return i > 1 && text.charCodeAt(i - 1) === 0x2e && isAsciiLetterCode(text.charCodeAt(i - 2));
 }
 
 /** Returned by the hand-written matchers when a character they cannot classify exactly decides the match. */

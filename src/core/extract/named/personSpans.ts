@@ -9,6 +9,7 @@ import { isFirstName } from '../../language/firstNames';
 import { COMMON_CAPITALISED_SET, FUNCTION_WORD_SET, WEEKDAY_NAMES } from '../../language/common';
 import { HONORIFIC_PHRASES } from '../../language/honorifics';
 import { NATIONALITY_WORDS } from '../../language/places';
+import { PARTICLES } from '../../language/nameParticles';
 import { ROLE_MODIFIERS, TITLE_HEADS } from '../../language/titles';
 import { isSentenceStart } from '../../util/text';
 
@@ -73,6 +74,40 @@ function narrowed(text: string, e: Entity, m: RawMention): RawMention | null {
   if (before.length === 1 && (isFirstName(before[0]) || !isSentenceStart(text, m.start) || !isFirstName(partsOf(e.text)[0]))) return null;
   if (before.length === 1 && !/\s$/.test(text.slice(m.start, e.start))) return null;
   return fromEntity(e, m);
+}
+
+/**
+ * The tagger's persons (sorted) with those it split at a name particle joined: "Van" and "Westhuizen" in
+ * "Van der Westhuizen", "Joost van" and "Westhuizen" in "Joost van der Westhuizen".
+ */
+export function joinedAtParticles(text: string, tagged: readonly Entity[]): readonly Entity[] {
+  let out: Entity[] | null = null;
+  let previous: Entity | null = null;
+  for (let i = 0; i < tagged.length; i++) {
+    const e = tagged[i];
+    if (previous !== null && e.type === 'person' && previous.type === 'person' && particlesBetween(text, previous, e)) {
+      out ??= tagged.slice(0, i);
+      const joined: Entity = { start: previous.start, end: e.end, type: 'person', text: text.slice(previous.start, e.end) };
+      out[out.length - 1] = joined;
+      previous = joined;
+      continue;
+    }
+    out?.push(e);
+    previous = e;
+  }
+  return out ?? tagged;
+}
+
+/** Whether only lower-case name particles stand between two of the tagger's persons, or end the first one. */
+function particlesBetween(text: string, a: Entity, b: Entity): boolean {
+  const gap = text.slice(a.end, b.start);
+  if (gap.length > 12 || !/^ (?:\p{Ll}+ )*$/u.test(gap)) return false;
+  const words = partsOf(gap);
+  if (words.length === 0) {
+    const last = a.text.slice(a.text.lastIndexOf(' ') + 1);
+    return a.text.includes(' ') && PARTICLES.has(last);
+  }
+  return words.every((word) => PARTICLES.has(word));
 }
 
 /**

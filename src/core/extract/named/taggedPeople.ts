@@ -8,12 +8,13 @@ import type { RawMention } from '../../types';
 import type { Entity } from '../entities';
 import { THING_NOUNS } from '../../language/organisations';
 import { isFirstName } from '../../language/firstNames';
+import { CAPITAL_PARTICLES } from '../../language/nameParticles';
 import { isNationalityPlural } from '../../language/places';
 import { isAsciiWordCode } from '../../util/chars';
 import { COMMON_CAPITALISED_SET, FUNCTION_WORD_SET } from '../../language/common';
 import { ROLE_MODIFIERS } from '../../language/titles';
 import { KNOWN_NAMES } from './consistency';
-import { withTaggerSpans } from './personSpans';
+import { joinedAtParticles, withTaggerSpans } from './personSpans';
 
 /** "the Trump administration", "Trump Tower": a name that modifies a thing is not a mention of the person. */
 function modifiesThing(text: string, end: number): boolean {
@@ -43,18 +44,19 @@ function nameParts(text: string): string[] {
 
 /**
  * Several words the rules did not take for a name are one only with a name's shape: a known given name first
- * ("Stephen King"), or an initial ("H Ellis", "J. Smith"); titles of films and games ("Dungeon Keeper") are not.
+ * ("Stephen King"), an initial ("H Ellis", "J. Smith"), or a particle that starts a surname ("Van Moer", "De Wilde"); titles of films and games ("Dungeon Keeper") are not.
  */
 function looksLikeName(parts: readonly string[]): boolean {
   const first = parts[0];
-  return isFirstName(first) || /^[A-Z]\.?$/.test(first);
+  return isFirstName(first) || /^[A-Z]\.?$/.test(first) || CAPITAL_PARTICLES.has(first);
 }
 
 /**
  * `mentions` (sorted by start) with the tagger's person spans no rule mention overlaps, sorted by start;
  * `notPeople` holds lower-cased names never taken for people.
  */
-export function withTaggedPeople(text: string, ruled: RawMention[], tagged: readonly Entity[], notPeople: ReadonlySet<string>): RawMention[] {
+export function withTaggedPeople(text: string, ruled: RawMention[], entities: readonly Entity[], notPeople: ReadonlySet<string>): RawMention[] {
+  const tagged = joinedAtParticles(text, entities);
   const mentions = withTaggerSpans(text, ruled, tagged);
   const added: RawMention[] = [];
   let kept = mentions as RawMention[];
