@@ -40,12 +40,14 @@ describe('people the tagger finds beside the rules', () => {
     assert.deepEqual(shown(withTaggedPeople(text, rules, [], NONE)), ['Okafor?']);
   });
 
-  it('keeps tentative a lone word that names other things: a people, a thing after "the", a country, a role word', () => {
+  it('keeps tentative a given name alone and a lone word that names other things: a people, a thing after "the", a country, a role word', () => {
     const cases: [string, string][] = [
       ['Talks between Kurds and the government resumed.', 'Kurds'],
       ['Divers reached the Titanic on Monday.', 'Titanic'],
       ['Leaders said Nato must stay united.', 'Nato'],
       ['The President Elect said little.', 'Elect'],
+      // A given name alone: a person the article never introduced.
+      ['"It is not right," Tyler said on Friday.', 'Tyler'],
     ];
     for (const [text, word] of cases) assert.deepEqual(shown(withTaggedPeople(text, [], [entity(text, word)], NONE)), [`${word}?`], text);
   });

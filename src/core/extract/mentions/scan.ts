@@ -74,8 +74,15 @@ export function nextRun(text: string, from: number, out: RunBounds): boolean {
 
 /** "U.S.", "U.N.": a letter right after a letter and a dot is inside an abbreviation, not an initial starting a name. */
 function afterAbbreviationDot(text: string, i: number): boolean {
-  return i > 1 && text.charCodeAt(i - 1) === 0x2e && isAsciiLetterCode(text.charCodeAt(i - 2));
+  if (i < 2 || text.charCodeAt(i - 1) !== 0x2e) return false;
+  const c = text.charCodeAt(i - 2);
+  if (c < 128) return isAsciiLetterCode(c);
+  // Beyond ASCII as the run's lookbehind reads it: the code point before the dot (a surrogate pair whole).
+  const at = c >= 0xdc00 && c <= 0xdfff && i > 2 ? i - 3 : i - 2;
+  return LETTER.test(String.fromCodePoint(text.codePointAt(at)!));
 }
+
+const LETTER = /^\p{L}$/u;
 
 /** Returned by the hand-written matchers when a character they cannot classify exactly decides the match. */
 const NOT_PLAIN = -2;

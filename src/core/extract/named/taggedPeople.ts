@@ -1,9 +1,10 @@
 // People the rules missed and the tagger found: a name the tagger reads as a person where no rule mention
 // sits ("Duran" in a list of players, "H Ellis"). The rules come first; this only fills gaps: several words
-// only with a name's shape; a lone word the tagger reads as a person is one unless it is a word that names
-// other things (a country that is no given name, a role word, a common word, a people: "Kurds"), or follows "the" ("the Titanic"). Such
-// a word, and a lone word the rules took without the tagger's reading, stay tentative: identity resolution
-// weighs them with the whole corpus.
+// only with a name's shape; a lone word the tagger reads as a person is one unless it is a given name (a
+// person the article never introduced: "Tyler said" names nobody the reader can tell) or a word that names
+// other things (a country, a role word, a common word, a people: "Kurds"), or follows "the" ("the Titanic").
+// Such a word, and a lone word the rules took without the tagger's reading, stay tentative: identity
+// resolution weighs them with the whole corpus.
 import type { RawMention } from '../../types';
 import type { Entity } from '../entities';
 import { THING_NOUNS } from '../../language/organisations';
@@ -26,7 +27,7 @@ function modifiesThing(text: string, end: number): boolean {
 function confirmsLoneName(text: string, e: Entity): boolean {
   const word = e.text;
   const lower = word.toLowerCase();
-  if (KNOWN_NAMES.has(word) || COMMON_CAPITALISED_SET.has(lower) || FUNCTION_WORD_SET.has(lower) || ROLE_MODIFIERS.has(lower)) return false;
+  if (isFirstName(word) || KNOWN_NAMES.has(word) || COMMON_CAPITALISED_SET.has(lower) || FUNCTION_WORD_SET.has(lower) || ROLE_MODIFIERS.has(lower)) return false;
   return !isNationalityPlural(word) && !afterThe(text, e.start);
 }
 
