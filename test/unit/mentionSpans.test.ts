@@ -12,4 +12,9 @@ describe('person spans of the rules', () => {
     // An initial after a space still starts a name.
     assert.deepEqual(names('The paper was written by J. Harlow and friends.'), ['J. Harlow']);
   });
+
+  it('end a name at a lower-case "st" (a scorecard\'s "stumped"), which is no name particle', () => {
+    const found = extractMentions('P. Ruddock st Okonjo b Mensah 12\n', [], { tentativeLoneNames: true });
+    assert.deepEqual(found.map((m) => m.text), ['P. Ruddock', 'Okonjo', 'Mensah']);
+  });
 });

@@ -19,11 +19,13 @@ const spans = (text: string, rules: string[], tagged: string[]): string[] =>
   withTaggerSpans(text, rules.map((name) => rule(text, name)), tagged.map((name) => person(text, name))).map((m) => `${m.text}|${m.nameParts.join('+')}`);
 
 describe('person spans where the rules and the tagger disagree', () => {
-  it('takes the tagger\'s longer span when it adds name words: a regnal number, a surname that is a place, an inner particle', () => {
+  it('takes the tagger\'s longer span when it adds name words: a regnal number, a surname that is a place or a title, an inner particle', () => {
     let text = 'The portrait of Edmund VIII was sold.';
     assert.deepEqual(spans(text, ['Edmund'], ['Edmund VIII']), ['Edmund VIII|Edmund+VIII']);
     text = 'The film was made by director Ruth Jordan last year.';
     assert.deepEqual(spans(text, ['Ruth'], ['Ruth Jordan']), ['Ruth Jordan|Ruth+Jordan']);
+    text = 'The team captain Sally Ann King said the draw was fair.';
+    assert.deepEqual(spans(text, ['Sally Ann'], ['Sally Ann King']), ['Sally Ann King|Sally+Ann+King']);
     text = 'Prime Minister Tamba wa Lunda said the talks would go on.';
     assert.deepEqual(spans(text, ['Tamba', 'Lunda'], ['Tamba wa Lunda']), ['Tamba wa Lunda|Tamba+wa+Lunda']);
   });

@@ -64,4 +64,21 @@ describe('people the tagger finds beside the rules', () => {
     const tagged = [entity(text, 'De Vries'), entity(text, 'Tomas Brandt'), entity(text, 'Dungeon Keeper')];
     assert.deepEqual(shown(withTaggedPeople(text, [], tagged, NONE)), ['De Vries', 'Tomas Brandt']);
   });
+
+  it('takes other words the tagger reads as a person only with a cue: "said" or a role before, a speech verb or a country in brackets after', () => {
+    const cases: [string, boolean][] = [
+      ['"Costs will rise," said Tuvi Rakoto, an analyst.', true],
+      ['The company spokesman Tuvi Rakoto declined to comment.', true],
+      ['Tuvi Rakoto told reporters the deal was done.', true],
+      ['Results: 1. Tuvi Rakoto ( Kenya ) 13:02.11', true],
+      ['The game Tuvi Rakoto sold a million copies.', false],
+      // Cue or not, words that name other things are not a person.
+      ['"The policing worked," said Scotland Yard.', false],
+      ['"It works," said Print Culture, a blog.', false],
+    ];
+    for (const [text, kept] of cases) {
+      const name = /Tuvi Rakoto|Scotland Yard|Print Culture/.exec(text)![0];
+      assert.deepEqual(shown(withTaggedPeople(text, [], [entity(text, name)], NONE)), kept ? [name] : [], text);
+    }
+  });
 });

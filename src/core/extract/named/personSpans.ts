@@ -19,15 +19,19 @@ const ROMAN_NUMERAL = /^[IVX]+$/;
 /** A short lower-case word inside a name ("wa", "van", "de", "bin"). */
 const INNER_PARTICLE = /^\p{Ll}{1,3}$/u;
 
-/** Whether `word` may extend a name the rules ended: a name word that is no title, role, honorific, common word or post-nominal. */
-function extendsName(word: string, inside: boolean): boolean {
+/**
+ * Whether `word` may extend a name the rules ended: a name word that is no title (before the name), role,
+ * honorific, common word or post-nominal; `inside` between two of the rules' mentions, `after` after one.
+ */
+function extendsName(word: string, inside: boolean, after: boolean): boolean {
   if (inside && INNER_PARTICLE.test(word)) return true;
   // A bare letter before a surname ("L Dallaglio" in a team list) is left out, as the rules leave it.
   if (!NAME_WORD.test(word) || word.length === 1) return false;
   // Capitals are letters after a name ("QC", "MP") unless a regnal number ("VIII").
   if (word.length > 1 && word === word.toUpperCase() && !ROMAN_NUMERAL.test(word)) return false;
   const lower = word.toLowerCase();
-  return !TITLE_HEADS.has(lower) && !ROLE_MODIFIERS.has(lower) && !HONORIFIC_PHRASES.has(lower) && !FUNCTION_WORD_SET.has(lower)
+  // A title comes before a name: after one it is a surname ("Billie Jean King").
+  return (after || !TITLE_HEADS.has(lower)) && !ROLE_MODIFIERS.has(lower) && !HONORIFIC_PHRASES.has(lower) && !FUNCTION_WORD_SET.has(lower)
     && !COMMON_CAPITALISED_SET.has(lower) && !NATIONALITY_WORDS.has(word);
 }
 
@@ -60,7 +64,7 @@ function widened(text: string, e: Entity, inside: readonly RawMention[]): RawMen
     if (k === last && gap === 's' && !/^ \p{L}/u.test(text.slice(e.end, e.end + 2))) continue;
     // Added words stand apart from the rules' words (no word split), and between two mentions a particle may join them.
     if ((k > 0 && !/^\s/.test(gap)) || (k < last && !/\s$/.test(gap))) return null;
-    for (const word of partsOf(gap)) if (!extendsName(word, k > 0 && k < last)) return null;
+    for (const word of partsOf(gap)) if (!extendsName(word, k > 0 && k < last, k > 0)) return null;
   }
   return fromEntity(e, inside[0]);
 }

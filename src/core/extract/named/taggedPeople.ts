@@ -7,13 +7,15 @@
 // resolution weighs them with the whole corpus.
 import type { RawMention } from '../../types';
 import type { Entity } from '../entities';
-import { THING_NOUNS } from '../../language/organisations';
+import { ORGANISATION_WORDS, THING_NOUNS } from '../../language/organisations';
 import { isFirstName } from '../../language/firstNames';
 import { CAPITAL_PARTICLES } from '../../language/nameParticles';
-import { isNationalityPlural } from '../../language/places';
+import { CITY_WORDS, COUNTRY_WORDS, NATIONALITY_WORDS, PLACE_HEAD_WORDS, isNationalityPlural } from '../../language/places';
+import { PERSON_VERBS } from '../../language/personCues';
+import { ANONYMOUS_PERSON_NOUNS } from '../../language/speech';
 import { isAsciiWordCode } from '../../util/chars';
 import { COMMON_CAPITALISED_SET, FUNCTION_WORD_SET } from '../../language/common';
-import { ROLE_MODIFIERS } from '../../language/titles';
+import { ROLE_HEAD_NOUNS, ROLE_MODIFIERS, TITLE_HEADS } from '../../language/titles';
 import { KNOWN_NAMES } from './consistency';
 import { joinedAtParticles, withTaggerSpans } from './personSpans';
 
@@ -38,14 +40,50 @@ function afterThe(text: string, start: number): boolean {
   return (word === 'the' || word === 'The') && (start === 4 || !isAsciiWordCode(text.charCodeAt(start - 5)));
 }
 
+/** The word before `start` (lower-case words only; a comma may sit between), or ''. */
+function wordBefore(text: string, start: number): string {
+  const m = /([a-z]+),? $/.exec(text.slice(Math.max(0, start - 24), start));
+  return m === null ? '' : m[1];
+}
+
+/**
+ * What shows a person where the words alone do not: a speech verb after the name or "said" before it
+ * ("said Apurva Shah", "Chen Wei-ming told"), a role noun before it ("spokesman Per Lund"), or a country in
+ * brackets after it, as results lists write players ("Darryn Hill ( Australia )").
+ */
+function hasPersonCue(text: string, e: Entity): boolean {
+  const before = wordBefore(text, e.start);
+  if (before === 'said' || before === 'says' || ROLE_HEAD_NOUNS.has(before) || ANONYMOUS_PERSON_NOUNS.has(before)) return true;
+  const after = /^,? ([a-z]+)|^ \( ?([A-Z][a-z]+)/.exec(text.slice(e.end, e.end + 24));
+  if (after === null) return false;
+  return after[1] !== undefined ? PERSON_VERBS.has(after[1]) : COUNTRY_WORDS.has(after[2]);
+}
+
+/**
+ * Words that could be a name the lexicons do not know ("Apurva Shah"): capitalised, not in capitals, and none
+ * a common, role, title, place or organisation word ("Print Culture", "Scotland Yard").
+ */
+function plainName(parts: readonly string[]): boolean {
+  const first = parts[0].toLowerCase();
+  if (FUNCTION_WORD_SET.has(first) || COMMON_CAPITALISED_SET.has(first)) return false;
+  for (const part of parts) {
+    const lower = part.toLowerCase();
+    if (part === part.toUpperCase() || !/^\p{Lu}/u.test(part)) return false;
+    if (ROLE_MODIFIERS.has(lower) || TITLE_HEADS.has(lower) || PLACE_HEAD_WORDS.has(lower) || ORGANISATION_WORDS.has(lower) || THING_NOUNS.has(lower)) return false;
+    if (COUNTRY_WORDS.has(part) || CITY_WORDS.has(part) || NATIONALITY_WORDS.has(part)) return false;
+  }
+  return true;
+}
+
 /** Words of a name the tagger found; lower-case words ("de", "van") stay in. */
 function nameParts(text: string): string[] {
   return text.split(/\s+/).filter(Boolean);
 }
 
 /**
- * Several words the rules did not take for a name are one only with a name's shape: a known given name first
- * ("Stephen King"), an initial ("H Ellis", "J. Smith"), or a particle that starts a surname ("Van Moer", "De Wilde"); titles of films and games ("Dungeon Keeper") are not.
+ * Several words the rules did not take for a name are one with a name's shape: a known given name first
+ * ("Stephen King"), an initial ("H Ellis", "J. Smith"), or a particle that starts a surname ("Van Moer",
+ * "De Wilde"); titles of films and games ("Dungeon Keeper") are not. Other plain words need a cue (hasPersonCue).
  */
 function looksLikeName(parts: readonly string[]): boolean {
   const first = parts[0];
@@ -76,7 +114,7 @@ export function withTaggedPeople(text: string, ruled: RawMention[], entities: re
     }
     if (modifiesThing(text, e.end)) continue;
     const parts = nameParts(e.text);
-    if (parts.length > 1 && !looksLikeName(parts) && !process.env.X3) continue;
+    if (parts.length > 1 && !looksLikeName(parts) && !(plainName(parts) && hasPersonCue(text, e))) continue;
     const mention: RawMention = { start: e.start, end: e.end, text: e.text, honorific: null, nameParts: parts, role: null };
     if (parts.length === 1 && !confirmsLoneName(text, e)) mention.tentative = true;
     added.push(mention);
