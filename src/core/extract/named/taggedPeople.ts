@@ -18,6 +18,7 @@ import { COMMON_CAPITALISED_SET, FUNCTION_WORD_SET } from '../../language/common
 import { ROLE_HEAD_NOUNS, ROLE_MODIFIERS, TITLE_HEADS } from '../../language/titles';
 import { KNOWN_NAMES } from './consistency';
 import { joinedAtParticles, withTaggerSpans } from './personSpans';
+import { withoutNamedThings } from './namedThings';
 
 /** "the Trump administration", "Trump Tower": a name that modifies a thing is not a mention of the person. */
 function modifiesThing(text: string, end: number): boolean {
@@ -119,6 +120,5 @@ export function withTaggedPeople(text: string, ruled: RawMention[], entities: re
     if (parts.length === 1 && !confirmsLoneName(text, e)) mention.tentative = true;
     added.push(mention);
   }
-  if (added.length === 0) return kept;
-  return [...kept, ...added].sort((a, b) => a.start - b.start);
+  return withoutNamedThings(text, added.length === 0 ? kept : [...kept, ...added].sort((a, b) => a.start - b.start));
 }
