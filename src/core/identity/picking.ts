@@ -90,8 +90,21 @@ export function* resolveShortForms(doc: DocState, lists: CandidateLists, registr
 
 /** The person named in full (a cluster whose given name or honorific told a gender) a lone word picks, when the evidence lets it join. */
 function knownPerson(candidates: readonly Candidate[] | undefined, gender: Gender | null, assignment: readonly (ClusterState | null)[], i: number, inDoc: ReadonlyMap<ClusterState, number>, weigh: Evidence): ClusterState | null {
-  const known = candidates?.filter((c) => c.gender !== null);
-  return known && known.length ? weigh.confirmed(pick(known, gender, assignment, i, inDoc), i, false) : null;
+  if (candidates === undefined) return null;
+  const known = gendered(candidates);
+  return known.length ? weigh.confirmed(pick(known, gender, assignment, i, inDoc), i, false) : null;
+}
+
+const genderedOfList = new WeakMap<readonly Candidate[], readonly Candidate[]>();
+
+/** The candidates with a gender, filtered once per candidate list (the lists live until their group is rebuilt). */
+function gendered(candidates: readonly Candidate[]): readonly Candidate[] {
+  let known = genderedOfList.get(candidates);
+  if (!known) {
+    known = candidates.every((c) => c.gender !== null) ? candidates : candidates.filter((c) => c.gender !== null);
+    genderedOfList.set(candidates, known);
+  }
+  return known;
 }
 
 /**

@@ -52,7 +52,7 @@ export function nextRun(text: string, from: number, out: RunBounds): boolean {
   for (let i = from; i < n; i++) {
     const code = text.charCodeAt(i);
     const cls = code < 128 ? ASCII_CLASS[code] : 0;
-    if (!afterWord && !afterAbbreviationDot(text, i) && (code >= 0xc0 || (cls & UPPER_CODE) !== 0 || ((cls & PREFIX_CODE) !== 0 && particlePrefixAt(text, i)))) {
+    if (!afterWord && (code >= 0xc0 || (cls & UPPER_CODE) !== 0 || ((cls & PREFIX_CODE) !== 0 && particlePrefixAt(text, i))) && !afterAbbreviationDot(text, i)) {
       // The run by hand when its characters are ASCII (most are); RUN_AT where it meets anything else.
       const before = i > 0 ? text.charCodeAt(i - 1) : 32;
       let end = before === 0x2019 ? -1 : before >= 128 && !isPlainStop(before) ? NOT_PLAIN : plainRunEnd(text, i);
