@@ -1,5 +1,6 @@
 import { strict as assert } from 'assert';
 import { joinedAtParticles, withTaggerSpans } from '../../src/core/extract/named/personSpans';
+import { withoutOtherEntities } from '../../src/core/extract/mentions/entityCheck';
 import type { Entity } from '../../src/core/extract/entities';
 import type { RawMention } from '../../src/core/types';
 
@@ -81,5 +82,17 @@ describe('person spans where the rules and the tagger disagree', () => {
     const apart = 'Smit and Berg scored.';
     const two = [person(apart, 'Smit'), person(apart, 'Berg')];
     assert.equal(joinedAtParticles(apart, two), two);
+  });
+});
+
+describe('the entity check on words the tagger reads as no name', () => {
+  it('drops several words no tagger entity overlaps, unless a given name, an honorific or a speech verb shows a person', () => {
+    const text = 'Sales of Greatest Hits rose, Vuko Ardent said, and Ms Lunde Parr agreed with Anna Pelt.';
+    const rules = ['Greatest Hits', 'Vuko Ardent', 'Anna Pelt'].map((name) => rule(text, name));
+    rules.splice(2, 0, rule(text, 'Ms Lunde Parr', { honorific: 'Ms', nameParts: ['Lunde', 'Parr'] }));
+    assert.deepEqual(withoutOtherEntities(text, rules, []).map((m) => m.text), ['Vuko Ardent', 'Ms Lunde Parr', 'Anna Pelt']);
+    // A lone word is left to the corpus.
+    const lone = 'Sales of Hits rose.';
+    assert.deepEqual(withoutOtherEntities(lone, [rule(lone, 'Hits')], []).map((m) => m.text), ['Hits']);
   });
 });

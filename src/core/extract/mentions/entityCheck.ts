@@ -100,7 +100,7 @@ function checkable(text: string, m: RawMention): boolean {
 
 /**
  * The rule mentions (sorted by start) the tagger does not contradict. A mention goes when a non-person
- * entity covers it and no person entity overlaps it. Stronger evidence than the tagger's keeps it: an
+ * entity covers it and no person entity overlaps it, or, of several words, when no entity overlaps it. Stronger evidence than the tagger's keeps it: an
  * honorific ("Mrs May"), a known given name or a speech verb after a full name ("Renée Dupont said"), a name
  * particle ("Fayeze al-Sarraj"), a full name kept earlier in the article for a lone surname, or a hyphenated
  * compound the tagger took whole ("Trump-Putin summit"), whose halves the rules split. A tentative lone name ("deter Putin") goes only when
@@ -108,7 +108,7 @@ function checkable(text: string, m: RawMention): boolean {
  * with the whole corpus.
  */
 export function withoutOtherEntities(text: string, mentions: RawMention[], entities: readonly Entity[]): RawMention[] {
-  if (mentions.length === 0 || entities.length === 0) return mentions;
+  if (mentions.length === 0) return mentions;
   const contradicted: boolean[] = [];
   const keptSurnames = new Set<string>();
   let first = 0;
@@ -116,13 +116,16 @@ export function withoutOtherEntities(text: string, mentions: RawMention[], entit
     while (first < entities.length && entities[first].end <= m.start) first++;
     let person = false;
     let other = false;
+    let read = false;
     for (let i = first; i < entities.length && entities[i].start < m.end; i++) {
       const e = entities[i];
       if (e.end <= m.start) continue;
+      read = true;
       if (e.type === 'person') person = true;
       else if (e.start <= m.start && e.end >= m.end && !joinedByHyphen(text, e, m)) other = true;
     }
-    const drop = other && !person && checkable(text, m);
+    // Several words the tagger reads as no name at all ("Greatest Hits", "Net Income") are not one either.
+    const drop = (other || (!read && m.nameParts.length > 1)) && !person && checkable(text, m);
     contradicted.push(drop);
     if (!drop && namesSurname(m)) keptSurnames.add(m.nameParts[m.nameParts.length - 1]);
   }
