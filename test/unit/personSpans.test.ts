@@ -1,5 +1,5 @@
 import { strict as assert } from 'assert';
-import { joinedAtParticles, withTaggerSpans } from '../../src/core/extract/named/personSpans';
+import { joinedAtParticles, withNicknamesJoined, withTaggerSpans } from '../../src/core/extract/named/personSpans';
 import { withoutOtherEntities } from '../../src/core/extract/mentions/entityCheck';
 import type { Entity } from '../../src/core/extract/entities';
 import type { RawMention } from '../../src/core/types';
@@ -82,6 +82,21 @@ describe('person spans where the rules and the tagger disagree', () => {
     const apart = 'Smit and Berg scored.';
     const two = [person(apart, 'Smit'), person(apart, 'Berg')];
     assert.equal(joinedAtParticles(apart, two), two);
+  });
+});
+
+describe('nicknames in quotes', () => {
+  it('joins a given name and a surname across a quoted nickname, the nickname left out of the name parts', () => {
+    for (const text of ['The champion Tomas \u201cIron Hand\u201d Vidal fights tonight.', 'The champion Tomas " Iron Hand " Vidal fights tonight.']) {
+      const rules = [rule(text, 'Tomas'), rule(text, 'Hand'), rule(text, 'Vidal')];
+      assert.deepEqual(withNicknamesJoined(text, rules).map((m) => `${m.text}|${m.nameParts.join('+')}`), [`${text.slice(text.indexOf('Tomas'), text.indexOf('Vidal') + 5)}|Tomas+Vidal`]);
+    }
+  });
+
+  it('leaves apart two people a quotation separates', () => {
+    const text = 'Vidal said \u201cno deal\u201d Okafor replied.';
+    const rules = [rule(text, 'Vidal'), rule(text, 'Okafor')];
+    assert.equal(withNicknamesJoined(text, rules), rules);
   });
 });
 

@@ -146,4 +146,31 @@ export function withTaggerSpans(text: string, mentions: readonly RawMention[], t
   return out === null ? mentions : out.filter((x) => x !== REMOVED);
 }
 
+/** A nickname in quotes between a given name and a surname: `Roberto "Hands of Stone" Duran`, CoNLL's spaced `" Macho "`. */
+const NICKNAME_GAP = /^ ?["\u201c] ?\p{Lu}[\p{L}'\u2019-]*(?: [\p{L}'\u2019-]+){0,3} ?["\u201d] ?$/u;
+
+/**
+ * `mentions` (sorted by start) with a given name and a surname joined across a nickname in quotes into one
+ * mention of the whole name ("Hector “Macho” Camacho"), its name parts without the nickname; the same array
+ * when there is none. A lone name with no honorific (a tentative one only when a known given name) starts one.
+ */
+export function withNicknamesJoined(text: string, mentions: readonly RawMention[]): readonly RawMention[] {
+  let out: RawMention[] | null = null;
+  for (let i = 0; i < mentions.length; i++) {
+    const a = mentions[i];
+    // The surname: the first of the next few mentions after the quotes (a nickname may itself be a mention).
+    let j = i + 1;
+    while (j < mentions.length && j <= i + 3 && !(mentions[j].start > a.end && NICKNAME_GAP.test(text.slice(a.end, mentions[j].start)))) j++;
+    const b = j < mentions.length && j <= i + 3 ? mentions[j] : undefined;
+    if (b !== undefined && a.honorific === null && b.honorific === null && a.nameParts.length === 1 && (a.tentative !== true || isFirstName(a.nameParts[0])) && b.start - a.end <= 40) {
+      out ??= mentions.slice(0, i);
+      out.push({ start: a.start, end: b.end, text: text.slice(a.start, b.end), honorific: null, nameParts: [...a.nameParts, ...b.nameParts], role: a.role ?? b.role });
+      i = j;
+      continue;
+    }
+    out?.push(a);
+  }
+  return out ?? mentions;
+}
+
 const REMOVED: RawMention = { start: -1, end: -1, text: '', honorific: null, nameParts: [], role: null };

@@ -17,7 +17,7 @@ import { isAsciiWordCode } from '../../util/chars';
 import { COMMON_CAPITALISED_SET, FUNCTION_WORD_SET } from '../../language/common';
 import { ROLE_HEAD_NOUNS, ROLE_MODIFIERS, TITLE_HEADS } from '../../language/titles';
 import { KNOWN_NAMES } from './consistency';
-import { joinedAtParticles, withTaggerSpans } from './personSpans';
+import { joinedAtParticles, withNicknamesJoined, withTaggerSpans } from './personSpans';
 import { withoutNamedThings } from './namedThings';
 
 /** "the Trump administration", "Trump Tower": a name that modifies a thing is not a mention of the person. */
@@ -120,5 +120,6 @@ export function withTaggedPeople(text: string, ruled: RawMention[], entities: re
     if (parts.length === 1 && !confirmsLoneName(text, e)) mention.tentative = true;
     added.push(mention);
   }
-  return withoutNamedThings(text, added.length === 0 ? kept : [...kept, ...added].sort((a, b) => a.start - b.start));
+  const all = added.length === 0 ? kept : [...kept, ...added].sort((a, b) => a.start - b.start);
+  return withoutNamedThings(text, withNicknamesJoined(text, all) as RawMention[]);
 }
