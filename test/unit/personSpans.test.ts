@@ -110,4 +110,15 @@ describe('the entity check on words the tagger reads as no name', () => {
     const lone = 'Sales of Hits rose.';
     assert.deepEqual(withoutOtherEntities(lone, [rule(lone, 'Hits')], []).map((m) => m.text), ['Hits']);
   });
+
+  it('drops a name inside a longer organisation or place the tagger reads, whatever given name it starts with', () => {
+    const text = 'The San Marco Rovers beat the visitors, said analyst Edwin Hale of Edwin Hale & Co.';
+    const rules = [rule(text, 'Marco Rovers'), { ...rule(text, 'Edwin Hale'), start: text.lastIndexOf('Edwin Hale'), end: text.lastIndexOf('Edwin Hale') + 10 }];
+    const org = (name: string, at: number): Entity => ({ start: at, end: at + name.length, type: 'organization', text: name });
+    const tagged = [org('San Marco Rovers', text.indexOf('San')), org('Edwin Hale & Co', text.lastIndexOf('Edwin'))];
+    assert.deepEqual(withoutOtherEntities(text, rules, tagged).map((m) => m.text), []);
+    // The same organisation reading the name alone leaves a known given name to the rules.
+    const alone = 'Edwin Hale agreed.';
+    assert.deepEqual(withoutOtherEntities(alone, [rule(alone, 'Edwin Hale')], [org('Edwin Hale', 0)]).map((m) => m.text), ['Edwin Hale']);
+  });
 });

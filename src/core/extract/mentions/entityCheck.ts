@@ -116,21 +116,32 @@ export function withoutOtherEntities(text: string, mentions: RawMention[], entit
     while (first < entities.length && entities[first].end <= m.start) first++;
     let person = false;
     let other = false;
+    let inLonger = false;
     let read = false;
     for (let i = first; i < entities.length && entities[i].start < m.end; i++) {
       const e = entities[i];
       if (e.end <= m.start) continue;
       read = true;
       if (e.type === 'person') person = true;
-      else if (e.start <= m.start && e.end >= m.end && !joinedByHyphen(text, e, m)) other = true;
+      else if (e.start <= m.start && e.end >= m.end && !joinedByHyphen(text, e, m)) {
+        other = true;
+        if (extendsWithName(text, e, m)) inLonger = true;
+      }
     }
     // Several words the tagger reads as no name at all ("Greatest Hits", "Net Income") are not one either.
-    const drop = (other || (!read && m.nameParts.length > 1)) && !person && checkable(text, m);
+    // A name inside a longer organisation or place ("San [Diego Padres]", "[Edward D. Jones] & Co") is part of
+    // it, whatever given name it starts with.
+    const drop = !person && (((other || (!read && m.nameParts.length > 1)) && checkable(text, m)) || (inLonger && m.honorific === null && !hasParticle(m)));
     contradicted.push(drop);
     if (!drop && namesSurname(m)) keptSurnames.add(m.nameParts[m.nameParts.length - 1]);
   }
   // "Rafael Nadal ... Nadal holds serve": a lone surname of a full name (or of "Mr Nadal") kept in the article stays.
   return mentions.filter((m, i) => !contradicted[i] || (m.nameParts.length === 1 && keptSurnames.has(m.nameParts[0])));
+}
+
+/** Whether the entity goes on past the mention with more of a name: a capitalised word or "&" ("San Diego Padres"). */
+function extendsWithName(text: string, e: Entity, m: Span): boolean {
+  return /[A-Z&]/.test(text.slice(e.start, m.start)) || /[A-Z&]/.test(text.slice(m.end, e.end));
 }
 
 /** Whether the entity extends the mention across a hyphen: the mention is one half of a compound. */
