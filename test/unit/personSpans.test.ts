@@ -61,11 +61,20 @@ describe('person spans where the rules and the tagger disagree', () => {
     assert.deepEqual(spans(text, ['Winger Andre Botha'], ['Andre Botha']), ['Andre Botha|Andre+Botha']);
   });
 
-  it('keeps the rules\' longer span mid-sentence, or when the dropped first word is a given name', () => {
+  it('takes it mid-sentence too, for a role or nationality written with a capital; keeps the rules\' span when the dropped first word is a given name or the tagger\'s is none', () => {
     let text = 'The hosts led when Winger Andre Botha scored.';
-    assert.deepEqual(spans(text, ['Winger Andre Botha'], ['Andre Botha']), ['Winger Andre Botha|Winger+Andre+Botha']);
+    assert.deepEqual(spans(text, ['Winger Andre Botha'], ['Andre Botha']), ['Andre Botha|Andre+Botha']);
+    text = 'The draw puts Frenchman Cedric Vallet in the top half.';
+    assert.deepEqual(spans(text, ['Frenchman Cedric Vallet'], ['Cedric Vallet']), ['Cedric Vallet|Cedric+Vallet']);
     text = 'The hosts led at the break. Mary Anne Botha scored twice more.';
     assert.deepEqual(spans(text, ['Mary Anne Botha'], ['Anne Botha']), ['Mary Anne Botha|Mary+Anne+Botha']);
+    text = 'The hosts led when Kiki Musampa scored.';
+    assert.deepEqual(spans(text, ['Kiki Musampa'], ['Musampa']), ['Kiki Musampa|Kiki+Musampa']);
+  });
+
+  it('joins the initials glued to the first one the rules took alone', () => {
+    const text = 'The ex-president F.W. de Klerk and P.K. Rao met.';
+    assert.deepEqual(spans(text, ['F', 'Klerk', 'P'], ['F.W. de Klerk', 'P.K. Rao']), ['F.W. de Klerk|F.W.+de+Klerk', 'P.K. Rao|P.K.+Rao']);
   });
 
   it('returns the same list when nothing changes', () => {

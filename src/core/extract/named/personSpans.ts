@@ -1,8 +1,8 @@
 // Where the rules and the tagger both read a person but disagree on where the name starts or ends, the
 // lexicons decide. The tagger's longer span wins when what it adds are name words the rules stopped at
 // ("Billie Jean [King]", "Henry [VIII]", "Kengo [wa] Dondo", "Neil [Jordan]"); its shorter span wins when what
-// it leaves out is a day ("Jose Ruiz [Monday]") or a sentence's first word that is no given name before one
-// that is ("[Fullback] Andre Joubert"). A mention with an honorific keeps its span.
+// it leaves out is a day ("Jose Ruiz [Monday]") or a first word that is no given name before one that is
+// ("[Fullback] Andre Joubert", "[Frenchman] Cedric Pioline"). A mention with an honorific keeps its span.
 import type { RawMention } from '../../types';
 import type { Entity } from '../entities';
 import { isFirstName } from '../../language/firstNames';
@@ -11,11 +11,12 @@ import { HONORIFIC_PHRASES } from '../../language/honorifics';
 import { NATIONALITY_WORDS } from '../../language/places';
 import { PARTICLES } from '../../language/nameParticles';
 import { ROLE_MODIFIERS, TITLE_HEADS } from '../../language/titles';
-import { isSentenceStart } from '../../util/text';
 
 /** A capitalised word that may carry on a name: letters with inner apostrophes, hyphens or dots ("O'Neill", "Young-hoon"). */
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'\u2019.-]*$/u;
 const ROMAN_NUMERAL = /^[IVX]+$/;
+/** Initials glued after a first initial: ".K." of "I.K.", up to the space after them. */
+const INITIALS_AFTER = /^\.(?:\p{Lu}\.)+(?=\s)/u;
 /** A short lower-case word inside a name ("wa", "van", "de", "bin"). */
 const INNER_PARTICLE = /^\p{Ll}{1,3}$/u;
 
@@ -58,7 +59,9 @@ function widened(text: string, e: Entity, inside: readonly RawMention[]): RawMen
   added.push(text.slice(at, e.end));
   const last = added.length - 1;
   for (let k = 0; k <= last; k++) {
-    const gap = added[k];
+    let gap = added[k];
+    // "I.K. Gujral", "F.W. de Klerk": the rules took the first initial alone; the other initials join it.
+    if (k > 0 && INITIALS_AFTER.test(gap)) gap = gap.replace(INITIALS_AFTER, '');
     if (gap === '') continue;
     // "Andrews (": a final "s" the rules cut off as a lost apostrophe, where no word follows to own anything.
     if (k === last && gap === 's' && !/^ \p{L}/u.test(text.slice(e.end, e.end + 2))) continue;
@@ -75,7 +78,9 @@ function narrowed(text: string, e: Entity, m: RawMention): RawMention | null {
   const after = partsOf(text.slice(e.end, m.end));
   if (after.some((word) => !WEEKDAY_NAMES.has(word.toLowerCase()))) return null;
   if (before.length > 1) return null;
-  if (before.length === 1 && (isFirstName(before[0]) || !isSentenceStart(text, m.start) || !isFirstName(partsOf(e.text)[0]))) return null;
+  // A first word that is no given name before the tagger's given name: a sentence's first word, a role or a
+  // nationality written with a capital ("Trainer Berti Vogts", "Frenchman Cedric Pioline").
+  if (before.length === 1 && (isFirstName(before[0]) || !isFirstName(partsOf(e.text)[0]))) return null;
   if (before.length === 1 && !/\s$/.test(text.slice(m.start, e.start))) return null;
   return fromEntity(e, m);
 }
