@@ -130,4 +130,13 @@ describe('the entity check on words the tagger reads as no name', () => {
     const alone = 'Edwin Hale agreed.';
     assert.deepEqual(withoutOtherEntities(alone, [rule(alone, 'Edwin Hale')], [org('Edwin Hale', 0)]).map((m) => m.text), ['Edwin Hale']);
   });
+
+  it('drops a name the rules made of a sentence\'s first word and a name the tagger reads as something else', () => {
+    const text = 'Sales were flat. Huge Quorra sales are expected.';
+    const misc: Entity = { ...span(text, 'Quorra'), type: 'misc', text: 'Quorra' };
+    assert.deepEqual(withoutOtherEntities(text, [rule(text, 'Huge Quorra')], [misc]).map((m) => m.text), []);
+    // Mid-sentence, or after a given name, the rules' reading stands.
+    const mid = 'They expect Huge Quorra sales.';
+    assert.deepEqual(withoutOtherEntities(mid, [rule(mid, 'Huge Quorra')], [{ ...span(mid, 'Quorra'), type: 'misc', text: 'Quorra' }]).map((m) => m.text), ['Huge Quorra']);
+  });
 });

@@ -6,6 +6,7 @@ import type { Entity } from '../entities';
 import { isFirstName } from '../../language/firstNames';
 import { SPEECH_VERBS } from '../../language/speech';
 import { isAsciiLowerCode } from '../../util/chars';
+import { isSentenceStart } from '../../util/text';
 import { GAZETTEER_COUNTRIES } from '../../language/gazetteerPlaces';
 import { GAZETTEER_INTERNATIONAL_BODIES } from '../../language/gazetteerOrganisations';
 
@@ -126,7 +127,7 @@ export function withoutOtherEntities(text: string, mentions: RawMention[], entit
       else if (e.start <= m.start && e.end >= m.end && !joinedByHyphen(text, e, m)) {
         other = true;
         if (extendsWithName(text, e, m)) inLonger = true;
-      }
+      } else if (e.end >= m.end && afterOpeningWord(text, e, m)) other = true;
     }
     // Several words the tagger reads as no name at all ("Greatest Hits", "Net Income") are not one either.
     // A name inside a longer organisation or place ("San [Diego Padres]", "[Edward D. Jones] & Co") is part of
@@ -137,6 +138,15 @@ export function withoutOtherEntities(text: string, mentions: RawMention[], entit
   }
   // "Rafael Nadal ... Nadal holds serve": a lone surname of a full name (or of "Mr Nadal") kept in the article stays.
   return mentions.filter((m, i) => !contradicted[i] || (m.nameParts.length === 1 && keptSurnames.has(m.nameParts[0])));
+}
+
+/**
+ * Whether the entity covers the mention but for its first word, which opens a sentence and is no given name:
+ * the rules took a sentence's first word into a name ("Huge [Windows] sales").
+ */
+function afterOpeningWord(text: string, e: Entity, m: RawMention): boolean {
+  if (m.honorific !== null || m.nameParts.length < 2 || e.start !== m.start + m.nameParts[0].length + 1) return false;
+  return text.charCodeAt(e.start - 1) === 0x20 && !isFirstName(m.nameParts[0]) && isSentenceStart(text, m.start);
 }
 
 /** Whether the entity goes on past the mention with more of a name: a capitalised word or "&" ("San Diego Padres"). */
