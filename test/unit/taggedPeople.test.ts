@@ -71,13 +71,15 @@ describe('people the tagger finds beside the rules', () => {
       ['The company spokesman Tuvi Rakoto declined to comment.', true],
       ['Tuvi Rakoto told reporters the deal was done.', true],
       ['Results: 1. Tuvi Rakoto ( Kenya ) 13:02.11', true],
+      // A surname that is a place's or a title's word, a country written with full stops.
+      ['Results: 2. Tuvi Hill ( U.S. ) 13:04.90', true],
       ['The game Tuvi Rakoto sold a million copies.', false],
       // Cue or not, words that name other things are not a person.
       ['"The policing worked," said Scotland Yard.', false],
       ['"It works," said Print Culture, a blog.', false],
     ];
     for (const [text, kept] of cases) {
-      const name = /Tuvi Rakoto|Scotland Yard|Print Culture/.exec(text)![0];
+      const name = /Tuvi \w+|Scotland Yard|Print Culture/.exec(text)![0];
       assert.deepEqual(shown(withTaggedPeople(text, [], [entity(text, name)], NONE)), kept ? [name] : [], text);
     }
   });

@@ -55,23 +55,25 @@ function wordBefore(text: string, start: number): string {
 function hasPersonCue(text: string, e: Entity): boolean {
   const before = wordBefore(text, e.start);
   if (before === 'said' || before === 'says' || ROLE_HEAD_NOUNS.has(before) || ANONYMOUS_PERSON_NOUNS.has(before)) return true;
-  const after = /^,? ([a-z]+)|^ \( ?([A-Z][a-z]+)/.exec(text.slice(e.end, e.end + 24));
+  const after = /^,? ([a-z]+)|^ \( ?([A-Z][A-Za-z.]+)/.exec(text.slice(e.end, e.end + 24));
   if (after === null) return false;
-  return after[1] !== undefined ? PERSON_VERBS.has(after[1]) : COUNTRY_WORDS.has(after[2]);
+  return after[1] !== undefined ? PERSON_VERBS.has(after[1]) : COUNTRY_WORDS.has(after[2]) || KNOWN_NAMES.get(after[2]) === 'place';
 }
 
 /**
- * Words that could be a name the lexicons do not know ("Apurva Shah"): capitalised, not in capitals, and none
- * a common, role, title, place or organisation word ("Print Culture", "Scotland Yard").
+ * Words that could be a name the lexicons do not know ("Apurva Shah"): capitalised, not in capitals, the first
+ * no common, role, title or place word ("Scotland Yard"), none a role modifier or organisation word ("Print Culture").
  */
 function plainName(parts: readonly string[]): boolean {
-  const first = parts[0].toLowerCase();
-  if (FUNCTION_WORD_SET.has(first) || COMMON_CAPITALISED_SET.has(first)) return false;
+  const first = parts[0];
+  const lower = first.toLowerCase();
+  if (FUNCTION_WORD_SET.has(lower) || COMMON_CAPITALISED_SET.has(lower) || ROLE_MODIFIERS.has(lower) || TITLE_HEADS.has(lower) || PLACE_HEAD_WORDS.has(lower)) return false;
+  if (COUNTRY_WORDS.has(first) || CITY_WORDS.has(first) || NATIONALITY_WORDS.has(first)) return false;
+  // A surname may be a word of a place or a title ("Damon Hill", "Shayne King"); an organisation's or thing's word ends no name.
   for (const part of parts) {
-    const lower = part.toLowerCase();
     if (part === part.toUpperCase() || !/^\p{Lu}/u.test(part)) return false;
-    if (ROLE_MODIFIERS.has(lower) || TITLE_HEADS.has(lower) || PLACE_HEAD_WORDS.has(lower) || ORGANISATION_WORDS.has(lower) || THING_NOUNS.has(lower)) return false;
-    if (COUNTRY_WORDS.has(part) || CITY_WORDS.has(part) || NATIONALITY_WORDS.has(part)) return false;
+    const word = part.toLowerCase();
+    if (ROLE_MODIFIERS.has(word) || ORGANISATION_WORDS.has(word) || THING_NOUNS.has(word)) return false;
   }
   return true;
 }
