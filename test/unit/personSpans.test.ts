@@ -61,13 +61,15 @@ describe('person spans where the rules and the tagger disagree', () => {
     assert.deepEqual(spans(text, ['Winger Andre Botha'], ['Andre Botha']), ['Andre Botha|Andre+Botha']);
   });
 
-  it('takes it mid-sentence too, for a role or nationality written with a capital; keeps the rules\' span when the dropped first word is a given name or the tagger\'s is none', () => {
+  it('takes it mid-sentence too, for a role, occupation or nationality written with a capital; keeps the rules\' span when the dropped first word is a given name or the tagger\'s is none', () => {
     let text = 'The hosts led when Winger Andre Botha scored.';
     assert.deepEqual(spans(text, ['Winger Andre Botha'], ['Andre Botha']), ['Andre Botha|Andre+Botha']);
     text = 'The draw puts Frenchman Cedric Vallet in the top half.';
     assert.deepEqual(spans(text, ['Frenchman Cedric Vallet'], ['Cedric Vallet']), ['Cedric Vallet|Cedric+Vallet']);
     text = 'The hosts led at the break. Mary Anne Botha scored twice more.';
     assert.deepEqual(spans(text, ['Mary Anne Botha'], ['Anne Botha']), ['Mary Anne Botha|Mary+Anne+Botha']);
+    text = 'The award went to Actress Tova Rinn on Sunday.';
+    assert.deepEqual(spans(text, ['Actress Tova Rinn'], ['Tova Rinn']), ['Tova Rinn|Tova+Rinn']);
     text = 'The hosts led when Kiki Musampa scored.';
     assert.deepEqual(spans(text, ['Kiki Musampa'], ['Musampa']), ['Kiki Musampa|Kiki+Musampa']);
   });

@@ -10,7 +10,7 @@ import { COMMON_CAPITALISED_SET, FUNCTION_WORD_SET, WEEKDAY_NAMES } from '../../
 import { HONORIFIC_PHRASES } from '../../language/honorifics';
 import { NATIONALITY_WORDS } from '../../language/places';
 import { PARTICLES } from '../../language/nameParticles';
-import { ROLE_MODIFIERS, TITLE_HEADS } from '../../language/titles';
+import { DESCRIPTOR_NOUNS, ROLE_HEAD_NOUNS, ROLE_MODIFIERS, TITLE_HEADS } from '../../language/titles';
 
 /** A capitalised word that may carry on a name: letters with inner apostrophes, hyphens or dots ("O'Neill", "Young-hoon"). */
 const NAME_WORD = /^\p{Lu}[\p{L}\p{M}'\u2019.-]*$/u;
@@ -34,6 +34,15 @@ function extendsName(word: string, inside: boolean, after: boolean): boolean {
   // A title comes before a name: after one it is a surname ("Billie Jean King").
   return (after || !TITLE_HEADS.has(lower)) && !ROLE_MODIFIERS.has(lower) && !HONORIFIC_PHRASES.has(lower) && !FUNCTION_WORD_SET.has(lower)
     && !COMMON_CAPITALISED_SET.has(lower) && !NATIONALITY_WORDS.has(word);
+}
+
+/** A word that describes whoever follows, not part of a name: an office, an occupation, a nationality ("Actress", "Ex-Yankee", "Yugoslav"). */
+function describes(word: string): boolean {
+  if (NATIONALITY_WORDS.has(word)) return true;
+  for (const part of word.toLowerCase().split('-')) {
+    if (DESCRIPTOR_NOUNS.has(part) || TITLE_HEADS.has(part) || ROLE_HEAD_NOUNS.has(part) || ROLE_MODIFIERS.has(part)) return true;
+  }
+  return false;
 }
 
 /** Words of a name span. */
@@ -78,9 +87,9 @@ function narrowed(text: string, e: Entity, m: RawMention): RawMention | null {
   const after = partsOf(text.slice(e.end, m.end));
   if (after.some((word) => !WEEKDAY_NAMES.has(word.toLowerCase()))) return null;
   if (before.length > 1) return null;
-  // A first word that is no given name before the tagger's given name: a sentence's first word, a role or a
-  // nationality written with a capital ("Trainer Berti Vogts", "Frenchman Cedric Pioline").
-  if (before.length === 1 && (isFirstName(before[0]) || !isFirstName(partsOf(e.text)[0]))) return null;
+  // A first word that is no given name before the tagger's given name ("Frenchman Cedric Pioline"), or one that
+  // describes whoever follows before any name the tagger reads ("Actress Teri Hatcher", "Doctor Masserigne Ndiaye").
+  if (before.length === 1 && (isFirstName(before[0]) || !(isFirstName(partsOf(e.text)[0]) || describes(before[0])))) return null;
   if (before.length === 1 && !/\s$/.test(text.slice(m.start, e.start))) return null;
   return fromEntity(e, m);
 }
