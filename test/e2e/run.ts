@@ -12,9 +12,10 @@ import type { Browser } from 'playwright-core';
 import { ensureCodeServer, findRepoRoot, installExtension, launchChromium, onFirstInterrupt, startCodeServer, type CodeServer } from '../support/codeServer';
 import { correctionJourney } from './journeyCorrections';
 import { JOURNEYS as BASE_JOURNEYS, type Journey } from './journeys';
-
-const JOURNEYS: readonly Journey[] = [...BASE_JOURNEYS, correctionJourney];
+import { timelineJourney } from './journeyTimeline';
 import { Screenshots, Workbench } from './workbench';
+
+const JOURNEYS: readonly Journey[] = [...BASE_JOURNEYS, timelineJourney, correctionJourney];
 
 const repoRoot = findRepoRoot(__dirname);
 const screenshotDir = path.join(repoRoot, 'screenshots');
