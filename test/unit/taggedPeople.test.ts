@@ -60,9 +60,9 @@ describe('people the tagger finds beside the rules', () => {
   });
 
   it('takes several words the tagger reads as a person with a name\'s shape only: a given name, an initial or a surname particle first', () => {
-    const text = 'A save by De Vries, a goal by Tomas Brandt and a film called Dungeon Keeper.';
-    const tagged = [entity(text, 'De Vries'), entity(text, 'Tomas Brandt'), entity(text, 'Dungeon Keeper')];
-    assert.deepEqual(shown(withTaggedPeople(text, [], tagged, NONE)), ['De Vries', 'Tomas Brandt']);
+    const text = 'A save by De Vries, a goal by Tomas Brandt, a pass from D.K. Orme and a film called Dungeon Keeper.';
+    const tagged = [entity(text, 'De Vries'), entity(text, 'Tomas Brandt'), entity(text, 'D.K. Orme'), entity(text, 'Dungeon Keeper')];
+    assert.deepEqual(shown(withTaggedPeople(text, [], tagged, NONE)), ['De Vries', 'Tomas Brandt', 'D.K. Orme']);
   });
 
   it('takes other words the tagger reads as a person only with a cue: "said" or a role before, a speech verb or a country in brackets after', () => {
@@ -73,6 +73,7 @@ describe('people the tagger finds beside the rules', () => {
       ['Results: 1. Tuvi Rakoto ( Kenya ) 13:02.11', true],
       // A surname that is a place's or a title's word, a country written with full stops.
       ['Results: 2. Tuvi Hill ( U.S. ) 13:04.90', true],
+      ['Results: 3. Tuvi Okoro ( New Zealand ) 13:05.02', true],
       ['The game Tuvi Rakoto sold a million copies.', false],
       // Cue or not, words that name other things are not a person.
       ['"The policing worked," said Scotland Yard.', false],

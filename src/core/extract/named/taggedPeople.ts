@@ -55,7 +55,7 @@ function wordBefore(text: string, start: number): string {
 function hasPersonCue(text: string, e: Entity): boolean {
   const before = wordBefore(text, e.start);
   if (before === 'said' || before === 'says' || ROLE_HEAD_NOUNS.has(before) || ANONYMOUS_PERSON_NOUNS.has(before)) return true;
-  const after = /^,? ([a-z]+)|^ \( ?([A-Z][A-Za-z.]+)/.exec(text.slice(e.end, e.end + 24));
+  const after = /^,? ([a-z]+)|^ \( ?([A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?) ?\)/.exec(text.slice(e.end, e.end + 30));
   if (after === null) return false;
   return after[1] !== undefined ? PERSON_VERBS.has(after[1]) : COUNTRY_WORDS.has(after[2]) || KNOWN_NAMES.get(after[2]) === 'place';
 }
@@ -85,12 +85,12 @@ function nameParts(text: string): string[] {
 
 /**
  * Several words the rules did not take for a name are one with a name's shape: a known given name first
- * ("Stephen King"), an initial ("H Ellis", "J. Smith"), or a particle that starts a surname ("Van Moer",
+ * ("Stephen King"), initials ("H Ellis", "J. Smith", "D.A. Weibring"), or a particle that starts a surname ("Van Moer",
  * "De Wilde"); titles of films and games ("Dungeon Keeper") are not. Other plain words need a cue (hasPersonCue).
  */
 function looksLikeName(parts: readonly string[]): boolean {
   const first = parts[0];
-  return isFirstName(first) || /^[A-Z]\.?$/.test(first) || CAPITAL_PARTICLES.has(first);
+  return isFirstName(first) || /^(?:[A-Z]\.?|(?:[A-Z]\.){2,3})$/.test(first) || CAPITAL_PARTICLES.has(first);
 }
 
 /**
