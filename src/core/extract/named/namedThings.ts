@@ -6,6 +6,7 @@ import { THING_NOUNS_BEFORE } from '../../language/organisations';
 import { GAZETTEER_COMPANY_SUFFIXES } from '../../language/gazetteerOrganisations';
 import { isAsciiLowerCode } from '../../util/chars';
 
+const QUOTE_MARKS = '"\'\u201c\u2018';
 const COMPANY_SUFFIXES: ReadonlySet<string> = new Set(GAZETTEER_COMPANY_SUFFIXES);
 
 /** The lower-case word right before `start` (one space between), or ''. */
@@ -32,7 +33,7 @@ function isQuotedTitle(text: string, m: RawMention): boolean {
   const after = neighbourAt(text, m.end, 1);
   const open = text[before];
   const close = text[after];
-  if (open === undefined || close === undefined || /\p{L}/u.test(text[after + 1] ?? '')) return false;
+  if (open === undefined || close === undefined || !QUOTE_MARKS.includes(open) || /\p{L}/u.test(text[after + 1] ?? '')) return false;
   if (open === '\u201c' || open === '\u2018') return close === (open === '\u201c' ? '\u201d' : '\u2019');
   if ((open !== '"' && open !== "'") || close !== open) return false;
   let count = 0;

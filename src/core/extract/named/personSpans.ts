@@ -140,7 +140,8 @@ export function withTaggerSpans(text: string, mentions: readonly RawMention[], t
     while (m < mentions.length && mentions[m].end <= e.start) m++;
     let n = m;
     while (n < mentions.length && mentions[n].start < e.end) n++;
-    if (n === m) continue;
+    // Most of the tagger's persons are a rule mention exactly: nothing to settle.
+    if (n === m || (n === m + 1 && mentions[m].start === e.start && mentions[m].end === e.end)) continue;
     const overlapping = mentions.slice(m, n);
     if (overlapping.some((x) => x.honorific !== null)) continue;
     let replacement: RawMention | null = null;
@@ -172,19 +173,34 @@ export function withNicknamesJoined(text: string, mentions: readonly RawMention[
   let out: RawMention[] | null = null;
   for (let i = 0; i < mentions.length; i++) {
     const a = mentions[i];
-    // The surname: the first of the next few mentions after the quotes (a nickname may itself be a mention).
-    let j = i + 1;
-    while (j < mentions.length && j <= i + 3 && !(mentions[j].start > a.end && NICKNAME_GAP.test(text.slice(a.end, mentions[j].start)))) j++;
-    const b = j < mentions.length && j <= i + 3 ? mentions[j] : undefined;
-    if (b !== undefined && a.honorific === null && b.honorific === null && a.nameParts.length === 1 && (a.tentative !== true || isFirstName(a.nameParts[0])) && b.start - a.end <= 40) {
-      out ??= mentions.slice(0, i);
-      out.push({ start: a.start, end: b.end, text: text.slice(a.start, b.end), honorific: null, nameParts: [...a.nameParts, ...b.nameParts], role: a.role ?? b.role });
-      i = j;
+    const j = a.honorific === null && a.nameParts.length === 1 && opensQuote(text, a.end) && (a.tentative !== true || isFirstName(a.nameParts[0])) ? surnameAfterNickname(text, mentions, i) : -1;
+    if (j < 0) {
+      out?.push(a);
       continue;
     }
-    out?.push(a);
+    const b = mentions[j];
+    out ??= mentions.slice(0, i);
+    out.push({ start: a.start, end: b.end, text: text.slice(a.start, b.end), honorific: null, nameParts: [...a.nameParts, ...b.nameParts], role: a.role ?? b.role });
+    i = j;
   }
   return out ?? mentions;
+}
+
+/** Whether an opening quote mark follows `end` (past one space). */
+function opensQuote(text: string, end: number): boolean {
+  const c = text.charCodeAt(text.charCodeAt(end) === 0x20 ? end + 1 : end);
+  return c === 0x22 || c === 0x201c;
+}
+
+/** The surname after mention `i`'s quoted nickname: the first of the next few mentions past the quotes (a nickname may itself be a mention), or -1. */
+function surnameAfterNickname(text: string, mentions: readonly RawMention[], i: number): number {
+  const a = mentions[i];
+  for (let j = i + 1; j < mentions.length && j <= i + 3; j++) {
+    const b = mentions[j];
+    if (b.start - a.end > 40) return -1;
+    if (b.start > a.end && b.honorific === null && NICKNAME_GAP.test(text.slice(a.end, b.start))) return j;
+  }
+  return -1;
 }
 
 const REMOVED: RawMention = { start: -1, end: -1, text: '', honorific: null, nameParts: [], role: null };
