@@ -6,6 +6,7 @@ import * as path from 'path';
 import type { Locator, Page } from 'playwright-core';
 import { TIMEOUT_MS, Workbench, clipAround, expect, waitFor, type Screenshots } from './workbench';
 import { realCorpusTree } from './realCorpusJourney';
+import type { ArchiveFixture } from './journeyArchive';
 
 export interface JourneyContext {
   page: Page;
@@ -13,12 +14,15 @@ export interface JourneyContext {
   shots: Screenshots;
   /** The folder the workbench has open (a copy of corpus/, or an empty folder). */
   folder: string;
+  /** The PostgreSQL archive of corpus/, for the journeys on folder 'archive'. */
+  archive?: ArchiveFixture;
 }
 
 export interface Journey {
   id: string;
   title: string;
-  folder: 'corpus' | 'empty' | 'bbc';
+  /** 'archive': an empty folder, with the archive of corpus/ in the user settings. */
+  folder: 'corpus' | 'empty' | 'bbc' | 'archive';
   run(ctx: JourneyContext): Promise<void>;
 }
 

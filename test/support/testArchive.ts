@@ -55,14 +55,14 @@ export async function addReader(url: string): Promise<{ user: string; password: 
 }
 
 /** Starts the cluster and indexes `corpusDir` with the built CLI; `stop` removes it again. */
-export async function startTestArchive(repoRoot: string, corpusDir: string): Promise<{ archive: TestArchive; stop: () => Promise<void> }> {
+export async function startTestArchive(repoRoot: string, corpusDir: string): Promise<{ archive: TestArchive; cluster: PgCluster; stop: () => Promise<void> }> {
   const cluster = await startPasswordCluster('archive');
   try {
     const cli = path.join(repoRoot, 'dist', 'cli.js');
     const indexed = spawnSync(process.execPath, [cli, 'index', corpusDir, '--db', cluster.url, '--workers', '0'], { encoding: 'utf8' });
     if (indexed.status !== 0) throw new Error(`corpus-navigator index failed (${indexed.status}): ${indexed.stderr || indexed.stdout}`);
     const reader = await addReader(cluster.url);
-    return { archive: { host: '127.0.0.1', port: cluster.port, database: 'archive', user: 'postgres', reader }, stop: () => cluster.stop() };
+    return { archive: { host: '127.0.0.1', port: cluster.port, database: 'archive', user: 'postgres', reader }, cluster, stop: () => cluster.stop() };
   } catch (error) {
     await cluster.stop();
     throw error;
