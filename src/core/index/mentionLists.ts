@@ -52,24 +52,28 @@ export class ArticleMentions {
   mentions(): Mention[] {
     const held = this.made?.deref();
     if (held) return held;
-    const { path, refs, slots, entityIds } = this;
-    const { offsets, forms } = this.parts.mentions;
-    const named = this.parts.entities;
-    const mentions = new Array<Mention>(refs.length);
-    for (let k = 0; k < refs.length; k++) {
-      const ref = refs[k];
-      const entityId = entityIds[slots[k]];
-      if (ref >= 0) mentions[k] = { path, start: offsets[2 * ref], end: offsets[2 * ref + 1], text: forms[ref].text, entityId };
-      else mentions[k] = { path, start: packedEntity.start(named, ~ref), end: packedEntity.end(named, ~ref), text: named.texts[~ref], entityId };
-    }
+    const mentions = new Array<Mention>(this.refs.length);
+    for (let k = 0; k < mentions.length; k++) mentions[k] = this.mention(k);
     this.made = new WeakRef(mentions);
     return mentions;
   }
 
-  /** Appends the mentions of the entity at `slot` to `out`, by start. */
+  private mention(k: number): Mention {
+    const { path } = this;
+    const ref = this.refs[k];
+    const entityId = this.entityIds[this.slots[k]];
+    if (ref >= 0) {
+      const { offsets, forms } = this.parts.mentions;
+      return { path, start: offsets[2 * ref], end: offsets[2 * ref + 1], text: forms[ref].text, entityId };
+    }
+    const named = this.parts.entities;
+    return { path, start: packedEntity.start(named, ~ref), end: packedEntity.end(named, ~ref), text: named.texts[~ref], entityId };
+  }
+
+  /** Appends the mentions of the entity at `slot` to `out`, by start (the objects `mentions()` gave while it is held). */
   mentionsAt(slot: number, out: Mention[]): void {
-    const all = this.mentions();
-    for (let k = 0; k < all.length; k++) if (this.slots[k] === slot) out.push(all[k]);
+    const held = this.made?.deref();
+    for (let k = 0; k < this.slots.length; k++) if (this.slots[k] === slot) out.push(held ? held[k] : this.mention(k));
   }
 
   /** Whether both list the same mentions with the same ids and the same quotes. */
