@@ -16,7 +16,6 @@ const emptyCorrections: CorrectionsConfig = { aliases: {}, notEntities: [], merg
 
 const pathOf = (item: { path: string }): string => item.path;
 const itself = (path: string): string => path;
-const speakerOf = (quote: Quote): string | null => quote.speaker;
 const sourceOf = (quote: Quote): string | null => quote.source;
 
 /** Removes one article's items (all of one path) from per-person lists kept in path then offset order. */
@@ -101,7 +100,6 @@ export class CorpusView {
   private readonly mentionLists = new EntityMentionLists();
   /** `Entity.mentions` of the entities this view lists: made from `mentionLists` when read. */
   private readonly mentionsProperty: PropertyDescriptor;
-  private readonly quotesByPerson = new Map<string, Quote[]>();
   /** Per source entity (a person or an organisation), in path then offset order. */
   private readonly quotesBySource = new Map<string, Quote[]>();
   private allQuotes: Quote[] | null = null;
@@ -192,7 +190,9 @@ export class CorpusView {
   }
 
   quotesBy(personId: string): readonly Quote[] {
-    return this.quotesByPerson.get(personId) ?? [];
+    // A quote's source is its speaker whenever it has one: a person's quotes as source are its quotes as speaker.
+    const quotes = this.quotesBySource.get(personId);
+    return quotes !== undefined && quotes[0].speaker === personId ? quotes : [];
   }
 
   /** Every quote in path, then offset order (listed on first use unless a load listed it already). */
@@ -246,7 +246,6 @@ export class CorpusView {
 
     // Quote lists are copied before their first change in this round: a caller may hold the old array.
     const touchedMentions = new Set<string>();
-    const touchedQuotes = new Set<string>();
     const touchedSources = new Set<string>();
     const paths = new Set([...changes.docs, ...changed, ...namedChanges.docs, ...this.toReassemble]);
     this.toReassemble.clear();
@@ -259,7 +258,6 @@ export class CorpusView {
       if (previous && assembled && previous.sameAs(assembled)) continue;
       if (previous) {
         this.mentionLists.remove(previous, touchedMentions);
-        unlist(this.quotesByPerson, previous.quotes, speakerOf, touchedQuotes);
         unlist(this.quotesBySource, previous.quotes, sourceOf, touchedSources);
       }
       if (!assembled) {
@@ -268,7 +266,6 @@ export class CorpusView {
       }
       this.byPath.set(path, assembled);
       this.mentionLists.add(assembled, touchedMentions);
-      list(this.quotesByPerson, assembled.quotes, speakerOf, touchedQuotes);
       list(this.quotesBySource, assembled.quotes, sourceOf, touchedSources);
     }
     yield;
@@ -276,7 +273,6 @@ export class CorpusView {
     this.mentionLists.trim(touchedMentions);
     yield;
     const copied = { count: 0 };
-    yield* trimSteps(this.quotesByPerson, touchedQuotes, copied);
     yield* trimSteps(this.quotesBySource, touchedSources, copied);
     yield;
     for (const id of changedPeople) {
