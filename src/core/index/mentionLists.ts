@@ -6,6 +6,28 @@ import { lowerBound } from '../util/sortedSearch';
 import { packedEntity, type PackedParts } from './packed';
 import type { ArticleExtraction, Mention, Quote } from '../types';
 
+/**
+ * The last few lists made, held strongly: a reader that asks again for the same entity or article (a hover, then
+ * references, then the next hover) gets the same array, where a weak reference alone would be cleared by the next
+ * collection and the list made again and again.
+ */
+class RecentlyMade {
+  private readonly held: (Mention[] | undefined)[];
+  private next = 0;
+
+  constructor(size: number) {
+    this.held = new Array<Mention[] | undefined>(size);
+  }
+
+  hold(mentions: Mention[]): Mention[] {
+    this.held[this.next] = mentions;
+    this.next = (this.next + 1) % this.held.length;
+    return mentions;
+  }
+}
+
+const recentArticles = new RecentlyMade(64);
+
 /** Which array of a slot per mention fits `distinct` entity ids. */
 function slotArray(length: number, distinct: number): Uint8Array | Uint16Array | Int32Array {
   return distinct <= 0x100 ? new Uint8Array(length) : distinct <= 0x10000 ? new Uint16Array(length) : new Int32Array(length);
@@ -55,7 +77,7 @@ export class ArticleMentions {
     const mentions = new Array<Mention>(this.refs.length);
     for (let k = 0; k < mentions.length; k++) mentions[k] = this.mention(k);
     this.made = new WeakRef(mentions);
-    return mentions;
+    return recentArticles.hold(mentions);
   }
 
   private mention(k: number): Mention {
@@ -111,6 +133,7 @@ interface EntityArticles {
 /** Per entity, the articles that mention it: what `Entity.mentions` is made from. */
 export class EntityMentionLists {
   private readonly byEntity = new Map<string, EntityArticles>();
+  private readonly recent = new RecentlyMade(16);
 
   /** Mentions of the entity in all its articles. */
   count(id: string): number {
@@ -156,7 +179,7 @@ export class EntityMentionLists {
     const mentions: Mention[] = [];
     for (const article of entry.articles) article.mentionsAt(article.entityIds.indexOf(id), mentions);
     entry.made = new WeakRef(mentions);
-    return mentions;
+    return this.recent.hold(mentions);
   }
 
   /** Re-allocates the lists `ids` changed at their exact length (splicing leaves spare capacity the view would keep). */
