@@ -193,16 +193,13 @@ class LocalFallbacks {
   }
 }
 
-const gendersOfList = new WeakMap<readonly Candidate[], Map<ClusterState, Gender | null>>();
-
-/** Candidate -> gender, built once per candidate list (the lists live until their group is rebuilt). */
-function candidateGenders(candidates: readonly Candidate[]): Map<ClusterState, Gender | null> {
-  let genders = gendersOfList.get(candidates);
-  if (!genders) {
-    genders = new Map(candidates.map((c) => [c.cluster, c.gender]));
-    gendersOfList.set(candidates, genders);
-  }
-  return genders;
+/**
+ * The gender of `cluster` as a candidate (the last entry for it), or undefined when it is none. A scan, not a map
+ * cached per list: the lists are short, and a map for each of the corpus' thousands of lists is megabytes kept.
+ */
+function candidateGender(candidates: readonly Candidate[], cluster: ClusterState): Gender | null | undefined {
+  for (let i = candidates.length - 1; i >= 0; i--) if (candidates[i].cluster === cluster) return candidates[i].gender;
+  return undefined;
 }
 
 /**
@@ -221,9 +218,8 @@ function pick(candidates: readonly Candidate[], gender: Gender | null, docAssign
     only = c.cluster;
   }
   if (fitCount <= 1) return only;
-  const genders = candidateGenders(candidates);
   const fits = (c: ClusterState): boolean => {
-    const g = genders.get(c);
+    const g = candidateGender(candidates, c);
     return g !== undefined && (!gender || !g || g === gender);
   };
   for (let i = index - 1; i >= 0; i--) {

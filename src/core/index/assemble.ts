@@ -1,13 +1,8 @@
 // One article's part of the corpus-wide view: its frozen extraction and the person ids identity resolution
 // gave its mentions, turned into the typed mentions and quotes the read API hands out.
+import { ArticleMentions } from './mentionLists';
 import { packedEntity, packedPartsOf, packedQuote } from './packed';
-import type { ArticleExtraction, Mention, Person, Quote } from '../types';
-
-/** One article's mentions (of known people, by offset) and quotes (by offset, speakers resolved). */
-export interface AssembledArticle {
-  mentions: Mention[];
-  quotes: Quote[];
-}
+import type { ArticleExtraction, Person, Quote } from '../types';
 
 /** True when `startOf` never decreases along `items` (the usual order: then no sort is needed). */
 function startsAscending<T>(items: readonly T[], startOf: (item: T) => number): boolean {
@@ -16,7 +11,7 @@ function startsAscending<T>(items: readonly T[], startOf: (item: T) => number): 
 }
 
 /**
- * One article's mentions and quotes with person ids (`ids[i]` is the id of mention `i`), keeping only ids of
+ * One article's mentions (packed, see mentionLists.ts) and quotes with person ids (`ids[i]` is the id of mention `i`), keeping only ids of
  * `people`, merged by offset with its organisation and place mentions (`entityIds[i]`: the id of entity
  * mention `i`; extraction keeps the two kinds apart, so they never overlap). Read straight from the packed arrays: unpacked objects in between would double what resolution
  * allocates, and the young-generation collections that copy it would block the event loop for longer.
@@ -27,7 +22,7 @@ export function assembleArticle(
   ids: readonly (string | null)[],
   people: ReadonlyMap<string, Person>,
   entityIds: readonly (string | null)[] = [],
-): AssembledArticle {
+): ArticleMentions {
   const packed = packedPartsOf(extraction);
   const { offsets, forms } = packed.mentions;
   const listed: number[] = [];
@@ -49,18 +44,21 @@ export function assembleArticle(
     if (k < listed.length && offsets[2 * listed[k]] < end) namedIds[j] = null;
     else namedCount++;
   }
-  // Allocated at its exact length: the index keeps it. People and other entities merged by start.
-  const mentions = new Array<Mention>(listed.length + namedCount);
+  // People and other entities merged by start: a person mention's index, or ~index of an organisation or place mention.
+  const refs: number[] = [];
+  const refIds: string[] = [];
   let j = 0;
   let k = 0;
-  for (let out = 0; out < mentions.length; out++) {
+  for (let out = listed.length + namedCount; out > 0; out--) {
     while (j < namedIds.length && namedIds[j] === null) j++;
     const i = k < listed.length ? listed[k] : -1;
     if (j < namedIds.length && (i < 0 || packedEntity.start(named, j) < offsets[2 * i])) {
-      mentions[out] = { path, start: packedEntity.start(named, j), end: packedEntity.end(named, j), text: named.texts[j], entityId: namedIds[j]! };
+      refs.push(~j);
+      refIds.push(namedIds[j]!);
       j++;
     } else {
-      mentions[out] = { path, start: offsets[2 * i], end: offsets[2 * i + 1], text: forms[i].text, entityId: ids[i]! };
+      refs.push(i);
+      refIds.push(ids[i]!);
       k++;
     }
   }
@@ -84,5 +82,5 @@ export function assembleArticle(
     };
   }
   if (!startsAscending(quotes, (quote) => quote.start)) quotes.sort((a, b) => a.start - b.start);
-  return { mentions, quotes };
+  return new ArticleMentions(path, extraction, packed, refs, refIds, quotes);
 }

@@ -2,7 +2,7 @@
 // organisations, places) and quotes inside them dropped (a speaker or source named only there is lost, as it
 // would be had the line been boilerplate from the start), the lines added to the article's boilerplate. The
 // extraction itself is left as it is: it stays the cached, per-article unit.
-import { packedEntity, packedPartsOf, packedQuote, packEntities, packQuotes, StoredArticle, StoredExtraction, unpackEntities, unpackQuotes, type PackedMentions, type PackedQuotes } from './packed';
+import { packedEntity, packedEntityPrefix, packedPartsOf, packedQuote, packEntities, packQuotes, StoredArticle, StoredExtraction, unpackEntities, unpackQuotes, type PackedEntities, type PackedMentions, type PackedQuotes } from './packed';
 import { lowerBoundOfNumbers } from '../util/sortedSearch';
 import type { Article, ArticleExtraction, ExtractedQuote, RawEntityMention, Span } from '../types';
 
@@ -49,6 +49,16 @@ function referencesKept(quotes: PackedQuotes, mentionIndex: Int32Array, entityIn
   return true;
 }
 
+/** The entity mentions at `kept` (ascending): the packed arrays themselves, a view of their start, or a new packing. */
+function keptEntitiesOf(packed: PackedEntities, kept: readonly number[]): PackedEntities {
+  const count = packedEntity.count(packed);
+  if (kept.length === count) return packed;
+  // Furniture is mostly at an article's end: the kept mentions are then the first ones, read through a view.
+  if (kept.length > 0 && kept[kept.length - 1] === kept.length - 1) return packedEntityPrefix(packed, kept.length);
+  const all = unpackEntities(packed);
+  return packEntities(kept.map((i): RawEntityMention => all[i]));
+}
+
 export function maskExtraction(extraction: ArticleExtraction, spans: readonly Span[]): ArticleExtraction {
   if (spans.length === 0) return extraction;
   const inSpans = overlapTest(spans);
@@ -72,9 +82,7 @@ export function maskExtraction(extraction: ArticleExtraction, spans: readonly Sp
     mentions.kept.length === forms.length
       ? packed.mentions
       : { offsets: Int32Array.from(mentions.kept.flatMap((i) => [offsets[2 * i], offsets[2 * i + 1]])), forms: mentions.kept.map((i) => forms[i]) };
-  const allEntities = unpackEntities(packed.entities);
-  const keptEntities: RawEntityMention[] = entities.kept.map((i) => allEntities[i]);
-  const keptPackedEntities = entities.kept.length === allEntities.length ? packed.entities : packEntities(keptEntities);
+  const keptPackedEntities = keptEntitiesOf(packed.entities, entities.kept);
   if (quotes.kept.length === packedQuotes.texts.length && referencesKept(packedQuotes, mentions.newIndex, entities.newIndex)) {
     return new StoredExtraction(masked, keptMentions, packedQuotes, keptPackedEntities);
   }

@@ -202,6 +202,13 @@ export const packedEntity = {
   codeOfType: (type: NamedEntityType): number => ENTITY_TYPES.indexOf(type),
 };
 
+/** The first `count` mentions of `packed`, sharing its numbers (a view of the same buffer). */
+export function packedEntityPrefix(packed: PackedEntities, count: number): PackedEntities {
+  let expansions: Map<number, string> | null = null;
+  for (const [i, expansion] of packed.expansions ?? []) if (i < count) (expansions ??= new Map()).set(i, expansion);
+  return { numbers: packed.numbers.subarray(0, 3 * count), texts: packed.texts.slice(0, count), expansions };
+}
+
 export function unpackEntities(packed: PackedEntities): RawEntityMention[] {
   const entities = new Array<RawEntityMention>(packed.texts.length);
   for (let i = 0; i < entities.length; i++) {

@@ -7,32 +7,15 @@ import { NamedEntityIndex, personAliases, type NotEntityNames } from '../identit
 import { lowerBound } from '../util/sortedSearch';
 import { ITEMS_PER_STEP, runSteps, sortSteps, type Steps } from '../util/steps';
 import { assembleArticle } from './assemble';
+import { EntityMentionLists, type ArticleMentions } from './mentionLists';
 import { mentionFormsOf, packedPartsOf } from './packed';
 import type { Article, ArticleExtraction, Entity, Mention, Person, Quote } from '../types';
-import { byMentionsThenId, compareCodeUnits } from '../util/compare';
+import { compareCodeUnits } from '../util/compare';
 
 const emptyCorrections: CorrectionsConfig = { aliases: {}, notEntities: [], merge: {}, names: {}, articleCorrections: {} };
 
-/** What one article contributed to the view, kept to skip it when neither its extraction nor its ids changed. */
-interface ArticleContribution {
-  extraction: ArticleExtraction;
-  ids: readonly (string | null)[];
-  entityIds: readonly (string | null)[];
-  mentions: Mention[];
-  quotes: Quote[];
-}
-
-function sameIds(a: readonly (string | null)[], b: readonly (string | null)[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** People order: most mentioned first, then by id. */
 const pathOf = (item: { path: string }): string => item.path;
 const itself = (path: string): string => path;
-const personIdOf = (mention: Mention): string | null => mention.entityId;
-const speakerOf = (quote: Quote): string | null => quote.speaker;
 const sourceOf = (quote: Quote): string | null => quote.source;
 
 /** Removes one article's items (all of one path) from per-person lists kept in path then offset order. */
@@ -111,15 +94,15 @@ export class CorpusView {
   private readonly sortedArticles: Article[] = [];
   private sortedPeople: Person[] = [];
   private peopleById: ReadonlyMap<string, Person> = new Map<string, Person>();
-  private readonly mentionsByPath = new Map<string, Mention[]>();
-  private readonly quotesByPath = new Map<string, Quote[]>();
-  /** Per person, in path then offset order. */
-  private readonly mentionsByPerson = new Map<string, Mention[]>();
-  private readonly quotesByPerson = new Map<string, Quote[]>();
+  /** Each article's mentions (packed) and quotes. */
+  private readonly byPath = new Map<string, ArticleMentions>();
+  /** Per entity, the articles that mention it. */
+  private readonly mentionLists = new EntityMentionLists();
+  /** `Entity.mentions` of the entities this view lists: made from `mentionLists` when read. */
+  private readonly mentionsProperty: PropertyDescriptor;
   /** Per source entity (a person or an organisation), in path then offset order. */
   private readonly quotesBySource = new Map<string, Quote[]>();
   private allQuotes: Quote[] | null = null;
-  private readonly contributions = new Map<string, ArticleContribution>();
   /** Articles whose ids changed with the corrections (identity unchanged): assembled in the next update. */
   private readonly toReassemble = new Set<string>();
 
@@ -133,14 +116,29 @@ export class CorpusView {
     this.notNamed = notEntityNames(corrections);
     this.identity = new CorrectedIdentity({ ...corrections, aliases: personAliases(corrections.aliases) });
     this.named = new NamedEntityIndex(corrections.aliases, this.notNamed);
+    const lists = this.mentionLists;
+    this.mentionsProperty = {
+      get(this: Entity): Mention[] {
+        return lists.mentionsOf(this.id);
+      },
+      set(this: Entity, mentions: Mention[]): void {
+        Object.defineProperty(this, 'mentions', { value: mentions, writable: true, enumerable: true, configurable: true });
+      },
+      enumerable: true,
+      configurable: true,
+    };
   }
+
+  /** Most mentioned first, then by id (what `byMentionsThenId` orders by, without making the mention lists). */
+  private readonly byMentionCount = (a: Entity, b: Entity): number =>
+    this.mentionLists.count(b.id) - this.mentionLists.count(a.id) || compareCodeUnits(a.id, b.id);
 
   /** Entities of every type sorted by mention count, most mentioned first, then by id. */
   entities(): readonly Entity[] {
     if (this.sortedEntities === null) {
       const all: Entity[] = [...this.sortedPeople];
-      for (const entity of this.namedById.values()) if (entity.mentions.length > 0) all.push(entity);
-      this.sortedEntities = all.sort(byMentionsThenId);
+      for (const entity of this.namedById.values()) if (this.mentionLists.count(entity.id) > 0) all.push(entity);
+      this.sortedEntities = all.sort(this.byMentionCount);
     }
     return this.sortedEntities;
   }
@@ -184,15 +182,17 @@ export class CorpusView {
   }
 
   mentionsIn(path: string): readonly Mention[] {
-    return this.mentionsByPath.get(path) ?? [];
+    return this.byPath.get(path)?.mentions() ?? [];
   }
 
   quotesIn(path: string): readonly Quote[] {
-    return this.quotesByPath.get(path) ?? [];
+    return this.byPath.get(path)?.quotes ?? [];
   }
 
   quotesBy(personId: string): readonly Quote[] {
-    return this.quotesByPerson.get(personId) ?? [];
+    // A quote's source is its speaker whenever it has one: a person's quotes as source are its quotes as speaker.
+    const quotes = this.quotesBySource.get(personId);
+    return quotes !== undefined && quotes[0].speaker === personId ? quotes : [];
   }
 
   /** Every quote in path, then offset order (listed on first use unless a load listed it already). */
@@ -207,7 +207,7 @@ export class CorpusView {
     const all: Quote[] = [];
     let listed = 0;
     for (const path of this.sortedPaths) {
-      const quotes = this.quotesByPath.get(path);
+      const quotes = this.byPath.get(path)?.quotes;
       if (!quotes) continue;
       for (const quote of quotes) all.push(quote);
       if ((listed += quotes.length + 1) >= ITEMS_PER_STEP) {
@@ -244,49 +244,40 @@ export class CorpusView {
     const namedChanges = this.named.flush();
     this.namedById = this.named.entities();
 
-    // Person lists are copied before their first change in this round: a caller may hold the old array.
+    // Quote lists are copied before their first change in this round: a caller may hold the old array.
     const touchedMentions = new Set<string>();
-    const touchedQuotes = new Set<string>();
     const touchedSources = new Set<string>();
     const paths = new Set([...changes.docs, ...changed, ...namedChanges.docs, ...this.toReassemble]);
     this.toReassemble.clear();
-    for (const id of changes.hidden) for (const mention of this.mentionsByPerson.get(id) ?? []) paths.add(mention.path);
+    for (const id of changes.hidden) for (const path of this.mentionLists.paths(id)) paths.add(path);
     for (const path of paths) {
       yield;
       const extraction = extractions.get(path);
-      const ids = extraction ? this.identity.idsOf(path) : [];
-      const entityIds = extraction ? this.named.idsOf(path) : [];
-      const previous = this.contributions.get(path);
-      if (previous && extraction && previous.extraction === extraction && sameIds(previous.ids, ids) && sameIds(previous.entityIds, entityIds)) continue;
+      const previous = this.byPath.get(path);
+      const assembled = extraction ? assembleArticle(path, extraction, this.identity.idsOf(path), this.peopleById, this.named.idsOf(path)) : undefined;
+      if (previous && assembled && previous.sameAs(assembled)) continue;
       if (previous) {
-        unlist(this.mentionsByPerson, previous.mentions, personIdOf, touchedMentions);
-        unlist(this.quotesByPerson, previous.quotes, speakerOf, touchedQuotes);
+        this.mentionLists.remove(previous, touchedMentions);
         unlist(this.quotesBySource, previous.quotes, sourceOf, touchedSources);
       }
-      if (!extraction) {
-        this.contributions.delete(path);
-        this.mentionsByPath.delete(path);
-        this.quotesByPath.delete(path);
+      if (!assembled) {
+        this.byPath.delete(path);
         continue;
       }
-      const { mentions, quotes } = assembleArticle(path, extraction, ids, this.peopleById, entityIds);
-      this.contributions.set(path, { extraction, ids, entityIds, mentions, quotes });
-      this.mentionsByPath.set(path, mentions);
-      this.quotesByPath.set(path, quotes);
-      list(this.mentionsByPerson, mentions, personIdOf, touchedMentions);
-      list(this.quotesByPerson, quotes, speakerOf, touchedQuotes);
-      list(this.quotesBySource, quotes, sourceOf, touchedSources);
+      this.byPath.set(path, assembled);
+      this.mentionLists.add(assembled, touchedMentions);
+      list(this.quotesBySource, assembled.quotes, sourceOf, touchedSources);
     }
     yield;
     const changedPeople = new Set([...changes.people, ...touchedMentions, ...namedChanges.entities]);
+    this.mentionLists.trim(touchedMentions);
+    yield;
     const copied = { count: 0 };
-    yield* trimSteps(this.mentionsByPerson, touchedMentions, copied);
-    yield* trimSteps(this.quotesByPerson, touchedQuotes, copied);
     yield* trimSteps(this.quotesBySource, touchedSources, copied);
     yield;
     for (const id of changedPeople) {
       const entity = this.peopleById.get(id) ?? this.namedById.get(id);
-      if (entity) entity.mentions = this.mentionsByPerson.get(id) ?? [];
+      if (entity) Object.defineProperty(entity, 'mentions', this.mentionsProperty);
     }
     this.allQuotes = null;
     this.sortedEntities = null;
@@ -302,16 +293,16 @@ export class CorpusView {
       const all: Person[] = [];
       for (const id of changedPeople) {
         const person = this.peopleById.get(id);
-        if (person && person.mentions.length > 0) all.push(person);
+        if (person && this.mentionLists.count(id) > 0) all.push(person);
       }
-      return yield* sortSteps(all, byMentionsThenId);
+      return yield* sortSteps(all, this.byMentionCount);
     }
     // Re-sorting thousands of people per edit would dominate a re-index: the changed ones are taken out
     // and put back at their place.
     for (const id of changedPeople) {
       const person = this.peopleById.get(id);
-      if (!person || person.mentions.length === 0) continue;
-      kept.splice(lowerBound(kept, 0, (other) => byMentionsThenId(other, person)), 0, person);
+      if (!person || this.mentionLists.count(id) === 0) continue;
+      kept.splice(lowerBound(kept, 0, (other) => this.byMentionCount(other, person)), 0, person);
     }
     return kept;
   }

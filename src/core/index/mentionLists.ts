@@ -1,0 +1,192 @@
+// The view's mentions, kept packed: per article, which extracted mentions are listed (in start order) and the
+// entity each names, as typed arrays over the article's packed extraction; per entity, the articles that
+// mention it. `Mention` objects are made when a reader asks for them and shared while anyone holds them:
+// about 12 bytes a mention retained instead of a 64-byte object plus its places in two lists.
+import { lowerBound } from '../util/sortedSearch';
+import { packedEntity, type PackedParts } from './packed';
+import type { ArticleExtraction, Mention, Quote } from '../types';
+
+/**
+ * The last few lists made, held strongly: a reader that asks again for the same entity or article (a hover, then
+ * references, then the next hover) gets the same array, where a weak reference alone would be cleared by the next
+ * collection and the list made again and again.
+ */
+class RecentlyMade {
+  private readonly held: (Mention[] | undefined)[];
+  private next = 0;
+
+  constructor(size: number) {
+    this.held = new Array<Mention[] | undefined>(size);
+  }
+
+  hold(mentions: Mention[]): Mention[] {
+    this.held[this.next] = mentions;
+    this.next = (this.next + 1) % this.held.length;
+    return mentions;
+  }
+}
+
+const recentArticles = new RecentlyMade(64);
+
+/** Which array of a slot per mention fits `distinct` entity ids. */
+function slotArray(length: number, distinct: number): Uint8Array | Uint16Array | Int32Array {
+  return distinct <= 0x100 ? new Uint8Array(length) : distinct <= 0x10000 ? new Uint16Array(length) : new Int32Array(length);
+}
+
+/** One article's part of the view: its listed mentions packed, and its quotes with ids. */
+export class ArticleMentions {
+  /** The entity ids this article mentions, each once. */
+  readonly entityIds: readonly string[];
+  /** Per listed mention, in start order: a person mention's index (>= 0), or ~index of an organisation or place mention. */
+  private readonly refs: Int32Array;
+  /** Per listed mention, its entity as a position in `entityIds`. */
+  private readonly slots: Uint8Array | Uint16Array | Int32Array;
+  private made: WeakRef<Mention[]> | null = null;
+
+  constructor(
+    readonly path: string,
+    readonly extraction: ArticleExtraction,
+    private readonly parts: PackedParts,
+    refs: readonly number[],
+    ids: readonly string[],
+    readonly quotes: Quote[],
+  ) {
+    this.refs = Int32Array.from(refs);
+    const slotOf = new Map<string, number>();
+    for (const id of ids) if (!slotOf.has(id)) slotOf.set(id, slotOf.size);
+    this.entityIds = [...slotOf.keys()];
+    this.slots = slotArray(ids.length, slotOf.size);
+    for (let k = 0; k < ids.length; k++) this.slots[k] = slotOf.get(ids[k])!;
+  }
+
+  get count(): number {
+    return this.refs.length;
+  }
+
+  /** How many listed mentions name the entity at `slot` of `entityIds`. */
+  countOf(slot: number): number {
+    let n = 0;
+    for (let k = 0; k < this.slots.length; k++) if (this.slots[k] === slot) n++;
+    return n;
+  }
+
+  /** The listed mentions, by start: the same array while a reader still holds it. */
+  mentions(): Mention[] {
+    const held = this.made?.deref();
+    if (held) return held;
+    const mentions = new Array<Mention>(this.refs.length);
+    for (let k = 0; k < mentions.length; k++) mentions[k] = this.mention(k);
+    this.made = new WeakRef(mentions);
+    return recentArticles.hold(mentions);
+  }
+
+  private mention(k: number): Mention {
+    const { path } = this;
+    const ref = this.refs[k];
+    const entityId = this.entityIds[this.slots[k]];
+    if (ref >= 0) {
+      const { offsets, forms } = this.parts.mentions;
+      return { path, start: offsets[2 * ref], end: offsets[2 * ref + 1], text: forms[ref].text, entityId };
+    }
+    const named = this.parts.entities;
+    return { path, start: packedEntity.start(named, ~ref), end: packedEntity.end(named, ~ref), text: named.texts[~ref], entityId };
+  }
+
+  /** Appends the mentions of the entity at `slot` to `out`, by start (the objects `mentions()` gave while it is held). */
+  mentionsAt(slot: number, out: Mention[]): void {
+    const held = this.made?.deref();
+    for (let k = 0; k < this.slots.length; k++) if (this.slots[k] === slot) out.push(held ? held[k] : this.mention(k));
+  }
+
+  /** Whether both list the same mentions with the same ids and the same quotes. */
+  sameAs(other: ArticleMentions): boolean {
+    if (other.extraction !== this.extraction || !sameNumbers(other.refs, this.refs) || !sameStrings(other.entityIds, this.entityIds)) return false;
+    if (!sameNumbers(other.slots, this.slots) || other.quotes.length !== this.quotes.length) return false;
+    for (let i = 0; i < this.quotes.length; i++) {
+      if (other.quotes[i].speaker !== this.quotes[i].speaker || other.quotes[i].source !== this.quotes[i].source) return false;
+    }
+    return true;
+  }
+}
+
+function sameNumbers(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+const pathOf = (article: ArticleMentions): string => article.path;
+
+/** One entity's articles in path order and its mention count. */
+interface EntityArticles {
+  articles: ArticleMentions[];
+  count: number;
+  made: WeakRef<Mention[]> | null;
+}
+
+/** Per entity, the articles that mention it: what `Entity.mentions` is made from. */
+export class EntityMentionLists {
+  private readonly byEntity = new Map<string, EntityArticles>();
+  private readonly recent = new RecentlyMade(16);
+
+  /** Mentions of the entity in all its articles. */
+  count(id: string): number {
+    return this.byEntity.get(id)?.count ?? 0;
+  }
+
+  /** Paths of the articles that mention the entity. */
+  paths(id: string): string[] {
+    return (this.byEntity.get(id)?.articles ?? []).map(pathOf);
+  }
+
+  add(article: ArticleMentions, changed: Set<string>): void {
+    article.entityIds.forEach((id, slot) => {
+      let entry = this.byEntity.get(id);
+      if (!entry) this.byEntity.set(id, (entry = { articles: [], count: 0, made: null }));
+      entry.articles.splice(lowerBound(entry.articles, article.path, pathOf), 0, article);
+      entry.count += article.countOf(slot);
+      entry.made = null;
+      changed.add(id);
+    });
+  }
+
+  remove(article: ArticleMentions, changed: Set<string>): void {
+    article.entityIds.forEach((id, slot) => {
+      const entry = this.byEntity.get(id);
+      if (!entry) return;
+      const at = entry.articles.indexOf(article, lowerBound(entry.articles, article.path, pathOf));
+      if (at < 0) return;
+      entry.articles.splice(at, 1);
+      entry.count -= article.countOf(slot);
+      entry.made = null;
+      changed.add(id);
+      if (entry.articles.length === 0) this.byEntity.delete(id);
+    });
+  }
+
+  /** The entity's mentions in path then offset order: the same array while a reader still holds it. */
+  mentionsOf(id: string): Mention[] {
+    const entry = this.byEntity.get(id);
+    if (!entry) return [];
+    const held = entry.made?.deref();
+    if (held) return held;
+    const mentions: Mention[] = [];
+    for (const article of entry.articles) article.mentionsAt(article.entityIds.indexOf(id), mentions);
+    entry.made = new WeakRef(mentions);
+    return this.recent.hold(mentions);
+  }
+
+  /** Re-allocates the lists `ids` changed at their exact length (splicing leaves spare capacity the view would keep). */
+  trim(ids: Iterable<string>): void {
+    for (const id of ids) {
+      const entry = this.byEntity.get(id);
+      if (entry) entry.articles = entry.articles.slice();
+    }
+  }
+}

@@ -1,0 +1,81 @@
+import { strict as assert } from 'assert';
+import { CorpusIndex } from '../../src/core/index/corpusIndex';
+import type { Entity, Mention } from '../../src/core/types';
+import { byMentionsThenId, byPathThenStart } from '../../src/core/util/compare';
+
+// The view keeps mentions packed and makes Mention objects (and Entity.mentions) when read: what a reader gets
+// must be what the per-article lists say, in path then offset order, after edits as after a fresh load.
+
+const TEXTS: Record<string, string> = {
+  'a.txt': 'Talks in Brussels\n\nJohn Smith said Nato would meet in Russia. Smith added that Nato was ready.\n',
+  'b.txt': 'Sanctions\n\nThe European Union and Nato warned Russia. Anna Weber said the EU would act.\n',
+  'c.txt': 'Markets\n\nAnna Weber told reporters Russia had not replied. Dr Weber said Nato was united.\n',
+};
+
+const key = (m: Mention): string => `${m.path}:${m.start}-${m.end}:${m.text}:${m.entityId}`;
+
+/** Every entity's mentions as the per-article lists give them, regrouped by entity. */
+function fromArticles(index: CorpusIndex): Map<string, string[]> {
+  const byEntity = new Map<string, string[]>();
+  for (const article of index.articles()) {
+    for (const m of index.mentionsIn(article.path)) {
+      const list = byEntity.get(m.entityId) ?? [];
+      list.push(key(m));
+      byEntity.set(m.entityId, list);
+    }
+  }
+  return byEntity;
+}
+
+function assertConsistent(index: CorpusIndex): void {
+  const expected = fromArticles(index);
+  const listed = index.entities();
+  assert.deepEqual(new Set(listed.map((e) => e.id)), new Set(expected.keys()), 'entities() lists exactly the entities mentioned');
+  for (const entity of listed) {
+    const mentions = entity.mentions;
+    assert.deepEqual(mentions.map(key), expected.get(entity.id), `mentions of ${entity.id}`);
+    assert.deepEqual([...mentions].sort(byPathThenStart).map(key), mentions.map(key), `${entity.id}: path then offset order`);
+    assert.equal(index.entity(entity.id), entity);
+  }
+  assert.deepEqual(listed.map((e) => e.id), [...listed].sort(byMentionsThenId).map((e) => e.id), 'entities by mention count, then id');
+  assert.deepEqual(index.people().map((p) => p.id), [...index.people()].sort(byMentionsThenId).map((p) => p.id));
+}
+
+function summary(index: CorpusIndex): unknown {
+  return index.entities().map((e: Entity) => ({ id: e.id, type: e.type, mentions: e.mentions.map(key) }));
+}
+
+describe('packed mention lists', () => {
+  it('gives each entity the mentions the articles list, of every type', () => {
+    const index = CorpusIndex.fromTexts('/corpus', TEXTS);
+    assertConsistent(index);
+    const types = new Set(index.entities().map((e) => e.type));
+    assert.ok(types.has('person') && types.has('place') && types.has('organization'), `types found: ${[...types].join(', ')}`);
+  });
+
+  it('follows edits and removals as a fresh load of the same texts does', () => {
+    const index = CorpusIndex.fromTexts('/corpus', TEXTS);
+    index.entities().forEach((e) => e.mentions); // made once before the edits: they must not stick
+    const edited: Record<string, string> = { ...TEXTS, 'a.txt': 'Talks in Brussels\n\nJohn Smith said the talks would go on. Smith met Anna Weber in Russia.\n' };
+    index.updateArticle('a.txt', edited['a.txt']);
+    assertConsistent(index);
+    assert.deepEqual(summary(index), summary(CorpusIndex.fromTexts('/corpus', edited)));
+    index.removeArticle('b.txt');
+    const rest = Object.fromEntries(Object.entries(edited).filter(([path]) => path !== 'b.txt'));
+    assertConsistent(index);
+    assert.deepEqual(summary(index), summary(CorpusIndex.fromTexts('/corpus', rest)));
+  });
+
+  it('hands out the same arrays while a reader holds them, and takes an assigned list', () => {
+    const index = CorpusIndex.fromTexts('/corpus', TEXTS);
+    const nato = index.entities().find((e) => e.name === 'Nato');
+    assert.ok(nato, 'Nato is an entity');
+    const held = nato.mentions;
+    assert.equal(nato.mentions, held);
+    assert.equal(index.mentionsIn('a.txt'), index.mentionsIn('a.txt'));
+    const inA = index.mentionsIn('a.txt').filter((m) => m.entityId === nato.id);
+    assert.deepEqual(inA.map(key), held.filter((m) => m.path === 'a.txt').map(key));
+    nato.mentions = [];
+    assert.deepEqual(nato.mentions, []);
+  });
+});
