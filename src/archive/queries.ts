@@ -67,11 +67,13 @@ export async function hoverCard(db: Queryable, path: string, offset: number, max
        (SELECT json_agg(json_build_object('path', o.path, 'start', o.start, 'end', o."end", 'text', o.text, 'title', o.title, 'date', o.date))
         FROM (SELECT a.path, a.title, n.date, n.start, n."end", n.text
               FROM (
-                (SELECT * FROM entity_articles x WHERE x.entity_id = t.entity_id AND x.article_id <> t.article_id AND x.date <= t.date ORDER BY x.date DESC LIMIT $3)
+                (SELECT * FROM entity_articles x WHERE x.entity_id = t.entity_id AND x.article_id <> t.article_id AND x.date <= t.date ORDER BY x.date DESC NULLS LAST LIMIT $3)
                 UNION ALL
                 (SELECT * FROM entity_articles x WHERE x.entity_id = t.entity_id AND x.article_id <> t.article_id AND x.date > t.date ORDER BY x.date ASC NULLS FIRST LIMIT $3)
                 UNION ALL
-                (SELECT * FROM entity_articles x WHERE x.entity_id = t.entity_id AND x.article_id <> t.article_id AND (x.date IS NULL OR t.date IS NULL) LIMIT $3)
+                (SELECT * FROM entity_articles x WHERE x.entity_id = t.entity_id AND x.article_id <> t.article_id AND x.date IS NULL LIMIT $3)
+                UNION ALL
+                (SELECT * FROM entity_articles x WHERE t.date IS NULL AND x.entity_id = t.entity_id AND x.article_id <> t.article_id AND x.date IS NOT NULL LIMIT $3)
               ) n JOIN articles a ON a.id = n.article_id
               ORDER BY abs(coalesce(n.date::date - t.date::date, 1000000)), a.path COLLATE "C" LIMIT $3) o) AS others
      FROM target t JOIN entities e ON e.id = t.entity_id`,
@@ -213,7 +215,7 @@ export async function searchArchiveQuotes(db: Queryable, raw: string, options: {
   } else if (await smallTable(db, 'quotes', options.exhaustiveBelow ?? EXHAUSTIVE_BELOW)) {
     rows = (await db.query<QuoteRow>(select)).rows;
   } else {
-    rows = await quoteCandidates(db, select, pattern);
+    rows = await quoteCandidates(db, pattern);
   }
   rows.sort(byPathThenStart);
   const search = new QuoteSearch<QuoteRowDoc>(rows.map((row) => ({ id: `${row.path}#${row.start}`, text: row.text, speaker: row.speaker_name, speakerId: row.speaker, path: row.path, row })));
@@ -228,8 +230,10 @@ const tsLexeme = (word: string): string => `'${word.replace(/\\/g, '\\\\').repla
  * phrase, then all of them, then any of them (each word, or a vocabulary word close to it for typos); and
  * the quotes of the people whose name is closest to the query (fuse also searches the speaker's name).
  * Bounded work: an ORDER BY over every quote holding a common word would read tens of thousands of rows.
+ * Two round trips: the vocabulary, then one statement for every kind, joined with paths and speaker names
+ * only once the candidates are chosen.
  */
-async function quoteCandidates(db: Queryable, select: string, pattern: string): Promise<QuoteRow[]> {
+async function quoteCandidates(db: Queryable, pattern: string): Promise<QuoteRow[]> {
   const { rows: words } = await db.query<{ alternatives: string[] }>(
     `SELECT array(SELECT w.word FROM quote_words w WHERE w.word = l.lexeme OR (length(l.lexeme) >= 4 AND w.word % l.lexeme)
                   ORDER BY w.word = l.lexeme DESC, w.word <-> l.lexeme LIMIT 4) AS alternatives
@@ -238,31 +242,28 @@ async function quoteCandidates(db: Queryable, select: string, pattern: string): 
   );
   const found = words.map((word) => word.alternatives);
   const groups = found.filter((alternatives) => alternatives.length > 0).map((alternatives) => `(${alternatives.map(tsLexeme).join(' | ')})`);
-  const candidates = new Map<string, QuoteRow>();
-  const add = (row: QuoteRow) => candidates.set(`${row.path}#${row.start}`, row);
-  if (groups.length > 0) {
-    // The first quotes holding every word, those holding them as a phrase first (a phrase is only checked
-    // on these: checked on every quote holding common words, it took 0.6 s when none matched).
-    const phrase = groups.length > 1 && groups.length === found.length ? groups.join(' <-> ') : null;
-    const { rows } = await db.query<QuoteRow>(
-      `SELECT c.path, c.start, c.end, c.text, c.speaker, c.speaker_name FROM (
-         ${select.replace('SELECT ', `SELECT ${phrase === null ? 'false AND $2::text IS NULL' : "q.words @@ to_tsquery('simple', $2)"} AS phrase, `)}
-         WHERE q.words @@ to_tsquery('simple', $1) LIMIT $3) c
-       ORDER BY c.phrase DESC LIMIT $4`,
-      [groups.join(' & '), phrase, PHRASE_CHECKED, QUOTE_CANDIDATES],
-    );
-    rows.forEach(add);
-  }
-  if (candidates.size < QUOTE_CANDIDATES && groups.length > 1) {
-    const { rows } = await db.query<QuoteRow>(`${select} WHERE q.words @@ to_tsquery('simple', $1) LIMIT $2`, [groups.join(' | '), QUOTE_CANDIDATES]);
-    rows.forEach(add);
-  }
-  const byName = await db.query<QuoteRow>(
-    `${select} WHERE q.speaker IN (SELECT id FROM entities WHERE $1 <% lower(name) ORDER BY $1 <<-> lower(name) LIMIT 3) LIMIT $2`,
-    [pattern, QUOTE_CANDIDATES],
+  const every = groups.length > 0 ? groups.join(' & ') : null;
+  // The phrase is only checked on the first quotes holding every word: checked on every quote holding
+  // common words, it took 0.6 s when none matched.
+  const phrase = groups.length > 1 && groups.length === found.length ? groups.join(' <-> ') : null;
+  const some = groups.length > 1 ? groups.join(' | ') : null;
+  const columns = 'q.article_id, q.start, q."end", q.text, q.speaker';
+  const { rows } = await db.query<QuoteRow>(
+    `WITH every_word AS MATERIALIZED (
+       SELECT ${columns}, CASE WHEN $2::text IS NULL THEN false ELSE q.words @@ to_tsquery('simple', $2) END AS phrase
+       FROM quotes q WHERE $1::text IS NOT NULL AND q.words @@ to_tsquery('simple', $1) LIMIT $4),
+     best AS (SELECT article_id, start, "end", text, speaker FROM every_word ORDER BY phrase DESC LIMIT $5),
+     some_word AS (SELECT ${columns} FROM quotes q
+       WHERE $3::text IS NOT NULL AND (SELECT count(*) FROM best) < $5 AND q.words @@ to_tsquery('simple', $3) LIMIT $5),
+     by_name AS (SELECT ${columns} FROM quotes q
+       WHERE q.speaker IN (SELECT id FROM entities WHERE $6 <% lower(name) ORDER BY $6 <<-> lower(name) LIMIT 3) LIMIT $5),
+     chosen AS (SELECT * FROM best UNION SELECT * FROM some_word UNION SELECT * FROM by_name)
+     SELECT (SELECT a.path FROM articles a WHERE a.id = c.article_id) AS path, c.start, c."end" AS end, c.text, c.speaker,
+       (SELECT e.name FROM entities e WHERE e.id = c.speaker) AS speaker_name
+     FROM chosen c`,
+    [every, phrase, some, PHRASE_CHECKED, QUOTE_CANDIDATES, pattern],
   );
-  byName.rows.forEach(add);
-  return [...candidates.values()];
+  return rows;
 }
 
 function hitOf(row: QuoteRow, score: number): QuoteHit {
