@@ -252,7 +252,7 @@ async function quoteCandidates(db: Queryable, pattern: string): Promise<QuoteRow
     `WITH every_word AS MATERIALIZED (
        SELECT ${columns}, CASE WHEN $2::text IS NULL THEN false ELSE q.words @@ to_tsquery('simple', $2) END AS phrase
        FROM quotes q WHERE $1::text IS NOT NULL AND q.words @@ to_tsquery('simple', $1) LIMIT $4),
-     best AS (SELECT article_id, start, "end", text, speaker FROM every_word ORDER BY phrase DESC LIMIT $5),
+     best AS (SELECT article_id, start, "end", text, speaker FROM every_word ORDER BY phrase DESC, length(text) LIMIT $5),
      some_word AS (SELECT ${columns} FROM quotes q
        WHERE $3::text IS NOT NULL AND (SELECT count(*) FROM best) < $5 AND q.words @@ to_tsquery('simple', $3) LIMIT $5),
      by_name AS (SELECT ${columns} FROM quotes q

@@ -113,7 +113,13 @@ export async function resolveArchive(db: pg.ClientBase, options: ResolveOptions 
       // Nothing waits for this transaction's commit to be on disk: a lost resolution is redone by the next run.
       await db.query('SET LOCAL synchronous_commit = off');
       const bulk = await dropIndexesIfEmpty(db);
-      for (let i = 0; i < changed.length; i += pageSize) rewritten += await rewriteArticles(db, changed.slice(i, i + pageSize), !bulk);
+      // A first resolution writes the quotes last, shortest first (see insertQuotes).
+      const deferredQuotes: unknown[][] | null = bulk ? [] : null;
+      for (let i = 0; i < changed.length; i += pageSize) rewritten += await rewriteArticles(db, changed.slice(i, i + pageSize), deferredQuotes);
+      if (deferredQuotes) {
+        deferredQuotes.sort((a, b) => (a[3] as string).length - (b[3] as string).length);
+        for (let i = 0; i < deferredQuotes.length; i += QUOTES_PER_STATEMENT) await insertQuotes(db, deferredQuotes.slice(i, i + QUOTES_PER_STATEMENT));
+      }
       if (bulk) await rebuildIndexes(db, bulk);
       await replaceEntities(db, view.entities());
       await db.query("INSERT INTO archive_meta (key, value) VALUES ('resolved removals', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [removals]);
@@ -161,12 +167,16 @@ async function addQuoteWords(db: pg.ClientBase, tsvectors: string): Promise<void
   await db.query('INSERT INTO quote_words (word) SELECT word FROM ts_stat($1) ON CONFLICT DO NOTHING', [tsvectors]);
 }
 
+const QUOTES_PER_STATEMENT = 20_000;
+
 /**
  * Writes the mentions and quotes of `batch`. An article changed by an indexer since it was read (another
- * content hash) or removed is left alone: it waits for the next resolution. `replace`: the articles may have
- * rows from an earlier resolution (false on a first, bulk one).
+ * content hash) or removed is left alone: it waits for the next resolution. `deferredQuotes`: a first (bulk)
+ * resolution, where no article has rows yet and the quotes are collected there to be written at the end;
+ * null: the articles' rows from an earlier resolution are replaced, quotes included.
  */
-async function rewriteArticles(db: pg.ClientBase, batch: readonly Assembled[], replace: boolean): Promise<number> {
+async function rewriteArticles(db: pg.ClientBase, batch: readonly Assembled[], deferredQuotes: unknown[][] | null): Promise<number> {
+  const replace = deferredQuotes === null;
   const { rows } = await db.query<{ id: number }>(
     `UPDATE articles a SET resolved_key = u.key
      FROM unnest($1::int[], $2::text[], $3::text[]) AS u(id, hash, key)
@@ -198,11 +208,8 @@ async function rewriteArticles(db: pg.ClientBase, batch: readonly Assembled[], r
      SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::text[])`,
     toColumns(mentionRows, 5),
   );
-  await db.query(
-    `INSERT INTO quotes (article_id, start, "end", text, speaker, source, quote_group, partial, unmarked)
-     SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::bool[], $9::bool[])`,
-    toColumns(quoteRows, 9),
-  );
+  if (deferredQuotes) for (const row of quoteRows) deferredQuotes.push(row);
+  else await insertQuotes(db, quoteRows);
   await db.query(
     `INSERT INTO entity_articles (entity_id, article_id, date, start, "end", text)
      SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::int[], $5::int[], $6::text[])`,
@@ -210,6 +217,19 @@ async function rewriteArticles(db: pg.ClientBase, batch: readonly Assembled[], r
   );
   if (replace) await addQuoteWords(db, `SELECT words FROM quotes WHERE article_id = ANY('{${written.join(',')}}'::int[])`);
   return rows.length;
+}
+
+/**
+ * Quote search takes the first quotes holding the query's words in the table's physical order (bounded
+ * work), and fuse ranks a shorter quote above a longer one with the same match: written shortest first, the
+ * first ones are the best ones. Quotes rewritten by later resolutions go to the end of the table.
+ */
+async function insertQuotes(db: pg.ClientBase, quoteRows: readonly unknown[][]): Promise<void> {
+  await db.query(
+    `INSERT INTO quotes (article_id, start, "end", text, speaker, source, quote_group, partial, unmarked)
+     SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::bool[], $9::bool[])`,
+    toColumns(quoteRows, 9),
+  );
 }
 
 /** The entities table made to match the resolution (entities of every type with a mention). */

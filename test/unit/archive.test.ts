@@ -101,6 +101,29 @@ describe('archive (PostgreSQL)', function () {
     assert.match(exported, /Fallowfield/);
     assert.match(exported, /Whitcombe/);
     assert.doesNotMatch(exported, new RegExp(files[1].replace(/\./g, '\\.')));
+    const client = await connect(url);
+    try {
+      for (const table of ['mentions', 'quotes', 'entity_articles']) {
+        const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} t WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = t.article_id)`);
+        assert.strictEqual(rows[0].n, 0, `no ${table} of a removed article`);
+      }
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('writes the quotes of a first resolution shortest first, the order quote search reads them in', async () => {
+    const url = await freshDatabase();
+    assert.strictEqual((await cli('index', corpusDir, '--db', url, '--workers', '0')).code, 0);
+    const client = await connect(url);
+    try {
+      const { rows } = await client.query<{ length: number }>('SELECT length(text) AS length FROM quotes ORDER BY ctid');
+      assert.ok(rows.length > 10);
+      const lengths = rows.map((row) => row.length);
+      assert.deepStrictEqual(lengths, [...lengths].sort((a, b) => a - b));
+    } finally {
+      await client.end();
+    }
   });
 
   it('resolves identity across shards: a surname-only mention joins the full name indexed by another indexer', async () => {
