@@ -108,9 +108,19 @@ export const EXHAUSTIVE_BELOW = 5000;
 /** Whether `table` has at most `limit` rows (a bounded count: cheap on a large table). */
 async function smallTable(db: Queryable, table: 'entities' | 'quotes', limit: number): Promise<boolean> {
   if (limit <= 0) return false;
+  // A large table stays large: remembered for a while per connection or pool, a round trip less per search.
+  const key = `${table} ${limit}`;
+  let known = largeUntil.get(db);
+  if (!known) largeUntil.set(db, (known = new Map()));
+  if ((known.get(key) ?? 0) > Date.now()) return false;
   const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} LIMIT $1) t`, [limit + 1]);
-  return rows[0].n <= limit;
+  const small = rows[0].n <= limit;
+  if (!small) known.set(key, Date.now() + LARGE_REMEMBERED_MS);
+  return small;
 }
+
+const LARGE_REMEMBERED_MS = 60_000;
+const largeUntil = new WeakMap<Queryable, Map<string, number>>();
 
 /** Entities whose name is like `query`, ranked as the in-memory people search ranks them. */
 export async function searchEntities(db: Queryable, query: string, limit = 20, options: { exhaustiveBelow?: number } = {}): Promise<ArchiveEntity[]> {
@@ -183,10 +193,10 @@ interface QuoteRowDoc extends SearchDoc {
   row: QuoteRow;
 }
 
-/** Candidates per query: far more than a page, so the order they come in rarely decides what fuse sees. */
-const QUOTE_CANDIDATES = 300;
+/** Candidates per query: far more than a page; the shortest come first (see resolve.ts insertQuotes). */
+const QUOTE_CANDIDATES = 200;
 /** Quotes holding every word of a query that are checked for the words as a phrase. */
-const PHRASE_CHECKED = 2000;
+const PHRASE_CHECKED = 1000;
 
 
 /**
