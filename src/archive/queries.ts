@@ -9,6 +9,7 @@ import { foldPunctuation, normalizeForSearch } from '../core/search/normalize';
 import { PeopleSearch } from '../core/search/peopleSearch';
 import { QuoteSearch, type SearchDoc } from '../core/search/quoteSearch';
 import type { Queryable } from './db';
+import { SHORT_QUOTE_CHARS } from './schema';
 import { byPathThenStart } from '../core/util/compare';
 
 export interface ArchiveMention {
@@ -225,7 +226,7 @@ export async function searchArchiveQuotes(db: Queryable, raw: string, options: {
   } else if (await smallTable(db, 'quotes', options.exhaustiveBelow ?? EXHAUSTIVE_BELOW)) {
     rows = (await db.query<QuoteRow>(select)).rows;
   } else {
-    rows = await quoteCandidates(db, pattern);
+    rows = await quoteCandidates(db, pattern, limit);
   }
   rows.sort(byPathThenStart);
   const search = new QuoteSearch<QuoteRowDoc>(rows.map((row) => ({ id: `${row.path}#${row.start}`, text: row.text, speaker: row.speaker_name, speakerId: row.speaker, path: row.path, row })));
@@ -243,7 +244,7 @@ const tsLexeme = (word: string): string => `'${word.replace(/\\/g, '\\\\').repla
  * Two round trips: the vocabulary, then one statement for every kind, joined with paths and speaker names
  * only once the candidates are chosen.
  */
-async function quoteCandidates(db: Queryable, pattern: string): Promise<QuoteRow[]> {
+async function quoteCandidates(db: Queryable, pattern: string, limit: number): Promise<QuoteRow[]> {
   const { rows: words } = await db.query<{ alternatives: string[] }>(
     `SELECT array(SELECT w.word FROM quote_words w WHERE w.word = l.lexeme OR (length(l.lexeme) >= 4 AND w.word % l.lexeme)
                   ORDER BY w.word = l.lexeme DESC, w.word <-> l.lexeme LIMIT 4) AS alternatives
@@ -258,10 +259,18 @@ async function quoteCandidates(db: Queryable, pattern: string): Promise<QuoteRow
   const phrase = groups.length > 1 && groups.length === found.length ? groups.join(' <-> ') : null;
   const some = groups.length > 1 ? groups.join(' | ') : null;
   const columns = 'q.article_id, q.start, q."end", q.text, q.speaker';
+  const phraseColumn = "CASE WHEN $2::text IS NULL THEN true ELSE q.words @@ to_tsquery('simple', $2) END AS phrase";
+  // The short quotes first, through their own small index; the others only when the short ones hold fewer
+  // exact matches (the phrase, or the one word) than a page, which the longer ones could then outrank.
   const { rows } = await db.query<QuoteRow>(
-    `WITH every_word AS MATERIALIZED (
-       SELECT ${columns}, CASE WHEN $2::text IS NULL THEN false ELSE q.words @@ to_tsquery('simple', $2) END AS phrase
-       FROM quotes q WHERE $1::text IS NOT NULL AND q.words @@ to_tsquery('simple', $1) LIMIT $4),
+    `WITH short_quotes AS MATERIALIZED (
+       SELECT ${columns}, ${phraseColumn} FROM quotes q
+       WHERE $1::text IS NOT NULL AND length(q.text) <= ${SHORT_QUOTE_CHARS} AND q.words @@ to_tsquery('simple', $1) LIMIT $4),
+     long_quotes AS MATERIALIZED (
+       SELECT ${columns}, ${phraseColumn} FROM quotes q
+       WHERE $1::text IS NOT NULL AND (SELECT count(*) FILTER (WHERE phrase) FROM short_quotes) < $7
+         AND length(q.text) > ${SHORT_QUOTE_CHARS} AND q.words @@ to_tsquery('simple', $1) LIMIT $4),
+     every_word AS (SELECT * FROM short_quotes UNION ALL SELECT * FROM long_quotes),
      best AS (SELECT article_id, start, "end", text, speaker FROM every_word ORDER BY phrase DESC, length(text) LIMIT $5),
      some_word AS (SELECT ${columns} FROM quotes q
        WHERE $3::text IS NOT NULL AND (SELECT count(*) FROM best) < $5 AND q.words @@ to_tsquery('simple', $3) LIMIT $5),
@@ -271,7 +280,7 @@ async function quoteCandidates(db: Queryable, pattern: string): Promise<QuoteRow
      SELECT (SELECT a.path FROM articles a WHERE a.id = c.article_id) AS path, c.start, c."end" AS end, c.text, c.speaker,
        (SELECT e.name FROM entities e WHERE e.id = c.speaker) AS speaker_name
      FROM chosen c`,
-    [every, phrase, some, PHRASE_CHECKED, QUOTE_CANDIDATES, pattern],
+    [every, phrase, some, PHRASE_CHECKED, QUOTE_CANDIDATES, pattern, Math.min(limit, QUOTE_CANDIDATES)],
   );
   return rows;
 }

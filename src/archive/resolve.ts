@@ -124,8 +124,9 @@ export async function resolveArchive(db: pg.ClientBase, options: ResolveOptions 
       await replaceEntities(db, view.entities());
       await db.query("INSERT INTO archive_meta (key, value) VALUES ('resolved removals', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [removals]);
     });
-    // Readers' index-only scans need the visibility map, and statistics for their plans.
-    await db.query(`VACUUM (ANALYZE) ${RESOLVED_TABLES.join(', ')}, entities`);
+    // Readers' index-only scans need the visibility map, and statistics for their plans; the articles'
+    // old versions (resolved_key updated) would otherwise double their table.
+    await db.query(`VACUUM (ANALYZE) ${RESOLVED_TABLES.join(', ')}, entities, articles`);
     return { ran: true, articles: articles.length, rewritten, entities: view.entities().length, ms: Date.now() - started };
   } finally {
     await db.query('SELECT pg_advisory_unlock($1)', [LOCKS.ingest]);

@@ -102,7 +102,15 @@ const MIGRATIONS: readonly string[] = [
   CREATE INDEX mentions_by_entity ON mentions (entity_id, article_id, start) INCLUDE ("end", text);
   ALTER INDEX quotes_words SET (fastupdate = off);
   `,
+  // Quote search looks among the short quotes first (fuse ranks a shorter quote above a longer one with the
+  // same match): their own word index has a fraction of the postings of a common word to read.
+  `
+  CREATE INDEX quotes_words_short ON quotes USING gin (words) WITH (fastupdate = off) WHERE length(text) <= 80;
+  `,
 ];
+
+/** Quotes this long or shorter have the short word index (migration 3); the number is part of its definition. */
+export const SHORT_QUOTE_CHARS = 80;
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
