@@ -196,6 +196,11 @@ interface QuoteRowDoc extends SearchDoc {
 
 /** Candidates per query: far more than a page; the shortest come first (see resolve.ts insertQuotes). */
 const QUOTE_CANDIDATES = 200;
+/**
+ * Quotes of a speaker whose name is at least this close to the query (word similarity) are candidates: a
+ * looser match brought a few hundred quotes to rank that the speaker's name could not lift to the top.
+ */
+const SPEAKER_SIMILARITY = 0.5;
 /** Quotes holding every word of a query that are checked for the words as a phrase. */
 const PHRASE_CHECKED = 1000;
 
@@ -275,7 +280,8 @@ async function quoteCandidates(db: Queryable, pattern: string, limit: number): P
      some_word AS (SELECT ${columns} FROM quotes q
        WHERE $3::text IS NOT NULL AND (SELECT count(*) FROM best) < $5 AND q.words @@ to_tsquery('simple', $3) LIMIT $5),
      by_name AS (SELECT ${columns} FROM quotes q
-       WHERE q.speaker IN (SELECT id FROM entities WHERE $6 <% lower(name) ORDER BY $6 <<-> lower(name) LIMIT 3) LIMIT $5),
+       WHERE q.speaker IN (SELECT id FROM entities WHERE $6 <% lower(name) AND $6 <<-> lower(name) <= ${1 - SPEAKER_SIMILARITY}
+         ORDER BY $6 <<-> lower(name) LIMIT 3) LIMIT $5),
      chosen AS (SELECT * FROM best UNION SELECT * FROM some_word UNION SELECT * FROM by_name)
      SELECT (SELECT a.path FROM articles a WHERE a.id = c.article_id) AS path, c.start, c."end" AS end, c.text, c.speaker,
        (SELECT e.name FROM entities e WHERE e.id = c.speaker) AS speaker_name
