@@ -1,9 +1,9 @@
 // The editor's questions to an archive, one indexed query each: the mention under the cursor with its
 // entity's card (hover), an entity's mentions (references), entities by name (symbols, search), a page of
 // articles by outlet, date or entity (the tree), and fuzzy quote search. Quote search takes candidates from
-// the trigram index (pg_trgm word_similarity) and ranks them with the in-memory search (fuse.js scoring),
-// in path and offset order as the in-memory index holds them, so both give the same results whenever the
-// candidates hold the best matches.
+// the quotes' word index (typos through the trigram index of the vocabulary) and ranks them with the
+// in-memory search (fuse.js scoring), in path and offset order as the in-memory index holds them, so both
+// give the same results whenever the candidates hold the best matches.
 import { parseQuoteQuery } from '../core/search/corpusQuotes';
 import { foldPunctuation, normalizeForSearch } from '../core/search/normalize';
 import { PeopleSearch } from '../core/search/peopleSearch';
