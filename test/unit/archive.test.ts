@@ -208,6 +208,29 @@ describe('archive (PostgreSQL)', function () {
       assert.strictEqual(await hoverCard(pool, mention.path, outside), null, 'no mention there');
     });
 
+    it('hover lists other articles when the hovered article or the others have no date', async () => {
+      const person = index.people().find((p) => new Set(p.mentions.map((m) => m.path)).size >= 3)!;
+      const mention = person.mentions[0];
+      const otherPaths = new Set(person.mentions.map((m) => m.path).filter((p) => p !== mention.path));
+      const undated = await freshDatabase();
+      const client = await connect(undated);
+      try {
+        await ingestFolder(client, corpusDir, new NodeFileSystem());
+        await resolveArchive(client);
+        // Only the hovered article undated, then every article undated.
+        for (const where of ['path = $1', '$1::text IS NOT NULL']) {
+          await client.query(`UPDATE articles SET date = NULL WHERE ${where}`, [mention.path]);
+          await client.query('UPDATE entity_articles x SET date = a.date FROM articles a WHERE a.id = x.article_id');
+          const card = await hoverCard(client, mention.path, mention.start + 1);
+          assert.ok(card, where);
+          assert.strictEqual(card.others.length, Math.min(5, otherPaths.size), where);
+          for (const other of card.others) assert.ok(otherPaths.has(other.path), where);
+        }
+      } finally {
+        await client.end();
+      }
+    });
+
     it('references list every mention of an entity, paged', async () => {
       const person = index.people()[0];
       const all = await references(pool, person.id);
