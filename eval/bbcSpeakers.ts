@@ -63,7 +63,10 @@ function main(): void {
       if (verbose) console.log(`  not found: ${j.path} ${j.quote.join('-')}`);
       continue;
     }
-    if (q.speakerMention === null) continue;
+    if (q.speakerMention === null) {
+      if (verbose) console.log(`  no speaker: ${j.path} ${j.quote.join('-')}`);
+      continue;
+    }
     row.named++;
     const predicted = x.mentions[q.speakerMention];
     // The same person: the same last name ("Ms Furse", "Clara Furse"); the sample has no two speakers sharing one.

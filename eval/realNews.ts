@@ -137,7 +137,7 @@ async function main(): Promise<void> {
   console.log(`  titles that are the headline   ${headlineTitles}/${articles} = ${pct(headlineTitles, articles)} (${titled} with a title)`);
 }
 
-main().catch((error: unknown) => {
+if (require.main === module) main().catch((error: unknown) => {
   console.error(error);
   process.exitCode = 2;
 });

@@ -20,9 +20,13 @@ const README_IMAGES = {
   '8-real-corpus-by-outlet.png': 'real-corpus-by-outlet.png',
   '8-real-corpus-by-person.png': 'real-corpus-by-person.png',
   '9-correction.png': 'correction.png',
+  '10-archive-search.png': '10-archive-search.png',
+  '10-archive-hover.png': '10-archive-hover.png',
+  '10-archive-down.png': '10-archive-down.png',
 };
-// Taken only where the BBC development corpus is on the machine: the images already in docs/ stay otherwise.
-const OPTIONAL = new Set(['8-real-corpus-by-outlet.png', '8-real-corpus-by-person.png']);
+// Taken only where the BBC development corpus (or PostgreSQL) is on the machine: the images already in docs/
+// stay otherwise.
+const OPTIONAL = new Set(['8-real-corpus-by-outlet.png', '8-real-corpus-by-person.png', '10-archive-search.png', '10-archive-hover.png', '10-archive-down.png']);
 const MAX_BYTES = 200 * 1024;
 
 const source = path.join(repoRoot, 'screenshots');

@@ -1,4 +1,7 @@
 // `npm start`: opens corpus/ in VS Code with the extension loaded from this checkout.
+// `npm start -- --archive`: also starts a throwaway PostgreSQL cluster with corpus/ indexed into it
+// (scripts/startArchive.ts) and opens an empty folder connected to that archive, so every article comes
+// from the database; the cluster is deleted on Ctrl+C.
 // Desktop VS Code when a `code` CLI is on PATH; otherwise code-server 4.100.3 (VS Code 1.100.3) on 127.0.0.1,
 // printing the URL to open. Runs until Ctrl+C. PORT picks the port (default 8080).
 import { spawn, spawnSync } from 'node:child_process';
@@ -8,6 +11,9 @@ import path from 'node:path';
 import { ensureCodeServer, repoRoot } from './code-server.mjs';
 
 const corpusFolder = path.join(repoRoot, 'corpus');
+const withArchive = process.argv.includes('--archive');
+/** The archive entry `npm start -- --archive` writes into code-server's user settings. */
+const ARCHIVE_NAME = 'npm start';
 
 function log(message) {
   process.stderr.write(`[start] ${message}\n`);
@@ -36,7 +42,41 @@ function healthy(port) {
   });
 }
 
-async function serveCodeServer() {
+/** Starts scripts/startArchive.ts and resolves with the connection it prints; it lives as long as we do. */
+function startArchive() {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot, 'scripts', 'startArchive.ts')], {
+      cwd: repoRoot,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const line = output.split('\n')[0];
+      if (output.includes('\n')) resolve({ child, connection: JSON.parse(line) });
+    });
+    child.on('exit', (code) => reject(new Error(`the archive's cluster did not start (exit ${code})`)));
+  });
+}
+
+/** Writes (or with `connection` undefined, removes) the archive entry in a settings.json. */
+function writeArchiveSetting(settingsFile, connection) {
+  let settings;
+  try {
+    settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8'));
+  } catch {
+    // Comments or a typo: the user's file is not rewritten.
+    if (connection) log(`could not read ${settingsFile}: add the archive to corpusNavigator.archives yourself: ${JSON.stringify(connection)}`);
+    return;
+  }
+  const others = (settings['corpusNavigator.archives'] ?? []).filter((a) => a?.name !== ARCHIVE_NAME);
+  const archives = connection ? [...others, { name: ARCHIVE_NAME, ...connection, connectOnStartup: true }] : others;
+  if (!connection && others.length === (settings['corpusNavigator.archives'] ?? []).length) return;
+  settings['corpusNavigator.archives'] = archives;
+  fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2) + '\n');
+}
+
+async function serveCodeServer(archive) {
   const entry = ensureCodeServer();
   const port = Number(process.env.PORT ?? 8080);
   // Kept between runs (settings, opened editors) and git-ignored, apart from any VS Code the user has.
@@ -47,6 +87,10 @@ async function serveCodeServer() {
     fs.mkdirSync(path.dirname(settingsFile), { recursive: true });
     fs.writeFileSync(settingsFile, JSON.stringify({ 'workbench.startupEditor': 'none' }, null, 2) + '\n');
   }
+  writeArchiveSetting(settingsFile, archive?.connection);
+  // With the archive, an empty folder: no local corpus, so every article opens from the database.
+  const folder = archive ? path.join(stateDir, 'archive-workspace') : corpusFolder;
+  fs.mkdirSync(folder, { recursive: true });
   const server = spawn(
     process.execPath,
     [
@@ -59,7 +103,7 @@ async function serveCodeServer() {
       '--disable-telemetry',
       '--disable-update-check',
       '--disable-workspace-trust',
-      corpusFolder,
+      folder,
     ],
     { detached: true, stdio: ['ignore', 'inherit', 'inherit'] },
   );
@@ -67,7 +111,8 @@ async function serveCodeServer() {
   const stop = (signal) => {
     if (stopping) return;
     stopping = true;
-    log(`${signal}: stopping code-server`);
+    log(`${signal}: stopping code-server${archive ? ' and the archive' : ''}`);
+    archive?.child.kill('SIGTERM');
     try {
       process.kill(-server.pid, 'SIGTERM');
     } catch {
@@ -100,17 +145,26 @@ async function serveCodeServer() {
   }
   // The payload loads this checkout as a development extension, as --extensionDevelopmentPath does on desktop.
   const payload = [['extensionDevelopmentPath', `vscode-remote://127.0.0.1:${port}${repoRoot}`]];
-  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(corpusFolder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
+  const url = `http://127.0.0.1:${port}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   log('Corpus Navigator is served by code-server 4.100.3 (VS Code 1.100.3). Open:');
   process.stdout.write(`\n    ${url}\n\n`);
   log('Ctrl+C stops it. After changing the code: npm run build, then reload the browser tab.');
 }
 
 build();
+const archive = withArchive ? await startArchive() : undefined;
+if (archive) log(`archive of corpus/ on PostgreSQL 127.0.0.1:${archive.connection.port}, database ${archive.connection.database}, user ${archive.connection.user}`);
 if (hasDesktopCode()) {
+  if (archive) {
+    log('add this to your VS Code settings (corpusNavigator.archives), then run "Corpus Navigator: Connect to Archive…":');
+    process.stdout.write(`\n    ${JSON.stringify({ name: ARCHIVE_NAME, ...archive.connection })}\n\n`);
+    log('Ctrl+C stops the archive.');
+    process.on('SIGINT', () => archive.child.kill('SIGTERM'));
+    archive.child.on('exit', () => process.exit(0));
+  }
   log(`opening ${corpusFolder} in VS Code with the extension from ${repoRoot}`);
   const result = spawnSync('code', [`--extensionDevelopmentPath=${repoRoot}`, corpusFolder], { stdio: 'inherit' });
-  process.exit(result.status ?? 0);
+  if (!archive) process.exit(result.status ?? 0);
 } else {
-  await serveCodeServer();
+  await serveCodeServer(archive);
 }

@@ -8,6 +8,8 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { runTests, TestRunFailedError } from '@vscode/test-electron';
+import { postgresUnavailable } from './support/pgCluster';
+import { startTestArchive, TEST_ARCHIVE_ENV, TEST_ARCHIVE_UNAVAILABLE_ENV } from './support/testArchive';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 
@@ -60,7 +62,18 @@ async function main(): Promise<number> {
   const realCorpus = path.join(repoRoot, 'corpus');
   const realBefore = checksums(realCorpus);
   const workspaceBefore = checksums(workspace);
+  let archive: Awaited<ReturnType<typeof startTestArchive>> | undefined;
   try {
+    // The archive suite reads a real PostgreSQL server, started here before VS Code and stopped after it
+    // (a few seconds; a grep cannot tell here which tests it keeps). Without PostgreSQL the suite says why.
+    const unavailable = postgresUnavailable();
+    if (unavailable) {
+      process.env[TEST_ARCHIVE_UNAVAILABLE_ENV] = unavailable;
+    } else if (!process.env[TEST_ARCHIVE_ENV]) {
+      archive = await startTestArchive(repoRoot, path.join(repoRoot, 'corpus'));
+      process.env[TEST_ARCHIVE_ENV] = JSON.stringify(archive.archive);
+      console.log(`[integration] archive of corpus/ on PostgreSQL port ${archive.archive.port}`);
+    }
     let exitCode = 0;
     try {
       await runTests({
@@ -87,6 +100,7 @@ async function main(): Promise<number> {
     console.log(`[integration] no-writes check passed: ${realBefore.size} files in corpus/ and ${workspaceBefore.size} in the workspace unchanged`);
     return exitCode;
   } finally {
+    await archive?.stop();
     if (!givenWorkspace) fs.rmSync(path.dirname(workspace), { recursive: true, force: true });
   }
 }

@@ -14,6 +14,12 @@ export interface ConnectOptions {
   applicationName?: string;
   /** Let the server run a query in parallel workers (the indexer's bulk statements); readers do not. */
   parallel?: boolean;
+  /** Every transaction read-only (default_transaction_read_only): the editor only reads. */
+  readOnly?: boolean;
+  /** Asked only when the server wants a password, for each new connection. */
+  password?: () => Promise<string>;
+  /** Give up waiting for a query's answer after this long, in ms (client side: also covers a server gone silent). */
+  queryTimeoutMs?: number;
 }
 
 /**
@@ -22,15 +28,26 @@ export interface ConnectOptions {
  */
 export const WORD_SIMILARITY_THRESHOLD = 0.3;
 
-function clientConfig(url: string, options: ConnectOptions): pg.ClientConfig {
+/** A server and database named field by field (the editor's settings), the password asked separately. */
+export interface ConnectionFields {
+  host: string;
+  port: number;
+  database: string;
+  user: string;
+}
+
+function clientConfig(target: string | ConnectionFields, options: ConnectOptions): pg.ClientConfig {
   return {
-    connectionString: url,
+    // A connection string would override a password function with its own (empty) password.
+    ...(typeof target === 'string' ? { connectionString: target } : target),
     // The editor's queries are small: starting parallel workers for them costs more than it saves (measured:
     // 130 ms instead of 50 ms for a quote search's candidates on a loaded 2-core machine).
-    options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD}${options.parallel ? '' : ' -c max_parallel_workers_per_gather=0'}`,
+    options: `-c pg_trgm.word_similarity_threshold=${WORD_SIMILARITY_THRESHOLD}${options.parallel ? '' : ' -c max_parallel_workers_per_gather=0'}${options.readOnly ? ' -c default_transaction_read_only=on' : ''}`,
     connectionTimeoutMillis: options.connectTimeoutMs ?? 10_000,
     statement_timeout: options.statementTimeoutMs || undefined,
     application_name: options.applicationName ?? 'corpus-navigator',
+    ...(options.password ? { password: options.password } : {}),
+    ...(options.queryTimeoutMs ? { query_timeout: options.queryTimeoutMs } : {}),
   };
 }
 
@@ -45,8 +62,8 @@ export async function connect(url: string, options: ConnectOptions = {}): Promis
 }
 
 /** A pool of connections for readers running queries concurrently. */
-export function connectPool(url: string, options: ConnectOptions & { max?: number } = {}): pg.Pool {
-  const pool = new pg.Pool({ ...clientConfig(url, options), max: options.max ?? 8 });
+export function connectPool(target: string | ConnectionFields, options: ConnectOptions & { max?: number } = {}): pg.Pool {
+  const pool = new pg.Pool({ ...clientConfig(target, options), max: options.max ?? 8 });
   pool.on('error', () => undefined);
   return pool;
 }

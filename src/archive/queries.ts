@@ -36,7 +36,7 @@ export interface HoverCard {
   others: (ArchiveMention & { title: string | null; date: string | null })[];
 }
 
-interface EntityRow {
+export interface EntityRow {
   id: string;
   type: string;
   name: string;
@@ -46,7 +46,7 @@ interface EntityRow {
   article_count: number;
 }
 
-const entityOf = (row: EntityRow): ArchiveEntity => ({
+export const entityOf = (row: EntityRow): ArchiveEntity => ({
   id: row.id,
   type: row.type,
   name: row.name,

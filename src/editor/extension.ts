@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { createCorpusLoader } from './corpusLoader';
 import { CorpusManager } from './corpusManager';
 import { ExtractionWorkers } from './extractionWorkers';
+import * as archive from './archive';
 import * as articlesTree from './features/articlesTree';
 import * as configDiagnostics from './features/configDiagnostics';
 import * as csvExport from './features/csvExport';
@@ -28,6 +29,8 @@ export interface CorpusNavigatorApi {
   quoteSearch: quoteSearch.QuoteSearchService;
   /** The worker threads corpora on disk are extracted in. */
   workers: ExtractionWorkers;
+  /** The shared PostgreSQL archive: its session, documents, searches and tree. */
+  archive: archive.ArchiveApi;
   /** How long `activate` itself took, in ms. */
   activationMs: number;
 }
@@ -61,6 +64,7 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
   timeline.register(context, manager);
   entitySections.register(context, manager);
   corrections.register(context, manager);
+  const archiveApi = archive.register(context, manager, log);
 
   // Indexing starts on the next turn of the event loop, after activation has returned.
   const startTimer = setTimeout(() => {
@@ -75,7 +79,7 @@ export function activate(context: vscode.ExtensionContext): CorpusNavigatorApi {
 
   const activationMs = performance.now() - started;
   log(`Activated in ${activationMs.toFixed(1)} ms.`);
-  return { manager, tree, quoteSearch: quotes, workers, activationMs };
+  return { manager, tree, quoteSearch: quotes, workers, archive: archiveApi, activationMs };
 }
 
 export function deactivate(): void {}

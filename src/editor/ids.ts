@@ -5,6 +5,25 @@ export const EXTENSION_ID = 'corpus-navigator.corpus-navigator';
 export const LANGUAGE_ID = 'news-article';
 export const OUTPUT_CHANNEL_NAME = 'Corpus Navigator';
 
+/** The shared PostgreSQL archive's commands (src/editor/archive/). */
+export const ARCHIVE_COMMANDS = {
+  connectArchive: 'corpusNavigator.archive.connect',
+  disconnectArchive: 'corpusNavigator.archive.disconnect',
+  retryArchive: 'corpusNavigator.archive.retry',
+  forgetArchivePassword: 'corpusNavigator.archive.forgetPassword',
+  searchArchiveQuotes: 'corpusNavigator.archive.searchQuotes',
+  searchArchiveEntities: 'corpusNavigator.archive.searchEntities',
+  refreshArchive: 'corpusNavigator.archive.refresh',
+  /** Internal: the next page of an Archive tree node's children. */
+  loadMoreArchive: 'corpusNavigator.archive.loadMore',
+  /** Internal: opens a span of an archive article (the local file when there is one, else the archive's text). */
+  openArchiveSpan: 'corpusNavigator.archive.openSpan',
+  /** Internal: the references peek for the entity mentioned at a span of an archive article. */
+  showArchiveMentions: 'corpusNavigator.archive.showMentions',
+  /** An archive entity's mentions and quotes over time (the entity at the cursor, or given by id or tree row). */
+  showArchiveTimeline: 'corpusNavigator.archive.showTimeline',
+} as const;
+
 export const Commands = {
   addCorpus: 'corpusNavigator.addCorpus',
   removeCorpus: 'corpusNavigator.removeCorpus',
@@ -39,6 +58,7 @@ export const Commands = {
   splitMention: 'corpusNavigator.splitMention',
   renameEntity: 'corpusNavigator.renameEntity',
   undoCorrection: 'corpusNavigator.undoCorrection',
+  ...ARCHIVE_COMMANDS,
 } as const;
 
 /** The correction commands a hover card links to. */
@@ -46,6 +66,9 @@ export const CORRECTION_COMMANDS: readonly string[] = [Commands.notAnEntity, Com
 
 /** The commands hover links may run (`MarkdownString.isTrusted.enabledCommands`). */
 export const HOVER_LINK_COMMANDS: readonly string[] = [Commands.openMention, Commands.showAllMentions, Commands.showTimeline, Commands.showEntityCard, ...CORRECTION_COMMANDS];
+
+/** The commands an archive hover card links to. */
+export const ARCHIVE_HOVER_COMMANDS: readonly string[] = [ARCHIVE_COMMANDS.openArchiveSpan, ARCHIVE_COMMANDS.showArchiveMentions, ARCHIVE_COMMANDS.showArchiveTimeline];
 
 /** Webview panel types. */
 export const Panels = {
@@ -55,6 +78,7 @@ export const Panels = {
 export const Views = {
   container: 'corpusNavigator',
   articles: 'corpusNavigator.articles',
+  archive: 'corpusNavigator.archive',
 } as const;
 
 export const Settings = {
@@ -67,6 +91,8 @@ export const Settings = {
   maxFileSizeMB: 'maxFileSizeMB',
   indexingWorkers: 'indexing.workers',
   entityTypes: 'entities.types',
+  archives: 'archives',
+  archiveTimeoutSeconds: 'archive.timeoutSeconds',
 } as const;
 
 export const ContextKeys = {
@@ -75,6 +101,9 @@ export const ContextKeys = {
   filtered: 'corpusNavigator.filtered',
   groupBy: 'corpusNavigator.groupBy',
   isArticle: 'corpusNavigator.isArticle',
+  /** 'disconnected' | 'connecting' | 'connected' | 'failed' */
+  archiveState: 'corpusNavigator.archiveState',
+  hasArchives: 'corpusNavigator.hasArchives',
 } as const;
 
 /** Keys in `context.workspaceState`. */
@@ -82,6 +111,8 @@ export const StateKeys = {
   addedFolders: 'corpusNavigator.addedFolders',
   removedFolders: 'corpusNavigator.removedFolders',
   groupBy: 'corpusNavigator.groupBy',
+  /** The archive connected when the window last closed, connected again on start. */
+  connectedArchive: 'corpusNavigator.connectedArchive',
 } as const;
 
 export const SemanticTokens = {

@@ -10,11 +10,14 @@ import * as os from 'os';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
 import { ensureCodeServer, findRepoRoot, installExtension, launchChromium, onFirstInterrupt, startCodeServer, type CodeServer } from '../support/codeServer';
+import { postgresUnavailable } from '../support/pgCluster';
+import { archiveJourney, listArchiveInUserSettings, startArchiveFixture, type ArchiveFixture } from './journeyArchive';
 import { correctionJourney } from './journeyCorrections';
 import { JOURNEYS as BASE_JOURNEYS, type Journey } from './journeys';
-
-const JOURNEYS: readonly Journey[] = [...BASE_JOURNEYS, correctionJourney];
+import { timelineJourney } from './journeyTimeline';
 import { Screenshots, Workbench } from './workbench';
+
+const JOURNEYS: readonly Journey[] = [...BASE_JOURNEYS, timelineJourney, correctionJourney, archiveJourney];
 
 const repoRoot = findRepoRoot(__dirname);
 const screenshotDir = path.join(repoRoot, 'screenshots');
@@ -69,8 +72,9 @@ interface Outcome {
   error?: string;
 }
 
-async function runJourney(browser: Browser, server: CodeServer, journey: Journey, folders: Record<Journey['folder'], string>, shots: Screenshots): Promise<Outcome> {
+async function runJourney(browser: Browser, server: CodeServer, journey: Journey, folders: Record<Journey['folder'], string>, shots: Screenshots, archive?: { fixture: ArchiveFixture; settingsFile: string }): Promise<Outcome> {
   const started = Date.now();
+  const restoreSettings = journey.folder === 'archive' && archive ? listArchiveInUserSettings(archive.settingsFile, archive.fixture.archive) : undefined;
   const context = await browser.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
   // Copying a selection is how the journeys read it; the clipboard API needs these on http://127.0.0.1.
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
@@ -84,8 +88,8 @@ async function runJourney(browser: Browser, server: CodeServer, journey: Journey
       await page.goto(server.url(folders[journey.folder]));
       await wb.waitReady();
       // With a corpus open, journeys start once the extension has indexed it (its status bar item shows).
-      if (journey.folder !== 'empty') await wb.statusBarItem(/articles? ·/).waitFor({ timeout: 90_000 });
-      await journey.run({ page, wb, shots, folder: folders[journey.folder] });
+      if (journey.folder !== 'empty' && journey.folder !== 'archive') await wb.statusBarItem(/articles? ·/).waitFor({ timeout: 90_000 });
+      await journey.run({ page, wb, shots, folder: folders[journey.folder], archive: archive?.fixture });
     })();
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`timed out after ${JOURNEY_TIMEOUT_MS / 1000} s`)), JOURNEY_TIMEOUT_MS);
@@ -102,6 +106,7 @@ async function runJourney(browser: Browser, server: CodeServer, journey: Journey
   } finally {
     clearTimeout(timer);
     await context.close().catch(() => undefined);
+    restoreSettings?.();
   }
 }
 
@@ -129,12 +134,14 @@ async function main(): Promise<number> {
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-nav-e2e-'));
   let server: CodeServer | undefined;
   let browser: Browser | undefined;
+  let archive: ArchiveFixture | undefined;
   let cleaning: Promise<void> | undefined;
   // One cleanup, however many paths ask for it (a signal, the end of main): each waits for it to finish.
   const cleanup = (): Promise<void> =>
     (cleaning ??= (async () => {
       await browser?.close().catch(() => undefined);
       await server?.stop().catch(() => undefined);
+      await archive?.stop().catch(() => undefined);
       fs.rmSync(scratch, { recursive: true, force: true });
     })());
   let interrupted = false;
@@ -160,9 +167,24 @@ async function main(): Promise<number> {
     fs.writeFileSync(path.join(dirs.userDataDir, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
 
     // Journeys may change files and settings: they get a copy of the corpus, never corpus/ itself.
-    const folders = { corpus: path.join(scratch, 'workspace', 'corpus'), empty: path.join(scratch, 'empty', 'notes'), bbc: path.join(scratch, 'real', 'bbc-news') };
+    const folders = {
+      corpus: path.join(scratch, 'workspace', 'corpus'),
+      empty: path.join(scratch, 'empty', 'notes'),
+      bbc: path.join(scratch, 'real', 'bbc-news'),
+      archive: path.join(scratch, 'archive', 'newsroom'),
+    };
     fs.cpSync(path.join(repoRoot, 'corpus'), folders.corpus, { recursive: true });
     fs.mkdirSync(folders.empty, { recursive: true });
+    fs.mkdirSync(folders.archive, { recursive: true });
+    // The archive journey reads a throwaway PostgreSQL cluster holding corpus/, where PostgreSQL is installed.
+    if (journeys.some((j) => j.folder === 'archive')) {
+      const unavailable = postgresUnavailable();
+      if (unavailable) log(`PostgreSQL is not here (${unavailable}): the archive journey is skipped`);
+      else {
+        archive = await startArchiveFixture(repoRoot);
+        log(`archive of corpus/ on PostgreSQL port ${archive.archive.port}`);
+      }
+    }
     if (!copyRealCorpus(folders.bbc)) log('the BBC development corpus is not here: its journey is skipped');
 
     fs.rmSync(screenshotDir, { recursive: true, force: true });
@@ -176,8 +198,10 @@ async function main(): Promise<number> {
     for (const journey of journeys) {
       if (interrupted) break;
       if (journey.folder === 'bbc' && !fs.existsSync(folders.bbc)) continue;
+      if (journey.folder === 'archive' && !archive) continue;
       log(`journey ${journey.id}: ${journey.title}`);
-      const outcome = await runJourney(browser, server, journey, folders, shots);
+      const settingsFile = path.join(dirs.userDataDir, 'User', 'settings.json');
+      const outcome = await runJourney(browser, server, journey, folders, shots, archive && { fixture: archive, settingsFile });
       outcomes.push(outcome);
       log(`  ${outcome.ok ? 'passed' : 'FAILED'} in ${(outcome.ms / 1000).toFixed(1)} s${outcome.error ? `\n    ${outcome.error}` : ''}`);
     }

@@ -18,8 +18,10 @@ interface PageElement extends PageNode {
   querySelector(selector: string): PageElement | null;
   querySelectorAll(selector: string): Iterable<PageElement>;
   getBoundingClientRect(): { left: number; top: number; right: number; bottom: number; width: number; height: number };
+  blur(): void;
 }
 declare const document: {
+  activeElement: PageElement | null;
   querySelector(selector: string): PageElement | null;
   createTreeWalker(root: PageElement, whatToShow: number): { nextNode(): PageNode | null };
   createRange(): {
@@ -130,8 +132,19 @@ export class Workbench {
   }
 
   async openCommandPalette(): Promise<void> {
-    await this.page.keyboard.press('F1');
-    await this.quickInput.locator('input').waitFor({ state: 'visible', timeout: TIMEOUT_MS });
+    const input = this.quickInput.locator('input');
+    // With focus inside a webview, F1 reaches the workbench only through the webview's key forwarding, which
+    // can drop a key while the webview is busy (a theme change restyles it): take focus back and press again.
+    for (let attempt = 1; ; attempt++) {
+      await this.page.keyboard.press('F1');
+      try {
+        await input.waitFor({ state: 'visible', timeout: attempt < 3 ? 5_000 : TIMEOUT_MS });
+        return;
+      } catch (error) {
+        if (attempt >= 3) throw error;
+        await this.page.evaluate(() => document.activeElement?.blur());
+      }
+    }
   }
 
   /** Runs a command by its title from the command palette (F1), as typed by a person. */

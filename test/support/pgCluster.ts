@@ -17,6 +17,10 @@ export interface PgCluster {
   createDatabase(name: string): Promise<string>;
   /** Stops the server and deletes its folder. */
   stop(): Promise<void>;
+  /** Stops the server but keeps its data: a server gone down, for the tests of what clients do then. */
+  pause(): Promise<void>;
+  /** Starts a paused server again, on the same port. */
+  resume(): Promise<void>;
 }
 
 export interface PgClusterOptions {
@@ -90,6 +94,7 @@ export async function startPgCluster(options: PgClusterOptions = {}): Promise<Pg
   const pgData = nodePath.join(dataDir, 'data');
   const logFile = nodePath.join(dataDir, 'server.log');
   const port = await freePort();
+  let serverOptions = '';
   try {
     run('initdb', ['-D', pgData, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
     const settings: Record<string, string | number> = {
@@ -99,7 +104,7 @@ export async function startPgCluster(options: PgClusterOptions = {}): Promise<Pg
       ...(options.durable ? {} : { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' }),
       ...options.settings,
     };
-    const serverOptions = Object.entries(settings)
+    serverOptions = Object.entries(settings)
       .map(([name, value]) => `-c ${name}=${value}`)
       .join(' ');
     run('pg_ctl', ['-D', pgData, '-l', logFile, '-o', serverOptions, '-w', '-t', '60', 'start']);
@@ -121,16 +126,27 @@ export async function startPgCluster(options: PgClusterOptions = {}): Promise<Pg
   };
   const url = await createDatabase(options.database ?? 'corpus');
   let stopped = false;
+  let running = true;
   return {
     url,
     port,
     dataDir,
     createDatabase,
+    async pause() {
+      if (!running) return;
+      run('pg_ctl', ['-D', pgData, '-m', 'fast', '-w', 'stop']);
+      running = false;
+    },
+    async resume() {
+      if (running) return;
+      run('pg_ctl', ['-D', pgData, '-l', logFile, '-o', serverOptions, '-w', '-t', '60', 'start']);
+      running = true;
+    },
     async stop() {
       if (stopped) return;
       stopped = true;
       try {
-        run('pg_ctl', ['-D', pgData, '-m', 'immediate', '-w', 'stop']);
+        if (running) run('pg_ctl', ['-D', pgData, '-m', 'immediate', '-w', 'stop']);
       } finally {
         rmSync(dataDir, { recursive: true, force: true });
       }

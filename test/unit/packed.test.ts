@@ -21,7 +21,7 @@ import { compactText, expandText, ownString, ownStrings } from '../../src/core/u
 // Curly quotes make V8 store the text two bytes per character: the case the packing is for.
 const CURLY =
   'Harbour plan stalls\n\nThe Harbour Minister Jane Okafor said on Monday: \u201cWe will not sign this year\u2019s deal.\u201d\n\n' +
-  'Mr Okafor, her brother, disagreed. \u201cThe port needs it,\u201d Okafor said. Critics would deter Haldane at every turn.\n' +
+  'Mr Okafor, her brother, disagreed. \u201cThe port needs it,\u201d Okafor said. Critics would deter Tyler at every turn.\n' +
   'Dr Amit Rao added that \u201cthe numbers do not add up for anyone in the region.\u201d\n';
 
 function extracted(text: string, pool?: StringPool) {

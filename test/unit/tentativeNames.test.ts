@@ -51,4 +51,16 @@ describe('tentative lone names', () => {
     });
     assert.deepEqual(index.mentionsIn('b.txt').filter((m) => index.entity(m.entityId)?.type === 'person'), []);
   });
+
+  it('go, like any lone surname, first to the person named in full, not to a name of unknown words', () => {
+    // "Zorbo Petrov" (no known given name, so no gender) would otherwise tie with "Ivan Petrov" and leave the
+    // lone "Petrov" of the same story as Ivan Petrov a person of its own.
+    const index = CorpusIndex.fromTexts('/corpus', {
+      'a.txt': STORY_A,
+      'b.txt': 'Sanctions\n\nAnna Berg and Tomas Weir spoke after the talks. "We will not give in," Petrov said later.\n',
+      'c.txt': 'Chess\n\nThe game lasted six hours before Zorbo Petrov won.\n',
+    });
+    const ivan = index.mentionsIn('a.txt').find((m) => m.text === 'Ivan Petrov')!.entityId;
+    assert.deepEqual(index.mentionsIn('b.txt').filter((m) => m.text === 'Petrov').map((m) => m.entityId), [ivan]);
+  });
 });

@@ -69,6 +69,13 @@ describe('worker pool', function () {
     assert.strictEqual(await next, 'next');
   });
 
+  it('fails the tasks of a worker that does not start in time, however short the task timeout', async () => {
+    pool = new WorkerPool({ script: path.join(__dirname, '..', 'support', 'neverReadyWorker.ts'), size: 1, taskTimeoutMs: 100, startTimeoutMs: 800 });
+    const started = Date.now();
+    await assert.rejects(run({ op: 'echo', value: 'never' }), (error: unknown) => error instanceof TaskFailure && error.kind === 'timed out' && /did not start within 800 ms/.test(error.message));
+    assert.ok(Date.now() - started >= 750, `failed after ${Date.now() - started} ms, before the start timeout`);
+  });
+
   it('takes a script path relative to the working directory', async () => {
     open({ script: path.relative(process.cwd(), script) });
     assert.strictEqual(await run({ op: 'echo', value: 'relative' }), 'relative');

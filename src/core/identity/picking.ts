@@ -43,8 +43,7 @@ export function* resolveShortForms(doc: DocState, lists: CandidateLists, registr
     if (doc.mentions[i].tentative === true) {
       // Only a surname known from full names of people (here or, on evidence, in other articles) makes a
       // lone word a name: a cluster whose given name or honorific told a gender, not one built from unknown words.
-      const known = bySurname.get(p.surname)?.filter((c) => c.gender !== null);
-      target = known && known.length ? weigh.confirmed(pick(known, p.gender, assignment, i, inDoc), i, false) : null;
+      target = knownPerson(bySurname.get(p.surname), p.gender, assignment, i, inDoc, weigh);
       if (target) {
         assignment[i] = target;
         inDoc.set(target, (inDoc.get(target) ?? 0) + 1);
@@ -56,8 +55,11 @@ export function* resolveShortForms(doc: DocState, lists: CandidateLists, registr
       // A lone word joins a person named in full only in other articles on evidence (evidence.ts); when
       // evidence alone kept it from the person it picked, it stays a person of its own article. (Among
       // several candidates pick() only chooses one already named in the article, so it is the one to weigh.)
-      let picked = pick(local.withLocal(bySurname.get(p.surname), p.surname), p.gender, assignment, i, inDoc);
-      target = weigh.confirmed(picked, i, false);
+      // A person named in full (a gendered cluster) is tried first, as for a tentative word: a lone word
+      // elsewhere in the corpus with no full name (a fallback cluster) does not compete with one.
+      target = knownPerson(bySurname.get(p.surname), p.gender, assignment, i, inDoc, weigh);
+      let picked = target ?? pick(local.withLocal(bySurname.get(p.surname), p.surname), p.gender, assignment, i, inDoc);
+      target ??= weigh.confirmed(picked, i, false);
       unsupported = picked !== target;
       // "Sir Michael": knights and dames go by their given name; any lone word may be a given name too.
       // A given name is shared by too many people for a story in common to tell them apart: only a role does.
@@ -84,6 +86,25 @@ export function* resolveShortForms(doc: DocState, lists: CandidateLists, registr
     inDoc.set(target, (inDoc.get(target) ?? 0) + 1);
   }
   doc.resolved = true;
+}
+
+/** The person named in full (a cluster whose given name or honorific told a gender) a lone word picks, when the evidence lets it join. */
+function knownPerson(candidates: readonly Candidate[] | undefined, gender: Gender | null, assignment: readonly (ClusterState | null)[], i: number, inDoc: ReadonlyMap<ClusterState, number>, weigh: Evidence): ClusterState | null {
+  if (candidates === undefined) return null;
+  const known = gendered(candidates);
+  return known.length ? weigh.confirmed(pick(known, gender, assignment, i, inDoc), i, false) : null;
+}
+
+const genderedOfList = new WeakMap<readonly Candidate[], readonly Candidate[]>();
+
+/** The candidates with a gender, filtered once per candidate list (the lists live until their group is rebuilt). */
+function gendered(candidates: readonly Candidate[]): readonly Candidate[] {
+  let known = genderedOfList.get(candidates);
+  if (!known) {
+    known = candidates.every((c) => c.gender !== null) ? candidates : candidates.filter((c) => c.gender !== null);
+    genderedOfList.set(candidates, known);
+  }
+  return known;
 }
 
 /**

@@ -45,4 +45,6 @@ export const FUNCTION_WORD_SET: ReadonlySet<string> = new Set(words(FUNCTION_WOR
 export const COMMON_CAPITALISED_SET: ReadonlySet<string> = new Set([...words(COMMON_CAPITALISED), ...words(SENTENCE_OPENERS)]);
 
 /** Month names that double as given names ("May", "June", "April") only count as names with a clear cue. */
+/** Lower-cased days of the week. */
+export const WEEKDAY_NAMES: ReadonlySet<string> = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
 export const MONTH_NAMES: ReadonlySet<string> = new Set('january february march april may june july august september october november december'.split(' '));

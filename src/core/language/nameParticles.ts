@@ -3,7 +3,7 @@
 // files the name under its surname with them.
 
 /** Lower-case particles that may sit inside a name and belong to its surname ("Ursula von der Leyen", "Charles de Gaulle"). */
-export const PARTICLES: ReadonlySet<string> = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'des', 'du', 'da', 'das', 'dos', 'di', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'ter', 'ten', 'zu', 'af', 'ap', 'st']);
+export const PARTICLES: ReadonlySet<string> = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'des', 'du', 'da', 'das', 'dos', 'di', 'la', 'le', 'bin', 'ibn', 'al', 'el', 'ter', 'ten', 'zu', 'af', 'ap']);
 
 /** Capitalised particles that start a surname ("Le Pen", "Van Gogh", "Al-Sisi" written alone). */
 export const CAPITAL_PARTICLES: ReadonlySet<string> = new Set(['Le', 'La', 'De', 'Di', 'Da', 'Du', 'Van', 'Von', 'Del', 'Della', 'Al', 'El', 'Bin', 'Ibn', 'Ter', 'Ten', 'Dos', 'Das', 'Des']);

@@ -38,9 +38,17 @@ style policy policies agenda brand empire estate trophy cup memorial prize award
 building bridge street road avenue square airport university college school hospital museum library
 `;
 
+/** Lower-case nouns before a name that make it a vessel's or a storm's ("the aircraft carrier Carl Vinson", "storm Ophelia"). */
+const THING_NOUNS_BEFORE_NAME = `
+carrier carriers ship ships vessel vessels warship warships frigate frigates destroyer destroyers submarine submarines
+tanker tankers liner liners ferry ferries yacht yachts cruiser cruisers battleship battleships freighter trawler
+hurricane storm typhoon cyclone
+`;
+
 function words(list: string): string[] {
   return list.split(/\s+/).filter(Boolean);
 }
 
 export const ORGANISATION_WORDS: ReadonlySet<string> = new Set(words(ORG_WORDS));
 export const THING_NOUNS: ReadonlySet<string> = new Set(words(THING_NOUNS_AFTER_NAME));
+export const THING_NOUNS_BEFORE: ReadonlySet<string> = new Set(words(THING_NOUNS_BEFORE_NAME));

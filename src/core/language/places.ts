@@ -73,3 +73,8 @@ export const COUNTRY_WORDS: ReadonlySet<string> = new Set(words(COUNTRIES));
 export const CITY_WORDS: ReadonlySet<string> = new Set(words(CITIES));
 export const NATIONALITY_WORDS: ReadonlySet<string> = new Set(words(NATIONALITIES));
 export const PLACE_HEAD_WORDS: ReadonlySet<string> = new Set(words(PLACE_WORDS));
+
+/** "Kurds", "Azeris": the plural of a nationality word names a people, not a person. */
+export function isNationalityPlural(word: string): boolean {
+  return word.length > 3 && word.charCodeAt(word.length - 1) === 0x73 && NATIONALITY_WORDS.has(word.slice(0, -1));
+}

@@ -37,3 +37,19 @@ export const ROLE_HEAD_NOUNS: ReadonlySet<string> = new Set([
 
 /** Office titles written before a name that make a following single capitalised word a person. Lower-cased. */
 export const ROLE_PREFIX_WORDS: ReadonlySet<string> = TITLE_HEADS;
+
+/**
+ * Occupations and descriptions written with a capital right before a name, as news writes them ("Actress Teri
+ * Hatcher", "Flanker Colin Charvis", "Teenager Sania Mirza"): not part of the name. Lower-cased.
+ */
+export const DESCRIPTOR_NOUNS: ReadonlySet<string> = new Set((
+  'actor actress singer rapper songwriter writer author novelist poet playwright screenwriter composer conductor ' +
+  'musician guitarist drummer bassist pianist violinist producer presenter broadcaster comedian dancer model ' +
+  'designer artist painter photographer sculptor architect filmmaker teenager schoolboy schoolgirl student ' +
+  'veteran rookie trainer jockey doctor surgeon nurse scientist researcher lawyer solicitor barrister accountant ' +
+  'banker broker trader businessman businesswoman entrepreneur tycoon mogul magnate billionaire millionaire ' +
+  'chef farmer priest bishop rabbi imam monk nun opener fullback full-back fly-half scrum-half centre lock prop ' +
+  'hooker flanker wing pitcher catcher outfielder infielder shortstop quarterback linebacker sprinter hurdler ' +
+  'swimmer cyclist rider driver boxer wrestler golfer skier jumper runner marathoner compatriot compatriots ' +
+  'organiser organizer consultancy rival ex former'
+).split(/\s+/).filter(Boolean));

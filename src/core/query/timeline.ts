@@ -2,10 +2,19 @@
 // per outlet, from the article dates. The timeline panel (src/editor/features/timeline.ts) draws this, and
 // lists one period's mentions and quotes (`periodEntries`) when the reader picks it.
 import type { CorpusReader } from '../api';
-import type { Entity, EntityType, Span } from '../types';
+import type { Article, Entity, EntityType, Span } from '../types';
 import { snippetAround, type Snippet } from './entityCard';
 
 export type Granularity = 'week' | 'month';
+
+/**
+ * What a timeline reads: the folder index (a CorpusReader) or an archive's rows for one entity. Snippets need
+ * the text of the articles a period lists; counting needs only dates and outlets.
+ */
+export interface TimelineSource extends Pick<CorpusReader, 'entity' | 'person'> {
+  quotesFrom(entityId: string): readonly (Span & { path: string; text: string })[];
+  article(path: string): Pick<Article, 'date' | 'outlet' | 'title' | 'text'> | undefined;
+}
 
 /** The key of the entries of undated articles (they have no place on the axis). */
 export const UNDATED_PERIOD = 'undated';
@@ -112,7 +121,7 @@ function describePeriod(ordinal: number, granularity: Granularity): Pick<Timelin
 }
 
 /** An entity of any type by id (readers that index only people answer through `person`). */
-export function findEntity(corpus: CorpusReader, entityId: string): Entity | undefined {
+export function findEntity(corpus: Pick<CorpusReader, 'entity' | 'person'>, entityId: string): Entity | undefined {
   return corpus.entity(entityId) ?? corpus.person(entityId);
 }
 
@@ -128,7 +137,7 @@ interface ArticleFacts {
   outletIndex: number;
 }
 
-function articleFacts(corpus: CorpusReader, path: string): ArticleFacts {
+function articleFacts(corpus: TimelineSource, path: string): ArticleFacts {
   const article = corpus.article(path);
   const day = dayOf(article?.date);
   return { day, outlet: article?.outlet?.trim() || NO_OUTLET, month: day === null ? 0 : monthOf(day), period: -1, outletIndex: -1 };
@@ -148,7 +157,7 @@ function rankOutlets(weight: ReadonlyMap<string, [number, number]>, max: number)
  * The timeline of an entity, or undefined for an unknown id. Two passes over the entity's mentions and quotes
  * with every article's facts looked up once: ~10,000 mentions take a few milliseconds.
  */
-export function buildTimeline(corpus: CorpusReader, entityId: string, options: TimelineOptions = {}): Timeline | undefined {
+export function buildTimeline(corpus: TimelineSource, entityId: string, options: TimelineOptions = {}): Timeline | undefined {
   const entity = findEntity(corpus, entityId);
   if (!entity) return undefined;
   const mentions = entity.mentions;
@@ -267,7 +276,7 @@ function quotePreview(text: string): string {
  * The mentions and quotes of one period (`TimelinePeriod.key`, or `UNDATED_PERIOD`), by article in date then path
  * order, each article's in text order; at most `limit` items in all (default 300), the rest counted in `omitted`.
  */
-export function periodEntries(corpus: CorpusReader, entityId: string, granularity: Granularity, key: string, limit = 300): PeriodEntries | undefined {
+export function periodEntries(corpus: TimelineSource, entityId: string, granularity: Granularity, key: string, limit = 300): PeriodEntries | undefined {
   const entity = findEntity(corpus, entityId);
   if (!entity) return undefined;
   const inPeriod = new Map<string, boolean>();

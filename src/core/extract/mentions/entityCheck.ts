@@ -6,6 +6,7 @@ import type { Entity } from '../entities';
 import { isFirstName } from '../../language/firstNames';
 import { SPEECH_VERBS } from '../../language/speech';
 import { isAsciiLowerCode } from '../../util/chars';
+import { isSentenceStart } from '../../util/text';
 import { GAZETTEER_COUNTRIES } from '../../language/gazetteerPlaces';
 import { GAZETTEER_INTERNATIONAL_BODIES } from '../../language/gazetteerOrganisations';
 
@@ -100,7 +101,7 @@ function checkable(text: string, m: RawMention): boolean {
 
 /**
  * The rule mentions (sorted by start) the tagger does not contradict. A mention goes when a non-person
- * entity covers it and no person entity overlaps it. Stronger evidence than the tagger's keeps it: an
+ * entity covers it and no person entity overlaps it, or, of several words, when no entity overlaps it. Stronger evidence than the tagger's keeps it: an
  * honorific ("Mrs May"), a known given name or a speech verb after a full name ("Renée Dupont said"), a name
  * particle ("Fayeze al-Sarraj"), a full name kept earlier in the article for a lone surname, or a hyphenated
  * compound the tagger took whole ("Trump-Putin summit"), whose halves the rules split. A tentative lone name ("deter Putin") goes only when
@@ -108,7 +109,7 @@ function checkable(text: string, m: RawMention): boolean {
  * with the whole corpus.
  */
 export function withoutOtherEntities(text: string, mentions: RawMention[], entities: readonly Entity[]): RawMention[] {
-  if (mentions.length === 0 || entities.length === 0) return mentions;
+  if (mentions.length === 0) return mentions;
   const contradicted: boolean[] = [];
   const keptSurnames = new Set<string>();
   let first = 0;
@@ -116,18 +117,41 @@ export function withoutOtherEntities(text: string, mentions: RawMention[], entit
     while (first < entities.length && entities[first].end <= m.start) first++;
     let person = false;
     let other = false;
+    let inLonger = false;
+    let read = false;
     for (let i = first; i < entities.length && entities[i].start < m.end; i++) {
       const e = entities[i];
       if (e.end <= m.start) continue;
+      read = true;
       if (e.type === 'person') person = true;
-      else if (e.start <= m.start && e.end >= m.end && !joinedByHyphen(text, e, m)) other = true;
+      else if (e.start <= m.start && e.end >= m.end && !joinedByHyphen(text, e, m)) {
+        other = true;
+        if (extendsWithName(text, e, m)) inLonger = true;
+      } else if (e.end >= m.end && afterOpeningWord(text, e, m)) other = true;
     }
-    const drop = other && !person && checkable(text, m);
+    // Several words the tagger reads as no name at all ("Greatest Hits", "Net Income") are not one either.
+    // A name inside a longer organisation or place ("San [Diego Padres]", "[Edward D. Jones] & Co") is part of
+    // it, whatever given name it starts with.
+    const drop = !person && (((other || (!read && m.nameParts.length > 1)) && checkable(text, m)) || (inLonger && m.honorific === null && !hasParticle(m)));
     contradicted.push(drop);
     if (!drop && namesSurname(m)) keptSurnames.add(m.nameParts[m.nameParts.length - 1]);
   }
   // "Rafael Nadal ... Nadal holds serve": a lone surname of a full name (or of "Mr Nadal") kept in the article stays.
   return mentions.filter((m, i) => !contradicted[i] || (m.nameParts.length === 1 && keptSurnames.has(m.nameParts[0])));
+}
+
+/**
+ * Whether the entity covers the mention but for its first word, which opens a sentence and is no given name:
+ * the rules took a sentence's first word into a name ("Huge [Windows] sales").
+ */
+function afterOpeningWord(text: string, e: Entity, m: RawMention): boolean {
+  if (m.honorific !== null || m.nameParts.length < 2 || e.start !== m.start + m.nameParts[0].length + 1) return false;
+  return text.charCodeAt(e.start - 1) === 0x20 && !isFirstName(m.nameParts[0]) && isSentenceStart(text, m.start);
+}
+
+/** Whether the entity goes on past the mention with more of a name: a capitalised word or "&" ("San Diego Padres"). */
+function extendsWithName(text: string, e: Entity, m: Span): boolean {
+  return /[A-Z&]/.test(text.slice(e.start, m.start)) || /[A-Z&]/.test(text.slice(m.end, e.end));
 }
 
 /** Whether the entity extends the mention across a hyphen: the mention is one half of a compound. */

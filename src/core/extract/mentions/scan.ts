@@ -30,7 +30,7 @@ const PARTICLE_FILTER = new WordFilter(PARTICLES);
 const GAP = String.raw`[ \u00a0]+`;
 // A run of capitalised words joined by single spaces (and lower-case particles); a dot may follow a word
 // ("Mr. Smith", "J. Smith"); runs are split at dots that end sentences later. Matched with flags `gu`.
-export const RUN_SOURCE = String.raw`(?<![\p{L}\p{M}\d'\u2019-])${NAME_WORD}(?:\.?${GAP}(?:(?:${PARTICLE_ALT})${GAP})*${NAME_WORD})*`;
+export const RUN_SOURCE = String.raw`(?<![\p{L}\p{M}\d'\u2019-]|\p{L}\.)${NAME_WORD}(?:\.?${GAP}(?:(?:${PARTICLE_ALT})${GAP})*${NAME_WORD})*`;
 // The run, anchored: tried only where a run can start (see nextRun). A unicode regex with a
 // lookbehind is slow to slide over every character of an article.
 const RUN_AT = new RegExp(RUN_SOURCE, 'uy');
@@ -52,7 +52,7 @@ export function nextRun(text: string, from: number, out: RunBounds): boolean {
   for (let i = from; i < n; i++) {
     const code = text.charCodeAt(i);
     const cls = code < 128 ? ASCII_CLASS[code] : 0;
-    if (!afterWord && (code >= 0xc0 || (cls & UPPER_CODE) !== 0 || ((cls & PREFIX_CODE) !== 0 && particlePrefixAt(text, i)))) {
+    if (!afterWord && (code >= 0xc0 || (cls & UPPER_CODE) !== 0 || ((cls & PREFIX_CODE) !== 0 && particlePrefixAt(text, i))) && !afterAbbreviationDot(text, i)) {
       // The run by hand when its characters are ASCII (most are); RUN_AT where it meets anything else.
       const before = i > 0 ? text.charCodeAt(i - 1) : 32;
       let end = before === 0x2019 ? -1 : before >= 128 && !isPlainStop(before) ? NOT_PLAIN : plainRunEnd(text, i);
@@ -71,6 +71,18 @@ export function nextRun(text: string, from: number, out: RunBounds): boolean {
   }
   return false;
 }
+
+/** "U.S.", "U.N.": a letter right after a letter and a dot is inside an abbreviation, not an initial starting a name. */
+function afterAbbreviationDot(text: string, i: number): boolean {
+  if (i < 2 || text.charCodeAt(i - 1) !== 0x2e) return false;
+  const c = text.charCodeAt(i - 2);
+  if (c < 128) return isAsciiLetterCode(c);
+  // Beyond ASCII as the run's lookbehind reads it: the code point before the dot (a surrogate pair whole).
+  const at = c >= 0xdc00 && c <= 0xdfff && i > 2 ? i - 3 : i - 2;
+  return LETTER.test(String.fromCodePoint(text.codePointAt(at)!));
+}
+
+const LETTER = /^\p{L}$/u;
 
 /** Returned by the hand-written matchers when a character they cannot classify exactly decides the match. */
 const NOT_PLAIN = -2;

@@ -15,6 +15,9 @@ export interface PoolOptions {
   idleMs?: number;
   /** A task that runs longer fails, and its worker is replaced. */
   taskTimeoutMs?: number;
+  /** A worker that is not ready this long after it was started fails its tasks. Loading the bundle takes far
+   * longer than one task on a busy machine, so this is not the task timeout. */
+  startTimeoutMs?: number;
   /** Tasks handed to a worker ahead of its results, so it does not wait for a busy main thread between tasks. */
   tasksPerWorker?: number;
 }
@@ -80,12 +83,14 @@ export class WorkerPool {
   private readonly size: number;
   private readonly idleMs: number;
   private readonly taskTimeoutMs: number;
+  private readonly startTimeoutMs: number;
   private readonly tasksPerWorker: number;
 
   constructor(private readonly options: PoolOptions) {
     this.size = Math.max(1, Math.floor(options.size));
     this.idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
     this.taskTimeoutMs = options.taskTimeoutMs ?? DEFAULT_TASK_TIMEOUT_MS;
+    this.startTimeoutMs = options.startTimeoutMs ?? Math.max(this.taskTimeoutMs, DEFAULT_TASK_TIMEOUT_MS);
     this.tasksPerWorker = Math.max(1, options.tasksPerWorker ?? 2);
   }
 
@@ -212,7 +217,7 @@ export class WorkerPool {
     });
     worker.on('messageerror', (error) => this.fail(slot, 'failed', `result not readable: ${error.message}`));
     worker.on('exit', (code) => this.fail(slot, 'crashed', `worker crashed (${slot.error ?? `exit code ${code}`})`));
-    slot.timer = setTimeout(() => this.fail(slot, 'timed out', `worker did not start within ${formatSeconds(this.taskTimeoutMs)}`), this.taskTimeoutMs);
+    slot.timer = setTimeout(() => this.fail(slot, 'timed out', `worker did not start within ${formatSeconds(this.startTimeoutMs)}`), this.startTimeoutMs);
     this.slots.push(slot);
     return slot;
   }
