@@ -92,6 +92,31 @@ export function describeUrl(url: string): string {
   }
 }
 
+/** At most this many parameters in one statement (the protocol's limit is 65,535). */
+const MAX_PARAMETERS = 60_000;
+
+/**
+ * Runs `statement(values)` over `rows` in as few statements as the parameter limit allows, each row passed as
+ * its own parameters: `values` is `($1, $2, …), ($n+1, …)`. Long texts travel as they are, without the
+ * escaping an array literal needs.
+ */
+export async function insertRows<R extends pg.QueryResultRow>(
+  db: Queryable,
+  rows: readonly unknown[][],
+  width: number,
+  statement: (values: string) => string,
+): Promise<R[]> {
+  const result: R[] = [];
+  const perStatement = Math.max(1, Math.floor(MAX_PARAMETERS / width));
+  for (let from = 0; from < rows.length; from += perStatement) {
+    const chunk = rows.slice(from, from + perStatement);
+    const tuples = chunk.map((_, r) => `(${Array.from({ length: width }, (_, c) => `$${r * width + c + 1}`).join(', ')})`);
+    const { rows: returned } = await db.query<R>(statement(tuples.join(', ')), chunk.flat());
+    result.push(...returned);
+  }
+  return result;
+}
+
 /**
  * Rows as one array per column, for `INSERT … SELECT * FROM unnest($1::type[], $2::type[], …)`: one statement
  * and one round trip for a whole batch.

@@ -12,7 +12,7 @@ import { readCorpusConfig } from '../core/index/loading';
 import type { ArticleExtractor } from '../core/index/workers/workerExtractor';
 import { fnv1aUnsigned } from '../core/util/hash';
 import type { ArticleExtraction, CorpusConfig, FileSystem } from '../core/types';
-import { inTransaction, toColumns } from './db';
+import { inTransaction, insertRows } from './db';
 import { encodeExtraction } from './rawExtraction';
 import { LOCKS, migrate } from './schema';
 
@@ -225,38 +225,48 @@ async function readAndExtract(
   }
 }
 
-/** One transaction: the articles upserted, their resolved mentions and quotes dropped until the next resolution. */
+/**
+ * One transaction: the articles upserted, and the resolved mentions and quotes of those that were there
+ * before dropped until the next resolution.
+ */
 async function writeBatch(db: pg.ClientBase, batch: readonly Pending[], fingerprint: string): Promise<void> {
   const articleRows = batch.map(({ path, hash, extraction }) => {
     const { article } = extraction;
     const { details, raw } = encodeExtraction(extraction);
-    return [path, hash, article.title, article.outlet, article.date, details, article.text, raw];
+    return [path, hash, fingerprint, article.title, article.outlet, article.date, details, article.text, raw];
   });
   await inTransaction(db, async () => {
-    const { rows } = await db.query<{ id: number }>(
-      `INSERT INTO articles (path, content_hash, fingerprint, title, outlet, date, details, text, raw_extraction, resolved_key)
-       SELECT u.path, u.hash, $9, u.title, u.outlet, u.date, u.details, u.text, u.raw, NULL
-       FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[])
-         AS u(path, hash, title, outlet, date, details, text, raw)
+    // A batch lost with a crashed server is ingested again by the rerun: the commit need not wait for the disk.
+    await db.query('SET LOCAL synchronous_commit = off');
+    // xmax is set on a row the upsert updated: only those can have mentions and quotes already.
+    const rows = await insertRows<{ id: number; replaced: boolean }>(
+      db,
+      articleRows,
+      9,
+      (values) => `INSERT INTO articles (path, content_hash, fingerprint, title, outlet, date, details, text, raw_extraction)
+       VALUES ${values}
        ON CONFLICT (path) DO UPDATE SET content_hash = excluded.content_hash, fingerprint = excluded.fingerprint, title = excluded.title,
          outlet = excluded.outlet, date = excluded.date, details = excluded.details, text = excluded.text,
          raw_extraction = excluded.raw_extraction, resolved_key = NULL
-       RETURNING id`,
-      [...toColumns(articleRows, 8), fingerprint],
+       RETURNING id, xmax <> 0 AS replaced`,
     );
-    const ids = rows.map((row) => row.id);
-    await db.query('DELETE FROM mentions WHERE article_id = ANY($1::int[])', [ids]);
-    await db.query('DELETE FROM quotes WHERE article_id = ANY($1::int[])', [ids]);
-    await db.query('DELETE FROM entity_articles WHERE article_id = ANY($1::int[])', [ids]);
+    await deleteResolved(db, rows.filter((row) => row.replaced).map((row) => row.id));
   });
+}
+
+/** Drops what the last resolution wrote for these articles. */
+async function deleteResolved(db: pg.ClientBase, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  for (const table of ['mentions', 'quotes', 'entity_articles']) await db.query(`DELETE FROM ${table} WHERE article_id = ANY($1::int[])`, [ids]);
 }
 
 /** Removes articles (their mentions and quotes go with them) and tells the next resolution identities may have changed. */
 async function removeArticles(db: pg.ClientBase, paths: readonly string[], report: IngestReport): Promise<void> {
   if (paths.length === 0) return;
   await inTransaction(db, async () => {
-    const { rowCount } = await db.query('DELETE FROM articles WHERE path = ANY($1::text[])', [paths]);
+    const { rows } = await db.query<{ id: number }>('DELETE FROM articles WHERE path = ANY($1::text[]) RETURNING id', [paths]);
+    await deleteResolved(db, rows.map((row) => row.id));
     await db.query("INSERT INTO archive_meta (key, value) VALUES ('removals', '1') ON CONFLICT (key) DO UPDATE SET value = (archive_meta.value::bigint + 1)::text");
-    report.removed += rowCount ?? 0;
+    report.removed += rows.length;
   });
 }

@@ -1,14 +1,15 @@
 // The editor's questions to an archive, one indexed query each: the mention under the cursor with its
 // entity's card (hover), an entity's mentions (references), entities by name (symbols, search), a page of
 // articles by outlet, date or entity (the tree), and fuzzy quote search. Quote search takes candidates from
-// the trigram index (pg_trgm word_similarity) and ranks them with the in-memory search (fuse.js scoring),
-// in path and offset order as the in-memory index holds them, so both give the same results whenever the
-// candidates hold the best matches.
+// the quotes' word index (typos through the trigram index of the vocabulary) and ranks them with the
+// in-memory search (fuse.js scoring), in path and offset order as the in-memory index holds them, so both
+// give the same results whenever the candidates hold the best matches.
 import { parseQuoteQuery } from '../core/search/corpusQuotes';
 import { foldPunctuation, normalizeForSearch } from '../core/search/normalize';
 import { PeopleSearch } from '../core/search/peopleSearch';
 import { QuoteSearch, type SearchDoc } from '../core/search/quoteSearch';
 import type { Queryable } from './db';
+import { SHORT_QUOTE_CHARS } from './schema';
 import { byPathThenStart } from '../core/util/compare';
 
 export interface ArchiveMention {
@@ -67,11 +68,13 @@ export async function hoverCard(db: Queryable, path: string, offset: number, max
        (SELECT json_agg(json_build_object('path', o.path, 'start', o.start, 'end', o."end", 'text', o.text, 'title', o.title, 'date', o.date))
         FROM (SELECT a.path, a.title, n.date, n.start, n."end", n.text
               FROM (
-                (SELECT * FROM entity_articles x WHERE x.entity_id = t.entity_id AND x.article_id <> t.article_id AND x.date <= t.date ORDER BY x.date DESC LIMIT $3)
+                (SELECT * FROM entity_articles x WHERE x.entity_id = t.entity_id AND x.article_id <> t.article_id AND x.date <= t.date ORDER BY x.date DESC NULLS LAST LIMIT $3)
                 UNION ALL
                 (SELECT * FROM entity_articles x WHERE x.entity_id = t.entity_id AND x.article_id <> t.article_id AND x.date > t.date ORDER BY x.date ASC NULLS FIRST LIMIT $3)
                 UNION ALL
-                (SELECT * FROM entity_articles x WHERE x.entity_id = t.entity_id AND x.article_id <> t.article_id AND (x.date IS NULL OR t.date IS NULL) LIMIT $3)
+                (SELECT * FROM entity_articles x WHERE x.entity_id = t.entity_id AND x.article_id <> t.article_id AND x.date IS NULL LIMIT $3)
+                UNION ALL
+                (SELECT * FROM entity_articles x WHERE t.date IS NULL AND x.entity_id = t.entity_id AND x.article_id <> t.article_id AND x.date IS NOT NULL LIMIT $3)
               ) n JOIN articles a ON a.id = n.article_id
               ORDER BY abs(coalesce(n.date::date - t.date::date, 1000000)), a.path COLLATE "C" LIMIT $3) o) AS others
      FROM target t JOIN entities e ON e.id = t.entity_id`,
@@ -106,9 +109,19 @@ export const EXHAUSTIVE_BELOW = 5000;
 /** Whether `table` has at most `limit` rows (a bounded count: cheap on a large table). */
 async function smallTable(db: Queryable, table: 'entities' | 'quotes', limit: number): Promise<boolean> {
   if (limit <= 0) return false;
+  // A large table stays large: remembered for a while per connection or pool, a round trip less per search.
+  const key = `${table} ${limit}`;
+  let known = largeUntil.get(db);
+  if (!known) largeUntil.set(db, (known = new Map()));
+  if ((known.get(key) ?? 0) > Date.now()) return false;
   const { rows } = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM (SELECT 1 FROM ${table} LIMIT $1) t`, [limit + 1]);
-  return rows[0].n <= limit;
+  const small = rows[0].n <= limit;
+  if (!small) known.set(key, Date.now() + LARGE_REMEMBERED_MS);
+  return small;
 }
+
+const LARGE_REMEMBERED_MS = 60_000;
+const largeUntil = new WeakMap<Queryable, Map<string, number>>();
 
 /** Entities whose name is like `query`, ranked as the in-memory people search ranks them. */
 export async function searchEntities(db: Queryable, query: string, limit = 20, options: { exhaustiveBelow?: number } = {}): Promise<ArchiveEntity[]> {
@@ -181,10 +194,15 @@ interface QuoteRowDoc extends SearchDoc {
   row: QuoteRow;
 }
 
-/** Candidates per query: far more than a page, so the order they come in rarely decides what fuse sees. */
-const QUOTE_CANDIDATES = 300;
+/** Candidates per query: far more than a page; the shortest come first (see resolve.ts insertQuotes). */
+const QUOTE_CANDIDATES = 200;
+/**
+ * Quotes of a speaker whose name is at least this close to the query (word similarity) are candidates: a
+ * looser match brought a few hundred quotes to rank that the speaker's name could not lift to the top.
+ */
+const SPEAKER_SIMILARITY = 0.5;
 /** Quotes holding every word of a query that are checked for the words as a phrase. */
-const PHRASE_CHECKED = 2000;
+const PHRASE_CHECKED = 1000;
 
 
 /**
@@ -213,7 +231,7 @@ export async function searchArchiveQuotes(db: Queryable, raw: string, options: {
   } else if (await smallTable(db, 'quotes', options.exhaustiveBelow ?? EXHAUSTIVE_BELOW)) {
     rows = (await db.query<QuoteRow>(select)).rows;
   } else {
-    rows = await quoteCandidates(db, select, pattern);
+    rows = await quoteCandidates(db, pattern, limit);
   }
   rows.sort(byPathThenStart);
   const search = new QuoteSearch<QuoteRowDoc>(rows.map((row) => ({ id: `${row.path}#${row.start}`, text: row.text, speaker: row.speaker_name, speakerId: row.speaker, path: row.path, row })));
@@ -228,8 +246,10 @@ const tsLexeme = (word: string): string => `'${word.replace(/\\/g, '\\\\').repla
  * phrase, then all of them, then any of them (each word, or a vocabulary word close to it for typos); and
  * the quotes of the people whose name is closest to the query (fuse also searches the speaker's name).
  * Bounded work: an ORDER BY over every quote holding a common word would read tens of thousands of rows.
+ * Two round trips: the vocabulary, then one statement for every kind, joined with paths and speaker names
+ * only once the candidates are chosen.
  */
-async function quoteCandidates(db: Queryable, select: string, pattern: string): Promise<QuoteRow[]> {
+async function quoteCandidates(db: Queryable, pattern: string, limit: number): Promise<QuoteRow[]> {
   const { rows: words } = await db.query<{ alternatives: string[] }>(
     `SELECT array(SELECT w.word FROM quote_words w WHERE w.word = l.lexeme OR (length(l.lexeme) >= 4 AND w.word % l.lexeme)
                   ORDER BY w.word = l.lexeme DESC, w.word <-> l.lexeme LIMIT 4) AS alternatives
@@ -238,31 +258,37 @@ async function quoteCandidates(db: Queryable, select: string, pattern: string): 
   );
   const found = words.map((word) => word.alternatives);
   const groups = found.filter((alternatives) => alternatives.length > 0).map((alternatives) => `(${alternatives.map(tsLexeme).join(' | ')})`);
-  const candidates = new Map<string, QuoteRow>();
-  const add = (row: QuoteRow) => candidates.set(`${row.path}#${row.start}`, row);
-  if (groups.length > 0) {
-    // The first quotes holding every word, those holding them as a phrase first (a phrase is only checked
-    // on these: checked on every quote holding common words, it took 0.6 s when none matched).
-    const phrase = groups.length > 1 && groups.length === found.length ? groups.join(' <-> ') : null;
-    const { rows } = await db.query<QuoteRow>(
-      `SELECT c.path, c.start, c.end, c.text, c.speaker, c.speaker_name FROM (
-         ${select.replace('SELECT ', `SELECT ${phrase === null ? 'false AND $2::text IS NULL' : "q.words @@ to_tsquery('simple', $2)"} AS phrase, `)}
-         WHERE q.words @@ to_tsquery('simple', $1) LIMIT $3) c
-       ORDER BY c.phrase DESC LIMIT $4`,
-      [groups.join(' & '), phrase, PHRASE_CHECKED, QUOTE_CANDIDATES],
-    );
-    rows.forEach(add);
-  }
-  if (candidates.size < QUOTE_CANDIDATES && groups.length > 1) {
-    const { rows } = await db.query<QuoteRow>(`${select} WHERE q.words @@ to_tsquery('simple', $1) LIMIT $2`, [groups.join(' | '), QUOTE_CANDIDATES]);
-    rows.forEach(add);
-  }
-  const byName = await db.query<QuoteRow>(
-    `${select} WHERE q.speaker IN (SELECT id FROM entities WHERE $1 <% lower(name) ORDER BY $1 <<-> lower(name) LIMIT 3) LIMIT $2`,
-    [pattern, QUOTE_CANDIDATES],
+  const every = groups.length > 0 ? groups.join(' & ') : null;
+  // The phrase is only checked on the first quotes holding every word: checked on every quote holding
+  // common words, it took 0.6 s when none matched.
+  const phrase = groups.length > 1 && groups.length === found.length ? groups.join(' <-> ') : null;
+  const some = groups.length > 1 ? groups.join(' | ') : null;
+  const columns = 'q.article_id, q.start, q."end", q.text, q.speaker';
+  const phraseColumn = "CASE WHEN $2::text IS NULL THEN true ELSE q.words @@ to_tsquery('simple', $2) END AS phrase";
+  // The short quotes first, through their own small index; the others only when the short ones hold fewer
+  // exact matches (the phrase, or the one word) than a page, which the longer ones could then outrank.
+  const { rows } = await db.query<QuoteRow>(
+    `WITH short_quotes AS MATERIALIZED (
+       SELECT ${columns}, ${phraseColumn} FROM quotes q
+       WHERE $1::text IS NOT NULL AND length(q.text) <= ${SHORT_QUOTE_CHARS} AND q.words @@ to_tsquery('simple', $1) LIMIT $4),
+     long_quotes AS MATERIALIZED (
+       SELECT ${columns}, ${phraseColumn} FROM quotes q
+       WHERE $1::text IS NOT NULL AND (SELECT count(*) FILTER (WHERE phrase) FROM short_quotes) < $7
+         AND length(q.text) > ${SHORT_QUOTE_CHARS} AND q.words @@ to_tsquery('simple', $1) LIMIT $4),
+     every_word AS (SELECT * FROM short_quotes UNION ALL SELECT * FROM long_quotes),
+     best AS (SELECT article_id, start, "end", text, speaker FROM every_word ORDER BY phrase DESC, length(text) LIMIT $5),
+     some_word AS (SELECT ${columns} FROM quotes q
+       WHERE $3::text IS NOT NULL AND (SELECT count(*) FROM best) < $5 AND q.words @@ to_tsquery('simple', $3) LIMIT $5),
+     by_name AS (SELECT ${columns} FROM quotes q
+       WHERE q.speaker IN (SELECT id FROM entities WHERE $6 <% lower(name) AND $6 <<-> lower(name) <= ${1 - SPEAKER_SIMILARITY}
+         ORDER BY $6 <<-> lower(name) LIMIT 3) LIMIT $5),
+     chosen AS (SELECT * FROM best UNION SELECT * FROM some_word UNION SELECT * FROM by_name)
+     SELECT (SELECT a.path FROM articles a WHERE a.id = c.article_id) AS path, c.start, c."end" AS end, c.text, c.speaker,
+       (SELECT e.name FROM entities e WHERE e.id = c.speaker) AS speaker_name
+     FROM chosen c`,
+    [every, phrase, some, PHRASE_CHECKED, QUOTE_CANDIDATES, pattern, Math.min(limit, QUOTE_CANDIDATES)],
   );
-  byName.rows.forEach(add);
-  return [...candidates.values()];
+  return rows;
 }
 
 function hitOf(row: QuoteRow, score: number): QuoteHit {

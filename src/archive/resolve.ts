@@ -42,6 +42,7 @@ interface StoredArticle {
   id: number;
   path: string;
   hash: string;
+  date: string | null;
   storedKey: string | null;
 }
 
@@ -86,8 +87,9 @@ export async function resolveArchive(db: pg.ClientBase, options: ResolveOptions 
       );
       if (rows.length === 0) break;
       for (const row of rows) {
-        articles.push({ id: row.id, path: row.path, hash: row.content_hash, storedKey: row.resolved_key });
-        extractions.set(row.path, compactExtraction(storedExtraction(articleFromRow(row), row.raw_extraction)));
+        const article = articleFromRow(row);
+        articles.push({ id: row.id, path: row.path, hash: row.content_hash, date: article.date, storedKey: row.resolved_key });
+        extractions.set(row.path, compactExtraction(storedExtraction(article, row.raw_extraction)));
       }
       after = rows[rows.length - 1].id;
     }
@@ -108,21 +110,74 @@ export async function resolveArchive(db: pg.ClientBase, options: ResolveOptions 
     }
     let rewritten = 0;
     await inTransaction(db, async () => {
-      for (let i = 0; i < changed.length; i += pageSize) rewritten += await rewriteArticles(db, changed.slice(i, i + pageSize));
+      // Nothing waits for this transaction's commit to be on disk: a lost resolution is redone by the next run.
+      await db.query('SET LOCAL synchronous_commit = off');
+      const bulk = await dropIndexesIfEmpty(db);
+      // A first resolution writes the quotes last, shortest first (see insertQuotes).
+      const deferredQuotes: unknown[][] | null = bulk ? [] : null;
+      for (let i = 0; i < changed.length; i += pageSize) rewritten += await rewriteArticles(db, changed.slice(i, i + pageSize), deferredQuotes);
+      if (deferredQuotes) {
+        deferredQuotes.sort((a, b) => (a[3] as string).length - (b[3] as string).length);
+        for (let i = 0; i < deferredQuotes.length; i += QUOTES_PER_STATEMENT) await insertQuotes(db, deferredQuotes.slice(i, i + QUOTES_PER_STATEMENT));
+      }
+      if (bulk) await rebuildIndexes(db, bulk);
       await replaceEntities(db, view.entities());
       await db.query("INSERT INTO archive_meta (key, value) VALUES ('resolved removals', $1) ON CONFLICT (key) DO UPDATE SET value = excluded.value", [removals]);
     });
+    // Readers' index-only scans need the visibility map, and statistics for their plans; the articles'
+    // old versions (resolved_key updated) would otherwise double their table.
+    await db.query(`VACUUM (ANALYZE) ${RESOLVED_TABLES.join(', ')}, entities, articles`);
     return { ran: true, articles: articles.length, rewritten, entities: view.entities().length, ms: Date.now() - started };
   } finally {
     await db.query('SELECT pg_advisory_unlock($1)', [LOCKS.ingest]);
   }
 }
 
+const RESOLVED_TABLES = ['mentions', 'quotes', 'entity_articles'] as const;
+
+/**
+ * The first resolution of an archive writes every mention and quote: building the indexes once afterwards is
+ * cheaper than updating them row by row. Returns the dropped indexes' definitions (null: the tables hold
+ * rows, the indexes stay). Readers wait for the resolution's commit meanwhile; they had nothing to read.
+ */
+async function dropIndexesIfEmpty(db: pg.ClientBase): Promise<string[] | null> {
+  for (const table of RESOLVED_TABLES) {
+    const { rows } = await db.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM ${table}) AS any`);
+    if (rows[0].any) return null;
+  }
+  const { rows } = await db.query<{ name: string; definition: string }>(
+    `SELECT i.indexrelid::regclass::text AS name, pg_get_indexdef(i.indexrelid) AS definition FROM pg_index i
+     WHERE i.indrelid = ANY($1::regclass[]) AND NOT i.indisprimary`,
+    [RESOLVED_TABLES],
+  );
+  for (const row of rows) await db.query(`DROP INDEX ${row.name}`);
+  return rows.map((row) => row.definition);
+}
+
+async function rebuildIndexes(db: pg.ClientBase, definitions: readonly string[]): Promise<void> {
+  await db.query("SET LOCAL maintenance_work_mem = '256MB'");
+  for (const definition of definitions) await db.query(definition);
+  await addQuoteWords(db, 'SELECT words FROM quotes');
+}
+
+/**
+ * The vocabulary only grows: a word no quote holds any more matches nothing. Read from the quotes' stored
+ * tsvectors (`tsvectors`: a query returning them), not parsed again.
+ */
+async function addQuoteWords(db: pg.ClientBase, tsvectors: string): Promise<void> {
+  await db.query('INSERT INTO quote_words (word) SELECT word FROM ts_stat($1) ON CONFLICT DO NOTHING', [tsvectors]);
+}
+
+const QUOTES_PER_STATEMENT = 20_000;
+
 /**
  * Writes the mentions and quotes of `batch`. An article changed by an indexer since it was read (another
- * content hash) or removed is left alone: it waits for the next resolution.
+ * content hash) or removed is left alone: it waits for the next resolution. `deferredQuotes`: a first (bulk)
+ * resolution, where no article has rows yet and the quotes are collected there to be written at the end;
+ * null: the articles' rows from an earlier resolution are replaced, quotes included.
  */
-async function rewriteArticles(db: pg.ClientBase, batch: readonly Assembled[]): Promise<number> {
+async function rewriteArticles(db: pg.ClientBase, batch: readonly Assembled[], deferredQuotes: unknown[][] | null): Promise<number> {
+  const replace = deferredQuotes === null;
   const { rows } = await db.query<{ id: number }>(
     `UPDATE articles a SET resolved_key = u.key
      FROM unnest($1::int[], $2::text[], $3::text[]) AS u(id, hash, key)
@@ -133,14 +188,20 @@ async function rewriteArticles(db: pg.ClientBase, batch: readonly Assembled[]): 
   if (rows.length === 0) return 0;
   const written = rows.map((row) => row.id);
   const writable = new Set(written);
-  await db.query('DELETE FROM mentions WHERE article_id = ANY($1::int[])', [written]);
-  await db.query('DELETE FROM quotes WHERE article_id = ANY($1::int[])', [written]);
-  await db.query('DELETE FROM entity_articles WHERE article_id = ANY($1::int[])', [written]);
+  if (replace) for (const table of RESOLVED_TABLES) await db.query(`DELETE FROM ${table} WHERE article_id = ANY($1::int[])`, [written]);
   const mentionRows: unknown[][] = [];
   const quoteRows: unknown[][] = [];
+  const firstRows: unknown[][] = [];
   for (const article of batch) {
     if (!writable.has(article.id)) continue;
-    for (const m of article.mentions) mentionRows.push([article.id, m.start, m.end, m.text, m.entityId]);
+    // Each entity's first mention in the article (a hover card's "other articles").
+    const first = new Map<string, Mention>();
+    for (const m of article.mentions) {
+      mentionRows.push([article.id, m.start, m.end, m.text, m.entityId]);
+      const seen = first.get(m.entityId);
+      if (!seen || m.start < seen.start) first.set(m.entityId, m);
+    }
+    for (const m of first.values()) firstRows.push([m.entityId, article.id, article.date, m.start, m.end, m.text]);
     for (const q of article.quotes) quoteRows.push([article.id, q.start, q.end, q.text, q.speaker, q.source, q.group, q.partial, q.unmarked]);
   }
   await db.query(
@@ -148,26 +209,28 @@ async function rewriteArticles(db: pg.ClientBase, batch: readonly Assembled[]): 
      SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::text[])`,
     toColumns(mentionRows, 5),
   );
+  if (deferredQuotes) for (const row of quoteRows) deferredQuotes.push(row);
+  else await insertQuotes(db, quoteRows);
+  await db.query(
+    `INSERT INTO entity_articles (entity_id, article_id, date, start, "end", text)
+     SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::int[], $5::int[], $6::text[])`,
+    toColumns(firstRows, 6),
+  );
+  if (replace) await addQuoteWords(db, `SELECT words FROM quotes WHERE article_id = ANY('{${written.join(',')}}'::int[])`);
+  return rows.length;
+}
+
+/**
+ * Quote search takes the first quotes holding the query's words in the table's physical order (bounded
+ * work), and fuse ranks a shorter quote above a longer one with the same match: written shortest first, the
+ * first ones are the best ones. Quotes rewritten by later resolutions go to the end of the table.
+ */
+async function insertQuotes(db: pg.ClientBase, quoteRows: readonly unknown[][]): Promise<void> {
   await db.query(
     `INSERT INTO quotes (article_id, start, "end", text, speaker, source, quote_group, partial, unmarked)
      SELECT * FROM unnest($1::int[], $2::int[], $3::int[], $4::text[], $5::text[], $6::text[], $7::int[], $8::bool[], $9::bool[])`,
     toColumns(quoteRows, 9),
   );
-  await db.query(
-    `INSERT INTO entity_articles (entity_id, article_id, date, start, "end", text)
-     SELECT DISTINCT ON (m.entity_id, m.article_id) m.entity_id, m.article_id, a.date, m.start, m."end", m.text
-     FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.article_id = ANY($1::int[])
-     ORDER BY m.entity_id, m.article_id, m.start`,
-    [written],
-  );
-  // The vocabulary only grows: a word no quote holds any more matches nothing. Read from the stored tsvectors
-  // (ts_stat), not parsed again.
-  await db.query(
-    `INSERT INTO quote_words (word) SELECT word FROM ts_stat(format('SELECT words FROM quotes WHERE article_id = ANY(%L::int[])', $1::int[]))
-     ON CONFLICT DO NOTHING`,
-    [written],
-  );
-  return rows.length;
 }
 
 /** The entities table made to match the resolution (entities of every type with a mention). */

@@ -101,6 +101,29 @@ describe('archive (PostgreSQL)', function () {
     assert.match(exported, /Fallowfield/);
     assert.match(exported, /Whitcombe/);
     assert.doesNotMatch(exported, new RegExp(files[1].replace(/\./g, '\\.')));
+    const client = await connect(url);
+    try {
+      for (const table of ['mentions', 'quotes', 'entity_articles']) {
+        const { rows } = await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM ${table} t WHERE NOT EXISTS (SELECT 1 FROM articles a WHERE a.id = t.article_id)`);
+        assert.strictEqual(rows[0].n, 0, `no ${table} of a removed article`);
+      }
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('writes the quotes of a first resolution shortest first, the order quote search reads them in', async () => {
+    const url = await freshDatabase();
+    assert.strictEqual((await cli('index', corpusDir, '--db', url, '--workers', '0')).code, 0);
+    const client = await connect(url);
+    try {
+      const { rows } = await client.query<{ length: number }>('SELECT length(text) AS length FROM quotes ORDER BY ctid');
+      assert.ok(rows.length > 10);
+      const lengths = rows.map((row) => row.length);
+      assert.deepStrictEqual(lengths, [...lengths].sort((a, b) => a - b));
+    } finally {
+      await client.end();
+    }
   });
 
   it('resolves identity across shards: a surname-only mention joins the full name indexed by another indexer', async () => {
@@ -183,6 +206,29 @@ describe('archive (PostgreSQL)', function () {
       const outside = [...text].findIndex((_, offset) => index.mentionAt(mention.path, offset) === undefined);
       assert.ok(outside >= 0);
       assert.strictEqual(await hoverCard(pool, mention.path, outside), null, 'no mention there');
+    });
+
+    it('hover lists other articles when the hovered article or the others have no date', async () => {
+      const person = index.people().find((p) => new Set(p.mentions.map((m) => m.path)).size >= 3)!;
+      const mention = person.mentions[0];
+      const otherPaths = new Set(person.mentions.map((m) => m.path).filter((p) => p !== mention.path));
+      const undated = await freshDatabase();
+      const client = await connect(undated);
+      try {
+        await ingestFolder(client, corpusDir, new NodeFileSystem());
+        await resolveArchive(client);
+        // Only the hovered article undated, then every article undated.
+        for (const where of ['path = $1', '$1::text IS NOT NULL']) {
+          await client.query(`UPDATE articles SET date = NULL WHERE ${where}`, [mention.path]);
+          await client.query('UPDATE entity_articles x SET date = a.date FROM articles a WHERE a.id = x.article_id');
+          const card = await hoverCard(client, mention.path, mention.start + 1);
+          assert.ok(card, where);
+          assert.strictEqual(card.others.length, Math.min(5, otherPaths.size), where);
+          for (const other of card.others) assert.ok(otherPaths.has(other.path), where);
+        }
+      } finally {
+        await client.end();
+      }
     });
 
     it('references list every mention of an entity, paged', async () => {
