@@ -153,8 +153,9 @@ export class Workbench {
     // lacks theirs, so try again with a fresh palette.
     for (let attempt = 1; ; attempt++) {
       await this.openCommandPalette();
-      await this.quickInput.locator('input').fill(`>${title}`);
       try {
+        // A webview taking focus just after the palette opened (its tab was clicked) closes the palette.
+        await this.quickInput.locator('input').fill(`>${title}`, { timeout: attempt < 3 ? 5_000 : TIMEOUT_MS });
         await waitFor(
           async () => (await this.quickInputLabels())[0] ?? '',
           (first) => first.trim() === title,
@@ -164,7 +165,7 @@ export class Workbench {
         break;
       } catch (error) {
         if (attempt >= 3) throw error;
-        await this.page.keyboard.press('Escape');
+        if (await this.quickInput.isVisible()) await this.page.keyboard.press('Escape');
         await this.quickInput.waitFor({ state: 'hidden', timeout: TIMEOUT_MS });
       }
     }
