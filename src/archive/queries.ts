@@ -4,7 +4,7 @@
 // the quotes' word index (typos through the trigram index of the vocabulary) and ranks them with the
 // in-memory search (fuse.js scoring), in path and offset order as the in-memory index holds them, so both
 // give the same results whenever the candidates hold the best matches.
-import { parseQuoteQuery } from '../core/search/corpusQuotes';
+import { parseQuoteQuery, QUOTE_SOURCE_TYPES } from '../core/search/corpusQuotes';
 import { foldPunctuation, normalizeForSearch } from '../core/search/normalize';
 import { PeopleSearch } from '../core/search/peopleSearch';
 import { QuoteSearch, type SearchDoc } from '../core/search/quoteSearch';
@@ -124,7 +124,7 @@ const LARGE_REMEMBERED_MS = 60_000;
 const largeUntil = new WeakMap<Queryable, Map<string, number>>();
 
 /** Entities whose name is like `query`, ranked as the in-memory people search ranks them. */
-export async function searchEntities(db: Queryable, query: string, limit = 20, options: { exhaustiveBelow?: number } = {}): Promise<ArchiveEntity[]> {
+export async function searchEntities(db: Queryable, query: string, limit = 20, options: { exhaustiveBelow?: number; types?: readonly string[] } = {}): Promise<ArchiveEntity[]> {
   const pattern = normalizeForSearch(query.trim());
   if (!pattern) return [];
   const all = await smallTable(db, 'entities', options.exhaustiveBelow ?? EXHAUSTIVE_BELOW);
@@ -135,7 +135,8 @@ export async function searchEntities(db: Queryable, query: string, limit = 20, o
          ORDER BY word_similarity($1, lower(name)) DESC, mention_count DESC LIMIT 300`,
         [pattern],
       );
-  const people = new PeopleSearch(rows.map(entityOf).sort((a, b) => b.mentionCount - a.mentionCount || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  const types = options.types;
+  const people = new PeopleSearch(rows.map(entityOf).filter((entity) => !types || types.includes(entity.type)).sort((a, b) => b.mentionCount - a.mentionCount || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
   return people.search(query, { limit }).map((hit) => hit.item);
 }
 
@@ -177,7 +178,9 @@ export interface QuoteHit {
   end: number;
   text: string;
   speaker: string | null;
-  speakerName: string | null;
+  /** Who the quote comes from: its speaker, else the organisation that gives it (an entity id), and its name. */
+  source: string | null;
+  sourceName: string | null;
   score: number;
 }
 
@@ -187,7 +190,8 @@ interface QuoteRow {
   end: number;
   text: string;
   speaker: string | null;
-  speaker_name: string | null;
+  source: string | null;
+  source_name: string | null;
 }
 
 interface QuoteRowDoc extends SearchDoc {
@@ -214,27 +218,28 @@ export async function searchArchiveQuotes(db: Queryable, raw: string, options: {
   const query = parseQuoteQuery(raw);
   let speakerId: string | null = null;
   if (query.speaker !== null) {
-    const best = query.speaker ? (await searchEntities(db, query.speaker, 1, options))[0] : undefined;
+    const best = query.speaker ? (await searchEntities(db, query.speaker, 1, { ...options, types: QUOTE_SOURCE_TYPES }))[0] : undefined;
     if (!best) return [];
     speakerId = best.id;
   }
   const pattern = foldPunctuation(query.text).toLowerCase();
-  const select = `SELECT a.path, q.start, q."end" AS end, q.text, q.speaker, e.name AS speaker_name
-    FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.speaker`;
+  // A quote is searched under its source: its speaker whenever it has one, else the organisation giving it.
+  const select = `SELECT a.path, q.start, q."end" AS end, q.text, q.speaker, q.source, e.name AS source_name
+    FROM quotes q JOIN articles a ON a.id = q.article_id LEFT JOIN entities e ON e.id = q.source`;
   let rows: QuoteRow[];
   if (!pattern.trim()) {
-    rows = (await db.query<QuoteRow>(`${select} WHERE ($1::text IS NULL OR q.speaker = $1) ORDER BY a.path COLLATE "C", q.start LIMIT $2`, [speakerId, limit])).rows;
+    rows = (await db.query<QuoteRow>(`${select} WHERE ($1::text IS NULL OR q.source = $1) ORDER BY a.path COLLATE "C", q.start LIMIT $2`, [speakerId, limit])).rows;
     return rows.map((row) => hitOf(row, 1));
   }
   if (speakerId !== null) {
-    rows = (await db.query<QuoteRow>(`${select} WHERE q.speaker = $1`, [speakerId])).rows;
+    rows = (await db.query<QuoteRow>(`${select} WHERE q.source = $1`, [speakerId])).rows;
   } else if (await smallTable(db, 'quotes', options.exhaustiveBelow ?? EXHAUSTIVE_BELOW)) {
     rows = (await db.query<QuoteRow>(select)).rows;
   } else {
     rows = await quoteCandidates(db, pattern, limit);
   }
   rows.sort(byPathThenStart);
-  const search = new QuoteSearch<QuoteRowDoc>(rows.map((row) => ({ id: `${row.path}#${row.start}`, text: row.text, speaker: row.speaker_name, speakerId: row.speaker, path: row.path, row })));
+  const search = new QuoteSearch<QuoteRowDoc>(rows.map((row) => ({ id: `${row.path}#${row.start}`, text: row.text, speaker: row.source_name, speakerId: row.source, path: row.path, row })));
   return search.search(query.text, { limit }).map((hit) => hitOf(hit.item.row, hit.score));
 }
 
@@ -263,7 +268,7 @@ async function quoteCandidates(db: Queryable, pattern: string, limit: number): P
   // common words, it took 0.6 s when none matched.
   const phrase = groups.length > 1 && groups.length === found.length ? groups.join(' <-> ') : null;
   const some = groups.length > 1 ? groups.join(' | ') : null;
-  const columns = 'q.article_id, q.start, q."end", q.text, q.speaker';
+  const columns = 'q.article_id, q.start, q."end", q.text, q.speaker, q.source';
   const phraseColumn = "CASE WHEN $2::text IS NULL THEN true ELSE q.words @@ to_tsquery('simple', $2) END AS phrase";
   // The short quotes first, through their own small index; the others only when the short ones hold fewer
   // exact matches (the phrase, or the one word) than a page, which the longer ones could then outrank.
@@ -276,21 +281,21 @@ async function quoteCandidates(db: Queryable, pattern: string, limit: number): P
        WHERE $1::text IS NOT NULL AND (SELECT count(*) FILTER (WHERE phrase) FROM short_quotes) < $7
          AND length(q.text) > ${SHORT_QUOTE_CHARS} AND q.words @@ to_tsquery('simple', $1) LIMIT $4),
      every_word AS (SELECT * FROM short_quotes UNION ALL SELECT * FROM long_quotes),
-     best AS (SELECT article_id, start, "end", text, speaker FROM every_word ORDER BY phrase DESC, length(text) LIMIT $5),
+     best AS (SELECT article_id, start, "end", text, speaker, source FROM every_word ORDER BY phrase DESC, length(text) LIMIT $5),
      some_word AS (SELECT ${columns} FROM quotes q
        WHERE $3::text IS NOT NULL AND (SELECT count(*) FROM best) < $5 AND q.words @@ to_tsquery('simple', $3) LIMIT $5),
      by_name AS (SELECT ${columns} FROM quotes q
-       WHERE q.speaker IN (SELECT id FROM entities WHERE $6 <% lower(name) AND $6 <<-> lower(name) <= ${1 - SPEAKER_SIMILARITY}
+       WHERE q.source IN (SELECT id FROM entities WHERE type = ANY($8) AND $6 <% lower(name) AND $6 <<-> lower(name) <= ${1 - SPEAKER_SIMILARITY}
          ORDER BY $6 <<-> lower(name) LIMIT 3) LIMIT $5),
      chosen AS (SELECT * FROM best UNION SELECT * FROM some_word UNION SELECT * FROM by_name)
-     SELECT (SELECT a.path FROM articles a WHERE a.id = c.article_id) AS path, c.start, c."end" AS end, c.text, c.speaker,
-       (SELECT e.name FROM entities e WHERE e.id = c.speaker) AS speaker_name
+     SELECT (SELECT a.path FROM articles a WHERE a.id = c.article_id) AS path, c.start, c."end" AS end, c.text, c.speaker, c.source,
+       (SELECT e.name FROM entities e WHERE e.id = c.source) AS source_name
      FROM chosen c`,
-    [every, phrase, some, PHRASE_CHECKED, QUOTE_CANDIDATES, pattern, Math.min(limit, QUOTE_CANDIDATES)],
+    [every, phrase, some, PHRASE_CHECKED, QUOTE_CANDIDATES, pattern, Math.min(limit, QUOTE_CANDIDATES), QUOTE_SOURCE_TYPES],
   );
   return rows;
 }
 
 function hitOf(row: QuoteRow, score: number): QuoteHit {
-  return { path: row.path, start: row.start, end: row.end, text: row.text, speaker: row.speaker, speakerName: row.speaker_name, score };
+  return { path: row.path, start: row.start, end: row.end, text: row.text, speaker: row.speaker, source: row.source, sourceName: row.source_name, score };
 }

@@ -127,7 +127,7 @@ export async function archiveMain(argv: readonly string[], io: CliIO): Promise<n
     try {
       const hits = await searchArchiveQuotes(pool, args.query!, { limit: args.limit });
       if (args.json) io.stdout(`${JSON.stringify(hits, null, 2)}\n`);
-      else for (const hit of hits) io.stdout(`${hit.path}:${hit.start}\t${hit.speakerName ?? '-'}\t${hit.text}\n`);
+      else for (const hit of hits) io.stdout(`${hit.path}:${hit.start}\t${hit.sourceName ?? '-'}\t${hit.text}\n`);
     } finally {
       await pool.end();
     }

@@ -20,6 +20,18 @@ describe('quote search', () => {
     assert.ok(results.every((r) => r.quote.speaker === speaker.id));
   });
 
+  it('shows an organisation as the source of its quotes, and @name narrows to it', async () => {
+    const { api, corpus } = await sampleCorpus();
+    const organisation = corpus.entities().find((e) => e.type === 'organization' && corpus.quotesFrom(e.id).length > 0);
+    assert.ok(organisation, 'no quoted organisation in the corpus');
+    const results = api.quoteSearch.search(`@"${organisation.name}"`);
+    assert.deepStrictEqual(
+      results.map((r) => `${r.quote.path}#${r.quote.start}`).sort(),
+      corpus.quotesFrom(organisation.id).map((q) => `${q.path}#${q.start}`).sort(),
+    );
+    assert.ok(results.every((r) => r.source?.id === organisation.id && r.quote.speaker === null));
+  });
+
   it('browses every quote with an empty query, page by page, newest article first', async () => {
     const { api, corpus } = await sampleCorpus();
     const total = corpus.quotes().length;

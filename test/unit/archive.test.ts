@@ -13,7 +13,7 @@ import { migrate, SCHEMA_VERSION, schemaVersion } from '../../src/archive/schema
 import { main } from '../../src/cli/main';
 import { NodeFileSystem } from '../../src/core/extract/nodeFileSystem';
 import { CorpusIndex } from '../../src/core/index/corpusIndex';
-import { CorpusQuoteSearch, parseQuoteQuery } from '../../src/core/search/corpusQuotes';
+import { CorpusQuoteSearch, parseQuoteQuery, quoteSourceEntities } from '../../src/core/search/corpusQuotes';
 import { PeopleSearch } from '../../src/core/search/peopleSearch';
 import type { CorpusExport } from '../../src/core/types';
 import { startPgCluster, type PgCluster } from '../support/pgCluster';
@@ -253,9 +253,9 @@ describe('archive (PostgreSQL)', function () {
 
     it('quote search gives the in-memory search results (fuse scores, same order)', async () => {
       const memory = new CorpusQuoteSearch(index);
-      const people = () => new PeopleSearch(index.people());
+      const people = () => new PeopleSearch(quoteSourceEntities(index));
       const key = (path: string, start: number, score: number) => `${path}#${start} ${score.toFixed(6)}`;
-      for (const raw of ['persistent pattern', 'business as usual', 'russian interferance', 'fallon', '@fallon russia', 'pattern of interference by Russia']) {
+      for (const raw of ['persistent pattern', 'business as usual', 'russian interferance', 'fallon', '@fallon russia', 'pattern of interference by Russia', 'foreign office', '@"foreign office"']) {
         const expected = memory.search(parseQuoteQuery(raw), 10, people).map((hit) => ({ key: key(hit.item.quote.path, hit.item.quote.start, hit.score), score: hit.score }));
         assert.ok(expected.length > 0, raw);
         // A small archive is ranked whole: the very same list.
@@ -270,6 +270,19 @@ describe('archive (PostgreSQL)', function () {
         const viaIndex = await searchArchiveQuotes(pool, raw, { limit: 10, exhaustiveBelow: 0 });
         assert.deepStrictEqual(good(viaIndex.map((hit) => ({ key: key(hit.path, hit.start, hit.score), score: hit.score }))), good(expected), raw);
       }
+    });
+
+    it('quote search finds an organisation’s quotes under its name, and @name narrows to them', async () => {
+      const organisation = index.entities().find((entity) => entity.type === 'organization' && index.quotesFrom(entity.id).length > 0);
+      assert.ok(organisation, 'the corpus has no quoted organisation');
+      const expected = index.quotesFrom(organisation.id).map((quote) => `${quote.path}#${quote.start}`).sort();
+      const narrowed = await searchArchiveQuotes(pool, `@"${organisation.name}"`, { limit: 50 });
+      assert.deepStrictEqual(narrowed.map((hit) => `${hit.path}#${hit.start}`).sort(), expected);
+      assert.ok(narrowed.every((hit) => hit.source === organisation.id && hit.sourceName === organisation.name && hit.speaker === null));
+      const memory = new CorpusQuoteSearch(index).search(parseQuoteQuery(`@"${organisation.name}"`), 50, () => new PeopleSearch(quoteSourceEntities(index)));
+      assert.deepStrictEqual(memory.map((hit) => `${hit.item.quote.path}#${hit.item.quote.start}`).sort(), expected);
+      const byName = await searchArchiveQuotes(pool, organisation.name, { limit: 5, exhaustiveBelow: 0 });
+      assert.ok(byName.some((hit) => hit.source === organisation.id), `searching "${organisation.name}" does not find its quotes`);
     });
 
     it('pages articles by outlet and by entity, newest first', async () => {

@@ -1,6 +1,6 @@
 import * as assert from 'assert';
-import { CorpusQuoteSearch, parseQuoteQuery, PeopleSearch, type QuoteSource } from '../../src/core/search';
-import type { Person, Quote } from '../../src/core/types';
+import { CorpusQuoteSearch, parseQuoteQuery, PeopleSearch, quoteSourceEntities, type QuoteSource } from '../../src/core/search';
+import type { Entity, Person, Quote } from '../../src/core/types';
 
 function quote(path: string, start: number, text: string, speaker: string | null): Quote {
   return { path, start, end: start + text.length, text, speaker, source: speaker, group: start, partial: false, unmarked: false };
@@ -23,8 +23,9 @@ class QuoteCorpus implements QuoteSource {
   quotesIn(path: string): readonly Quote[] {
     return this.byPath.get(path) ?? [];
   }
-  person(id: string): Person | undefined {
-    return this.people.get(id);
+  readonly organisations = new Map<string, Entity>();
+  entity(id: string): Entity | undefined {
+    return this.people.get(id) ?? this.organisations.get(id);
   }
 }
 
@@ -61,5 +62,26 @@ describe('quote search over a corpus', () => {
     assert.strictEqual(search.size, 1);
     assert.deepStrictEqual(search.search(parseQuoteQuery('sanctions'), 10, people).map((hit) => hit.item.quote.start), [12]);
     assert.deepStrictEqual(search.search(parseQuoteQuery('trade talks'), 10, people), []);
+  });
+
+  it('searches a quote an organisation gives under its name, and @name narrows to it', () => {
+    const corpus = new QuoteCorpus();
+    const ministry: Entity = { id: 'organization:trade-ministry', type: 'organization', name: 'Trade Ministry', aliases: [], roles: [], mentions: [] };
+    const harbour: Entity = { id: 'place:harbour-town', type: 'place', name: 'Harbour Town', aliases: [], roles: [], mentions: [] };
+    corpus.organisations.set(ministry.id, ministry);
+    corpus.byPath.set('a.txt', [
+      { ...quote('a.txt', 5, 'Tariffs will rise next spring.', null), source: ministry.id },
+      quote('a.txt', 60, 'Tariffs hurt the harbour.', 'ann-lee'),
+      quote('a.txt', 99, 'Tariffs are a tax.', null),
+    ]);
+    const search = new CorpusQuoteSearch(corpus);
+    const sources = () => new PeopleSearch(quoteSourceEntities({ entities: () => [...corpus.people.values(), ministry, harbour] }));
+    const ministryQuote = search.search(parseQuoteQuery('trade ministry'), 10, sources)[0];
+    assert.strictEqual(ministryQuote.item.id, 'a.txt#5');
+    assert.strictEqual(ministryQuote.item.speaker, 'Trade Ministry');
+    assert.deepStrictEqual(search.search(parseQuoteQuery('@ministry tariffs'), 10, sources).map((hit) => hit.item.id), ['a.txt#5']);
+    assert.deepStrictEqual(search.search(parseQuoteQuery('@lee tariffs'), 10, sources).map((hit) => hit.item.id), ['a.txt#60']);
+    // Places give no quotes: `@name` does not look among them.
+    assert.deepStrictEqual(search.search(parseQuoteQuery('@"harbour town" tariffs'), 10, sources).map((hit) => hit.item.id).includes('a.txt#60'), false);
   });
 });

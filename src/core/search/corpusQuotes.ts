@@ -1,14 +1,15 @@
 // Quote search over one corpus as the Search Quotes picker runs it: the corpus's quotes indexed by QuoteSearch,
-// kept in step with the corpus one article at a time, and the query language (`@name` first narrows to a speaker).
+// kept in step with the corpus one article at a time, and the query language (`@name` first narrows to a speaker
+// or an organisation quoted as a source).
 import type { CorpusReader } from '../api';
-import type { Person, Quote } from '../types';
+import type { Entity, EntityType, Quote } from '../types';
 import type { PeopleSearch } from './peopleSearch';
 import { QuoteSearch, type QuoteSearchStats, type SearchDoc, type SearchHit } from './quoteSearch';
 
 /** How many quotes a search returns unless told otherwise (what the picker lists). */
 export const QUOTE_RESULT_LIMIT = 50;
 
-/** A quote as the search indexes it: its text and its speaker's name. */
+/** A quote as the search indexes it: its text and the name of who it comes from (speaker or organisation). */
 export interface QuoteDoc extends SearchDoc {
   quote: Quote;
 }
@@ -26,20 +27,31 @@ export function parseQuoteQuery(raw: string): QuoteQuery {
   return { speaker: (match[2] ?? match[3] ?? '').replace(/[_-]/g, ' '), text: match[4].trim() };
 }
 
-/** The documents the search indexes for quotes of a corpus (one per quote, in the order given). */
-export function quoteDocs(corpus: Pick<CorpusReader, 'person'>, quotes: readonly Quote[]): QuoteDoc[] {
+/** The entity types a quote can come from: `@name` looks among these. */
+export const QUOTE_SOURCE_TYPES: readonly EntityType[] = ['person', 'organization'];
+
+/**
+ * The documents the search indexes for quotes of a corpus (one per quote, in the order given). A quote is
+ * searched under its source: its speaker whenever it has one, else the organisation it comes from.
+ */
+export function quoteDocs(corpus: Pick<CorpusReader, 'entity'>, quotes: readonly Quote[]): QuoteDoc[] {
   return quotes.map((quote) => ({
     id: `${quote.path}#${quote.start}`,
     text: quote.text,
-    speaker: quote.speaker ? (corpus.person(quote.speaker)?.name ?? null) : null,
-    speakerId: quote.speaker,
+    speaker: quote.source ? (corpus.entity(quote.source)?.name ?? null) : null,
+    speakerId: quote.source,
     path: quote.path,
     quote,
   }));
 }
 
+/** The entities `@name` looks among, in the order `entities()` gives (most mentioned first). */
+export function quoteSourceEntities(corpus: Pick<CorpusReader, 'entities'>): Entity[] {
+  return corpus.entities().filter((entity) => QUOTE_SOURCE_TYPES.includes(entity.type));
+}
+
 /** What the quote search reads of a corpus. */
-export type QuoteSource = Pick<CorpusReader, 'quotes' | 'quotesIn' | 'person'>;
+export type QuoteSource = Pick<CorpusReader, 'quotes' | 'quotesIn' | 'entity'>;
 
 /** The quote search of one corpus. */
 export class CorpusQuoteSearch {
@@ -66,14 +78,15 @@ export class CorpusQuoteSearch {
   }
 
   /**
-   * The best `limit` quotes for a query, by fuse's score. An `@name` query keeps the quotes of the person
-   * `people` ranks first for that name (asked only for such queries), and none when it finds nobody.
+   * The best `limit` quotes for a query, by fuse's score. An `@name` query keeps the quotes of the person or
+   * organisation `sources` ranks first for that name (asked only for such queries), and none when it finds
+   * nobody.
    */
-  search(query: QuoteQuery, limit: number, people: () => PeopleSearch<Person>): SearchHit<QuoteDoc>[] {
+  search(query: QuoteQuery, limit: number, sources: () => PeopleSearch<Entity>): SearchHit<QuoteDoc>[] {
     let speakerId: string | undefined;
     if (query.speaker !== null) {
       if (!query.speaker) return [];
-      const best = people().search(query.speaker, { limit: 1 })[0];
+      const best = sources().search(query.speaker, { limit: 1 })[0];
       if (!best) return [];
       speakerId = best.item.id;
     }

@@ -3,4 +3,4 @@
 export { foldPunctuation, normalizeForSearch } from './normalize';
 export { PEOPLE_FUSE_OPTIONS, PeopleSearch, type PeopleSearchDoc } from './peopleSearch';
 export { QUOTE_FUSE_OPTIONS, QuoteSearch, type QuoteSearchOptions, type QuoteSearchStats, type SearchDoc, type SearchHit } from './quoteSearch';
-export { CorpusQuoteSearch, onePerTrail, parseQuoteQuery, QUOTE_RESULT_LIMIT, quoteDocs, quoteReach, type QuoteDoc, type QuoteQuery, type QuoteReach, type QuoteSource } from './corpusQuotes';
+export { CorpusQuoteSearch, onePerTrail, parseQuoteQuery, QUOTE_RESULT_LIMIT, quoteDocs, quoteReach, quoteSourceEntities, QUOTE_SOURCE_TYPES, type QuoteDoc, type QuoteQuery, type QuoteReach, type QuoteSource } from './corpusQuotes';

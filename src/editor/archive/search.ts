@@ -35,7 +35,7 @@ export class ArchiveSearch {
       placeholder: 'Type words of a quote (typos are fine); start with @name to narrow to a speaker',
       initial,
       search: (query, token) => this.quotes(query, token),
-      item: (hit) => ({ label: quoteLabel(hit.text), description: hit.speakerName ?? 'unattributed', detail: hit.path }),
+      item: (hit) => ({ label: quoteLabel(hit.text), description: hit.sourceName ?? 'unattributed', detail: hit.path }),
       open: (hit) => this.documents.open(hit.path, hit, false),
     });
   }

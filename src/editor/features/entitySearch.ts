@@ -4,9 +4,9 @@
 // "Search People" (the command of earlier versions) opens it narrowed to people.
 import * as vscode from 'vscode';
 import type { Corpus } from '../../core/api';
-import { PeopleSearch } from '../../core/search';
+import { PeopleSearch, QUOTE_SOURCE_TYPES, quoteSourceEntities } from '../../core/search';
 import { parseEntityQuery, TYPE_TAGS, withTypeTag } from '../../core/search/entityQuery';
-import type { Entity, EntityType, Person } from '../../core/types';
+import type { Entity, EntityType } from '../../core/types';
 import type { CorpusManager } from '../corpusManager';
 import { Commands } from '../ids';
 import { openSpan } from './navigation';
@@ -29,13 +29,19 @@ const RESULT_LIMIT = 50;
  */
 export class EntitySearchCache implements vscode.Disposable {
   private readonly searches = new Map<Corpus, Map<EntityType, PeopleSearch<Entity>>>();
+  private readonly sources = new Map<Corpus, PeopleSearch<Entity>>();
   private readonly subscription: vscode.Disposable;
 
   constructor(manager: CorpusManager) {
     this.subscription = manager.onDidChange((change) => {
       // A change without a corpus is the set of corpora changing: drop everything.
-      if (change.entry?.corpus) this.searches.delete(change.entry.corpus);
-      else this.searches.clear();
+      if (change.entry?.corpus) {
+        this.searches.delete(change.entry.corpus);
+        this.sources.delete(change.entry.corpus);
+      } else {
+        this.searches.clear();
+        this.sources.clear();
+      }
     });
   }
 
@@ -51,14 +57,17 @@ export class EntitySearchCache implements vscode.Disposable {
     return search;
   }
 
-  /** The people's name index (quote search's `@name`). */
-  for(corpus: Corpus): PeopleSearch<Person> {
-    return this.of(corpus, 'person');
+  /** The name index of the people and organisations quotes come from (quote search's `@name`). */
+  quoteSources(corpus: Corpus): PeopleSearch<Entity> {
+    let search = this.sources.get(corpus);
+    if (!search) this.sources.set(corpus, (search = new PeopleSearch(quoteSourceEntities(corpus))));
+    return search;
   }
 
   dispose(): void {
     this.subscription.dispose();
     this.searches.clear();
+    this.sources.clear();
   }
 }
 
@@ -96,7 +105,7 @@ interface EntityItem extends vscode.QuickPickItem {
   result: EntityResult;
 }
 
-const QUOTES_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('quote'), tooltip: 'Search this person’s quotes' };
+const QUOTES_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('quote'), tooltip: 'Search its quotes' };
 const MENTIONS_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('references'), tooltip: 'Show all mentions' };
 
 interface TypeButton extends vscode.QuickInputButton {
@@ -124,8 +133,8 @@ function toItem(result: EntityResult): EntityItem {
       ...entity.roles.slice(0, 3),
     ].join(' · '),
     alwaysShow: true,
-    // Quote search narrows by `@name` to people only.
-    buttons: quotes > 0 && entity.type === 'person' ? [QUOTES_BUTTON, MENTIONS_BUTTON] : [MENTIONS_BUTTON],
+    // Quote search's `@name` narrows to the people and organisations quotes come from.
+    buttons: quotes > 0 && QUOTE_SOURCE_TYPES.includes(entity.type) ? [QUOTES_BUTTON, MENTIONS_BUTTON] : [MENTIONS_BUTTON],
     result,
   };
 }

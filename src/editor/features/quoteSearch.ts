@@ -1,5 +1,6 @@
 // "Search Quotes": a QuickPick over every quote of every corpus, ranked by the core's CorpusQuoteSearch (fuse.js
-// over trigram-narrowed candidates), typo-tolerant. `@name` at the start of the query narrows to a speaker.
+// over trigram-narrowed candidates), typo-tolerant. `@name` at the start of the query narrows to a speaker
+// or an organisation.
 // With an empty query it browses every quote, newest article first, a page at a time (a QuickPick of 100,000
 // items would take seconds to show; a page of 200 shows at once, and "Show more" adds the next).
 import * as vscode from 'vscode';
@@ -7,7 +8,7 @@ import type { Corpus } from '../../core/api';
 import { articleDetail } from '../../core/query/labels';
 import { quotesNewestFirst } from '../../core/query/ordering';
 import { CorpusQuoteSearch, onePerTrail, parseQuoteQuery, QUOTE_RESULT_LIMIT, quoteReach, type QuoteDoc, type SearchHit } from '../../core/search';
-import type { Person, Quote } from '../../core/types';
+import type { Entity, Quote } from '../../core/types';
 import type { CorpusManager } from '../corpusManager';
 import { Commands } from '../ids';
 import { openSpan } from './navigation';
@@ -17,7 +18,8 @@ import { ensureCorpus } from './registration';
 export interface QuoteResult {
   corpus: Corpus;
   quote: Quote;
-  speaker: Person | undefined;
+  /** Who the quote comes from: its speaker, else the organisation that gives it. */
+  source: Entity | undefined;
   score: number;
   /** fuse's matched ranges in the quote text, inclusive [start, end] pairs. */
   textMatches: readonly (readonly [number, number])[];
@@ -71,14 +73,14 @@ export class QuoteSearchService implements vscode.Disposable {
     const hits: { corpus: Corpus; hit: SearchHit<QuoteDoc> }[] = [];
     const corpora = this.manager.corpora();
     for (const corpus of corpora) {
-      for (const hit of this.indexFor(corpus).search(query, limit, () => this.people.for(corpus))) hits.push({ corpus, hit });
+      for (const hit of this.indexFor(corpus).search(query, limit, () => this.people.quoteSources(corpus))) hits.push({ corpus, hit });
     }
     // Scores from different corpora are comparable: fuse scores one document against the query alone.
     if (corpora.length > 1) hits.sort((a, b) => a.hit.score - b.hit.score);
     return hits.slice(0, limit).map(({ corpus, hit }) => ({
       corpus,
       quote: hit.item.quote,
-      speaker: hit.item.quote.speaker ? corpus.person(hit.item.quote.speaker) : undefined,
+      source: hit.item.quote.source ? corpus.entity(hit.item.quote.source) : undefined,
       score: hit.score,
       textMatches: hit.matches.filter((m) => m.key === 'text').flatMap((m) => m.indices.map(([s, e]) => [s, e] as const)),
     }));
@@ -94,7 +96,7 @@ export class QuoteSearchService implements vscode.Disposable {
       const start = Math.max(0, from - total);
       for (let i = start; i < quotes.length && results.length < count; i++) {
         const quote = quotes[i];
-        results.push({ corpus, quote, speaker: quote.speaker ? corpus.person(quote.speaker) : undefined, score: 0, textMatches: [] });
+        results.push({ corpus, quote, source: quote.source ? corpus.entity(quote.source) : undefined, score: 0, textMatches: [] });
       }
       total += quotes.length;
     }
@@ -133,7 +135,7 @@ export function reachLabel(result: QuoteResult): string | null {
 
 function toItem(result: QuoteResult): QuoteItem {
   const article = result.corpus.article(result.quote.path);
-  const speaker = result.speaker?.name ?? (result.quote.speaker ? '' : 'unattributed');
+  const speaker = result.source?.name ?? (result.quote.source ? '' : 'unattributed');
   const reach = reachLabel(result);
   return {
     label: quoteLabel(result),
@@ -165,7 +167,7 @@ export async function showQuoteSearch(manager: CorpusManager, service: QuoteSear
   if (!(await ensureCorpus(manager))) return;
   const pick = vscode.window.createQuickPick<QuoteItem>();
   pick.title = 'Search Quotes';
-  pick.placeholder = 'Type words of a quote (typos are fine); start with @name to narrow to a speaker';
+  pick.placeholder = 'Type words of a quote (typos are fine); start with @name to narrow to a speaker or organisation';
   pick.matchOnDescription = false;
   pick.matchOnDetail = false;
   pick.value = initial;
