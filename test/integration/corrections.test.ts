@@ -17,6 +17,7 @@ const ARTICLES: Record<string, string> = {
   'moran.txt': 'Appeal made\n\nKim Moran appealed for help on Monday. Moran said the search would go on.\n',
   'golf.txt': 'Open returns\n\nThe tournament returns next year. Mr Black, the greenkeeper, said the course was ready. "It is hard," said Tom Watson. Watson won here before.\n',
   'film.txt': 'Premiere\n\nEmma Watson arrived first. Jack Black followed. "A fine night," Black said.\n',
+  'trade.txt': 'Trade talks\n\nThe European Union said the talks would resume in the spring.\n',
 };
 
 let root = '';
@@ -173,5 +174,25 @@ describe('corrections', function () {
     assert.strictEqual(document.getText(), '# corrections\nnotEntities: [Open This Photo]\n');
     await document.save();
     await eventually(async () => (await idAt('film.txt', 'Jack Black')) !== undefined, 10_000, 'Jack Black back after the save');
+  });
+
+  // Last: the corpus.yaml it creates is deleted by the undo after it, and the reload that deletion causes can
+  // race a next test's first correction.
+  it('an organisation: the card offers Not an entity alone, which drops it; merge is declined, corpus.yaml untouched', async () => {
+    const span = spanOf('trade.txt', 'European Union');
+    const id = await idAt('trade.txt', 'European Union');
+    assert.ok(id?.startsWith('organization:'), `"European Union" is ${id}`);
+    const document = await vscode.workspace.openTextDocument(vscode.Uri.file(path.join(root, 'trade.txt')));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', document.uri, document.positionAt(span.start + 1));
+    const card = hoverMarkdown(hovers).map((md) => md.value).join('\n');
+    assert.ok(card.includes(`command:${Commands.notAnEntity}?`), 'no Not an entity link on an organisation');
+    for (const command of [Commands.mergeWith, Commands.splitMention, Commands.renameEntity]) assert.ok(!card.includes(`command:${command}?`), `${command} offered on an organisation`);
+
+    assert.strictEqual((await run(Commands.mergeWith, { ...span, into: 'tom-watson', create: true })).applied, false);
+    assert.strictEqual(await configText(), null, 'a declined merge writes nothing');
+    const result = await run(Commands.notAnEntity, { ...span, scope: 'corpus', create: true });
+    assert.ok(result.applied, result.message);
+    assert.match((await configText()) ?? '', /notEntities: \[European Union\]/);
+    assert.strictEqual(await idAt('trade.txt', 'European Union'), undefined);
   });
 });

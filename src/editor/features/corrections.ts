@@ -11,7 +11,11 @@ import { describeCorrection, identityNameOf, notEntityCorrection, splitCorrectio
 import type { CorpusManager } from '../corpusManager';
 import { Commands } from '../ids';
 import { readConfigText, writeConfigText } from './correctionsFile';
-import { pickEntity, pickName, pickScope, targetOf, type CorrectionArgs, type CorrectionTarget } from './correctionsPick';
+import type { EntityType } from '../../core/types';
+import { PEOPLE, pickEntity, pickName, pickScope, targetOf, type CorrectionArgs, type CorrectionTarget } from './correctionsPick';
+import { ENTITY_TYPES } from './entityTypes';
+
+const ANY_TYPE: ReadonlySet<EntityType> = new Set(ENTITY_TYPES);
 
 /** A correction written, with what undoing it needs. */
 interface AppliedCorrection {
@@ -41,7 +45,7 @@ export class CorrectionService {
   constructor(private readonly manager: CorpusManager) {}
 
   async notAnEntity(args?: CorrectionArgs): Promise<CorrectionResult> {
-    const target = await this.target(args);
+    const target = await this.target(args, ANY_TYPE);
     if (!target) return nothing('No entity here to correct.');
     const scope = args?.scope ?? (target.mention ? await pickScope(target) : 'corpus');
     if (!scope) return nothing('Cancelled.');
@@ -101,9 +105,17 @@ export class CorrectionService {
     return { applied: true, message };
   }
 
-  private async target(args?: CorrectionArgs): Promise<CorrectionTarget | undefined> {
+  /** The target of a correction; merge, split and rename take people only (`types`). */
+  private async target(args: CorrectionArgs | undefined, types: ReadonlySet<EntityType> = PEOPLE): Promise<CorrectionTarget | undefined> {
     await this.manager.whenReady();
-    return targetOf(this.manager, args);
+    const target = targetOf(this.manager, args, types);
+    if (target && !types.has(target.entity.type)) {
+      void vscode.window.showInformationMessage(
+        `${target.entity.name} is ${target.entity.type === 'place' ? 'a place' : 'an organisation'}: merge and rename it with a typed alias in corpus.yaml ("${target.entity.type}:Name": [variants]).`,
+      );
+      return undefined;
+    }
+    return target;
   }
 
   private async apply(target: CorrectionTarget, correction: Correction, args?: CorrectionArgs): Promise<CorrectionResult> {

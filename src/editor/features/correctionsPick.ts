@@ -38,10 +38,11 @@ export interface CorrectionTarget {
   mention?: Mention;
 }
 
-/** Corrections act on person identity: the palette commands take the person under the cursor. */
-const PEOPLE: ReadonlySet<EntityType> = new Set(['person']);
+/** Merge, rename and split act on person identity: those palette commands take the person under the cursor. */
+export const PEOPLE: ReadonlySet<EntityType> = new Set(['person']);
 
-export function targetOf(manager: CorpusManager, args?: CorrectionArgs): CorrectionTarget | undefined {
+/** The entity a correction command acts on: from its arguments, else the one under the cursor (of `types`). */
+export function targetOf(manager: CorpusManager, args: CorrectionArgs | undefined, types: ReadonlySet<EntityType>): CorrectionTarget | undefined {
   if (args?.entry?.corpus) {
     const corpus = args.entry.corpus;
     const mention = args.mention ?? args.mentions?.[0];
@@ -62,7 +63,7 @@ export function targetOf(manager: CorpusManager, args?: CorrectionArgs): Correct
   const editor = vscode.window.activeTextEditor;
   if (!editor) return undefined;
   manager.syncDocument(editor.document);
-  const hit = entityAt(manager, editor.document, editor.selection.active, PEOPLE);
+  const hit = entityAt(manager, editor.document, editor.selection.active, types);
   return hit ? { corpus: hit.ref.corpus, entity: hit.entity, mention: hit.mention } : undefined;
 }
 
