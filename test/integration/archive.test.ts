@@ -4,6 +4,7 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
 import * as net from 'net';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { buildTimeline, type Timeline } from '../../src/core/query/timeline';
@@ -310,6 +311,27 @@ describe('shared archive (PostgreSQL)', function () {
     const locations = await api.archive.language.references({ path: ARTICLE, start: person.mentions.find((m) => m.path === ARTICLE)!.start, end: 0 });
     assert.ok(locations && locations.length === person.mentions.length);
     assert.ok(locations.every((l) => l.uri.scheme === 'file'));
+  });
+
+  it('forgets where the oldest articles are once it remembers too many (a long session touches every article)', async () => {
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'corpus-nav-archive-folder-'));
+    try {
+      await setArchives([virtual, files, { name: 'elsewhere', ...connection, folder }]);
+      assert.ok(await connect(api, 'elsewhere'));
+      assert.strictEqual(api.archive.documents.uriOf(ARTICLE)?.scheme, ARCHIVE_SCHEME);
+      fs.writeFileSync(path.join(folder, ARTICLE), 'arrived later');
+      // Remembered: no disk look-up again while it is among the recent ones.
+      assert.strictEqual(api.archive.documents.uriOf(ARTICLE)?.scheme, ARCHIVE_SCHEME);
+      // Other articles looked up, a thousand at a time, until it is forgotten and found on disk (or never).
+      let lookedUp = 0;
+      while (lookedUp < 50_000 && api.archive.documents.uriOf(ARTICLE)?.scheme === ARCHIVE_SCHEME) {
+        for (const end = lookedUp + 1000; lookedUp < end; lookedUp++) api.archive.documents.uriOf(`other/${lookedUp}.txt`);
+      }
+      assert.strictEqual(api.archive.documents.uriOf(ARTICLE)?.toString(), vscode.Uri.file(path.join(folder, ARTICLE)).toString(), `still remembered after ${lookedUp} others`);
+    } finally {
+      await setArchives([virtual, files]);
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('reports an archive that cannot be reached, with Retry, and the editor keeps answering', async () => {

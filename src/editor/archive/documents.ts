@@ -21,6 +21,8 @@ export const ARCHIVE_SELECTOR: vscode.DocumentSelector = [
 
 /** Texts kept for converting offsets to positions (references across many articles), by total size. */
 const TEXT_CACHE_CHARS = 4_000_000;
+/** Articles whose place on disk is remembered: references and searches touch thousands, a long session all of them. */
+const DISK_CACHE_PATHS = 10_000;
 
 export interface Span {
   start: number;
@@ -115,6 +117,7 @@ export class ArchiveDocuments implements vscode.TextDocumentContentProvider, vsc
         .map((folder) => nodePath.join(folder, ...path.split('/')))
         .find((candidate) => fs.existsSync(candidate));
       uri = file ? vscode.Uri.file(file) : null;
+      if (this.onDisk.size >= DISK_CACHE_PATHS) this.onDisk.delete(this.onDisk.keys().next().value as string);
       this.onDisk.set(path, uri);
     }
     return uri ?? vscode.Uri.from({ scheme: ARCHIVE_SCHEME, authority: authorityOf(config), path: `/${path}` });
