@@ -50,6 +50,24 @@ function byFirstWord(names: Iterable<string>): Map<string, string[]> {
 
 const KNOWN_BY_FIRST_WORD = byFirstWord(KNOWN_NAMES.keys());
 
+/**
+ * Per capital letter A-Z, a bit set of the lengths of the first words starting with it (bit 31: 31 or more):
+ * most capitalised words of an article are ruled out without cutting them out of the text to look them up.
+ */
+function lengthsByInitial(firstWords: Iterable<string>, into = new Uint32Array(26)): Uint32Array {
+  for (const word of firstWords) {
+    const c = word.charCodeAt(0);
+    if (isAsciiUpperCode(c)) into[c - 65] |= lengthBit(word.length);
+  }
+  return into;
+}
+
+function lengthBit(length: number): number {
+  return (1 << Math.min(length, 31)) >>> 0;
+}
+
+const KNOWN_LENGTHS = lengthsByInitial(KNOWN_BY_FIRST_WORD.keys());
+
 function isWordCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
 }
@@ -88,6 +106,7 @@ export function spreadNames(text: string, found: RawEntityMention[], tagged: rea
   const typeOfName = new Map<string, NamedEntityType>();
   for (const m of found) if (!typeOfName.has(m.text)) typeOfName.set(m.text, m.type);
   const local = byFirstWord(typeOfName.keys());
+  const lengths = lengthsByInitial(local.keys(), KNOWN_LENGTHS.slice());
   const claimed = new Claims([tagged, people, found]);
   const added: RawEntityMention[] = [];
   const n = text.length;
@@ -101,6 +120,8 @@ export function spreadNames(text: string, found: RawEntityMention[], tagged: rea
     let end = wordEnd;
     if (end - at > 2 && text.charCodeAt(end - 1) === 0x73 && isApostrophe(text.charCodeAt(end - 2))) end -= 2;
     else if (isApostrophe(text.charCodeAt(end - 1))) end--;
+    const initialLengths = lengths[text.charCodeAt(at) - 65];
+    if ((initialLengths & lengthBit(end - at)) === 0 && !(text.charCodeAt(end - 1) === 0x2e && (initialLengths & lengthBit(end - 1 - at)) !== 0)) continue;
     let word = text.slice(at, end);
     let candidates = KNOWN_BY_FIRST_WORD.get(word);
     if (candidates === undefined && text.charCodeAt(end - 1) === 0x2e) {
