@@ -76,12 +76,14 @@ function decodeSentence(
     }
     if (cache !== null) {
       const slot = cache.slotOf(info, i, weights);
+      const { sums } = cache;
+      const sumsAt = cache.sumsAt(slot);
       if (!cache.isFilled(slot)) {
-        clearScores(cache.sums, slot * T);
-        sumRows(rows, at, wordFeatures(info, i, use, rows, at), emission, shift, cache.sums, slot * T);
+        clearScores(sums, sumsAt);
+        sumRows(rows, at, wordFeatures(info, i, use, rows, at), emission, shift, sums, sumsAt);
         cache.markFilled(slot);
       }
-      for (let t = 0; t < T; t++) emissions[e + t] = cache.sums[slot * T + t];
+      for (let t = 0; t < T; t++) emissions[e + t] = sums[sumsAt + t];
     } else {
       clearScores(emissions, e);
       at = wordFeatures(info, i, use, rows, at);
@@ -136,7 +138,12 @@ function viterbi(length: number, flags: Int32Array, from: number, transitions: A
   for (let i = 1; i < length; i++) {
     const e = i * T;
     const candidate = (flags[from + i] & F_CANDIDATE) !== 0;
-    if (onlyOutside) {
+    if (onlyOutside && !candidate) {
+      // O after O: the only score and back pointer a later step or the final choice can read.
+      next[OUTSIDE] = scores[OUTSIDE] + transitions[OUTSIDE * T + OUTSIDE] + emissions[e + OUTSIDE];
+      backPointers[e + OUTSIDE] = OUTSIDE;
+      for (let t = 1; t < T; t++) next[t] = FORBIDDEN;
+    } else if (onlyOutside) {
       const previous = scores[OUTSIDE];
       for (let t = 0; t < T; t++) {
         next[t] = previous + transitions[OUTSIDE * T + t] + emissions[e + t];

@@ -35,40 +35,42 @@ export const LEX_CLASSES = 17;
 
 const DAYS = 'monday tuesday wednesday thursday friday saturday sunday'.split(' ');
 
-/** Open-addressing table from a 32-bit key to a bit set; keys are hashes, 0 marks an empty slot. */
+/**
+ * Open-addressing table from a 32-bit key to a bit set; keys are hashes, 0 marks an empty slot. Slot s holds
+ * its key at 2s and its bits at 2s + 1: a lookup that finds its key reads one cache line, not two.
+ */
 class HashBits {
-  private keys = new Int32Array(1 << 14);
-  private values = new Int32Array(1 << 14);
+  private entries = new Int32Array(2 << 14);
   private size = 0;
 
   add(key: number, bits: number): void {
     const k = key === 0 ? 1 : key;
-    if ((this.size + 1) * 2 > this.keys.length) this.grow();
-    const mask = this.keys.length - 1;
+    if ((this.size + 1) * 4 > this.entries.length) this.grow();
+    const { entries } = this;
+    const mask = (entries.length >> 1) - 1;
     let at = k & mask;
-    while (this.keys[at] !== 0 && this.keys[at] !== k) at = (at + 1) & mask;
-    if (this.keys[at] === 0) this.size++;
-    this.keys[at] = k;
-    this.values[at] |= bits;
+    while (entries[2 * at] !== 0 && entries[2 * at] !== k) at = (at + 1) & mask;
+    if (entries[2 * at] === 0) this.size++;
+    entries[2 * at] = k;
+    entries[2 * at + 1] |= bits;
   }
 
   get(key: number): number {
     const k = key === 0 ? 1 : key;
-    const mask = this.keys.length - 1;
+    const { entries } = this;
+    const mask = (entries.length >> 1) - 1;
     for (let at = k & mask; ; at = (at + 1) & mask) {
-      const found = this.keys[at];
-      if (found === k) return this.values[at];
+      const found = entries[2 * at];
+      if (found === k) return entries[2 * at + 1];
       if (found === 0) return 0;
     }
   }
 
   private grow(): void {
-    const keys = this.keys;
-    const values = this.values;
-    this.keys = new Int32Array(keys.length * 2);
-    this.values = new Int32Array(keys.length * 2);
+    const old = this.entries;
+    this.entries = new Int32Array(old.length * 2);
     this.size = 0;
-    for (let at = 0; at < keys.length; at++) if (keys[at] !== 0) this.add(keys[at], values[at]);
+    for (let at = 0; at < old.length; at += 2) if (old[at] !== 0) this.add(old[at], old[at + 1]);
   }
 }
 

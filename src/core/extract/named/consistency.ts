@@ -10,6 +10,7 @@ import { KNOWN_NAME_GROUPS, entityKey } from '../../language/entityNames';
 import { isFirstName } from '../../language/firstNames';
 import { ROLE_MODIFIERS, TITLE_HEADS } from '../../language/titles';
 import { isAsciiUpperCode } from '../../util/chars';
+import { fnv1a } from '../../util/hash';
 
 const COUNTRY_KEYS: ReadonlySet<string> = new Set(GAZETTEER_COUNTRIES.map(entityKey));
 
@@ -50,6 +51,29 @@ function byFirstWord(names: Iterable<string>): Map<string, string[]> {
 
 const KNOWN_BY_FIRST_WORD = byFirstWord(KNOWN_NAMES.keys());
 
+/** log2 of the bits of a first-word filter. */
+const FILTER_BITS = 16;
+
+/**
+ * A bit set of first words by hash: most capitalised words of an article are ruled out without cutting
+ * them out of the text to look them up. False positives only cost the lookup.
+ */
+function firstWordFilter(firstWords: Iterable<string>, into = new Uint8Array(1 << (FILTER_BITS - 3))): Uint8Array {
+  for (const word of firstWords) {
+    const bit = fnv1a(word) >>> (32 - FILTER_BITS);
+    into[bit >>> 3] |= 1 << (bit & 7);
+  }
+  return into;
+}
+
+/** Whether text[start, end) may be one of the filter's first words. */
+function mayBeFirstWord(filter: Uint8Array, text: string, start: number, end: number): boolean {
+  const bit = fnv1a(text, start, end) >>> (32 - FILTER_BITS);
+  return (filter[bit >>> 3] & (1 << (bit & 7))) !== 0;
+}
+
+const KNOWN_FILTER = firstWordFilter(KNOWN_BY_FIRST_WORD.keys());
+
 function isWordCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
 }
@@ -88,6 +112,7 @@ export function spreadNames(text: string, found: RawEntityMention[], tagged: rea
   const typeOfName = new Map<string, NamedEntityType>();
   for (const m of found) if (!typeOfName.has(m.text)) typeOfName.set(m.text, m.type);
   const local = byFirstWord(typeOfName.keys());
+  const filter = firstWordFilter(local.keys(), KNOWN_FILTER.slice());
   const claimed = new Claims([tagged, people, found]);
   const added: RawEntityMention[] = [];
   const n = text.length;
@@ -101,6 +126,7 @@ export function spreadNames(text: string, found: RawEntityMention[], tagged: rea
     let end = wordEnd;
     if (end - at > 2 && text.charCodeAt(end - 1) === 0x73 && isApostrophe(text.charCodeAt(end - 2))) end -= 2;
     else if (isApostrophe(text.charCodeAt(end - 1))) end--;
+    if (!mayBeFirstWord(filter, text, at, end) && !(text.charCodeAt(end - 1) === 0x2e && mayBeFirstWord(filter, text, at, end - 1))) continue;
     let word = text.slice(at, end);
     let candidates = KNOWN_BY_FIRST_WORD.get(word);
     if (candidates === undefined && text.charCodeAt(end - 1) === 0x2e) {

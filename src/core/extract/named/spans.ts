@@ -44,8 +44,9 @@ function beginsOfficeTitle(text: string, span: string, end: number): boolean {
 /** "Mrs Georgia Brent": a name after an honorific is a person's, whatever the tagger read. */
 function startsWithHonorific(span: string): boolean {
   const space = span.indexOf(' ');
-  if (space < 0 || AMBIGUOUS_RANKS.has(span.slice(0, space).toLowerCase().replace(/\.$/, ''))) return false;
-  return HONORIFIC_PHRASES.has(span.slice(0, space).toLowerCase().replace(/\.$/, ''));
+  if (space < 0) return false;
+  const word = span.slice(0, space).toLowerCase().replace(/\.$/, '');
+  return !AMBIGUOUS_RANKS.has(word) && HONORIFIC_PHRASES.has(word);
 }
 
 /** "Mrs [Georgia Brent]": a name right after an honorific is a person's. */

@@ -76,7 +76,7 @@ export class IndexedOutsideQuotes extends OutsideQuotes {
   readonly tokenCount: number;
   /** Each token's number in the tokenizer's list. */
   private readonly numbers: Int32Array;
-  private readonly tokenObjects: (Token | null)[] = [];
+  private readonly tokenObjects: (Token | null)[];
 
   constructor(text: string, quotes: readonly Readonly<Span>[], allTokens: TokenList) {
     super(text, quotes, allTokens);
@@ -94,8 +94,8 @@ export class IndexedOutsideQuotes extends OutsideQuotes {
     this.tokenStarts = unquotedStarts;
     this.numbers = numbers;
     this.tokenCount = kept;
-    const objects = this.tokenObjects;
-    for (let i = 0; i < kept; i++) objects.push(null);
+    // Sized once: growing it by push copied the list over and over for a long article.
+    this.tokenObjects = new Array<Token | null>(kept).fill(null);
   }
 
   /** Index of the first token outside quotes that starts at or after `pos`. */

@@ -34,6 +34,22 @@ const RELATIVE_CLAUSE_TOKENS = 30;
 /** How many paragraphs back a pronoun may point. */
 const PARAGRAPH_WINDOW = 3;
 
+/** A clause mark a noun phrase does not run across: , ; : ( ) and the dashes. */
+function isClauseMark(word: string): boolean {
+  if (word.length !== 1) return false;
+  const c = word.charCodeAt(0);
+  return c === 0x2c || c === 0x3b || c === 0x3a || c === 0x28 || c === 0x29 || c === 0x2014 || c === 0x2013;
+}
+
+/** "minister's", "ministers'" (either apostrophe). */
+function isPossessiveWord(word: string): boolean {
+  const n = word.length;
+  if (n < 2) return false;
+  const last = word.charCodeAt(n - 1);
+  const before = word.charCodeAt(n - 2);
+  return (last === 0x73 && (before === 0x27 || before === 0x2019)) || (before === 0x73 && (last === 0x27 || last === 0x2019));
+}
+
 function referentPos(referent: Referent): number {
   return referent.pos;
 }
@@ -157,12 +173,12 @@ export class Subjects {
     let possessor = false;
     for (; k >= 0; k--) {
       const t = tokens[k];
-      if (/^[,;:()\u2014\u2013]$/.test(t.word)) break;
+      if (isClauseMark(t.word)) break;
       if (DETERMINERS.has(t.lower)) {
         determiner = t.lower;
         break;
       }
-      if (/['\u2019]s$|s['\u2019]$/.test(t.word)) {
+      if (isPossessiveWord(t.word)) {
         possessor = true;
         break;
       }
@@ -172,14 +188,14 @@ export class Subjects {
         words.length = 0;
         continue;
       }
-      if (SPEECH_VERBS.has(t.lower) || STANCE_VERBS.has(t.lower) || (t.lower !== t.word ? false : /ed$/.test(t.lower))) break;
+      if (SPEECH_VERBS.has(t.lower) || STANCE_VERBS.has(t.lower) || (t.lower !== t.word ? false : t.lower.endsWith('ed'))) break;
       words.unshift(t);
       if (words.length > 8) return null;
     }
     if (words.length === 0) return null;
     const head = words.find((w) => isPersonNoun(w.lower));
     const last = words[words.length - 1];
-    const gender: ReferentGender | null = /s$/.test(last.lower) && ANONYMOUS_PERSON_NOUNS.has(last.lower) && !ROLE_NOUNS.has(last.lower) ? 'plural' : MALE_NOUNS.has(last.lower) ? 'male' : FEMALE_NOUNS.has(last.lower) ? 'female' : null;
+    const gender: ReferentGender | null = last.lower.endsWith('s') && ANONYMOUS_PERSON_NOUNS.has(last.lower) && !ROLE_NOUNS.has(last.lower) ? 'plural' : MALE_NOUNS.has(last.lower) ? 'male' : FEMALE_NOUNS.has(last.lower) ? 'female' : null;
     const npStart = words[0].start;
     if (!head) {
       // No person noun: an organisation or place speaks ("the Russian embassy", "Downing Street").
