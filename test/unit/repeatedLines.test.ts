@@ -123,6 +123,30 @@ describe('repeated lines: page furniture found by the corpus', () => {
     assert.deepStrictEqual(index.article('a000.txt')!.boilerplate, []);
   });
 
+  it('follows an edit that changes only where a line stands: the same furniture as a fresh index, each time', () => {
+    // Long lines (never candidates) around a repeated line: three articles give it one context between them.
+    const before = `${'Shared opening of a syndicated item that runs long enough to be prose and never a candidate line, '.repeat(2)}end.`;
+    const after = `${'Shared closing of a syndicated item that runs long enough to be prose and never a candidate line, '.repeat(2)}end.`;
+    const own = (i: number) => `${`Article ${i} has a paragraph of its own here that runs well past the length of any furniture line, `.repeat(2)}end.`;
+    const texts = corpus(12, () => false);
+    for (let i = 0; i < 4; i++) texts[`a00${i}.txt`] = article(i, i < 3 ? [before, AD_LINE, after] : [own(i), AD_LINE, own(i + 50)]);
+    const index = CorpusIndex.fromTexts('/c', texts);
+    const boilerplate = (corpus: CorpusIndex) => corpus.articles().map((a) => [a.path, a.boilerplate]);
+    const same = (what: string) => {
+      const fresh = CorpusIndex.fromTexts('/c', texts);
+      assert.strictEqual(index.furnitureLineCount(), fresh.furnitureLineCount(), what);
+      assert.deepStrictEqual(boilerplate(index), boilerplate(fresh), what);
+    };
+    same('two contexts: not furniture');
+    assert.strictEqual(index.furnitureLineCount(), 0);
+    for (const [edit, furniture] of [[own, 1], [() => before, 0]] as const) {
+      texts['a001.txt'] = article(1, [edit(1), AD_LINE, edit === own ? own(51) : after]);
+      index.updateArticle('a001.txt', texts['a001.txt']);
+      same(`after the edit that leaves ${furniture} furniture line`);
+      assert.strictEqual(index.furnitureLineCount(), furniture);
+    }
+  });
+
   it('drops the quotes inside a masked line and maps the speakers of the others', () => {
     const text = 'Ann Lee said: "We stay."\nPromo line with Bob Tran\n"We go," said Cat Moss.\n';
     const extraction: ArticleExtraction = {

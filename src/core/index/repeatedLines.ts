@@ -10,7 +10,7 @@
 // is never a candidate). The same story syndicated to several outlets repeats its short lines too, but always between the same
 // paragraphs, so its copies count as one context.
 import { lineTable, LINE_BOILERPLATE, LINE_COUNTED, type LineTable } from '../extract/lineKeys';
-import { addCount } from '../util/counts';
+import { addCount, addToIndex } from '../util/counts';
 import { ITEMS_PER_STEP, type Steps } from '../util/steps';
 import type { ArticleExtraction, Span } from '../types';
 
@@ -63,6 +63,13 @@ export class RepeatedLines {
   private readonly counts = new Map<number, number>();
   private readonly spansByPath = new Map<string, readonly Span[]>();
   private furnitureKeys = new Set<number>();
+  /** Keys in at least `threshold` articles, and that threshold. */
+  private candidates = new Set<number>();
+  private threshold = 0;
+  /** Per candidate key, how many of its lines stand in each context. */
+  private contexts = new Map<number, Map<number, number>>();
+  /** Per article holding a candidate: its (key, context) pairs, to take them back when it changes. */
+  private contributions = new Map<string, Int32Array>();
 
   /** The furniture lines of an article, in text order. */
   spans(path: string): readonly Span[] {
@@ -96,18 +103,28 @@ export class RepeatedLines {
   /**
    * Takes in the articles in `changed` (changed or gone) and finds the corpus' furniture again. Returns the
    * paths whose furniture spans changed, `changed` or not (a line crossing the threshold changes every article
-   * that holds it).
+   * that holds it). While no line crosses the threshold, only the changed articles are read again: an edit in
+   * a large corpus does not walk every article's lines.
    */
   *updateSteps(extractions: ReadonlyMap<string, ArticleExtraction>, changed: readonly string[]): Steps<string[]> {
     let work = 0;
+    const touched = new Set<number>();
     for (const path of changed) {
       const old = this.tables.get(path);
-      if (old) for (const key of countedKeys(old)) addCount(this.counts, key, -1);
+      if (old) {
+        for (const key of countedKeys(old)) {
+          addCount(this.counts, key, -1);
+          touched.add(key);
+        }
+      }
       const extraction = extractions.get(path);
       if (extraction) {
         const table = this.table(extraction);
         this.tables.set(path, table);
-        for (const key of countedKeys(table)) addCount(this.counts, key, 1);
+        for (const key of countedKeys(table)) {
+          addCount(this.counts, key, 1);
+          touched.add(key);
+        }
         work += table.keys.length;
       } else this.tables.delete(path);
       if ((work += 16) >= ITEMS_PER_STEP) {
@@ -116,51 +133,101 @@ export class RepeatedLines {
       }
     }
     const threshold = repeatThreshold(this.tables.size);
-    const candidates = new Set<number>();
-    for (const [key, count] of this.counts) if (count >= threshold) candidates.add(key);
-    yield;
-
-    // Contexts of the candidates, and which articles hold one.
-    const contexts = new Map<number, Set<number>>();
-    const holders: string[] = [];
-    if (candidates.size > 0) {
-      for (const [path, table] of this.tables) {
-        const { keys, flags } = table;
-        let holds = false;
-        for (let i = 0; i < keys.length; i++) {
-          if (!(flags[i] & LINE_COUNTED) || !candidates.has(keys[i])) continue;
-          holds = true;
-          const context = Math.imul(this.neighbour(table, candidates, i, -1), 31) ^ this.neighbour(table, candidates, i, 1);
-          let set = contexts.get(keys[i]);
-          if (!set) contexts.set(keys[i], (set = new Set()));
-          set.add(context);
-        }
-        if (holds) holders.push(path);
-        if ((work += keys.length) >= ITEMS_PER_STEP) {
-          work = 0;
-          yield;
-        }
+    let candidatesMoved = threshold !== this.threshold;
+    if (candidatesMoved) {
+      this.threshold = threshold;
+      this.candidates = new Set();
+      for (const [key, count] of this.counts) if (count >= threshold) this.candidates.add(key);
+    } else {
+      for (const key of touched) {
+        const candidate = (this.counts.get(key) ?? 0) >= threshold;
+        if (candidate === this.candidates.has(key)) continue;
+        candidatesMoved = true;
+        if (candidate) this.candidates.add(key);
+        else this.candidates.delete(key);
       }
     }
-    const furniture = new Set<number>();
-    for (const [key, set] of contexts) if (set.size >= threshold) furniture.add(key);
+    yield;
+
+    // Contexts of the candidates: all of them again when the candidates moved (a neighbour is the nearest line
+    // that is no candidate), else only the changed articles' own.
+    const previous = this.furnitureKeys;
+    let reread: Iterable<string>;
+    if (candidatesMoved) {
+      this.contexts = new Map();
+      this.contributions = new Map();
+      reread = this.tables.keys();
+    } else {
+      for (const path of changed) this.takeBack(path);
+      reread = changed;
+    }
+    for (const path of reread) {
+      const table = this.tables.get(path);
+      if (!table) continue;
+      work += this.addContexts(path, table);
+      if (work >= ITEMS_PER_STEP) {
+        work = 0;
+        yield;
+      }
+    }
+    const furniture = candidatesMoved ? new Set<number>() : new Set(previous);
+    for (const [key, set] of this.contexts) if (candidatesMoved && set.size >= threshold) furniture.add(key);
+    if (!candidatesMoved) {
+      for (const key of this.touchedContextKeys) {
+        if ((this.contexts.get(key)?.size ?? 0) >= threshold) furniture.add(key);
+        else furniture.delete(key);
+      }
+    }
+    this.touchedContextKeys.clear();
     this.furnitureKeys = furniture;
     yield;
 
+    // Spans again: of every article holding a candidate when the furniture changed, else of the changed ones.
+    const furnitureMoved = furniture.size !== previous.size || [...furniture].some((key) => !previous.has(key));
     const moved: string[] = [];
-    const holding = new Set(holders);
-    for (const path of holders) {
-      const spans = this.furnitureSpans(this.tables.get(path)!, furniture);
+    const respan = furnitureMoved || candidatesMoved ? this.contributions.keys() : changed;
+    for (const path of respan) {
+      const table = this.tables.get(path);
+      const spans = table && this.contributions.has(path) ? this.furnitureSpans(table, furniture) : NO_SPANS;
       if (!sameSpans(spans, this.spans(path))) moved.push(path);
       if (spans.length > 0) this.spansByPath.set(path, spans);
       else this.spansByPath.delete(path);
     }
     for (const path of [...this.spansByPath.keys()]) {
-      if (holding.has(path)) continue;
+      if (this.contributions.has(path) && this.tables.has(path)) continue;
       this.spansByPath.delete(path);
-      moved.push(path);
+      if (!moved.includes(path)) moved.push(path);
     }
     return moved;
+  }
+
+  /** Candidate keys whose contexts changed since the furniture was last decided. */
+  private readonly touchedContextKeys = new Set<number>();
+
+  /** Counts the contexts of an article's candidate lines; returns the work done. */
+  private addContexts(path: string, table: LineTable): number {
+    const { keys, flags } = table;
+    const pairs: number[] = [];
+    for (let i = 0; i < keys.length; i++) {
+      if (!(flags[i] & LINE_COUNTED) || !this.candidates.has(keys[i])) continue;
+      const context = Math.imul(this.neighbour(table, this.candidates, i, -1), 31) ^ this.neighbour(table, this.candidates, i, 1);
+      addToIndex(this.contexts, keys[i], context, 1);
+      pairs.push(keys[i], context);
+      this.touchedContextKeys.add(keys[i]);
+    }
+    if (pairs.length > 0) this.contributions.set(path, Int32Array.from(pairs));
+    return keys.length;
+  }
+
+  /** Takes an article's contexts back out of the counts. */
+  private takeBack(path: string): void {
+    const pairs = this.contributions.get(path);
+    if (!pairs) return;
+    for (let i = 0; i < pairs.length; i += 2) {
+      addToIndex(this.contexts, pairs[i], pairs[i + 1], -1);
+      this.touchedContextKeys.add(pairs[i]);
+    }
+    this.contributions.delete(path);
   }
 
   /** The key of the nearest line in `direction` that is prose or a paragraph, or EDGE at the article's edge. */
