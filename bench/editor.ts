@@ -140,10 +140,11 @@ export function benchVsix(): void {
     execFileSync('npx', ['--no-install', '@vscode/vsce', 'package', '--no-dependencies', '-o', out], { cwd: ROOT, stdio: 'pipe', timeout: 300_000 });
     const bytes = fs.statSync(out).size;
     results.vsix = { bytes };
-    add('VSIX size', `${(bytes / 1024).toFixed(0)} KB`, '<= 400 KB', bytes <= 400 * 1024, '`vsce package --no-dependencies` (bundle has the deps)');
+    // 1.5 MB since the entity tagger's weights ship in the bundle (the named-entities issue's limit for a model).
+    add('VSIX size', `${(bytes / 1024).toFixed(0)} KB`, '<= 1.5 MB', bytes <= 1.5 * 1024 * 1024, '`vsce package --no-dependencies` (bundle has the deps and the tagger weights)');
   } catch (error) {
     const message = String((error as { stderr?: Buffer }).stderr ?? error).trim().split('\n').filter(Boolean).slice(-1)[0];
     results.vsix = { error: message };
-    add('VSIX size', 'n/a', '<= 400 KB', null, `vsce package failed: ${message}`);
+    add('VSIX size', 'n/a', '<= 1.5 MB', null, `vsce package failed: ${message}`);
   }
 }
