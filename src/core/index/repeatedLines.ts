@@ -70,6 +70,8 @@ export class RepeatedLines {
   private contexts = new Map<number, Map<number, number>>();
   /** Per article holding a candidate: its (key, context) pairs, to take them back when it changes. */
   private contributions = new Map<string, Int32Array>();
+  /** Candidate keys whose contexts changed since the furniture was last decided. */
+  private readonly touchedContextKeys = new Set<number>();
 
   /** The furniture lines of an article, in text order. */
   spans(path: string): readonly Span[] {
@@ -170,13 +172,11 @@ export class RepeatedLines {
         yield;
       }
     }
-    const furniture = candidatesMoved ? new Set<number>() : new Set(previous);
-    for (const [key, set] of this.contexts) if (candidatesMoved && set.size >= threshold) furniture.add(key);
-    if (!candidatesMoved) {
-      for (const key of this.touchedContextKeys) {
-        if ((this.contexts.get(key)?.size ?? 0) >= threshold) furniture.add(key);
-        else furniture.delete(key);
-      }
+    // Every key counted above is touched, so after a full count this decides all of them.
+    const furniture = new Set(candidatesMoved ? [] : previous);
+    for (const key of this.touchedContextKeys) {
+      if ((this.contexts.get(key)?.size ?? 0) >= threshold) furniture.add(key);
+      else furniture.delete(key);
     }
     this.touchedContextKeys.clear();
     this.furnitureKeys = furniture;
@@ -193,16 +193,16 @@ export class RepeatedLines {
       if (spans.length > 0) this.spansByPath.set(path, spans);
       else this.spansByPath.delete(path);
     }
-    for (const path of [...this.spansByPath.keys()]) {
-      if (this.contributions.has(path) && this.tables.has(path)) continue;
-      this.spansByPath.delete(path);
-      if (!moved.includes(path)) moved.push(path);
+    // After a full count an article may have stopped holding a candidate without having changed.
+    if (candidatesMoved) {
+      for (const path of [...this.spansByPath.keys()]) {
+        if (this.contributions.has(path)) continue;
+        this.spansByPath.delete(path);
+        moved.push(path);
+      }
     }
     return moved;
   }
-
-  /** Candidate keys whose contexts changed since the furniture was last decided. */
-  private readonly touchedContextKeys = new Set<number>();
 
   /** Counts the contexts of an article's candidate lines; returns the work done. */
   private addContexts(path: string, table: LineTable): number {
