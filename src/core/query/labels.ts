@@ -40,3 +40,9 @@ export function entityTypeName(type: EntityType): string {
 export function entityTypePlural(type: EntityType): string {
   return TYPE_NAMES[type].many;
 }
+
+/** A quote on one line between curly quotes, cut to `max` characters with an ellipsis. */
+export function quotedLine(text: string, max: number): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return `“${line.length > max ? `${line.slice(0, max - 1)}…` : line}”`;
+}

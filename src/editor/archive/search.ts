@@ -3,7 +3,7 @@
 // else the archive's read-only copy).
 import * as vscode from 'vscode';
 import type { ArchiveEntity, QuoteHit } from '../../archive/archiveReader';
-import { entityTypeName, plural } from '../../core/query/labels';
+import { entityTypeName, plural, quotedLine } from '../../core/query/labels';
 import type { EntityType } from '../../core/types';
 import { ENTITY_ICONS } from '../features/entityTypes';
 import type { ArchiveDocuments } from './documents';
@@ -32,10 +32,10 @@ export class ArchiveSearch {
   showQuotes(initial = ''): vscode.QuickPick<vscode.QuickPickItem> | undefined {
     return this.picker<QuoteHit>({
       title: 'Search Archive Quotes',
-      placeholder: 'Type words of a quote (typos are fine); start with @name to narrow to a speaker',
+      placeholder: 'Type words of a quote (typos are fine); start with @name to narrow to a speaker or organisation',
       initial,
       search: (query, token) => this.quotes(query, token),
-      item: (hit) => ({ label: quoteLabel(hit.text), description: hit.sourceName ?? 'unattributed', detail: hit.path }),
+      item: (hit) => ({ label: quotedLine(hit.text, LABEL_LENGTH), description: hit.sourceName ?? 'unattributed', detail: hit.path }),
       open: (hit) => this.documents.open(hit.path, hit, false),
     });
   }
@@ -113,9 +113,4 @@ export class ArchiveSearch {
     if (spec.initial) void update();
     return pick;
   }
-}
-
-function quoteLabel(text: string): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return `“${line.length > LABEL_LENGTH ? `${line.slice(0, LABEL_LENGTH - 1)}…` : line}”`;
 }

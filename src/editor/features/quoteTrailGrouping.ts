@@ -3,7 +3,7 @@
 // one article carries.
 import * as vscode from 'vscode';
 import type { Corpus } from '../../core/api';
-import { articleDetail, articleTitle, plural } from '../../core/query/labels';
+import { articleDetail, articleTitle, plural, quotedLine } from '../../core/query/labels';
 import { quotesByTrail } from '../../core/query/quoteTrailCard';
 import { trailMatch, type QuoteTrail } from '../../core/trails';
 import type { Quote } from '../../core/types';
@@ -15,10 +15,7 @@ import type { SpanTarget } from './shared';
 const MAX_ROWS = 1000;
 const LABEL_LENGTH = 70;
 
-function quoteLabel(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return `“${flat.length > LABEL_LENGTH ? `${flat.slice(0, LABEL_LENGTH - 1)}…` : flat}”`;
-}
+const quoteLabel = (text: string): string => quotedLine(text, LABEL_LENGTH);
 
 function openQuote(corpus: Corpus, quote: Quote): vscode.Command {
   const target: SpanTarget = { root: corpus.root, path: quote.path, start: quote.start, end: quote.end };
