@@ -3,13 +3,13 @@
 // Every answer is an async query through the session (timeout, cancellation, failures reported once).
 import * as vscode from 'vscode';
 import type { ArchiveMentionOf, EntityQuotes, HoverCard } from '../../archive/archiveReader';
-import { entityTypeName, plural } from '../../core/query/labels';
+import { plural } from '../../core/query/labels';
 import type { EntityType } from '../../core/types';
 import { ARCHIVE_HOVER_COMMANDS, ARCHIVE_COMMANDS, Settings } from '../ids';
 import { documentOffset, documentRange } from '../ranges';
 import { commandUri, escapeMarkdownText } from '../features/shared';
 import { readHoverSettings } from '../features/hover';
-import { ENTITY_ICONS, shownEntityTypes } from '../features/entityTypes';
+import { entityIconOf, entityTypeLabel, shownEntityTypes } from '../features/entityTypes';
 import { ENTITY_LEGEND } from '../features/semanticTokens';
 import { ARCHIVE_SCHEME, ARCHIVE_SELECTOR, type ArchiveDocuments } from './documents';
 import type { ArchiveSession } from './session';
@@ -29,15 +29,11 @@ export interface ArchiveSpan {
   end: number;
 }
 
-function typeName(type: string): string {
-  return type in ENTITY_ICONS ? entityTypeName(type as EntityType) : type;
-}
-
 /** A hover card's Markdown, every piece of archive text escaped, links only to the archive's commands. */
 export function renderArchiveCard(card: HoverCard, quotes?: EntityQuotes): vscode.MarkdownString {
   const { entity, mention } = card;
-  const icon = ENTITY_ICONS[entity.type as EntityType] ?? 'symbol-misc';
-  const lines = [`$(${icon}) **${escapeMarkdownText(entity.name)}** · ${escapeMarkdownText(typeName(entity.type))}`];
+  const icon = entityIconOf(entity.type);
+  const lines = [`$(${icon}) **${escapeMarkdownText(entity.name)}** · ${escapeMarkdownText(entityTypeLabel(entity.type))}`];
   if (entity.roles.length) lines.push(escapeMarkdownText(entity.roles.slice(0, 3).join(' · ')));
   if (entity.aliases.length) lines.push(`Also: ${escapeMarkdownText(entity.aliases.slice(0, 5).join(', '))}`);
   // Places are not quoted: "0 quotes" would only be noise there.
@@ -200,7 +196,7 @@ class ArchiveSymbolProvider implements vscode.WorkspaceSymbolProvider {
     return found.flatMap((entity, i) => {
       const location = locations[i];
       if (!location) return [];
-      const container = `${typeName(entity.type)} · ${plural(entity.mentionCount, 'mention')} · archive`;
+      const container = `${entityTypeLabel(entity.type)} · ${plural(entity.mentionCount, 'mention')} · archive`;
       return [new vscode.SymbolInformation(entity.name, SYMBOL_KINDS[entity.type] ?? vscode.SymbolKind.Variable, container, location)];
     });
   }

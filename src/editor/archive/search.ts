@@ -3,9 +3,8 @@
 // else the archive's read-only copy).
 import * as vscode from 'vscode';
 import type { ArchiveEntity, QuoteHit } from '../../archive/archiveReader';
-import { entityTypeName, plural, quotedLine } from '../../core/query/labels';
-import type { EntityType } from '../../core/types';
-import { ENTITY_ICONS } from '../features/entityTypes';
+import { plural, quotedLine } from '../../core/query/labels';
+import { entityIconOf, entityTypeLabel } from '../features/entityTypes';
 import type { ArchiveDocuments } from './documents';
 import type { ArchiveSession } from './session';
 
@@ -47,8 +46,8 @@ export class ArchiveSearch {
       initial,
       search: (query, token) => this.entities(query, token),
       item: (entity) => ({
-        label: `$(${ENTITY_ICONS[entity.type as EntityType] ?? 'symbol-misc'}) ${entity.name}`,
-        description: [entity.type in ENTITY_ICONS ? entityTypeName(entity.type as EntityType) : entity.type, entity.aliases.join(', ')].filter(Boolean).join(' · '),
+        label: `$(${entityIconOf(entity.type)}) ${entity.name}`,
+        description: [entityTypeLabel(entity.type), entity.aliases.join(', ')].filter(Boolean).join(' · '),
         detail: [`${plural(entity.mentionCount, 'mention')} in ${plural(entity.articleCount, 'article')}`, ...entity.roles.slice(0, 3)].join(' · '),
       }),
       open: async (entity) => {

@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import type { ArchiveEntity, ArticleSummary, TreeGroup } from '../../archive/archiveReader';
 import { entityTypePlural, plural } from '../../core/query/labels';
 import type { EntityType } from '../../core/types';
-import { ENTITY_ICONS, ENTITY_TYPES } from '../features/entityTypes';
+import { ENTITY_ICONS, ENTITY_TYPES, entityIconOf } from '../features/entityTypes';
 import { ARCHIVE_COMMANDS } from '../ids';
 import type { ArchiveSession } from './session';
 
@@ -128,7 +128,7 @@ export class ArchiveTreeProvider implements vscode.TreeDataProvider<ArchiveNode>
       case 'entity': {
         const { entity } = node;
         const item = new vscode.TreeItem(entity.name, collapsed);
-        item.iconPath = new vscode.ThemeIcon(ENTITY_ICONS[entity.type as EntityType] ?? 'symbol-misc');
+        item.iconPath = new vscode.ThemeIcon(entityIconOf(entity.type));
         item.description = `${plural(entity.mentionCount, 'mention')} · ${plural(entity.articleCount, 'article')}`;
         item.tooltip = [entity.name, entity.roles.join(' · '), entity.aliases.length ? `Also: ${entity.aliases.join(', ')}` : ''].filter(Boolean).join('\n');
         item.contextValue = 'archiveEntity';

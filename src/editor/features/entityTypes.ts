@@ -1,12 +1,25 @@
 // Which entity types the editor shows (the `corpusNavigator.entities.types` setting), and how each type looks.
 import * as vscode from 'vscode';
 import type { Entity, EntityType } from '../../core/types';
+import { entityTypeName } from '../../core/query/labels';
 import { Settings, settingId } from '../ids';
 
 export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'place'];
 
 /** The codicon of each type, in hover cards, pickers, the tree and the Outline. */
 export const ENTITY_ICONS: Record<EntityType, string> = { person: 'person', organization: 'organization', place: 'location' };
+
+const isEntityType = (type: string): type is EntityType => (ENTITY_TYPES as readonly string[]).includes(type);
+
+/** The codicon of a type as an archive stores it (a string a newer indexer may have widened). */
+export function entityIconOf(type: string): string {
+  return isEntityType(type) ? ENTITY_ICONS[type] : 'symbol-misc';
+}
+
+/** "Organisation" for a known type; an unknown one as stored. */
+export function entityTypeLabel(type: string): string {
+  return isEntityType(type) ? entityTypeName(type) : type;
+}
 
 /** The types the user wants shown; every type when the setting is unset, empty or unreadable. */
 export function shownEntityTypes(): ReadonlySet<EntityType> {
