@@ -15,7 +15,7 @@ import type { AliasTable, ParsedName } from './names';
 import type { StoryKey } from './evidence';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
-const { addCount, addToIndex } = counts;
+const { addCount } = counts;
 const { foldName } = textHelpers;
 const { canonicalNameOf, parseName } = names;
 
@@ -30,6 +30,8 @@ export interface FormTally {
 
 export interface ClusterState {
   key: string;
+  /** Its place in the registry: what documents keep to name it. */
+  readonly number: number;
   kind: ClusterKind;
   given: string | null;
   surname: string;
@@ -50,8 +52,11 @@ export interface ClusterState {
   assigned: number;
   docs: Map<DocState, number>;
   forms: Map<string, FormTally>;
-  /** Null until a mention with a role is assigned (most people have none): the index keeps one per cluster. */
-  roles: Map<string, Map<string, number>> | null;
+  /**
+   * Null until a mention with a role is assigned (most people have none): each spelling of a role with its
+   * count; spellings of one role (case aside) are grouped when the person is described.
+   */
+  roles: Map<string, number> | null;
   /**
    * Null until the cluster is named in full: the other clusters named in full in the same articles and the
    * roles next to its full name, each with its number of articles (evidence.ts).
@@ -62,11 +67,32 @@ export interface ClusterState {
 export interface DocState {
   key: string;
   mentions: readonly MentionForm[];
-  parsed: ParsedName[];
-  /** Per mention, the cluster its full name or alias defines (rule 1), or null for mentions resolved by rule 3. */
-  defining: (ClusterState | null)[];
-  assignment: (ClusterState | null)[];
+  /** The mentions' parsed names while a flush works on the document; null in between (`parsedOf` reads them again). */
+  parsed: ParsedName[] | null;
+  /**
+   * Per mention, its cluster as `cellOf` packs it: the cluster its full name or alias defines (rule 1), else the
+   * one rule 3 assigned it; NO_CLUSTER for none yet, or a mention dropped. 4 bytes a mention kept, where two
+   * arrays of clusters took 16.
+   */
+  cells: Int32Array;
   resolved: boolean;
+}
+
+export const NO_CLUSTER = -1;
+
+/** A document's cell for a cluster: its number, doubled, plus one when the mention defines the cluster. */
+export function cellOf(c: ClusterState, defines: boolean): number {
+  return c.number * 2 + (defines ? 1 : 0);
+}
+
+/** Whether a cell holds a defining mention's cluster. */
+export function definesIn(cell: number): boolean {
+  return cell >= 0 && (cell & 1) === 1;
+}
+
+/** The document's parsed names, parsed again (from the memo) after the flush that last worked on it let them go. */
+export function parsedOf(doc: DocState): ParsedName[] {
+  return (doc.parsed ??= doc.mentions.map(parseName));
 }
 
 /** A cluster a short form may refer to, with the gender it had when its candidate list was built. */
@@ -95,21 +121,39 @@ export function clusterSignature(c: ClusterState, gender: Gender | null): string
 
 export const byKey = (a: ClusterState, b: ClusterState): number => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
 
-/** Every cluster ever made, by key and filed by surname and given name. Clusters are kept for good. */
+/** Every cluster ever made, by key and by number, and filed by surname and given name. Clusters are kept for good. */
 export class ClusterRegistry {
   private readonly byKey = new Map<string, ClusterState>();
+  private readonly byNumber: ClusterState[] = [];
   private readonly bySurname = new Map<string, Set<ClusterState>>();
   private readonly byGiven = new Map<string, Set<ClusterState>>();
+
+  /** The cluster with this number. */
+  at(number: number): ClusterState {
+    return this.byNumber[number];
+  }
+
+  /** The cluster of a document's cell, or null for NO_CLUSTER. */
+  ofCell(cell: number): ClusterState | null {
+    return cell < 0 ? null : this.byNumber[cell >> 1];
+  }
+
+  /** The cluster a document's mention defines (rule 1), or null. */
+  definedBy(doc: DocState, i: number): ClusterState | null {
+    const cell = doc.cells[i];
+    return definesIn(cell) ? this.byNumber[cell >> 1] : null;
+  }
 
   /** The cluster with this key, made on first use; a fallback cluster takes the kind of a rule that later defines it. */
   get(key: string, kind: ClusterKind, given: string | null, surname: string): ClusterState {
     let c = this.byKey.get(key);
     if (!c) {
       c = {
-        key, kind, given, surname, canonical: null, defining: 0, male: 0, female: 0, fixedGender: null,
+        key, number: this.byNumber.length, kind, given, surname, canonical: null, defining: 0, male: 0, female: 0, fixedGender: null,
         mergedInto: null, candidate: false, mergedFrom: null, assigned: 0, docs: new Map(), forms: new Map(), roles: null, story: null,
       };
       this.byKey.set(key, c);
+      this.byNumber.push(c);
       let bySurname = this.bySurname.get(surname);
       if (!bySurname) this.bySurname.set(surname, (bySurname = new Set()));
       bySurname.add(c);
@@ -134,13 +178,12 @@ export class ClusterRegistry {
 }
 
 /**
- * Rule 1 for one document: per mention, the cluster its corpus.yaml alias or its full name defines, or null
- * for the mentions rule 3 resolves. An alias cluster takes its given name, surname and gender from the
- * canonical name.
+ * Rule 1 for one document: per mention, the cell of the cluster its corpus.yaml alias or its full name
+ * defines, or NO_CLUSTER for the mentions rule 3 resolves. An alias cluster takes its given name, surname and
+ * gender from the canonical name.
  */
-export function* definingClustersOf(mentions: readonly MentionForm[], parsed: readonly ParsedName[], aliases: AliasTable, registry: ClusterRegistry): Steps<(ClusterState | null)[]> {
-  // Sized up front: the index keeps these per-article arrays, so no spare capacity.
-  const defining: (ClusterState | null)[] = new Array<ClusterState | null>(mentions.length).fill(null);
+export function* definingClustersOf(mentions: readonly MentionForm[], parsed: readonly ParsedName[], aliases: AliasTable, registry: ClusterRegistry): Steps<Int32Array> {
+  const defining = new Int32Array(mentions.length).fill(NO_CLUSTER);
   const hasAliases = aliases.size > 0;
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
@@ -150,21 +193,22 @@ export function* definingClustersOf(mentions: readonly MentionForm[], parsed: re
       const c = registry.get(`alias:${foldName(canonical)}`, 'alias', p.given[0] ?? null, p.surname);
       c.canonical = canonical;
       c.fixedGender = p.gender;
-      defining[i] = c;
+      defining[i] = cellOf(c, true);
       continue;
     }
     const p = parsed[i];
-    if (p.given.length && p.given[0].length > 1) defining[i] = registry.get(`${p.surname}|${p.given[0]}`, 'full', p.given[0], p.surname);
+    if (p.fullKey !== null) defining[i] = cellOf(registry.get(p.fullKey, 'full', p.given[0], p.surname), true);
     if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
   }
   return defining;
 }
 
 /** Adds or removes one document's assigned mentions to their clusters' counts, forms and roles. */
-export function* tallyAssigned(doc: DocState, sign: 1 | -1, dirtyRoots: Set<ClusterState>): Steps<void> {
+export function* tallyAssigned(doc: DocState, sign: 1 | -1, dirtyRoots: Set<ClusterState>, registry: ClusterRegistry): Steps<void> {
+  const { cells } = doc;
   for (let i = 0; i < doc.mentions.length; i++) {
     if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
-    const c = doc.assignment[i];
+    const c = registry.ofCell(cells[i]);
     if (!c) continue;
     const m = doc.mentions[i];
     c.assigned += sign;
@@ -176,7 +220,7 @@ export function* tallyAssigned(doc: DocState, sign: 1 | -1, dirtyRoots: Set<Clus
     } else if (sign > 0) {
       c.forms.set(m.text, { count: 1, words: m.nameParts.length, name: m.nameParts.join(' ') });
     }
-    if (m.role) addToIndex((c.roles ??= new Map()), m.role.toLowerCase(), m.role, sign);
+    if (m.role) addCount((c.roles ??= new Map()), m.role, sign);
     dirtyRoots.add(rootOf(c));
   }
 }

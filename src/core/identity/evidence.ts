@@ -9,7 +9,7 @@
 // the documents' own full names, never on article order or on rule 3's choices, so the index stays
 // incremental: a flush records the story keys that appeared or went, and the clusters whose keys changed
 // re-resolve their surname's (and given name's) articles.
-import type { ClusterState, DocState } from './clusters';
+import type { ClusterRegistry, ClusterState, DocState } from './clusters';
 
 /** The story key counting the articles that name the cluster in full. */
 const ARTICLES = '#articles';
@@ -59,10 +59,10 @@ export function roleKeys(role: string | null): readonly string[] {
 }
 
 /** The story keys of one document's defining clusters: who is named in full, and the roles next to each. */
-function definedIn(doc: DocState): Map<ClusterState, Set<string>> {
+function definedIn(doc: DocState, registry: ClusterRegistry): Map<ClusterState, Set<string>> {
   const defined = new Map<ClusterState, Set<string>>();
-  for (let i = 0; i < doc.defining.length; i++) {
-    const c = doc.defining[i];
+  for (let i = 0; i < doc.cells.length; i++) {
+    const c = registry.definedBy(doc, i);
     if (!c) continue;
     let roles = defined.get(c);
     if (!roles) defined.set(c, (roles = new Set()));
@@ -82,6 +82,8 @@ export class StoryIndex {
   private readonly often = new Set<ClusterState>();
   private wideAtStart = MIN_WIDE_ARTICLES;
 
+  constructor(private readonly registry: ClusterRegistry) {}
+
   /** Starts a flush over a corpus of `docCount` articles. */
   begin(docCount: number): void {
     this.wideAtStart = widelyReportedAt(docCount);
@@ -89,7 +91,7 @@ export class StoryIndex {
 
   /** Adds (sign 1) or removes (sign -1) the story keys one document gives its clusters named in full. */
   contribute(doc: DocState, sign: 1 | -1): void {
-    const defined = definedIn(doc);
+    const defined = definedIn(doc, this.registry);
     if (defined.size === 0) return;
     for (const [c, roles] of defined) {
       this.add(c, ARTICLES, sign);

@@ -35,9 +35,16 @@ export interface IdentityChanges {
   people: Set<string>;
 }
 
+/** The people of one slug: nearly always one, kept without a collection around it. */
+type SlugGroup = PersonState | PersonState[];
+
+function membersOf(group: SlugGroup | undefined): readonly PersonState[] {
+  return group === undefined ? [] : Array.isArray(group) ? group : [group];
+}
+
 export class PeopleTable {
   private readonly byRoot = new Map<ClusterState, PersonState>();
-  private readonly bySlug = new Map<string, Set<PersonState>>();
+  private readonly bySlug = new Map<string, SlugGroup>();
   private readonly byId = new Map<string, Person>();
 
   /** The id of the person a root cluster makes, or null when it makes none. */
@@ -73,7 +80,7 @@ export class PeopleTable {
     const previousId = old?.id ?? '';
     if (old) {
       this.byRoot.delete(c);
-      this.bySlug.get(old.slug)?.delete(old);
+      this.leaveSlug(old);
       dirtySlugs.add(old.slug);
       if (this.byId.get(old.id) === old.person) this.byId.delete(old.id);
       changes.people.add(old.id);
@@ -83,19 +90,27 @@ export class PeopleTable {
     const slug = slugify(name);
     const state: PersonState = { root: c, id: previousId, slug, mentionCount: count, person: { id: '', type: 'person', name, aliases, roles, mentions: [] } };
     this.byRoot.set(c, state);
-    let group = this.bySlug.get(slug);
-    if (!group) this.bySlug.set(slug, (group = new Set()));
-    group.add(state);
+    const group = this.bySlug.get(slug);
+    if (group === undefined) this.bySlug.set(slug, state);
+    else if (Array.isArray(group)) group.push(state);
+    else this.bySlug.set(slug, [group, state]);
     dirtySlugs.add(slug);
+  }
+
+  private leaveSlug(state: PersonState): void {
+    const group = this.bySlug.get(state.slug);
+    if (group === state) this.bySlug.delete(state.slug);
+    else if (Array.isArray(group)) {
+      const at = group.indexOf(state);
+      if (at >= 0) group.splice(at, 1);
+      if (group.length === 1) this.bySlug.set(state.slug, group[0]);
+    }
   }
 
   /** Gives the people of one slug their ids: the slug, then the slug numbered from 2, by name, mention count and key. */
   private numberSlug(slug: string, changes: IdentityChanges): void {
-    const group = this.bySlug.get(slug);
-    if (!group || group.size === 0) {
-      this.bySlug.delete(slug);
-      return;
-    }
+    const group = membersOf(this.bySlug.get(slug));
+    if (group.length === 0) return;
     const ordered = [...group].sort((a, b) => a.person.name.localeCompare(b.person.name) || b.mentionCount - a.mentionCount || a.root.key.localeCompare(b.root.key));
     ordered.forEach((state, k) => {
       const id = k === 0 ? slug : `${slug}-${k + 1}`;
@@ -135,10 +150,11 @@ function mergedForms(members: readonly ClusterState[]): Map<string, FormTally> {
 function mergedRoles(members: readonly ClusterState[]): Map<string, Map<string, number>> {
   const roles = new Map<string, Map<string, number>>();
   for (const member of members) {
-    for (const [lower, spellings] of member.roles ?? []) {
+    for (const [spelling, n] of member.roles ?? []) {
+      const lower = spelling.toLowerCase();
       let into = roles.get(lower);
       if (!into) roles.set(lower, (into = new Map()));
-      for (const [spelling, n] of spellings) into.set(spelling, (into.get(spelling) ?? 0) + n);
+      into.set(spelling, (into.get(spelling) ?? 0) + n);
     }
   }
   return roles;

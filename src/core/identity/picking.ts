@@ -11,37 +11,40 @@ import type { Gender } from '../language';
 import { ITEMS_PER_STEP, type Steps } from '../util/steps';
 import type { CandidateLists } from './candidates';
 import type { Candidate, ClusterRegistry, ClusterState, DocState } from './clusters';
+import * as clusterHelpers from './clusters';
 import * as evidence from './evidence';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { roleKeys, sharesRole, sharesStory } = evidence;
+const { NO_CLUSTER, cellOf, definesIn, parsedOf } = clusterHelpers;
 
 const NO_CANDIDATES: readonly Candidate[] = [];
 
 /**
- * Rule 3 for one document: fills `doc.assignment` (in place: the index keeps the array) with the defining
- * cluster of each mention that has one, then a pick for each other mention, in article order.
+ * Rule 3 for one document: keeps in `doc.cells` (in place: the index keeps the array) the defining cluster of
+ * each mention that has one, and puts there a pick for each other mention, in article order.
  */
 export function* resolveShortForms(doc: DocState, lists: CandidateLists, registry: ClusterRegistry, wideAt: number): Steps<void> {
   const { bySurname, byGiven } = lists;
   const inDoc = new Map<ClusterState, number>();
   const local = new LocalFallbacks();
-  const assignment = doc.assignment;
-  for (let i = 0; i < doc.mentions.length; i++) {
-    const c = doc.defining[i];
-    assignment[i] = c;
+  const { cells } = doc;
+  for (let i = 0; i < cells.length; i++) {
+    const c = registry.definedBy(doc, i);
     if (c) inDoc.set(c, (inDoc.get(c) ?? 0) + 1);
+    else cells[i] = NO_CLUSTER;
   }
+  const parsed = parsedOf(doc);
   const globalOnly = (global: readonly Candidate[] | undefined): readonly Candidate[] => global ?? NO_CANDIDATES;
-  const weigh = new Evidence(doc, inDoc, lists, wideAt);
+  const weigh = new Evidence(doc, inDoc, lists, registry, wideAt);
   /** Where each cluster was last assigned before the mention being resolved. */
   const lastAt = new Map<ClusterState, number>();
   for (let i = 0; i < doc.mentions.length; i++) {
     if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
-    const before = i > 0 ? assignment[i - 1] : null;
+    const before = i > 0 ? registry.ofCell(cells[i - 1]) : null;
     if (before) lastAt.set(before, i - 1);
-    if (assignment[i]) continue;
-    const p = doc.parsed[i];
+    if (definesIn(cells[i])) continue;
+    const p = parsed[i];
     const initial = p.given.length ? p.given[0] : null;
     let target: ClusterState | null;
     if (doc.mentions[i].tentative === true) {
@@ -49,7 +52,7 @@ export function* resolveShortForms(doc: DocState, lists: CandidateLists, registr
       // lone word a name: a cluster whose given name or honorific told a gender, not one built from unknown words.
       target = knownPerson(bySurname.get(p.surname), p.gender, lastAt, i, inDoc, weigh);
       if (target) {
-        assignment[i] = target;
+        cells[i] = cellOf(target, false);
         inDoc.set(target, (inDoc.get(target) ?? 0) + 1);
       }
       continue;
@@ -86,7 +89,7 @@ export function* resolveShortForms(doc: DocState, lists: CandidateLists, registr
       target = registry.get(key, 'fallback', initial, p.surname);
       if (!target.candidate) local.add(target, p.surname, p.gender);
     }
-    assignment[i] = target;
+    cells[i] = cellOf(target, false);
     inDoc.set(target, (inDoc.get(target) ?? 0) + 1);
   }
   doc.resolved = true;
@@ -119,7 +122,13 @@ class Evidence {
   private articleKeys: ClusterState[] | null = null;
   private readonly storyShared = new Map<ClusterState, boolean>();
 
-  constructor(private readonly doc: DocState, private readonly inDoc: ReadonlyMap<ClusterState, number>, private readonly lists: CandidateLists, private readonly wideAt: number) {}
+  constructor(
+    private readonly doc: DocState,
+    private readonly inDoc: ReadonlyMap<ClusterState, number>,
+    private readonly lists: CandidateLists,
+    private readonly registry: ClusterRegistry,
+    private readonly wideAt: number,
+  ) {}
 
   /** The cluster pick() chose when the mention may join it: named in the article, or on evidence; else null. */
   confirmed(c: ClusterState | null, index: number, roleOnly: boolean): ClusterState | null {
@@ -146,13 +155,14 @@ class Evidence {
     const keys = new Set<ClusterState>();
     const { doc } = this;
     const { bySurname, byGiven } = this.lists;
+    const parsed = parsedOf(doc);
     for (let i = 0; i < doc.mentions.length; i++) {
-      const c = doc.defining[i];
+      const c = this.registry.definedBy(doc, i);
       if (c) {
         keys.add(c);
         continue;
       }
-      const p = doc.parsed[i];
+      const p = parsed[i];
       if (p.lone === null || doc.mentions[i].tentative === true) continue;
       const list = p.firstNameHonorific ? byGiven.get(p.lone) : bySurname.get(p.surname);
       if (list && list.length === 1) keys.add(list[0].cluster);
