@@ -8,6 +8,7 @@
 import type { MentionForm } from '../types';
 import type { Gender } from '../language';
 import * as counts from '../util/counts';
+import type { Tally } from '../util/counts';
 import { ITEMS_PER_STEP, type Steps } from '../util/steps';
 import * as textHelpers from '../util/text';
 import * as names from './names';
@@ -15,17 +16,60 @@ import type { AliasTable, ParsedName } from './names';
 import type { StoryKey } from './evidence';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
-const { addCount } = counts;
+const { addToTally } = counts;
 const { foldName } = textHelpers;
 const { canonicalNameOf, parseName } = names;
 
 export type ClusterKind = 'full' | 'alias' | 'initial' | 'fallback';
 
-/** Assigned mentions of one written form: how many, its number of name words, its name without honorific. */
+/**
+ * Assigned mentions of one written form: how many, and the first of them, whose name parts give the form's
+ * number of name words and its name without honorific (made when the person is described, not kept).
+ */
 export interface FormTally {
   count: number;
-  words: number;
-  name: string;
+  form: MentionForm;
+}
+
+/**
+ * A cluster's written forms, in the order they came: a list sized to fit while there are few (most clusters have
+ * one to four: a third of a map's bytes), a map by text past FEW_FORMS.
+ */
+export type FormTallies = readonly FormTally[] | Map<string, FormTally>;
+
+const FEW_FORMS = 8;
+const NO_FORMS: readonly FormTally[] = [];
+
+function formTallyOf(forms: FormTallies, text: string): FormTally | undefined {
+  if (forms instanceof Map) return forms.get(text);
+  for (let k = 0; k < forms.length; k++) if (forms[k].form.text === text) return forms[k];
+  return undefined;
+}
+
+// Lists are copied, not pushed to or spliced: a pushed array keeps room for a dozen more.
+function withForm(forms: FormTallies, tally: FormTally): FormTallies {
+  if (forms instanceof Map) return forms.set(tally.form.text, tally);
+  if (forms.length >= FEW_FORMS) return new Map([...forms, tally].map((f) => [f.form.text, f]));
+  const grown = new Array<FormTally>(forms.length + 1);
+  for (let k = 0; k < forms.length; k++) grown[k] = forms[k];
+  grown[forms.length] = tally;
+  return grown;
+}
+
+function withoutForm(forms: FormTallies, text: string): FormTallies {
+  if (forms instanceof Map) {
+    forms.delete(text);
+    return forms;
+  }
+  if (forms.length === 1) return NO_FORMS;
+  const rest = new Array<FormTally>(forms.length - 1);
+  for (let k = 0, to = 0; k < forms.length; k++) if (forms[k].form.text !== text) rest[to++] = forms[k];
+  return rest;
+}
+
+/** A cluster's form tallies, in the order the forms came. */
+export function formTallies(forms: FormTallies): Iterable<FormTally> {
+  return forms instanceof Map ? forms.values() : forms;
 }
 
 export interface ClusterState {
@@ -50,18 +94,18 @@ export interface ClusterState {
   mergedFrom: Set<ClusterState> | null;
   /** Every mention assigned to this cluster: count, per-document counts, forms and roles. */
   assigned: number;
-  docs: Map<DocState, number>;
-  forms: Map<string, FormTally>;
+  docs: Tally<DocState>;
+  forms: FormTallies;
   /**
-   * Null until a mention with a role is assigned (most people have none): each spelling of a role with its
-   * count; spellings of one role (case aside) are grouped when the person is described.
+   * Each spelling of a role given to it, with its count (most people have none, most others one); spellings of
+   * one role (case aside) are grouped when the person is described.
    */
-  roles: Map<string, number> | null;
+  roles: Tally<string>;
   /**
-   * Null until the cluster is named in full: the other clusters named in full in the same articles and the
+   * Null while the cluster is not named in full: the other clusters named in full in the same articles and the
    * roles next to its full name, each with its number of articles (evidence.ts).
    */
-  story: Map<StoryKey, number> | null;
+  story: Tally<StoryKey>;
 }
 
 export interface DocState {
@@ -150,7 +194,7 @@ export class ClusterRegistry {
     if (!c) {
       c = {
         key, number: this.byNumber.length, kind, given, surname, canonical: null, defining: 0, male: 0, female: 0, fixedGender: null,
-        mergedInto: null, candidate: false, mergedFrom: null, assigned: 0, docs: new Map(), forms: new Map(), roles: null, story: null,
+        mergedInto: null, candidate: false, mergedFrom: null, assigned: 0, docs: null, forms: NO_FORMS, roles: null, story: null,
       };
       this.byKey.set(key, c);
       this.byNumber.push(c);
@@ -212,15 +256,15 @@ export function* tallyAssigned(doc: DocState, sign: 1 | -1, dirtyRoots: Set<Clus
     if (!c) continue;
     const m = doc.mentions[i];
     c.assigned += sign;
-    addCount(c.docs, doc, sign);
-    const form = c.forms.get(m.text);
+    c.docs = addToTally(c.docs, doc, sign);
+    const form = formTallyOf(c.forms, m.text);
     if (form) {
       form.count += sign;
-      if (form.count === 0) c.forms.delete(m.text);
+      if (form.count === 0) c.forms = withoutForm(c.forms, m.text);
     } else if (sign > 0) {
-      c.forms.set(m.text, { count: 1, words: m.nameParts.length, name: m.nameParts.join(' ') });
+      c.forms = withForm(c.forms, { count: 1, form: m });
     }
-    if (m.role) addCount((c.roles ??= new Map()), m.role, sign);
+    if (m.role) c.roles = addToTally(c.roles, m.role, sign);
     dirtyRoots.add(rootOf(c));
   }
 }

@@ -10,6 +10,10 @@
 // incremental: a flush records the story keys that appeared or went, and the clusters whose keys changed
 // re-resolve their surname's (and given name's) articles.
 import type { ClusterRegistry, ClusterState, DocState } from './clusters';
+import * as counts from '../util/counts';
+
+// Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
+const { addToTally, tallyCount } = counts;
 
 /** The story key counting the articles that name the cluster in full. */
 const ARTICLES = '#articles';
@@ -106,7 +110,7 @@ export class StoryIndex {
     const out = new Set<ClusterState>();
     for (const [c, keys] of this.before) {
       for (const [key, was] of keys) {
-        const n = c.story?.get(key) ?? 0;
+        const n = tallyCount(c.story, key);
         if ((key === ARTICLES ? n >= wideAt : n > 0) !== was) {
           out.add(c);
           break;
@@ -115,7 +119,7 @@ export class StoryIndex {
     }
     if (wideAt !== this.wideAtStart) {
       for (const c of this.often) {
-        const n = c.story?.get(ARTICLES) ?? 0;
+        const n = tallyCount(c.story, ARTICLES);
         if (!this.before.get(c)?.has(ARTICLES) && n >= wideAt !== n >= this.wideAtStart) out.add(c);
       }
     }
@@ -124,8 +128,7 @@ export class StoryIndex {
   }
 
   private add(c: ClusterState, key: StoryKey, sign: 1 | -1): void {
-    const story = (c.story ??= new Map());
-    const n = story.get(key) ?? 0;
+    const n = tallyCount(c.story, key);
     if (key === ARTICLES) {
       this.note(c, key, n >= this.wideAtStart);
       if (n + sign >= MIN_WIDE_ARTICLES) this.often.add(c);
@@ -133,8 +136,7 @@ export class StoryIndex {
     } else if (n === 0 || n + sign === 0) {
       this.note(c, key, n > 0);
     }
-    if (n + sign === 0) story.delete(key);
-    else story.set(key, n + sign);
+    c.story = addToTally(c.story, key, sign);
   }
 
   /** Records a key's state when the flush began, at its first change in the flush. */
@@ -149,7 +151,7 @@ export class StoryIndex {
 export function sharesRole(c: ClusterState, mentionRoleKeys: readonly string[]): boolean {
   const story = c.story;
   if (!story) return false;
-  for (const k of mentionRoleKeys) if (story.has(k)) return true;
+  for (const k of mentionRoleKeys) if (tallyCount(story, k) > 0) return true;
   return false;
 }
 
@@ -161,11 +163,11 @@ export function sharesRole(c: ClusterState, mentionRoleKeys: readonly string[]):
 export function sharesStory(c: ClusterState, articleKeys: readonly ClusterState[], wideAt: number): boolean {
   const story = c.story;
   if (!story) return false;
-  const needed = (story.get(ARTICLES) ?? 0) >= wideAt ? 1 : STORY_MIN_SHARED;
+  const needed = tallyCount(story, ARTICLES) >= wideAt ? 1 : STORY_MIN_SHARED;
   let shared = 0;
   for (let i = 0; i < articleKeys.length; i++) {
     const k = articleKeys[i];
-    if (k !== c && story.has(k) && ++shared >= needed) return true;
+    if (k !== c && tallyCount(story, k) > 0 && ++shared >= needed) return true;
   }
   return false;
 }

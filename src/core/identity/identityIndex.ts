@@ -27,7 +27,7 @@ import { PeopleTable, type IdentityChanges } from './people';
 import { resolveShortForms } from './picking';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
-const { addToIndex } = counts;
+const { addToIndex, tallyKeys } = counts;
 const { definingClustersOf, parsedOf, rootOf, tallyAssigned } = clusterHelpers;
 const { aliasTable, parseName } = names;
 const { widelyReportedAt } = evidence;
@@ -216,7 +216,7 @@ export class IdentityIndex {
     for (const c of changed.clusters) {
       dirtyRoots.add(c);
       dirtyRoots.add(rootOf(c));
-      for (const doc of c.docs.keys()) {
+      for (const doc of tallyKeys(c.docs)) {
         changes.docs.add(doc.key);
         if (++walked % ITEMS_PER_STEP === 0) yield;
       }

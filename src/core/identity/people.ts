@@ -6,11 +6,15 @@
 // in an order fixed by name, mention count and cluster key, so ids do not depend on article order.
 import type { Person } from '../types';
 import type { Steps } from '../util/steps';
+import * as counts from '../util/counts';
 import * as textHelpers from '../util/text';
+import * as clusterHelpers from './clusters';
 import type { ClusterState, FormTally } from './clusters';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { slugify } = textHelpers;
+const { tallyEntries, tallyKeys } = counts;
+const { formTallies } = clusterHelpers;
 
 interface PersonState {
   root: ClusterState;
@@ -117,7 +121,7 @@ export class PeopleTable {
       if (state.id === id && this.byId.get(id) === state.person) return;
       if (state.id && this.byId.get(state.id) === state.person) this.byId.delete(state.id);
       if (state.id) changes.people.add(state.id);
-      if (state.id !== id) for (const member of [state.root, ...(state.root.mergedFrom ?? [])]) for (const doc of member.docs.keys()) changes.docs.add(doc.key);
+      if (state.id !== id) for (const member of [state.root, ...(state.root.mergedFrom ?? [])]) for (const doc of tallyKeys(member.docs)) changes.docs.add(doc.key);
       state.id = id;
       state.person.id = id;
       this.byId.set(id, state.person);
@@ -137,7 +141,8 @@ function describePerson(members: readonly ClusterState[], canonical: string | nu
 function mergedForms(members: readonly ClusterState[]): Map<string, FormTally> {
   const forms = new Map<string, FormTally>();
   for (const member of members) {
-    for (const [text, f] of member.forms) {
+    for (const f of formTallies(member.forms)) {
+      const text = f.form.text;
       const seen = forms.get(text);
       if (seen) seen.count += f.count;
       else forms.set(text, { ...f });
@@ -150,7 +155,7 @@ function mergedForms(members: readonly ClusterState[]): Map<string, FormTally> {
 function mergedRoles(members: readonly ClusterState[]): Map<string, Map<string, number>> {
   const roles = new Map<string, Map<string, number>>();
   for (const member of members) {
-    for (const [spelling, n] of member.roles ?? []) {
+    for (const [spelling, n] of tallyEntries(member.roles)) {
       const lower = spelling.toLowerCase();
       let into = roles.get(lower);
       if (!into) roles.set(lower, (into = new Map()));
@@ -165,11 +170,14 @@ function fullestForm(forms: ReadonlyMap<string, FormTally>): string {
   let best = '';
   let bestWords = 0;
   let bestCount = 0;
-  for (const f of forms.values()) {
-    if (f.words > bestWords || (f.words === bestWords && (f.count > bestCount || (f.count === bestCount && f.name < best)))) {
-      best = f.name;
-      bestWords = f.words;
-      bestCount = f.count;
+  for (const { count, form } of forms.values()) {
+    const words = form.nameParts.length;
+    if (words < bestWords || (words === bestWords && count < bestCount)) continue;
+    const name = form.nameParts.join(' ');
+    if (words > bestWords || count > bestCount || name < best) {
+      best = name;
+      bestWords = words;
+      bestCount = count;
     }
   }
   return best;
