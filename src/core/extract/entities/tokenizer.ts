@@ -2,6 +2,7 @@
 // cut the way CoNLL-2003 (Reuters) cuts them, so a model trained there sees the same tokens in articles.
 // Fed CoNLL text (tokens joined with spaces, sentences with newlines) it gives back exactly the CoNLL
 // tokens and sentences. No strings are cut: a token is a [start, end) range of the text.
+import { CodeUnits } from '../../util/codeUnits';
 import * as wordSets from '../../util/wordSets';
 
 const { AsciiWordSet } = wordSets;
@@ -86,16 +87,12 @@ class Buffers implements Tokens {
   ends: Int32Array = new Int32Array(1024);
   sentenceStarts: Int32Array = new Int32Array(256);
   sentenceCount = 0;
-  codes: Uint16Array = new Uint16Array(1 << 16);
-  private codeBytes = Buffer.from(this.codes.buffer);
+  codes: Uint16Array = new Uint16Array(0);
+  private readonly codeUnits = new CodeUnits();
 
-  /** Writes the code units of `text` to `codes`. */
+  /** Sets `codes` to the code units of `text`. */
   readCodes(text: string): Uint16Array {
-    if (text.length > this.codes.length) {
-      this.codes = new Uint16Array(text.length * 2);
-      this.codeBytes = Buffer.from(this.codes.buffer);
-    }
-    this.codeBytes.write(text, 0, 'utf16le');
+    this.codes = this.codeUnits.of(text);
     return this.codes;
   }
 

@@ -10,7 +10,8 @@ import { KNOWN_NAME_GROUPS, entityKey } from '../../language/entityNames';
 import { isFirstName } from '../../language/firstNames';
 import { ROLE_MODIFIERS, TITLE_HEADS } from '../../language/titles';
 import { isAsciiUpperCode } from '../../util/chars';
-import { fnv1a } from '../../util/hash';
+import { CodeUnits } from '../../util/codeUnits';
+import { fnv1a, fnv1aOfCodes } from '../../util/hash';
 
 const COUNTRY_KEYS: ReadonlySet<string> = new Set(GAZETTEER_COUNTRIES.map(entityKey));
 
@@ -77,8 +78,8 @@ function mayBeFirstWord(hash: number, local: readonly number[]): boolean {
   return (KNOWN_FILTER[bit >>> 3] & (1 << (bit & 7))) !== 0 || local.includes(hash);
 }
 
-/** Capitals, found by the regex engine: faster than a loop over every character of the article. */
-const CAPITAL = /[A-Z]/g;
+/** The code units of the text spreadNames reads. */
+const spreadCodes = new CodeUnits();
 
 function isWordCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
@@ -122,19 +123,19 @@ export function spreadNames(text: string, found: RawEntityMention[], tagged: rea
   const claimed = new Claims([tagged, people, found]);
   const added: RawEntityMention[] = [];
   const n = text.length;
-  CAPITAL.lastIndex = 0;
-  while (CAPITAL.test(text)) {
-    const at = CAPITAL.lastIndex - 1;
-    if (at > 0 && isWordCode(text.charCodeAt(at - 1))) continue;
-    let wordEnd = at + 1;
-    while (wordEnd < n && isNamePartCode(text.charCodeAt(wordEnd))) wordEnd++;
-    // The character at wordEnd ends the word: no capital.
-    CAPITAL.lastIndex = wordEnd + 1;
+  const codes = spreadCodes.of(text);
+  for (let start = 0; start < n; start++) {
+    const c = codes[start];
+    if (c < 65 || c > 90 || (start > 0 && isWordCode(codes[start - 1]))) continue;
+    let wordEnd = start + 1;
+    while (wordEnd < n && isNamePartCode(codes[wordEnd])) wordEnd++;
+    const at = start;
+    start = wordEnd;
     // A possessive or a closing full stop is not part of the word ("Nato's", "... the UK.").
     let end = wordEnd;
-    if (end - at > 2 && text.charCodeAt(end - 1) === 0x73 && isApostrophe(text.charCodeAt(end - 2))) end -= 2;
-    else if (isApostrophe(text.charCodeAt(end - 1))) end--;
-    if (!mayBeFirstWord(fnv1a(text, at, end), localHashes) && !(text.charCodeAt(end - 1) === 0x2e && mayBeFirstWord(fnv1a(text, at, end - 1), localHashes))) continue;
+    if (end - at > 2 && codes[end - 1] === 0x73 && isApostrophe(codes[end - 2])) end -= 2;
+    else if (isApostrophe(codes[end - 1])) end--;
+    if (!mayBeFirstWord(fnv1aOfCodes(codes, at, end), localHashes) && !(codes[end - 1] === 0x2e && mayBeFirstWord(fnv1aOfCodes(codes, at, end - 1), localHashes))) continue;
     let word = text.slice(at, end);
     let candidates = KNOWN_BY_FIRST_WORD.get(word);
     if (candidates === undefined && text.charCodeAt(end - 1) === 0x2e) {
@@ -150,8 +151,7 @@ export function spreadNames(text: string, found: RawEntityMention[], tagged: rea
     const nameEnd = at + name.length;
     if (!standsAlone(text, at, nameEnd)) continue;
     added.push({ start: at, end: nameEnd, text: name, type: typeOfName.get(name) ?? KNOWN_NAMES.get(name)! });
-    // The character at nameEnd ends the name's word: no capital.
-    if (nameEnd > wordEnd) CAPITAL.lastIndex = nameEnd + 1;
+    if (nameEnd > start) start = nameEnd;
   }
   if (added.length === 0) return found;
   return [...found, ...added].sort((a, b) => a.start - b.start);
