@@ -37,9 +37,10 @@ import { findUnmarkedQuotes } from './unmarkedQuotes';
 export function extractQuotes(text: string, exclude: readonly Span[], mentions: readonly RawMention[]): ExtractedQuote[] {
   const paragraphs = splitParagraphs(text, exclude);
   const mentionLookup = new MentionLookup(text, mentions);
-  // One tokenization of the whole text, read around the marked quotes, then around all of them.
-  const tokens = tokenizeText(text);
   const marked = findMarkedQuotes(text, paragraphs);
+  // One tokenization of the text outside the marked quotes, read around them, then around all quotes
+  // (which cover the marked ones).
+  const tokens = tokenizeText(text, marked.parts);
   const quotes = findUnmarkedQuotes(text, paragraphs, marked, new OutsideQuotes(text, marked.parts, tokens), mentionLookup);
   const outside = new IndexedOutsideQuotes(text, quotes, tokens);
   const clusters = clusterMentions(mentions);

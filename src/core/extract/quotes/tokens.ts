@@ -1,4 +1,5 @@
 // The tokenizer: words and clause punctuation as offsets into the article, in one pass over the text.
+import type { Span } from '../../types';
 import * as chars from '../../util/chars';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
@@ -63,12 +64,20 @@ const MAX_KEPT_SCRATCH = 65536 + 1024;
 export const PLAIN_FLAG = 1;
 export const ASCII_FLAG = 2;
 
+/** Whether the character at i ends any token running into it: what the tokenizer's word loop stops at. */
+function breaksToken(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code < 128 ? ASCII_TOKEN_CLASS[code] === 0 : code !== 0x2019 && !WORD_CHAR.test(text[i]);
+}
+
 /**
  * Words (with inner apostrophes, hyphens, full stops) and clause punctuation, in one pass, written to the
  * scratch buffers; returns how many tokens there are. Token objects are made later, only for the tokens
- * read (quoted ones never are).
+ * read (quoted ones never are). Tokens starting inside a span of `skip` (sorted, not overlapping) are
+ * never read, so the scan jumps over the span: it resumes after the span's last character that ends any
+ * token, where a scan of the whole text would be between tokens too, so every other token comes out the same.
  */
-function tokenize(text: string): number {
+function tokenize(text: string, skip: readonly Readonly<Span>[]): number {
   const n = text.length;
   // A token has at least one character: one slot per character is enough.
   if (scratchStarts.length < n) {
@@ -81,7 +90,20 @@ function tokenize(text: string): number {
   const flags = scratchFlags;
   let count = 0;
   let i = 0;
+  let nextSkip = 0;
+  let skipStart = skip.length > 0 ? skip[0].start : n;
   while (i < n) {
+    if (i >= skipStart) {
+      while (nextSkip < skip.length && skip[nextSkip].end <= i) nextSkip++;
+      if (nextSkip < skip.length && skip[nextSkip].start <= i) {
+        let resume = skip[nextSkip].end;
+        while (resume > i && !breaksToken(text, resume - 1)) resume--;
+        i = resume;
+        nextSkip++;
+      }
+      skipStart = nextSkip < skip.length ? skip[nextSkip].start : n;
+      continue;
+    }
     const code = text.charCodeAt(i);
     if (code < 128 ? (ASCII_TOKEN_CLASS[code] & WORD) !== 0 : WORD_CHAR.test(text[i])) {
       let j = i + 1;
@@ -130,10 +152,11 @@ export interface TokenList {
 
 /**
  * Tokenizes the text into the shared buffers: the result is valid until the next call (the next
- * article), so it must not be kept beyond the article's extraction.
+ * article), so it must not be kept beyond the article's extraction. Tokens that start inside a span of
+ * `skip` (sorted by start, not overlapping) may be left out: only readers that skip them may be given it.
  */
-export function tokenizeText(text: string): TokenList {
-  const count = tokenize(text);
+export function tokenizeText(text: string, skip: readonly Readonly<Span>[] = []): TokenList {
+  const count = tokenize(text, skip);
   return { starts: scratchStarts, ends: scratchEnds, flags: scratchFlags, count };
 }
 
