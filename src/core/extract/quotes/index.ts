@@ -30,11 +30,14 @@ import { IndexedOutsideQuotes, OutsideQuotes } from './outsideQuotes';
 import { splitParagraphs } from './paragraphs';
 import { collectReferents } from './referents';
 import { RoleHolders } from './roles';
+import { reclaimScratch } from './scratch';
 import { releaseLargeTokenBuffers, tokenizeText } from './tokens';
 import { findUnmarkedQuotes } from './unmarkedQuotes';
 
 /** Finds quotations in one article and attributes each to a mention (by index) or to nobody. */
 export function extractQuotes(text: string, exclude: readonly Span[], mentions: readonly RawMention[]): ExtractedQuote[] {
+  // An article whose extraction threw may have left arrays lent.
+  reclaimScratch();
   const paragraphs = splitParagraphs(text, exclude);
   const mentionLookup = new MentionLookup(text, mentions);
   const marked = findMarkedQuotes(text, paragraphs);
@@ -55,6 +58,7 @@ export function extractQuotes(text: string, exclude: readonly Span[], mentions: 
   };
   const speakers = attribute(article, collectReferents(article));
   releaseLargeTokenBuffers();
+  reclaimScratch();
   return quotes.map((p, i) => {
     const speaker = speakers[i];
     return {

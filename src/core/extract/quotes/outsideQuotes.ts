@@ -1,9 +1,11 @@
 // The article as read around a set of quotes: which characters are quoted, the tokens outside quotes, and
 // the sentences (a full stop inside a quote does not end one). Built from the quotes it is given, which do
-// not change afterwards; it reads the tokenizer's buffers, so it lives only while its article is extracted.
+// not change afterwards; it reads the tokenizer's buffers and scratch arrays (scratch.ts), so it lives only
+// while its article is extracted.
 import type { Span } from '../../types';
 import * as sortedSearch from '../../util/sortedSearch';
 import type { Paragraph } from './model';
+import { scratchBytes, scratchInts } from './scratch';
 import { ParagraphSentences } from './sentences';
 import { ASCII_FLAG, Token, cutToken, tokenOf, type TokenList } from './tokens';
 
@@ -22,7 +24,7 @@ export class OutsideQuotes {
     quotes: readonly Readonly<Span>[],
     protected readonly allTokens: TokenList,
   ) {
-    const quoted = new Uint8Array(text.length + 1);
+    const quoted = scratchBytes(text.length + 1);
     for (const q of quotes) quoted.fill(1, q.start, q.end);
     this.quoted = quoted;
   }
@@ -82,8 +84,8 @@ export class IndexedOutsideQuotes extends OutsideQuotes {
     super(text, quotes, allTokens);
     const { quoted } = this;
     const { starts, count } = allTokens;
-    const unquotedStarts = new Int32Array(count);
-    const numbers = new Int32Array(count);
+    const unquotedStarts = scratchInts(count);
+    const numbers = scratchInts(count);
     let kept = 0;
     for (let n = 0; n < count; n++) {
       if (quoted[starts[n]]) continue;

@@ -10,6 +10,7 @@ import type { MentionLookup } from './mentionLookup';
 import type { Paragraph, QuotePart } from './model';
 import type { OutsideQuotes } from './outsideQuotes';
 import * as chars from '../../util/chars';
+import { scratchBytes } from './scratch';
 import { ParagraphSentences } from './sentences';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
@@ -27,7 +28,7 @@ const { UPPER, isAsciiLetterCode, isSpace } = chars;
 export function findUnmarkedQuotes(text: string, paragraphs: readonly Paragraph[], marked: MarkedQuotes, outsideMarked: OutsideQuotes, mentions: MentionLookup): readonly QuotePart[] {
   const parts = marked.parts.slice();
   /** The marked quotes and the statements found so far: where a statement ends depends on the ones before it. */
-  const quotedSoFar = new Uint8Array(text.length + 1);
+  const quotedSoFar = scratchBytes(text.length + 1);
   quotedSoFar.set(outsideMarked.quoted);
   let previous: QuotePart | null = null;
   /** The first colon at or after some position no later than the paragraph's start (-1: none left). */
