@@ -77,7 +77,8 @@ export function findUnmarkedQuotes(text: string, paragraphs: readonly Paragraph[
         if (p.start >= span.start && p.end <= span.end) parts.splice(n, 1);
       }
       const part: QuotePart = {
-        ...span,
+        start: span.start,
+        end: span.end,
         open: span.start,
         closeEnd: null,
         para: para.index,
