@@ -23,6 +23,7 @@
 import type { ExtractedQuote, RawMention, Span } from '../../types';
 import { clusterMentions } from '../../identity/articleClusters';
 import { attribute } from './attribution';
+import { SPEECH_VERB_FILTER } from './clauses';
 import { findMarkedQuotes } from './markedQuotes';
 import { MentionLookup } from './mentionLookup';
 import type { QuotedArticle } from './model';
@@ -42,8 +43,8 @@ export function extractQuotes(text: string, exclude: readonly Span[], mentions: 
   const mentionLookup = new MentionLookup(text, mentions);
   const marked = findMarkedQuotes(text, paragraphs);
   // One tokenization of the text outside the marked quotes, read around them, then around all quotes
-  // (which cover the marked ones).
-  const tokens = tokenizeText(text, marked.parts);
+  // (which cover the marked ones), with the possible speech verbs flagged for collectReferents.
+  const tokens = tokenizeText(text, marked.parts, SPEECH_VERB_FILTER);
   const quotes = findUnmarkedQuotes(text, paragraphs, marked, new OutsideQuotes(text, marked.parts, tokens), mentionLookup);
   const outside = new IndexedOutsideQuotes(text, quotes, tokens);
   const clusters = clusterMentions(mentions);

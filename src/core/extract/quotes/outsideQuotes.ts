@@ -7,7 +7,7 @@ import * as sortedSearch from '../../util/sortedSearch';
 import type { Paragraph } from './model';
 import { scratchBytes, scratchInts } from './scratch';
 import { ParagraphSentences } from './sentences';
-import { ASCII_FLAG, Token, cutToken, tokenOf, type TokenList } from './tokens';
+import { ASCII_FLAG, FILTERED_FLAG, Token, cutToken, tokenOf, type TokenList } from './tokens';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { lowerBoundOfNumbers } = sortedSearch;
@@ -78,23 +78,31 @@ export class IndexedOutsideQuotes extends OutsideQuotes {
   readonly tokenCount: number;
   /** Each token's number in the tokenizer's list. */
   private readonly numbers: Int32Array;
+  /** The tokens outside quotes that the tokenizer flagged (FILTERED_FLAG), by index, in text order. */
+  readonly filteredTokens: ArrayLike<number>;
+  readonly filteredCount: number;
   private readonly tokenObjects: (Token | null)[];
 
   constructor(text: string, quotes: readonly Readonly<Span>[], allTokens: TokenList) {
     super(text, quotes, allTokens);
     const { quoted } = this;
-    const { starts, count } = allTokens;
+    const { starts, flags, count } = allTokens;
     const unquotedStarts = scratchInts(count);
     const numbers = scratchInts(count);
+    const filtered = scratchInts(count);
     let kept = 0;
+    let filteredCount = 0;
     for (let n = 0; n < count; n++) {
       if (quoted[starts[n]]) continue;
       unquotedStarts[kept] = starts[n];
       numbers[kept] = n;
+      if ((flags[n] & FILTERED_FLAG) !== 0) filtered[filteredCount++] = kept;
       kept++;
     }
     this.tokenStarts = unquotedStarts;
     this.numbers = numbers;
+    this.filteredTokens = filtered;
+    this.filteredCount = filteredCount;
     this.tokenCount = kept;
     // Sized once: growing it by push copied the list over and over for a long article.
     this.tokenObjects = new Array<Token | null>(kept).fill(null);

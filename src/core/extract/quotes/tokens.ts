@@ -1,6 +1,7 @@
 // The tokenizer: words and clause punctuation as offsets into the article, in one pass over the text.
 import type { Span } from '../../types';
 import * as chars from '../../util/chars';
+import type { WordFilter } from '../../util/wordSets';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { WORD_CHAR } = chars;
@@ -63,6 +64,8 @@ let scratchFlags = new Int32Array(0);
 const MAX_KEPT_SCRATCH = 65536 + 1024;
 export const PLAIN_FLAG = 1;
 export const ASCII_FLAG = 2;
+/** The token may be in the word set of the filter given to tokenizeText. */
+export const FILTERED_FLAG = 4;
 
 /** Whether the character at i ends any token running into it: what the tokenizer's word loop stops at. */
 function breaksToken(text: string, i: number): boolean {
@@ -77,7 +80,7 @@ function breaksToken(text: string, i: number): boolean {
  * never read, so the scan jumps over the span: it resumes after the span's last character that ends any
  * token, where a scan of the whole text would be between tokens too, so every other token comes out the same.
  */
-function tokenize(text: string, skip: readonly Readonly<Span>[]): number {
+function tokenize(text: string, skip: readonly Readonly<Span>[], filter: WordFilter | null): number {
   const n = text.length;
   // A token has at least one character: one slot per character is enough.
   if (scratchStarts.length < n) {
@@ -125,7 +128,7 @@ function tokenize(text: string, skip: readonly Readonly<Span>[]): number {
       if (end - i > 1 && text.charCodeAt(end - 1) === 46) end--;
       starts[count] = i;
       ends[count] = end;
-      flags[count] = (plain ? PLAIN_FLAG : 0) | (ascii ? ASCII_FLAG : 0);
+      flags[count] = (plain ? PLAIN_FLAG : 0) | (ascii ? ASCII_FLAG : 0) | (filter !== null && filter.mayContain(text, i, end, ascii) ? FILTERED_FLAG : 0);
       count++;
       i = j;
       continue;
@@ -133,7 +136,7 @@ function tokenize(text: string, skip: readonly Readonly<Span>[]): number {
     if (code === 44 || code === 59 || code === 58 || code === 40 || code === 41 || code === 0x2014 || code === 0x2013) {
       starts[count] = i;
       ends[count] = i + 1;
-      flags[count] = PLAIN_FLAG | (code < 128 ? ASCII_FLAG : 0);
+      flags[count] = PLAIN_FLAG | (code < 128 ? ASCII_FLAG : 0) | (filter !== null && filter.mayContain(text, i, i + 1, code < 128) ? FILTERED_FLAG : 0);
       count++;
     }
     i++;
@@ -154,9 +157,10 @@ export interface TokenList {
  * Tokenizes the text into the shared buffers: the result is valid until the next call (the next
  * article), so it must not be kept beyond the article's extraction. Tokens that start inside a span of
  * `skip` (sorted by start, not overlapping) may be left out: only readers that skip them may be given it.
+ * Tokens that `filter` may hold are flagged (FILTERED_FLAG), so a search for its words need not read the others.
  */
-export function tokenizeText(text: string, skip: readonly Readonly<Span>[] = []): TokenList {
-  const count = tokenize(text, skip);
+export function tokenizeText(text: string, skip: readonly Readonly<Span>[] = [], filter: WordFilter | null = null): TokenList {
+  const count = tokenize(text, skip, filter);
   return { starts: scratchStarts, ends: scratchEnds, flags: scratchFlags, count };
 }
 
