@@ -3,6 +3,7 @@ import { CorpusIndex } from '../../src/core/index/corpusIndex';
 import { buildQuoteTrailCard, quotesByTrail, shortTitle } from '../../src/core/query/quoteTrailCard';
 import { onePerTrail, quoteReach } from '../../src/core/search';
 import { matchQuotes, MIN_WORDS, TrailIndex, trailMatch, type TrailQuoteInput } from '../../src/core/trails';
+import { COMMON_SHINGLE, ShinglePostings } from '../../src/core/trails/postings';
 import { runSteps } from '../../src/core/util/steps';
 import { createRandom } from '../support/corpusGenerator';
 import { generateTrailCorpus, type PlantedCorpus } from '../support/trailCorpus';
@@ -236,5 +237,29 @@ describe('quote trails: what the hover, Search Quotes and the tree show', () => 
     assert.strictEqual(listed.singleCount, corpus.quotes().length - 3);
     const onlyB = quotesByTrail(corpus, corpus.articles().filter((a) => a.path === 'b.txt'), 100);
     assert.strictEqual(onlyB.trails.length, 1, 'a trail shows while one of its articles passes the filter');
+  });
+});
+
+describe('quote trails: shingle postings', () => {
+  it('counts the live holders of a shingle up to the limit asked, past the common threshold', () => {
+    const postings = new ShinglePostings();
+    const holders = COMMON_SHINGLE * 3;
+    postings.reset(new Uint32Array(holders).fill(7), Int32Array.from({ length: holders }, (_, i) => i));
+    for (let i = 0; i < 4; i++) postings.add(7, holders + i);
+    const isLive = (node: number) => node % 2 === 0;
+    assert.strictEqual(postings.liveCount(7, isLive, 1000), (holders + 4) / 2);
+    assert.strictEqual(postings.liveCount(7, isLive, COMMON_SHINGLE + 3), COMMON_SHINGLE + 3);
+    assert.strictEqual(postings.liveCount(8, isLive, 1000), 0);
+  });
+
+  it('a quote added to and taken from a set phrase many quotes share leaves the trails of a fresh index', () => {
+    const quotes = Array.from({ length: 40 }, (_, i) => ({ start: i, text: `At the end of the day the council ${i} wants clear answers on housing number ${i * 7} now.` }));
+    const index = new TrailIndex();
+    runSteps(index.updateSteps(quotes.map((quote, i) => [`a${i}.txt`, [quote]] as const)));
+    runSteps(index.updateSteps([['new.txt', [{ start: 0, text: 'At the end of the day the council wants clear answers on schools now.' }]]]));
+    runSteps(index.updateSteps([['new.txt', undefined]]));
+    const fresh = new TrailIndex();
+    runSteps(fresh.updateSteps(quotes.map((quote, i) => [`a${i}.txt`, [quote]] as const)));
+    assert.deepStrictEqual(partition(index), partition(fresh));
   });
 });

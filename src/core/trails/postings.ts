@@ -151,12 +151,12 @@ export class ShinglePostings {
     return [from, upperBoundOfNumbers(keys, hash, from)];
   }
 
-  /** Live nodes with this shingle, counted up to one past `COMMON_SHINGLE` (enough to tell common). */
-  liveCount(hash: number, isLive: (node: number) => boolean): number {
+  /** Live nodes with this shingle, counted up to `limit` (enough to tell common before and after a change). */
+  liveCount(hash: number, isLive: (node: number) => boolean, limit: number): number {
     const [from, to] = this.range(hash);
     let count = 0;
-    for (let i = from; i < to && count <= COMMON_SHINGLE; i++) if (isLive(this.nodes[i])) count++;
-    for (const node of this.recent.get(hash) ?? []) if (count <= COMMON_SHINGLE && isLive(node)) count++;
+    for (let i = from; i < to && count < limit; i++) if (isLive(this.nodes[i])) count++;
+    for (const node of this.recent.get(hash) ?? []) if (count < limit && isLive(node)) count++;
     return count;
   }
 

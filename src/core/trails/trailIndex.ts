@@ -165,7 +165,9 @@ export class TrailIndex {
     const holders: number[] = [];
     for (const [hash, change] of delta) {
       if (change === 0) continue;
-      const live = this.postings.liveCount(hash, isLive);
+      // Counted far enough that a capped count is common both before and after the change (a count capped just
+      // past COMMON_SHINGLE would make every change to a set phrase look like a crossing and re-link its holders).
+      const live = this.postings.liveCount(hash, isLive, COMMON_SHINGLE + 1 + Math.abs(change));
       const before = live - change;
       if (live > COMMON_SHINGLE === before > COMMON_SHINGLE) continue;
       holders.length = 0;
