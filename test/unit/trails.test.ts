@@ -3,7 +3,7 @@ import { CorpusIndex } from '../../src/core/index/corpusIndex';
 import { buildQuoteTrailCard, quotesByTrail, shortTitle } from '../../src/core/query/quoteTrailCard';
 import { onePerTrail, quoteReach } from '../../src/core/search';
 import { matchQuotes, MIN_WORDS, TrailIndex, trailMatch, type TrailQuoteInput } from '../../src/core/trails';
-import { COMMON_SHINGLE, ShinglePostings } from '../../src/core/trails/postings';
+import { COMMON_SHINGLE, radixSortPairs, ShinglePostings } from '../../src/core/trails/postings';
 import { runSteps } from '../../src/core/util/steps';
 import { createRandom } from '../support/corpusGenerator';
 import { generateTrailCorpus, type PlantedCorpus } from '../support/trailCorpus';
@@ -262,4 +262,41 @@ describe('quote trails: shingle postings', () => {
     runSteps(fresh.updateSteps(quotes.map((quote, i) => [`a${i}.txt`, [quote]] as const)));
     assert.deepStrictEqual(partition(index), partition(fresh));
   });
+});
+
+describe('quote trails: sorted postings, small and large', () => {
+  for (const size of [5000, 300000]) {
+    it(`finds every node of a shingle and every shared run among ${size.toLocaleString('en')} postings`, () => {
+      const random = createRandom(size);
+      // Few distinct keys in a narrow range, so runs of equal keys (and whole buckets) are common.
+      const keys = Uint32Array.from({ length: size }, () => (random.int(0, 3) * 0x40000000 + random.int(0, size / 3)) >>> 0);
+      const nodes = Int32Array.from({ length: size }, (_, i) => i);
+      const sorted = radixSortPairs(keys.slice(), nodes);
+      const postings = new ShinglePostings();
+      postings.reset(sorted.keys, sorted.values);
+      const byKey = new Map<number, number[]>();
+      keys.forEach((key, i) => {
+        const holders = byKey.get(key);
+        if (holders) holders.push(i);
+        else byKey.set(key, [i]);
+      });
+      for (let probe = 0; probe < 300; probe++) {
+        const key = probe % 3 === 0 ? (random.int(0, 3) * 0x40000000 + random.int(0, size)) >>> 0 : keys[random.int(0, size - 1)];
+        const out: number[] = [];
+        postings.allNodesWith(key, out);
+        assert.deepStrictEqual(out.sort((a, b) => a - b), byKey.get(key) ?? [], `key ${key}`);
+      }
+      const { offsets, runs } = postings.sharedRuns(size, new Uint8Array(size).fill(1));
+      let shared = 0;
+      for (const holders of byKey.values()) if (holders.length >= 2 && holders.length <= COMMON_SHINGLE) shared += holders.length;
+      assert.strictEqual(offsets[size], 2 * shared);
+      for (let id = 0; id < size; id += 997) {
+        for (let r = offsets[id]; r < offsets[id + 1]; r += 2) {
+          const holders = new Set<number>();
+          for (let p = runs[r]; p < runs[r + 1]; p++) holders.add(postings.nodeAt(p));
+          assert.deepStrictEqual([...holders].sort((a, b) => a - b), byKey.get(keys[id]));
+        }
+      }
+    });
+  }
 });
