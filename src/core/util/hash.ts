@@ -13,6 +13,13 @@ export function fnv1a(text: string, start = 0, end = text.length): number {
   return hash;
 }
 
+/** fnv1a of the code units codes[start, end) (see CodeUnits): the same hash as of the text they come from. */
+export function fnv1aOfCodes(codes: Uint16Array, start: number, end: number): number {
+  let hash = FNV_OFFSET | 0;
+  for (let k = start; k < end; k++) hash = Math.imul(hash ^ codes[k], FNV_PRIME);
+  return hash;
+}
+
 /** fnv1a as an unsigned 32-bit number. */
 export function fnv1aUnsigned(text: string): number {
   return fnv1a(text) >>> 0;

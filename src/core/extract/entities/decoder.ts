@@ -3,13 +3,14 @@
 // candidates (no capital letter near them) are outside any entity and cost no feature work.
 import * as features from './features';
 import type { EmissionCache } from './emissionCache';
+import type { GroupSums } from './groupSums';
 import type { DocumentMemory } from './memory';
 import * as tagSet from './tags';
 import * as tokenFacts from './tokenInfo';
 import type { TokenInfo } from './tokenInfo';
 import type { Tokens } from './tokenizer';
 const { OUTSIDE, TAG_COUNT, allowedAfter, typeOfTag } = tagSet;
-const { MAX_FEATURES, contextFeatures, memoryFeatures, wordFeatures } = features;
+const { MAX_FEATURES, contextFeatures, contextShapeFeatures, contextShapeKey, contextWordFeatures, memoryFeatures, memoryKey, wordFeatures } = features;
 const { F_CANDIDATE, F_HAS_UPPER } = tokenFacts;
 
 const T = TAG_COUNT;
@@ -36,6 +37,8 @@ export class SentenceBuffers {
   nextScores = new Float64Array(T);
   /** Word-feature sums by word; null while training (the trainer needs every feature of every token). */
   cache: EmissionCache | null = null;
+  /** Sums of shared feature groups; null while training. With it, rows hold only a token's other features. */
+  groups: GroupSums | null = null;
 
   ensure(length: number): void {
     if (length + 1 <= this.rowStarts.length) return;
@@ -61,7 +64,7 @@ function decodeSentence(
 ): void {
   const length = to - from;
   buffers.ensure(length);
-  const { rows, rowStarts, emissions, cache } = buffers;
+  const { rows, rowStarts, emissions, cache, groups } = buffers;
   const { emission, use } = weights;
   const shift = 32 - weights.bits;
   const flags = info.flags;
@@ -70,8 +73,9 @@ function decodeSentence(
     const e = (i - from) * T;
     rowStarts[i - from] = at;
     if ((flags[i] & F_CANDIDATE) === 0) {
+      // Viterbi reads only the O score of a token that is not a candidate, but every score of the first.
       emissions[e] = 0;
-      for (let t = 1; t < T; t++) emissions[e + t] = FORBIDDEN;
+      if (i === from) for (let t = 1; t < T; t++) emissions[e + t] = FORBIDDEN;
       continue;
     }
     if (cache !== null) {
@@ -88,12 +92,51 @@ function decodeSentence(
       clearScores(emissions, e);
       at = wordFeatures(info, i, use, rows, at);
     }
+    if (groups !== null) {
+      at = contextWordFeatures(info, i, from, to, use, rows, at);
+      sumRows(rows, rowStarts[i - from], at, emission, shift, emissions, e);
+      addGroupSums(info, memory, i, from, to, weights, groups, rows, at, emissions, e);
+      continue;
+    }
     at = contextFeatures(info, i, from, to, use, rows, at);
     at = memoryFeatures(info, memory, i, use, rows, at);
     sumRows(rows, rowStarts[i - from], at, emission, shift, emissions, e);
   }
   rowStarts[length] = at;
   viterbi(length, flags, from, weights.transitions, buffers, tags);
+}
+
+/**
+ * Adds the sums of token i's shape-context and memory features to scores[e, e + 9), from `groups` where they
+ * are cached; rows from `at` are scratch.
+ */
+function addGroupSums(
+  info: TokenInfo, memory: DocumentMemory, i: number, from: number, to: number, weights: Weights, groups: GroupSums,
+  rows: Int32Array, at: number, scores: Float64Array, e: number,
+): void {
+  const { emission, use } = weights;
+  const shift = 32 - weights.bits;
+  const { scratch } = groups;
+  contextShapeKey(info, i, from, to, groups.key);
+  let slot = groups.shapeSlot();
+  if (slot < 0) {
+    slot = -slot - 1;
+    clearScores(scratch, 0);
+    sumRows(rows, at, contextShapeFeatures(info, i, from, to, use, rows, at), emission, shift, scratch, 0);
+    groups.storeShape(slot);
+  }
+  groups.addShape(slot, scores, e);
+  const key = memoryKey(info, memory, i);
+  if (key < 0) {
+    sumRows(rows, at, memoryFeatures(info, memory, i, use, rows, at), emission, shift, scores, e);
+    return;
+  }
+  if (!groups.isMemoryFilled(key)) {
+    clearScores(scratch, 0);
+    sumRows(rows, at, memoryFeatures(info, memory, i, use, rows, at), emission, shift, scratch, 0);
+    groups.storeMemory(key);
+  }
+  groups.addMemory(key, scores, e);
 }
 
 function clearScores(scores: Float64Array, at: number): void {
@@ -200,6 +243,7 @@ export function decodeText(
 ): void {
   memory.reset(tokens.count);
   memory.noteCases(info);
+  buffers.groups?.use(weights);
   for (let s = 0; s < tokens.sentenceCount; s++) {
     const from = tokens.sentenceStarts[s];
     const to = tokens.sentenceStarts[s + 1];

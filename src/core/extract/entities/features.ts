@@ -69,37 +69,78 @@ export function wordFeatures(info: TokenInfo, i: number, use: number, out: Int32
  * from `at`; returns the new end.
  */
 export function contextFeatures(info: TokenInfo, i: number, from: number, to: number, use: number, out: Int32Array, at: number): number {
-  const { folded, cased, shortShape, lex, phrase } = info;
+  return contextShapeFeatures(info, i, from, to, use, out, contextWordFeatures(info, i, from, to, use, out, at));
+}
+
+/** The context features that read the words around token i, and its gazetteer phrase. */
+export function contextWordFeatures(info: TokenInfo, i: number, from: number, to: number, use: number, out: Int32Array, at: number): number {
+  const { folded, cased, phrase } = info;
   const word = folded[i];
   const f1 = i > from ? folded[i - 1] : BEFORE;
-  const f2 = i > from + 1 ? folded[i - 2] : BEFORE;
   const n1 = i + 1 < to ? folded[i + 1] : AFTER;
-  const n2 = i + 2 < to ? folded[i + 2] : AFTER;
+  out[at++] = feature(10, f1);
+  out[at++] = feature(11, n1);
+  out[at++] = feature(12, i > from + 1 ? folded[i - 2] : BEFORE);
+  out[at++] = feature(13, i + 2 < to ? folded[i + 2] : AFTER);
+  out[at++] = feature(14, i > from ? cased[i - 1] : BEFORE);
+  out[at++] = feature(15, i + 1 < to ? cased[i + 1] : AFTER);
+  out[at++] = feature(20, pair(f1, word));
+  out[at++] = feature(21, pair(word, n1));
+  if ((use & USE_LEXICON) !== 0 && phrase[i] !== 0) {
+    out[at++] = feature(34, phrase[i]);
+    out[at++] = feature(35, phrase[i] * 64 + info.caseContext[i]);
+  }
+  return at;
+}
+
+/**
+ * The context features that read only the shapes of token i and its neighbours, the neighbours' lexicon
+ * bits and the text's topic (see shapeKey): many tokens share them, so the tagger caches their sums.
+ */
+export function contextShapeFeatures(info: TokenInfo, i: number, from: number, to: number, use: number, out: Int32Array, at: number): number {
+  const { shortShape, lex } = info;
   const s0 = shortShape[i];
   const s1 = i > from ? shortShape[i - 1] : BEFORE;
   const sn = i + 1 < to ? shortShape[i + 1] : AFTER;
-  out[at++] = feature(10, f1);
-  out[at++] = feature(11, n1);
-  out[at++] = feature(12, f2);
-  out[at++] = feature(13, n2);
-  out[at++] = feature(14, i > from ? cased[i - 1] : BEFORE);
-  out[at++] = feature(15, i + 1 < to ? cased[i + 1] : AFTER);
   out[at++] = feature(16, s1);
   out[at++] = feature(17, sn);
   out[at++] = feature(18, pair(s1, s0));
   out[at++] = feature(19, pair(s0, sn));
-  out[at++] = feature(20, pair(f1, word));
-  out[at++] = feature(21, pair(word, n1));
   if ((use & USE_LEXICON) !== 0) {
     if (i > from) for (let bits = lex[i - 1], b = 0; bits !== 0; bits >>>= 1, b++) if (bits & 1) out[at++] = feature(32, b);
     if (i + 1 < to) for (let bits = lex[i + 1], b = 0; bits !== 0; bits >>>= 1, b++) if (bits & 1) out[at++] = feature(33, b);
-    if (phrase[i] !== 0) {
-      out[at++] = feature(34, phrase[i]);
-      out[at++] = feature(35, phrase[i] * 64 + info.caseContext[i]);
-    }
   }
   if ((use & USE_TOPIC) !== 0) out[at++] = feature(72, pair(info.topic, pair(s0, sn)));
   return at;
+}
+
+/**
+ * Writes to key[0, 6) what contextShapeFeatures reads for token i: tokens with the same key have the same
+ * shape features.
+ */
+export function contextShapeKey(info: TokenInfo, i: number, from: number, to: number, key: Int32Array): void {
+  const { shortShape, lex } = info;
+  key[0] = i > from ? shortShape[i - 1] : BEFORE;
+  key[1] = shortShape[i];
+  key[2] = i + 1 < to ? shortShape[i + 1] : AFTER;
+  key[3] = i > from ? lex[i - 1] : 0;
+  key[4] = i + 1 < to ? lex[i + 1] : 0;
+  key[5] = info.topic;
+}
+
+/** Distinct values of memoryKey. */
+export const MEMORY_KEYS = 16 * 16 * 32;
+
+/**
+ * What memoryFeatures reads for token i as one number below MEMORY_KEYS (tokens with the same number have
+ * the same memory features), or -1 when a value is out of that range.
+ */
+export function memoryKey(info: TokenInfo, memory: DocumentMemory, i: number): number {
+  const word = info.folded[i];
+  const recalled = memory.recall(word);
+  const cases = memory.cases(word);
+  const context = info.caseContext[i];
+  return recalled < 16 && cases < 16 && context < 32 ? (recalled * 16 + cases) * 32 + context : -1;
 }
 
 /** Writes the memory features of token i into out from `at`; returns the new end. */

@@ -3,6 +3,7 @@
 import * as decoder from './decoder';
 import type { Weights } from './decoder';
 import { EmissionCache } from './emissionCache';
+import { GroupSums } from './groupSums';
 import { LEX_HONORIFIC } from './lexicon';
 import { DocumentMemory } from './memory';
 import { ENTITY_TYPES, OUTSIDE, isInsideTag, typeOfTag, type EntityType } from './tags';
@@ -21,6 +22,7 @@ const info = new TokenInfo();
 const memory = new DocumentMemory();
 const buffers = new SentenceBuffers();
 buffers.cache = new EmissionCache();
+buffers.groups = new GroupSums();
 let tags = new Uint8Array(1024);
 const PERSON = ENTITY_TYPES.indexOf('person');
 const HONORIFIC = 1 << LEX_HONORIFIC;

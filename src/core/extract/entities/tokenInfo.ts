@@ -73,8 +73,7 @@ function shapeCode(c: number): number {
   return String.fromCharCode(c).toUpperCase().charCodeAt(0) !== c ? 120 : foldCode(c);
 }
 
-function shapeOfFirst(text: string, start: number): number {
-  const c = text.charCodeAt(start);
+function shapeOf(c: number): number {
   return c < 128 ? ASCII_SHAPE[c] : shapeCode(c);
 }
 
@@ -107,7 +106,8 @@ export function describeTokens(text: string, tokens: Tokens, info: TokenInfo): v
   info.starts = tokens.starts;
   info.ends = tokens.ends;
   const { starts, ends } = tokens;
-  for (let i = 0; i < n; i++) describeToken(text, starts[i], ends[i], i, info);
+  const { codes } = tokens;
+  for (let i = 0; i < n; i++) describeToken(codes, starts[i], ends[i], i, info);
   for (let s = 0; s < tokens.sentenceCount; s++) describeSentence(text, tokens, s, info);
   markPhrases(info.folded, info.lex, 0, n, info.phrase);
   for (let i = 0; i < n; i++) info.lex[i] &= LEX_CLASS_MASK;
@@ -133,7 +133,8 @@ function topicOf(info: TokenInfo): number {
   return best === sport ? 1 : best === business ? 2 : 3;
 }
 
-function describeToken(text: string, start: number, end: number, i: number, info: TokenInfo): void {
+/** Describes token i, codes[start, end), into `info`. */
+function describeToken(codes: Uint16Array, start: number, end: number, i: number, info: TokenInfo): void {
   let folded = HASH_START;
   let cased = HASH_START;
   let shortShape = HASH_START;
@@ -145,7 +146,7 @@ function describeToken(text: string, start: number, end: number, i: number, info
   let casedBefore = cased;
   let changed = false;
   for (let k = start; k < end; k++) {
-    const c = text.charCodeAt(k);
+    const c = codes[k];
     let f: number;
     let s: number;
     if (c < 128) {
@@ -167,12 +168,12 @@ function describeToken(text: string, start: number, end: number, i: number, info
       lastShape = s;
     }
   }
-  if ((flags & F_HAS_UPPER) !== 0 && shapeOfFirst(text, start) === 88) flags |= F_INITIAL_UPPER;
+  if ((flags & F_HAS_UPPER) !== 0 && shapeOf(codes[start]) === 88) flags |= F_INITIAL_UPPER;
   if ((flags & F_HAS_LOWER) === 0) flags |= F_NO_LOWER;
   // The cased hash equals the folded one unless folding changed a character: only capitals, ’ and ‘ change.
   if (changed) {
     for (let k = start; k < end; k++) {
-      const c = text.charCodeAt(k);
+      const c = codes[k];
       casedBefore = cased;
       cased = hashStep(cased, c >= 48 && c <= 57 ? 48 : c);
     }
@@ -188,7 +189,7 @@ function describeToken(text: string, start: number, end: number, i: number, info
   info.prefix3[i] = length < 3 ? folded : prefix3;
   info.flags[i] = flags;
   // An abbreviation's lexicon entry has no dot ("Mr." is "mr", "Corp." is "corp").
-  const dotted = length > 2 && text.charCodeAt(end - 1) === 46;
+  const dotted = length > 2 && codes[end - 1] === 46;
   const capitals = (flags & F_HAS_UPPER) !== 0;
   info.lex[i] = (flags & F_HAS_LETTER) === 0 ? 0 : lexiconBits(folded, cased, capitals) | (dotted ? lexiconBits(foldedBefore, casedBefore, capitals) : 0);
 }

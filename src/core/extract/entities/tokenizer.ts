@@ -2,6 +2,7 @@
 // cut the way CoNLL-2003 (Reuters) cuts them, so a model trained there sees the same tokens in articles.
 // Fed CoNLL text (tokens joined with spaces, sentences with newlines) it gives back exactly the CoNLL
 // tokens and sentences. No strings are cut: a token is a [start, end) range of the text.
+import { CodeUnits } from '../../util/codeUnits';
 import * as wordSets from '../../util/wordSets';
 
 const { AsciiWordSet } = wordSets;
@@ -14,6 +15,8 @@ export interface Tokens {
   /** Token index of each sentence's first token; `sentenceStarts[sentenceCount]` is `count`. */
   sentenceStarts: Int32Array;
   sentenceCount: number;
+  /** The text's UTF-16 code units (from 0 to its length): a typed array reads faster than charCodeAt. */
+  codes: Uint16Array;
 }
 
 /** Words whose final dot is part of the word ("Corp.", "Calif.", "Mr."), lower-cased, without the dot. */
@@ -84,6 +87,14 @@ class Buffers implements Tokens {
   ends: Int32Array = new Int32Array(1024);
   sentenceStarts: Int32Array = new Int32Array(256);
   sentenceCount = 0;
+  codes: Uint16Array = new Uint16Array(0);
+  private readonly codeUnits = new CodeUnits();
+
+  /** Sets `codes` to the code units of `text`. */
+  readCodes(text: string): Uint16Array {
+    this.codes = this.codeUnits.of(text);
+    return this.codes;
+  }
 
   push(start: number, end: number): void {
     if (this.count === this.starts.length) {
@@ -127,11 +138,12 @@ export function tokenize(text: string): Tokens {
   out.count = 0;
   out.sentenceCount = 0;
   const length = text.length;
+  const code = out.readCodes(text);
   let pos = 0;
   let newLine = true;
   let afterStop = false;
   while (pos < length) {
-    const c = text.charCodeAt(pos);
+    const c = code[pos];
     const first = c < 128 ? ASCII_CLASS[c] : classOf(c);
     if (first === SPACE) {
       if (c === 10 || c === 13) newLine = true;
@@ -142,7 +154,7 @@ export function tokenize(text: string): Tokens {
     let plain = first === WORD;
     let end = pos + 1;
     for (; end < length; end++) {
-      const d = text.charCodeAt(end);
+      const d = code[end];
       const kind = d < 128 ? ASCII_CLASS[d] : classOf(d);
       if (kind === WORD) continue;
       if (kind === SPACE) break;

@@ -4,6 +4,7 @@
 import * as nameParticles from '../../language/nameParticles';
 import * as lexicon from '../../language';
 import * as chars from '../../util/chars';
+import { CodeUnits } from '../../util/codeUnits';
 import * as wordSets from '../../util/wordSets';
 import * as words from './words';
 import type { NameToken } from './words';
@@ -46,11 +47,12 @@ const TOKEN = new RegExp(NAME_TOKEN_SOURCE, 'gu');
  */
 export function nextRun(text: string, from: number, out: RunBounds): boolean {
   const n = text.length;
+  const codes = runCodes.of(text);
   // The run's lookbehind: no run starts right after a letter, digit, apostrophe or hyphen. Only ASCII is
   // ruled out here; RUN_AT checks the rest.
-  let afterWord = from > 0 && text.charCodeAt(from - 1) < 128 && (ASCII_CLASS[text.charCodeAt(from - 1)] & WORD_CODE) !== 0;
+  let afterWord = from > 0 && codes[from - 1] < 128 && (ASCII_CLASS[codes[from - 1]] & WORD_CODE) !== 0;
   for (let i = from; i < n; i++) {
-    const code = text.charCodeAt(i);
+    const code = codes[i];
     const cls = code < 128 ? ASCII_CLASS[code] : 0;
     if (!afterWord && (code >= 0xc0 || (cls & UPPER_CODE) !== 0 || ((cls & PREFIX_CODE) !== 0 && particlePrefixAt(text, i))) && !afterAbbreviationDot(text, i)) {
       // The run by hand when its characters are ASCII (most are); RUN_AT where it meets anything else.
@@ -71,6 +73,9 @@ export function nextRun(text: string, from: number, out: RunBounds): boolean {
   }
   return false;
 }
+
+/** The code units of the text nextRun scans: it is called once per run, with the same text. */
+const runCodes = new CodeUnits();
 
 /** "U.S.", "U.N.": a letter right after a letter and a dot is inside an abbreviation, not an initial starting a name. */
 function afterAbbreviationDot(text: string, i: number): boolean {

@@ -10,7 +10,8 @@ import { KNOWN_NAME_GROUPS, entityKey } from '../../language/entityNames';
 import { isFirstName } from '../../language/firstNames';
 import { ROLE_MODIFIERS, TITLE_HEADS } from '../../language/titles';
 import { isAsciiUpperCode } from '../../util/chars';
-import { fnv1a } from '../../util/hash';
+import { CodeUnits } from '../../util/codeUnits';
+import { fnv1a, fnv1aOfCodes } from '../../util/hash';
 
 const COUNTRY_KEYS: ReadonlySet<string> = new Set(GAZETTEER_COUNTRIES.map(entityKey));
 
@@ -40,7 +41,8 @@ export const KNOWN_NAMES: ReadonlyMap<string, NamedEntityType> = (() => {
 function byFirstWord(names: Iterable<string>): Map<string, string[]> {
   const index = new Map<string, string[]>();
   for (const name of names) {
-    const first = name.split(' ')[0];
+    const space = name.indexOf(' ');
+    const first = space < 0 ? name : name.slice(0, space);
     const list = index.get(first);
     if (list) list.push(name);
     else index.set(first, [name]);
@@ -55,24 +57,29 @@ const KNOWN_BY_FIRST_WORD = byFirstWord(KNOWN_NAMES.keys());
 const FILTER_BITS = 16;
 
 /**
- * A bit set of first words by hash: most capitalised words of an article are ruled out without cutting
- * them out of the text to look them up. False positives only cost the lookup.
+ * A bit set of the known names' first words by hash: most capitalised words of an article are ruled out
+ * without cutting them out of the text to look them up. False positives only cost the lookup.
  */
-function firstWordFilter(firstWords: Iterable<string>, into = new Uint8Array(1 << (FILTER_BITS - 3))): Uint8Array {
-  for (const word of firstWords) {
+const KNOWN_FILTER = (() => {
+  const filter = new Uint8Array(1 << (FILTER_BITS - 3));
+  for (const word of KNOWN_BY_FIRST_WORD.keys()) {
     const bit = fnv1a(word) >>> (32 - FILTER_BITS);
-    into[bit >>> 3] |= 1 << (bit & 7);
+    filter[bit >>> 3] |= 1 << (bit & 7);
   }
-  return into;
+  return filter;
+})();
+
+/**
+ * Whether the word with hash `hash` may be the first word of a known name or of one of an article's names
+ * (`local`: the hashes of those first words, a few).
+ */
+function mayBeFirstWord(hash: number, local: readonly number[]): boolean {
+  const bit = hash >>> (32 - FILTER_BITS);
+  return (KNOWN_FILTER[bit >>> 3] & (1 << (bit & 7))) !== 0 || local.includes(hash);
 }
 
-/** Whether text[start, end) may be one of the filter's first words. */
-function mayBeFirstWord(filter: Uint8Array, text: string, start: number, end: number): boolean {
-  const bit = fnv1a(text, start, end) >>> (32 - FILTER_BITS);
-  return (filter[bit >>> 3] & (1 << (bit & 7))) !== 0;
-}
-
-const KNOWN_FILTER = firstWordFilter(KNOWN_BY_FIRST_WORD.keys());
+/** The code units of the text spreadNames reads. */
+const spreadCodes = new CodeUnits();
 
 function isWordCode(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
@@ -112,21 +119,23 @@ export function spreadNames(text: string, found: RawEntityMention[], tagged: rea
   const typeOfName = new Map<string, NamedEntityType>();
   for (const m of found) if (!typeOfName.has(m.text)) typeOfName.set(m.text, m.type);
   const local = byFirstWord(typeOfName.keys());
-  const filter = firstWordFilter(local.keys(), KNOWN_FILTER.slice());
+  const localHashes = Array.from(local.keys(), (word) => fnv1a(word));
   const claimed = new Claims([tagged, people, found]);
   const added: RawEntityMention[] = [];
   const n = text.length;
+  const codes = spreadCodes.of(text);
   for (let start = 0; start < n; start++) {
-    if (!isAsciiUpperCode(text.charCodeAt(start)) || (start > 0 && isWordCode(text.charCodeAt(start - 1)))) continue;
+    const c = codes[start];
+    if (c < 65 || c > 90 || (start > 0 && isWordCode(codes[start - 1]))) continue;
     let wordEnd = start + 1;
-    while (wordEnd < n && isNamePartCode(text.charCodeAt(wordEnd))) wordEnd++;
+    while (wordEnd < n && isNamePartCode(codes[wordEnd])) wordEnd++;
     const at = start;
     start = wordEnd;
     // A possessive or a closing full stop is not part of the word ("Nato's", "... the UK.").
     let end = wordEnd;
-    if (end - at > 2 && text.charCodeAt(end - 1) === 0x73 && isApostrophe(text.charCodeAt(end - 2))) end -= 2;
-    else if (isApostrophe(text.charCodeAt(end - 1))) end--;
-    if (!mayBeFirstWord(filter, text, at, end) && !(text.charCodeAt(end - 1) === 0x2e && mayBeFirstWord(filter, text, at, end - 1))) continue;
+    if (end - at > 2 && codes[end - 1] === 0x73 && isApostrophe(codes[end - 2])) end -= 2;
+    else if (isApostrophe(codes[end - 1])) end--;
+    if (!mayBeFirstWord(fnv1aOfCodes(codes, at, end), localHashes) && !(codes[end - 1] === 0x2e && mayBeFirstWord(fnv1aOfCodes(codes, at, end - 1), localHashes))) continue;
     let word = text.slice(at, end);
     let candidates = KNOWN_BY_FIRST_WORD.get(word);
     if (candidates === undefined && text.charCodeAt(end - 1) === 0x2e) {
@@ -138,7 +147,7 @@ export function spreadNames(text: string, found: RawEntityMention[], tagged: rea
     const next = claimed.freeUntil(at, n);
     if (next < 0) continue;
     const name = fits(text, at, next, localCandidates) ?? fits(text, at, next, candidates);
-    if (name === undefined || notEntities.has(name.toLowerCase())) continue;
+    if (name === undefined || (notEntities.size > 0 && notEntities.has(name.toLowerCase()))) continue;
     const nameEnd = at + name.length;
     if (!standsAlone(text, at, nameEnd)) continue;
     added.push({ start: at, end: nameEnd, text: name, type: typeOfName.get(name) ?? KNOWN_NAMES.get(name)! });

@@ -48,7 +48,7 @@ export function extractNamedEntities(tagged: TaggedArticle, people: readonly Raw
   let p = 0;
   for (const entity of tagged.entities) {
     const span = namedSpan(text, entity);
-    if (span === null || notEntities.has(span.text.toLowerCase())) continue;
+    if (span === null || (notEntities.size > 0 && notEntities.has(span.text.toLowerCase()))) continue;
     while (p < confirmed.length && confirmed[p].end <= span.start) p++;
     if (p < confirmed.length && confirmed[p].start < span.end) continue;
     found.push(span);

@@ -9,6 +9,7 @@ import { isAsciiLetterCode, isAsciiLowerCode, isAsciiUpperCode, UPPER } from '..
 import { ROLE_MODIFIERS, TITLE_HEADS } from '../../language/titles';
 import { KNOWN_NAMES } from './consistency';
 import { AMBIGUOUS_RANKS, HONORIFIC_PHRASES } from '../../language/honorifics';
+import { AsciiWordSet } from '../../util/wordSets';
 
 /**
  * The mention a tagger entity stands for, or null. A country or international body the tagger took for
@@ -41,12 +42,25 @@ function beginsOfficeTitle(text: string, span: string, end: number): boolean {
   return true;
 }
 
+/** Honorifics that mark a person's name, looked up in the text without cutting the word out. */
+const PERSON_HONORIFICS = new AsciiWordSet([...HONORIFIC_PHRASES].filter((word) => !AMBIGUOUS_RANKS.has(word)));
+
+/** Whether text[start, end) without one final dot, lower-cased, is in PERSON_HONORIFICS. */
+function isPersonHonorific(text: string, start: number, end: number): boolean {
+  const stop = end > start && text.charCodeAt(end - 1) === 0x2e ? end - 1 : end;
+  for (let k = start; k < stop; k++) {
+    if (text.charCodeAt(k) >= 128) {
+      const word = text.slice(start, stop).toLowerCase();
+      return !AMBIGUOUS_RANKS.has(word) && HONORIFIC_PHRASES.has(word);
+    }
+  }
+  return stop > start && PERSON_HONORIFICS.has(text, start, stop);
+}
+
 /** "Mrs Georgia Brent": a name after an honorific is a person's, whatever the tagger read. */
 function startsWithHonorific(span: string): boolean {
   const space = span.indexOf(' ');
-  if (space < 0) return false;
-  const word = span.slice(0, space).toLowerCase().replace(/\.$/, '');
-  return !AMBIGUOUS_RANKS.has(word) && HONORIFIC_PHRASES.has(word);
+  return space >= 0 && isPersonHonorific(span, 0, space);
 }
 
 /** "Mrs [Georgia Brent]": a name right after an honorific is a person's. */
@@ -54,8 +68,7 @@ function afterHonorific(text: string, start: number): boolean {
   if (start < 3 || text.charCodeAt(start - 1) !== 0x20) return false;
   let p = start - 1;
   while (p > 0 && (isAsciiLetterCode(text.charCodeAt(p - 1)) || text.charCodeAt(p - 1) === 0x2e)) p--;
-  const word = text.slice(p, start - 1).toLowerCase().replace(/\.$/, '');
-  return word.length > 0 && HONORIFIC_PHRASES.has(word) && !AMBIGUOUS_RANKS.has(word);
+  return isPersonHonorific(text, p, start - 1);
 }
 
 /** "US-led", "Kremlin-backed": a name joined by a hyphen to a lower-case word is an adjective. */

@@ -104,7 +104,7 @@ export function withTaggedPeople(text: string, ruled: RawMention[], entities: re
   let kept = mentions as RawMention[];
   let m = 0;
   for (const e of tagged) {
-    if (e.type !== 'person' || notPeople.has(e.text.toLowerCase())) continue;
+    if (e.type !== 'person' || (notPeople.size > 0 && notPeople.has(e.text.toLowerCase()))) continue;
     while (m < mentions.length && mentions[m].end <= e.start) m++;
     const rule = m < mentions.length && mentions[m].start < e.end ? mentions[m] : null;
     if (rule !== null) {

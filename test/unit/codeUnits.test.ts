@@ -1,0 +1,35 @@
+import { strict as assert } from 'assert';
+import { CodeUnits } from '../../src/core/util/codeUnits';
+import { fnv1a, fnv1aOfCodes } from '../../src/core/util/hash';
+
+// The code units scanners read instead of charCodeAt: the same numbers, whatever the text holds.
+
+function unitsOf(text: string): number[] {
+  return Array.from({ length: text.length }, (_, k) => text.charCodeAt(k));
+}
+
+describe('code units of a text', () => {
+  it('are the text\'s UTF-16 code units, lone surrogates and characters beyond Latin-1 included', () => {
+    const units = new CodeUnits();
+    const text = 'Mr Zoë Ng said “yes” \ud83d\ude00 and \ud800 alone, 1,000 — café';
+    assert.deepEqual(Array.from(units.of(text).subarray(0, text.length)), unitsOf(text));
+  });
+
+  it('follow the text asked for, growing past the first buffer and shrinking back', () => {
+    const units = new CodeUnits();
+    const long = 'Ab\u2019c '.repeat(10_000);
+    const short = 'Nato said';
+    assert.deepEqual(Array.from(units.of(short).subarray(0, short.length)), unitsOf(short));
+    assert.deepEqual(Array.from(units.of(long).subarray(0, long.length)), unitsOf(long));
+    assert.deepEqual(Array.from(units.of(short).subarray(0, short.length)), unitsOf(short));
+    // An equal text in another string reads the same units.
+    const again = ['Nato', 'said'].join(' ');
+    assert.deepEqual(Array.from(units.of(again).subarray(0, again.length)), unitsOf(short));
+  });
+
+  it('hash as the text does', () => {
+    const text = 'the UN’s Zoë, Nato';
+    const codes = new CodeUnits().of(text);
+    for (const [start, end] of [[0, 3], [4, 8], [10, 13], [15, 19], [0, text.length]]) assert.equal(fnv1aOfCodes(codes, start, end), fnv1a(text, start, end));
+  });
+});
