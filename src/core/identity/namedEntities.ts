@@ -356,7 +356,8 @@ export class NamedEntityIndex {
     const name = written?.[0] ?? fallbackName ?? forms[0][0];
     let id = `${type}:${slugify(name)}`;
     for (let n = 2; taken.has(id); n++) id = `${type}:${slugify(name)}-${n}`;
-    const aliases = forms.map(([text]) => text).filter((text) => text !== name);
+    // Copied to fit: a filtered array keeps room for 16 more, and the index keeps one per entity.
+    const aliases = forms.map(([text]) => text).filter((text) => text !== name).slice();
     return { id, type, name, aliases, roles: [], mentions: [] };
   }
 }
