@@ -5,7 +5,7 @@
 // name, rule 1 (the cluster a mention's full name or alias defines), and the tallies of the mentions assigned
 // to each cluster, from which people are built. A full-name cluster merged into an alias cluster (its root)
 // becomes part of that person.
-import type { MentionForm } from '../types';
+import type { MentionForm, Person } from '../types';
 import type { Gender } from '../language';
 import * as counts from '../util/counts';
 import type { Tally } from '../util/counts';
@@ -106,6 +106,17 @@ export interface ClusterState {
    * roles next to its full name, each with its number of articles (evidence.ts).
    */
   story: Tally<StoryKey>;
+  /** The person it makes while it is a root cluster with mentions (people.ts), else null. */
+  person: ClusterPerson | null;
+}
+
+/** A root cluster's person as the people table numbers it: id, slug and mention count kept for that. */
+export interface ClusterPerson {
+  root: ClusterState;
+  id: string;
+  slug: string;
+  person: Person;
+  mentionCount: number;
 }
 
 export interface DocState {
@@ -194,7 +205,7 @@ export class ClusterRegistry {
     if (!c) {
       c = {
         key, number: this.byNumber.length, kind, given, surname, canonical: null, defining: 0, male: 0, female: 0, fixedGender: null,
-        mergedInto: null, candidate: false, mergedFrom: null, assigned: 0, docs: null, forms: NO_FORMS, roles: null, story: null,
+        mergedInto: null, candidate: false, mergedFrom: null, assigned: 0, docs: null, forms: NO_FORMS, roles: null, story: null, person: null,
       };
       this.byKey.set(key, c);
       this.byNumber.push(c);

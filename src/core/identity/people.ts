@@ -9,20 +9,12 @@ import type { Steps } from '../util/steps';
 import * as counts from '../util/counts';
 import * as textHelpers from '../util/text';
 import * as clusterHelpers from './clusters';
-import type { ClusterState, FormTally } from './clusters';
+import type { ClusterPerson, ClusterState, FormTally } from './clusters';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { slugify } = textHelpers;
 const { tallyEntries, tallyKeys } = counts;
 const { formTallies } = clusterHelpers;
-
-interface PersonState {
-  root: ClusterState;
-  id: string;
-  slug: string;
-  person: Person;
-  mentionCount: number;
-}
 
 /** A person's name, aliases and roles, from the mentions assigned to its clusters. */
 interface PersonDescription {
@@ -40,20 +32,19 @@ export interface IdentityChanges {
 }
 
 /** The people of one slug: nearly always one, kept without a collection around it. */
-type SlugGroup = PersonState | PersonState[];
+type SlugGroup = ClusterPerson | ClusterPerson[];
 
-function membersOf(group: SlugGroup | undefined): readonly PersonState[] {
+function membersOf(group: SlugGroup | undefined): readonly ClusterPerson[] {
   return group === undefined ? [] : Array.isArray(group) ? group : [group];
 }
 
 export class PeopleTable {
-  private readonly byRoot = new Map<ClusterState, PersonState>();
   private readonly bySlug = new Map<string, SlugGroup>();
   private readonly byId = new Map<string, Person>();
 
   /** The id of the person a root cluster makes, or null when it makes none. */
   idOf(root: ClusterState): string | null {
-    return this.byRoot.get(root)?.id ?? null;
+    return root.person?.id ?? null;
   }
 
   people(): ReadonlyMap<string, Person> {
@@ -78,12 +69,12 @@ export class PeopleTable {
 
   /** Replaces the person of one cluster (dropping it when the cluster is merged or has no mentions left); its id is settled by `numberSlug`. */
   private rebuildPerson(c: ClusterState, changes: IdentityChanges, dirtySlugs: Set<string>): void {
-    const old = this.byRoot.get(c);
+    const old = c.person;
     const members = c.mergedInto === null ? [c, ...(c.mergedFrom ?? [])] : [];
     const count = members.reduce((n, m) => n + m.assigned, 0);
     const previousId = old?.id ?? '';
     if (old) {
-      this.byRoot.delete(c);
+      c.person = null;
       this.leaveSlug(old);
       dirtySlugs.add(old.slug);
       if (this.byId.get(old.id) === old.person) this.byId.delete(old.id);
@@ -92,8 +83,8 @@ export class PeopleTable {
     if (count === 0) return;
     const { name, aliases, roles } = describePerson(members, c.canonical);
     const slug = slugify(name);
-    const state: PersonState = { root: c, id: previousId, slug, mentionCount: count, person: { id: '', type: 'person', name, aliases, roles, mentions: [] } };
-    this.byRoot.set(c, state);
+    const state: ClusterPerson = { root: c, id: previousId, slug, mentionCount: count, person: { id: '', type: 'person', name, aliases, roles, mentions: [] } };
+    c.person = state;
     const group = this.bySlug.get(slug);
     if (group === undefined) this.bySlug.set(slug, state);
     else if (Array.isArray(group)) group.push(state);
@@ -101,7 +92,7 @@ export class PeopleTable {
     dirtySlugs.add(slug);
   }
 
-  private leaveSlug(state: PersonState): void {
+  private leaveSlug(state: ClusterPerson): void {
     const group = this.bySlug.get(state.slug);
     if (group === state) this.bySlug.delete(state.slug);
     else if (Array.isArray(group)) {
