@@ -1,6 +1,8 @@
 import { strict as assert } from 'assert';
 import { CorpusIndex } from '../../src/core/index/corpusIndex';
-import type { Entity, Mention } from '../../src/core/types';
+import { ArticleMentions } from '../../src/core/index/mentionLists';
+import { packEntities, packQuotes } from '../../src/core/index/packed';
+import type { ArticleExtraction, Entity, Mention } from '../../src/core/types';
 import { byMentionsThenId, byPathThenStart } from '../../src/core/util/compare';
 
 // The view keeps mentions packed and makes Mention objects (and Entity.mentions) when read: what a reader gets
@@ -78,4 +80,30 @@ describe('packed mention lists', () => {
     nato.mentions = [];
     assert.deepEqual(nato.mentions, []);
   });
+});
+
+describe('packed mention lists: one article', () => {
+  for (const [label, base] of [['16-bit', 3], ['32-bit', 40000]] as const) {
+    it(`reads refs and slots back (${label} cells)`, () => {
+      // Person mentions from `base` on, organisation mentions 0 and 1: positions a large article would reach.
+      const count = base + 2;
+      const offsets = new Int32Array(2 * count);
+      const forms = Array.from({ length: count }, (_, i) => ({ text: `Person ${i}`, honorific: null, nameParts: [`Person`, `${i}`], role: null }));
+      for (let i = 0; i < count; i++) [offsets[2 * i], offsets[2 * i + 1]] = [100 * i, 100 * i + 8];
+      const entities = packEntities([
+        { start: 5, end: 9, text: 'Nato', type: 'organization' },
+        { start: 20, end: 26, text: 'Russia', type: 'place' },
+      ]);
+      const parts = { mentions: { offsets, forms }, quotes: packQuotes([]), entities };
+      const extraction = { article: { path: 'a.txt' }, mentions: [], quotes: [] } as unknown as ArticleExtraction;
+      const article = new ArticleMentions('a.txt', extraction, parts, [~0, base, ~1, base + 1], ['nato', 'person-a', 'russia', 'nato'], []);
+      assert.deepEqual(article.entityIds, ['nato', 'person-a', 'russia']);
+      assert.equal(article.count, 4);
+      assert.deepEqual(article.mentions().map(key), ['a.txt:5-9:Nato:nato', `a.txt:${100 * base}-${100 * base + 8}:Person ${base}:person-a`, 'a.txt:20-26:Russia:russia', `a.txt:${100 * base + 100}-${100 * base + 108}:Person ${base + 1}:nato`]);
+      assert.deepEqual([0, 1, 2].map((slot) => article.countOf(slot)), [2, 1, 1]);
+      const nato: Mention[] = [];
+      article.mentionsAt(0, nato);
+      assert.deepEqual(nato.map((m) => m.text), ['Nato', `Person ${base + 1}`]);
+    });
+  }
 });

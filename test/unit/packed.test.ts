@@ -7,15 +7,19 @@ import {
   mentionFormsOf,
   packedPartsOf,
   packedQuote,
+  packedEntity,
+  packedEntityPrefix,
+  packEntities,
   packMentions,
   packQuotes,
   plainExtraction,
   StoredArticle,
   StoredExtraction,
+  unpackEntities,
   unpackMentions,
   unpackQuotes,
 } from '../../src/core/index/packed';
-import type { ExtractedQuote, RawMention } from '../../src/core/types';
+import type { ExtractedQuote, RawEntityMention, RawMention } from '../../src/core/types';
 import { compactText, expandText, ownString, ownStrings } from '../../src/core/util/strings';
 
 // Curly quotes make V8 store the text two bytes per character: the case the packing is for.
@@ -95,6 +99,23 @@ describe('packed storage', () => {
       assert.deepStrictEqual(unpackQuotes(parts.quotes), plain.quotes);
     }
     assert.ok(plain.mentions.length > 0 && plain.quotes.length > 0);
+  });
+
+  it('round-trips organisation and place mentions, long spans and expansions included, and reads a prefix in place', () => {
+    const entities: RawEntityMention[] = [
+      { start: 0, end: 7, text: 'Harbour', type: 'place' },
+      { start: 12, end: 12, text: '', type: 'organization' },
+      { start: 40, end: 40 + 300000, text: 'The Harbour Authority', type: 'organization', expansion: 'Harbour Authority' },
+      { start: 2 ** 30, end: 2 ** 30 + 9, text: 'Port Lane', type: 'place' },
+    ];
+    const packed = packEntities(entities);
+    assert.deepStrictEqual(unpackEntities(packed), entities);
+    assert.deepStrictEqual(entities.map((_, i) => [packedEntity.start(packed, i), packedEntity.end(packed, i), packedEntity.type(packed, i)]), entities.map((e) => [e.start, e.end, e.type]));
+    const prefix = packedEntityPrefix(packed, 3);
+    assert.strictEqual(packedEntity.count(prefix), 3);
+    assert.deepStrictEqual(unpackEntities(prefix), entities.slice(0, 3));
+    assert.strictEqual(prefix.texts, packed.texts, 'the prefix shares the texts');
+    assert.strictEqual(prefix.numbers.buffer, packed.numbers.buffer, 'and the numbers');
   });
 
   it('round-trips mentions through offsets and shared forms, with `tentative` only where it was', () => {

@@ -3,6 +3,7 @@ import { CorpusIndex } from '../../src/core/index/corpusIndex';
 import { buildQuoteTrailCard, quotesByTrail, shortTitle } from '../../src/core/query/quoteTrailCard';
 import { onePerTrail, quoteReach } from '../../src/core/search';
 import { matchQuotes, MIN_WORDS, TrailIndex, trailMatch, type TrailQuoteInput } from '../../src/core/trails';
+import { COMMON_SHINGLE, radixSortPairs, ShinglePostings } from '../../src/core/trails/postings';
 import { runSteps } from '../../src/core/util/steps';
 import { createRandom } from '../support/corpusGenerator';
 import { generateTrailCorpus, type PlantedCorpus } from '../support/trailCorpus';
@@ -237,4 +238,65 @@ describe('quote trails: what the hover, Search Quotes and the tree show', () => 
     const onlyB = quotesByTrail(corpus, corpus.articles().filter((a) => a.path === 'b.txt'), 100);
     assert.strictEqual(onlyB.trails.length, 1, 'a trail shows while one of its articles passes the filter');
   });
+});
+
+describe('quote trails: shingle postings', () => {
+  it('counts the live holders of a shingle up to the limit asked, past the common threshold', () => {
+    const postings = new ShinglePostings();
+    const holders = COMMON_SHINGLE * 3;
+    postings.reset(new Uint32Array(holders).fill(7), Int32Array.from({ length: holders }, (_, i) => i));
+    for (let i = 0; i < 4; i++) postings.add(7, holders + i);
+    const isLive = (node: number) => node % 2 === 0;
+    assert.strictEqual(postings.liveCount(7, isLive, 1000), (holders + 4) / 2);
+    assert.strictEqual(postings.liveCount(7, isLive, COMMON_SHINGLE + 3), COMMON_SHINGLE + 3);
+    assert.strictEqual(postings.liveCount(8, isLive, 1000), 0);
+  });
+
+  it('a quote added to and taken from a set phrase many quotes share leaves the trails of a fresh index', () => {
+    const quotes = Array.from({ length: 40 }, (_, i) => ({ start: i, text: `At the end of the day the council ${i} wants clear answers on housing number ${i * 7} now.` }));
+    const index = new TrailIndex();
+    runSteps(index.updateSteps(quotes.map((quote, i) => [`a${i}.txt`, [quote]] as const)));
+    runSteps(index.updateSteps([['new.txt', [{ start: 0, text: 'At the end of the day the council wants clear answers on schools now.' }]]]));
+    runSteps(index.updateSteps([['new.txt', undefined]]));
+    const fresh = new TrailIndex();
+    runSteps(fresh.updateSteps(quotes.map((quote, i) => [`a${i}.txt`, [quote]] as const)));
+    assert.deepStrictEqual(partition(index), partition(fresh));
+  });
+});
+
+describe('quote trails: sorted postings, small and large', () => {
+  for (const size of [5000, 300000]) {
+    it(`finds every node of a shingle and every shared run among ${size.toLocaleString('en')} postings`, () => {
+      const random = createRandom(size);
+      // Few distinct keys in a narrow range, so runs of equal keys (and whole buckets) are common.
+      const keys = Uint32Array.from({ length: size }, () => (random.int(0, 3) * 0x40000000 + random.int(0, size / 3)) >>> 0);
+      const nodes = Int32Array.from({ length: size }, (_, i) => i);
+      const sorted = radixSortPairs(keys.slice(), nodes);
+      const postings = new ShinglePostings();
+      postings.reset(sorted.keys, sorted.values);
+      const byKey = new Map<number, number[]>();
+      keys.forEach((key, i) => {
+        const holders = byKey.get(key);
+        if (holders) holders.push(i);
+        else byKey.set(key, [i]);
+      });
+      for (let probe = 0; probe < 300; probe++) {
+        const key = probe % 3 === 0 ? (random.int(0, 3) * 0x40000000 + random.int(0, size)) >>> 0 : keys[random.int(0, size - 1)];
+        const out: number[] = [];
+        postings.allNodesWith(key, out);
+        assert.deepStrictEqual(out.sort((a, b) => a - b), byKey.get(key) ?? [], `key ${key}`);
+      }
+      const { offsets, runs } = postings.sharedRuns(size, new Uint8Array(size).fill(1));
+      let shared = 0;
+      for (const holders of byKey.values()) if (holders.length >= 2 && holders.length <= COMMON_SHINGLE) shared += holders.length;
+      assert.strictEqual(offsets[size], 2 * shared);
+      for (let id = 0; id < size; id += 997) {
+        for (let r = offsets[id]; r < offsets[id + 1]; r += 2) {
+          const holders = new Set<number>();
+          for (let p = runs[r]; p < runs[r + 1]; p++) holders.add(postings.nodeAt(p));
+          assert.deepStrictEqual([...holders].sort((a, b) => a - b), byKey.get(keys[id]));
+        }
+      }
+    });
+  }
 });

@@ -90,7 +90,8 @@ describe('worker codec', () => {
         forms: fc.array(fc.record({ text, honorific: maybe(text), nameParts: fc.array(text, { maxLength: 4 }), role: maybe(text), tentative: fc.constantFrom(undefined, false, true) }), { minLength: 1, maxLength: 5 }),
         mentions: fc.array(fc.tuple(int, int, fc.nat()), { maxLength: 12 }),
         quotes: fc.array(fc.record({ start: fc.nat(130), length: fc.nat(30), other: fc.option(text, { nil: undefined }), group: int, partial: fc.boolean(), unmarked: fc.boolean(), speaker: fc.option(fc.nat(), { nil: null }), source: fc.option(fc.nat(), { nil: undefined }) }), { maxLength: 6 }),
-        entities: fc.option(fc.array(fc.record({ start: int, end: int, text, type: fc.constantFrom('organization' as const, 'place' as const), expansion: fc.option(text, { nil: undefined }) }), { maxLength: 5 }), { nil: undefined }),
+        // Spans within a text (the extractor's own): packed entities keep a length, not an end.
+        entities: fc.option(fc.array(fc.record({ start: fc.nat(2 ** 30), length: fc.nat(2 ** 20), text, type: fc.constantFrom('organization' as const, 'place' as const), expansion: fc.option(text, { nil: undefined }) }), { maxLength: 5 }), { nil: undefined }),
       })
       .map((r): ArticleExtraction => {
         const [title, outlet, date, url, byline, credit] = r.meta;
@@ -113,7 +114,11 @@ describe('worker codec', () => {
         });
         const extraction: ArticleExtraction = { article, mentions, quotes };
         if (r.entities !== undefined) {
-          extraction.entities = r.entities.map(({ expansion, ...rest }): RawEntityMention => (expansion === undefined ? rest : { ...rest, expansion }));
+          extraction.entities = r.entities.map(({ start, length, text, type, expansion }): RawEntityMention => {
+            const mention: RawEntityMention = { start, end: start + length, text, type };
+            if (expansion !== undefined) mention.expansion = expansion;
+            return mention;
+          });
         }
         return extraction;
       });

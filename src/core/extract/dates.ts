@@ -56,15 +56,22 @@ export function findDate(text: string): { iso: string; start: number; end: numbe
   return best;
 }
 
+function isDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
+/**
+ * Whether four digits stand in a row. Any four characters in a row include one at an index of 3 modulo 4,
+ * so only those are read until a digit is met, and then the digits around it.
+ */
 function hasFourDigits(text: string): boolean {
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      if (++run === 4) return true;
-    } else {
-      run = 0;
-    }
+  for (let i = 3; i < text.length; i += 4) {
+    if (!isDigitCode(text.charCodeAt(i))) continue;
+    let start = i;
+    while (start > i - 3 && isDigitCode(text.charCodeAt(start - 1))) start--;
+    let end = i + 1;
+    while (end - start < 4 && end < text.length && isDigitCode(text.charCodeAt(end))) end++;
+    if (end - start >= 4) return true;
   }
   return false;
 }

@@ -9,7 +9,11 @@
 // the documents' own full names, never on article order or on rule 3's choices, so the index stays
 // incremental: a flush records the story keys that appeared or went, and the clusters whose keys changed
 // re-resolve their surname's (and given name's) articles.
-import type { ClusterState, DocState } from './clusters';
+import type { ClusterRegistry, ClusterState, DocState } from './clusters';
+import * as counts from '../util/counts';
+
+// Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
+const { addToTally, tallyCount } = counts;
 
 /** The story key counting the articles that name the cluster in full. */
 const ARTICLES = '#articles';
@@ -59,10 +63,10 @@ export function roleKeys(role: string | null): readonly string[] {
 }
 
 /** The story keys of one document's defining clusters: who is named in full, and the roles next to each. */
-function definedIn(doc: DocState): Map<ClusterState, Set<string>> {
+function definedIn(doc: DocState, registry: ClusterRegistry): Map<ClusterState, Set<string>> {
   const defined = new Map<ClusterState, Set<string>>();
-  for (let i = 0; i < doc.defining.length; i++) {
-    const c = doc.defining[i];
+  for (let i = 0; i < doc.cells.length; i++) {
+    const c = registry.definedBy(doc, i);
     if (!c) continue;
     let roles = defined.get(c);
     if (!roles) defined.set(c, (roles = new Set()));
@@ -82,6 +86,8 @@ export class StoryIndex {
   private readonly often = new Set<ClusterState>();
   private wideAtStart = MIN_WIDE_ARTICLES;
 
+  constructor(private readonly registry: ClusterRegistry) {}
+
   /** Starts a flush over a corpus of `docCount` articles. */
   begin(docCount: number): void {
     this.wideAtStart = widelyReportedAt(docCount);
@@ -89,7 +95,7 @@ export class StoryIndex {
 
   /** Adds (sign 1) or removes (sign -1) the story keys one document gives its clusters named in full. */
   contribute(doc: DocState, sign: 1 | -1): void {
-    const defined = definedIn(doc);
+    const defined = definedIn(doc, this.registry);
     if (defined.size === 0) return;
     for (const [c, roles] of defined) {
       this.add(c, ARTICLES, sign);
@@ -104,7 +110,7 @@ export class StoryIndex {
     const out = new Set<ClusterState>();
     for (const [c, keys] of this.before) {
       for (const [key, was] of keys) {
-        const n = c.story?.get(key) ?? 0;
+        const n = tallyCount(c.story, key);
         if ((key === ARTICLES ? n >= wideAt : n > 0) !== was) {
           out.add(c);
           break;
@@ -113,7 +119,7 @@ export class StoryIndex {
     }
     if (wideAt !== this.wideAtStart) {
       for (const c of this.often) {
-        const n = c.story?.get(ARTICLES) ?? 0;
+        const n = tallyCount(c.story, ARTICLES);
         if (!this.before.get(c)?.has(ARTICLES) && n >= wideAt !== n >= this.wideAtStart) out.add(c);
       }
     }
@@ -122,8 +128,7 @@ export class StoryIndex {
   }
 
   private add(c: ClusterState, key: StoryKey, sign: 1 | -1): void {
-    const story = (c.story ??= new Map());
-    const n = story.get(key) ?? 0;
+    const n = tallyCount(c.story, key);
     if (key === ARTICLES) {
       this.note(c, key, n >= this.wideAtStart);
       if (n + sign >= MIN_WIDE_ARTICLES) this.often.add(c);
@@ -131,8 +136,7 @@ export class StoryIndex {
     } else if (n === 0 || n + sign === 0) {
       this.note(c, key, n > 0);
     }
-    if (n + sign === 0) story.delete(key);
-    else story.set(key, n + sign);
+    c.story = addToTally(c.story, key, sign);
   }
 
   /** Records a key's state when the flush began, at its first change in the flush. */
@@ -147,7 +151,7 @@ export class StoryIndex {
 export function sharesRole(c: ClusterState, mentionRoleKeys: readonly string[]): boolean {
   const story = c.story;
   if (!story) return false;
-  for (const k of mentionRoleKeys) if (story.has(k)) return true;
+  for (const k of mentionRoleKeys) if (tallyCount(story, k) > 0) return true;
   return false;
 }
 
@@ -159,11 +163,11 @@ export function sharesRole(c: ClusterState, mentionRoleKeys: readonly string[]):
 export function sharesStory(c: ClusterState, articleKeys: readonly ClusterState[], wideAt: number): boolean {
   const story = c.story;
   if (!story) return false;
-  const needed = (story.get(ARTICLES) ?? 0) >= wideAt ? 1 : STORY_MIN_SHARED;
+  const needed = tallyCount(story, ARTICLES) >= wideAt ? 1 : STORY_MIN_SHARED;
   let shared = 0;
   for (let i = 0; i < articleKeys.length; i++) {
     const k = articleKeys[i];
-    if (k !== c && story.has(k) && ++shared >= needed) return true;
+    if (k !== c && tallyCount(story, k) > 0 && ++shared >= needed) return true;
   }
   return false;
 }

@@ -27,8 +27,8 @@ import { PeopleTable, type IdentityChanges } from './people';
 import { resolveShortForms } from './picking';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
-const { addToIndex } = counts;
-const { definingClustersOf, rootOf, tallyAssigned } = clusterHelpers;
+const { addToIndex, tallyKeys } = counts;
+const { definingClustersOf, parsedOf, rootOf, tallyAssigned } = clusterHelpers;
 const { aliasTable, parseName } = names;
 const { widelyReportedAt } = evidence;
 
@@ -61,7 +61,7 @@ export class IdentityIndex {
   private readonly surnameDocs = new Map<string, Map<DocState, number>>();
   private readonly givenDocs = new Map<string, Map<DocState, number>>();
   private readonly persons = new PeopleTable();
-  private readonly stories = new StoryIndex();
+  private readonly stories = new StoryIndex(this.registry);
 
   constructor(aliases: Readonly<Record<string, string[]>> = {}) {
     this.aliasOf = new Map(aliasTable(aliases));
@@ -84,7 +84,12 @@ export class IdentityIndex {
   idsOf(key: string): (string | null)[] {
     const doc = this.docs.get(key);
     if (!doc) return [];
-    return doc.assignment.map((c) => (c ? this.persons.idOf(rootOf(c)) : null));
+    const ids = new Array<string | null>(doc.cells.length);
+    for (let i = 0; i < ids.length; i++) {
+      const c = this.registry.ofCell(doc.cells[i]);
+      ids[i] = c ? this.persons.idOf(rootOf(c)) : null;
+    }
+    return ids;
   }
 
   /** People by id; their `mentions` are left to the caller (empty arrays here). */
@@ -134,6 +139,8 @@ export class IdentityIndex {
     yield;
     yield* this.resolveDocuments(toResolve, dirtyRoots, changes);
     yield* this.persons.rebuild(dirtyRoots, changes);
+    // Parsed names are memoised per form: a later flush reads them again for the few documents it touches.
+    for (const doc of toResolve) doc.parsed = null;
     return changes;
   }
 
@@ -144,7 +151,7 @@ export class IdentityIndex {
     for (const [key, mentions] of batch) {
       const old = this.docs.get(key);
       if (old) {
-        yield* tallyAssigned(old, -1, dirtyRoots);
+        yield* tallyAssigned(old, -1, dirtyRoots, this.registry);
         yield* this.contribute(old, -1, dirtySurnames);
         this.stories.contribute(old, -1);
         this.docs.delete(key);
@@ -209,7 +216,7 @@ export class IdentityIndex {
     for (const c of changed.clusters) {
       dirtyRoots.add(c);
       dirtyRoots.add(rootOf(c));
-      for (const doc of c.docs.keys()) {
+      for (const doc of tallyKeys(c.docs)) {
         changes.docs.add(doc.key);
         if (++walked % ITEMS_PER_STEP === 0) yield;
       }
@@ -219,9 +226,9 @@ export class IdentityIndex {
   /** Rule 3 for each document to resolve, moving its mentions' tallies from the old assignment to the new. */
   private *resolveDocuments(toResolve: ReadonlySet<DocState>, dirtyRoots: Set<ClusterState>, changes: IdentityChanges): Steps<void> {
     for (const doc of toResolve) {
-      if (doc.resolved) yield* tallyAssigned(doc, -1, dirtyRoots);
+      if (doc.resolved) yield* tallyAssigned(doc, -1, dirtyRoots, this.registry);
       yield* resolveShortForms(doc, this.candidates, this.registry, widelyReportedAt(this.docs.size));
-      yield* tallyAssigned(doc, 1, dirtyRoots);
+      yield* tallyAssigned(doc, 1, dirtyRoots, this.registry);
       changes.docs.add(doc.key);
       yield;
     }
@@ -233,16 +240,17 @@ export class IdentityIndex {
       parsed[i] = parseName(mentions[i]);
       if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     }
-    const defining = yield* definingClustersOf(mentions, parsed, this.aliasOf, this.registry);
-    return { key, mentions, parsed, defining, assignment: new Array<ClusterState | null>(mentions.length).fill(null), resolved: false };
+    const cells = yield* definingClustersOf(mentions, parsed, this.aliasOf, this.registry);
+    return { key, mentions, parsed, cells, resolved: false };
   }
 
   /** Adds (sign 1) or removes (sign -1) a document's defining evidence and its pass-3 index entries. */
   private *contribute(doc: DocState, sign: 1 | -1, dirtySurnames: Set<string>): Steps<void> {
+    const parsed = parsedOf(doc);
     for (let i = 0; i < doc.mentions.length; i++) {
       if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
-      const p = doc.parsed[i];
-      const c = doc.defining[i];
+      const p = parsed[i];
+      const c = this.registry.definedBy(doc, i);
       if (c) {
         c.defining += sign;
         if (p.gender === 'male') c.male += sign;

@@ -15,10 +15,52 @@ import type { Entity, NamedEntityType, RawEntityMention } from '../types';
 type TypedKey = string;
 
 interface DocEntities {
-  keys: TypedKey[];
+  /** Per mention, the number of its typed key (`KeyNumbers`): 2 or 4 bytes a mention kept instead of 8. */
+  keys: Uint16Array | Int32Array;
   texts: readonly string[];
-  /** Pairs of keys an acronym definition in the document joins. */
-  links: [TypedKey, TypedKey][];
+  /** Pairs of keys an acronym definition in the document joins (null: none, as in most documents). */
+  links: [TypedKey, TypedKey][] | null;
+}
+
+/**
+ * A number for each typed key some document holds, so documents keep their mentions' keys as small numbers.
+ * The number of a key no document holds any more is given to the next new key.
+ */
+class KeyNumbers {
+  private readonly numberOf = new Map<TypedKey, number>();
+  private readonly keys: TypedKey[] = [];
+  private readonly free: number[] = [];
+
+  numberFor(key: TypedKey): number {
+    let n = this.numberOf.get(key);
+    if (n === undefined) {
+      n = this.free.pop() ?? this.keys.length;
+      this.keys[n] = key;
+      this.numberOf.set(key, n);
+    }
+    return n;
+  }
+
+  key(n: number): TypedKey {
+    return this.keys[n];
+  }
+
+  /** Frees the numbers of the keys `held` no longer has. */
+  release(held: ReadonlyMap<TypedKey, unknown>): void {
+    for (const [key, n] of this.numberOf) {
+      if (held.has(key)) continue;
+      this.numberOf.delete(key);
+      this.keys[n] = '';
+      this.free.push(n);
+    }
+  }
+}
+
+/** The keys of a document's mentions in the smallest array that holds their numbers. */
+function keyArray(numbers: readonly number[]): Uint16Array | Int32Array {
+  let max = 0;
+  for (const n of numbers) if (n > max) max = n;
+  return max <= 0xffff ? Uint16Array.from(numbers) : Int32Array.from(numbers);
 }
 
 /** A reading of a name this rare among its mentions joins the usual reading. */
@@ -127,27 +169,21 @@ export class NamedEntityIndex {
     }
   }
 
-  /** One string per typed key, shared by all its mentions. */
-  private readonly keyPool = new Map<string, TypedKey>();
-
-  private pooledKey(type: NamedEntityType, text: string): TypedKey {
-    const key = typedKey(type, keyOf(text));
-    const pooled = this.keyPool.get(key);
-    if (pooled !== undefined) return pooled;
-    this.keyPool.set(key, key);
-    return key;
-  }
+  /** One number per typed key, shared by all its mentions. */
+  private readonly keyNumbers = new KeyNumbers();
 
   /** `texts`: the mentions' texts in order, kept as given (the caller's packed array is shared, not copied). */
   setDoc(path: string, mentions: readonly RawEntityMention[], texts: readonly string[] = mentions.map((m) => m.text)): void {
     this.removeDoc(path);
-    const doc: DocEntities = { keys: [], texts, links: [] };
-    for (const m of mentions) {
-      const key = this.pooledKey(m.type, m.text);
-      doc.keys.push(key);
-      if (m.expansion !== undefined) doc.links.push([key, typedKey(m.type, keyOf(m.expansion))]);
+    const numbers = new Array<number>(mentions.length);
+    let links: [TypedKey, TypedKey][] | null = null;
+    for (let i = 0; i < mentions.length; i++) {
+      const m = mentions[i];
+      const key = typedKey(m.type, keyOf(m.text));
+      numbers[i] = this.keyNumbers.numberFor(key);
+      if (m.expansion !== undefined) (links ??= []).push([this.keyNumbers.key(numbers[i]), typedKey(m.type, keyOf(m.expansion))]);
     }
-    doc.keys = doc.keys.slice();
+    const doc: DocEntities = { keys: keyArray(numbers), texts, links };
     this.docs.set(path, doc);
     this.count(path, doc, 1);
   }
@@ -160,8 +196,10 @@ export class NamedEntityIndex {
   }
 
   private count(path: string, doc: DocEntities, delta: number): void {
-    for (let i = 0; i < doc.keys.length; i++) addToIndex(this.forms, doc.keys[i], doc.texts[i], delta);
-    for (const key of new Set(doc.keys)) {
+    const { keyNumbers } = this;
+    for (let i = 0; i < doc.keys.length; i++) addToIndex(this.forms, keyNumbers.key(doc.keys[i]), doc.texts[i], delta);
+    for (const n of new Set(doc.keys)) {
+      const key = keyNumbers.key(n);
       const docs = this.keyDocs.get(key);
       if (delta > 0) {
         if (docs) docs.push(path);
@@ -175,7 +213,7 @@ export class NamedEntityIndex {
       docs.pop();
       if (docs.length === 0) this.keyDocs.delete(key);
     }
-    for (const [a, b] of doc.links) addCount(this.links, `${a}\u0000${b}`, delta);
+    for (const [a, b] of doc.links ?? []) addCount(this.links, `${a}\u0000${b}`, delta);
     this.dirty = true;
   }
 
@@ -184,11 +222,14 @@ export class NamedEntityIndex {
     const doc = this.docs.get(path);
     if (!doc) return [];
     const local = this.notKeysIn.get(path);
-    if (this.notKeys.size === 0 && !local) return doc.keys.map((key) => this.idOfKey.get(key) ?? null);
-    return doc.keys.map((key) => {
-      const bare = bareKey(key);
-      return this.notKeys.has(bare) || local?.has(bare) ? null : (this.idOfKey.get(key) ?? null);
-    });
+    const ids = new Array<string | null>(doc.keys.length);
+    const noneHidden = this.notKeys.size === 0 && !local;
+    for (let i = 0; i < ids.length; i++) {
+      const key = this.keyNumbers.key(doc.keys[i]);
+      const bare = noneHidden ? '' : bareKey(key);
+      ids[i] = !noneHidden && (this.notKeys.has(bare) || local?.has(bare)) ? null : (this.idOfKey.get(key) ?? null);
+    }
+    return ids;
   }
 
   entities(): ReadonlyMap<string, Entity> {
@@ -224,7 +265,7 @@ export class NamedEntityIndex {
     const changes: NamedEntityChanges = { docs: new Set(), entities: new Set() };
     if (!this.dirty) return changes;
     this.dirty = false;
-    for (const key of this.keyPool.keys()) if (!this.forms.has(key)) this.keyPool.delete(key);
+    this.keyNumbers.release(this.forms);
     const settled = this.settledTypes();
     const nodeOf = (key: TypedKey): TypedKey => {
       const type = settled.get(bareKey(key));

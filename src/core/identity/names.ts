@@ -29,6 +29,8 @@ export interface ParsedName {
   gender: Gender | null;
   /** The honorific goes with a given name ("Sir Michael"). */
   firstNameHonorific: boolean;
+  /** The key of the cluster the name defines as a full name ("smith|john": a given name longer than an initial), else null. */
+  fullKey: string | null;
 }
 
 function surnameKey(word: string): string {
@@ -62,7 +64,7 @@ function parseNameUncached(m: MentionForm): ParsedName {
   const honGender = m.honorific ? honorificGender(m.honorific) : null;
   if (parts.length === 1) {
     const lone = surnameKey(parts[0]);
-    return { given: [], surname: lone, lone, gender: honGender, firstNameHonorific: hon !== null && FIRST_NAME_HONORIFICS.has(hon) };
+    return { given: [], surname: lone, lone, gender: honGender, firstNameHonorific: hon !== null && FIRST_NAME_HONORIFICS.has(hon), fullKey: null };
   }
   // The surname starts at the first particle after the first word, else it is the last word.
   let surnameStart = parts.length - 1;
@@ -71,9 +73,10 @@ function parseNameUncached(m: MentionForm): ParsedName {
   }
   const given = parts.slice(0, surnameStart).map(foldName).filter((g) => g.length > 0);
   const surname = surnameKey(parts[parts.length - 1]);
-  if (given.length === 0) return { given, surname, lone: null, gender: honGender, firstNameHonorific: false };
+  if (given.length === 0) return { given, surname, lone: null, gender: honGender, firstNameHonorific: false, fullKey: null };
   const g = firstNameGender(parts[0]);
-  return { given, surname, lone: null, gender: honGender ?? g ?? null, firstNameHonorific: false };
+  const fullKey = given[0].length > 1 ? `${surname}|${given[0]}` : null;
+  return { given, surname, lone: null, gender: honGender ?? g ?? null, firstNameHonorific: false, fullKey };
 }
 
 function normaliseAlias(name: string): string {

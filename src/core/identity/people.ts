@@ -6,11 +6,15 @@
 // in an order fixed by name, mention count and cluster key, so ids do not depend on article order.
 import type { Person } from '../types';
 import type { Steps } from '../util/steps';
+import * as counts from '../util/counts';
 import * as textHelpers from '../util/text';
+import * as clusterHelpers from './clusters';
 import type { ClusterState, FormTally } from './clusters';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { slugify } = textHelpers;
+const { tallyEntries, tallyKeys } = counts;
+const { formTallies } = clusterHelpers;
 
 interface PersonState {
   root: ClusterState;
@@ -35,9 +39,16 @@ export interface IdentityChanges {
   people: Set<string>;
 }
 
+/** The people of one slug: nearly always one, kept without a collection around it. */
+type SlugGroup = PersonState | PersonState[];
+
+function membersOf(group: SlugGroup | undefined): readonly PersonState[] {
+  return group === undefined ? [] : Array.isArray(group) ? group : [group];
+}
+
 export class PeopleTable {
   private readonly byRoot = new Map<ClusterState, PersonState>();
-  private readonly bySlug = new Map<string, Set<PersonState>>();
+  private readonly bySlug = new Map<string, SlugGroup>();
   private readonly byId = new Map<string, Person>();
 
   /** The id of the person a root cluster makes, or null when it makes none. */
@@ -73,7 +84,7 @@ export class PeopleTable {
     const previousId = old?.id ?? '';
     if (old) {
       this.byRoot.delete(c);
-      this.bySlug.get(old.slug)?.delete(old);
+      this.leaveSlug(old);
       dirtySlugs.add(old.slug);
       if (this.byId.get(old.id) === old.person) this.byId.delete(old.id);
       changes.people.add(old.id);
@@ -83,26 +94,34 @@ export class PeopleTable {
     const slug = slugify(name);
     const state: PersonState = { root: c, id: previousId, slug, mentionCount: count, person: { id: '', type: 'person', name, aliases, roles, mentions: [] } };
     this.byRoot.set(c, state);
-    let group = this.bySlug.get(slug);
-    if (!group) this.bySlug.set(slug, (group = new Set()));
-    group.add(state);
+    const group = this.bySlug.get(slug);
+    if (group === undefined) this.bySlug.set(slug, state);
+    else if (Array.isArray(group)) group.push(state);
+    else this.bySlug.set(slug, [group, state]);
     dirtySlugs.add(slug);
+  }
+
+  private leaveSlug(state: PersonState): void {
+    const group = this.bySlug.get(state.slug);
+    if (group === state) this.bySlug.delete(state.slug);
+    else if (Array.isArray(group)) {
+      const at = group.indexOf(state);
+      if (at >= 0) group.splice(at, 1);
+      if (group.length === 1) this.bySlug.set(state.slug, group[0]);
+    }
   }
 
   /** Gives the people of one slug their ids: the slug, then the slug numbered from 2, by name, mention count and key. */
   private numberSlug(slug: string, changes: IdentityChanges): void {
-    const group = this.bySlug.get(slug);
-    if (!group || group.size === 0) {
-      this.bySlug.delete(slug);
-      return;
-    }
+    const group = membersOf(this.bySlug.get(slug));
+    if (group.length === 0) return;
     const ordered = [...group].sort((a, b) => a.person.name.localeCompare(b.person.name) || b.mentionCount - a.mentionCount || a.root.key.localeCompare(b.root.key));
     ordered.forEach((state, k) => {
       const id = k === 0 ? slug : `${slug}-${k + 1}`;
       if (state.id === id && this.byId.get(id) === state.person) return;
       if (state.id && this.byId.get(state.id) === state.person) this.byId.delete(state.id);
       if (state.id) changes.people.add(state.id);
-      if (state.id !== id) for (const member of [state.root, ...(state.root.mergedFrom ?? [])]) for (const doc of member.docs.keys()) changes.docs.add(doc.key);
+      if (state.id !== id) for (const member of [state.root, ...(state.root.mergedFrom ?? [])]) for (const doc of tallyKeys(member.docs)) changes.docs.add(doc.key);
       state.id = id;
       state.person.id = id;
       this.byId.set(id, state.person);
@@ -122,7 +141,8 @@ function describePerson(members: readonly ClusterState[], canonical: string | nu
 function mergedForms(members: readonly ClusterState[]): Map<string, FormTally> {
   const forms = new Map<string, FormTally>();
   for (const member of members) {
-    for (const [text, f] of member.forms) {
+    for (const f of formTallies(member.forms)) {
+      const text = f.form.text;
       const seen = forms.get(text);
       if (seen) seen.count += f.count;
       else forms.set(text, { ...f });
@@ -135,10 +155,11 @@ function mergedForms(members: readonly ClusterState[]): Map<string, FormTally> {
 function mergedRoles(members: readonly ClusterState[]): Map<string, Map<string, number>> {
   const roles = new Map<string, Map<string, number>>();
   for (const member of members) {
-    for (const [lower, spellings] of member.roles ?? []) {
+    for (const [spelling, n] of tallyEntries(member.roles)) {
+      const lower = spelling.toLowerCase();
       let into = roles.get(lower);
       if (!into) roles.set(lower, (into = new Map()));
-      for (const [spelling, n] of spellings) into.set(spelling, (into.get(spelling) ?? 0) + n);
+      into.set(spelling, (into.get(spelling) ?? 0) + n);
     }
   }
   return roles;
@@ -149,11 +170,14 @@ function fullestForm(forms: ReadonlyMap<string, FormTally>): string {
   let best = '';
   let bestWords = 0;
   let bestCount = 0;
-  for (const f of forms.values()) {
-    if (f.words > bestWords || (f.words === bestWords && (f.count > bestCount || (f.count === bestCount && f.name < best)))) {
-      best = f.name;
-      bestWords = f.words;
-      bestCount = f.count;
+  for (const { count, form } of forms.values()) {
+    const words = form.nameParts.length;
+    if (words < bestWords || (words === bestWords && count < bestCount)) continue;
+    const name = form.nameParts.join(' ');
+    if (words > bestWords || count > bestCount || name < best) {
+      best = name;
+      bestWords = words;
+      bestCount = count;
     }
   }
   return best;

@@ -11,41 +11,48 @@ import type { Gender } from '../language';
 import { ITEMS_PER_STEP, type Steps } from '../util/steps';
 import type { CandidateLists } from './candidates';
 import type { Candidate, ClusterRegistry, ClusterState, DocState } from './clusters';
+import * as clusterHelpers from './clusters';
 import * as evidence from './evidence';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { roleKeys, sharesRole, sharesStory } = evidence;
+const { NO_CLUSTER, cellOf, definesIn, parsedOf } = clusterHelpers;
 
 const NO_CANDIDATES: readonly Candidate[] = [];
 
 /**
- * Rule 3 for one document: fills `doc.assignment` (in place: the index keeps the array) with the defining
- * cluster of each mention that has one, then a pick for each other mention, in article order.
+ * Rule 3 for one document: keeps in `doc.cells` (in place: the index keeps the array) the defining cluster of
+ * each mention that has one, and puts there a pick for each other mention, in article order.
  */
 export function* resolveShortForms(doc: DocState, lists: CandidateLists, registry: ClusterRegistry, wideAt: number): Steps<void> {
   const { bySurname, byGiven } = lists;
   const inDoc = new Map<ClusterState, number>();
   const local = new LocalFallbacks();
-  const assignment = doc.assignment;
-  for (let i = 0; i < doc.mentions.length; i++) {
-    const c = doc.defining[i];
-    assignment[i] = c;
+  const { cells } = doc;
+  for (let i = 0; i < cells.length; i++) {
+    const c = registry.definedBy(doc, i);
     if (c) inDoc.set(c, (inDoc.get(c) ?? 0) + 1);
+    else cells[i] = NO_CLUSTER;
   }
+  const parsed = parsedOf(doc);
   const globalOnly = (global: readonly Candidate[] | undefined): readonly Candidate[] => global ?? NO_CANDIDATES;
-  const weigh = new Evidence(doc, inDoc, lists, wideAt);
+  const weigh = new Evidence(doc, inDoc, lists, registry, wideAt);
+  /** Where each cluster was last assigned before the mention being resolved. */
+  const lastAt = new Map<ClusterState, number>();
   for (let i = 0; i < doc.mentions.length; i++) {
     if (i % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
-    if (assignment[i]) continue;
-    const p = doc.parsed[i];
+    const before = i > 0 ? registry.ofCell(cells[i - 1]) : null;
+    if (before) lastAt.set(before, i - 1);
+    if (definesIn(cells[i])) continue;
+    const p = parsed[i];
     const initial = p.given.length ? p.given[0] : null;
     let target: ClusterState | null;
     if (doc.mentions[i].tentative === true) {
       // Only a surname known from full names of people (here or, on evidence, in other articles) makes a
       // lone word a name: a cluster whose given name or honorific told a gender, not one built from unknown words.
-      target = knownPerson(bySurname.get(p.surname), p.gender, assignment, i, inDoc, weigh);
+      target = knownPerson(bySurname.get(p.surname), p.gender, lastAt, i, inDoc, weigh);
       if (target) {
-        assignment[i] = target;
+        cells[i] = cellOf(target, false);
         inDoc.set(target, (inDoc.get(target) ?? 0) + 1);
       }
       continue;
@@ -57,42 +64,42 @@ export function* resolveShortForms(doc: DocState, lists: CandidateLists, registr
       // several candidates pick() only chooses one already named in the article, so it is the one to weigh.)
       // A person named in full (a gendered cluster) is tried first, as for a tentative word: a lone word
       // elsewhere in the corpus with no full name (a fallback cluster) does not compete with one.
-      target = knownPerson(bySurname.get(p.surname), p.gender, assignment, i, inDoc, weigh);
-      let picked = target ?? pick(local.withLocal(bySurname.get(p.surname), p.surname), p.gender, assignment, i, inDoc);
+      target = knownPerson(bySurname.get(p.surname), p.gender, lastAt, i, inDoc, weigh);
+      let picked = target ?? pick(local.withLocal(bySurname.get(p.surname), p.surname), p.gender, lastAt, inDoc);
       target ??= weigh.confirmed(picked, i, false);
       unsupported = picked !== target;
       // "Sir Michael": knights and dames go by their given name; any lone word may be a given name too.
       // A given name is shared by too many people for a story in common to tell them apart: only a role does.
       if (!target && (p.firstNameHonorific || !p.gender)) {
-        picked = pick(globalOnly(byGiven.get(p.lone)), p.gender, assignment, i, inDoc);
+        picked = pick(globalOnly(byGiven.get(p.lone)), p.gender, lastAt, inDoc);
         target = weigh.confirmed(picked, i, true);
         unsupported ||= picked !== target;
       }
       if (!target && p.firstNameHonorific) {
-        picked = pick(globalOnly(byGiven.get(p.lone)), null, assignment, i, inDoc);
+        picked = pick(globalOnly(byGiven.get(p.lone)), null, lastAt, inDoc);
         target = weigh.confirmed(picked, i, true);
         unsupported ||= picked !== target;
       }
     } else {
       const candidates = local.withLocal(bySurname.get(p.surname), p.surname).filter((c) => !initial || (c.cluster.given ?? '').startsWith(initial));
-      target = pick(candidates, p.gender, assignment, i, inDoc);
+      target = pick(candidates, p.gender, lastAt, inDoc);
     }
     if (!target) {
       const key = unsupported ? `${p.surname}|${initial ?? ''}@${doc.key}` : `${p.surname}|${initial ?? ''}`;
       target = registry.get(key, 'fallback', initial, p.surname);
       if (!target.candidate) local.add(target, p.surname, p.gender);
     }
-    assignment[i] = target;
+    cells[i] = cellOf(target, false);
     inDoc.set(target, (inDoc.get(target) ?? 0) + 1);
   }
   doc.resolved = true;
 }
 
 /** The person named in full (a cluster whose given name or honorific told a gender) a lone word picks, when the evidence lets it join. */
-function knownPerson(candidates: readonly Candidate[] | undefined, gender: Gender | null, assignment: readonly (ClusterState | null)[], i: number, inDoc: ReadonlyMap<ClusterState, number>, weigh: Evidence): ClusterState | null {
+function knownPerson(candidates: readonly Candidate[] | undefined, gender: Gender | null, lastAt: ReadonlyMap<ClusterState, number>, i: number, inDoc: ReadonlyMap<ClusterState, number>, weigh: Evidence): ClusterState | null {
   if (candidates === undefined) return null;
   const known = gendered(candidates);
-  return known.length ? weigh.confirmed(pick(known, gender, assignment, i, inDoc), i, false) : null;
+  return known.length ? weigh.confirmed(pick(known, gender, lastAt, inDoc), i, false) : null;
 }
 
 const genderedOfList = new WeakMap<readonly Candidate[], readonly Candidate[]>();
@@ -115,7 +122,13 @@ class Evidence {
   private articleKeys: ClusterState[] | null = null;
   private readonly storyShared = new Map<ClusterState, boolean>();
 
-  constructor(private readonly doc: DocState, private readonly inDoc: ReadonlyMap<ClusterState, number>, private readonly lists: CandidateLists, private readonly wideAt: number) {}
+  constructor(
+    private readonly doc: DocState,
+    private readonly inDoc: ReadonlyMap<ClusterState, number>,
+    private readonly lists: CandidateLists,
+    private readonly registry: ClusterRegistry,
+    private readonly wideAt: number,
+  ) {}
 
   /** The cluster pick() chose when the mention may join it: named in the article, or on evidence; else null. */
   confirmed(c: ClusterState | null, index: number, roleOnly: boolean): ClusterState | null {
@@ -142,13 +155,14 @@ class Evidence {
     const keys = new Set<ClusterState>();
     const { doc } = this;
     const { bySurname, byGiven } = this.lists;
+    const parsed = parsedOf(doc);
     for (let i = 0; i < doc.mentions.length; i++) {
-      const c = doc.defining[i];
+      const c = this.registry.definedBy(doc, i);
       if (c) {
         keys.add(c);
         continue;
       }
-      const p = doc.parsed[i];
+      const p = parsed[i];
       if (p.lone === null || doc.mentions[i].tentative === true) continue;
       const list = p.firstNameHonorific ? byGiven.get(p.lone) : bySurname.get(p.surname);
       if (list && list.length === 1) keys.add(list[0].cluster);
@@ -207,7 +221,7 @@ function candidateGender(candidates: readonly Candidate[], cluster: ClusterState
  * earlier in the same article; else the one named most often in the article, then first. Gender from an honorific
  * rules candidates out. Ambiguity with no help from the article yields null (the fallback cluster).
  */
-function pick(candidates: readonly Candidate[], gender: Gender | null, docAssignment: readonly (ClusterState | null)[], index: number, inDoc: ReadonlyMap<ClusterState, number>): ClusterState | null {
+function pick(candidates: readonly Candidate[], gender: Gender | null, lastAt: ReadonlyMap<ClusterState, number>, inDoc: ReadonlyMap<ClusterState, number>): ClusterState | null {
   if (candidates.length === 0) return null;
   if (candidates.length === 1) return !gender || !candidates[0].gender || candidates[0].gender === gender ? candidates[0].cluster : null;
   let fitCount = 0;
@@ -222,10 +236,18 @@ function pick(candidates: readonly Candidate[], gender: Gender | null, docAssign
     const g = candidateGender(candidates, c);
     return g !== undefined && (!gender || !g || g === gender);
   };
-  for (let i = index - 1; i >= 0; i--) {
-    const c = docAssignment[i];
-    if (c && fits(c)) return c;
+  // The fitting candidate assigned last before the mention (read from `lastAt` rather than walking back).
+  let recent: ClusterState | null = null;
+  let recentAt = -1;
+  for (let k = candidates.length - 1; k >= 0; k--) {
+    const c = candidates[k].cluster;
+    const at = lastAt.get(c);
+    if (at !== undefined && at > recentAt && fits(c)) {
+      recent = c;
+      recentAt = at;
+    }
   }
+  if (recent) return recent;
   // Named most often in the article; ties go to the one named first (the map keeps first-seen order).
   let best: ClusterState | null = null;
   let bestCount = 0;

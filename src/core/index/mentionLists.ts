@@ -28,19 +28,19 @@ class RecentlyMade {
 
 const recentArticles = new RecentlyMade(64);
 
-/** Which array of a slot per mention fits `distinct` entity ids. */
-function slotArray(length: number, distinct: number): Uint8Array | Uint16Array | Int32Array {
-  return distinct <= 0x100 ? new Uint8Array(length) : distinct <= 0x10000 ? new Uint16Array(length) : new Int32Array(length);
-}
+const fitsInt16 = (value: number): boolean => value >= -0x8000 && value < 0x8000;
 
 /** One article's part of the view: its listed mentions packed, and its quotes with ids. */
 export class ArticleMentions {
   /** The entity ids this article mentions, each once. */
   readonly entityIds: readonly string[];
-  /** Per listed mention, in start order: a person mention's index (>= 0), or ~index of an organisation or place mention. */
-  private readonly refs: Int32Array;
-  /** Per listed mention, its entity as a position in `entityIds`. */
-  private readonly slots: Uint8Array | Uint16Array | Int32Array;
+  /**
+   * Per listed mention, in start order, its ref: a person mention's index (>= 0), or ~index of an organisation or
+   * place mention; then per listed mention its entity as a position in `entityIds` (its slot). Both in one array,
+   * 16-bit where every number fits.
+   */
+  private readonly cells: Int16Array | Int32Array;
+  readonly count: number;
   private made: WeakRef<Mention[]> | null = null;
 
   constructor(
@@ -51,22 +51,24 @@ export class ArticleMentions {
     ids: readonly string[],
     readonly quotes: Quote[],
   ) {
-    this.refs = Int32Array.from(refs);
+    const count = refs.length;
+    this.count = count;
     const slotOf = new Map<string, number>();
     for (const id of ids) if (!slotOf.has(id)) slotOf.set(id, slotOf.size);
     this.entityIds = [...slotOf.keys()];
-    this.slots = slotArray(ids.length, slotOf.size);
-    for (let k = 0; k < ids.length; k++) this.slots[k] = slotOf.get(ids[k])!;
-  }
-
-  get count(): number {
-    return this.refs.length;
+    const cells = fitsInt16(count) && refs.every(fitsInt16) ? new Int16Array(2 * count) : new Int32Array(2 * count);
+    for (let k = 0; k < count; k++) {
+      cells[k] = refs[k];
+      cells[count + k] = slotOf.get(ids[k])!;
+    }
+    this.cells = cells;
   }
 
   /** How many listed mentions name the entity at `slot` of `entityIds`. */
   countOf(slot: number): number {
+    const { cells, count } = this;
     let n = 0;
-    for (let k = 0; k < this.slots.length; k++) if (this.slots[k] === slot) n++;
+    for (let k = count; k < 2 * count; k++) if (cells[k] === slot) n++;
     return n;
   }
 
@@ -74,7 +76,7 @@ export class ArticleMentions {
   mentions(): Mention[] {
     const held = this.made?.deref();
     if (held) return held;
-    const mentions = new Array<Mention>(this.refs.length);
+    const mentions = new Array<Mention>(this.count);
     for (let k = 0; k < mentions.length; k++) mentions[k] = this.mention(k);
     this.made = new WeakRef(mentions);
     return recentArticles.hold(mentions);
@@ -82,8 +84,8 @@ export class ArticleMentions {
 
   private mention(k: number): Mention {
     const { path } = this;
-    const ref = this.refs[k];
-    const entityId = this.entityIds[this.slots[k]];
+    const ref = this.cells[k];
+    const entityId = this.entityIds[this.cells[this.count + k]];
     if (ref >= 0) {
       const { offsets, forms } = this.parts.mentions;
       return { path, start: offsets[2 * ref], end: offsets[2 * ref + 1], text: forms[ref].text, entityId };
@@ -95,13 +97,14 @@ export class ArticleMentions {
   /** Appends the mentions of the entity at `slot` to `out`, by start (the objects `mentions()` gave while it is held). */
   mentionsAt(slot: number, out: Mention[]): void {
     const held = this.made?.deref();
-    for (let k = 0; k < this.slots.length; k++) if (this.slots[k] === slot) out.push(held ? held[k] : this.mention(k));
+    const { cells, count } = this;
+    for (let k = 0; k < count; k++) if (cells[count + k] === slot) out.push(held ? held[k] : this.mention(k));
   }
 
   /** Whether both list the same mentions with the same ids and the same quotes. */
   sameAs(other: ArticleMentions): boolean {
-    if (other.extraction !== this.extraction || !sameNumbers(other.refs, this.refs) || !sameStrings(other.entityIds, this.entityIds)) return false;
-    if (!sameNumbers(other.slots, this.slots) || other.quotes.length !== this.quotes.length) return false;
+    if (other.extraction !== this.extraction || !sameNumbers(other.cells, this.cells) || !sameStrings(other.entityIds, this.entityIds)) return false;
+    if (other.quotes.length !== this.quotes.length) return false;
     for (let i = 0; i < this.quotes.length; i++) {
       if (other.quotes[i].speaker !== this.quotes[i].speaker || other.quotes[i].source !== this.quotes[i].source) return false;
     }

@@ -168,7 +168,11 @@ export function unpackMentions({ offsets, forms }: PackedMentions): RawMention[]
 
 const ENTITY_TYPES: readonly NamedEntityType[] = ['organization', 'place'];
 
-/** One article's organisation and place mentions: start, end and type code per mention, texts, the rare expansions. */
+/**
+ * One article's organisation and place mentions: per mention its start, then its length and type code in one
+ * number (see `setPackedEntity`); texts (a prefix shares its extraction's array: it may run on past `count`), the
+ * rare expansions.
+ */
 export interface PackedEntities {
   numbers: Int32Array;
   texts: readonly string[];
@@ -176,16 +180,28 @@ export interface PackedEntities {
   expansions: ReadonlyMap<number, string> | null;
 }
 
+const ENTITY_FIELDS = 2;
+/** Bits of the type code under the length (2 types; room for two more). */
+const TYPE_BITS = 2;
+const TYPE_MASK = (1 << TYPE_BITS) - 1;
+
+/** Writes mention `i` into `numbers` (ENTITY_FIELDS a mention): 8 bytes, where start, end and type took 12. */
+export function setPackedEntity(numbers: Int32Array, i: number, start: number, end: number, typeCode: number): void {
+  numbers[ENTITY_FIELDS * i] = start;
+  numbers[ENTITY_FIELDS * i + 1] = ((end - start) << TYPE_BITS) | typeCode;
+}
+
+/** Room for `count` packed mentions (see `setPackedEntity`). */
+export const packedEntityNumbers = (count: number): Int32Array => new Int32Array(count * ENTITY_FIELDS);
+
 export const NO_ENTITIES: PackedEntities = { numbers: new Int32Array(0), texts: [], expansions: null };
 
 export function packEntities(entities: readonly RawEntityMention[] | undefined, texts: readonly string[] = (entities ?? []).map((e) => e.text)): PackedEntities {
   if (!entities || entities.length === 0) return NO_ENTITIES;
-  const numbers = new Int32Array(entities.length * 3);
+  const numbers = new Int32Array(entities.length * ENTITY_FIELDS);
   let expansions: Map<number, string> | null = null;
   entities.forEach((e, i) => {
-    numbers[3 * i] = e.start;
-    numbers[3 * i + 1] = e.end;
-    numbers[3 * i + 2] = ENTITY_TYPES.indexOf(e.type);
+    setPackedEntity(numbers, i, e.start, e.end, ENTITY_TYPES.indexOf(e.type));
     if (e.expansion !== undefined) (expansions ??= new Map()).set(i, e.expansion);
   });
   return { numbers, texts, expansions };
@@ -193,26 +209,26 @@ export function packEntities(entities: readonly RawEntityMention[] | undefined, 
 
 /** Readers of one packed organisation or place mention. */
 export const packedEntity = {
-  count: (packed: PackedEntities): number => packed.texts.length,
-  start: (packed: PackedEntities, i: number): number => packed.numbers[3 * i],
-  end: (packed: PackedEntities, i: number): number => packed.numbers[3 * i + 1],
-  type: (packed: PackedEntities, i: number): NamedEntityType => ENTITY_TYPES[packed.numbers[3 * i + 2]],
-  typeCode: (packed: PackedEntities, i: number): number => packed.numbers[3 * i + 2],
+  count: (packed: PackedEntities): number => packed.numbers.length / ENTITY_FIELDS,
+  start: (packed: PackedEntities, i: number): number => packed.numbers[ENTITY_FIELDS * i],
+  end: (packed: PackedEntities, i: number): number => packed.numbers[ENTITY_FIELDS * i] + (packed.numbers[ENTITY_FIELDS * i + 1] >>> TYPE_BITS),
+  type: (packed: PackedEntities, i: number): NamedEntityType => ENTITY_TYPES[packed.numbers[ENTITY_FIELDS * i + 1] & TYPE_MASK],
+  typeCode: (packed: PackedEntities, i: number): number => packed.numbers[ENTITY_FIELDS * i + 1] & TYPE_MASK,
   typeOfCode: (code: number): NamedEntityType => ENTITY_TYPES[code],
   codeOfType: (type: NamedEntityType): number => ENTITY_TYPES.indexOf(type),
 };
 
-/** The first `count` mentions of `packed`, sharing its numbers (a view of the same buffer). */
+/** The first `count` mentions of `packed`, sharing its numbers (a view of the same buffer) and texts. */
 export function packedEntityPrefix(packed: PackedEntities, count: number): PackedEntities {
   let expansions: Map<number, string> | null = null;
   for (const [i, expansion] of packed.expansions ?? []) if (i < count) (expansions ??= new Map()).set(i, expansion);
-  return { numbers: packed.numbers.subarray(0, 3 * count), texts: packed.texts.slice(0, count), expansions };
+  return { numbers: packed.numbers.subarray(0, ENTITY_FIELDS * count), texts: packed.texts, expansions };
 }
 
 export function unpackEntities(packed: PackedEntities): RawEntityMention[] {
-  const entities = new Array<RawEntityMention>(packed.texts.length);
+  const entities = new Array<RawEntityMention>(packedEntity.count(packed));
   for (let i = 0; i < entities.length; i++) {
-    const e: RawEntityMention = { start: packed.numbers[3 * i], end: packed.numbers[3 * i + 1], text: packed.texts[i], type: ENTITY_TYPES[packed.numbers[3 * i + 2]] };
+    const e: RawEntityMention = { start: packedEntity.start(packed, i), end: packedEntity.end(packed, i), text: packed.texts[i], type: packedEntity.type(packed, i) };
     const expansion = packed.expansions?.get(i);
     if (expansion !== undefined) e.expansion = expansion;
     entities[i] = e;

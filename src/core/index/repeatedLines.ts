@@ -38,27 +38,44 @@ function sameSpans(a: readonly Span[], b: readonly Span[]): boolean {
   return true;
 }
 
-const countedKeysOf = new WeakMap<LineTable, Int32Array>();
+/**
+ * An article's lines as the count keeps them, in one array: per line its key, its start, and its length above
+ * its LINE_* flags (one typed array an article where a `LineTable` has four).
+ */
+type Lines = Int32Array;
+const LINE_FIELDS = 3;
+const FLAG_BITS = 3;
+const FLAG_MASK = (1 << FLAG_BITS) - 1;
+
+function packLines(table: LineTable): Lines {
+  const { keys, starts, ends, flags } = table;
+  const lines = new Int32Array(keys.length * LINE_FIELDS);
+  for (let i = 0; i < keys.length; i++) {
+    lines[LINE_FIELDS * i] = keys[i];
+    lines[LINE_FIELDS * i + 1] = starts[i];
+    lines[LINE_FIELDS * i + 2] = ((ends[i] - starts[i]) << FLAG_BITS) | flags[i];
+  }
+  return lines;
+}
+
+const lineCount = (lines: Lines): number => lines.length / LINE_FIELDS;
+const keyAt = (lines: Lines, i: number): number => lines[LINE_FIELDS * i];
+const flagsAt = (lines: Lines, i: number): number => lines[LINE_FIELDS * i + 2] & FLAG_MASK;
 
 /** The distinct counted keys of one article (a line repeated within one article counts once). */
-function countedKeys(table: LineTable): Int32Array {
-  let counted = countedKeysOf.get(table);
-  if (!counted) {
-    const keys: number[] = [];
-    for (let i = 0; i < table.keys.length; i++) if (table.flags[i] & LINE_COUNTED) keys.push(table.keys[i]);
-    counted = Int32Array.from(keys).sort();
-    let n = 0;
-    for (let i = 0; i < counted.length; i++) if (i === 0 || counted[i] !== counted[i - 1]) counted[n++] = counted[i];
-    counted = counted.slice(0, n);
-    countedKeysOf.set(table, counted);
-  }
-  return counted;
+function countedKeys(lines: Lines): Int32Array {
+  const keys: number[] = [];
+  for (let i = 0; i < lineCount(lines); i++) if (flagsAt(lines, i) & LINE_COUNTED) keys.push(keyAt(lines, i));
+  const counted = Int32Array.from(keys).sort();
+  let n = 0;
+  for (let i = 0; i < counted.length; i++) if (i === 0 || counted[i] !== counted[i - 1]) counted[n++] = counted[i];
+  return counted.subarray(0, n);
 }
 
 export class RepeatedLines {
-  private readonly tableOf = new WeakMap<ArticleExtraction, LineTable>();
-  /** The table each article's counts were taken from. */
-  private readonly tables = new Map<string, LineTable>();
+  private readonly tableOf = new WeakMap<ArticleExtraction, Lines>();
+  /** The lines each article's counts were taken from. */
+  private readonly tables = new Map<string, Lines>();
   /** Articles per counted line key. */
   private readonly counts = new Map<number, number>();
   private readonly spansByPath = new Map<string, readonly Span[]>();
@@ -89,14 +106,14 @@ export class RepeatedLines {
    */
   prime(extraction: ArticleExtraction, text: string): void {
     const { article } = extraction;
-    this.tableOf.set(extraction, lineTable(text, article.boilerplate, article.frontMatter?.end ?? 0));
+    this.tableOf.set(extraction, packLines(lineTable(text, article.boilerplate, article.frontMatter?.end ?? 0)));
   }
 
-  private table(extraction: ArticleExtraction): LineTable {
+  private table(extraction: ArticleExtraction): Lines {
     let table = this.tableOf.get(extraction);
     if (!table) {
       const { article } = extraction;
-      table = lineTable(article.text, article.boilerplate, article.frontMatter?.end ?? 0);
+      table = packLines(lineTable(article.text, article.boilerplate, article.frontMatter?.end ?? 0));
       this.tableOf.set(extraction, table);
     }
     return table;
@@ -127,7 +144,7 @@ export class RepeatedLines {
           addCount(this.counts, key, 1);
           touched.add(key);
         }
-        work += table.keys.length;
+        work += lineCount(table);
       } else this.tables.delete(path);
       if ((work += 16) >= ITEMS_PER_STEP) {
         work = 0;
@@ -205,18 +222,19 @@ export class RepeatedLines {
   }
 
   /** Counts the contexts of an article's candidate lines; returns the work done. */
-  private addContexts(path: string, table: LineTable): number {
-    const { keys, flags } = table;
+  private addContexts(path: string, lines: Lines): number {
     const pairs: number[] = [];
-    for (let i = 0; i < keys.length; i++) {
-      if (!(flags[i] & LINE_COUNTED) || !this.candidates.has(keys[i])) continue;
-      const context = Math.imul(this.neighbour(table, this.candidates, i, -1), 31) ^ this.neighbour(table, this.candidates, i, 1);
-      addToIndex(this.contexts, keys[i], context, 1);
-      pairs.push(keys[i], context);
-      this.touchedContextKeys.add(keys[i]);
+    const count = lineCount(lines);
+    for (let i = 0; i < count; i++) {
+      const key = keyAt(lines, i);
+      if (!(flagsAt(lines, i) & LINE_COUNTED) || !this.candidates.has(key)) continue;
+      const context = Math.imul(this.neighbour(lines, this.candidates, i, -1), 31) ^ this.neighbour(lines, this.candidates, i, 1);
+      addToIndex(this.contexts, key, context, 1);
+      pairs.push(key, context);
+      this.touchedContextKeys.add(key);
     }
     if (pairs.length > 0) this.contributions.set(path, Int32Array.from(pairs));
-    return keys.length;
+    return count;
   }
 
   /** Takes an article's contexts back out of the counts. */
@@ -231,20 +249,22 @@ export class RepeatedLines {
   }
 
   /** The key of the nearest line in `direction` that is prose or a paragraph, or EDGE at the article's edge. */
-  private neighbour(table: LineTable, candidates: ReadonlySet<number>, at: number, direction: 1 | -1): number {
-    const { keys, flags } = table;
-    for (let j = at + direction; j >= 0 && j < keys.length; j += direction) {
-      const flag = flags[j];
-      const skippable = flag & LINE_BOILERPLATE || (flag & LINE_COUNTED && candidates.has(keys[j]));
-      if (!skippable) return keys[j];
+  private neighbour(lines: Lines, candidates: ReadonlySet<number>, at: number, direction: 1 | -1): number {
+    const count = lineCount(lines);
+    for (let j = at + direction; j >= 0 && j < count; j += direction) {
+      const flag = flagsAt(lines, j);
+      const skippable = flag & LINE_BOILERPLATE || (flag & LINE_COUNTED && candidates.has(keyAt(lines, j)));
+      if (!skippable) return keyAt(lines, j);
     }
     return EDGE;
   }
 
-  private furnitureSpans(table: LineTable, furniture: ReadonlySet<number>): Span[] {
+  private furnitureSpans(lines: Lines, furniture: ReadonlySet<number>): Span[] {
     const spans: Span[] = [];
-    for (let i = 0; i < table.keys.length; i++) {
-      if (table.flags[i] & LINE_COUNTED && furniture.has(table.keys[i])) spans.push({ start: table.starts[i], end: table.ends[i] });
+    for (let i = 0; i < lineCount(lines); i++) {
+      if (!(flagsAt(lines, i) & LINE_COUNTED) || !furniture.has(keyAt(lines, i))) continue;
+      const start = lines[LINE_FIELDS * i + 1];
+      spans.push({ start, end: start + (lines[LINE_FIELDS * i + 2] >>> FLAG_BITS) });
     }
     return spans;
   }

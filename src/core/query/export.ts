@@ -1,16 +1,37 @@
 // Export schema v2 (types.ts CorpusExport): the contract other tools rely on. Same corpus in, byte-identical
 // JSON out. `people` is exactly v1's; `entities` lists every type; quotes carry `source` beside `speaker`.
 import type { CorpusReader } from '../api';
-import type { CorpusExport, Entity, ExportedMention } from '../types';
+import type { CorpusExport, Entity, ExportedMention, Mention } from '../types';
 import { exportQuoteTrails, type ExportedTrail } from './trailExport';
 import { byMentionsThenId, byPathThenStart, compareCodeUnits } from '../util/compare';
 
+/** An entity with its mentions as read once: a reader may make `mentions` anew on every read (the index does). */
+interface Listed<T extends Entity> {
+  id: string;
+  entity: T;
+  mentions: readonly Mention[];
+}
 
+/** The entities most mentioned first, then by id (`byMentionsThenId`), each entity's mentions read once per export. */
+function byMentions<T extends Entity>(entities: readonly T[], read: Map<Entity, readonly Mention[]>): Listed<T>[] {
+  return entities
+    .map((entity) => {
+      let mentions = read.get(entity);
+      if (mentions === undefined) read.set(entity, (mentions = entity.mentions));
+      return { id: entity.id, entity, mentions };
+    })
+    .sort(byMentionsThenId);
+}
 
-function exportedMentions(entity: Entity): ExportedMention[] {
-  return [...entity.mentions]
-    .sort(byPathThenStart)
-    .map((mention) => ({ path: mention.path, start: mention.start, end: mention.end, text: mention.text }));
+/** Whether the list is in path then offset order already (the index lists them so): no copy to sort then. */
+function inOrder(mentions: readonly Mention[]): boolean {
+  for (let i = 1; i < mentions.length; i++) if (byPathThenStart(mentions[i - 1], mentions[i]) > 0) return false;
+  return true;
+}
+
+function exportedMentions(mentions: readonly Mention[]): ExportedMention[] {
+  const sorted = inOrder(mentions) ? mentions : [...mentions].sort(byPathThenStart);
+  return sorted.map((mention) => ({ path: mention.path, start: mention.start, end: mention.end, text: mention.text }));
 }
 
 export function toExport(corpus: CorpusReader): CorpusExport & { quoteTrails: ExportedTrail[] } {
@@ -18,20 +39,22 @@ export function toExport(corpus: CorpusReader): CorpusExport & { quoteTrails: Ex
     .sort((a, b) => compareCodeUnits(a.path, b.path))
     .map((article) => ({ path: article.path, title: article.title, outlet: article.outlet, date: article.date }));
 
-  const people = [...corpus.people()].sort(byMentionsThenId).map((person) => ({
+  // People are among the entities too: their mentions are read once for both lists.
+  const read = new Map<Entity, readonly Mention[]>();
+  const people = byMentions(corpus.people(), read).map(({ entity: person, mentions }) => ({
     id: person.id,
     name: person.name,
     aliases: [...person.aliases],
     roles: [...person.roles],
-    mentions: exportedMentions(person),
+    mentions: exportedMentions(mentions),
   }));
 
-  const entities = [...corpus.entities()].sort(byMentionsThenId).map((entity): CorpusExport['entities'][number] => {
+  const entities = byMentions(corpus.entities(), read).map(({ entity, mentions }): CorpusExport['entities'][number] => {
     const { id, type, name } = entity;
     const aliases = [...entity.aliases];
     // Roles only for people, in the key order of `people`.
-    if (type === 'person') return { id, type, name, aliases, roles: [...entity.roles], mentions: exportedMentions(entity) };
-    return { id, type, name, aliases, mentions: exportedMentions(entity) };
+    if (type === 'person') return { id, type, name, aliases, roles: [...entity.roles], mentions: exportedMentions(mentions) };
+    return { id, type, name, aliases, mentions: exportedMentions(mentions) };
   });
 
   const quotes = [...corpus.quotes()]

@@ -52,9 +52,15 @@ export class KeyTable {
     }
   }
 
-  clear(): void {
-    this.ids.fill(EMPTY);
-    this.used = 0;
+  /** Gives every id its new number (`newId[id]`, -1: gone) in place: the keys keep their slots. */
+  renumber(newId: Int32Array): void {
+    const { ids } = this;
+    for (let slot = 0; slot < ids.length; slot++) {
+      const id = ids[slot];
+      if (id < 0) continue;
+      const renumbered = newId[id];
+      ids[slot] = renumbered >= 0 ? renumbered : REMOVED;
+    }
   }
 
   /** Doubles the table (or rebuilds it at its size when removals fill it), dropping removed slots. */

@@ -75,9 +75,82 @@ export function radixSortPairs(keys: Uint32Array, values: Int32Array): { keys: U
   return { keys, values };
 }
 
+/** From this many keys on, `SortedKeys` keeps 16-bit halves: the table of buckets (256 KB) is then paid back. */
+const HALVES_FROM = 1 << 17;
+const BUCKETS = 65536;
+
+/**
+ * Sorted 32-bit keys. Many of them are kept as their low 16 bits under a table of where each value of the high
+ * 16 bits starts: 2 bytes a key instead of 4, and a search narrowed to one bucket at once.
+ */
+class SortedKeys {
+  private readonly full: Uint32Array | null;
+  private readonly lows: Uint16Array | null;
+  private readonly bucketStarts: Int32Array | null;
+
+  constructor(sorted: Uint32Array) {
+    if (sorted.length < HALVES_FROM) {
+      this.full = sorted;
+      this.lows = null;
+      this.bucketStarts = null;
+      return;
+    }
+    this.full = null;
+    const lows = new Uint16Array(sorted.length);
+    const starts = new Int32Array(BUCKETS + 1);
+    for (let i = 0; i < sorted.length; i++) {
+      const key = sorted[i];
+      lows[i] = key & 0xffff;
+      starts[(key >>> 16) + 1]++;
+    }
+    for (let b = 0; b < BUCKETS; b++) starts[b + 1] += starts[b];
+    this.lows = lows;
+    this.bucketStarts = starts;
+  }
+
+  get length(): number {
+    return this.full ? this.full.length : this.lows!.length;
+  }
+
+  /** Positions holding `key`: [from, to). */
+  range(key: number): [number, number] {
+    const { full } = this;
+    if (full) {
+      const from = lowerBoundOfNumbers(full, key);
+      return [from, upperBoundOfNumbers(full, key, from)];
+    }
+    const lows = this.lows!;
+    const starts = this.bucketStarts!;
+    const bucket = key >>> 16;
+    const low = key & 0xffff;
+    const from = lowerBoundOfNumbers(lows, low, starts[bucket], starts[bucket + 1]);
+    return [from, upperBoundOfNumbers(lows, low, from, starts[bucket + 1])];
+  }
+
+  /** Calls `visit` with each run of equal keys, [from, to), in order. */
+  forEachRun(visit: (from: number, to: number) => void): void {
+    const { full } = this;
+    if (full) {
+      eachRunOf(full, 0, full.length, visit);
+      return;
+    }
+    const starts = this.bucketStarts!;
+    for (let b = 0; b < BUCKETS; b++) if (starts[b] < starts[b + 1]) eachRunOf(this.lows!, starts[b], starts[b + 1], visit);
+  }
+}
+
+function eachRunOf(values: Uint32Array | Uint16Array, start: number, end: number, visit: (from: number, to: number) => void): void {
+  for (let from = start; from < end; ) {
+    let to = from + 1;
+    while (to < end && values[to] === values[from]) to++;
+    visit(from, to);
+    from = to;
+  }
+}
+
 /** Shingle postings: sorted arrays built in one go, and a map for what came after. */
 export class ShinglePostings {
-  private keys: Uint32Array = new Uint32Array(0);
+  private keys = new SortedKeys(new Uint32Array(0));
   private nodes: Int32Array = new Int32Array(0);
   private readonly recent = new Map<number, number[]>();
   private recentCount = 0;
@@ -94,7 +167,7 @@ export class ShinglePostings {
 
   /** Replaces everything by these sorted postings (see `radixSortPairs`). */
   reset(keys: Uint32Array, nodes: Int32Array): void {
-    this.keys = keys;
+    this.keys = new SortedKeys(keys);
     this.nodes = nodes;
     this.recent.clear();
     this.recentCount = 0;
@@ -114,14 +187,10 @@ export class ShinglePostings {
   sharedRuns(nodeCount: number, wanted: Uint8Array): { offsets: Int32Array; runs: Int32Array } {
     const { keys, nodes } = this;
     const offsets = new Int32Array(nodeCount + 1);
-    const eachRun = (visit: (from: number, to: number) => void) => {
-      for (let from = 0; from < keys.length; ) {
-        let to = from + 1;
-        while (to < keys.length && keys[to] === keys[from]) to++;
+    const eachRun = (visit: (from: number, to: number) => void) =>
+      keys.forEachRun((from, to) => {
         if (to - from >= 2 && to - from <= COMMON_SHINGLE) visit(from, to);
-        from = to;
-      }
-    };
+      });
     eachRun((from, to) => {
       for (let i = from; i < to; i++) if (wanted[nodes[i]]) offsets[nodes[i] + 1] += 2;
     });
@@ -146,17 +215,15 @@ export class ShinglePostings {
 
   /** Entries with this shingle in the sorted arrays: [from, to). */
   private range(hash: number): [number, number] {
-    const { keys } = this;
-    const from = lowerBoundOfNumbers(keys, hash);
-    return [from, upperBoundOfNumbers(keys, hash, from)];
+    return this.keys.range(hash);
   }
 
-  /** Live nodes with this shingle, counted up to one past `COMMON_SHINGLE` (enough to tell common). */
-  liveCount(hash: number, isLive: (node: number) => boolean): number {
+  /** Live nodes with this shingle, counted up to `limit` (enough to tell common before and after a change). */
+  liveCount(hash: number, isLive: (node: number) => boolean, limit: number): number {
     const [from, to] = this.range(hash);
     let count = 0;
-    for (let i = from; i < to && count <= COMMON_SHINGLE; i++) if (isLive(this.nodes[i])) count++;
-    for (const node of this.recent.get(hash) ?? []) if (count <= COMMON_SHINGLE && isLive(node)) count++;
+    for (let i = from; i < to && count < limit; i++) if (isLive(this.nodes[i])) count++;
+    for (const node of this.recent.get(hash) ?? []) if (count < limit && isLive(node)) count++;
     return count;
   }
 

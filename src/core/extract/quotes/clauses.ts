@@ -1,5 +1,6 @@
 // Reading a clause from its tokens: is this word a reporting verb, a noun, passive; is this a pronoun.
 import * as speech from '../../language/speech';
+import { WordFilter } from '../../util/wordSets';
 import type { Paragraph, ReferentGender } from './model';
 import type { OutsideQuotes } from './outsideQuotes';
 import type { Token } from './tokens';
@@ -18,6 +19,9 @@ export function pronounGender(lower: string): ReferentGender | null | undefined 
   if (lower === 'he' || lower === 'she' || lower === 'constructor') return PRONOUN_GENDER[lower];
   return undefined;
 }
+
+/** A cheap pre-check for "may this word be a speech verb?" that needs no string (see WordFilter). */
+export const SPEECH_VERB_FILTER = new WordFilter(SPEECH_VERBS);
 
 export const NON_PERSON_PRONOUNS = new Set(['they', 'we', 'i', 'it', 'you', 'this', 'that', 'which']);
 

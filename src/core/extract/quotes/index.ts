@@ -23,6 +23,7 @@
 import type { ExtractedQuote, RawMention, Span } from '../../types';
 import { clusterMentions } from '../../identity/articleClusters';
 import { attribute } from './attribution';
+import { SPEECH_VERB_FILTER } from './clauses';
 import { findMarkedQuotes } from './markedQuotes';
 import { MentionLookup } from './mentionLookup';
 import type { QuotedArticle } from './model';
@@ -30,16 +31,20 @@ import { IndexedOutsideQuotes, OutsideQuotes } from './outsideQuotes';
 import { splitParagraphs } from './paragraphs';
 import { collectReferents } from './referents';
 import { RoleHolders } from './roles';
+import { reclaimScratch } from './scratch';
 import { releaseLargeTokenBuffers, tokenizeText } from './tokens';
 import { findUnmarkedQuotes } from './unmarkedQuotes';
 
 /** Finds quotations in one article and attributes each to a mention (by index) or to nobody. */
 export function extractQuotes(text: string, exclude: readonly Span[], mentions: readonly RawMention[]): ExtractedQuote[] {
+  // An article whose extraction threw may have left arrays lent.
+  reclaimScratch();
   const paragraphs = splitParagraphs(text, exclude);
   const mentionLookup = new MentionLookup(text, mentions);
-  // One tokenization of the whole text, read around the marked quotes, then around all of them.
-  const tokens = tokenizeText(text);
   const marked = findMarkedQuotes(text, paragraphs);
+  // One tokenization of the text outside the marked quotes, read around them, then around all quotes
+  // (which cover the marked ones), with the possible speech verbs flagged for collectReferents.
+  const tokens = tokenizeText(text, marked.parts, SPEECH_VERB_FILTER);
   const quotes = findUnmarkedQuotes(text, paragraphs, marked, new OutsideQuotes(text, marked.parts, tokens), mentionLookup);
   const outside = new IndexedOutsideQuotes(text, quotes, tokens);
   const clusters = clusterMentions(mentions);
@@ -54,6 +59,7 @@ export function extractQuotes(text: string, exclude: readonly Span[], mentions: 
   };
   const speakers = attribute(article, collectReferents(article));
   releaseLargeTokenBuffers();
+  reclaimScratch();
   return quotes.map((p, i) => {
     const speaker = speakers[i];
     return {

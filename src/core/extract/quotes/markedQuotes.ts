@@ -6,7 +6,7 @@ import * as chars from '../../util/chars';
 import type { Paragraph, QuotePart } from './model';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
-const { trimSpan, wordCount } = helpers;
+const { hasWords, trimSpan } = helpers;
 const { UPPER, isSpace } = chars;
 
 export interface MarkedQuotes {
@@ -37,7 +37,7 @@ export function findMarkedQuotes(text: string, paragraphs: readonly Paragraph[])
         if (continues) openGroup = { group, kind: q.kind };
         // An unclosed mark that neither continues nor belonged to a group is kept only when it
         // clearly opens a statement; otherwise it is a stray mark and is dropped.
-        else if (group === inner.start && !(q.kind === 'double' && opensStatement(text, q.open, para) && wordCount(text, inner) >= 3)) return;
+        else if (group === inner.start && !(q.kind === 'double' && opensStatement(text, q.open, para) && hasWords(text, inner, 3))) return;
       }
       if (q.kind === 'single' && !/[\p{L}\p{N}].*[\p{L}\p{N}]/su.test(text.slice(inner.start, inner.end))) return;
       parts.push({
@@ -77,5 +77,5 @@ function isPartial(text: string, para: Paragraph, open: number, start: number, e
   const inner = text.slice(start, end);
   const startsUpper = UPPER.test(inner[0]);
   const endsSentence = /[.!?,]$/.test(inner);
-  return !(startsUpper && endsSentence && wordCount(text, { start, end }) >= 4);
+  return !(startsUpper && endsSentence && hasWords(text, { start, end }, 4));
 }

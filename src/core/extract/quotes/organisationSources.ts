@@ -22,16 +22,59 @@ interface Word {
   lower: string;
 }
 
+const WORD = /[A-Za-z\u00c0-\u024f'\u2019]+/g;
+
+/** The word at m, lower-cased, without a possessive "'s". */
+function wordOf(m: RegExpExecArray): Word {
+  const raw = m[0];
+  const n = raw.length;
+  const apostrophe = n >= 2 && raw.charCodeAt(n - 1) === 115 ? raw.charCodeAt(n - 2) : 0;
+  const word = apostrophe === 39 || apostrophe === 0x2019 ? raw.slice(0, n - 2) : raw;
+  return { start: m.index, end: m.index + n, lower: word.toLowerCase() };
+}
+
 /** The lower-case words of text[from, to), with offsets. */
 function wordsIn(text: string, from: number, to: number): Word[] {
   const words: Word[] = [];
-  const re = /[A-Za-z\u00c0-\u024f'\u2019]+/g;
-  re.lastIndex = from;
-  for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
-    const word = m[0].replace(/['\u2019]s$/, '');
-    words.push({ start: m.index, end: m.index + m[0].length, lower: word.toLowerCase() });
-  }
+  WORD.lastIndex = from;
+  for (let m = WORD.exec(text); m !== null && m.index < to; m = WORD.exec(text)) words.push(wordOf(m));
   return words;
+}
+
+/** The words of text[from, to) read as far as asked for: the narration after a quote is read a few words in. */
+class LazyWords {
+  private readonly words: Word[] = [];
+  private next: number;
+  private done = false;
+
+  constructor(
+    private readonly text: string,
+    from: number,
+    private readonly to: number,
+  ) {
+    this.next = from;
+  }
+
+  /** The i-th word, or undefined past the last. */
+  at(i: number): Word | undefined {
+    const { words } = this;
+    while (words.length <= i && !this.done) {
+      WORD.lastIndex = this.next;
+      const m = WORD.exec(this.text);
+      if (m === null || m.index >= this.to) this.done = true;
+      else {
+        words.push(wordOf(m));
+        this.next = WORD.lastIndex;
+      }
+    }
+    return words[i];
+  }
+
+  /** Whether there is an i-th word and the set holds it. */
+  inSet(i: number, set: ReadonlySet<string>): boolean {
+    const word = this.at(i);
+    return word !== undefined && set.has(word.lower);
+  }
 }
 
 /** Organisation mentions by start and by end offset. */
@@ -91,20 +134,22 @@ function subjectBefore(text: string, words: readonly Word[], verbIndex: number, 
 /** The source of a quote from the narration right after it ("”, the Kremlin said", "”, said the Pentagon"). */
 function sourceAfter(text: string, quote: ExtractedQuote, orgs: Organisations): number | undefined {
   const from = quote.end + AFTER_QUOTE.exec(text.slice(quote.end, quote.end + 6))![0].length;
-  const words = wordsIn(text, from, Math.min(text.length, from + LOOK_AHEAD - 10));
+  const words = new LazyWords(text, from, Math.min(text.length, from + LOOK_AHEAD - 10));
   let i = 0;
-  const verbFirst = i < words.length && SPEECH_VERBS.has(words[i].lower);
+  const verbFirst = words.inSet(i, SPEECH_VERBS);
   if (verbFirst) i++;
-  if (i < words.length && DETERMINERS.has(words[i].lower)) i++;
-  if (i >= words.length) return undefined;
-  const org = orgs.startingAt(words[i].start);
+  if (words.inSet(i, DETERMINERS)) i++;
+  const first = words.at(i);
+  if (first === undefined) return undefined;
+  const org = orgs.startingAt(first.start);
   if (org === undefined) return undefined;
   if (verbFirst) return org;
   const orgEnd = orgs.endOf(org);
-  while (i < words.length && words[i].start < orgEnd) i++;
-  if (i < words.length && SPOKES_NOUNS.has(words[i].lower)) i++;
-  while (i < words.length && VERB_MODIFIERS.has(words[i].lower)) i++;
-  return i < words.length && SPEECH_VERBS.has(words[i].lower) && !crossesSentence(text, from, words[i].start) ? org : undefined;
+  for (let w = words.at(i); w !== undefined && w.start < orgEnd; w = words.at(i)) i++;
+  if (words.inSet(i, SPOKES_NOUNS)) i++;
+  while (words.inSet(i, VERB_MODIFIERS)) i++;
+  const verb = words.at(i);
+  return verb !== undefined && SPEECH_VERBS.has(verb.lower) && !crossesSentence(text, from, verb.start) ? org : undefined;
 }
 
 /** Whether a sentence or paragraph ends in text[from, to). */

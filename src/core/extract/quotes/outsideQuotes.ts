@@ -1,11 +1,13 @@
 // The article as read around a set of quotes: which characters are quoted, the tokens outside quotes, and
 // the sentences (a full stop inside a quote does not end one). Built from the quotes it is given, which do
-// not change afterwards; it reads the tokenizer's buffers, so it lives only while its article is extracted.
+// not change afterwards; it reads the tokenizer's buffers and scratch arrays (scratch.ts), so it lives only
+// while its article is extracted.
 import type { Span } from '../../types';
 import * as sortedSearch from '../../util/sortedSearch';
 import type { Paragraph } from './model';
+import { scratchBytes, scratchInts } from './scratch';
 import { ParagraphSentences } from './sentences';
-import { ASCII_FLAG, Token, cutToken, tokenOf, type TokenList } from './tokens';
+import { ASCII_FLAG, FILTERED_FLAG, Token, cutToken, tokenOf, type TokenList } from './tokens';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { lowerBoundOfNumbers } = sortedSearch;
@@ -22,7 +24,7 @@ export class OutsideQuotes {
     quotes: readonly Readonly<Span>[],
     protected readonly allTokens: TokenList,
   ) {
-    const quoted = new Uint8Array(text.length + 1);
+    const quoted = scratchBytes(text.length + 1);
     for (const q of quotes) quoted.fill(1, q.start, q.end);
     this.quoted = quoted;
   }
@@ -76,23 +78,31 @@ export class IndexedOutsideQuotes extends OutsideQuotes {
   readonly tokenCount: number;
   /** Each token's number in the tokenizer's list. */
   private readonly numbers: Int32Array;
+  /** The tokens outside quotes that the tokenizer flagged (FILTERED_FLAG), by index, in text order. */
+  readonly filteredTokens: ArrayLike<number>;
+  readonly filteredCount: number;
   private readonly tokenObjects: (Token | null)[];
 
   constructor(text: string, quotes: readonly Readonly<Span>[], allTokens: TokenList) {
     super(text, quotes, allTokens);
     const { quoted } = this;
-    const { starts, count } = allTokens;
-    const unquotedStarts = new Int32Array(count);
-    const numbers = new Int32Array(count);
+    const { starts, flags, count } = allTokens;
+    const unquotedStarts = scratchInts(count);
+    const numbers = scratchInts(count);
+    const filtered = scratchInts(count);
     let kept = 0;
+    let filteredCount = 0;
     for (let n = 0; n < count; n++) {
       if (quoted[starts[n]]) continue;
       unquotedStarts[kept] = starts[n];
       numbers[kept] = n;
+      if ((flags[n] & FILTERED_FLAG) !== 0) filtered[filteredCount++] = kept;
       kept++;
     }
     this.tokenStarts = unquotedStarts;
     this.numbers = numbers;
+    this.filteredTokens = filtered;
+    this.filteredCount = filteredCount;
     this.tokenCount = kept;
     // Sized once: growing it by push copied the list over and over for a long article.
     this.tokenObjects = new Array<Token | null>(kept).fill(null);

@@ -4,7 +4,7 @@
 import type { RawMention } from '../../types';
 import * as speech from '../../language/speech';
 import { isAsciiLetterCode } from '../../util/chars';
-import { AsciiWordSet, WordFilter } from '../../util/wordSets';
+import { AsciiWordSet } from '../../util/wordSets';
 import * as clauses from './clauses';
 import { speaker, type Paragraph, type QuotedArticle, type Referent } from './model';
 import { paragraphAt } from './paragraphs';
@@ -14,7 +14,7 @@ import { cutToken, type Token } from './tokens';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { INVERTED_SPEECH_VERBS, SPEECH_VERBS, STANCE_VERBS, VERB_MODIFIERS } = speech;
-const { PASSIVE_LOOKBACK, isNounUse, isPassive } = clauses;
+const { PASSIVE_LOOKBACK, SPEECH_VERB_FILTER, isNounUse, isPassive } = clauses;
 const { UPPER, isAsciiSpaceCode, isAsciiWordCode } = chars;
 
 /** How many sentences after its own a name credited with a quote stays what "he said" points back to. */
@@ -25,13 +25,12 @@ const CLOSING_MARK_BEFORE = /["\u201D\u2019'],?\s+$/;
 /** A closing mark or comma, an inverted reporting verb, then up to six words of a role ("said EEF chief economist, "). */
 const INVERTED_VERB_BEFORE = new RegExp(`(?:["\u201D\u2019'],?|,)\\s+(?:${[...INVERTED_SPEECH_VERBS].join('|')})\\s+(?:[\\p{L}\\p{N}'\u2019.&-]+\\s+){0,6}(?:,\\s+)?$`, 'u');
 
-/** Speech verbs, twice: a cheap pre-check, then an exact test of ASCII words; neither needs the word's string. */
-const SPEECH_VERB_FILTER = new WordFilter(SPEECH_VERBS);
+/** Speech verbs, exactly, for ASCII words, without the word's string (after SPEECH_VERB_FILTER's pre-check). */
 const SPEECH_VERB_WORDS = new AsciiWordSet(SPEECH_VERBS);
 
 /** The article's referents, sorted by position. */
 export function collectReferents(article: QuotedArticle): readonly Referent[] {
-  const { text, paragraphs, outside, mentions, clusters } = article;
+  const { paragraphs, outside, mentions, clusters } = article;
   const refs: Referent[] = [];
   // A role noun met here ("the Defence Secretary said") resolves against the referents collected so far:
   // the named subjects, then the unnamed ones of earlier paragraphs.
@@ -43,31 +42,40 @@ export function collectReferents(article: QuotedArticle): readonly Referent[] {
     const reach = looksLikeSubject(article, subjects, m, paragraphs[para]) ? Infinity : attributesAQuote(article, m, paragraphs[para]) ? creditReach(article, m, paragraphs[para]) : -1;
     if (reach >= 0) refs.push({ pos: m.start, para, gender: clusters.gender[clusters.clusterOf[index]] ?? null, attribution: speaker(index), reach });
   });
-  // Token objects are made only for possible verbs and the few words before them that isPassive and
-  // isNounUse read, not for every word of the paragraph.
-  const starts = outside.tokenStarts;
-  const count = outside.tokenCount;
+  // Only the tokens the tokenizer flagged as possible speech verbs are read, and the paragraph's last
+  // token when it runs past the paragraph's end (it is cut there, as tokens() does, and read as cut). Token
+  // objects are made only for possible verbs and the few words before them that isPassive and isNounUse read.
+  const filtered = outside.filteredTokens;
+  const filteredCount = outside.filteredCount;
   const window: Token[] = [];
+  let f = 0;
   for (const para of paragraphs) {
     const first = outside.firstTokenFrom(para.start);
-    for (let n = first; n < count && starts[n] < para.end; n++) {
-      const start = starts[n];
-      // The paragraph's last token may run past its end and is then cut there, as tokens() does.
-      const end = Math.min(outside.tokenEnd(n), para.end);
-      const ascii = outside.isAsciiToken(n);
-      if (!SPEECH_VERB_FILTER.mayContain(text, start, end, ascii) || (ascii && !SPEECH_VERB_WORDS.has(text, start, end))) continue;
-      window.length = 0;
-      for (let w = Math.max(first, n - PASSIVE_LOOKBACK); w < n; w++) window.push(outside.token(w));
-      const whole = outside.token(n);
-      const t = whole.end > para.end ? cutToken(text, whole, para.end) : whole;
-      window.push(t);
-      const k = window.length - 1;
-      if (!SPEECH_VERBS.has(t.lower) || isPassive(window, k) || isNounUse(window, k)) continue;
-      const np = subjects.nounPhraseBefore(t.start, para);
-      if (np && np.gender !== 'plural') refs.push({ pos: np.pos, para: para.index, gender: np.gender, attribution: np.attribution, reach: Infinity });
-    }
+    const after = outside.firstTokenFrom(para.end);
+    const cut = after > first && outside.tokenEnd(after - 1) > para.end ? after - 1 : -1;
+    while (f < filteredCount && filtered[f] < first) f++;
+    for (; f < filteredCount && filtered[f] < after; f++) if (filtered[f] !== cut) speechVerbReferent(article, subjects, refs, window, para, first, filtered[f]);
+    if (cut >= 0) speechVerbReferent(article, subjects, refs, window, para, first, cut);
   }
   return refs.sort((a, b) => a.pos - b.pos);
+}
+
+/** The unnamed subject of the speech verb that the n-th token outside quotes may be ("the official said"), added to `refs`. */
+function speechVerbReferent(article: QuotedArticle, subjects: Subjects, refs: Referent[], window: Token[], para: Paragraph, first: number, n: number): void {
+  const { text, outside } = article;
+  const start = outside.tokenStarts[n];
+  const end = Math.min(outside.tokenEnd(n), para.end);
+  const ascii = outside.isAsciiToken(n);
+  if (!SPEECH_VERB_FILTER.mayContain(text, start, end, ascii) || (ascii && !SPEECH_VERB_WORDS.has(text, start, end))) return;
+  window.length = 0;
+  for (let w = Math.max(first, n - PASSIVE_LOOKBACK); w < n; w++) window.push(outside.token(w));
+  const whole = outside.token(n);
+  const t = whole.end > para.end ? cutToken(text, whole, para.end) : whole;
+  window.push(t);
+  const k = window.length - 1;
+  if (!SPEECH_VERBS.has(t.lower) || isPassive(window, k) || isNounUse(window, k)) return;
+  const np = subjects.nounPhraseBefore(t.start, para);
+  if (np && np.gender !== 'plural') refs.push({ pos: np.pos, para: para.index, gender: np.gender, attribution: np.attribution, reach: Infinity });
 }
 
 function looksLikeSubject(article: QuotedArticle, subjects: Subjects, m: RawMention, para: Paragraph): boolean {

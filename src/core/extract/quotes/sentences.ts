@@ -3,12 +3,19 @@
 import * as abbreviations from '../../language/abbreviations';
 import * as sortedSearch from '../../util/sortedSearch';
 import * as chars from '../../util/chars';
+import { AsciiWordSet } from '../../util/wordSets';
 import type { Paragraph } from './model';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { ABBREVIATIONS } = abbreviations;
 const { lowerBoundOfNumbers } = sortedSearch;
-const { LETTER, UPPER, isSpace, isSpaceCode } = chars;
+const { LETTER, UPPER, isAsciiLetterCode, isAsciiUpperCode, isSpace, isSpaceCode } = chars;
+
+/** ABBREVIATIONS for a word of the text that is all ASCII, read without cutting it out. */
+const ASCII_ABBREVIATIONS = new AsciiWordSet(ABBREVIATIONS);
+/** Beyond ASCII, what may open a sentence besides a capital; module-level so it is made once. */
+const SENTENCE_OPENER = /[\d"\u201C\u2018'\u2022]/;
+const SINGLE_CAPITAL = /^\p{Lu}$/u;
 
 /** A stop and its closing marks, right before whitespace: where endsSentenceBefore can be true. */
 const STOP_BEFORE_SPACE = /[.!?\u2026]["\u201D\u2019')\]]*(?=\s)/g;
@@ -65,13 +72,26 @@ function endsSentenceBefore(text: string, i: number, para: Paragraph, quoted: Ar
   if (quoted[j] && quoted[i]) return false;
   let k = i;
   while (k < para.end && isSpace(text[k])) k++;
-  const next = text[k];
-  if (next === undefined || !(UPPER.test(next) || /[\d"\u201C\u2018'\u2022]/.test(next))) return false;
-  if (text[j] === '.') {
+  if (k >= text.length) return false;
+  const next = text.charCodeAt(k);
+  // ASCII: a capital, a digit or a straight quote mark (the regexes' answer for those characters).
+  if (next < 128 ? !(isAsciiUpperCode(next) || (next >= 48 && next <= 57) || next === 34 || next === 39) : !(UPPER.test(text[k]) || SENTENCE_OPENER.test(text[k]))) return false;
+  if (text.charCodeAt(j) === 46) {
     let w = j;
-    while (w > para.start && LETTER.test(text[w - 1])) w--;
-    const word = text.slice(w, j);
-    if (ABBREVIATIONS.has(word.toLowerCase()) || /^\p{Lu}$/u.test(word)) return false;
+    let ascii = true;
+    for (; w > para.start; w--) {
+      const code = text.charCodeAt(w - 1);
+      if (code < 128) {
+        if (!isAsciiLetterCode(code)) break;
+      } else if (LETTER.test(text[w - 1])) ascii = false;
+      else break;
+    }
+    if (ascii) {
+      if ((j - w === 1 && isAsciiUpperCode(text.charCodeAt(w))) || ASCII_ABBREVIATIONS.has(text, w, j)) return false;
+    } else {
+      const word = text.slice(w, j);
+      if (ABBREVIATIONS.has(word.toLowerCase()) || SINGLE_CAPITAL.test(word)) return false;
+    }
   }
   return true;
 }

@@ -168,6 +168,7 @@ export class Subjects {
     let k = skipModifiers(tokens, tokens.length - 1, this.mentions.byEnd);
     if (k < 0 || this.mentions.byEnd.has(tokens[k].end)) return null;
     if (pronounGender(tokens[k].lower) !== undefined || NON_PERSON_PRONOUNS.has(tokens[k].lower)) return null;
+    // The phrase's words, collected from its end back (reversed once it is complete).
     const words: Token[] = [];
     let determiner: string | null = null;
     let possessor = false;
@@ -189,10 +190,11 @@ export class Subjects {
         continue;
       }
       if (SPEECH_VERBS.has(t.lower) || STANCE_VERBS.has(t.lower) || (t.lower !== t.word ? false : t.lower.endsWith('ed'))) break;
-      words.unshift(t);
+      words.push(t);
       if (words.length > 8) return null;
     }
     if (words.length === 0) return null;
+    words.reverse();
     const head = words.find((w) => isPersonNoun(w.lower));
     const last = words[words.length - 1];
     const gender: ReferentGender | null = last.lower.endsWith('s') && ANONYMOUS_PERSON_NOUNS.has(last.lower) && !ROLE_NOUNS.has(last.lower) ? 'plural' : MALE_NOUNS.has(last.lower) ? 'male' : FEMALE_NOUNS.has(last.lower) ? 'female' : null;

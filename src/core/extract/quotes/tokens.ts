@@ -1,5 +1,7 @@
 // The tokenizer: words and clause punctuation as offsets into the article, in one pass over the text.
+import type { Span } from '../../types';
 import * as chars from '../../util/chars';
+import type { WordFilter } from '../../util/wordSets';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { WORD_CHAR } = chars;
@@ -62,13 +64,23 @@ let scratchFlags = new Int32Array(0);
 const MAX_KEPT_SCRATCH = 65536 + 1024;
 export const PLAIN_FLAG = 1;
 export const ASCII_FLAG = 2;
+/** The token may be in the word set of the filter given to tokenizeText. */
+export const FILTERED_FLAG = 4;
+
+/** Whether the character at i ends any token running into it: what the tokenizer's word loop stops at. */
+function breaksToken(text: string, i: number): boolean {
+  const code = text.charCodeAt(i);
+  return code < 128 ? ASCII_TOKEN_CLASS[code] === 0 : code !== 0x2019 && !WORD_CHAR.test(text[i]);
+}
 
 /**
  * Words (with inner apostrophes, hyphens, full stops) and clause punctuation, in one pass, written to the
  * scratch buffers; returns how many tokens there are. Token objects are made later, only for the tokens
- * read (quoted ones never are).
+ * read (quoted ones never are). Tokens starting inside a span of `skip` (sorted, not overlapping) are
+ * never read, so the scan jumps over the span: it resumes after the span's last character that ends any
+ * token, where a scan of the whole text would be between tokens too, so every other token comes out the same.
  */
-function tokenize(text: string): number {
+function tokenize(text: string, skip: readonly Readonly<Span>[], filter: WordFilter | null): number {
   const n = text.length;
   // A token has at least one character: one slot per character is enough.
   if (scratchStarts.length < n) {
@@ -81,7 +93,20 @@ function tokenize(text: string): number {
   const flags = scratchFlags;
   let count = 0;
   let i = 0;
+  let nextSkip = 0;
+  let skipStart = skip.length > 0 ? skip[0].start : n;
   while (i < n) {
+    if (i >= skipStart) {
+      while (nextSkip < skip.length && skip[nextSkip].end <= i) nextSkip++;
+      if (nextSkip < skip.length && skip[nextSkip].start <= i) {
+        let resume = skip[nextSkip].end;
+        while (resume > i && !breaksToken(text, resume - 1)) resume--;
+        i = resume;
+        nextSkip++;
+      }
+      skipStart = nextSkip < skip.length ? skip[nextSkip].start : n;
+      continue;
+    }
     const code = text.charCodeAt(i);
     if (code < 128 ? (ASCII_TOKEN_CLASS[code] & WORD) !== 0 : WORD_CHAR.test(text[i])) {
       let j = i + 1;
@@ -103,7 +128,7 @@ function tokenize(text: string): number {
       if (end - i > 1 && text.charCodeAt(end - 1) === 46) end--;
       starts[count] = i;
       ends[count] = end;
-      flags[count] = (plain ? PLAIN_FLAG : 0) | (ascii ? ASCII_FLAG : 0);
+      flags[count] = (plain ? PLAIN_FLAG : 0) | (ascii ? ASCII_FLAG : 0) | (filter !== null && filter.mayContain(text, i, end, ascii) ? FILTERED_FLAG : 0);
       count++;
       i = j;
       continue;
@@ -111,7 +136,7 @@ function tokenize(text: string): number {
     if (code === 44 || code === 59 || code === 58 || code === 40 || code === 41 || code === 0x2014 || code === 0x2013) {
       starts[count] = i;
       ends[count] = i + 1;
-      flags[count] = PLAIN_FLAG | (code < 128 ? ASCII_FLAG : 0);
+      flags[count] = PLAIN_FLAG | (code < 128 ? ASCII_FLAG : 0) | (filter !== null && filter.mayContain(text, i, i + 1, code < 128) ? FILTERED_FLAG : 0);
       count++;
     }
     i++;
@@ -130,10 +155,12 @@ export interface TokenList {
 
 /**
  * Tokenizes the text into the shared buffers: the result is valid until the next call (the next
- * article), so it must not be kept beyond the article's extraction.
+ * article), so it must not be kept beyond the article's extraction. Tokens that start inside a span of
+ * `skip` (sorted by start, not overlapping) may be left out: only readers that skip them may be given it.
+ * Tokens that `filter` may hold are flagged (FILTERED_FLAG), so a search for its words need not read the others.
  */
-export function tokenizeText(text: string): TokenList {
-  const count = tokenize(text);
+export function tokenizeText(text: string, skip: readonly Readonly<Span>[] = [], filter: WordFilter | null = null): TokenList {
+  const count = tokenize(text, skip, filter);
   return { starts: scratchStarts, ends: scratchEnds, flags: scratchFlags, count };
 }
 

@@ -10,13 +10,14 @@ import type { MentionLookup } from './mentionLookup';
 import type { Paragraph, QuotePart } from './model';
 import type { OutsideQuotes } from './outsideQuotes';
 import * as chars from '../../util/chars';
+import { scratchBytes } from './scratch';
 import { ParagraphSentences } from './sentences';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { FIRST_SECOND_PERSON } = speech;
 const { lowerBoundOfNumbers } = sortedSearch;
-const { trimSpan, wordCount } = helpers;
-const { UPPER, isSpace } = chars;
+const { hasWords, trimSpan } = helpers;
+const { UPPER, isAsciiLetterCode, isSpace } = chars;
 
 /**
  * All quotes of the article, sorted by start: the marked ones (less those nested in an unmarked statement)
@@ -27,7 +28,7 @@ const { UPPER, isSpace } = chars;
 export function findUnmarkedQuotes(text: string, paragraphs: readonly Paragraph[], marked: MarkedQuotes, outsideMarked: OutsideQuotes, mentions: MentionLookup): readonly QuotePart[] {
   const parts = marked.parts.slice();
   /** The marked quotes and the statements found so far: where a statement ends depends on the ones before it. */
-  const quotedSoFar = new Uint8Array(text.length + 1);
+  const quotedSoFar = scratchBytes(text.length + 1);
   quotedSoFar.set(outsideMarked.quoted);
   let previous: QuotePart | null = null;
   /** The first colon at or after some position no later than the paragraph's start (-1: none left). */
@@ -68,7 +69,7 @@ export function findUnmarkedQuotes(text: string, paragraphs: readonly Paragraph[
         }
       }
       const span = trimSpan(text, intro.quoteStart, end);
-      if (wordCount(text, span) < 3) return;
+      if (!hasWords(text, span, 3)) return;
       // Marked quotes inside an unmarked statement are nested: drop them. Only the parts at the end of
       // the list that belong to this paragraph are looked at.
       for (let n = parts.length - 1; n >= 0 && parts[n].para === para.index; n--) {
@@ -76,7 +77,8 @@ export function findUnmarkedQuotes(text: string, paragraphs: readonly Paragraph[
         if (p.start >= span.start && p.end <= span.end) parts.splice(n, 1);
       }
       const part: QuotePart = {
-        ...span,
+        start: span.start,
+        end: span.end,
         open: span.start,
         closeEnd: null,
         para: para.index,
@@ -96,6 +98,27 @@ export function findUnmarkedQuotes(text: string, paragraphs: readonly Paragraph[
   return parts.sort((a, b) => a.start - b.start);
 }
 
+/** An apostrophe between two letters ("don't", "Britain’s"), which is no quote mark. */
+const INNER_APOSTROPHE = /(?<=\p{L})['\u2019](?=\p{L})/gu;
+
+/**
+ * Whether the paragraph holds a quote-like character other than an apostrophe between two letters. Only
+ * the quote-like characters are looked at (most paragraphs have none); a letter beyond ASCII next to one
+ * leaves the answer to the regex, which reads whole code points.
+ */
+function hasQuoteMark(text: string, para: Paragraph, body: string, quoteChars: readonly number[]): boolean {
+  for (let n = lowerBoundOfNumbers(quoteChars, para.start); n < quoteChars.length && quoteChars[n] < para.end; n++) {
+    const q = quoteChars[n];
+    const c = text.charCodeAt(q);
+    if ((c !== 39 && c !== 0x2019) || q === para.start || q + 1 >= para.end) return true;
+    const before = text.charCodeAt(q - 1);
+    const after = text.charCodeAt(q + 1);
+    if (before >= 128 || after >= 128) return QUOTE_CHARS.test(body.replace(INNER_APOSTROPHE, ''));
+    if (!isAsciiLetterCode(before) || !isAsciiLetterCode(after)) return true;
+  }
+  return false;
+}
+
 /**
  * Rule for stripped-mark articles: an unmarked statement continues into the next paragraph only
  * when that paragraph reads as speech (first or second person) and shows no sign of narration
@@ -104,10 +127,7 @@ export function findUnmarkedQuotes(text: string, paragraphs: readonly Paragraph[
 function continueUnmarked(text: string, previous: QuotePart, para: Paragraph, quoteChars: readonly number[], mentions: MentionLookup): QuotePart | null {
   if (para.index !== previous.para + 1) return null;
   const body = text.slice(para.start, para.end);
-  // Only a paragraph with a quote-like character (most have none) needs its apostrophes taken out to tell.
-  const firstQuoteChar = quoteChars[lowerBoundOfNumbers(quoteChars, para.start)];
-  const hasQuoteChar = firstQuoteChar !== undefined && firstQuoteChar < para.end;
-  if (hasQuoteChar && QUOTE_CHARS.test(body.replace(/(?<=\p{L})['\u2019](?=\p{L})/gu, ''))) return null;
+  if (hasQuoteMark(text, para, body, quoteChars)) return null;
   if (!FIRST_SECOND_PERSON.test(body)) return null;
   if (mentions.within(para.start, para.end).length > 0) return null;
   if (/:\s/.test(body)) return null;

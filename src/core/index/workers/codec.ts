@@ -8,7 +8,7 @@
 import type { StringPool } from '../../extract/article';
 import { METADATA_FIELDS, type MetadataField } from '../../extract/yamlReader';
 import { compactText } from '../../util/strings';
-import { NO_ENTITIES, packedEntity, packedQuote, packQuotes, StoredArticle, StoredExtraction, type PackedEntities, type PackedMentions, type PackedQuotes } from '../packed';
+import { NO_ENTITIES, packedEntity, packedEntityNumbers, packedQuote, packQuotes, setPackedEntity, StoredArticle, StoredExtraction, type PackedEntities, type PackedMentions, type PackedQuotes } from '../packed';
 import type { Article, ArticleExtraction, MentionForm, MetadataSource, RawMention, Span } from '../../types';
 
 const FORMAT = 0x434e0001;
@@ -258,13 +258,11 @@ export function decodeExtraction(buffer: ArrayBuffer, pool?: StringPool): Stored
   const entityCount = next();
   let entities: PackedEntities | undefined;
   if (entityCount >= 0) {
-    const numbers = new Int32Array(entityCount * 3);
+    const numbers = packedEntityNumbers(entityCount);
     const entityTexts = new Array<string>(entityCount);
     let expansions: Map<number, string> | null = null;
     for (let i = 0; i < entityCount; i++) {
-      numbers[3 * i] = next();
-      numbers[3 * i + 1] = next();
-      numbers[3 * i + 2] = next();
+      setPackedEntity(numbers, i, next(), next(), next());
       entityTexts[i] = pooled(string())!;
       const expansion = pooled(string());
       if (expansion !== null) (expansions ??= new Map()).set(i, expansion);
