@@ -62,6 +62,7 @@ let scratchEnds = new Int32Array(0);
 let scratchFlags = new Int32Array(0);
 /** A token per character of a 64K-character article (768 KB in all). */
 const MAX_KEPT_SCRATCH = 65536 + 1024;
+/** Clause punctuation: its own lower case (a word's is found when its Token is made). */
 export const PLAIN_FLAG = 1;
 export const ASCII_FLAG = 2;
 /** The token may be in the word set of the filter given to tokenizeText. */
@@ -110,17 +111,14 @@ function tokenize(text: string, skip: readonly Readonly<Span>[], filter: WordFil
     const code = text.charCodeAt(i);
     if (code < 128 ? (ASCII_TOKEN_CLASS[code] & WORD) !== 0 : WORD_CHAR.test(text[i])) {
       let j = i + 1;
-      // Lower-casing is skipped for words with no capital or non-ASCII letter (most words).
+      // Whether a word has a capital is left to tokenOf: most tokens are never read.
       let ascii = code < 128;
-      let plain = ascii && (ASCII_TOKEN_CLASS[code] & CAPITAL) === 0;
       while (j < n) {
         const d = text.charCodeAt(j);
         if (d < 128) {
-          const kind = ASCII_TOKEN_CLASS[d];
-          if (kind === 0) break;
-          if ((kind & CAPITAL) !== 0) plain = false;
+          if (ASCII_TOKEN_CLASS[d] === 0) break;
         } else if (d === 0x2019 || WORD_CHAR.test(text[j])) {
-          plain = ascii = false;
+          ascii = false;
         } else break;
         j++;
       }
@@ -128,7 +126,7 @@ function tokenize(text: string, skip: readonly Readonly<Span>[], filter: WordFil
       if (end - i > 1 && text.charCodeAt(end - 1) === 46) end--;
       starts[count] = i;
       ends[count] = end;
-      flags[count] = (plain ? PLAIN_FLAG : 0) | (ascii ? ASCII_FLAG : 0) | (filter !== null && filter.mayContain(text, i, end, ascii) ? FILTERED_FLAG : 0);
+      flags[count] = (ascii ? ASCII_FLAG : 0) | (filter !== null && filter.mayContain(text, i, end, ascii) ? FILTERED_FLAG : 0);
       count++;
       i = j;
       continue;
@@ -171,7 +169,17 @@ export function releaseLargeTokenBuffers(): void {
 
 /** The token text[start, end) with the tokenizer's flags. */
 export function tokenOf(text: string, start: number, end: number, flags: number): Token {
-  return new Token(text, start, end, (flags & PLAIN_FLAG) !== 0, (flags & ASCII_FLAG) !== 0);
+  const ascii = (flags & ASCII_FLAG) !== 0;
+  // Lower-casing is skipped for words with no capital or non-ASCII letter (most words).
+  return new Token(text, start, end, (flags & PLAIN_FLAG) !== 0 || (ascii && !hasAsciiCapital(text, start, end)), ascii);
+}
+
+function hasAsciiCapital(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128 && (ASCII_TOKEN_CLASS[code] & CAPITAL) !== 0) return true;
+  }
+  return false;
 }
 
 /** The token cut short at `end` (its flags describe the whole word, so its lower case is computed). */
