@@ -266,6 +266,6 @@ export class RepeatedLines {
       const start = lines[LINE_FIELDS * i + 1];
       spans.push({ start, end: start + (lines[LINE_FIELDS * i + 2] >>> FLAG_BITS) });
     }
-    return spans;
+    return spans.slice(); // kept per article: without the room a push reserves
   }
 }

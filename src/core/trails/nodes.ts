@@ -85,9 +85,9 @@ export class TrailNodes {
       this.firstStarts[id] = start;
       return;
     }
+    // Arrays of the exact length: a push would reserve room for 17 more.
     const more = this.moreEntries.get(id);
-    if (more) more.push({ path, start });
-    else this.moreEntries.set(id, [{ path, start }]);
+    this.moreEntries.set(id, more ? more.concat({ path, start }) : [{ path, start }]);
   }
 
   /**
@@ -210,6 +210,8 @@ export class TrailNodes {
   trim(): void {
     const length = this.count + (this.count >> 4) + 64;
     if (this.groups.length > length) this.resize(length);
+    this.texts = this.texts.slice();
+    this.firstPaths = this.firstPaths.slice();
   }
 
   private resize(length: number): void {

@@ -350,7 +350,7 @@ export class TrailIndex {
         }
       }
       // One node in one article is no trail: not kept as a group, so the read side never looks at it.
-      if (members.length > 1 || nodes.inTwoArticles(start)) groups.set(group, members);
+      if (members.length > 1 || nodes.inTwoArticles(start)) groups.set(group, members.slice()); // exact length: kept
       else nodes.setGroup(start, 0);
       if ((work += members.length) >= ITEMS_PER_STEP) {
         work = 0;
