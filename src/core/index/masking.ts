@@ -15,7 +15,7 @@ function mergeSpans(a: readonly Span[], b: readonly Span[]): Span[] {
     if (last && span.start <= last.end) last.end = Math.max(last.end, span.end);
     else merged.push({ start: span.start, end: span.end });
   }
-  return merged;
+  return merged.slice(); // kept as the article's boilerplate: without the room a push reserves
 }
 
 /** Tells whether [start, end) overlaps one of `spans` (sorted, not overlapping). */

@@ -90,8 +90,8 @@ export interface PackedQuotes {
   texts: readonly string[];
 }
 
-export function packQuotes(quotes: readonly ExtractedQuote[], texts: readonly string[] = quotes.map((quote) => quote.text)): PackedQuotes {
-  const numbers = new Int32Array(quotes.length * QUOTE_FIELDS);
+/** `numbers`: where to write them (QUOTE_FIELDS a quote), a view of a buffer shared with the article's other parts. */
+export function packQuotes(quotes: readonly ExtractedQuote[], texts: readonly string[] = quotes.map((quote) => quote.text), numbers = new Int32Array(quotes.length * QUOTE_FIELDS)): PackedQuotes {
   quotes.forEach((quote, i) => {
     const at = i * QUOTE_FIELDS;
     numbers[at] = quote.start;
@@ -143,8 +143,7 @@ export interface PackedMentions {
   forms: readonly MentionForm[];
 }
 
-export function packMentions(mentions: readonly RawMention[], formOf: (mention: RawMention) => MentionForm): PackedMentions {
-  const offsets = new Int32Array(mentions.length * 2);
+export function packMentions(mentions: readonly RawMention[], formOf: (mention: RawMention) => MentionForm, offsets = new Int32Array(mentions.length * 2)): PackedMentions {
   const forms = new Array<MentionForm>(mentions.length);
   mentions.forEach((mention, i) => {
     offsets[2 * i] = mention.start;
@@ -196,9 +195,12 @@ export const packedEntityNumbers = (count: number): Int32Array => new Int32Array
 
 export const NO_ENTITIES: PackedEntities = { numbers: new Int32Array(0), texts: [], expansions: null };
 
-export function packEntities(entities: readonly RawEntityMention[] | undefined, texts: readonly string[] = (entities ?? []).map((e) => e.text)): PackedEntities {
+export function packEntities(
+  entities: readonly RawEntityMention[] | undefined,
+  texts: readonly string[] = (entities ?? []).map((e) => e.text),
+  numbers = packedEntityNumbers(entities?.length ?? 0),
+): PackedEntities {
   if (!entities || entities.length === 0) return NO_ENTITIES;
-  const numbers = new Int32Array(entities.length * ENTITY_FIELDS);
   let expansions: Map<number, string> | null = null;
   entities.forEach((e, i) => {
     setPackedEntity(numbers, i, e.start, e.end, ENTITY_TYPES.indexOf(e.type));
@@ -299,11 +301,16 @@ export function packedPartsOf(extraction: ArticleExtraction): PackedParts {
  */
 export function compactExtraction(extraction: ArticleExtraction, pool?: StringPool): StoredExtraction {
   const { article, mentions, quotes, entities } = extraction;
-  const packedMentions = packMentions(mentions, pool ? (mention) => pool.form(mention) : formWithoutOffsets);
-  const packedEntities = entities === undefined ? undefined : packEntities(entities);
+  // The mentions', quotes' and entity mentions' numbers in one buffer: one allocation (and buffer object) an article.
+  const mentionEnd = 2 * mentions.length;
+  const quoteEnd = mentionEnd + QUOTE_FIELDS * quotes.length;
+  const numbers = new Int32Array(quoteEnd + ENTITY_FIELDS * (entities?.length ?? 0));
+  const packedMentions = packMentions(mentions, pool ? (mention) => pool.form(mention) : formWithoutOffsets, numbers.subarray(0, mentionEnd));
+  const packedEntities = entities === undefined ? undefined : packEntities(entities, undefined, numbers.subarray(quoteEnd));
+  const quoteNumbers = numbers.subarray(mentionEnd, quoteEnd);
   const stored = compactText(article.text);
-  if (typeof stored === 'string') return new StoredExtraction(article, packedMentions, packQuotes(quotes), packedEntities);
-  return new StoredExtraction(new StoredArticle(article, stored), packedMentions, packQuotes(quotes, ownStrings(quotes.map((quote) => quote.text))), packedEntities);
+  if (typeof stored === 'string') return new StoredExtraction(article, packedMentions, packQuotes(quotes, undefined, quoteNumbers), packedEntities);
+  return new StoredExtraction(new StoredArticle(article, stored), packedMentions, packQuotes(quotes, ownStrings(quotes.map((quote) => quote.text)), quoteNumbers), packedEntities);
 }
 
 function formWithoutOffsets(mention: RawMention): MentionForm {

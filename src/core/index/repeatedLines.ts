@@ -86,7 +86,7 @@ export class RepeatedLines {
   /** Per candidate key, how many of its lines stand in each context. */
   private contexts = new Map<number, Map<number, number>>();
   /** Per article holding a candidate: its (key, context) pairs, to take them back when it changes. */
-  private contributions = new Map<string, Int32Array>();
+  private contributions = new Map<string, readonly number[]>();
   /** Candidate keys whose contexts changed since the furniture was last decided. */
   private readonly touchedContextKeys = new Set<number>();
 
@@ -233,7 +233,8 @@ export class RepeatedLines {
       pairs.push(key, context);
       this.touchedContextKeys.add(key);
     }
-    if (pairs.length > 0) this.contributions.set(path, Int32Array.from(pairs));
+    // A few pairs an article: a plain array at its exact length is smaller than a typed array and its buffer.
+    if (pairs.length > 0) this.contributions.set(path, pairs.slice());
     return count;
   }
 
@@ -266,6 +267,6 @@ export class RepeatedLines {
       const start = lines[LINE_FIELDS * i + 1];
       spans.push({ start, end: start + (lines[LINE_FIELDS * i + 2] >>> FLAG_BITS) });
     }
-    return spans;
+    return spans.slice(); // kept per article: without the room a push reserves
   }
 }

@@ -9,7 +9,10 @@ export interface TrailEntry {
   readonly start: number;
 }
 
-const NO_LINKS: ReadonlyMap<number, TrailMatch> = new Map();
+const MATCHES: readonly TrailMatch[] = ['whole', 'cut', 'varied'];
+/** A node's links: linked node ids at even places, each followed by how they relate (a code in MATCHES). */
+type Links = number[];
+const NO_LINKS: Links = [];
 
 function grown<T extends Int32Array>(array: T, length: number): T {
   const bigger = new (array.constructor as new (length: number) => T)(length);
@@ -31,8 +34,8 @@ export class TrailNodes {
   private groups = new Int32Array(64);
   /** A node's quotes after its first (most quotes appear once). */
   private readonly moreEntries = new Map<number, TrailEntry[]>();
-  /** Linked nodes of a node, with how they relate; only nodes with a link have an entry. */
-  private readonly linksOf = new Map<number, Map<number, TrailMatch>>();
+  /** Linked nodes of a node, with how they relate; only nodes with a link have an entry (most have one or two). */
+  private readonly linksOf = new Map<number, Links>();
 
   /** A new node without quotes (add one at once); returns its id. */
   add(text: string, words: number, shingles: number): number {
@@ -82,9 +85,9 @@ export class TrailNodes {
       this.firstStarts[id] = start;
       return;
     }
+    // Arrays of the exact length: a push would reserve room for 17 more.
     const more = this.moreEntries.get(id);
-    if (more) more.push({ path, start });
-    else this.moreEntries.set(id, [{ path, start }]);
+    this.moreEntries.set(id, more ? more.concat({ path, start }) : [{ path, start }]);
   }
 
   /**
@@ -130,8 +133,16 @@ export class TrailNodes {
     return false;
   }
 
-  links(id: number): ReadonlyMap<number, TrailMatch> {
+  /** The node's links: linked node ids at even places (read them with a step of 2), in the order they were made. */
+  links(id: number): readonly number[] {
     return this.linksOf.get(id) ?? NO_LINKS;
+  }
+
+  /** How two nodes relate, or undefined when they are not linked. */
+  linkBetween(a: number, b: number): TrailMatch | undefined {
+    const own = this.linksOf.get(a);
+    const at = own ? findId(own, b) : -1;
+    return at >= 0 ? MATCHES[own![at + 1]] : undefined;
   }
 
   /** Links two nodes both ways. */
@@ -145,10 +156,14 @@ export class TrailNodes {
     const own = this.linksOf.get(id);
     if (!own) return;
     this.linksOf.delete(id);
-    for (const other of own.keys()) {
+    for (let i = 0; i < own.length; i += 2) {
+      const other = own[i];
       const theirs = this.linksOf.get(other);
-      theirs?.delete(id);
-      if (theirs?.size === 0) this.linksOf.delete(other);
+      if (theirs) {
+        const slot = findId(theirs, id);
+        if (slot >= 0 && theirs.length === 2) this.linksOf.delete(other);
+        else if (slot >= 0) this.linksOf.set(other, theirs.slice(0, slot).concat(theirs.slice(slot + 2)));
+      }
       unlinked(other);
     }
   }
@@ -185,7 +200,8 @@ export class TrailNodes {
     this.linksOf.clear();
     for (const [id, own] of links) {
       if (newId[id] < 0) continue;
-      this.linksOf.set(newId[id], new Map([...own].map(([other, match]) => [newId[other], match])));
+      for (let i = 0; i < own.length; i += 2) own[i] = newId[own[i]];
+      this.linksOf.set(newId[id], own);
     }
     return newId;
   }
@@ -194,6 +210,8 @@ export class TrailNodes {
   trim(): void {
     const length = this.count + (this.count >> 4) + 64;
     if (this.groups.length > length) this.resize(length);
+    this.texts = this.texts.slice();
+    this.firstPaths = this.firstPaths.slice();
   }
 
   private resize(length: number): void {
@@ -204,8 +222,20 @@ export class TrailNodes {
   }
 
   private linkOneWay(from: number, to: number, match: TrailMatch): void {
+    const code = MATCHES.indexOf(match);
     const own = this.linksOf.get(from);
-    if (own) own.set(to, match);
-    else this.linksOf.set(from, new Map([[to, match]]));
+    if (!own) {
+      this.linksOf.set(from, [to, code]);
+      return;
+    }
+    const at = findId(own, to);
+    // A new array of the exact length: a push would reserve room for 17 more.
+    if (at >= 0) own[at + 1] = code;
+    else this.linksOf.set(from, own.concat(to, code));
   }
+}
+
+function findId(links: Links, id: number): number {
+  for (let i = 0; i < links.length; i += 2) if (links[i] === id) return i;
+  return -1;
 }

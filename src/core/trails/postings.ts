@@ -151,7 +151,8 @@ function eachRunOf(values: Uint32Array | Uint16Array, start: number, end: number
 /** Shingle postings: sorted arrays built in one go, and a map for what came after. */
 export class ShinglePostings {
   private keys = new SortedKeys(new Uint32Array(0));
-  private nodes: Int32Array = new Int32Array(0);
+  /** Node ids 16-bit while every id fits (up to about 3,000 articles' quotes). */
+  private nodes: Uint16Array | Int32Array = new Uint16Array(0);
   private readonly recent = new Map<number, number[]>();
   private recentCount = 0;
 
@@ -168,7 +169,9 @@ export class ShinglePostings {
   /** Replaces everything by these sorted postings (see `radixSortPairs`). */
   reset(keys: Uint32Array, nodes: Int32Array): void {
     this.keys = new SortedKeys(keys);
-    this.nodes = nodes;
+    let max = 0;
+    for (let i = 0; i < nodes.length; i++) if (nodes[i] > max) max = nodes[i];
+    this.nodes = max <= 0xffff ? Uint16Array.from(nodes) : nodes;
     this.recent.clear();
     this.recentCount = 0;
   }

@@ -292,13 +292,12 @@ export class TrailIndex {
   private isBridge(id: number): boolean {
     const { nodes } = this;
     const links = nodes.links(id);
-    if (links.size < 2) return false;
+    if (links.length < 4) return false;
     const words = nodes.words(id);
     const longer: number[] = [];
-    for (const other of links.keys()) if (nodes.words(other) > words) longer.push(other);
+    for (let l = 0; l < links.length; l += 2) if (nodes.words(links[l]) > words) longer.push(links[l]);
     for (let i = 0; i < longer.length; i++) {
-      const own = nodes.links(longer[i]);
-      for (let j = i + 1; j < longer.length; j++) if (!own.has(longer[j])) return true;
+      for (let j = i + 1; j < longer.length; j++) if (nodes.linkBetween(longer[i], longer[j]) === undefined) return true;
     }
     return false;
   }
@@ -309,7 +308,10 @@ export class TrailIndex {
    */
   private *regroupSteps(touched: Set<number>, stale: Set<number>): Steps<void> {
     const { nodes, groups } = this;
-    for (const id of [...touched]) for (const other of nodes.links(id).keys()) touched.add(other);
+    for (const id of [...touched]) {
+      const links = nodes.links(id);
+      for (let l = 0; l < links.length; l += 2) touched.add(links[l]);
+    }
     for (const id of touched) if (nodes.isLive(id) && nodes.group(id)) stale.add(nodes.group(id));
     const ungroup = (group: number) => {
       for (const id of groups.get(group) ?? []) {
@@ -335,7 +337,9 @@ export class TrailIndex {
       nodes.setGroup(start, group);
       if (!bridge(start)) {
         for (let i = 0; i < members.length; i++) {
-          for (const other of nodes.links(members[i]).keys()) {
+          const links = nodes.links(members[i]);
+          for (let l = 0; l < links.length; l += 2) {
+            const other = links[l];
             const otherGroup = nodes.group(other);
             if (otherGroup === group || bridge(other)) continue;
             // A group of before that this one now reaches (a former bridge between them) is merged in.
@@ -346,7 +350,7 @@ export class TrailIndex {
         }
       }
       // One node in one article is no trail: not kept as a group, so the read side never looks at it.
-      if (members.length > 1 || nodes.inTwoArticles(start)) groups.set(group, members);
+      if (members.length > 1 || nodes.inTwoArticles(start)) groups.set(group, members.slice()); // exact length: kept
       else nodes.setGroup(start, 0);
       if ((work += members.length) >= ITEMS_PER_STEP) {
         work = 0;
