@@ -97,7 +97,7 @@ export async function benchActivate(): Promise<void> {
     const originalResolve = moduleWithResolve._resolveFilename;
     const fakePath = path.join(os.tmpdir(), 'corpus-navigator-fake-vscode.js');
     // esbuild's interop copies the module's own keys, so list the API's top-level names from @types/vscode.
-    const typings = fs.readFileSync(require.resolve('@types/vscode/index.d.ts'), 'utf8');
+    const typings = fs.readFileSync(path.join(ROOT, 'node_modules', '@types', 'vscode', 'index.d.ts'), 'utf8');
     const stub = fakeVscode() as Record<string, unknown>;
     const api: Record<string, unknown> = {};
     for (const match of typings.matchAll(/^\t?(?: {4}|\t)export (?:class|enum|namespace|function|const|let) (\w+)/gm)) api[match[1]] = stub[match[1]];

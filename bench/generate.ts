@@ -7,7 +7,8 @@ import * as path from 'path';
 import { generateCorpus, writeCorpus, type GeneratedCorpus } from '../test/support/corpusGenerator';
 
 export const SIZES = [100, 1000, 10000] as const;
-export const DATA_DIR = path.join(__dirname, 'data');
+// From bench/ (tsx) or dist/ (the bundled benchmark): both sit one level below the project root.
+export const DATA_DIR = path.join(__dirname, '..', 'bench', 'data');
 
 /** Writes bench/data/<size>/ for each size unless already there with the same article count. */
 export function ensureCorpora(): Map<number, { dir: string; corpus: GeneratedCorpus; bytes: number }> {

@@ -24,7 +24,7 @@ import { benchWorkers } from './workers';
 import { benchTimeline } from './timeline';
 import { benchTrails } from './trails';
 import { gc, heapMB, median, ms, percentile, profile, sampleTimes, settledHeapMB, timeIt } from './measure';
-import { add, mergeWithPrevious, results, rows, RUNS, SKIP } from './report';
+import { add, mergeWithPrevious, results, ROOT, rows, RUNS, SKIP } from './report';
 
 const FUSE_QUERIES = Number(process.env.BENCH_FUSE_QUERIES ?? 5);
 /** Loads whose retained heap is measured, per corpus size (the figure is their median). */
@@ -291,7 +291,7 @@ async function main(): Promise<void> {
   if (!SKIP.has('vsix')) benchVsix();
   results.rows = rows;
   results.totalSeconds = (Date.now() - started) / 1000;
-  const resultsFile = path.join(__dirname, 'results.json');
+  const resultsFile = path.join(ROOT, 'bench', 'results.json');
   fs.writeFileSync(resultsFile, JSON.stringify(SKIP.size > 0 ? mergeWithPrevious(resultsFile) : results, null, 2) + '\n');
 
   const width = Math.max(...rows.map((row) => row.measure.length));
