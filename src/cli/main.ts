@@ -9,6 +9,8 @@ import { writeCsvExport } from './csvExport';
 import { defaultWorkerCount, MIN_FILES_COLD, WorkerExtractor } from '../core/index/workers/workerExtractor';
 import { ARCHIVE_USAGE, archiveMain } from './archive';
 import { entityStatsLines } from './entityStats';
+import type { CorpusReader } from '../core/api';
+import type { Article } from '../core/types';
 
 export interface CliIO {
   stdout(text: string): void;
@@ -191,19 +193,25 @@ export function formatStats(corpus: CorpusIndex, top: number): string {
   }
   if (shown.length === 0) lines.push('  (none)');
   lines.push(...entityStatsLines(corpus, top));
-  lines.push('', 'Articles per outlet:');
-  const perOutlet = new Map<string, { articles: number; quotes: number }>();
-  for (const article of articles) {
-    const key = article.outlet ?? '(unknown)';
-    const entry = perOutlet.get(key) ?? { articles: 0, quotes: 0 };
-    entry.articles++;
-    entry.quotes += corpus.quotesIn(article.path).length;
-    perOutlet.set(key, entry);
-  }
-  const outlets = [...perOutlet].sort((a, b) => b[1].articles - a[1].articles || (a[0] < b[0] ? -1 : 1));
-  const outletWidth = Math.max(6, ...outlets.map(([name]) => name.length));
-  for (const [name, entry] of outlets) {
-    lines.push(`  ${name.padEnd(outletWidth)}  ${String(entry.articles).padStart(5)} articles  ${String(entry.quotes).padStart(5)} quotes`);
+  lines.push('', 'Articles per outlet:', ...articlesPer(corpus, articles, (article) => article.outlet ?? '(unknown)'));
+  // A wire agency or sister station a story is credited to ("via ..."): listed only when some article has one.
+  if (articles.some((article) => article.credit !== null)) {
+    lines.push('', 'Articles per credit:', ...articlesPer(corpus, articles.filter((article) => article.credit !== null), (article) => article.credit!));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** One line per key (most articles first): its articles and their quotes. */
+function articlesPer(corpus: CorpusReader, articles: readonly Article[], keyOf: (article: Article) => string): string[] {
+  const perKey = new Map<string, { articles: number; quotes: number }>();
+  for (const article of articles) {
+    const key = keyOf(article);
+    const entry = perKey.get(key) ?? { articles: 0, quotes: 0 };
+    entry.articles++;
+    entry.quotes += corpus.quotesIn(article.path).length;
+    perKey.set(key, entry);
+  }
+  const keys = [...perKey].sort((a, b) => b[1].articles - a[1].articles || (a[0] < b[0] ? -1 : 1));
+  const width = Math.max(6, ...keys.map(([name]) => name.length));
+  return keys.map(([name, entry]) => `  ${name.padEnd(width)}  ${String(entry.articles).padStart(5)} articles  ${String(entry.quotes).padStart(5)} quotes`);
 }

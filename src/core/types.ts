@@ -205,7 +205,7 @@ export interface ExportedMention {
  */
 export interface CorpusExport {
   version: 2;
-  articles: { path: string; title: string | null; outlet: string | null; date: string | null }[];
+  articles: { path: string; title: string | null; outlet: string | null; credit: string | null; date: string | null }[];
   people: {
     id: string;
     name: string;

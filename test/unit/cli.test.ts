@@ -58,7 +58,7 @@ describe('cli', () => {
     assert.deepStrictEqual(exported.articles.map((a) => a.path), Object.keys(yaml.articles).sort());
     for (const article of exported.articles) {
       const expected = yaml.articles[article.path];
-      assert.deepStrictEqual(Object.keys(article), ['path', 'title', 'outlet', 'date']);
+      assert.deepStrictEqual(Object.keys(article), ['path', 'title', 'outlet', 'credit', 'date']);
       assert.strictEqual(article.title, expected.title, article.path);
       assert.strictEqual(article.outlet, (expected.outlet as string | undefined) ?? null, article.path);
       assert.strictEqual(article.date, expected.date, article.path);
@@ -80,7 +80,7 @@ describe('cli', () => {
     assert.strictEqual(stdout, '');
     assert.match(stderr, /bad\.txt: binary/);
     const exported = JSON.parse(readFileSync(out, 'utf8')) as CorpusExport;
-    assert.deepStrictEqual(exported.articles, [{ path: 'good.txt', title: 'Good headline', outlet: null, date: '2016-11-14' }]);
+    assert.deepStrictEqual(exported.articles, [{ path: 'good.txt', title: 'Good headline', outlet: null, credit: null, date: '2016-11-14' }]);
   });
 
   it('prints stats with counts and articles per outlet', async () => {
@@ -89,6 +89,22 @@ describe('cli', () => {
     assert.match(stdout, /^Articles: 5$/m);
     assert.match(stdout, /Top people:/);
     assert.match(stdout, /^ {2}The Independent +2 articles/m);
+  });
+
+  it('exports and counts who a story is credited to, apart from its outlet', async () => {
+    await fsp.writeFile(path.join(tmp, 'wire.txt'), 'Harbour plan approved\n\nBy Greta Holm, The Associated Press\n\n"We will build it," the mayor said.\n');
+    await fsp.writeFile(path.join(tmp, 'local.txt'), 'Council meets\n\nThe council met on Monday.\n');
+    const out = path.join(tmp, 'export.json');
+    assert.strictEqual((await run('export', tmp, '--out', out)).code, 0);
+    const exported = JSON.parse(readFileSync(out, 'utf8')) as CorpusExport;
+    assert.deepStrictEqual(
+      exported.articles.map((article) => [article.path, article.credit]),
+      [['local.txt', null], ['wire.txt', 'The Associated Press']],
+    );
+    const { stdout } = await run('stats', tmp);
+    assert.match(stdout, /^Articles per credit:\n {2}The Associated Press +1 articles +1 quotes$/m);
+    const { stdout: sample } = await run('stats', corpusDir);
+    assert.doesNotMatch(sample, /Articles per credit/);
   });
 
   it('runs as an executable and exits non-zero on a missing folder', function () {

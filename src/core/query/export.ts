@@ -37,7 +37,7 @@ function exportedMentions(mentions: readonly Mention[]): ExportedMention[] {
 export function toExport(corpus: CorpusReader): CorpusExport & { quoteTrails: ExportedTrail[] } {
   const articles = [...corpus.articles()]
     .sort((a, b) => compareCodeUnits(a.path, b.path))
-    .map((article) => ({ path: article.path, title: article.title, outlet: article.outlet, date: article.date }));
+    .map((article) => ({ path: article.path, title: article.title, outlet: article.outlet, credit: article.credit, date: article.date }));
 
   // People are among the entities too: their mentions are read once for both lists.
   const read = new Map<Entity, readonly Mention[]>();
