@@ -17,6 +17,9 @@ const common = {
   sourcemap: !production,
   sourcesContent: false,
   logLevel: 'warning',
+  // Node 20 reads \p{...} in regexes; without this esbuild rewrites such a literal as `new RegExp(...)`,
+  // which inside a function builds the regex again on every call.
+  supported: { 'regexp-unicode-property-escapes': true },
 };
 
 /** @type {import('esbuild').BuildOptions[]} */

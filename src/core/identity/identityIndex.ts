@@ -15,6 +15,7 @@
 // document state and rule 1 live in clusters.ts.
 import type { MentionForm, Person } from '../types';
 import * as counts from '../util/counts';
+import type { Tally } from '../util/counts';
 import { ITEMS_PER_STEP, runSteps, runStepsSliced, type Steps } from '../util/steps';
 import { CandidateIndex } from './candidates';
 import * as clusterHelpers from './clusters';
@@ -27,7 +28,7 @@ import { PeopleTable, type IdentityChanges } from './people';
 import { resolveShortForms } from './picking';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
-const { addToIndex, tallyKeys } = counts;
+const { addToTallies, tallyKeys } = counts;
 const { definingClustersOf, parsedOf, rootOf, tallyAssigned } = clusterHelpers;
 const { aliasTable, parseName } = names;
 const { widelyReportedAt } = evidence;
@@ -58,8 +59,8 @@ export class IdentityIndex {
   private readonly registry = new ClusterRegistry();
   private readonly candidates = new CandidateIndex(this.registry);
   /** Documents with mentions resolved in pass 3, per surname and (lone words) per given name. */
-  private readonly surnameDocs = new Map<string, Map<DocState, number>>();
-  private readonly givenDocs = new Map<string, Map<DocState, number>>();
+  private readonly surnameDocs = new Map<string, Tally<DocState>>();
+  private readonly givenDocs = new Map<string, Tally<DocState>>();
   private readonly persons = new PeopleTable();
   private readonly stories = new StoryIndex(this.registry);
 
@@ -202,13 +203,13 @@ export class IdentityIndex {
       if (c.given) changedGivens.add(c.given);
     }
     for (const surname of changedSurnames) {
-      for (const doc of this.surnameDocs.get(surname)?.keys() ?? []) {
+      for (const doc of tallyKeys(this.surnameDocs.get(surname) ?? null)) {
         toResolve.add(doc);
         if (++walked % ITEMS_PER_STEP === 0) yield;
       }
     }
     for (const given of changedGivens) {
-      for (const doc of this.givenDocs.get(given)?.keys() ?? []) {
+      for (const doc of tallyKeys(this.givenDocs.get(given) ?? null)) {
         toResolve.add(doc);
         if (++walked % ITEMS_PER_STEP === 0) yield;
       }
@@ -259,9 +260,9 @@ export class IdentityIndex {
         continue;
       }
       dirtySurnames.add(p.surname);
-      addToIndex(this.surnameDocs, p.surname, doc, sign);
+      addToTallies(this.surnameDocs, p.surname, doc, sign);
       if (doc.mentions[i].tentative === true) continue;
-      if (p.lone !== null) addToIndex(this.givenDocs, p.lone, doc, sign);
+      if (p.lone !== null) addToTallies(this.givenDocs, p.lone, doc, sign);
       else if (p.given.length) this.candidates.addInitial(p.surname, p.given[0], p.gender, sign);
     }
   }

@@ -63,6 +63,9 @@ function keyArray(numbers: readonly number[]): Uint16Array | Int32Array {
   return max <= 0xffff ? Uint16Array.from(numbers) : Int32Array.from(numbers);
 }
 
+/** Documents added to a key's list after which the flush copies it to fit (one edit's few are left). */
+const TRIM_AFTER_PUSHES = 16;
+
 /** A reading of a name this rare among its mentions joins the usual reading. */
 const RARE_READING = 0.25;
 
@@ -145,6 +148,11 @@ export class NamedEntityIndex {
   private readonly forms = new Map<TypedKey, Map<string, number>>();
   /** Per typed key, the documents that mention it, each once in no order (a list, not a map: a tenth of the memory). */
   private readonly keyDocs = new Map<TypedKey, string[]>();
+  /**
+   * Documents added to each key's list since it was last copied to fit: a list pushed to keeps up to half its
+   * length spare, so lists that took many (after a load, all of them) are copied at the flush.
+   */
+  private readonly pushedTo = new Map<TypedKey, number>();
   /** Acronym definitions joining two typed keys, counted ("a\u0000b"). */
   private readonly links = new Map<string, number>();
   private dirty = true;
@@ -204,6 +212,7 @@ export class NamedEntityIndex {
       if (delta > 0) {
         if (docs) docs.push(path);
         else this.keyDocs.set(key, [path]);
+        this.pushedTo.set(key, (this.pushedTo.get(key) ?? 0) + 1);
         continue;
       }
       if (!docs) continue;
@@ -266,6 +275,11 @@ export class NamedEntityIndex {
     if (!this.dirty) return changes;
     this.dirty = false;
     this.keyNumbers.release(this.forms);
+    for (const [key, pushed] of this.pushedTo) {
+      const docs = this.keyDocs.get(key);
+      if (docs && pushed >= TRIM_AFTER_PUSHES) this.keyDocs.set(key, docs.slice());
+    }
+    this.pushedTo.clear();
     const settled = this.settledTypes();
     const nodeOf = (key: TypedKey): TypedKey => {
       const type = settled.get(bareKey(key));
@@ -342,7 +356,8 @@ export class NamedEntityIndex {
     const name = written?.[0] ?? fallbackName ?? forms[0][0];
     let id = `${type}:${slugify(name)}`;
     for (let n = 2; taken.has(id); n++) id = `${type}:${slugify(name)}-${n}`;
-    const aliases = forms.map(([text]) => text).filter((text) => text !== name);
+    // Copied to fit: a filtered array keeps room for 16 more, and the index keeps one per entity.
+    const aliases = forms.map(([text]) => text).filter((text) => text !== name).slice();
     return { id, type, name, aliases, roles: [], mentions: [] };
   }
 }

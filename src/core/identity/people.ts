@@ -133,7 +133,9 @@ export class PeopleTable {
 function describePerson(members: readonly ClusterState[], canonical: string | null): PersonDescription {
   const forms = mergedForms(members);
   const name = canonical ?? fullestForm(forms);
-  const aliases = [...forms.keys()].filter((f) => f !== name).sort((a, b) => forms.get(b)!.count - forms.get(a)!.count || a.localeCompare(b));
+  const others = [...forms.keys()].filter((f) => f !== name).sort((a, b) => forms.get(b)!.count - forms.get(a)!.count || a.localeCompare(b));
+  // Copied to fit: a filtered array keeps room for 16 more, and the index keeps one per person.
+  const aliases = others.slice();
   return { name, aliases, roles: rolesByFrequency(mergedRoles(members)) };
 }
 

@@ -88,3 +88,10 @@ export function* tallyEntries<K>(tally: Tally<K>): Iterable<[K, number]> {
   if (tally instanceof Map) yield* tally.entries();
   else for (let at = 0; at < tally.length; at += 2) yield [tally[at] as K, tally[at + 1] as number];
 }
+
+/** addToTally in the tally of `key`; a tally left empty removes `key`. */
+export function addToTallies<K, V>(map: Map<K, Tally<V>>, key: K, value: V, delta: number): void {
+  const tally = addToTally(map.get(key) ?? null, value, delta);
+  if (tally === null) map.delete(key);
+  else map.set(key, tally);
+}

@@ -193,17 +193,40 @@ function viterbi(length: number, flags: Int32Array, from: number, transitions: A
         backPointers[e + t] = OUTSIDE;
       }
     } else {
+      // The nine previous scores in locals, and the predecessors compared unrolled (the first best wins).
+      const p0 = scores[0], p1 = scores[1], p2 = scores[2], p3 = scores[3], p4 = scores[4];
+      const p5 = scores[5], p6 = scores[6], p7 = scores[7], p8 = scores[8];
       for (let t = 0; t < (candidate ? T : 1); t++) {
-        let best = -Infinity;
-        let arg = 0;
-        // I-X only follows B-X or I-X (tags t - 1 and t); the other moves are forbidden, not worth scoring.
-        const inside = t !== OUTSIDE && (t & 1) === 0;
-        for (let p = inside ? t - 1 : 0; p < (inside ? t + 1 : T); p++) {
-          const s = scores[p] + transitions[p * T + t];
+        let best: number;
+        let arg: number;
+        if (t !== OUTSIDE && (t & 1) === 0) {
+          // I-X only follows B-X or I-X (tags t - 1 and t); the other moves are forbidden, not worth scoring.
+          best = scores[t - 1] + transitions[(t - 1) * T + t];
+          arg = t - 1;
+          const s = scores[t] + transitions[t * T + t];
           if (s > best) {
             best = s;
-            arg = p;
+            arg = t;
           }
+        } else {
+          best = p0 + transitions[t];
+          arg = 0;
+          let s = p1 + transitions[T + t];
+          if (s > best) { best = s; arg = 1; }
+          s = p2 + transitions[2 * T + t];
+          if (s > best) { best = s; arg = 2; }
+          s = p3 + transitions[3 * T + t];
+          if (s > best) { best = s; arg = 3; }
+          s = p4 + transitions[4 * T + t];
+          if (s > best) { best = s; arg = 4; }
+          s = p5 + transitions[5 * T + t];
+          if (s > best) { best = s; arg = 5; }
+          s = p6 + transitions[6 * T + t];
+          if (s > best) { best = s; arg = 6; }
+          s = p7 + transitions[7 * T + t];
+          if (s > best) { best = s; arg = 7; }
+          s = p8 + transitions[8 * T + t];
+          if (s > best) { best = s; arg = 8; }
         }
         next[t] = best + emissions[e + t];
         backPointers[e + t] = arg;

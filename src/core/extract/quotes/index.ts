@@ -46,7 +46,8 @@ export function extractQuotes(text: string, exclude: readonly Span[], mentions: 
   // (which cover the marked ones), with the possible speech verbs flagged for collectReferents.
   const tokens = tokenizeText(text, marked.parts, SPEECH_VERB_FILTER);
   const quotes = findUnmarkedQuotes(text, paragraphs, marked, new OutsideQuotes(text, marked.parts, tokens), mentionLookup);
-  const outside = new IndexedOutsideQuotes(text, quotes, tokens);
+  // Without unmarked statements the quotes are the marked ones, inside which the tokenizer left no token.
+  const outside = new IndexedOutsideQuotes(text, quotes, tokens, !quotes.some((q) => q.unmarked));
   const clusters = clusterMentions(mentions);
   const article: QuotedArticle = {
     text,

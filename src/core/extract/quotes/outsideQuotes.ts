@@ -76,36 +76,45 @@ export class IndexedOutsideQuotes extends OutsideQuotes {
   readonly tokenStarts: ArrayLike<number>;
   /** How many tokens lie outside quotes. */
   readonly tokenCount: number;
-  /** Each token's number in the tokenizer's list. */
-  private readonly numbers: Int32Array;
+  /** Each token's number in the tokenizer's list; null when they are the same (no token of its list is quoted). */
+  private readonly numbers: Int32Array | null;
   /** The tokens outside quotes that the tokenizer flagged (FILTERED_FLAG), by index, in text order. */
   readonly filteredTokens: ArrayLike<number>;
   readonly filteredCount: number;
   private readonly tokenObjects: (Token | null)[];
 
-  constructor(text: string, quotes: readonly Readonly<Span>[], allTokens: TokenList) {
+  /** `tokensOutside`: no token of `allTokens` starts inside one of `quotes`, so the list is taken as it is. */
+  constructor(text: string, quotes: readonly Readonly<Span>[], allTokens: TokenList, tokensOutside = false) {
     super(text, quotes, allTokens);
-    const { quoted } = this;
-    const { starts, flags, count } = allTokens;
-    const unquotedStarts = scratchInts(count);
-    const numbers = scratchInts(count);
-    const filtered = scratchInts(count);
-    let kept = 0;
-    let filteredCount = 0;
-    for (let n = 0; n < count; n++) {
-      if (quoted[starts[n]]) continue;
-      unquotedStarts[kept] = starts[n];
-      numbers[kept] = n;
-      if ((flags[n] & FILTERED_FLAG) !== 0) filtered[filteredCount++] = kept;
-      kept++;
+    if (tokensOutside) {
+      this.tokenStarts = allTokens.starts;
+      this.numbers = null;
+      this.tokenCount = allTokens.count;
+      this.filteredTokens = allTokens.filtered;
+      this.filteredCount = allTokens.filteredCount;
+    } else {
+      const { quoted } = this;
+      const { starts, flags, count } = allTokens;
+      const unquotedStarts = scratchInts(count);
+      const numbers = scratchInts(count);
+      const filtered = scratchInts(count);
+      let kept = 0;
+      let filteredCount = 0;
+      for (let n = 0; n < count; n++) {
+        if (quoted[starts[n]]) continue;
+        unquotedStarts[kept] = starts[n];
+        numbers[kept] = n;
+        if ((flags[n] & FILTERED_FLAG) !== 0) filtered[filteredCount++] = kept;
+        kept++;
+      }
+      this.tokenStarts = unquotedStarts;
+      this.numbers = numbers;
+      this.tokenCount = kept;
+      this.filteredTokens = filtered;
+      this.filteredCount = filteredCount;
     }
-    this.tokenStarts = unquotedStarts;
-    this.numbers = numbers;
-    this.filteredTokens = filtered;
-    this.filteredCount = filteredCount;
-    this.tokenCount = kept;
     // Sized once: growing it by push copied the list over and over for a long article.
-    this.tokenObjects = new Array<Token | null>(kept).fill(null);
+    this.tokenObjects = new Array<Token | null>(this.tokenCount).fill(null);
   }
 
   /** Index of the first token outside quotes that starts at or after `pos`. */
@@ -113,20 +122,26 @@ export class IndexedOutsideQuotes extends OutsideQuotes {
     return lowerBoundOfNumbers(this.tokenStarts, pos, 0, this.tokenCount);
   }
 
+  /** The n-th token's number in the tokenizer's list. */
+  private numberOf(n: number): number {
+    const { numbers } = this;
+    return numbers === null ? n : numbers[n];
+  }
+
   tokenEnd(n: number): number {
-    return this.allTokens.ends[this.numbers[n]];
+    return this.allTokens.ends[this.numberOf(n)];
   }
 
   /** Whether the n-th token has no character beyond ASCII. */
   isAsciiToken(n: number): boolean {
-    return (this.allTokens.flags[this.numbers[n]] & ASCII_FLAG) !== 0;
+    return (this.allTokens.flags[this.numberOf(n)] & ASCII_FLAG) !== 0;
   }
 
   /** The Token of the n-th token outside quotes. */
   token(n: number): Token {
     let token = this.tokenObjects[n];
     if (token === null) {
-      const number = this.numbers[n];
+      const number = this.numberOf(n);
       const { starts, ends, flags } = this.allTokens;
       token = tokenOf(this.text, starts[number], ends[number], flags[number]);
       this.tokenObjects[n] = token;

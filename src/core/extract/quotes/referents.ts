@@ -10,7 +10,7 @@ import { speaker, type Paragraph, type QuotedArticle, type Referent } from './mo
 import { paragraphAt } from './paragraphs';
 import { Subjects } from './subjects';
 import * as chars from '../../util/chars';
-import { cutToken, type Token } from './tokens';
+import { cutToken, mayRunThrough, type Token } from './tokens';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { INVERTED_SPEECH_VERBS, SPEECH_VERBS, STANCE_VERBS, VERB_MODIFIERS } = speech;
@@ -45,30 +45,39 @@ export function collectReferents(article: QuotedArticle): readonly Referent[] {
   // Only the tokens the tokenizer flagged as possible speech verbs are read, and the paragraph's last
   // token when it runs past the paragraph's end (it is cut there, as tokens() does, and read as cut). Token
   // objects are made only for possible verbs and the few words before them that isPassive and isNounUse read.
+  const { text } = article;
+  const starts = outside.tokenStarts;
   const filtered = outside.filteredTokens;
   const filteredCount = outside.filteredCount;
   const window: Token[] = [];
   let f = 0;
   for (const para of paragraphs) {
-    const first = outside.firstTokenFrom(para.start);
-    const after = outside.firstTokenFrom(para.end);
-    const cut = after > first && outside.tokenEnd(after - 1) > para.end ? after - 1 : -1;
-    while (f < filteredCount && filtered[f] < first) f++;
-    for (; f < filteredCount && filtered[f] < after; f++) if (filtered[f] !== cut) speechVerbReferent(article, subjects, refs, window, para, first, filtered[f]);
-    if (cut >= 0) speechVerbReferent(article, subjects, refs, window, para, first, cut);
+    while (f < filteredCount && starts[filtered[f]] < para.start) f++;
+    // Only a paragraph cut short of a word (by an excluded range) can have a token running past its end.
+    const cut = mayRunThrough(text, para.end) ? tokenRunningPast(outside, para) : -1;
+    for (; f < filteredCount && starts[filtered[f]] < para.end; f++) if (filtered[f] !== cut) speechVerbReferent(article, subjects, refs, window, para, filtered[f]);
+    if (cut >= 0) speechVerbReferent(article, subjects, refs, window, para, cut);
   }
   return refs.sort((a, b) => a.pos - b.pos);
 }
 
+/** The paragraph's last token outside quotes when it runs past the paragraph's end, else -1. */
+function tokenRunningPast(outside: QuotedArticle['outside'], para: Paragraph): number {
+  const first = outside.firstTokenFrom(para.start);
+  const after = outside.firstTokenFrom(para.end);
+  return after > first && outside.tokenEnd(after - 1) > para.end ? after - 1 : -1;
+}
+
 /** The unnamed subject of the speech verb that the n-th token outside quotes may be ("the official said"), added to `refs`. */
-function speechVerbReferent(article: QuotedArticle, subjects: Subjects, refs: Referent[], window: Token[], para: Paragraph, first: number, n: number): void {
+function speechVerbReferent(article: QuotedArticle, subjects: Subjects, refs: Referent[], window: Token[], para: Paragraph, n: number): void {
   const { text, outside } = article;
   const start = outside.tokenStarts[n];
   const end = Math.min(outside.tokenEnd(n), para.end);
   const ascii = outside.isAsciiToken(n);
   if (!SPEECH_VERB_FILTER.mayContain(text, start, end, ascii) || (ascii && !SPEECH_VERB_WORDS.has(text, start, end))) return;
   window.length = 0;
-  for (let w = Math.max(first, n - PASSIVE_LOOKBACK); w < n; w++) window.push(outside.token(w));
+  // The words before it in its paragraph (token starts ascend, so those at or after the paragraph's start).
+  for (let w = Math.max(0, n - PASSIVE_LOOKBACK); w < n; w++) if (outside.tokenStarts[w] >= para.start) window.push(outside.token(w));
   const whole = outside.token(n);
   const t = whole.end > para.end ? cutToken(text, whole, para.end) : whole;
   window.push(t);

@@ -60,8 +60,12 @@ const ASCII_TOKEN_CLASS = chars.asciiClassTable([
 let scratchStarts = new Int32Array(0);
 let scratchEnds = new Int32Array(0);
 let scratchFlags = new Int32Array(0);
+/** The numbers of the flagged tokens (FILTERED_FLAG), and how many there are. */
+let scratchFiltered = new Int32Array(0);
+let scratchFilteredCount = 0;
 /** A token per character of a 64K-character article (768 KB in all). */
 const MAX_KEPT_SCRATCH = 65536 + 1024;
+/** Clause punctuation: its own lower case (a word's is found when its Token is made). */
 export const PLAIN_FLAG = 1;
 export const ASCII_FLAG = 2;
 /** The token may be in the word set of the filter given to tokenizeText. */
@@ -73,12 +77,18 @@ function breaksToken(text: string, i: number): boolean {
   return code < 128 ? ASCII_TOKEN_CLASS[code] === 0 : code !== 0x2019 && !WORD_CHAR.test(text[i]);
 }
 
+/** Whether a token may run through offset `pos` (no character there ends one). */
+export function mayRunThrough(text: string, pos: number): boolean {
+  return pos < text.length && !breaksToken(text, pos);
+}
+
 /**
  * Words (with inner apostrophes, hyphens, full stops) and clause punctuation, in one pass, written to the
  * scratch buffers; returns how many tokens there are. Token objects are made later, only for the tokens
  * read (quoted ones never are). Tokens starting inside a span of `skip` (sorted, not overlapping) are
  * never read, so the scan jumps over the span: it resumes after the span's last character that ends any
- * token, where a scan of the whole text would be between tokens too, so every other token comes out the same.
+ * token, where a scan of the whole text would be between tokens too, so every other token comes out the same
+ * (the tokens from there to the span's end are left out).
  */
 function tokenize(text: string, skip: readonly Readonly<Span>[], filter: WordFilter | null): number {
   const n = text.length;
@@ -87,19 +97,25 @@ function tokenize(text: string, skip: readonly Readonly<Span>[], filter: WordFil
     scratchStarts = new Int32Array(n + 1024);
     scratchEnds = new Int32Array(n + 1024);
     scratchFlags = new Int32Array(n + 1024);
+    scratchFiltered = new Int32Array(n + 1024);
   }
   const starts = scratchStarts;
   const ends = scratchEnds;
   const flags = scratchFlags;
+  const filtered = scratchFiltered;
   let count = 0;
+  let filteredCount = 0;
   let i = 0;
   let nextSkip = 0;
   let skipStart = skip.length > 0 ? skip[0].start : n;
+  /** Tokens starting before this offset lie inside the skipped span the scan resumed in, and are left out. */
+  let skippedUntil = 0;
   while (i < n) {
     if (i >= skipStart) {
       while (nextSkip < skip.length && skip[nextSkip].end <= i) nextSkip++;
       if (nextSkip < skip.length && skip[nextSkip].start <= i) {
-        let resume = skip[nextSkip].end;
+        skippedUntil = skip[nextSkip].end;
+        let resume = skippedUntil;
         while (resume > i && !breaksToken(text, resume - 1)) resume--;
         i = resume;
         nextSkip++;
@@ -110,37 +126,44 @@ function tokenize(text: string, skip: readonly Readonly<Span>[], filter: WordFil
     const code = text.charCodeAt(i);
     if (code < 128 ? (ASCII_TOKEN_CLASS[code] & WORD) !== 0 : WORD_CHAR.test(text[i])) {
       let j = i + 1;
-      // Lower-casing is skipped for words with no capital or non-ASCII letter (most words).
+      // Whether a word has a capital is left to tokenOf: most tokens are never read.
       let ascii = code < 128;
-      let plain = ascii && (ASCII_TOKEN_CLASS[code] & CAPITAL) === 0;
       while (j < n) {
         const d = text.charCodeAt(j);
         if (d < 128) {
-          const kind = ASCII_TOKEN_CLASS[d];
-          if (kind === 0) break;
-          if ((kind & CAPITAL) !== 0) plain = false;
+          if (ASCII_TOKEN_CLASS[d] === 0) break;
         } else if (d === 0x2019 || WORD_CHAR.test(text[j])) {
-          plain = ascii = false;
+          ascii = false;
         } else break;
         j++;
       }
-      let end = j;
-      if (end - i > 1 && text.charCodeAt(end - 1) === 46) end--;
-      starts[count] = i;
-      ends[count] = end;
-      flags[count] = (plain ? PLAIN_FLAG : 0) | (ascii ? ASCII_FLAG : 0) | (filter !== null && filter.mayContain(text, i, end, ascii) ? FILTERED_FLAG : 0);
-      count++;
+      if (i >= skippedUntil) {
+        let end = j;
+        if (end - i > 1 && text.charCodeAt(end - 1) === 46) end--;
+        starts[count] = i;
+        ends[count] = end;
+        if (filter !== null && filter.mayContain(text, i, end, ascii)) {
+          flags[count] = ascii ? ASCII_FLAG | FILTERED_FLAG : FILTERED_FLAG;
+          filtered[filteredCount++] = count;
+        } else flags[count] = ascii ? ASCII_FLAG : 0;
+        count++;
+      }
       i = j;
       continue;
     }
-    if (code === 44 || code === 59 || code === 58 || code === 40 || code === 41 || code === 0x2014 || code === 0x2013) {
+    if ((code === 44 || code === 59 || code === 58 || code === 40 || code === 41 || code === 0x2014 || code === 0x2013) && i >= skippedUntil) {
       starts[count] = i;
       ends[count] = i + 1;
-      flags[count] = PLAIN_FLAG | (code < 128 ? ASCII_FLAG : 0) | (filter !== null && filter.mayContain(text, i, i + 1, code < 128) ? FILTERED_FLAG : 0);
+      flags[count] = PLAIN_FLAG | (code < 128 ? ASCII_FLAG : 0);
+      if (filter !== null && filter.mayContain(text, i, i + 1, code < 128)) {
+        flags[count] |= FILTERED_FLAG;
+        filtered[filteredCount++] = count;
+      }
       count++;
     }
     i++;
   }
+  scratchFilteredCount = filteredCount;
   // Only a number is returned: an object literal here made V8 deoptimise the loop over and over.
   return count;
 }
@@ -151,27 +174,40 @@ export interface TokenList {
   readonly ends: ArrayLike<number>;
   readonly flags: ArrayLike<number>;
   readonly count: number;
+  /** The numbers of the flagged tokens (FILTERED_FLAG), in order: the first `filteredCount`. */
+  readonly filtered: ArrayLike<number>;
+  readonly filteredCount: number;
 }
 
 /**
  * Tokenizes the text into the shared buffers: the result is valid until the next call (the next
  * article), so it must not be kept beyond the article's extraction. Tokens that start inside a span of
- * `skip` (sorted by start, not overlapping) may be left out: only readers that skip them may be given it.
+ * `skip` (sorted by start, not overlapping) are left out (when the spans are not sorted, perhaps not all).
  * Tokens that `filter` may hold are flagged (FILTERED_FLAG), so a search for its words need not read the others.
  */
 export function tokenizeText(text: string, skip: readonly Readonly<Span>[] = [], filter: WordFilter | null = null): TokenList {
   const count = tokenize(text, skip, filter);
-  return { starts: scratchStarts, ends: scratchEnds, flags: scratchFlags, count };
+  return { starts: scratchStarts, ends: scratchEnds, flags: scratchFlags, count, filtered: scratchFiltered, filteredCount: scratchFilteredCount };
 }
 
 /** Lets a huge article's token buffers go rather than keep them for the next (ordinary) ones. */
 export function releaseLargeTokenBuffers(): void {
-  if (scratchStarts.length > MAX_KEPT_SCRATCH) scratchStarts = scratchEnds = scratchFlags = new Int32Array(0);
+  if (scratchStarts.length > MAX_KEPT_SCRATCH) scratchStarts = scratchEnds = scratchFlags = scratchFiltered = new Int32Array(0);
 }
 
 /** The token text[start, end) with the tokenizer's flags. */
 export function tokenOf(text: string, start: number, end: number, flags: number): Token {
-  return new Token(text, start, end, (flags & PLAIN_FLAG) !== 0, (flags & ASCII_FLAG) !== 0);
+  const ascii = (flags & ASCII_FLAG) !== 0;
+  // Lower-casing is skipped for words with no capital or non-ASCII letter (most words).
+  return new Token(text, start, end, (flags & PLAIN_FLAG) !== 0 || (ascii && !hasAsciiCapital(text, start, end)), ascii);
+}
+
+function hasAsciiCapital(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 128 && (ASCII_TOKEN_CLASS[code] & CAPITAL) !== 0) return true;
+  }
+  return false;
 }
 
 /** The token cut short at `end` (its flags describe the whole word, so its lower case is computed). */
