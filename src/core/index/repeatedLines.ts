@@ -10,7 +10,8 @@
 // is never a candidate). The same story syndicated to several outlets repeats its short lines too, but always between the same
 // paragraphs, so its copies count as one context.
 import { lineTable, LINE_BOILERPLATE, LINE_COUNTED, type LineTable } from '../extract/lineKeys';
-import { addCount, addToIndex } from '../util/counts';
+import { addToIndex } from '../util/counts';
+import { KeyCounts } from './keyCounts';
 import { ITEMS_PER_STEP, type Steps } from '../util/steps';
 import type { ArticleExtraction, Span } from '../types';
 
@@ -77,7 +78,7 @@ export class RepeatedLines {
   /** The lines each article's counts were taken from. */
   private readonly tables = new Map<string, Lines>();
   /** Articles per counted line key. */
-  private readonly counts = new Map<number, number>();
+  private readonly counts = new KeyCounts();
   private readonly spansByPath = new Map<string, readonly Span[]>();
   private furnitureKeys = new Set<number>();
   /** Keys in at least `threshold` articles, and that threshold. */
@@ -132,7 +133,7 @@ export class RepeatedLines {
       const old = this.tables.get(path);
       if (old) {
         for (const key of countedKeys(old)) {
-          addCount(this.counts, key, -1);
+          this.counts.add(key, -1);
           touched.add(key);
         }
       }
@@ -141,7 +142,7 @@ export class RepeatedLines {
         const table = this.table(extraction);
         this.tables.set(path, table);
         for (const key of countedKeys(table)) {
-          addCount(this.counts, key, 1);
+          this.counts.add(key, 1);
           touched.add(key);
         }
         work += lineCount(table);
@@ -156,10 +157,10 @@ export class RepeatedLines {
     if (candidatesMoved) {
       this.threshold = threshold;
       this.candidates = new Set();
-      for (const [key, count] of this.counts) if (count >= threshold) this.candidates.add(key);
+      this.counts.forEach((key, count) => count >= threshold && this.candidates.add(key));
     } else {
       for (const key of touched) {
-        const candidate = (this.counts.get(key) ?? 0) >= threshold;
+        const candidate = this.counts.get(key) >= threshold;
         if (candidate === this.candidates.has(key)) continue;
         candidatesMoved = true;
         if (candidate) this.candidates.add(key);
