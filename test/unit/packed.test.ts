@@ -2,6 +2,7 @@ import * as assert from 'assert';
 import { CorpusIndex } from '../../src/core/index/corpusIndex';
 import { extractArticle, StringPool } from '../../src/core/extract/article';
 import { emptyCorpusConfig } from '../../src/core/extract/corpusYaml';
+import { rawEntityMention } from '../../src/core/extract/mentions/rawMention';
 import {
   compactExtraction,
   mentionFormsOf,
@@ -103,10 +104,10 @@ describe('packed storage', () => {
 
   it('round-trips organisation and place mentions, long spans and expansions included, and reads a prefix in place', () => {
     const entities: RawEntityMention[] = [
-      { start: 0, end: 7, text: 'Harbour', type: 'place' },
-      { start: 12, end: 12, text: '', type: 'organization' },
-      { start: 40, end: 40 + 300000, text: 'The Harbour Authority', type: 'organization', expansion: 'Harbour Authority' },
-      { start: 2 ** 30, end: 2 ** 30 + 9, text: 'Port Lane', type: 'place' },
+      rawEntityMention(0, 7, 'Harbour', 'place'),
+      rawEntityMention(12, 12, '', 'organization'),
+      rawEntityMention(40, 40 + 300000, 'The Harbour Authority', 'organization', 'Harbour Authority'),
+      rawEntityMention(2 ** 30, 2 ** 30 + 9, 'Port Lane', 'place'),
     ];
     const packed = packEntities(entities);
     assert.deepStrictEqual(unpackEntities(packed), entities);

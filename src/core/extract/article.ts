@@ -52,7 +52,9 @@ export class StringPool {
     const key = parts.join('\u0000');
     let pooled = this.multiParts.get(key);
     if (pooled === undefined) {
-      pooled = parts.map((part) => this.string(part));
+      // A copy, not a map: a mapped array is holey, and other name parts are packed.
+      pooled = parts.slice();
+      for (let i = 0; i < pooled.length; i++) pooled[i] = this.string(pooled[i]);
       this.multiParts.set(copyString(key), pooled);
     }
     return pooled;

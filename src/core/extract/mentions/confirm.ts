@@ -95,7 +95,9 @@ export function confirmMentions(text: string, candidates: readonly Candidate[], 
       }
       continue;
     }
-    const nameParts = names.map((t) => t.text);
+    // Pushed, not mapped: a mapped array is holey, and name parts from other sources are packed.
+    const nameParts: string[] = [];
+    for (const t of names) nameParts.push(t.text);
     if (notPeople && notPeople.size > 0 && (notPeople.has(nameParts.join(' ').toLowerCase()) || notPeople.has(text.slice(c.start, end).toLowerCase()))) continue;
     result.push(rawMention(c.start, end, text.slice(c.start, end), c.honorific, nameParts, c.role));
   }
