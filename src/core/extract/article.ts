@@ -52,9 +52,10 @@ export class StringPool {
     const key = parts.join('\u0000');
     let pooled = this.multiParts.get(key);
     if (pooled === undefined) {
-      // Array.from, not map or slice: optimised map and cached split make holey arrays, and identity reads
-      // name parts faster when all are packed.
-      pooled = Array.from(parts, (part) => this.string(part));
+      // A copy at its exact length, not a map: optimised map makes holey arrays, and identity reads name parts
+      // faster when all are packed.
+      pooled = parts.slice();
+      for (let i = 0; i < pooled.length; i++) pooled[i] = this.string(pooled[i]);
       this.multiParts.set(copyString(key), pooled);
     }
     return pooled;
