@@ -8,6 +8,7 @@ import { withTaggedPeople } from './named/taggedPeople';
 import { attributeToOrganisations } from './quotes/organisationSources';
 import { runSteps, type Steps } from '../util/steps';
 import { copyString } from '../util/strings';
+import { mentionForm } from './mentions/rawMention';
 import type { ArticleExtraction, CorpusConfig, ExtractedQuote, MentionForm, RawEntityMention, RawMention, Span } from '../types';
 
 /** Bump when extraction output changes, so cached extractions from older versions are not reused. */
@@ -51,7 +52,10 @@ export class StringPool {
     const key = parts.join('\u0000');
     let pooled = this.multiParts.get(key);
     if (pooled === undefined) {
-      pooled = parts.map((part) => this.string(part));
+      // A copy at its exact length, not a map: optimised map makes holey arrays, and identity reads name parts
+      // faster when all are packed.
+      pooled = parts.slice();
+      for (let i = 0; i < pooled.length; i++) pooled[i] = this.string(pooled[i]);
       this.multiParts.set(copyString(key), pooled);
     }
     return pooled;
@@ -62,18 +66,16 @@ export class StringPool {
 
   /**
    * One shared object per distinct form of a pooled mention (all but its offsets): what identity resolution
-   * keeps per mention. Keys present in the mention are present in the form (`tentative` is often absent).
+   * keeps per mention, with the mention's `tentative` (often undefined).
    */
   form(m: RawMention): MentionForm {
     let forms = this.forms.get(m.text);
     if (!forms) this.forms.set(m.text, (forms = []));
-    const hasTentative = 'tentative' in m;
     for (const form of forms) {
       // Name parts are pooled arrays: the same parts are the same array.
-      if (form.honorific === m.honorific && form.nameParts === m.nameParts && form.role === m.role && form.tentative === m.tentative && 'tentative' in form === hasTentative) return form;
+      if (form.honorific === m.honorific && form.nameParts === m.nameParts && form.role === m.role && form.tentative === m.tentative) return form;
     }
-    const form: MentionForm = { text: m.text, honorific: m.honorific, nameParts: m.nameParts, role: m.role };
-    if (hasTentative) form.tentative = m.tentative;
+    const form = mentionForm(m.text, m.honorific, m.nameParts, m.role, m.tentative);
     forms.push(form);
     return form;
   }

@@ -174,7 +174,8 @@ export async function readCorpusFile(
     }
     const decoded = decodeBytes(await fs.readFile(absPath));
     if (!decoded.ok) return decoded;
-    return { ...decoded, size: stat.size, mtime: stat.mtime };
+    // A literal, not a spread: spreading the decoded result made a new hidden class per file.
+    return { ok: true, text: decoded.text, encoding: decoded.encoding, size: stat.size, mtime: stat.mtime };
   } catch (error) {
     return { ok: false, reason: `not readable: ${errorMessage(error)}` };
   }

@@ -51,8 +51,9 @@ export function parseName(m: MentionForm): ParsedName {
   let p = byText.get(m.text);
   if (!p) {
     if (byText.size > 100_000) byText.clear();
-    // Parsed from detached copies: the cache outlives the article the mention came from.
-    p = parseNameUncached({ ...m, text: detach(m.text), honorific: m.honorific === null ? null : detach(m.honorific), nameParts: m.nameParts.map(detach) });
+    // Parsed from detached copies: the cache outlives the article the mention came from. Array.from, not map:
+    // a mapped array is holey, the name parts parsed elsewhere are packed.
+    p = parseNameUncached({ ...m, text: detach(m.text), honorific: m.honorific === null ? null : detach(m.honorific), nameParts: Array.from(m.nameParts, detach) });
     byText.set(detach(m.text), p);
   }
   return p;

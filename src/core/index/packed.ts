@@ -2,6 +2,7 @@
 // stores a decoded article two bytes per character; kept as UTF-8 it takes about half that, and is decoded
 // again only when a feature asks for the text (snippets, ranges, re-extraction).
 import type { StringPool } from '../extract/article';
+import { rawEntityMention, rawMention } from '../extract/mentions/rawMention';
 import { compactText, expandText, ownString, ownStrings } from '../util/strings';
 import type { Article, ArticleExtraction, ExtractedQuote, MentionForm, NamedEntityType, RawEntityMention, RawMention } from '../types';
 
@@ -158,9 +159,7 @@ export function unpackMentions({ offsets, forms }: PackedMentions): RawMention[]
   for (let i = 0; i < forms.length; i++) {
     const form = forms[i];
     // Same keys in the same order as the extractor's objects, so the JSON of an extraction does not change.
-    const mention: RawMention = { start: offsets[2 * i], end: offsets[2 * i + 1], text: form.text, honorific: form.honorific, nameParts: form.nameParts, role: form.role };
-    if ('tentative' in form) mention.tentative = form.tentative;
-    mentions[i] = mention;
+    mentions[i] = rawMention(offsets[2 * i], offsets[2 * i + 1], form.text, form.honorific, form.nameParts, form.role, form.tentative);
   }
   return mentions;
 }
@@ -230,10 +229,7 @@ export function packedEntityPrefix(packed: PackedEntities, count: number): Packe
 export function unpackEntities(packed: PackedEntities): RawEntityMention[] {
   const entities = new Array<RawEntityMention>(packedEntity.count(packed));
   for (let i = 0; i < entities.length; i++) {
-    const e: RawEntityMention = { start: packedEntity.start(packed, i), end: packedEntity.end(packed, i), text: packed.texts[i], type: packedEntity.type(packed, i) };
-    const expansion = packed.expansions?.get(i);
-    if (expansion !== undefined) e.expansion = expansion;
-    entities[i] = e;
+    entities[i] = rawEntityMention(packedEntity.start(packed, i), packedEntity.end(packed, i), packed.texts[i], packedEntity.type(packed, i), packed.expansions?.get(i));
   }
   return entities;
 }

@@ -8,6 +8,7 @@ import * as textHelpers from '../../util/text';
 import type { Candidate } from './candidates';
 import * as scan from './scan';
 import * as words from './words';
+import { rawMention } from './rawMention';
 
 // Bound once: module re-exports are getters, too slow for the inner loop.
 const { MONTH_NAMES } = lexicon;
@@ -78,7 +79,7 @@ export function confirmMentions(text: string, candidates: readonly Candidate[], 
       if (halves.every((h) => isKnown(h))) {
         let at = last.start;
         for (const h of halves) {
-          result.push({ start: at, end: at + h.length, text: h, honorific: null, nameParts: [h], role: null });
+          result.push(rawMention(at, at + h.length, h, null, [h], null));
           at += h.length + 1;
         }
       }
@@ -90,13 +91,15 @@ export function confirmMentions(text: string, candidates: readonly Candidate[], 
       if (options.tentativeLoneNames && c.status === 'pending' && names.length === 1 && c.honorific === null && names[0].text.length > 1
         && !isSentenceStart(text, c.start) && inLowerCaseContext(text, c.start, end) && !(MONTH_NAMES.has(names[0].text.toLowerCase()) && monthContext(text, c.start, end))
         && !(notPeople && notPeople.has(names[0].text.toLowerCase()))) {
-        result.push({ start: c.start, end, text: text.slice(c.start, end), honorific: null, nameParts: [names[0].text], role: c.role, tentative: true });
+        result.push(rawMention(c.start, end, text.slice(c.start, end), null, [names[0].text], c.role, true));
       }
       continue;
     }
-    const nameParts = names.map((t) => t.text);
+    // Pushed, not mapped: a mapped array is holey, and name parts from other sources are packed.
+    const nameParts: string[] = [];
+    for (const t of names) nameParts.push(t.text);
     if (notPeople && notPeople.size > 0 && (notPeople.has(nameParts.join(' ').toLowerCase()) || notPeople.has(text.slice(c.start, end).toLowerCase()))) continue;
-    result.push({ start: c.start, end, text: text.slice(c.start, end), honorific: c.honorific, nameParts, role: c.role });
+    result.push(rawMention(c.start, end, text.slice(c.start, end), c.honorific, nameParts, c.role));
   }
   return result;
 }

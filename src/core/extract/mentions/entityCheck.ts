@@ -110,10 +110,11 @@ function checkable(text: string, m: RawMention): boolean {
  */
 export function withoutOtherEntities(text: string, mentions: RawMention[], entities: readonly Entity[]): RawMention[] {
   if (mentions.length === 0) return mentions;
-  const contradicted: boolean[] = [];
+  const contradicted = new Uint8Array(mentions.length);
   const keptSurnames = new Set<string>();
   let first = 0;
-  for (const m of mentions) {
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k];
     while (first < entities.length && entities[first].end <= m.start) first++;
     let person = false;
     let other = false;
@@ -133,11 +134,11 @@ export function withoutOtherEntities(text: string, mentions: RawMention[], entit
     // A name inside a longer organisation or place ("San [Diego Padres]", "[Edward D. Jones] & Co") is part of
     // it, whatever given name it starts with.
     const drop = !person && (((other || (!read && m.nameParts.length > 1)) && checkable(text, m)) || (inLonger && m.honorific === null && !hasParticle(m)));
-    contradicted.push(drop);
+    contradicted[k] = drop ? 1 : 0;
     if (!drop && namesSurname(m)) keptSurnames.add(m.nameParts[m.nameParts.length - 1]);
   }
   // "Rafael Nadal ... Nadal holds serve": a lone surname of a full name (or of "Mr Nadal") kept in the article stays.
-  return mentions.filter((m, i) => !contradicted[i] || (m.nameParts.length === 1 && keptSurnames.has(m.nameParts[0])));
+  return mentions.filter((m, i) => contradicted[i] === 0 || (m.nameParts.length === 1 && keptSurnames.has(m.nameParts[0])));
 }
 
 /**

@@ -4,6 +4,7 @@
 // organisation mention when its initials spell the acronym.
 import type { RawEntityMention, RawMention, Span } from '../../types';
 import { isAsciiUpperCode } from '../../util/chars';
+import { rawEntityMention } from '../mentions/rawMention';
 
 /** "(NATO)", "(Nato)", "(U.N.)", "(OSCE)", "(DRC)": a capital, then letters, full stops or "&". */
 const DEFINITION = /\(([A-Z][A-Za-z.&]{1,11})\)/g;
@@ -77,7 +78,7 @@ export function linkAcronyms(text: string, found: RawEntityMention[], people: re
       if (run === null) continue;
       const runText = text.slice(run.start, run.end);
       if (!spells(runText, letters) || overlapsAny(people, run) || overlapsAny(found, run) || notEntities.has(runText.toLowerCase())) continue;
-      long = { start: run.start, end: run.end, text: runText, type: 'organization' };
+      long = rawEntityMention(run.start, run.end, runText, 'organization');
       found.push(long);
       added = true;
     } else if (!spells(long.text, letters)) continue;
@@ -87,7 +88,7 @@ export function linkAcronyms(text: string, found: RawEntityMention[], people: re
       tagged.type = long.type;
       tagged.expansion = long.text;
     } else if (!overlapsAny(found, span) && !overlapsAny(people, span) && !notEntities.has(acronym.toLowerCase())) {
-      found.push({ ...span, text: acronym, type: long.type, expansion: long.text });
+      found.push(rawEntityMention(span.start, span.end, acronym, long.type, long.text));
       added = true;
     }
   }

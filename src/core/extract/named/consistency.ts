@@ -12,6 +12,7 @@ import { ROLE_MODIFIERS, TITLE_HEADS } from '../../language/titles';
 import { isAsciiUpperCode } from '../../util/chars';
 import { CodeUnits } from '../../util/codeUnits';
 import { fnv1a, fnv1aOfCodes } from '../../util/hash';
+import { rawEntityMention } from '../mentions/rawMention';
 
 const COUNTRY_KEYS: ReadonlySet<string> = new Set(GAZETTEER_COUNTRIES.map(entityKey));
 
@@ -121,7 +122,8 @@ export function spreadNames(text: string, found: RawEntityMention[], tagged: rea
   const local = byFirstWord(typeOfName.keys());
   const localHashes = Array.from(local.keys(), (word) => fnv1a(word));
   const claimed = new Claims([tagged, people, found]);
-  const added: RawEntityMention[] = [];
+  // Made at the first name, holding it: an empty literal starts as an array of small integers and changes kind at the first push.
+  let added: RawEntityMention[] | null = null;
   const n = text.length;
   const codes = spreadCodes.of(text);
   for (let start = 0; start < n; start++) {
@@ -150,19 +152,21 @@ export function spreadNames(text: string, found: RawEntityMention[], tagged: rea
     if (name === undefined || (notEntities.size > 0 && notEntities.has(name.toLowerCase()))) continue;
     const nameEnd = at + name.length;
     if (!standsAlone(text, at, nameEnd)) continue;
-    added.push({ start: at, end: nameEnd, text: name, type: typeOfName.get(name) ?? KNOWN_NAMES.get(name)! });
+    const mention = rawEntityMention(at, nameEnd, name, typeOfName.get(name) ?? KNOWN_NAMES.get(name)!);
+    if (added === null) added = [mention];
+    else added.push(mention);
     if (nameEnd > start) start = nameEnd;
   }
-  if (added.length === 0) return found;
+  if (added === null) return found;
   return [...found, ...added].sort((a, b) => a.start - b.start);
 }
 
 /** Spans other phases claimed, as lists each sorted by start with no overlaps inside a list. */
 class Claims {
-  private readonly at: number[];
+  private readonly at: Int32Array;
 
   constructor(private readonly lists: readonly (readonly Span[])[]) {
-    this.at = lists.map(() => 0);
+    this.at = new Int32Array(lists.length);
   }
 
   /** For increasing `offset`s: -1 when a span covers it, else where the next span starts (or `end`). */

@@ -10,6 +10,7 @@ import { COMMON_CAPITALISED_SET, FUNCTION_WORD_SET, WEEKDAY_NAMES } from '../../
 import { HONORIFIC_PHRASES } from '../../language/honorifics';
 import { NATIONALITY_WORDS } from '../../language/places';
 import { PARTICLES } from '../../language/nameParticles';
+import { rawMention } from '../mentions/rawMention';
 import { DESCRIPTOR_NOUNS, ROLE_HEAD_NOUNS, ROLE_MODIFIERS, TITLE_HEADS } from '../../language/titles';
 
 /** A capitalised word that may carry on a name: letters with inner apostrophes, hyphens or dots ("O'Neill", "Young-hoon"). */
@@ -51,7 +52,7 @@ function partsOf(text: string): string[] {
 }
 
 function fromEntity(e: Entity, like: RawMention): RawMention {
-  return { start: e.start, end: e.end, text: e.text, honorific: null, nameParts: partsOf(e.text), role: like.role };
+  return rawMention(e.start, e.end, e.text, null, partsOf(e.text), like.role);
 }
 
 /**
@@ -180,7 +181,7 @@ export function withNicknamesJoined(text: string, mentions: readonly RawMention[
     }
     const b = mentions[j];
     out ??= mentions.slice(0, i);
-    out.push({ start: a.start, end: b.end, text: text.slice(a.start, b.end), honorific: null, nameParts: [...a.nameParts, ...b.nameParts], role: a.role ?? b.role });
+    out.push(rawMention(a.start, b.end, text.slice(a.start, b.end), null, [...a.nameParts, ...b.nameParts], a.role ?? b.role));
     i = j;
   }
   return out ?? mentions;
@@ -203,4 +204,4 @@ function surnameAfterNickname(text: string, mentions: readonly RawMention[], i: 
   return -1;
 }
 
-const REMOVED: RawMention = { start: -1, end: -1, text: '', honorific: null, nameParts: [], role: null };
+const REMOVED: RawMention = rawMention(-1, -1, '', null, [], null);

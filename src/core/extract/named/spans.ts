@@ -10,6 +10,7 @@ import { ROLE_MODIFIERS, TITLE_HEADS } from '../../language/titles';
 import { KNOWN_NAMES } from './consistency';
 import { AMBIGUOUS_RANKS, HONORIFIC_PHRASES } from '../../language/honorifics';
 import { AsciiWordSet } from '../../util/wordSets';
+import { rawEntityMention } from '../mentions/rawMention';
 
 /**
  * The mention a tagger entity stands for, or null. A country or international body the tagger took for
@@ -18,7 +19,7 @@ import { AsciiWordSet } from '../../util/wordSets';
 export function namedSpan(text: string, entity: Entity): RawEntityMention | null {
   if (entity.type !== 'organization' && entity.type !== 'place') {
     const known = KNOWN_NAMES.get(entity.text);
-    return known === undefined ? null : { start: entity.start, end: entity.end, text: entity.text, type: known };
+    return known === undefined ? null : rawEntityMention(entity.start, entity.end, entity.text, known);
   }
   let { start } = entity;
   const { end } = entity;
@@ -29,7 +30,7 @@ export function namedSpan(text: string, entity: Entity): RawEntityMention | null
   if (!isAsciiUpperCode(first) && !(first >= 48 && first <= 57) && !(first >= 0xc0 && UPPER.test(span[0]))) return null;
   if (NATIONALITY_WORDS.has(span) || NOT_ENTITY_NAMES.has(span) || startsWithHonorific(span) || afterHonorific(text, start) || isCompoundAdjective(span) || beginsOfficeTitle(text, span, end)) return null;
   const type = INSTITUTION_SEATS.has(span) ? 'organization' : entity.type;
-  return { start, end, text: span, type };
+  return rawEntityMention(start, end, span, type);
 }
 
 /** Words of an office title before its head, taken for a department: "Defence" in "the Defence Secretary". */

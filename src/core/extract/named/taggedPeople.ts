@@ -19,6 +19,7 @@ import { ROLE_HEAD_NOUNS, ROLE_MODIFIERS, TITLE_HEADS } from '../../language/tit
 import { KNOWN_NAMES } from './consistency';
 import { joinedAtParticles, withNicknamesJoined, withTaggerSpans } from './personSpans';
 import { withoutNamedThings } from './namedThings';
+import { rawMention } from '../mentions/rawMention';
 
 /** "the Trump administration", "Trump Tower": a name that modifies a thing is not a mention of the person. */
 function modifiesThing(text: string, end: number): boolean {
@@ -111,16 +112,14 @@ export function withTaggedPeople(text: string, ruled: RawMention[], entities: re
       // The rules' tentative lone word is a name when the tagger reads the same word as one.
       if (rule.tentative === true && rule.start === e.start && rule.end === e.end && confirmsLoneName(text, e)) {
         if (kept === mentions) kept = mentions.slice();
-        kept[m] = { ...rule, tentative: false };
+        kept[m] = rawMention(rule.start, rule.end, rule.text, rule.honorific, rule.nameParts, rule.role, false);
       }
       continue;
     }
     if (modifiesThing(text, e.end)) continue;
     const parts = nameParts(e.text);
     if (parts.length > 1 && !looksLikeName(parts) && !(plainName(parts) && hasPersonCue(text, e))) continue;
-    const mention: RawMention = { start: e.start, end: e.end, text: e.text, honorific: null, nameParts: parts, role: null };
-    if (parts.length === 1 && !confirmsLoneName(text, e)) mention.tentative = true;
-    added.push(mention);
+    added.push(rawMention(e.start, e.end, e.text, null, parts, null, parts.length === 1 && !confirmsLoneName(text, e) ? true : undefined));
   }
   const all = added.length === 0 ? kept : [...kept, ...added].sort((a, b) => a.start - b.start);
   return withoutNamedThings(text, withNicknamesJoined(text, all) as RawMention[]);

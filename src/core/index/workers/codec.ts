@@ -6,6 +6,7 @@
 // Layout: an Int32 section (header, then the fields below in order, then the UTF-16 length of every string),
 // then all strings joined (UTF-8, or UTF-16 code units when they hold a lone surrogate), then the text.
 import type { StringPool } from '../../extract/article';
+import { mentionForm } from '../../extract/mentions/rawMention';
 import { METADATA_FIELDS, type MetadataField } from '../../extract/yamlReader';
 import { compactText } from '../../util/strings';
 import { NO_ENTITIES, packedEntity, packedEntityNumbers, packedQuote, packQuotes, setPackedEntity, StoredArticle, StoredExtraction, type PackedEntities, type PackedMentions, type PackedQuotes } from '../packed';
@@ -111,7 +112,7 @@ export function encodeExtraction(extraction: ArticleExtraction): ArrayBuffer {
   const formWords = new Int32Writer();
   for (let i = 0; i < mentions.length; i++) {
     const m = mentions[i];
-    const tentative = 'tentative' in m ? (m.tentative ? 2 : 1) : TENTATIVE_ABSENT;
+    const tentative = m.tentative === undefined ? TENTATIVE_ABSENT : m.tentative ? 2 : 1;
     const key = `${m.text}\u0000${m.honorific ?? '\u0001'}\u0000${m.nameParts.join('\u0002')}\u0000${m.role ?? '\u0001'}\u0000${tentative}`;
     let index = formIndex.get(key);
     if (index === undefined) {
@@ -232,8 +233,7 @@ export function decodeExtraction(buffer: ArrayBuffer, pool?: StringPool): Stored
     const parts = new Array<string>(next());
     for (let p = 0; p < parts.length; p++) parts[p] = string()!;
     const nameParts = pool ? pool.nameParts(parts) : parts;
-    const form: MentionForm = { text, honorific, nameParts, role };
-    if (tentative !== TENTATIVE_ABSENT) form.tentative = tentative === 2;
+    const form = mentionForm(text, honorific, nameParts, role, tentative === TENTATIVE_ABSENT ? undefined : tentative === 2);
     forms[f] = pool ? pool.form(form as RawMention) : form;
   }
   const mentionCount = next();
