@@ -3,6 +3,13 @@ import { KeyCounts } from '../../src/core/index/keyCounts';
 import { addCount } from '../../src/core/util/counts';
 import { createRandom } from '../support/corpusGenerator';
 
+/** The keys it lists (those with a count other than zero). */
+function sizeOf(counts: KeyCounts): number {
+  let size = 0;
+  counts.forEach(() => size++);
+  return size;
+}
+
 describe('key counts', () => {
   it('counts like addCount on a map through any mix of adds and removals, colliding keys included', () => {
     for (const seed of [1, 2, 3]) {
@@ -18,7 +25,7 @@ describe('key counts', () => {
         counts.add(key, delta);
         addCount(map, key, delta);
         if (step % 997 === 0) {
-          assert.strictEqual(counts.size, map.size, `size at ${step}`);
+          assert.strictEqual(sizeOf(counts), map.size, `size at ${step}`);
           for (const k of pool) assert.strictEqual(counts.get(k), map.get(k) ?? 0, `key ${k} at ${step}`);
         }
       }
@@ -27,7 +34,7 @@ describe('key counts', () => {
       assert.deepStrictEqual(new Map([...listed].sort((a, b) => a[0] - b[0])), new Map([...map].sort((a, b) => a[0] - b[0])));
       // Everything taken back leaves it empty.
       for (const [key, count] of map) counts.add(key, -count);
-      assert.strictEqual(counts.size, 0);
+      assert.strictEqual(sizeOf(counts), 0);
       for (const key of pool) assert.strictEqual(counts.get(key), 0);
     }
   });

@@ -183,11 +183,6 @@ export class ClusterRegistry {
   private readonly bySurname = new Map<string, Set<ClusterState>>();
   private readonly byGiven = new Map<string, Set<ClusterState>>();
 
-  /** The cluster with this number. */
-  at(number: number): ClusterState {
-    return this.byNumber[number];
-  }
-
   /** The cluster of a document's cell, or null for NO_CLUSTER. */
   ofCell(cell: number): ClusterState | null {
     return cell < 0 ? null : this.byNumber[cell >> 1];

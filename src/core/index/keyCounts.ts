@@ -12,10 +12,6 @@ export class KeyCounts {
   private counts = new Int32Array(1 << MIN_BITS);
   private used = 0;
 
-  get size(): number {
-    return this.used;
-  }
-
   get(key: number): number {
     const slot = this.find(key);
     return slot < 0 ? 0 : this.counts[slot];
