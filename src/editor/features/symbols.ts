@@ -5,7 +5,7 @@ import type { CorpusManager } from '../corpusManager';
 import { documentRange } from '../ranges';
 import { ARTICLE_SELECTOR } from './selector';
 import { definingMention } from '../../core/query/definition';
-import { articleDetail, articleTitle, entityTypeName, entityTypePlural, plural } from '../../core/query/labels';
+import { articleDetail, articleTitle, entityTypeName, entityTypePlural, plural, quotedLine } from '../../core/query/labels';
 import type { EntityType } from '../../core/types';
 import { ENTITY_TYPES } from './entityTypes';
 import { mentionLocation } from './shared';
@@ -31,11 +31,6 @@ export function fuzzyContains(candidate: string, query: string): boolean {
     at++;
   }
   return true;
-}
-
-function trimLabel(text: string, max: number): string {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
 export class CorpusWorkspaceSymbolProvider implements vscode.WorkspaceSymbolProvider {
@@ -100,7 +95,7 @@ export class ArticleDocumentSymbolProvider implements vscode.DocumentSymbolProvi
       const range = documentRange(document, quote);
       const source = quote.source ?? quote.speaker;
       const name = source ? (corpus.entity(source)?.name ?? '') : '';
-      return new vscode.DocumentSymbol(`“${trimLabel(quote.text, QUOTE_LABEL_LENGTH)}”`, name, vscode.SymbolKind.String, range, range);
+      return new vscode.DocumentSymbol(quotedLine(quote.text, QUOTE_LABEL_LENGTH), name, vscode.SymbolKind.String, range, range);
     });
 
     // People always (an article without any is worth seeing as such); other types when the article has some.
