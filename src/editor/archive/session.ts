@@ -3,7 +3,7 @@
 // turns failures into one clear message with Retry, never into a waiting editor. A server that cannot be
 // reached puts the session in the 'failed' state: features then get no answer at once until Retry succeeds.
 import * as vscode from 'vscode';
-import { openArchiveReader, type ArchiveReader, type ArchiveReaderOptions, type ArchiveSummary, type ConnectionFields } from '../../archive/archiveReader';
+import type { ArchiveReader, ArchiveReaderOptions, ArchiveSummary, ConnectionFields } from '../../archive/archiveReader';
 import { ContextKeys, StateKeys } from '../ids';
 import { archiveTimeoutMs, connectionLabel, passwordKey, type ArchiveConfig } from './settings';
 
@@ -116,7 +116,9 @@ export class ArchiveSession implements vscode.Disposable {
         return typed;
       })());
     try {
-      const reader = await (this.options.openReader ?? openArchiveReader)(config, {
+      // The database client is loaded on the first connection, not with the extension (most windows never connect).
+      const open = this.options.openReader ?? (await import('../../archive/archiveReader')).openArchiveReader;
+      const reader = await open(config, {
         statementTimeoutMs: timeout,
         queryTimeoutMs: timeout + 1000,
         connectTimeoutMs: Math.min(timeout, 10_000),
