@@ -11,6 +11,7 @@ import { IdentityIndex, type IdentityChanges } from './identityIndex';
 import * as textHelpers from '../util/text';
 import * as names from './names';
 import type { AliasTable } from './names';
+import { mentionForm } from '../extract/mentions/rawMention';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { aliasTable, canonicalNameOf } = names;
@@ -40,7 +41,7 @@ function unscoped(name: string): string {
 
 /** The person named `name`, as identity would parse a mention of it. */
 function formOf(name: string): MentionForm {
-  return { text: name, honorific: null, nameParts: name.split(/\s+/).filter(Boolean), role: null };
+  return mentionForm(name, null, name.split(/\s+/).filter(Boolean), null);
 }
 
 function tableOf(list: readonly string[]): AliasTable | null {
@@ -361,7 +362,7 @@ export class CorrectedIdentity {
 function rewritten(m: MentionForm, local: AliasTable): MentionForm {
   const canonical = canonicalNameOf(local, m);
   if (canonical === undefined || canonical === m.text) return m;
-  return { text: canonical, honorific: null, nameParts: canonical.split(/\s+/), role: m.role };
+  return mentionForm(canonical, null, canonical.split(/\s+/), m.role);
 }
 
 function symmetricDifference(a: readonly string[], b: readonly string[]): string[] {
