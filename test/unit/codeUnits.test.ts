@@ -27,6 +27,18 @@ describe('code units of a text', () => {
     assert.deepEqual(Array.from(units.of(again).subarray(0, again.length)), unitsOf(short));
   });
 
+  it('let go of a huge text\'s buffer at the next text of usual length', () => {
+    const units = new CodeUnits();
+    const usual = units.of('Nato said').length;
+    const huge = 'x'.repeat(300_000);
+    assert.ok(units.of(huge).length >= huge.length);
+    assert.equal(units.of('Nato said').length, usual);
+    // A buffer grown for a long but not huge text stays for the next one.
+    const long = 'y'.repeat(50_000);
+    const grown = units.of(long).length;
+    assert.equal(units.of('Nato said').length, grown);
+  });
+
   it('hash as the text does', () => {
     const text = 'the UN’s Zoë, Nato';
     const codes = new CodeUnits().of(text);
