@@ -12,6 +12,7 @@ import * as textHelpers from '../util/text';
 import * as names from './names';
 import type { AliasTable } from './names';
 import { mentionForm } from '../extract/mentions/rawMention';
+import { sameItems } from '../util/compare';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { aliasTable, canonicalNameOf } = names;
@@ -371,9 +372,7 @@ function symmetricDifference(a: readonly string[], b: readonly string[]): string
   return [...a.filter((x) => !inB.has(x)), ...b.filter((x) => !inA.has(x))];
 }
 
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-  return a.length === b.length && a.every((item, i) => item === b[i]);
-}
+
 
 /** One person shown for `from` (the person, then those merged into it) under `name`. */
 function combined(id: string, name: string, from: readonly Person[]): Person {

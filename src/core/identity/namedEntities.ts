@@ -10,6 +10,7 @@ import { entityKey, KNOWN_NAME_OF } from '../language/entityNames';
 import { addCount, addToIndex } from '../util/counts';
 import { slugify } from '../util/text';
 import type { Entity, NamedEntityType, RawEntityMention } from '../types';
+import { sameItems } from '../util/compare';
 
 /** A name's key with the type it was read as: "organization|nato". */
 type TypedKey = string;
@@ -325,7 +326,7 @@ export class NamedEntityIndex {
     for (const [root, keys] of members) {
       const entity = this.entityOf(keys, typeOf(root), namedRoots.get(root), byId);
       const previous = this.byId.get(entity.id);
-      const same = previous && previous.name === entity.name && previous.type === entity.type && sameList(previous.aliases, entity.aliases);
+      const same = previous && previous.name === entity.name && previous.type === entity.type && sameItems(previous.aliases, entity.aliases);
       byId.set(entity.id, same ? previous : entity);
       if (!same) changes.entities.add(entity.id);
       for (const key of keys) idOfKey.set(key, entity.id);
@@ -362,6 +363,4 @@ export class NamedEntityIndex {
   }
 }
 
-function sameList(a: readonly string[], b: readonly string[]): boolean {
-  return a.length === b.length && a.every((x, i) => x === b[i]);
-}
+

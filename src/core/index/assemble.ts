@@ -3,12 +3,9 @@
 import { ArticleMentions } from './mentionLists';
 import { packedEntity, packedPartsOf, packedQuote } from './packed';
 import type { ArticleExtraction, Person, Quote } from '../types';
+import { isSortedBy } from '../util/compare';
 
-/** True when `startOf` never decreases along `items` (the usual order: then no sort is needed). */
-function startsAscending<T>(items: readonly T[], startOf: (item: T) => number): boolean {
-  for (let i = 1; i < items.length; i++) if (startOf(items[i]) < startOf(items[i - 1])) return false;
-  return true;
-}
+const byQuoteStart = (a: Quote, b: Quote): number => a.start - b.start;
 
 /**
  * One article's mentions (packed, see mentionLists.ts) and quotes with person ids (`ids[i]` is the id of mention `i`), keeping only ids of
@@ -31,7 +28,8 @@ export function assembleArticle(
     if (personId !== null && people.has(personId)) listed.push(i);
   }
   // Stable, as the sort of the mention objects was: same start keeps extraction order.
-  if (!startsAscending(listed, (i) => offsets[2 * i])) listed.sort((a, b) => offsets[2 * a] - offsets[2 * b]);
+  const byStart = (a: number, b: number): number => offsets[2 * a] - offsets[2 * b];
+  if (!isSortedBy(listed, byStart)) listed.sort(byStart);
   const named = packed.entities;
   // An organisation or place that overlaps a listed person (a tentative name the corpus confirmed) is not listed.
   const namedIds = entityIds.slice();
@@ -81,6 +79,6 @@ export function assembleArticle(
       unmarked: packedQuote.unmarked(packedQuotes, i),
     };
   }
-  if (!startsAscending(quotes, (quote) => quote.start)) quotes.sort((a, b) => a.start - b.start);
+  if (!isSortedBy(quotes, byQuoteStart)) quotes.sort(byQuoteStart);
   return new ArticleMentions(path, extraction, packed, refs, refIds, quotes);
 }

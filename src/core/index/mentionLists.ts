@@ -5,6 +5,7 @@
 import { lowerBound } from '../util/sortedSearch';
 import { packedEntity, type PackedParts } from './packed';
 import type { ArticleExtraction, Mention, Quote } from '../types';
+import { sameItems } from '../util/compare';
 
 /**
  * The last few lists made, held strongly: a reader that asks again for the same entity or article (a hover, then
@@ -103,25 +104,13 @@ export class ArticleMentions {
 
   /** Whether both list the same mentions with the same ids and the same quotes. */
   sameAs(other: ArticleMentions): boolean {
-    if (other.extraction !== this.extraction || !sameNumbers(other.cells, this.cells) || !sameStrings(other.entityIds, this.entityIds)) return false;
+    if (other.extraction !== this.extraction || !sameItems(other.cells, this.cells) || !sameItems(other.entityIds, this.entityIds)) return false;
     if (other.quotes.length !== this.quotes.length) return false;
     for (let i = 0; i < this.quotes.length; i++) {
       if (other.quotes[i].speaker !== this.quotes[i].speaker || other.quotes[i].source !== this.quotes[i].source) return false;
     }
     return true;
   }
-}
-
-function sameNumbers(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 const pathOf = (article: ArticleMentions): string => article.path;

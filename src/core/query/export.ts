@@ -3,7 +3,7 @@
 import type { CorpusReader } from '../api';
 import type { CorpusExport, Entity, ExportedMention, Mention } from '../types';
 import { exportQuoteTrails, type ExportedTrail } from './trailExport';
-import { byMentionsThenId, byPathThenStart, compareCodeUnits } from '../util/compare';
+import { byMentionsThenId, byPathThenStart, compareCodeUnits, isSortedBy } from '../util/compare';
 
 /** An entity with its mentions as read once: a reader may make `mentions` anew on every read (the index does). */
 interface Listed<T extends Entity> {
@@ -23,14 +23,9 @@ function byMentions<T extends Entity>(entities: readonly T[], read: Map<Entity, 
     .sort(byMentionsThenId);
 }
 
-/** Whether the list is in path then offset order already (the index lists them so): no copy to sort then. */
-function inOrder(mentions: readonly Mention[]): boolean {
-  for (let i = 1; i < mentions.length; i++) if (byPathThenStart(mentions[i - 1], mentions[i]) > 0) return false;
-  return true;
-}
-
 function exportedMentions(mentions: readonly Mention[]): ExportedMention[] {
-  const sorted = inOrder(mentions) ? mentions : [...mentions].sort(byPathThenStart);
+  // The index lists them in this order already: no copy to sort then.
+  const sorted = isSortedBy(mentions, byPathThenStart) ? mentions : [...mentions].sort(byPathThenStart);
   return sorted.map((mention) => ({ path: mention.path, start: mention.start, end: mention.end, text: mention.text }));
 }
 

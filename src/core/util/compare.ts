@@ -14,3 +14,16 @@ export function byPathThenStart(a: { path: string; start: number }, b: { path: s
 export function byMentionsThenId(a: { id: string; mentions: { length: number } }, b: { id: string; mentions: { length: number } }): number {
   return b.mentions.length - a.mentions.length || compareCodeUnits(a.id, b.id);
 }
+
+/** Whether two lists hold the same items (===) in the same order. */
+export function sameItems<T>(a: ArrayLike<T>, b: ArrayLike<T>): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Whether `items` are in `compare`'s order already (the usual case: then no copy to sort is needed). */
+export function isSortedBy<T>(items: readonly T[], compare: (a: T, b: T) => number): boolean {
+  for (let i = 1; i < items.length; i++) if (compare(items[i - 1], items[i]) > 0) return false;
+  return true;
+}
