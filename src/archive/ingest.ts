@@ -14,7 +14,7 @@ import { fnv1aUnsigned } from '../core/util/hash';
 import type { ArticleExtraction, CorpusConfig, FileSystem } from '../core/types';
 import { inTransaction, insertRows } from './db';
 import { encodeExtraction } from './rawExtraction';
-import { LOCKS, migrate } from './schema';
+import { deleteResolved, LOCKS, migrate } from './schema';
 
 /** Shard `index` of `count` (0-based): the paths whose hash falls in it. */
 export interface Shard {
@@ -252,12 +252,6 @@ async function writeBatch(db: pg.ClientBase, batch: readonly Pending[], fingerpr
     );
     await deleteResolved(db, rows.filter((row) => row.replaced).map((row) => row.id));
   });
-}
-
-/** Drops what the last resolution wrote for these articles. */
-async function deleteResolved(db: pg.ClientBase, ids: readonly number[]): Promise<void> {
-  if (ids.length === 0) return;
-  for (const table of ['mentions', 'quotes', 'entity_articles']) await db.query(`DELETE FROM ${table} WHERE article_id = ANY($1::int[])`, [ids]);
 }
 
 /** Removes articles (their mentions and quotes go with them) and tells the next resolution identities may have changed. */

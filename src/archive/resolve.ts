@@ -17,7 +17,7 @@ import { runSteps } from '../core/util/steps';
 import type { ArticleExtraction, Entity, Mention, Quote } from '../core/types';
 import { inTransaction, toColumns } from './db';
 import { articleFromRow, storedExtraction } from './rawExtraction';
-import { LOCKS, migrate } from './schema';
+import { deleteResolved, LOCKS, migrate, RESOLVED_TABLES } from './schema';
 
 export interface ResolveReport {
   /** False when the archive was up to date and nothing was read. */
@@ -133,8 +133,6 @@ export async function resolveArchive(db: pg.ClientBase, options: ResolveOptions 
   }
 }
 
-const RESOLVED_TABLES = ['mentions', 'quotes', 'entity_articles'] as const;
-
 /**
  * The first resolution of an archive writes every mention and quote: building the indexes once afterwards is
  * cheaper than updating them row by row. Returns the dropped indexes' definitions (null: the tables hold
@@ -188,7 +186,7 @@ async function rewriteArticles(db: pg.ClientBase, batch: readonly Assembled[], d
   if (rows.length === 0) return 0;
   const written = rows.map((row) => row.id);
   const writable = new Set(written);
-  if (replace) for (const table of RESOLVED_TABLES) await db.query(`DELETE FROM ${table} WHERE article_id = ANY($1::int[])`, [written]);
+  if (replace) await deleteResolved(db, written);
   const mentionRows: unknown[][] = [];
   const quoteRows: unknown[][] = [];
   const firstRows: unknown[][] = [];

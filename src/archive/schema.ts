@@ -114,6 +114,15 @@ export const SHORT_QUOTE_CHARS = 80;
 
 export const SCHEMA_VERSION = MIGRATIONS.length;
 
+/** The tables a resolution writes, one row set per article. */
+export const RESOLVED_TABLES = ['mentions', 'quotes', 'entity_articles'] as const;
+
+/** Drops what the last resolution wrote for these articles. */
+export async function deleteResolved(db: Queryable, ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  for (const table of RESOLVED_TABLES) await db.query(`DELETE FROM ${table} WHERE article_id = ANY($1::int[])`, [ids]);
+}
+
 /**
  * Arbitrary constants that name the archive's advisory locks. `ingest` is held shared by every indexer while
  * it ingests and exclusively by a resolution, so a resolution waits for running ingests and the indexer
