@@ -4,12 +4,13 @@
 import * as vscode from 'vscode';
 import type { ArchiveMentionOf, EntityQuotes, HoverCard } from '../../archive/archiveReader';
 import { plural } from '../../core/query/labels';
+import { mentionAtOffset } from '../../core/index/spanLookup';
 import type { EntityType } from '../../core/types';
 import { ARCHIVE_HOVER_COMMANDS, ARCHIVE_COMMANDS, Settings } from '../ids';
 import { documentOffset, documentRange } from '../ranges';
 import { commandUri, escapeMarkdownText } from '../features/shared';
 import { readHoverSettings } from '../features/hover';
-import { entityIconOf, entityTypeLabel, shownEntityTypes } from '../features/entityTypes';
+import { entityIconOf, entitySymbolKindOf, entityTypeLabel, shownEntityTypes } from '../features/entityTypes';
 import { ENTITY_LEGEND } from '../features/semanticTokens';
 import { ARCHIVE_SCHEME, ARCHIVE_SELECTOR, type ArchiveDocuments } from './documents';
 import type { ArchiveSession } from './session';
@@ -20,13 +21,17 @@ const SYMBOL_LIMIT = 30;
 const QUOTES_IN_CARD = 3;
 const MENTION_CACHE_ARTICLES = 32;
 
-const SYMBOL_KINDS: Record<string, vscode.SymbolKind> = { person: vscode.SymbolKind.Constant, organization: vscode.SymbolKind.Class, place: vscode.SymbolKind.Field };
 
 /** Arguments of the archive's open-span and show-mentions commands. */
 export interface ArchiveSpan {
   path: string;
   start: number;
   end: number;
+}
+
+/** "Title (date)" of an article a card links to; its path when it has no title. */
+function titleAndDate(article: { path: string; title: string | null; date: string | null }): string {
+  return `${article.title ?? article.path}${article.date ? ` (${article.date})` : ''}`;
 }
 
 /** A hover card's Markdown, every piece of archive text escaped, links only to the archive's commands. */
@@ -43,14 +48,14 @@ export function renderArchiveCard(card: HoverCard, quotes?: EntityQuotes): vscod
     lines.push('**Quotes**');
     for (const quote of quotes.newest) {
       const target: ArchiveSpan = { path: quote.path, start: quote.start, end: quote.end };
-      const where = escapeMarkdownText(`${quote.title ?? quote.path}${quote.date ? ` (${quote.date})` : ''}`);
+      const where = escapeMarkdownText(titleAndDate(quote));
       lines.push(`- [“${escapeMarkdownText(quote.text)}”](${commandUri(ARCHIVE_COMMANDS.openArchiveSpan, target)}) — ${where}`);
     }
   }
   if (card.others.length) {
     lines.push('Other articles:');
     for (const other of card.others) {
-      const label = escapeMarkdownText(`${other.title ?? other.path}${other.date ? ` (${other.date})` : ''}`);
+      const label = escapeMarkdownText(titleAndDate(other));
       const target: ArchiveSpan = { path: other.path, start: other.start, end: other.end };
       lines.push(`- [${label}](${commandUri(ARCHIVE_COMMANDS.openArchiveSpan, target)}) “${escapeMarkdownText(other.text)}”`);
     }
@@ -97,12 +102,18 @@ export class ArchiveLanguage implements vscode.Disposable {
     const path = await this.documents.pathOf(document, token);
     if (path === undefined) return undefined;
     const offset = documentOffset(document, position);
-    const mention = (await this.mentionsIn(path, token))?.find((m) => m.start <= offset && offset <= m.end);
+    const mention = await this.mentionAtOffset(path, offset, token);
     return mention ? { path, mention } : undefined;
   }
 
+  /** The mention of the article at `path` whose span holds `offset` (its list comes sorted by start), as the local index finds it. */
+  private async mentionAtOffset(path: string, offset: number, token?: vscode.CancellationToken): Promise<ArchiveMentionOf | undefined> {
+    const mentions = await this.mentionsIn(path, token);
+    return mentions && mentionAtOffset(mentions, offset);
+  }
+
   async references(span: ArchiveSpan, token?: vscode.CancellationToken): Promise<vscode.Location[] | undefined> {
-    const mention = (await this.mentionsIn(span.path, token))?.find((m) => m.start <= span.start && span.start <= m.end);
+    const mention = await this.mentionAtOffset(span.path, span.start, token);
     if (!mention) return undefined;
     const mentions = await this.session.run((reader) => reader.references(mention.entityId, { limit: REFERENCES_LIMIT, offset: 0 }), token);
     const locations = mentions && (await this.documents.locations(mentions, token));
@@ -197,7 +208,7 @@ class ArchiveSymbolProvider implements vscode.WorkspaceSymbolProvider {
       const location = locations[i];
       if (!location) return [];
       const container = `${entityTypeLabel(entity.type)} · ${plural(entity.mentionCount, 'mention')} · archive`;
-      return [new vscode.SymbolInformation(entity.name, SYMBOL_KINDS[entity.type] ?? vscode.SymbolKind.Variable, container, location)];
+      return [new vscode.SymbolInformation(entity.name, entitySymbolKindOf(entity.type), container, location)];
     });
   }
 }

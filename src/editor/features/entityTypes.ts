@@ -16,6 +16,18 @@ export function entityIconOf(type: string): string {
   return isEntityType(type) ? ENTITY_ICONS[type] : 'symbol-misc';
 }
 
+/** The symbol kind (and so the icon) of each type in Ctrl+T and the Outline. */
+const SYMBOL_KINDS: Record<EntityType, vscode.SymbolKind> = {
+  person: vscode.SymbolKind.Constant,
+  organization: vscode.SymbolKind.Class,
+  place: vscode.SymbolKind.Field,
+};
+
+/** The symbol kind of a type; a type an archive stores that this version does not know is a Variable. */
+export function entitySymbolKindOf(type: string): vscode.SymbolKind {
+  return isEntityType(type) ? SYMBOL_KINDS[type] : vscode.SymbolKind.Variable;
+}
+
 /** "Organisation" for a known type; an unknown one as stored. */
 export function entityTypeLabel(type: string): string {
   return isEntityType(type) ? entityTypeName(type) : type;

@@ -7,15 +7,8 @@ import { ARTICLE_SELECTOR } from './selector';
 import { definingMention } from '../../core/query/definition';
 import { articleDetail, articleTitle, entityTypeName, entityTypePlural, plural, quotedLine } from '../../core/query/labels';
 import type { EntityType } from '../../core/types';
-import { ENTITY_TYPES } from './entityTypes';
+import { ENTITY_TYPES, entitySymbolKindOf } from './entityTypes';
 import { mentionLocation } from './shared';
-
-/** The symbol kind (and so the icon) of each entity type in Ctrl+T and the Outline. */
-const SYMBOL_KINDS: Record<EntityType, vscode.SymbolKind> = {
-  person: vscode.SymbolKind.Constant,
-  organization: vscode.SymbolKind.Class,
-  place: vscode.SymbolKind.Field,
-};
 
 const MAX_WORKSPACE_SYMBOLS = 500;
 const QUOTE_LABEL_LENGTH = 80;
@@ -47,7 +40,7 @@ export class CorpusWorkspaceSymbolProvider implements vscode.WorkspaceSymbolProv
         const location = mention && mentionLocation(this.manager, corpus, mention);
         if (!location) continue;
         const container = `${entityTypeName(entity.type)} · ${plural(entity.mentions.length, 'mention')}`;
-        results.push(new vscode.SymbolInformation(entity.name, SYMBOL_KINDS[entity.type], container, location));
+        results.push(new vscode.SymbolInformation(entity.name, entitySymbolKindOf(entity.type), container, location));
       }
       for (const article of corpus.articles()) {
         if (results.length >= MAX_WORKSPACE_SYMBOLS) return results;
@@ -82,7 +75,7 @@ export class ArticleDocumentSymbolProvider implements vscode.DocumentSymbolProvi
       if (!symbol) {
         const entity = corpus.entity(mention.entityId);
         const type = entity?.type ?? 'person';
-        symbol = new vscode.DocumentSymbol(entity?.name ?? mention.text, '', SYMBOL_KINDS[type], range, range);
+        symbol = new vscode.DocumentSymbol(entity?.name ?? mention.text, '', entitySymbolKindOf(type), range, range);
         byEntity.set(mention.entityId, symbol);
         ofType.get(type)?.push(symbol);
       }
