@@ -1,5 +1,7 @@
 // Dates as articles and corpus.yaml write them: every form carries a four-digit year.
+import * as chars from '../util/chars';
 
+const { isAsciiDigitCode } = chars;
 
 const MONTHS: Record<string, number> = {
   jan: 1, january: 1, feb: 2, february: 2, mar: 3, march: 3, apr: 4, april: 4, may: 5, jun: 6, june: 6,
@@ -56,9 +58,6 @@ export function findDate(text: string): { iso: string; start: number; end: numbe
   return best;
 }
 
-function isDigitCode(code: number): boolean {
-  return code >= 48 && code <= 57;
-}
 
 /**
  * Whether four digits stand in a row. Any four characters in a row include one at an index of 3 modulo 4,
@@ -66,11 +65,11 @@ function isDigitCode(code: number): boolean {
  */
 function hasFourDigits(text: string): boolean {
   for (let i = 3; i < text.length; i += 4) {
-    if (!isDigitCode(text.charCodeAt(i))) continue;
+    if (!isAsciiDigitCode(text.charCodeAt(i))) continue;
     let start = i;
-    while (start > i - 3 && isDigitCode(text.charCodeAt(start - 1))) start--;
+    while (start > i - 3 && isAsciiDigitCode(text.charCodeAt(start - 1))) start--;
     let end = i + 1;
-    while (end - start < 4 && end < text.length && isDigitCode(text.charCodeAt(end))) end++;
+    while (end - start < 4 && end < text.length && isAsciiDigitCode(text.charCodeAt(end))) end++;
     if (end - start >= 4) return true;
   }
   return false;

@@ -16,6 +16,11 @@ export function isAsciiLowerCode(code: number): boolean {
   return code >= 97 && code <= 122;
 }
 
+/** 0-9. */
+export function isAsciiDigitCode(code: number): boolean {
+  return code >= 48 && code <= 57;
+}
+
 /** No character of text[start, end) is beyond ASCII. */
 export function isAsciiRange(text: string, start: number, end: number): boolean {
   for (let k = start; k < end; k++) if (text.charCodeAt(k) >= 128) return false;

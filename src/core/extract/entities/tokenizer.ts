@@ -4,8 +4,10 @@
 // tokens and sentences. No strings are cut: a token is a [start, end) range of the text.
 import { CodeUnits } from '../../util/codeUnits';
 import * as wordSets from '../../util/wordSets';
+import * as chars from '../../util/chars';
 
 const { AsciiWordSet } = wordSets;
+const { isAsciiDigitCode } = chars;
 
 /** Token ranges and sentence boundaries of one text. Buffers are reused by the next `tokenize` call. */
 export interface Tokens {
@@ -71,10 +73,6 @@ function isWordCode(c: number): boolean {
 
 function isApostrophe(c: number): boolean {
   return c === 39 || c === 0x2019;
-}
-
-function isDigitCode(c: number): boolean {
-  return c >= 48 && c <= 57;
 }
 
 function isUpperStart(c: number): boolean {
@@ -160,7 +158,7 @@ export function tokenize(text: string): Tokens {
       if (kind === SPACE) break;
       plain = false;
     }
-    if (newLine || (afterStop && (isUpperStart(c) || isDigitCode(c) || isOpener(c))) || out.count - out.currentSentenceStart() >= MAX_SENTENCE_TOKENS) {
+    if (newLine || (afterStop && (isUpperStart(c) || isAsciiDigitCode(c) || isOpener(c))) || out.count - out.currentSentenceStart() >= MAX_SENTENCE_TOKENS) {
       out.startSentence();
     }
     if (plain) {
@@ -219,7 +217,7 @@ function splitChunk(text: string, start: number, end: number, lineStart: boolean
       continue;
     }
     if (!isCloser(c)) break;
-    if (c === 41 && !hasOpenBracket && isDigitCode(text.charCodeAt(b - 2))) break; // "53.04)." in price tables
+    if (c === 41 && !hasOpenBracket && isAsciiDigitCode(text.charCodeAt(b - 2))) break; // "53.04)." in price tables
     if (isApostrophe(c) && isApostrophe(text.charCodeAt(b - 2))) break;
     trailing[splits++] = b;
     b--;
@@ -247,12 +245,12 @@ function trailingDots(text: string, a: number, b: number): number {
 
 /** Whether the dot after text[a, b) belongs to the word: abbreviations, initials, list numbers. */
 function keepsDot(text: string, a: number, b: number, firstOnLine: boolean): boolean {
-  if (b - a === 1 && !isDigitCode(text.charCodeAt(a))) return true; // an initial, "J."
+  if (b - a === 1 && !isAsciiDigitCode(text.charCodeAt(a))) return true; // an initial, "J."
   let digits = true;
   for (let k = a; k < b; k++) {
     const c = text.charCodeAt(k);
     if (c === 46) return true; // "U.S.", "a.m."
-    if (!isDigitCode(c)) digits = false;
+    if (!isAsciiDigitCode(c)) digits = false;
   }
   if (digits) return firstOnLine; // "1." numbering a list or a results table
   if (b - a > 5) return false;

@@ -5,7 +5,7 @@ import type { RawEntityMention } from '../../types';
 import type { Entity } from '../entities';
 import { INSTITUTION_SEATS, NOT_ENTITY_NAMES } from '../../language/entityNames';
 import { NATIONALITY_WORDS } from '../../language/places';
-import { isAsciiLetterCode, isAsciiLowerCode, isAsciiUpperCode, UPPER } from '../../util/chars';
+import { isAsciiLetterCode, isAsciiLowerCode, isAsciiRange, isAsciiUpperCode, UPPER } from '../../util/chars';
 import { ROLE_MODIFIERS, TITLE_HEADS } from '../../language/titles';
 import { KNOWN_NAMES } from './consistency';
 import { AMBIGUOUS_RANKS, HONORIFIC_PHRASES } from '../../language/honorifics';
@@ -49,13 +49,12 @@ const PERSON_HONORIFICS = new AsciiWordSet([...HONORIFIC_PHRASES].filter((word) 
 /** Whether text[start, end) without one final dot, lower-cased, is in PERSON_HONORIFICS. */
 function isPersonHonorific(text: string, start: number, end: number): boolean {
   const stop = end > start && text.charCodeAt(end - 1) === 0x2e ? end - 1 : end;
-  for (let k = start; k < stop; k++) {
-    if (text.charCodeAt(k) >= 128) {
-      const word = text.slice(start, stop).toLowerCase();
-      return !AMBIGUOUS_RANKS.has(word) && HONORIFIC_PHRASES.has(word);
-    }
+  if (stop <= start) return false;
+  if (!isAsciiRange(text, start, stop)) {
+    const word = text.slice(start, stop).toLowerCase();
+    return !AMBIGUOUS_RANKS.has(word) && HONORIFIC_PHRASES.has(word);
   }
-  return stop > start && PERSON_HONORIFICS.has(text, start, stop);
+  return PERSON_HONORIFICS.has(text, start, stop);
 }
 
 /** "Mrs Georgia Brent": a name after an honorific is a person's, whatever the tagger read. */
