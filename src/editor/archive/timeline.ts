@@ -17,8 +17,8 @@ export const TIMELINE_ROWS = 100_000;
 
 type PageMessage = { type: 'period'; key: string } | { type: 'open'; path: string; start: number; end: number } | { type: 'granularity'; value: Granularity };
 
-/** The entity's rows as the timeline functions read a corpus; `texts` fills in the articles a period lists. */
-function sourceOf(rows: TimelineRows, texts: ReadonlyMap<string, string> = new Map()): TimelineSource {
+/** The entity's rows as the timeline functions read a corpus; `textOf` fills in the articles a period lists. */
+function sourceOf(rows: TimelineRows, textOf: (path: string) => string): TimelineSource {
   const { entity } = rows;
   const asEntity: Entity = {
     id: entity.id,
@@ -35,7 +35,7 @@ function sourceOf(rows: TimelineRows, texts: ReadonlyMap<string, string> = new M
     quotesFrom: (id) => (id === entity.id ? rows.quotes : []),
     article: (path) => {
       const article = articles.get(path);
-      return article && { ...article, text: texts.get(path) ?? '' };
+      return article && { ...article, text: textOf(path) };
     },
   };
 }
@@ -54,7 +54,10 @@ export async function showArchiveTimeline(session: ArchiveSession, documents: Ar
     { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
     { enableScripts: true, localResourceRoots: [media], enableFindWidget: true },
   );
-  let timeline = buildTimeline(sourceOf(rows), entityId);
+  // One source for the panel's life: a period's article texts are lent to it while that period's entries are made.
+  let periodTexts: ReadonlyMap<string, string> | undefined;
+  const source = sourceOf(rows, (path) => periodTexts?.get(path) ?? '');
+  let timeline = buildTimeline(source, entityId);
   const render = () => {
     if (!timeline) return;
     panel.webview.html = timelinePage(timeline, {
@@ -70,10 +73,16 @@ export async function showArchiveTimeline(session: ArchiveSession, documents: Ar
     if (message.type === 'period' && typeof message.key === 'string') {
       const key = message.key;
       // First which articles the period lists, then their texts for the snippets.
-      const listed = periodEntries(sourceOf(rows), entityId, timeline.granularity, key);
+      const listed = periodEntries(source, entityId, timeline.granularity, key);
       if (!listed) return;
       const texts = await session.run((reader) => reader.texts(listed.entries.map((e) => e.path)));
-      const found = periodEntries(sourceOf(rows, texts), entityId, timeline.granularity, key);
+      periodTexts = texts;
+      let found: ReturnType<typeof periodEntries>;
+      try {
+        found = periodEntries(source, entityId, timeline.granularity, key);
+      } finally {
+        periodTexts = undefined;
+      }
       if (!found) return;
       const label = timeline.periods.find((p) => p.key === key)?.label ?? 'Undated articles';
       const mentions = found.entries.reduce((n, e) => n + e.mentions.length, 0);
@@ -81,7 +90,7 @@ export async function showArchiveTimeline(session: ArchiveSession, documents: Ar
       const heading = `${label}: ${plural(mentions, 'mention')} and ${plural(quotes, 'quote')} in ${plural(found.entries.length, 'article')}`;
       await panel.webview.postMessage({ type: 'entries', key: found.key, heading, entries: found.entries, omitted: found.omitted });
     } else if (message.type === 'granularity' && (message.value === 'week' || message.value === 'month')) {
-      timeline = buildTimeline(sourceOf(rows), entityId, { granularity: message.value });
+      timeline = buildTimeline(source, entityId, { granularity: message.value });
       render();
     } else if (message.type === 'open' && typeof message.path === 'string' && Number.isInteger(message.start) && Number.isInteger(message.end)) {
       await documents.open(message.path, { start: message.start!, end: message.end! });
