@@ -37,8 +37,16 @@ import { findUnmarkedQuotes } from './unmarkedQuotes';
 
 /** Finds quotations in one article and attributes each to a mention (by index) or to nobody. */
 export function extractQuotes(text: string, exclude: readonly Span[], mentions: readonly RawMention[]): ExtractedQuote[] {
-  // An article whose extraction threw may have left arrays lent.
-  reclaimScratch();
+  try {
+    return quotesOf(text, exclude, mentions);
+  } finally {
+    // The arrays lent to this article go to the next, also when it threw (a huge article's are let go).
+    releaseLargeTokenBuffers();
+    reclaimScratch();
+  }
+}
+
+function quotesOf(text: string, exclude: readonly Span[], mentions: readonly RawMention[]): ExtractedQuote[] {
   const paragraphs = splitParagraphs(text, exclude);
   const mentionLookup = new MentionLookup(text, mentions);
   const marked = findMarkedQuotes(text, paragraphs);
@@ -59,8 +67,6 @@ export function extractQuotes(text: string, exclude: readonly Span[], mentions: 
     roles: new RoleHolders(clusters, mentionLookup, outside, paragraphs),
   };
   const speakers = attribute(article, collectReferents(article));
-  releaseLargeTokenBuffers();
-  reclaimScratch();
   return quotes.map((p, i) => {
     const speaker = speakers[i];
     return {
