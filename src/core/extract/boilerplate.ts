@@ -1,6 +1,7 @@
 // Boilerplate that scraped articles carry (ad markers, donation pleas, comment prompts, footers, photo
 // captions and credits), found by general rules over lines. Its ranges are kept out of extraction.
 import type { Span } from '../types';
+import { forEachLine } from '../util/text';
 
 interface Line {
   /** Offset of the first non-blank character. */
@@ -63,28 +64,7 @@ function lineOf(text: string, start: number, end: number): Line {
 /** The lines between line breaks (\r\n, \r or \n), blank ones included. */
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
-  if (text.indexOf('\r') < 0) {
-    // Only \n breaks lines (most texts): indexOf finds them faster than a regex reads every character.
-    for (let start = 0; ; ) {
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
-      lines.push(lineOf(text, start, end));
-      if (end >= text.length) break;
-      start = end + 1;
-    }
-    return lines;
-  }
-  const lineRegex = /[^\r\n]*/g;
-  let match: RegExpExecArray | null;
-  while ((match = lineRegex.exec(text)) !== null) {
-    lines.push(lineOf(text, match.index, match.index + match[0].length));
-    // Step over the line break (\r\n counts once) so the empty match at a break does not loop.
-    let next = match.index + match[0].length;
-    if (text[next] === '\r' && text[next + 1] === '\n') next += 2;
-    else if (next < text.length) next += 1;
-    else break;
-    lineRegex.lastIndex = next;
-  }
+  forEachLine(text, (start, end) => lines.push(lineOf(text, start, end)));
   return lines;
 }
 

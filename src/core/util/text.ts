@@ -41,3 +41,31 @@ export function slugify(name: string): string {
   const slug = foldName(name).replace(/['\u2019]/g, '').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '');
   return slug || 'person';
 }
+
+/**
+ * Calls `visit` with the bounds of each line between line breaks (\r\n, \r or \n), blank ones included (a text
+ * ending in a break ends with an empty line).
+ */
+export function forEachLine(text: string, visit: (start: number, end: number) => void): void {
+  if (text.indexOf('\r') < 0) {
+    // Only \n breaks lines (most texts): indexOf finds them faster than a regex reads every character.
+    for (let start = 0; ; ) {
+      let end = text.indexOf('\n', start);
+      if (end < 0) end = text.length;
+      visit(start, end);
+      if (end >= text.length) return;
+      start = end + 1;
+    }
+  }
+  const lineRegex = /[^\r\n]*/g;
+  let match: RegExpExecArray | null;
+  while ((match = lineRegex.exec(text)) !== null) {
+    visit(match.index, match.index + match[0].length);
+    // Step over the line break (\r\n counts once) so the empty match at a break does not loop.
+    let next = match.index + match[0].length;
+    if (text[next] === '\r' && text[next + 1] === '\n') next += 2;
+    else if (next < text.length) next += 1;
+    else return;
+    lineRegex.lastIndex = next;
+  }
+}

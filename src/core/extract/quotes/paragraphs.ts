@@ -2,6 +2,7 @@
 import type { Span } from '../../types';
 import * as sortedSearch from '../../util/sortedSearch';
 import * as chars from '../../util/chars';
+import { forEachLine } from '../../util/text';
 import type { Paragraph } from './model';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
@@ -33,19 +34,10 @@ export function splitParagraphs(text: string, exclude: readonly Span[]): Paragra
       s = Math.max(s, ex.end);
     }
   };
-  // The runs of characters other than \r and \n; without a \r (most texts) they lie between the \n, which
-  // indexOf finds faster than a regex reads every character.
-  if (text.indexOf('\r') < 0) {
-    for (let start = 0; start < text.length; ) {
-      let end = text.indexOf('\n', start);
-      if (end < 0) end = text.length;
-      if (end > start) line(start, end);
-      start = end + 1;
-    }
-  } else {
-    const lineRe = /[^\r\n]+/g;
-    for (let m = lineRe.exec(text); m; m = lineRe.exec(text)) line(m.index, m.index + m[0].length);
-  }
+  // The runs of characters other than \r and \n: the lines that are not blank.
+  forEachLine(text, (start, end) => {
+    if (end > start) line(start, end);
+  });
   return paragraphs;
 }
 
