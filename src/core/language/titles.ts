@@ -40,16 +40,17 @@ export const ROLE_PREFIX_WORDS: ReadonlySet<string> = TITLE_HEADS;
 
 /**
  * Occupations and descriptions written with a capital right before a name, as news writes them ("Actress Teri
- * Hatcher", "Flanker Colin Charvis", "Teenager Sania Mirza"): not part of the name. Lower-cased.
+ * Hatcher", "Flanker Colin Charvis", "Teenager Sania Mirza"): not part of the name. Lower-cased. Read beside
+ * ROLE_HEAD_NOUNS and ROLE_MODIFIERS, so none of their words is here again.
  */
 export const DESCRIPTOR_NOUNS: ReadonlySet<string> = new Set((
-  'actor actress singer rapper songwriter writer author novelist poet playwright screenwriter composer conductor ' +
+  'actor actress singer rapper songwriter writer novelist poet playwright screenwriter composer conductor ' +
   'musician guitarist drummer bassist pianist violinist producer presenter broadcaster comedian dancer model ' +
   'designer artist painter photographer sculptor architect filmmaker teenager schoolboy schoolgirl student ' +
-  'veteran rookie trainer jockey doctor surgeon nurse scientist researcher lawyer solicitor barrister accountant ' +
+  'veteran rookie trainer jockey doctor nurse scientist researcher barrister accountant ' +
   'banker broker trader businessman businesswoman entrepreneur tycoon mogul magnate billionaire millionaire ' +
   'chef farmer priest bishop rabbi imam monk nun opener fullback full-back fly-half scrum-half centre lock prop ' +
   'hooker flanker wing pitcher catcher outfielder infielder shortstop quarterback linebacker sprinter hurdler ' +
   'swimmer cyclist rider driver boxer wrestler golfer skier jumper runner marathoner compatriot compatriots ' +
-  'organiser organizer consultancy rival ex former'
+  'organiser organizer consultancy ex'
 ).split(/\s+/).filter(Boolean));

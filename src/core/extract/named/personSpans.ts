@@ -41,7 +41,7 @@ function extendsName(word: string, inside: boolean, after: boolean): boolean {
 function describes(word: string): boolean {
   if (NATIONALITY_WORDS.has(word)) return true;
   for (const part of word.toLowerCase().split('-')) {
-    if (DESCRIPTOR_NOUNS.has(part) || TITLE_HEADS.has(part) || ROLE_HEAD_NOUNS.has(part) || ROLE_MODIFIERS.has(part)) return true;
+    if (DESCRIPTOR_NOUNS.has(part) || ROLE_HEAD_NOUNS.has(part) || ROLE_MODIFIERS.has(part)) return true;
   }
   return false;
 }
