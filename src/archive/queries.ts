@@ -1,6 +1,7 @@
-// The editor's questions to an archive, one indexed query each: the mention under the cursor with its
-// entity's card (hover), an entity's mentions (references), entities by name (symbols, search), a page of
-// articles by outlet, date or entity (the tree), and fuzzy quote search. Quote search takes candidates from
+// The editor's questions to an archive, one indexed query each (archiveReader.ts only calls them): the mention
+// under the cursor with its entity's card (hover), an entity's mentions (references, definition, highlights),
+// entities by name (symbols, search) or by mention count, a page of articles by outlet, date or entity (the
+// tree), an entity's quotes (hover) and timeline rows, article texts, and fuzzy quote search. Quote search takes candidates from
 // the quotes' word index (typos through the trigram index of the vocabulary) and ranks them with the
 // in-memory search (fuse.js scoring), in path and offset order as the in-memory index holds them, so both
 // give the same results whenever the candidates hold the best matches.
@@ -98,6 +99,12 @@ export async function references(db: Queryable, entityId: string, options: { lim
 export async function entity(db: Queryable, id: string): Promise<ArchiveEntity | null> {
   const { rows } = await db.query<EntityRow>('SELECT * FROM entities WHERE id = $1', [id]);
   return rows[0] ? entityOf(rows[0]) : null;
+}
+
+/** The most mentioned entities of a type, a page at a time. */
+export async function topEntities(db: Queryable, type: string, page: { limit: number; offset: number }): Promise<ArchiveEntity[]> {
+  const { rows } = await db.query<EntityRow>('SELECT * FROM entities WHERE type = $1 ORDER BY mention_count DESC, id LIMIT $2 OFFSET $3', [type, page.limit, page.offset]);
+  return rows.map(entityOf);
 }
 
 /**
@@ -298,4 +305,128 @@ async function quoteCandidates(db: Queryable, pattern: string, limit: number): P
 
 function hitOf(row: QuoteRow, score: number): QuoteHit {
   return { path: row.path, start: row.start, end: row.end, text: row.text, speaker: row.speaker, source: row.source, sourceName: row.source_name, score };
+}
+
+export interface ArchiveArticle extends ArticleSummary {
+  text: string;
+}
+
+export interface ArchiveMentionOf extends ArchiveMention {
+  entityId: string;
+  entityType: string;
+}
+
+export interface ArchiveSummary {
+  articles: number;
+  entities: number;
+}
+
+export interface QuoteSpan {
+  path: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+export interface EntityQuotes {
+  /** Every quote the entity is the source of. */
+  count: number;
+  /** The newest few, each with its article. */
+  newest: (QuoteSpan & Pick<ArticleSummary, 'title' | 'date'>)[];
+}
+
+/** What a timeline counts for one entity: its mentions, the quotes it is the source of, and their articles. */
+export interface TimelineRows {
+  entity: ArchiveEntity;
+  mentions: { path: string; start: number; end: number }[];
+  quotes: QuoteSpan[];
+  articles: ArticleSummary[];
+}
+
+export async function archiveSummary(db: Queryable): Promise<ArchiveSummary> {
+  const { rows } = await db.query<ArchiveSummary>('SELECT (SELECT count(*)::int FROM articles) AS articles, (SELECT count(*)::int FROM entities) AS entities');
+  return rows[0];
+}
+
+export async function article(db: Queryable, path: string): Promise<ArchiveArticle | null> {
+  const { rows } = await db.query<ArchiveArticle>('SELECT path, title, outlet, date, text FROM articles WHERE path = $1', [path]);
+  return rows[0] ?? null;
+}
+
+/** The texts of the articles at `paths` that the archive holds, keyed by path. */
+export async function articleTexts(db: Queryable, paths: readonly string[]): Promise<Map<string, string>> {
+  if (paths.length === 0) return new Map();
+  const { rows } = await db.query<{ path: string; text: string }>('SELECT path, text FROM articles WHERE path = ANY($1::text[])', [paths]);
+  return new Map(rows.map((row) => [row.path, row.text]));
+}
+
+/** The mentions of the article at `path`, in offset order, with their entities' ids and types. */
+export async function mentionsIn(db: Queryable, path: string): Promise<ArchiveMentionOf[]> {
+  const { rows } = await db.query<ArchiveMentionOf>(
+    `SELECT a.path, m.start, m."end" AS end, m.text, m.entity_id AS "entityId", e.type AS "entityType"
+     FROM articles a JOIN mentions m ON m.article_id = a.id JOIN entities e ON e.id = m.entity_id
+     WHERE a.path = $1 ORDER BY m.start`,
+    [path],
+  );
+  return rows;
+}
+
+// The order of core/query/ordering.ts's mentionsInDateOrder (oldest first, undated last, then path and offset),
+// a mention carrying the full name first (core/query/definition.ts).
+const DEFINITION_ORDER = `(strpos(lower(m.text), lower(e.name)) > 0) DESC, a.date ASC NULLS LAST, a.path COLLATE "C", m.start`;
+
+/** Go to Definition: the first mention in date order carrying the entity's full name, else its first. */
+export async function definition(db: Queryable, entityId: string): Promise<ArchiveMention | null> {
+  const { rows } = await db.query<ArchiveMention>(
+    `SELECT a.path, m.start, m."end" AS end, m.text FROM mentions m JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id
+     WHERE m.entity_id = $1 ORDER BY ${DEFINITION_ORDER} LIMIT 1`,
+    [entityId],
+  );
+  return rows[0] ?? null;
+}
+
+/** The definition of several entities at once, from each entity's first mention per article. */
+export async function firstMentions(db: Queryable, entityIds: readonly string[]): Promise<Map<string, ArchiveMention>> {
+  if (entityIds.length === 0) return new Map();
+  // entity_articles (one row per entity and article) rather than every mention: a famous name has tens of
+  // thousands of mentions, and this serves lists (symbols) where the exact definition matters less.
+  const { rows } = await db.query<ArchiveMention & { entity_id: string }>(
+    `SELECT DISTINCT ON (m.entity_id) m.entity_id, a.path, m.start, m."end" AS end, m.text
+     FROM entity_articles m JOIN articles a ON a.id = m.article_id JOIN entities e ON e.id = m.entity_id
+     WHERE m.entity_id = ANY($1::text[]) ORDER BY m.entity_id, ${DEFINITION_ORDER}`,
+    [entityIds],
+  );
+  return new Map(rows.map(({ entity_id, ...mention }) => [entity_id, mention]));
+}
+
+/** The quotes an entity is the source of: how many, and the newest `limit`. */
+export async function quotesFrom(db: Queryable, entityId: string, limit: number): Promise<EntityQuotes> {
+  const [count, newest] = await Promise.all([
+    db.query<{ n: number }>('SELECT count(*)::int AS n FROM quotes WHERE source = $1', [entityId]),
+    db.query<EntityQuotes['newest'][number]>(
+      `SELECT a.path, q.start, q."end" AS end, q.text, a.title, a.date FROM quotes q JOIN articles a ON a.id = q.article_id
+       WHERE q.source = $1 ORDER BY a.date DESC NULLS LAST, a.path COLLATE "C", q.start LIMIT $2`,
+      [entityId, limit],
+    ),
+  ]);
+  return { count: count.rows[0].n, newest: newest.rows };
+}
+
+/** An entity's timeline rows: at most `limit` mentions and as many quotes, and every article of either. */
+export async function timelineRows(db: Queryable, entityId: string, limit: number): Promise<TimelineRows | null> {
+  const found = await entity(db, entityId);
+  if (!found) return null;
+  const [mentions, quotes, articles] = await Promise.all([
+    db.query<TimelineRows['mentions'][number]>(
+      `SELECT a.path, m.start, m."end" AS end FROM mentions m JOIN articles a ON a.id = m.article_id WHERE m.entity_id = $1 LIMIT $2`,
+      [entityId, limit],
+    ),
+    db.query<QuoteSpan>(`SELECT a.path, q.start, q."end" AS end, q.text FROM quotes q JOIN articles a ON a.id = q.article_id WHERE q.source = $1 LIMIT $2`, [entityId, limit]),
+    db.query<ArticleSummary>(
+      `SELECT a.path, a.title, a.outlet, a.date FROM articles a
+       WHERE a.id IN (SELECT article_id FROM entity_articles WHERE entity_id = $1 UNION SELECT article_id FROM quotes WHERE source = $1)`,
+      [entityId],
+    ),
+  ]);
+  return { entity: found, mentions: mentions.rows, quotes: quotes.rows, articles: articles.rows };
 }

@@ -129,4 +129,23 @@ describe('archive reader (the editor’s queries)', function () {
     assert.ok(first.every((e) => e.type === 'person'));
     assert.ok(!second.some((e) => first.some((f) => f.id === e.id)));
   });
+
+  it('reads an entity’s timeline rows: its mentions and quotes up to the limit, and every article of either', async () => {
+    const person = corpus.people().reduce((a, b) => (corpus.quotesFrom(b.id).length > corpus.quotesFrom(a.id).length ? b : a));
+    const quotes = corpus.quotesFrom(person.id);
+    assert.ok(quotes.length > 1 && person.mentions.length > 2, 'the sample corpus has a quoted person');
+    const rows = await reader.timelineRows(person.id, 1000);
+    assert.ok(rows);
+    assert.strictEqual(rows.entity.id, person.id);
+    const key = (s: { path: string; start: number; end: number }) => `${s.path}#${s.start}-${s.end}`;
+    assert.deepStrictEqual(rows.mentions.map(key).sort(), person.mentions.map(key).sort());
+    assert.deepStrictEqual(rows.quotes.map((q) => `${key(q)} ${q.text}`).sort(), quotes.map((q) => `${key(q)} ${q.text}`).sort());
+    const paths = new Set([...person.mentions.map((m) => m.path), ...quotes.map((q) => q.path)]);
+    assert.deepStrictEqual(rows.articles.map((a) => a.path).sort(), [...paths].sort());
+    for (const article of rows.articles) assert.strictEqual(article.title, corpus.article(article.path)!.title, article.path);
+    const cut = await reader.timelineRows(person.id, 2);
+    assert.deepStrictEqual([cut?.mentions.length, cut?.quotes.length, cut?.articles.length], [2, 2, paths.size]);
+    assert.strictEqual(await reader.timelineRows('no-such-entity', 10), null);
+    assert.deepStrictEqual(await reader.summary(), { articles: corpus.articles().length, entities: corpus.entities().length });
+  });
 });
