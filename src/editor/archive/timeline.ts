@@ -1,21 +1,17 @@
 // "Show Timeline" for an archive entity: the same counting (core/query/timeline.ts) and page
 // (timelineChart.ts) as for a local corpus, over the entity's rows read from the archive once per panel; a
 // period's list fetches the texts of its articles for the snippets.
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { TimelineRows } from '../../archive/archiveReader';
-import { buildTimeline, periodEntries, type Granularity, type Timeline, type TimelineSource } from '../../core/query/timeline';
-import { timelinePage } from '../../core/query/timelineChart';
-import { plural } from '../../core/query/labels';
+import { buildTimeline, periodEntries, type Timeline, type TimelineSource } from '../../core/query/timeline';
 import type { Entity, EntityType } from '../../core/types';
 import { Panels } from '../ids';
+import { postPeriodEntries, timelineHtml, timelineMessage } from '../features/timelineWebview';
 import type { ArchiveDocuments } from './documents';
 import type { ArchiveSession } from './session';
 
 /** Mentions (and quotes) read for one timeline; past it the title says the chart is cut. */
 export const TIMELINE_ROWS = 100_000;
-
-type PageMessage = { type: 'period'; key: string } | { type: 'open'; path: string; start: number; end: number } | { type: 'granularity'; value: Granularity };
 
 /** The entity's rows as the timeline functions read a corpus; `textOf` fills in the articles a period lists. */
 function sourceOf(rows: TimelineRows, textOf: (path: string) => string): TimelineSource {
@@ -60,17 +56,12 @@ export async function showArchiveTimeline(session: ArchiveSession, documents: Ar
   let timeline = buildTimeline(source, entityId);
   const render = () => {
     if (!timeline) return;
-    panel.webview.html = timelinePage(timeline, {
-      cspSource: panel.webview.cspSource,
-      nonce: randomBytes(16).toString('base64'),
-      scriptUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'timeline.js')).toString(),
-      styleUri: panel.webview.asWebviewUri(vscode.Uri.joinPath(media, 'timeline.css')).toString(),
-    });
+    panel.webview.html = timelineHtml(panel.webview, media, timeline);
   };
   const subscription = panel.webview.onDidReceiveMessage(async (raw: unknown) => {
-    const message = raw as Partial<PageMessage> | undefined;
+    const message = timelineMessage(raw);
     if (!message || !timeline) return;
-    if (message.type === 'period' && typeof message.key === 'string') {
+    if (message.type === 'period') {
       const key = message.key;
       // First which articles the period lists, then their texts for the snippets.
       const listed = periodEntries(source, entityId, timeline.granularity, key);
@@ -83,17 +74,12 @@ export async function showArchiveTimeline(session: ArchiveSession, documents: Ar
       } finally {
         periodTexts = undefined;
       }
-      if (!found) return;
-      const label = timeline.periods.find((p) => p.key === key)?.label ?? 'Undated articles';
-      const mentions = found.entries.reduce((n, e) => n + e.mentions.length, 0);
-      const quotes = found.entries.reduce((n, e) => n + e.quotes.length, 0);
-      const heading = `${label}: ${plural(mentions, 'mention')} and ${plural(quotes, 'quote')} in ${plural(found.entries.length, 'article')}`;
-      await panel.webview.postMessage({ type: 'entries', key: found.key, heading, entries: found.entries, omitted: found.omitted });
-    } else if (message.type === 'granularity' && (message.value === 'week' || message.value === 'month')) {
+      if (found) await postPeriodEntries(panel.webview, timeline, key, found);
+    } else if (message.type === 'granularity') {
       timeline = buildTimeline(source, entityId, { granularity: message.value });
       render();
-    } else if (message.type === 'open' && typeof message.path === 'string' && Number.isInteger(message.start) && Number.isInteger(message.end)) {
-      await documents.open(message.path, { start: message.start!, end: message.end! });
+    } else {
+      await documents.open(message.path, { start: message.start, end: message.end });
     }
   });
   panel.onDidDispose(() => subscription.dispose());

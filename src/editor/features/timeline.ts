@@ -4,28 +4,22 @@
 //
 // The page keeps its own state (selected period, scroll) with getState/setState, so a hidden panel needs no
 // retainContextWhenHidden: when it is shown again the page is rebuilt from the same HTML and restores itself.
-import { randomBytes } from 'crypto';
 import * as vscode from 'vscode';
 import type { Corpus } from '../../core/api';
 import { buildTimeline, findEntity, periodEntries, type Granularity, type Timeline } from '../../core/query/timeline';
-import { escapeHtml, timelinePage } from '../../core/query/timelineChart';
+import { escapeHtml } from '../../core/query/timelineChart';
 import { plural } from '../../core/query/labels';
 import type { CorpusManager } from '../corpusManager';
 import { Commands, Panels } from '../ids';
 import { spanToRange } from '../ranges';
 import { corpusByRoot, entityAt } from './shared';
+import { postPeriodEntries, timelineHtml, timelineMessage } from './timelineWebview';
 
 /** What the command takes: a corpus and an entity (hover links, other commands), or a tree node of an entity. */
 export interface TimelineTarget {
   root: string;
   entityId: string;
 }
-
-/** Messages from the page (media/timeline.js). */
-type PageMessage =
-  | { type: 'period'; key: string }
-  | { type: 'open'; path: string; start: number; end: number }
-  | { type: 'granularity'; value: Granularity };
 
 const REFRESH_DELAY_MS = 400;
 
@@ -98,34 +92,23 @@ class TimelinePanel implements vscode.Disposable {
       return undefined;
     }
     this.panel.title = `Timeline: ${this.timeline.name}`;
-    webview.html = timelinePage(this.timeline, {
-      cspSource: webview.cspSource,
-      nonce: randomBytes(16).toString('base64'),
-      scriptUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'timeline.js')).toString(),
-      styleUri: webview.asWebviewUri(vscode.Uri.joinPath(this.media, 'timeline.css')).toString(),
-    });
+    webview.html = timelineHtml(webview, this.media, this.timeline);
     return this.timeline;
   }
 
   private async onMessage(raw: unknown): Promise<void> {
-    const message = raw as Partial<PageMessage> | undefined;
+    const message = timelineMessage(raw);
     const corpus = this.corpus();
     const timeline = this.timeline;
     if (!message || !corpus || !timeline) return;
-    if (message.type === 'period' && typeof message.key === 'string') {
+    if (message.type === 'period') {
       const found = periodEntries(corpus, this.target.entityId, timeline.granularity, message.key);
-      if (!found) return;
-      const period = timeline.periods.find((p) => p.key === message.key);
-      const label = period?.label ?? 'Undated articles';
-      const mentions = found.entries.reduce((n, e) => n + e.mentions.length, 0);
-      const quotes = found.entries.reduce((n, e) => n + e.quotes.length, 0);
-      const heading = `${label}: ${plural(mentions, 'mention')} and ${plural(quotes, 'quote')} in ${plural(found.entries.length, 'article')}`;
-      await this.panel.webview.postMessage({ type: 'entries', key: found.key, heading, entries: found.entries, omitted: found.omitted });
-    } else if (message.type === 'granularity' && (message.value === 'week' || message.value === 'month')) {
+      if (found) await postPeriodEntries(this.panel.webview, timeline, message.key, found);
+    } else if (message.type === 'granularity') {
       this.granularity = message.value;
       this.render();
-    } else if (message.type === 'open' && typeof message.path === 'string' && Number.isInteger(message.start) && Number.isInteger(message.end)) {
-      await this.openSpan(corpus, message.path, message.start!, message.end!);
+    } else {
+      await this.openSpan(corpus, message.path, message.start, message.end);
     }
   }
 
