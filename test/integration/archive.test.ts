@@ -7,6 +7,10 @@ import * as net from 'net';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { connect as connectDb } from '../../src/archive/db';
+import { ingestFolder } from '../../src/archive/ingest';
+import { resolveArchive } from '../../src/archive/resolve';
+import { NodeFileSystem } from '../../src/core/extract/nodeFileSystem';
 import { buildTimeline, type Timeline } from '../../src/core/query/timeline';
 import type { CorpusNavigatorApi } from '../../src/editor/extension';
 import { ARCHIVE_SCHEME } from '../../src/editor/archive/documents';
@@ -80,6 +84,14 @@ async function tcpProxy(target: number): Promise<{ port: number; down(): Promise
     if (!on) for (const write of release ?? []) write();
   };
   return { port, down, up: async () => void (server ??= await listen(port)), slow, close: down };
+}
+
+/** The semantic tokens of a document as `offset+length:type`. */
+async function semanticTokens(document: vscode.TextDocument): Promise<string[]> {
+  const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', document.uri);
+  const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', document.uri);
+  assert.ok(legend && tokens, `no semantic tokens for ${document.uri.toString()}`);
+  return decodeTokens(document, legend, tokens);
 }
 
 async function hoverCards(uri: vscode.Uri, position: vscode.Position): Promise<string[]> {
@@ -221,19 +233,59 @@ describe('shared archive (PostgreSQL)', function () {
     }
 
     // Highlighting: every mention of the article, with its entity's type, as the local index has them.
-    const legend = await vscode.commands.executeCommand<vscode.SemanticTokensLegend>('vscode.provideDocumentSemanticTokensLegend', document.uri);
-    const tokens = await vscode.commands.executeCommand<vscode.SemanticTokens>('vscode.provideDocumentSemanticTokens', document.uri);
-    assert.ok(legend && tokens, 'no semantic tokens for the archive document');
-    const expected = corpus
-      .mentionsIn(ARTICLE)
-      .filter((m) => document.positionAt(m.start).line === document.positionAt(m.end).line)
-      .map((m) => `${m.start}+${m.end - m.start}:${corpus.entity(m.entityId)!.type}`);
-    assert.deepStrictEqual(decodeTokens(document, legend, tokens), expected);
+    const expected = corpus.mentionsIn(ARTICLE).map((m) => `${m.start}+${m.end - m.start}:${corpus.entity(m.entityId)!.type}`);
+    assert.deepStrictEqual(await semanticTokens(document), expected);
 
     const definitions = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', document.uri, at);
     assert.strictEqual(definitions.length, 1);
     const definedIn = await vscode.workspace.openTextDocument(definitions[0].uri);
     assert.ok(definedIn.getText(definitions[0].range).toLowerCase().includes(person.name.toLowerCase()), definedIn.getText(definitions[0].range));
+  });
+
+  it('highlights a name hard-wrapped over two lines line by line, as the local provider does', async () => {
+    // The extractor keeps names within a line, so the archive's article is wrapped after indexing: a line
+    // break in place of the space keeps every offset, and the mention now spans two lines.
+    const name = 'Penelope Drummond';
+    const text = `Minister visits port\n\nHarbour Minister ${name} opened the new dock on Tuesday. ${name} said trade would grow.\n`;
+    const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'cn-wrapped-'));
+    fs.writeFileSync(path.join(folder, 'wrapped.txt'), text);
+    // A database of its own on the run's cluster (dropped with it: dropping it here waits on the closed pool).
+    const database = 'wrapped_names';
+    const admin = await connectDb(`postgres://${archive.user}@${archive.host}:${archive.port}/${archive.database}`);
+    try {
+      await admin.query(`CREATE DATABASE ${database}`);
+      const db = await connectDb(`postgres://${archive.user}@${archive.host}:${archive.port}/${database}`);
+      try {
+        await ingestFolder(db, folder, new NodeFileSystem());
+        await resolveArchive(db);
+        await db.query(`UPDATE articles SET text = replace(text, $1, $2)`, [name, name.replace(' ', '\n')]);
+        const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM mentions WHERE text = $1', [name]);
+        assert.ok(rows[0].n >= 2, `the article should mention ${name} in full`);
+      } finally {
+        await db.end();
+      }
+      await setArchives([virtual, files, { ...virtual, name: 'wrapped', database }]);
+      assert.ok(await connect(api, 'wrapped'), api.archive.session.error);
+      const editor = await api.archive.documents.open('wrapped.txt', undefined);
+      assert.ok(editor);
+      const document = editor.document;
+      const wrapped = name.replace(' ', '\n');
+      assert.strictEqual(document.getText(), text.replaceAll(name, wrapped));
+      const [given, surname] = name.split(' ');
+      const expected: string[] = [];
+      for (let at = document.getText().indexOf(wrapped); at >= 0; at = document.getText().indexOf(wrapped, at + 1)) {
+        expected.push(`${at}+${given.length}:person`, `${at + given.length + 1}+${surname.length}:person`);
+      }
+      assert.strictEqual(expected.length, 4);
+      const tokens = await semanticTokens(document);
+      for (const token of expected) assert.ok(tokens.includes(token), `no token ${token} in ${tokens.join(', ')}`);
+    } finally {
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      await api.archive.session.disconnect();
+      await setArchives([virtual, files]);
+      await admin.end();
+      fs.rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('searches the archive’s quotes and entities, and lists entities as workspace symbols', async () => {

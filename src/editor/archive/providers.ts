@@ -11,7 +11,7 @@ import { documentOffset, documentRange } from '../ranges';
 import { commandUri, escapeMarkdownText } from '../features/shared';
 import { readHoverSettings } from '../features/hover';
 import { entityIconOf, entitySymbolKindOf, entityTypeLabel, shownEntityTypes } from '../features/entityTypes';
-import { ENTITY_LEGEND } from '../features/semanticTokens';
+import { ENTITY_LEGEND, pushLineTokens } from '../features/semanticTokens';
 import { ARCHIVE_SCHEME, ARCHIVE_SELECTOR, type ArchiveDocuments } from './documents';
 import type { ArchiveSession } from './session';
 
@@ -183,9 +183,7 @@ class ArchiveSemanticTokensProvider implements vscode.DocumentSemanticTokensProv
     for (const mention of mentions) {
       const type = mention.entityType as EntityType;
       if (!shown.has(type)) continue;
-      const range = documentRange(document, mention);
-      // A token cannot span lines; names do not either, except across a hard wrap, which is left plain.
-      if (range.isSingleLine) builder.push(range, type);
+      pushLineTokens(builder, document, mention, type);
     }
     return builder.build();
   }

@@ -10,7 +10,7 @@ import { SemanticTokens, Settings, settingId } from '../ids';
 import { documentRange } from '../ranges';
 import { ARTICLE_SELECTOR } from './selector';
 import { affectsEntityTypes, shownEntityTypes } from './entityTypes';
-import type { EntityType } from '../../core/types';
+import type { EntityType, Span } from '../../core/types';
 
 const TOKEN_OF: Record<EntityType, string> = {
   person: SemanticTokens.person,
@@ -45,6 +45,16 @@ export function speakerMentionStarts(corpus: Corpus, path: string): Set<number> 
   return starts;
 }
 
+/** Tokens may not span lines: a span hard-wrapped over a line break (a name split across two lines) is marked line by line. */
+export function pushLineTokens(builder: vscode.SemanticTokensBuilder, document: vscode.TextDocument, span: Span, type: string, modifiers: readonly string[] = []): void {
+  const range = documentRange(document, span);
+  for (let line = range.start.line; line <= range.end.line; line++) {
+    const start = line === range.start.line ? range.start.character : 0;
+    const end = line === range.end.line ? range.end.character : document.lineAt(line).text.length;
+    if (end > start) builder.push(new vscode.Range(line, start, line, end), type, modifiers);
+  }
+}
+
 export class EntitySemanticTokensProvider implements vscode.DocumentSemanticTokensProvider {
   private readonly changeEmitter = new vscode.EventEmitter<void>();
   readonly onDidChangeSemanticTokens = this.changeEmitter.event;
@@ -67,15 +77,6 @@ export class EntitySemanticTokensProvider implements vscode.DocumentSemanticToke
     const speakers = speakerMentionStarts(corpus, path);
     const types = shownEntityTypes();
     const builder = new vscode.SemanticTokensBuilder(ENTITY_LEGEND);
-    // Tokens may not span lines; a name hard-wrapped over a line break is marked line by line.
-    const push = (span: { start: number; end: number }, type: string, modifiers: string[]) => {
-      const range = documentRange(document, span);
-      for (let line = range.start.line; line <= range.end.line; line++) {
-        const start = line === range.start.line ? range.start.character : 0;
-        const end = line === range.end.line ? range.end.character : document.lineAt(line).text.length;
-        if (end > start) builder.push(new vscode.Range(line, start, line, end), type, modifiers);
-      }
-    };
     // Boilerplate holds no mentions, so the two kinds of token never overlap; pushed in document order.
     const tokens: { span: { start: number; end: number }; type: string; modifiers: string[] }[] = [];
     for (const mention of corpus.mentionsIn(path)) {
@@ -85,7 +86,7 @@ export class EntitySemanticTokensProvider implements vscode.DocumentSemanticToke
     }
     for (const span of corpus.article(path)?.boilerplate ?? []) tokens.push({ span, type: SemanticTokens.boilerplate, modifiers: [] });
     tokens.sort((a, b) => a.span.start - b.span.start);
-    for (const token of tokens) push(token.span, token.type, token.modifiers);
+    for (const token of tokens) pushLineTokens(builder, document, token.span, token.type, token.modifiers);
     return builder.build();
   }
 
