@@ -7,6 +7,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { runTests } from '@vscode/test-electron';
 import { EXTENSION_ID } from '../src/editor/ids';
+import { median } from './measure';
 
 const repoRoot = path.resolve(__dirname, '..');
 const OUT_ENV = 'CORPUS_NAV_HOST_MEMORY_OUT';
@@ -46,8 +47,6 @@ exports.run = async function () {
   fs.writeFileSync(process.env.${OUT_ENV}, JSON.stringify({ loaded: Boolean(extension), samples }));
 };
 `;
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function measure(withExtension: boolean, scratch: string): Promise<Sample> {
   const out = path.join(scratch, `result-${withExtension}.json`);
