@@ -135,15 +135,16 @@ export async function searchEntities(db: Queryable, query: string, limit = 20, o
   const pattern = normalizeForSearch(query.trim());
   if (!pattern) return [];
   const all = await smallTable(db, 'entities', options.exhaustiveBelow ?? EXHAUSTIVE_BELOW);
+  // The types narrow the candidates before their limit: after it, entities of other types could take every place.
+  const types = options.types ?? null;
   const { rows } = all
-    ? await db.query<EntityRow>('SELECT * FROM entities')
+    ? await db.query<EntityRow>('SELECT * FROM entities WHERE $1::text[] IS NULL OR type = ANY($1)', [types])
     : await db.query<EntityRow>(
-        `SELECT * FROM entities WHERE $1 <% lower(name) OR lower(name) <% $1
+        `SELECT * FROM entities WHERE ($2::text[] IS NULL OR type = ANY($2)) AND ($1 <% lower(name) OR lower(name) <% $1)
          ORDER BY word_similarity($1, lower(name)) DESC, mention_count DESC LIMIT 300`,
-        [pattern],
+        [pattern, types],
       );
-  const types = options.types;
-  const people = new PeopleSearch(rows.map(entityOf).filter((entity) => !types || types.includes(entity.type)).sort((a, b) => b.mentionCount - a.mentionCount || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
+  const people = new PeopleSearch(rows.map(entityOf).sort((a, b) => b.mentionCount - a.mentionCount || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)));
   return people.search(query, { limit }).map((hit) => hit.item);
 }
 

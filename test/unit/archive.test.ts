@@ -285,6 +285,40 @@ describe('archive (PostgreSQL)', function () {
       assert.ok(byName.some((hit) => hit.source === organisation.id), `searching "${organisation.name}" does not find its quotes`);
     });
 
+    it('@name narrows to a speaker before the candidate limit: more places of the name than candidates do not hide the person', async () => {
+      const url = await freshDatabase();
+      const dir = path.join(tmp, 'narrowed');
+      await fsp.mkdir(dir);
+      await fsp.writeFile(
+        path.join(dir, 'dock.txt'),
+        'Dock strike ends\n\nThe strike at the port ended after talks on Friday. "This is a fair deal for everyone," said Harbour Minister Penelope Drummond, who chaired the talks.\n',
+      );
+      const client = await connect(url);
+      try {
+        await ingestFolder(client, dir, new NodeFileSystem());
+        await resolveArchive(client);
+        const person = (await searchEntities(client, 'Penelope Drummond', 1))[0];
+        assert.strictEqual(person?.type, 'person');
+        const quotes = await searchArchiveQuotes(client, '@Drummond', { exhaustiveBelow: 0 });
+        assert.ok(quotes.length > 0 && quotes.every((hit) => hit.source === person.id), 'the person is quoted');
+        // More places named like the person, each mentioned more often, than the trigram search takes as candidates.
+        await client.query(
+          `INSERT INTO entities (id, type, name, aliases, roles, mention_count, article_count)
+           SELECT 'place-' || i, 'place', 'Drummond Street ' || i, '{}', '{}', 100, 10 FROM generate_series(1, 400) i`,
+        );
+        for (const exhaustiveBelow of [0, undefined]) {
+          const narrowed = await searchArchiveQuotes(client, '@Drummond', { exhaustiveBelow });
+          assert.deepStrictEqual(narrowed.map((hit) => `${hit.path}#${hit.start}`), quotes.map((hit) => `${hit.path}#${hit.start}`), `exhaustiveBelow ${exhaustiveBelow}`);
+          const speakers = await searchEntities(client, 'drummond', 5, { exhaustiveBelow, types: ['person', 'organization'] });
+          assert.deepStrictEqual(speakers.map((entity) => entity.id), [person.id], `exhaustiveBelow ${exhaustiveBelow}`);
+        }
+        const unnarrowed = await searchEntities(client, 'drummond', 5, { exhaustiveBelow: 0 });
+        assert.ok(unnarrowed.length === 5 && unnarrowed.every((entity) => entity.type === 'place'), 'the places come first unnarrowed');
+      } finally {
+        await client.end();
+      }
+    });
+
     it('pages articles by outlet and by entity, newest first', async () => {
       const groups = await outlets(pool);
       assert.strictEqual(
