@@ -180,11 +180,14 @@ export async function outlets(db: Queryable): Promise<{ outlet: string | null; a
   return rows.map((row) => ({ outlet: row.outlet, articles: Number(row.articles) }));
 }
 
-export interface QuoteHit {
+export interface QuoteSpan {
   path: string;
   start: number;
   end: number;
   text: string;
+}
+
+export interface QuoteHit extends QuoteSpan {
   speaker: string | null;
   /** Who the quote comes from: its speaker, else the organisation that gives it (an entity id), and its name. */
   source: string | null;
@@ -192,11 +195,7 @@ export interface QuoteHit {
   score: number;
 }
 
-interface QuoteRow {
-  path: string;
-  start: number;
-  end: number;
-  text: string;
+interface QuoteRow extends QuoteSpan {
   speaker: string | null;
   source: string | null;
   source_name: string | null;
@@ -320,13 +319,6 @@ export interface ArchiveMentionOf extends ArchiveMention {
 export interface ArchiveSummary {
   articles: number;
   entities: number;
-}
-
-export interface QuoteSpan {
-  path: string;
-  start: number;
-  end: number;
-  text: string;
 }
 
 export interface EntityQuotes {
