@@ -9,6 +9,7 @@ import * as path from 'path';
 import pg from 'pg';
 import type { Locator } from 'playwright-core';
 import { startTestArchive, type TestArchive } from '../support/testArchive';
+import { barCounts } from './journeyTimeline';
 import { viewport, type Journey } from './journeys';
 import { TIMEOUT_MS, clipAround, expect, waitFor, type Workbench } from './workbench';
 
@@ -254,7 +255,30 @@ export const archiveJourney: Journey = {
     await hoverSpeaker(wb, expected.speaker);
     const shown = await expectCard(wb, expected.speaker);
     await shots.take(page, '10-archive-hover', clipAround([await shown.boundingBox()], 24, viewport(page)));
-    await page.keyboard.press('Escape');
+
+    // The card's timeline: picking a period lists its mentions, each shown in its text read from the archive.
+    await shown.locator('a', { hasText: 'Timeline' }).click();
+    await waitFor(
+      async () => ((await wb.activeTab().getAttribute('aria-label')) ?? '').trim(),
+      (label) => label.startsWith('Timeline:') && label.includes(expected.speaker.name),
+      (label) => `the active tab is "${label}", expected the archive timeline of ${expected.speaker.name}`,
+    );
+    const timeline = page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    const bars = timeline.locator('g.period');
+    await bars.first().waitFor({ timeout: TIMEOUT_MS });
+    const labels = await bars.evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label') ?? ''));
+    const busiest = labels.map(barCounts).reduce((best, c, i, all) => (c.mentions > all[best].mentions ? i : best), 0);
+    await bars.nth(busiest).click();
+    await waitFor(
+      async () => (await timeline.locator('#entries-title').textContent()) ?? '',
+      (text) => text.startsWith(`${labels[busiest].split(':')[0]}: ${barCounts(labels[busiest]).mentions} mention`),
+      (text) => `picking "${labels[busiest]}" in the archive timeline shows the heading "${text}"`,
+    );
+    const marks = (await timeline.locator('li.mention mark').allTextContents()).map((text) => text.trim());
+    expect(marks.length === barCounts(labels[busiest]).mentions, `the period lists ${marks.length} mentions, its bar says ${labels[busiest]}`);
+    expect(marks.every((text) => text !== '' && expected.speaker.name.includes(text.split(/\s+/).pop()!)), `the listed mentions are not ${expected.speaker.name}'s: ${marks.join(' | ')}`);
+    await page.locator('.tab[aria-label^="Timeline:"] .tab-actions .action-label').first().click();
+    await wb.waitForActiveTab(path.posix.basename(expected.quote.path));
     await page.mouse.move(5, 400);
 
     // The Archive view: outlets with their article counts; places a page at a time.

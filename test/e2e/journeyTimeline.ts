@@ -21,7 +21,7 @@ async function setColorTheme(wb: Workbench, theme: string): Promise<void> {
 }
 
 /** Counts in a bar's spoken label: "Mar 2017: 3 mentions, 1 quote in 2 articles". */
-function barCounts(label: string): { mentions: number; quotes: number } {
+export function barCounts(label: string): { mentions: number; quotes: number } {
   const match = /: (\d+) mentions?, (\d+) quotes?/.exec(label);
   return { mentions: Number(match?.[1] ?? 0), quotes: Number(match?.[2] ?? 0) };
 }
