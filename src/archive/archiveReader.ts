@@ -6,7 +6,8 @@ import type pg from 'pg';
 import { connectPool, type ConnectionFields } from './db';
 import { schemaVersion, SCHEMA_VERSION } from './schema';
 import * as queries from './queries';
-import type { ArchiveArticle, ArchiveEntity, ArchiveMention, ArchiveMentionOf, ArchiveSummary, ArticleSummary, EntityQuotes, HoverCard, QuoteHit, TimelineRows, TreeGroup } from './queries';
+import type { ArchiveArticle, ArchiveEntity, ArchiveMention, ArchiveMentionOf, ArchiveSummary, ArticleSummary, EntityQuotes, HoverCard, TimelineRows, TreeGroup } from './queries';
+import { searchArchiveQuotes, type QuoteHit } from './quoteQueries';
 
 export type {
   ArchiveArticle,
@@ -17,11 +18,11 @@ export type {
   ArticleSummary,
   EntityQuotes,
   HoverCard,
-  QuoteHit,
   QuoteSpan,
   TimelineRows,
   TreeGroup,
 } from './queries';
+export type { QuoteHit } from './quoteQueries';
 export type { ConnectionFields } from './db';
 
 export interface Page {
@@ -116,7 +117,7 @@ class PgArchiveReader implements ArchiveReader {
   }
 
   searchQuotes(query: string, limit: number): Promise<QuoteHit[]> {
-    return queries.searchArchiveQuotes(this.pool, query, { limit });
+    return searchArchiveQuotes(this.pool, query, { limit });
   }
 
   outlets(): Promise<{ outlet: string | null; articles: number }[]> {

@@ -5,7 +5,7 @@ import * as nodePath from 'path';
 import type pg from 'pg';
 import { connect, connectPool, describeUrl } from '../archive/db';
 import { claimLastIndexer, ingestFolder, parseShard, releaseLastIndexer, type Shard } from '../archive/ingest';
-import { searchArchiveQuotes } from '../archive/queries';
+import { searchArchiveQuotes } from '../archive/quoteQueries';
 import { resolveArchive } from '../archive/resolve';
 import { loadArchiveSnapshot } from '../archive/snapshot';
 import { errorMessage } from '../core/extract/loader';
