@@ -58,10 +58,14 @@ export interface Referent {
   readonly attribution: Decided;
   /**
    * Where a pronoun stops pointing back to it: Infinity for a subject; the end of the next sentence for a name
-   * only credited with a quote ("...,” said Clara Furse. “...,” she said), read no further.
+   * only credited with a quote ("...,” said Clara Furse. “...,” she said), read no further; NOT_A_REFERENT for a
+   * mention found to be none (readers skip it).
    */
   readonly reach: number;
 }
+
+/** The reach of a candidate mention that turned out to be no referent. */
+export const NOT_A_REFERENT = -1;
 
 /** An unnamed noun phrase ("a senior Western diplomat", "the Prime Minister") and whom it stands for. */
 export interface NounPhrase {

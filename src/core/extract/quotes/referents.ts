@@ -6,7 +6,7 @@ import * as speech from '../../language/speech';
 import { isAsciiLetterCode } from '../../util/chars';
 import { AsciiWordSet } from '../../util/wordSets';
 import * as clauses from './clauses';
-import { speaker, type Paragraph, type QuotedArticle, type Referent } from './model';
+import { NOT_A_REFERENT, speaker, type Decided, type Paragraph, type QuotedArticle, type Referent, type ReferentGender } from './model';
 import { paragraphAt } from './paragraphs';
 import { Subjects } from './subjects';
 import * as chars from '../../util/chars';
@@ -28,19 +28,65 @@ const INVERTED_VERB_BEFORE = new RegExp(`(?:["\u201D\u2019'],?|,)\\s+(?:${[...IN
 /** Speech verbs, exactly, for ASCII words, without the word's string (after SPEECH_VERB_FILTER's pre-check). */
 const SPEECH_VERB_WORDS = new AsciiWordSet(SPEECH_VERBS);
 
-/** The article's referents, sorted by position. */
+/**
+ * A mention that may be a referent: whether it is one (a subject, or a name credited with a quote) and how far
+ * it reaches are found when first read. A pronoun or role reads back only a few paragraphs and stops at the
+ * first that answers, so most mentions are never judged. Judging reads no referent, so it may happen at any time.
+ */
+class MentionReferent implements Referent {
+  private knownReach = UNJUDGED;
+
+  constructor(
+    readonly pos: number,
+    readonly para: number,
+    readonly gender: ReferentGender | null,
+    readonly attribution: Decided,
+    private readonly judge: MentionJudge,
+    private readonly mention: RawMention,
+  ) {}
+
+  get reach(): number {
+    let reach = this.knownReach;
+    if (reach === UNJUDGED) this.knownReach = reach = this.judge.reachOf(this.mention, this.para);
+    return reach;
+  }
+}
+
+/** A reach not yet found. */
+const UNJUDGED = -2;
+
+/** What a mention's reach is judged with: its article, and a speaker search that is asked for named subjects only. */
+class MentionJudge {
+  constructor(
+    private readonly article: QuotedArticle,
+    private readonly subjects: Subjects,
+  ) {}
+
+  /** Infinity for a subject-like mention, the end of its credit for a name credited with a quote, else NOT_A_REFERENT. */
+  reachOf(m: RawMention, paraIndex: number): number {
+    const { article } = this;
+    if (article.mentions.isPossessive(m)) return NOT_A_REFERENT;
+    const para = article.paragraphs[paraIndex];
+    return looksLikeSubject(article, this.subjects, m, para) ? Infinity : attributesAQuote(article, m, para) ? creditReach(article, m, para) : NOT_A_REFERENT;
+  }
+}
+
+/**
+ * The article's referents, sorted by position. A mention's entry is only a candidate until its `reach` is read:
+ * NOT_A_REFERENT there means it is none, and readers skip it.
+ */
 export function collectReferents(article: QuotedArticle): readonly Referent[] {
   const { paragraphs, outside, mentions, clusters } = article;
   const refs: Referent[] = [];
   // A role noun met here ("the Defence Secretary said") resolves against the referents collected so far:
   // the named subjects, then the unnamed ones of earlier paragraphs.
   const subjects = new Subjects(article, refs);
+  const judge = new MentionJudge(article, subjects);
   mentions.list.forEach((m, index) => {
-    if (outside.isQuoted(m.start) || mentions.isPossessive(m)) return;
+    if (outside.isQuoted(m.start)) return;
     const para = paragraphAt(paragraphs, m.start);
     if (para < 0) return;
-    const reach = looksLikeSubject(article, subjects, m, paragraphs[para]) ? Infinity : attributesAQuote(article, m, paragraphs[para]) ? creditReach(article, m, paragraphs[para]) : -1;
-    if (reach >= 0) refs.push({ pos: m.start, para, gender: clusters.gender[clusters.clusterOf[index]] ?? null, attribution: speaker(index), reach });
+    refs.push(new MentionReferent(m.start, para, clusters.gender[clusters.clusterOf[index]] ?? null, speaker(index), judge, m));
   });
   // Only the tokens the tokenizer flagged as possible speech verbs are read, and the paragraph's last
   // token when it runs past the paragraph's end (it is cut there, as tokens() does, and read as cut). Token

@@ -3,7 +3,7 @@
 import * as speech from '../../language/speech';
 import * as sortedSearch from '../../util/sortedSearch';
 import * as clauses from './clauses';
-import { NOBODY, NO_CUE, UNRESOLVED, speaker, type Attribution, type Decided, type NounPhrase, type Paragraph, type QuotedArticle, type Referent, type ReferentGender } from './model';
+import { NOBODY, NOT_A_REFERENT, NO_CUE, UNRESOLVED, speaker, type Attribution, type Decided, type NounPhrase, type Paragraph, type QuotedArticle, type Referent, type ReferentGender } from './model';
 import { paragraphAt } from './paragraphs';
 import * as chars from '../../util/chars';
 import type { Token } from './tokens';
@@ -80,7 +80,8 @@ export class Subjects {
 
   /** The last referent before `pos`, if any. */
   referentBefore(pos: number): Referent | undefined {
-    return this.referents[lowerBound(this.referents, pos, referentPos) - 1];
+    for (let i = lowerBound(this.referents, pos, referentPos) - 1; i >= 0; i--) if (this.referents[i].reach !== NOT_A_REFERENT) return this.referents[i];
+    return undefined;
   }
 
   resolvePronoun(pos: number, gender: ReferentGender | null): Decided {
@@ -92,8 +93,10 @@ export class Subjects {
       if (para - r.para > PARAGRAPH_WINDOW) break;
       if (r.gender === 'plural') continue;
       if (r.gender && gender && r.gender !== gender) continue;
+      const reach = r.reach;
+      if (reach === NOT_A_REFERENT) continue;
       const cluster = r.attribution.kind === 'speaker' ? this.clusterOf[r.attribution.mention] : -1;
-      if (pos >= r.reach) {
+      if (pos >= reach) {
         if (staleCluster < 0) staleCluster = cluster;
         continue;
       }
