@@ -23,6 +23,7 @@
 import type { ExtractedQuote, RawMention, Span } from '../../types';
 import { clusterMentions } from '../../identity/articleClusters';
 import { attribute } from './attribution';
+import { extractedQuote } from './extractedQuote';
 import { SPEECH_VERB_FILTER } from './clauses';
 import { findMarkedQuotes } from './markedQuotes';
 import { MentionLookup } from './mentionLookup';
@@ -32,7 +33,7 @@ import { splitParagraphs } from './paragraphs';
 import { collectReferents } from './referents';
 import { RoleHolders } from './roles';
 import { reclaimScratch } from './scratch';
-import { releaseLargeTokenBuffers, tokenizeText } from './tokens';
+import { tokenizeText } from './tokens';
 import { findUnmarkedQuotes } from './unmarkedQuotes';
 
 /** Finds quotations in one article and attributes each to a mention (by index) or to nobody. */
@@ -41,7 +42,6 @@ export function extractQuotes(text: string, exclude: readonly Span[], mentions: 
     return quotesOf(text, exclude, mentions);
   } finally {
     // The arrays lent to this article go to the next, also when it threw (a huge article's are let go).
-    releaseLargeTokenBuffers();
     reclaimScratch();
   }
 }
@@ -69,14 +69,6 @@ function quotesOf(text: string, exclude: readonly Span[], mentions: readonly Raw
   const speakers = attribute(article, collectReferents(article));
   return quotes.map((p, i) => {
     const speaker = speakers[i];
-    return {
-      start: p.start,
-      end: p.end,
-      text: text.slice(p.start, p.end),
-      group: p.group,
-      partial: p.partial,
-      unmarked: p.unmarked,
-      speakerMention: speaker.kind === 'speaker' ? speaker.mention : null,
-    };
+    return extractedQuote(p.start, p.end, text.slice(p.start, p.end), p.group, p.partial, p.unmarked, speaker.kind === 'speaker' ? speaker.mention : null);
   });
 }
