@@ -16,7 +16,8 @@
  * - outsideQuotes.ts: the narration around the quotes (built twice: around the marked quotes for the
  *   unmarked search, then around all of them), with its tokens (tokens.ts) and sentences (sentences.ts);
  * - referents.ts: what a pronoun or an unheld role can point back to, with mentions clustered per article
- *   (identity/articleClusters.ts) and roles matched to their holders (roles.ts);
+ *   (identity/articleClusters.ts) and roles matched to their holders (roles.ts); found per paragraph when
+ *   first read back into (referentList.ts), since most paragraphs never are;
  * - attribution.ts: a speaker per quote, from the cues of its sentence (cues.ts), the subjects those cues
  *   name (subjects.ts, clauses.ts), or the quotes around it.
  */
