@@ -290,6 +290,26 @@ describe('quotes: speaker attribution', () => {
   });
 });
 
+describe('quotes: referents read back', () => {
+  it('follows a long run of unheld role nouns back without running out of stack', () => {
+    // Each "the minister" falls back to the one before it (no mention holds the role), and only the last is
+    // read: its answer reads the whole run back.
+    const text = 'The minister said the talks would resume.\n'.repeat(20_000) + '“We are ready,” the minister said.';
+    const { quotes, speaker } = run(text);
+    assert.strictEqual(speaker(only(quotes)), null);
+  });
+
+  it('lets a pronoun point back three paragraphs, not four', () => {
+    const filler = 'The weather was cold.\n';
+    const speakerAfter = (paragraphs: number): string | null => {
+      const { quotes, speaker } = run(`Sir Keir Starmer arrived.\n${filler.repeat(paragraphs - 1)}“We are ready,” he said.`, ['Sir Keir Starmer']);
+      return speaker(only(quotes));
+    };
+    assert.strictEqual(speakerAfter(3), 'Sir Keir Starmer');
+    assert.strictEqual(speakerAfter(4), null);
+  });
+});
+
 describe('quotes: speed', function () {
   // Generous: the timing test measures CPU time, so a loaded machine makes it slower, not wrong.
   this.timeout(60_000);

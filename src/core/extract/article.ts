@@ -6,6 +6,7 @@ import { extractQuotes } from './quotes';
 import { extractNamedEntities, tagArticle } from './named';
 import { withTaggedPeople } from './named/taggedPeople';
 import { attributeToOrganisations } from './quotes/organisationSources';
+import { withSpeaker } from './quotes/extractedQuote';
 import { runSteps, type Steps } from '../util/steps';
 import { copyString } from '../util/strings';
 import { mentionForm } from './mentions/rawMention';
@@ -117,10 +118,7 @@ function quotesWithConfirmedSpeakers(text: string, exclude: readonly Span[], men
     confirmedIndex.push(i);
     confirmed.push(m);
   });
-  // Each field written out: an object spread takes V8's slow path.
-  return extractQuotes(text, exclude, confirmed).map((q) =>
-    q.speakerMention === null ? q : { start: q.start, end: q.end, text: q.text, group: q.group, partial: q.partial, unmarked: q.unmarked, speakerMention: confirmedIndex[q.speakerMention] },
-  );
+  return extractQuotes(text, exclude, confirmed).map((q) => (q.speakerMention === null ? q : withSpeaker(q, confirmedIndex[q.speakerMention])));
 }
 
 export function extractArticle(

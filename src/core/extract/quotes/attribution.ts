@@ -6,7 +6,7 @@ import * as speech from '../../language/speech';
 import { hasSpeechIntro, isNounUse, isPassive, pronounGender } from './clauses';
 import { Cues } from './cues';
 import * as helpers from './helpers';
-import { NO_CUE, type Attribution, type Paragraph, type QuotedArticle, type QuotePart, type Referent, type Speaker } from './model';
+import { NO_CUE, type Attribution, type Paragraph, type QuotedArticle, type QuotePart, type Referents, type Speaker } from './model';
 import { Subjects } from './subjects';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
@@ -17,7 +17,7 @@ const { findLast } = helpers;
 const INVERTED_TITLE_TOKENS = 6;
 
 /** The attribution of each quote of the article, by its index in `article.quotes`. */
-export function attribute(article: QuotedArticle, referents: readonly Referent[]): readonly Attribution[] {
+export function attribute(article: QuotedArticle, referents: Referents): readonly Attribution[] {
   const { quotes } = article;
   const subjects = new Subjects(article, referents);
   const cues = new Cues(article, subjects);

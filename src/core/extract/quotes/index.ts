@@ -16,13 +16,15 @@
  * - outsideQuotes.ts: the narration around the quotes (built twice: around the marked quotes for the
  *   unmarked search, then around all of them), with its tokens (tokens.ts) and sentences (sentences.ts);
  * - referents.ts: what a pronoun or an unheld role can point back to, with mentions clustered per article
- *   (identity/articleClusters.ts) and roles matched to their holders (roles.ts);
+ *   (identity/articleClusters.ts) and roles matched to their holders (roles.ts); found per paragraph when
+ *   first read back into (referentList.ts), since most paragraphs never are;
  * - attribution.ts: a speaker per quote, from the cues of its sentence (cues.ts), the subjects those cues
  *   name (subjects.ts, clauses.ts), or the quotes around it.
  */
 import type { ExtractedQuote, RawMention, Span } from '../../types';
 import { clusterMentions } from '../../identity/articleClusters';
 import { attribute } from './attribution';
+import { extractedQuote } from './extractedQuote';
 import { SPEECH_VERB_FILTER } from './clauses';
 import { findMarkedQuotes } from './markedQuotes';
 import { MentionLookup } from './mentionLookup';
@@ -32,7 +34,7 @@ import { splitParagraphs } from './paragraphs';
 import { collectReferents } from './referents';
 import { RoleHolders } from './roles';
 import { reclaimScratch } from './scratch';
-import { releaseLargeTokenBuffers, tokenizeText } from './tokens';
+import { tokenizeText } from './tokens';
 import { findUnmarkedQuotes } from './unmarkedQuotes';
 
 /** Finds quotations in one article and attributes each to a mention (by index) or to nobody. */
@@ -41,7 +43,6 @@ export function extractQuotes(text: string, exclude: readonly Span[], mentions: 
     return quotesOf(text, exclude, mentions);
   } finally {
     // The arrays lent to this article go to the next, also when it threw (a huge article's are let go).
-    releaseLargeTokenBuffers();
     reclaimScratch();
   }
 }
@@ -69,14 +70,6 @@ function quotesOf(text: string, exclude: readonly Span[], mentions: readonly Raw
   const speakers = attribute(article, collectReferents(article));
   return quotes.map((p, i) => {
     const speaker = speakers[i];
-    return {
-      start: p.start,
-      end: p.end,
-      text: text.slice(p.start, p.end),
-      group: p.group,
-      partial: p.partial,
-      unmarked: p.unmarked,
-      speakerMention: speaker.kind === 'speaker' ? speaker.mention : null,
-    };
+    return extractedQuote(p.start, p.end, text.slice(p.start, p.end), p.group, p.partial, p.unmarked, speaker.kind === 'speaker' ? speaker.mention : null);
   });
 }

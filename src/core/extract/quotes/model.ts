@@ -58,9 +58,30 @@ export interface Referent {
   readonly attribution: Decided;
   /**
    * Where a pronoun stops pointing back to it: Infinity for a subject; the end of the next sentence for a name
-   * only credited with a quote ("...,” said Clara Furse. “...,” she said), read no further.
+   * only credited with a quote ("...,” said Clara Furse. “...,” she said), read no further; NOT_A_REFERENT for a
+   * mention found to be none (readers skip it).
    */
   readonly reach: number;
+}
+
+/** The reach of a candidate mention that turned out to be no referent. */
+export const NOT_A_REFERENT = -1;
+
+/**
+ * What a role noun with no known holder falls back to: the first subject (a referent of infinite reach) read back
+ * from `pos`. Exact when that lies in paragraph `para` - 1 or later; else undefined or one further back (the role
+ * noun is unresolved either way).
+ */
+export interface SubjectLookup {
+  subjectBefore(pos: number, para: number): Referent | undefined;
+}
+
+/** The article's referents, found paragraph by paragraph when first read (most paragraphs never are). */
+export interface Referents extends SubjectLookup {
+  /** The last paragraph starting before `pos` (-1: none): the last that may hold a referent before it. */
+  lastParagraphBefore(pos: number): number;
+  /** The referents of paragraph `p`, sorted by position (mentions before unnamed subjects at one position). */
+  inParagraph(p: number): readonly Referent[];
 }
 
 /** An unnamed noun phrase ("a senior Western diplomat", "the Prime Minister") and whom it stands for. */
@@ -68,6 +89,11 @@ export interface NounPhrase {
   readonly pos: number;
   readonly gender: ReferentGender | null;
   readonly attribution: Decided;
+}
+
+/** A noun phrase as read from the text: a role noun's holder (`role` not null) is yet to be found, and UNRESOLVED stands in. */
+export interface FoundNounPhrase extends NounPhrase {
+  readonly role: string | null;
 }
 
 /** The article once every quote is found: all the speaker search reads. */

@@ -5,6 +5,7 @@ import type { ExtractedQuote, RawEntityMention } from '../../types';
 import { DETERMINERS, SPEECH_VERBS, VERB_MODIFIERS } from '../../language/speech';
 import { isAsciiLowerCode } from '../../util/chars';
 import { lowerBoundOfNumbers } from '../../util/sortedSearch';
+import { withSource } from './extractedQuote';
 
 /** Nouns for who speaks for an organisation: "a Foreign Office spokesman", "Kremlin officials", "a Pentagon statement". */
 const SPOKES_NOUNS: ReadonlySet<string> = new Set(
@@ -218,8 +219,6 @@ export function attributeToOrganisations(text: string, quotes: ExtractedQuote[],
     const source = grouped ?? sourceAfter(text, quote, orgs) ?? sourceBefore(text, quote, orgs);
     if (source === undefined) return quote;
     sourceOfGroup.set(quote.group, source);
-    // Each field written out: an object spread takes V8's slow path.
-    const { start, end, text: quoteText, group, partial, unmarked, speakerMention } = quote;
-    return { start, end, text: quoteText, group, partial, unmarked, speakerMention, sourceEntity: source };
+    return withSource(quote, source);
   });
 }

@@ -6,16 +6,19 @@ import * as speech from '../../language/speech';
 import { isAsciiLetterCode } from '../../util/chars';
 import { AsciiWordSet } from '../../util/wordSets';
 import * as clauses from './clauses';
-import { speaker, type Paragraph, type QuotedArticle, type Referent } from './model';
+import { NOT_A_REFERENT, speaker, type FoundNounPhrase, type Paragraph, type QuotedArticle, type Referents } from './model';
+import { MentionReferent, ReferentList } from './referentList';
 import { paragraphAt } from './paragraphs';
 import { Subjects } from './subjects';
 import * as chars from '../../util/chars';
+import * as sortedSearch from '../../util/sortedSearch';
 import { cutToken, mayRunThrough, type Token } from './tokens';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { INVERTED_SPEECH_VERBS, SPEECH_VERBS, STANCE_VERBS, VERB_MODIFIERS } = speech;
 const { PASSIVE_LOOKBACK, SPEECH_VERB_FILTER, isNounUse, isPassive } = clauses;
 const { UPPER, isAsciiSpaceCode, isAsciiWordCode } = chars;
+const { lowerBoundOfNumbers } = sortedSearch;
 
 /** How many sentences after its own a name credited with a quote stays what "he said" points back to. */
 const CREDIT_REACH = 2;
@@ -28,37 +31,49 @@ const INVERTED_VERB_BEFORE = new RegExp(`(?:["\u201D\u2019'],?|,)\\s+(?:${[...IN
 /** Speech verbs, exactly, for ASCII words, without the word's string (after SPEECH_VERB_FILTER's pre-check). */
 const SPEECH_VERB_WORDS = new AsciiWordSet(SPEECH_VERBS);
 
-/** The article's referents, sorted by position. */
-export function collectReferents(article: QuotedArticle): readonly Referent[] {
+/**
+ * The article's referents, found per paragraph when first read (referentList.ts). A mention is only a candidate
+ * until its `reach` is read (NOT_A_REFERENT: it is none, and readers skip it); judging one reads no referent.
+ */
+export function collectReferents(article: QuotedArticle): Referents {
   const { paragraphs, outside, mentions, clusters } = article;
-  const refs: Referent[] = [];
-  // A role noun met here ("the Defence Secretary said") resolves against the referents collected so far:
-  // the named subjects, then the unnamed ones of earlier paragraphs.
-  const subjects = new Subjects(article, refs);
+  const reachOf = (m: RawMention, p: number): number => {
+    if (mentions.isPossessive(m)) return NOT_A_REFERENT;
+    const para = paragraphs[p];
+    return looksLikeSubject(article, subjects, m, para) ? Infinity : attributesAQuote(article, m, para) ? creditReach(article, m, para) : NOT_A_REFERENT;
+  };
+  const candidates: MentionReferent[] = [];
   mentions.list.forEach((m, index) => {
-    if (outside.isQuoted(m.start) || mentions.isPossessive(m)) return;
+    if (outside.isQuoted(m.start)) return;
     const para = paragraphAt(paragraphs, m.start);
-    if (para < 0) return;
-    const reach = looksLikeSubject(article, subjects, m, paragraphs[para]) ? Infinity : attributesAQuote(article, m, paragraphs[para]) ? creditReach(article, m, paragraphs[para]) : -1;
-    if (reach >= 0) refs.push({ pos: m.start, para, gender: clusters.gender[clusters.clusterOf[index]] ?? null, attribution: speaker(index), reach });
+    if (para >= 0) candidates.push(new MentionReferent(m.start, para, clusters.gender[clusters.clusterOf[index]] ?? null, speaker(index), m, reachOf));
   });
-  // Only the tokens the tokenizer flagged as possible speech verbs are read, and the paragraph's last
-  // token when it runs past the paragraph's end (it is cut there, as tokens() does, and read as cut). Token
-  // objects are made only for possible verbs and the few words before them that isPassive and isNounUse read.
-  const { text } = article;
+  const list: ReferentList = new ReferentList(paragraphs, candidates, (p: number): FoundNounPhrase[] => subjectsOfVerbs(article, subjects, paragraphs[p]), article.roles);
+  // Asked only what reads no referent: named subjects and noun phrases as read from the text.
+  const subjects: Subjects = new Subjects(article, list);
+  return list;
+}
+
+/**
+ * The unnamed subjects of the paragraph's reporting verbs, in text order. Only the tokens the tokenizer flagged as
+ * possible speech verbs are read, and the paragraph's last token when it runs past the paragraph's end (it is cut
+ * there, as tokens() does, and read as cut). Token objects are made only for possible verbs and the few words
+ * before them that isPassive and isNounUse read.
+ */
+function subjectsOfVerbs(article: QuotedArticle, subjects: Subjects, para: Paragraph): FoundNounPhrase[] {
+  const { text, outside } = article;
   const starts = outside.tokenStarts;
   const filtered = outside.filteredTokens;
   const filteredCount = outside.filteredCount;
+  const found: FoundNounPhrase[] = [];
   const window: Token[] = [];
-  let f = 0;
-  for (const para of paragraphs) {
-    while (f < filteredCount && starts[filtered[f]] < para.start) f++;
-    // Only a paragraph cut short of a word (by an excluded range) can have a token running past its end.
-    const cut = mayRunThrough(text, para.end) ? tokenRunningPast(outside, para) : -1;
-    for (; f < filteredCount && starts[filtered[f]] < para.end; f++) if (filtered[f] !== cut) speechVerbReferent(article, subjects, refs, window, para, filtered[f]);
-    if (cut >= 0) speechVerbReferent(article, subjects, refs, window, para, cut);
+  // Only a paragraph cut short of a word (by an excluded range) can have a token running past its end.
+  const cut = mayRunThrough(text, para.end) ? tokenRunningPast(outside, para) : -1;
+  for (let f = lowerBoundOfNumbers(filtered, outside.firstTokenFrom(para.start), 0, filteredCount); f < filteredCount && starts[filtered[f]] < para.end; f++) {
+    if (filtered[f] !== cut) speechVerbSubject(article, subjects, found, window, para, filtered[f]);
   }
-  return refs.sort((a, b) => a.pos - b.pos);
+  if (cut >= 0) speechVerbSubject(article, subjects, found, window, para, cut);
+  return found;
 }
 
 /** The paragraph's last token outside quotes when it runs past the paragraph's end, else -1. */
@@ -68,8 +83,8 @@ function tokenRunningPast(outside: QuotedArticle['outside'], para: Paragraph): n
   return after > first && outside.tokenEnd(after - 1) > para.end ? after - 1 : -1;
 }
 
-/** The unnamed subject of the speech verb that the n-th token outside quotes may be ("the official said"), added to `refs`. */
-function speechVerbReferent(article: QuotedArticle, subjects: Subjects, refs: Referent[], window: Token[], para: Paragraph, n: number): void {
+/** The unnamed subject of the speech verb that the n-th token outside quotes may be ("the official said"), added to `found`. */
+function speechVerbSubject(article: QuotedArticle, subjects: Subjects, found: FoundNounPhrase[], window: Token[], para: Paragraph, n: number): void {
   const { text, outside } = article;
   const start = outside.tokenStarts[n];
   const end = Math.min(outside.tokenEnd(n), para.end);
@@ -83,8 +98,8 @@ function speechVerbReferent(article: QuotedArticle, subjects: Subjects, refs: Re
   window.push(t);
   const k = window.length - 1;
   if (!SPEECH_VERBS.has(t.lower) || isPassive(window, k) || isNounUse(window, k)) return;
-  const np = subjects.nounPhraseBefore(t.start, para);
-  if (np && np.gender !== 'plural') refs.push({ pos: np.pos, para: para.index, gender: np.gender, attribution: np.attribution, reach: Infinity });
+  const np = subjects.findNounPhrase(t.start, para);
+  if (np && np.gender !== 'plural') found.push(np);
 }
 
 function looksLikeSubject(article: QuotedArticle, subjects: Subjects, m: RawMention, para: Paragraph): boolean {

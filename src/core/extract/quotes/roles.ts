@@ -4,7 +4,7 @@ import * as speech from '../../language/speech';
 import * as sortedSearch from '../../util/sortedSearch';
 import { detach } from '../../util/strings';
 import type { MentionLookup } from './mentionLookup';
-import { NOBODY, UNRESOLVED, speaker, type Decided, type Paragraph, type Referent } from './model';
+import { NOBODY, UNRESOLVED, speaker, type Decided, type Paragraph, type SubjectLookup } from './model';
 import type { OutsideQuotes } from './outsideQuotes';
 import { paragraphAt } from './paragraphs';
 
@@ -56,9 +56,9 @@ export class RoleHolders {
 
   /**
    * The person a role noun phrase at `pos` stands for, or UNRESOLVED. With no known holder the role points back
-   * to the named subject of this or the previous paragraph among `referents`, read from the last one back.
+   * to the named subject of this or the previous paragraph that `subjects` finds.
    */
-  resolve(role: string, pos: number, referents: readonly Referent[]): Decided {
+  resolve(role: string, pos: number, subjects: SubjectLookup): Decided {
     const words = roleWords(role);
     if (words.length === 0) return UNRESOLVED;
     const head = words[words.length - 1];
@@ -76,12 +76,11 @@ export class RoleHolders {
     // previous paragraph ("Sir Keir Starmer has called ... The Prime Minister warned"), unless that
     // person is known by another office ("the Defence Secretary" is not "the Prime Minister").
     const para = paragraphAt(this.paragraphs, pos);
-    for (let i = referents.length - 1; i >= 0; i--) {
-      const r = referents[i];
-      // A name only credited with a quote is not the subject a role noun points back to.
-      if (r.pos >= pos || r.reach !== Infinity) continue;
+    // A name only credited with a quote is not the subject a role noun points back to.
+    const r = subjects.subjectBefore(pos, para);
+    if (r !== undefined) {
       const named = r.attribution;
-      if (para - r.para > 1 || named.kind !== 'speaker') break;
+      if (para - r.para > 1 || named.kind !== 'speaker') return UNRESOLVED;
       const known = roles[clusterOf[named.mention]];
       const sameHead = known.some((x) => {
         const rw = roleWords(x);

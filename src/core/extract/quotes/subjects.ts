@@ -3,7 +3,7 @@
 import * as speech from '../../language/speech';
 import * as sortedSearch from '../../util/sortedSearch';
 import * as clauses from './clauses';
-import { NOBODY, NO_CUE, UNRESOLVED, speaker, type Attribution, type Decided, type NounPhrase, type Paragraph, type QuotedArticle, type Referent, type ReferentGender } from './model';
+import { NOBODY, NOT_A_REFERENT, NO_CUE, UNRESOLVED, speaker, type Attribution, type Decided, type FoundNounPhrase, type NounPhrase, type Paragraph, type QuotedArticle, type Referent, type ReferentGender, type Referents } from './model';
 import { paragraphAt } from './paragraphs';
 import * as chars from '../../util/chars';
 import type { Token } from './tokens';
@@ -55,8 +55,8 @@ function referentPos(referent: Referent): number {
 }
 
 /**
- * The speaker search over a quoted article. `referents` are what pronouns and unheld roles point back to:
- * while referents are still being collected, the ones collected so far.
+ * The speaker search over a quoted article. `referents` are what pronouns and unheld roles point back to
+ * (while referents are being collected, the search is asked only what reads none).
  */
 export class Subjects {
   private readonly text: string;
@@ -68,7 +68,7 @@ export class Subjects {
 
   constructor(
     article: QuotedArticle,
-    private readonly referents: readonly Referent[],
+    private readonly referents: Referents,
   ) {
     this.text = article.text;
     this.paragraphs = article.paragraphs;
@@ -80,24 +80,36 @@ export class Subjects {
 
   /** The last referent before `pos`, if any. */
   referentBefore(pos: number): Referent | undefined {
-    return this.referents[lowerBound(this.referents, pos, referentPos) - 1];
+    const { referents } = this;
+    for (let p = referents.lastParagraphBefore(pos); p >= 0; p--) {
+      const refs = referents.inParagraph(p);
+      for (let i = lowerBound(refs, pos, referentPos) - 1; i >= 0; i--) if (refs[i].reach !== NOT_A_REFERENT) return refs[i];
+    }
+    return undefined;
   }
 
   resolvePronoun(pos: number, gender: ReferentGender | null): Decided {
+    const { referents } = this;
     const para = paragraphAt(this.paragraphs, pos);
     // A name credited with a quote, met beyond its reach: it does not answer, but it vetoes anyone else further back.
     let staleCluster = -1;
-    for (let i = lowerBound(this.referents, pos, referentPos) - 1; i >= 0; i--) {
-      const r = this.referents[i];
-      if (para - r.para > PARAGRAPH_WINDOW) break;
-      if (r.gender === 'plural') continue;
-      if (r.gender && gender && r.gender !== gender) continue;
-      const cluster = r.attribution.kind === 'speaker' ? this.clusterOf[r.attribution.mention] : -1;
-      if (pos >= r.reach) {
-        if (staleCluster < 0) staleCluster = cluster;
-        continue;
+    // Paragraphs further back than the window are not read.
+    const first = Math.max(0, para - PARAGRAPH_WINDOW);
+    for (let p = referents.lastParagraphBefore(pos); p >= first; p--) {
+      const refs = referents.inParagraph(p);
+      for (let i = lowerBound(refs, pos, referentPos) - 1; i >= 0; i--) {
+        const r = refs[i];
+        if (r.gender === 'plural') continue;
+        if (r.gender && gender && r.gender !== gender) continue;
+        const reach = r.reach;
+        if (reach === NOT_A_REFERENT) continue;
+        const cluster = r.attribution.kind === 'speaker' ? this.clusterOf[r.attribution.mention] : -1;
+        if (pos >= reach) {
+          if (staleCluster < 0) staleCluster = cluster;
+          continue;
+        }
+        return staleCluster < 0 || staleCluster === cluster ? r.attribution : NOBODY;
       }
-      return staleCluster < 0 || staleCluster === cluster ? r.attribution : NOBODY;
     }
     return NOBODY;
   }
@@ -164,6 +176,12 @@ export class Subjects {
    * diplomat", "the Prime Minister", "Donald Trump’s Defence Secretary". Null when there is none.
    */
   nounPhraseBefore(pos: number, para: Paragraph, sentenceStart = this.outside.sentenceStart(pos, para)): NounPhrase | null {
+    const np = this.findNounPhrase(pos, para, sentenceStart);
+    return np === null || np.role === null ? np : { pos: np.pos, gender: np.gender, attribution: this.roles.resolve(np.role, np.pos, this.referents) };
+  }
+
+  /** nounPhraseBefore as read from the text: a role noun's holder is left to be found. */
+  findNounPhrase(pos: number, para: Paragraph, sentenceStart = this.outside.sentenceStart(pos, para)): FoundNounPhrase | null {
     const tokens = this.outside.tokens(sentenceStart, pos);
     let k = skipModifiers(tokens, tokens.length - 1, this.mentions.byEnd);
     if (k < 0 || this.mentions.byEnd.has(tokens[k].end)) return null;
@@ -201,16 +219,15 @@ export class Subjects {
     const npStart = words[0].start;
     if (!head) {
       // No person noun: an organisation or place speaks ("the Russian embassy", "Downing Street").
-      return { pos: npStart, gender: 'plural', attribution: NOBODY };
+      return { pos: npStart, gender: 'plural', attribution: NOBODY, role: null };
     }
     // "the minister and his deputy": two people. ("the Orkney and Shetland MP" is one.)
     const and = words.findIndex((w) => w.lower === 'and');
-    if (and > 0 && words.slice(0, and).some((w) => isPersonNoun(w.lower))) return { pos: npStart, gender: 'plural', attribution: NOBODY };
-    if (determiner && INDEFINITE_DETERMINERS.has(determiner)) return { pos: npStart, gender, attribution: NOBODY };
-    if (gender === 'plural') return { pos: npStart, gender, attribution: NOBODY };
-    if (!ROLE_NOUNS.has(last.lower)) return { pos: npStart, gender, attribution: determiner || possessor ? UNRESOLVED : NOBODY };
-    const role = words.map((w) => w.word).join(' ');
-    return { pos: npStart, gender, attribution: this.roles.resolve(role, npStart, this.referents) };
+    if (and > 0 && words.slice(0, and).some((w) => isPersonNoun(w.lower))) return { pos: npStart, gender: 'plural', attribution: NOBODY, role: null };
+    if (determiner && INDEFINITE_DETERMINERS.has(determiner)) return { pos: npStart, gender, attribution: NOBODY, role: null };
+    if (gender === 'plural') return { pos: npStart, gender, attribution: NOBODY, role: null };
+    if (!ROLE_NOUNS.has(last.lower)) return { pos: npStart, gender, attribution: determiner || possessor ? UNRESOLVED : NOBODY, role: null };
+    return { pos: npStart, gender, attribution: UNRESOLVED, role: words.map((w) => w.word).join(' ') };
   }
 
   /** Subject at the start of the sentence, past connectives and a leading adverbial phrase. */

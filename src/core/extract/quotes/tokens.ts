@@ -2,6 +2,7 @@
 import type { Span } from '../../types';
 import * as chars from '../../util/chars';
 import type { WordFilter } from '../../util/wordSets';
+import { KeptArray } from './scratch';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { WORD_CHAR } = chars;
@@ -57,34 +58,31 @@ const ASCII_TOKEN_CLASS = chars.asciiClassTable([
  * The tokenizer's output buffers (start, end and flags of each token), reused by every article: extraction
  * is synchronous and each extractor reads them only while it runs (they are overwritten by the next article).
  */
-let scratchStarts = new Int32Array(0);
-let scratchEnds = new Int32Array(0);
-let scratchFlags = new Int32Array(0);
-/** The numbers of the flagged tokens (FILTERED_FLAG), and how many there are. */
-let scratchFiltered = new Int32Array(0);
-let scratchFilteredCount = 0;
-/** A token per character of a 64K-character article (768 KB in all). */
-const MAX_KEPT_SCRATCH = 65536 + 1024;
+const keptStarts = new KeptArray((length) => new Int32Array(length));
+const keptEnds = new KeptArray((length) => new Int32Array(length));
+const keptFlags = new KeptArray((length) => new Int32Array(length));
+/** The numbers of the flagged tokens (FILTERED_FLAG), and how many the last article had. */
+const keptFiltered = new KeptArray((length) => new Int32Array(length));
+let lastFilteredCount = 0;
 /** Clause punctuation: its own lower case (a word's is found when its Token is made). */
 export const PLAIN_FLAG = 1;
 export const ASCII_FLAG = 2;
 /** The token may be in the word set of the filter given to tokenizeText. */
 export const FILTERED_FLAG = 4;
 
-/** Whether the character at i ends any token running into it: what the tokenizer's word loop stops at. */
-function breaksToken(text: string, i: number): boolean {
-  const code = text.charCodeAt(i);
+/** Whether the character at i (its code `code`) ends any token running into it: what the tokenizer's word loop stops at. */
+function breaksToken(text: string, i: number, code: number): boolean {
   return code < 128 ? ASCII_TOKEN_CLASS[code] === 0 : code !== 0x2019 && !WORD_CHAR.test(text[i]);
 }
 
 /** Whether a token may run through offset `pos` (no character there ends one). */
 export function mayRunThrough(text: string, pos: number): boolean {
-  return pos < text.length && !breaksToken(text, pos);
+  return pos < text.length && !breaksToken(text, pos, text.charCodeAt(pos));
 }
 
 /**
  * Words (with inner apostrophes, hyphens, full stops) and clause punctuation, in one pass, written to the
- * scratch buffers; returns how many tokens there are. Token objects are made later, only for the tokens
+ * kept buffers; returns how many tokens there are. Token objects are made later, only for the tokens
  * read (quoted ones never are). Tokens starting inside a span of `skip` (sorted, not overlapping) are
  * never read, so the scan jumps over the span: it resumes after the span's last character that ends any
  * token, where a scan of the whole text would be between tokens too, so every other token comes out the same
@@ -93,16 +91,10 @@ export function mayRunThrough(text: string, pos: number): boolean {
 function tokenize(text: string, skip: readonly Readonly<Span>[], filter: WordFilter | null): number {
   const n = text.length;
   // A token has at least one character: one slot per character is enough.
-  if (scratchStarts.length < n) {
-    scratchStarts = new Int32Array(n + 1024);
-    scratchEnds = new Int32Array(n + 1024);
-    scratchFlags = new Int32Array(n + 1024);
-    scratchFiltered = new Int32Array(n + 1024);
-  }
-  const starts = scratchStarts;
-  const ends = scratchEnds;
-  const flags = scratchFlags;
-  const filtered = scratchFiltered;
+  const starts = keptStarts.atLeast(n);
+  const ends = keptEnds.atLeast(n);
+  const flags = keptFlags.atLeast(n);
+  const filtered = keptFiltered.atLeast(n);
   let count = 0;
   let filteredCount = 0;
   let i = 0;
@@ -116,7 +108,7 @@ function tokenize(text: string, skip: readonly Readonly<Span>[], filter: WordFil
       if (nextSkip < skip.length && skip[nextSkip].start <= i) {
         skippedUntil = skip[nextSkip].end;
         let resume = skippedUntil;
-        while (resume > i && !breaksToken(text, resume - 1)) resume--;
+        while (resume > i && !breaksToken(text, resume - 1, text.charCodeAt(resume - 1))) resume--;
         i = resume;
         nextSkip++;
       }
@@ -130,11 +122,8 @@ function tokenize(text: string, skip: readonly Readonly<Span>[], filter: WordFil
       let ascii = code < 128;
       while (j < n) {
         const d = text.charCodeAt(j);
-        if (d < 128) {
-          if (ASCII_TOKEN_CLASS[d] === 0) break;
-        } else if (d === 0x2019 || WORD_CHAR.test(text[j])) {
-          ascii = false;
-        } else break;
+        if (breaksToken(text, j, d)) break;
+        if (d >= 128) ascii = false;
         j++;
       }
       if (i >= skippedUntil) {
@@ -163,7 +152,7 @@ function tokenize(text: string, skip: readonly Readonly<Span>[], filter: WordFil
     }
     i++;
   }
-  scratchFilteredCount = filteredCount;
+  lastFilteredCount = filteredCount;
   // Only a number is returned: an object literal here made V8 deoptimise the loop over and over.
   return count;
 }
@@ -187,12 +176,7 @@ export interface TokenList {
  */
 export function tokenizeText(text: string, skip: readonly Readonly<Span>[] = [], filter: WordFilter | null = null): TokenList {
   const count = tokenize(text, skip, filter);
-  return { starts: scratchStarts, ends: scratchEnds, flags: scratchFlags, count, filtered: scratchFiltered, filteredCount: scratchFilteredCount };
-}
-
-/** Lets a huge article's token buffers go rather than keep them for the next (ordinary) ones. */
-export function releaseLargeTokenBuffers(): void {
-  if (scratchStarts.length > MAX_KEPT_SCRATCH) scratchStarts = scratchEnds = scratchFlags = scratchFiltered = new Int32Array(0);
+  return { starts: keptStarts.atLeast(0), ends: keptEnds.atLeast(0), flags: keptFlags.atLeast(0), count, filtered: keptFiltered.atLeast(0), filteredCount: lastFilteredCount };
 }
 
 /** The token text[start, end) with the tokenizer's flags. */
