@@ -4,7 +4,7 @@
 // about 12 bytes a mention retained instead of a 64-byte object plus its places in two lists.
 import { lowerBound } from '../util/sortedSearch';
 import { packedEntity, type PackedParts } from './packed';
-import type { ArticleExtraction, Mention, Quote } from '../types';
+import type { ArticleExtraction, Entity, Mention, Quote } from '../types';
 import { sameItems } from '../util/compare';
 
 /**
@@ -115,6 +115,26 @@ export class ArticleMentions {
 
 const pathOf = (article: ArticleMentions): string => article.path;
 
+/** On a listed entity, the lists its `mentions` is made from: an own field that is not enumerated (no JSON, no keys). */
+const LISTS = Symbol('mention lists');
+type ListedEntity = Entity & { [LISTS]?: EntityMentionLists };
+
+/**
+ * `Entity.mentions`, one accessor for the entities of every view: V8 turns an object whose accessor is not the one
+ * its shape's transition was made with (an earlier view's, while any object of that shape lives) into a dictionary,
+ * ~450 bytes more an entity and each read of a field a hash lookup.
+ */
+const mentionsProperty: PropertyDescriptor = {
+  get(this: ListedEntity): Mention[] {
+    return this[LISTS]?.mentionsOf(this.id) ?? [];
+  },
+  set(this: Entity, mentions: Mention[]): void {
+    Object.defineProperty(this, 'mentions', { value: mentions, writable: true, enumerable: true, configurable: true });
+  },
+  enumerable: true,
+  configurable: true,
+};
+
 /** One entity's articles in path order and its mention count. */
 interface EntityArticles {
   articles: ArticleMentions[];
@@ -162,6 +182,20 @@ export class EntityMentionLists {
       changed.add(id);
       if (entry.articles.length === 0) this.byEntity.delete(id);
     });
+  }
+
+  /** Makes `entity.mentions` read its mentions from these lists. */
+  attach(entity: Entity): void {
+    const listed = entity as ListedEntity;
+    if (listed[LISTS] !== undefined && Object.getOwnPropertyDescriptor(listed, 'mentions')?.get === mentionsProperty.get) {
+      listed[LISTS] = this;
+      return;
+    }
+    // A data property redefined as an accessor turns the object into a dictionary; the last property taken out
+    // and defined anew keeps it in fast mode (and the field after it takes the slot the data property left).
+    delete (entity as { mentions?: Mention[] }).mentions;
+    Object.defineProperty(entity, 'mentions', mentionsProperty);
+    Object.defineProperty(entity, LISTS, { value: this, writable: true, enumerable: false, configurable: true });
   }
 
   /** The entity's mentions in path then offset order: the same array while a reader still holds it. */
