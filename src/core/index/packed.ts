@@ -4,6 +4,7 @@
 import type { StringPool } from '../extract/article';
 import { rawEntityMention, rawMention } from '../extract/mentions/rawMention';
 import { compactText, expandText, ownString, ownStrings } from '../util/strings';
+import { fromWindows1252, sameInWindows1252, toWindows1252 } from '../util/windows1252';
 import type { Article, ArticleExtraction, ExtractedQuote, MentionForm, NamedEntityType, RawEntityMention, RawMention } from '../types';
 
 const ownOrNull = (s: string | null): string | null => (s === null ? null : ownString(s));
@@ -12,7 +13,10 @@ const ownOrNull = (s: string | null): string | null => (s === null ? null : ownS
 const recentlyDecoded: { article: StoredArticle; text: string }[] = [];
 const RECENT_TEXTS = 4;
 
-/** An article whose text is held as UTF-8 bytes. Serialises (`toJSON`) as the plain `Article` it stands for. */
+/**
+ * An article whose text is held one byte per character (util/windows1252.ts) or else as UTF-8 bytes. Serialises
+ * (`toJSON`) as the plain `Article` it stands for.
+ */
 export class StoredArticle implements Article {
   readonly path: string;
   readonly encoding: Article['encoding'];
@@ -28,7 +32,8 @@ export class StoredArticle implements Article {
 
   constructor(
     article: Article,
-    private readonly bytes: Uint8Array,
+    /** The text's one-byte form (a string), or its UTF-8 bytes. */
+    private readonly stored: string | Uint8Array,
   ) {
     this.path = article.path;
     this.encoding = article.encoding;
@@ -46,7 +51,8 @@ export class StoredArticle implements Article {
 
   get text(): string {
     for (const recent of recentlyDecoded) if (recent.article === this) return recent.text;
-    const text = expandText(this.bytes);
+    const { stored } = this;
+    const text = typeof stored === 'string' ? fromWindows1252(stored) : expandText(stored);
     if (recentlyDecoded.length >= RECENT_TEXTS) recentlyDecoded.pop();
     recentlyDecoded.unshift({ article: this, text });
     return text;
@@ -292,8 +298,9 @@ export function packedPartsOf(extraction: ArticleExtraction): PackedParts {
 
 /**
  * Packs a fresh extraction; mentions of one form share one object from `pool` (or one each without a pool).
- * When the text is stored as UTF-8, quote texts (slices of the text) are copied out of it, or they would keep
- * the two-byte text alive; mention strings are pooled copies already.
+ * A text beyond Latin-1 is stored in its one-byte form, or else as UTF-8, and the quote texts are then slices of
+ * the one-byte form, or copies (a slice of the decoded text would keep that two-byte text alive); mention strings
+ * are pooled copies already.
  */
 export function compactExtraction(extraction: ArticleExtraction, pool?: StringPool): StoredExtraction {
   const { article, mentions, quotes, entities } = extraction;
@@ -304,9 +311,36 @@ export function compactExtraction(extraction: ArticleExtraction, pool?: StringPo
   const packedMentions = packMentions(mentions, pool ? (mention) => pool.form(mention) : formWithoutOffsets, numbers.subarray(0, mentionEnd));
   const packedEntities = entities === undefined ? undefined : packEntities(entities, undefined, numbers.subarray(quoteEnd));
   const quoteNumbers = numbers.subarray(mentionEnd, quoteEnd);
-  const stored = compactText(article.text);
+  const { text } = article;
+  const oneByte = toWindows1252(text);
+  if (oneByte !== null && oneByte !== text) {
+    return new StoredExtraction(new StoredArticle(article, oneByte), packedMentions, packQuotes(quotes, quoteTextsIn(quotes, text, oneByte), quoteNumbers), packedEntities);
+  }
+  const stored = oneByte ?? compactText(text);
   if (typeof stored === 'string') return new StoredExtraction(article, packedMentions, packQuotes(quotes, undefined, quoteNumbers), packedEntities);
   return new StoredExtraction(new StoredArticle(article, stored), packedMentions, packQuotes(quotes, ownStrings(quotes.map((quote) => quote.text)), quoteNumbers), packedEntities);
+}
+
+/** Each quote's text as a slice of the text's one-byte form where it is that slice, else as a copy. */
+function quoteTextsIn(quotes: readonly ExtractedQuote[], text: string, oneByte: string): string[] {
+  const texts = new Array<string>(quotes.length);
+  const copied: number[] = [];
+  for (let i = 0; i < quotes.length; i++) {
+    const quote = quotes[i];
+    if (quote.end - quote.start === quote.text.length && text.startsWith(quote.text, quote.start)) {
+      const slice = oneByte.slice(quote.start, quote.end);
+      if (sameInWindows1252(slice)) {
+        texts[i] = slice;
+        continue;
+      }
+    }
+    copied.push(i);
+  }
+  if (copied.length > 0) {
+    const copies = ownStrings(copied.map((i) => quotes[i].text));
+    copied.forEach((i, k) => (texts[i] = copies[k]));
+  }
+  return texts;
 }
 
 function formWithoutOffsets(mention: RawMention): MentionForm {
