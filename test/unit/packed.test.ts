@@ -184,6 +184,19 @@ describe('packed storage', () => {
     assert.deepStrictEqual(utf8.quotes, extracted(cjk).quotes);
   });
 
+  it('keeps the numbers of an article 16-bit while they fit, 32-bit in an article past 65,535 characters', () => {
+    const short = `${CURLY}The sign on the gate read \u201cClosed for the whole season until further notice.\u201d\n`;
+    const long = short.repeat(Math.ceil(70000 / short.length));
+    for (const [text, kind] of [[short, Uint16Array], [long, Int32Array]] as const) {
+      const plain = extracted(text);
+      const stored = compactExtraction(extracted(text));
+      const parts = packedPartsOf(stored);
+      for (const numbers of [parts.mentions.offsets, parts.quotes.numbers, parts.entities.numbers]) assert.ok(numbers instanceof kind, `${kind.name} at ${text.length} characters`);
+      assert.ok(plain.quotes.some((q) => q.speakerMention === null) && plain.quotes.some((q) => q.speakerMention !== null), 'quotes with and without a speaker');
+      assert.strictEqual(JSON.stringify(stored), JSON.stringify(plain));
+    }
+  });
+
   it('stores a Latin-1 article as it is, with its mentions and quotes still packed', () => {
     const text = CURLY.replace(/[\u201c\u201d]/g, '"').replace(/\u2019/g, "'");
     const stored = compactExtraction(extracted(text));

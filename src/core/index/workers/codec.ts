@@ -11,7 +11,7 @@ import { mentionForm } from '../../extract/mentions/rawMention';
 import { METADATA_FIELDS, type MetadataField } from '../../extract/yamlReader';
 import { compactText } from '../../util/strings';
 import { sameInWindows1252, toWindows1252 } from '../../util/windows1252';
-import { NO_ENTITIES, packedEntity, packedEntityNumbers, packedQuote, packQuotes, setPackedEntity, StoredArticle, StoredExtraction, type PackedEntities, type PackedMentions, type PackedQuotes } from '../packed';
+import { NO_ENTITIES, packedEntity, packedEntityNumbers, packedQuote, packedTogether, packQuotes, setPackedEntity, StoredArticle, StoredExtraction, type PackedEntities, type PackedMentions, type PackedNumbers, type PackedQuotes } from '../packed';
 import type { Article, ArticleExtraction, MentionForm, MetadataSource, RawMention, Span } from '../../types';
 
 const FORMAT = 0x434e0001;
@@ -50,7 +50,7 @@ class Int32Writer {
     this.words[this.length++] = value;
   }
 
-  pushAll(values: Int32Array): void {
+  pushAll(values: PackedNumbers): void {
     for (let i = 0; i < values.length; i++) this.push(values[i]);
   }
 }
@@ -245,10 +245,11 @@ export function decodeExtraction(buffer: ArrayBuffer, pool?: StringPool): Stored
     forms[f] = pool ? pool.form(form as RawMention) : form;
   }
   const mentionCount = next();
-  const mentions: PackedMentions = { offsets: new Int32Array(mentionCount * 2), forms: new Array<MentionForm>(mentionCount) };
+  const offsets = new Int32Array(mentionCount * 2);
+  const mentions: PackedMentions = { offsets, forms: new Array<MentionForm>(mentionCount) };
   for (let i = 0; i < mentionCount; i++) {
-    mentions.offsets[2 * i] = next();
-    mentions.offsets[2 * i + 1] = next();
+    offsets[2 * i] = next();
+    offsets[2 * i + 1] = next();
     (mentions.forms as MentionForm[])[i] = forms[next()];
   }
 
@@ -267,8 +268,9 @@ export function decodeExtraction(buffer: ArrayBuffer, pool?: StringPool): Stored
 
   const entityCount = next();
   let entities: PackedEntities | undefined;
+  let entityNumbers: Int32Array = new Int32Array(0);
   if (entityCount >= 0) {
-    const numbers = packedEntityNumbers(entityCount);
+    const numbers = (entityNumbers = packedEntityNumbers(entityCount));
     const entityTexts = new Array<string>(entityCount);
     let expansions: Map<number, string> | null = null;
     for (let i = 0; i < entityCount; i++) {
@@ -279,6 +281,11 @@ export function decodeExtraction(buffer: ArrayBuffer, pool?: StringPool): Stored
     }
     entities = entityCount === 0 ? NO_ENTITIES : { numbers, texts: entityTexts, expansions };
   }
+  // One buffer for the three, 16-bit when they fit, as `compactExtraction` keeps them.
+  const [keptOffsets, keptQuoteNumbers, keptEntityNumbers] = packedTogether([offsets, numbers, entityNumbers]);
+  mentions.offsets = keptOffsets;
+  quotesPacked.numbers = keptQuoteNumbers;
+  if (entities !== undefined && entities !== NO_ENTITIES) entities.numbers = keptEntityNumbers;
 
   const encoding: Article['encoding'] = flags & WINDOWS_1252 ? 'windows-1252' : 'utf-8';
   const article: Article = { path, text: textKept ?? '', encoding, title, outlet, date, url, byline, credit, boilerplate, frontMatter };
