@@ -137,10 +137,13 @@ const mentionsProperty: PropertyDescriptor = {
 
 /** One entity's articles in path order and its mention count. */
 interface EntityArticles {
-  articles: ArticleMentions[];
+  /** The one article (most entities are mentioned in one: no array), or several in path order. */
+  articles: ArticleMentions | ArticleMentions[];
   count: number;
   made: WeakRef<Mention[]> | null;
 }
+
+const listOf = (articles: ArticleMentions | ArticleMentions[]): ArticleMentions[] => (articles instanceof ArticleMentions ? [articles] : articles);
 
 /** Per entity, the articles that mention it: what `Entity.mentions` is made from. */
 export class EntityMentionLists {
@@ -154,18 +157,24 @@ export class EntityMentionLists {
 
   /** Paths of the articles that mention the entity. */
   paths(id: string): string[] {
-    return (this.byEntity.get(id)?.articles ?? []).map(pathOf);
+    const entry = this.byEntity.get(id);
+    return entry ? listOf(entry.articles).map(pathOf) : [];
   }
 
   add(article: ArticleMentions, changed: Set<string>): void {
     const counts = article.slotCounts();
     article.entityIds.forEach((id, slot) => {
-      let entry = this.byEntity.get(id);
-      if (!entry) this.byEntity.set(id, (entry = { articles: [], count: 0, made: null }));
-      entry.articles.splice(lowerBound(entry.articles, article.path, pathOf), 0, article);
+      const entry = this.byEntity.get(id);
+      changed.add(id);
+      if (!entry) {
+        this.byEntity.set(id, { articles: article, count: counts[slot], made: null });
+        return;
+      }
+      const list = listOf(entry.articles);
+      list.splice(lowerBound(list, article.path, pathOf), 0, article);
+      entry.articles = list;
       entry.count += counts[slot];
       entry.made = null;
-      changed.add(id);
     });
   }
 
@@ -174,13 +183,15 @@ export class EntityMentionLists {
     article.entityIds.forEach((id, slot) => {
       const entry = this.byEntity.get(id);
       if (!entry) return;
-      const at = entry.articles.indexOf(article, lowerBound(entry.articles, article.path, pathOf));
+      const list = listOf(entry.articles);
+      const at = list.indexOf(article, lowerBound(list, article.path, pathOf));
       if (at < 0) return;
-      entry.articles.splice(at, 1);
+      list.splice(at, 1);
+      entry.articles = list.length === 1 ? list[0] : list;
       entry.count -= counts[slot];
       entry.made = null;
       changed.add(id);
-      if (entry.articles.length === 0) this.byEntity.delete(id);
+      if (list.length === 0) this.byEntity.delete(id);
     });
   }
 
@@ -205,7 +216,7 @@ export class EntityMentionLists {
     const held = entry.made?.deref();
     if (held) return held;
     const mentions: Mention[] = [];
-    for (const article of entry.articles) article.mentionsAt(article.entityIds.indexOf(id), mentions);
+    for (const article of listOf(entry.articles)) article.mentionsAt(article.entityIds.indexOf(id), mentions);
     entry.made = new WeakRef(mentions);
     return this.recent.hold(mentions);
   }
@@ -214,7 +225,7 @@ export class EntityMentionLists {
   trim(ids: Iterable<string>): void {
     for (const id of ids) {
       const entry = this.byEntity.get(id);
-      if (entry) entry.articles = entry.articles.slice();
+      if (entry && Array.isArray(entry.articles)) entry.articles = entry.articles.slice();
     }
   }
 }
