@@ -4,12 +4,12 @@
 // takes two, and its slices are views of it instead of copies.
 
 /** The characters of bytes 0x80-0x9F in Windows-1252 (the five bytes it leaves undefined keep their Latin-1 value). */
-const HIGH = [
+export const WINDOWS_1252_HIGH: readonly number[] = [
   0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
   0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
 ];
-const BYTE_OF = new Map<number, number>(HIGH.map((code, i): [number, number] => [code, 0x80 + i]).filter(([code]) => code > 0xff));
-const HIGH_CHARS = HIGH.map((code) => String.fromCharCode(code));
+const BYTE_OF = new Map<number, number>(WINDOWS_1252_HIGH.map((code, i): [number, number] => [code, 0x80 + i]).filter(([code]) => code > 0xff));
+const HIGH_CHARS = WINDOWS_1252_HIGH.map((code) => String.fromCharCode(code));
 
 /** Bytes 0x80-0x9F as characters: C1 controls in the text, Windows-1252 characters in its one-byte form. */
 const C1 = /[\x80-\x9f]/;
