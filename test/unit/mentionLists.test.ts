@@ -80,6 +80,18 @@ describe('packed mention lists', () => {
     nato.mentions = [];
     assert.deepEqual(nato.mentions, []);
   });
+
+  it("reads each index's own mentions while two indexes of different texts live side by side", () => {
+    const first = CorpusIndex.fromTexts('/corpus', TEXTS);
+    const rest = Object.fromEntries(Object.entries(TEXTS).filter(([path]) => path !== 'c.txt'));
+    const second = CorpusIndex.fromTexts('/corpus', rest);
+    assertConsistent(first);
+    assertConsistent(second);
+    const weber = (index: CorpusIndex) => index.people().find((p) => p.name === 'Anna Weber')!.mentions.map((m) => m.path);
+    assert.deepEqual(new Set(weber(first)), new Set(['b.txt', 'c.txt']));
+    assert.deepEqual(new Set(weber(second)), new Set(['b.txt']));
+    assert.deepEqual(Object.keys(first.people()[0]), ['id', 'type', 'name', 'aliases', 'roles', 'mentions'], 'no other enumerable key');
+  });
 });
 
 describe('packed mention lists: one article', () => {

@@ -161,7 +161,7 @@ describe('packed storage', () => {
   it('stores an extraction that reads and serialises exactly as the extractor made it', () => {
     const plain = extracted(CURLY);
     const stored = compactExtraction(extracted(CURLY, new StringPool()), new StringPool());
-    assert.ok(stored.article instanceof StoredArticle, 'the curly text is stored as UTF-8');
+    assert.ok(stored.article instanceof StoredArticle, 'the curly text is stored one byte per character');
     assert.ok(plain.mentions.some((m) => m.tentative), 'the sample has a tentative mention');
     assert.strictEqual(stored.article.text, CURLY);
     assert.strictEqual(JSON.stringify(stored), JSON.stringify(plain));
@@ -170,6 +170,31 @@ describe('packed storage', () => {
     assert.deepStrictEqual(stored.quotes, plain.quotes);
     assert.strictEqual(mentionFormsOf(stored).length, plain.mentions.length);
     assert.strictEqual(mentionFormsOf(plain), plain.mentions);
+  });
+
+  it('keeps quote texts of a curly article as slices of its one-byte form, or copies where they hold a curly character', () => {
+    const plain = extracted(CURLY);
+    const stored = compactExtraction(extracted(CURLY));
+    assert.ok(plain.quotes.some((q) => /[\u2018-\u201d]/.test(q.text)) && plain.quotes.some((q) => !/[\u2018-\u201d]/.test(q.text)), 'quotes of both kinds');
+    assert.deepStrictEqual(stored.quotes, plain.quotes);
+    const cjk = `${CURLY}\n\u6771\u4eac said: \u201cNot in Windows-1252.\u201d\n`;
+    const utf8 = compactExtraction(extracted(cjk));
+    assert.ok(utf8.article instanceof StoredArticle);
+    assert.strictEqual(utf8.article.text, cjk);
+    assert.deepStrictEqual(utf8.quotes, extracted(cjk).quotes);
+  });
+
+  it('keeps the numbers of an article 16-bit while they fit, 32-bit in an article past 65,535 characters', () => {
+    const short = `${CURLY}The sign on the gate read \u201cClosed for the whole season until further notice.\u201d\n`;
+    const long = short.repeat(Math.ceil(70000 / short.length));
+    for (const [text, kind] of [[short, Uint16Array], [long, Int32Array]] as const) {
+      const plain = extracted(text);
+      const stored = compactExtraction(extracted(text));
+      const parts = packedPartsOf(stored);
+      for (const numbers of [parts.mentions.offsets, parts.quotes.numbers, parts.entities.numbers]) assert.ok(numbers instanceof kind, `${kind.name} at ${text.length} characters`);
+      assert.ok(plain.quotes.some((q) => q.speakerMention === null) && plain.quotes.some((q) => q.speakerMention !== null), 'quotes with and without a speaker');
+      assert.strictEqual(JSON.stringify(stored), JSON.stringify(plain));
+    }
   });
 
   it('stores a Latin-1 article as it is, with its mentions and quotes still packed', () => {

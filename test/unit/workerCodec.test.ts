@@ -31,6 +31,7 @@ function realExtractions(): ArticleExtraction[] {
   out.push(extractArticle('ascii.txt', plain, 'utf-8', emptyCorpusConfig()));
   out.push(extractArticle('latin1.txt', plain.replace('deterred', 'détérred'), 'windows-1252', emptyCorpusConfig()));
   out.push(extractArticle('surrogate.txt', `${plain}\ud800 “Quoted,” said Anna Smith.`, 'utf-8', emptyCorpusConfig()));
+  out.push(extractArticle('cjk.txt', `${plain}\u6771\u4eac: \u201cQuoted,\u201d said Anna Smith.`, 'utf-8', emptyCorpusConfig()));
   out.push(extractArticle('front.md', `---\ntitle: A “title”\noutlet: BBC\n---\n${plain}`, 'utf-8', emptyCorpusConfig()));
   return out;
 }
@@ -47,14 +48,20 @@ describe('worker codec', () => {
   it('decodes to what compactExtraction keeps in-thread: text storage, packed numbers, shared forms', () => {
     const inThread = new StringPool();
     const fromWorker = new StringPool();
+    // How the text is kept: a plain article's string, or a stored article's one-byte form (a string) or UTF-8 bytes.
+    const storage = (e: ArticleExtraction): string => (e.article instanceof StoredArticle ? typeof (e.article as unknown as { stored: unknown }).stored : 'text');
+    const storages = new Set<string>();
     for (const extraction of realExtractions()) {
       const stored = compactExtraction({ ...extraction, mentions: inThread.mentions(extraction.mentions.map((m) => ({ ...m }))) }, inThread);
       const decoded = roundTrip(extraction, fromWorker);
-      assert.strictEqual(decoded.article instanceof StoredArticle, stored.article instanceof StoredArticle, extraction.article.path);
+      assert.strictEqual(storage(decoded), storage(stored), extraction.article.path);
+      storages.add(storage(stored));
+      assert.deepStrictEqual(packedPartsOf(decoded).quotes.texts, packedPartsOf(stored).quotes.texts);
       assert.deepStrictEqual(packedPartsOf(decoded).quotes.numbers, packedPartsOf(stored).quotes.numbers);
       assert.deepStrictEqual(packedPartsOf(decoded).mentions.offsets, packedPartsOf(stored).mentions.offsets);
       assert.deepStrictEqual(mentionFormsOf(decoded), mentionFormsOf(stored));
     }
+    assert.ok(storages.has('string') && storages.has('object') && storages.has('text'), `text kept as: ${[...storages].join(', ')}`);
     // Mentions of one form share one object across articles, as with the in-thread pool.
     const forms = realExtractions().flatMap((e) => [...mentionFormsOf(roundTrip(e, fromWorker))]);
     const byText = new Map(forms.map((form) => [JSON.stringify(form), form]));

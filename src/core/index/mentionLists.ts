@@ -4,7 +4,7 @@
 // about 12 bytes a mention retained instead of a 64-byte object plus its places in two lists.
 import { lowerBound } from '../util/sortedSearch';
 import { packedEntity, type PackedParts } from './packed';
-import type { ArticleExtraction, Mention, Quote } from '../types';
+import type { ArticleExtraction, Entity, Mention, Quote } from '../types';
 import { sameItems } from '../util/compare';
 
 /**
@@ -115,12 +115,35 @@ export class ArticleMentions {
 
 const pathOf = (article: ArticleMentions): string => article.path;
 
+/** On a listed entity, the lists its `mentions` is made from: an own field that is not enumerated (no JSON, no keys). */
+const LISTS = Symbol('mention lists');
+type ListedEntity = Entity & { [LISTS]?: EntityMentionLists };
+
+/**
+ * `Entity.mentions`, one accessor for the entities of every view: V8 turns an object whose accessor is not the one
+ * its shape's transition was made with (an earlier view's, while any object of that shape lives) into a dictionary,
+ * ~450 bytes more an entity and each read of a field a hash lookup.
+ */
+const mentionsProperty: PropertyDescriptor = {
+  get(this: ListedEntity): Mention[] {
+    return this[LISTS]?.mentionsOf(this.id) ?? [];
+  },
+  set(this: Entity, mentions: Mention[]): void {
+    Object.defineProperty(this, 'mentions', { value: mentions, writable: true, enumerable: true, configurable: true });
+  },
+  enumerable: true,
+  configurable: true,
+};
+
 /** One entity's articles in path order and its mention count. */
 interface EntityArticles {
-  articles: ArticleMentions[];
+  /** The one article (most entities are mentioned in one: no array), or several in path order. */
+  articles: ArticleMentions | ArticleMentions[];
   count: number;
   made: WeakRef<Mention[]> | null;
 }
+
+const listOf = (articles: ArticleMentions | ArticleMentions[]): ArticleMentions[] => (articles instanceof ArticleMentions ? [articles] : articles);
 
 /** Per entity, the articles that mention it: what `Entity.mentions` is made from. */
 export class EntityMentionLists {
@@ -134,18 +157,24 @@ export class EntityMentionLists {
 
   /** Paths of the articles that mention the entity. */
   paths(id: string): string[] {
-    return (this.byEntity.get(id)?.articles ?? []).map(pathOf);
+    const entry = this.byEntity.get(id);
+    return entry ? listOf(entry.articles).map(pathOf) : [];
   }
 
   add(article: ArticleMentions, changed: Set<string>): void {
     const counts = article.slotCounts();
     article.entityIds.forEach((id, slot) => {
-      let entry = this.byEntity.get(id);
-      if (!entry) this.byEntity.set(id, (entry = { articles: [], count: 0, made: null }));
-      entry.articles.splice(lowerBound(entry.articles, article.path, pathOf), 0, article);
+      const entry = this.byEntity.get(id);
+      changed.add(id);
+      if (!entry) {
+        this.byEntity.set(id, { articles: article, count: counts[slot], made: null });
+        return;
+      }
+      const list = listOf(entry.articles);
+      list.splice(lowerBound(list, article.path, pathOf), 0, article);
+      entry.articles = list;
       entry.count += counts[slot];
       entry.made = null;
-      changed.add(id);
     });
   }
 
@@ -154,14 +183,30 @@ export class EntityMentionLists {
     article.entityIds.forEach((id, slot) => {
       const entry = this.byEntity.get(id);
       if (!entry) return;
-      const at = entry.articles.indexOf(article, lowerBound(entry.articles, article.path, pathOf));
+      const list = listOf(entry.articles);
+      const at = list.indexOf(article, lowerBound(list, article.path, pathOf));
       if (at < 0) return;
-      entry.articles.splice(at, 1);
+      list.splice(at, 1);
+      entry.articles = list.length === 1 ? list[0] : list;
       entry.count -= counts[slot];
       entry.made = null;
       changed.add(id);
-      if (entry.articles.length === 0) this.byEntity.delete(id);
+      if (list.length === 0) this.byEntity.delete(id);
     });
+  }
+
+  /** Makes `entity.mentions` read its mentions from these lists. */
+  attach(entity: Entity): void {
+    const listed = entity as ListedEntity;
+    if (listed[LISTS] !== undefined && Object.getOwnPropertyDescriptor(listed, 'mentions')?.get === mentionsProperty.get) {
+      listed[LISTS] = this;
+      return;
+    }
+    // A data property redefined as an accessor turns the object into a dictionary; the last property taken out
+    // and defined anew keeps it in fast mode (and the field after it takes the slot the data property left).
+    delete (entity as { mentions?: Mention[] }).mentions;
+    Object.defineProperty(entity, 'mentions', mentionsProperty);
+    Object.defineProperty(entity, LISTS, { value: this, writable: true, enumerable: false, configurable: true });
   }
 
   /** The entity's mentions in path then offset order: the same array while a reader still holds it. */
@@ -171,7 +216,7 @@ export class EntityMentionLists {
     const held = entry.made?.deref();
     if (held) return held;
     const mentions: Mention[] = [];
-    for (const article of entry.articles) article.mentionsAt(article.entityIds.indexOf(id), mentions);
+    for (const article of listOf(entry.articles)) article.mentionsAt(article.entityIds.indexOf(id), mentions);
     entry.made = new WeakRef(mentions);
     return this.recent.hold(mentions);
   }
@@ -180,7 +225,7 @@ export class EntityMentionLists {
   trim(ids: Iterable<string>): void {
     for (const id of ids) {
       const entry = this.byEntity.get(id);
-      if (entry) entry.articles = entry.articles.slice();
+      if (entry && Array.isArray(entry.articles)) entry.articles = entry.articles.slice();
     }
   }
 }

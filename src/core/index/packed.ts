@@ -4,6 +4,7 @@
 import type { StringPool } from '../extract/article';
 import { rawEntityMention, rawMention } from '../extract/mentions/rawMention';
 import { compactText, expandText, ownString, ownStrings } from '../util/strings';
+import { fromWindows1252, sameInWindows1252, toWindows1252 } from '../util/windows1252';
 import type { Article, ArticleExtraction, ExtractedQuote, MentionForm, NamedEntityType, RawEntityMention, RawMention } from '../types';
 
 const ownOrNull = (s: string | null): string | null => (s === null ? null : ownString(s));
@@ -12,7 +13,10 @@ const ownOrNull = (s: string | null): string | null => (s === null ? null : ownS
 const recentlyDecoded: { article: StoredArticle; text: string }[] = [];
 const RECENT_TEXTS = 4;
 
-/** An article whose text is held as UTF-8 bytes. Serialises (`toJSON`) as the plain `Article` it stands for. */
+/**
+ * An article whose text is held one byte per character (util/windows1252.ts) or else as UTF-8 bytes. Serialises
+ * (`toJSON`) as the plain `Article` it stands for.
+ */
 export class StoredArticle implements Article {
   readonly path: string;
   readonly encoding: Article['encoding'];
@@ -28,7 +32,8 @@ export class StoredArticle implements Article {
 
   constructor(
     article: Article,
-    private readonly bytes: Uint8Array,
+    /** The text's one-byte form (a string), or its UTF-8 bytes. */
+    private readonly stored: string | Uint8Array,
   ) {
     this.path = article.path;
     this.encoding = article.encoding;
@@ -46,7 +51,8 @@ export class StoredArticle implements Article {
 
   get text(): string {
     for (const recent of recentlyDecoded) if (recent.article === this) return recent.text;
-    const text = expandText(this.bytes);
+    const { stored } = this;
+    const text = typeof stored === 'string' ? fromWindows1252(stored) : expandText(stored);
     if (recentlyDecoded.length >= RECENT_TEXTS) recentlyDecoded.pop();
     recentlyDecoded.unshift({ article: this, text });
     return text;
@@ -80,14 +86,42 @@ export class StoredArticle implements Article {
   }
 }
 
-/** Per quote in `PackedQuotes.numbers`: start, end, group, flags, speaker mention, source entity (-1: none). */
+/**
+ * An article's packed numbers: 16-bit where every one fits (most articles are shorter than 65,536 characters),
+ * else 32-bit. No number is negative.
+ */
+export type PackedNumbers = Int32Array | Uint16Array;
+
+/** The numbers 16-bit when every one fits (a copy), else `numbers` itself. */
+export function narrowed(numbers: Int32Array): PackedNumbers {
+  for (let i = 0; i < numbers.length; i++) if (numbers[i] < 0 || numbers[i] > 0xffff) return numbers;
+  return Uint16Array.from(numbers);
+}
+
+/** The parts in one buffer (one allocation an article), 16-bit when every number of every part fits. */
+export function packedTogether(parts: readonly Int32Array[]): PackedNumbers[] {
+  let length = 0;
+  let fits = true;
+  for (const part of parts) {
+    length += part.length;
+    if (fits) fits = narrowed(part) !== part;
+  }
+  const all = fits ? new Uint16Array(length) : new Int32Array(length);
+  let at = 0;
+  return parts.map((part) => {
+    all.set(part, at);
+    return all.subarray(at, (at += part.length));
+  });
+}
+
+/** Per quote in `PackedQuotes.numbers`: start, end, group, flags, speaker mention + 1, source entity + 1 (0: none). */
 const QUOTE_FIELDS = 6;
 const PARTIAL = 1;
 const UNMARKED = 2;
 
 /** One article's quotes in one typed array plus their texts: ~30 bytes a quote instead of an ~90-byte object. */
 export interface PackedQuotes {
-  numbers: Int32Array;
+  numbers: PackedNumbers;
   texts: readonly string[];
 }
 
@@ -99,8 +133,8 @@ export function packQuotes(quotes: readonly ExtractedQuote[], texts: readonly st
     numbers[at + 1] = quote.end;
     numbers[at + 2] = quote.group;
     numbers[at + 3] = (quote.partial ? PARTIAL : 0) | (quote.unmarked ? UNMARKED : 0);
-    numbers[at + 4] = quote.speakerMention ?? -1;
-    numbers[at + 5] = quote.sourceEntity ?? -1;
+    numbers[at + 4] = (quote.speakerMention ?? -1) + 1;
+    numbers[at + 5] = (quote.sourceEntity ?? -1) + 1;
   });
   return { numbers, texts };
 }
@@ -113,9 +147,9 @@ export const packedQuote = {
   partial: (quotes: PackedQuotes, i: number): boolean => (quotes.numbers[i * QUOTE_FIELDS + 3] & PARTIAL) !== 0,
   unmarked: (quotes: PackedQuotes, i: number): boolean => (quotes.numbers[i * QUOTE_FIELDS + 3] & UNMARKED) !== 0,
   /** The speaker's mention position, or -1. */
-  speakerMention: (quotes: PackedQuotes, i: number): number => quotes.numbers[i * QUOTE_FIELDS + 4],
+  speakerMention: (quotes: PackedQuotes, i: number): number => quotes.numbers[i * QUOTE_FIELDS + 4] - 1,
   /** The position of the organisation mention the quote is attributed to, or -1. */
-  sourceEntity: (quotes: PackedQuotes, i: number): number => quotes.numbers[i * QUOTE_FIELDS + 5],
+  sourceEntity: (quotes: PackedQuotes, i: number): number => quotes.numbers[i * QUOTE_FIELDS + 5] - 1,
 };
 
 export function unpackQuotes(packed: PackedQuotes): ExtractedQuote[] {
@@ -140,7 +174,7 @@ export function unpackQuotes(packed: PackedQuotes): ExtractedQuote[] {
 
 /** One article's mentions: offsets in one typed array (start, end each) and one shared form per name. */
 export interface PackedMentions {
-  offsets: Int32Array;
+  offsets: PackedNumbers;
   forms: readonly MentionForm[];
 }
 
@@ -172,7 +206,7 @@ const ENTITY_TYPES: readonly NamedEntityType[] = ['organization', 'place'];
  * rare expansions.
  */
 export interface PackedEntities {
-  numbers: Int32Array;
+  numbers: PackedNumbers;
   texts: readonly string[];
   /** Expansions of defined acronyms by mention position; null when the article defines none. */
   expansions: ReadonlyMap<number, string> | null;
@@ -184,7 +218,7 @@ const TYPE_BITS = 2;
 const TYPE_MASK = (1 << TYPE_BITS) - 1;
 
 /** Writes mention `i` into `numbers` (ENTITY_FIELDS a mention): 8 bytes, where start, end and type took 12. */
-export function setPackedEntity(numbers: Int32Array, i: number, start: number, end: number, typeCode: number): void {
+export function setPackedEntity(numbers: PackedNumbers, i: number, start: number, end: number, typeCode: number): void {
   numbers[ENTITY_FIELDS * i] = start;
   numbers[ENTITY_FIELDS * i + 1] = ((end - start) << TYPE_BITS) | typeCode;
 }
@@ -292,21 +326,55 @@ export function packedPartsOf(extraction: ArticleExtraction): PackedParts {
 
 /**
  * Packs a fresh extraction; mentions of one form share one object from `pool` (or one each without a pool).
- * When the text is stored as UTF-8, quote texts (slices of the text) are copied out of it, or they would keep
- * the two-byte text alive; mention strings are pooled copies already.
+ * A text beyond Latin-1 is stored in its one-byte form, or else as UTF-8, and the quote texts are then slices of
+ * the one-byte form, or copies (a slice of the decoded text would keep that two-byte text alive); mention strings
+ * are pooled copies already.
  */
 export function compactExtraction(extraction: ArticleExtraction, pool?: StringPool): StoredExtraction {
   const { article, mentions, quotes, entities } = extraction;
-  // The mentions', quotes' and entity mentions' numbers in one buffer: one allocation (and buffer object) an article.
+  // The mentions', quotes' and entity mentions' numbers in one buffer (one allocation and buffer object an article),
+  // written 32-bit, then kept 16-bit when they fit.
   const mentionEnd = 2 * mentions.length;
   const quoteEnd = mentionEnd + QUOTE_FIELDS * quotes.length;
-  const numbers = new Int32Array(quoteEnd + ENTITY_FIELDS * (entities?.length ?? 0));
-  const packedMentions = packMentions(mentions, pool ? (mention) => pool.form(mention) : formWithoutOffsets, numbers.subarray(0, mentionEnd));
-  const packedEntities = entities === undefined ? undefined : packEntities(entities, undefined, numbers.subarray(quoteEnd));
-  const quoteNumbers = numbers.subarray(mentionEnd, quoteEnd);
-  const stored = compactText(article.text);
-  if (typeof stored === 'string') return new StoredExtraction(article, packedMentions, packQuotes(quotes, undefined, quoteNumbers), packedEntities);
-  return new StoredExtraction(new StoredArticle(article, stored), packedMentions, packQuotes(quotes, ownStrings(quotes.map((quote) => quote.text)), quoteNumbers), packedEntities);
+  const written = new Int32Array(quoteEnd + ENTITY_FIELDS * (entities?.length ?? 0));
+  const packedMentions = packMentions(mentions, pool ? (mention) => pool.form(mention) : formWithoutOffsets, written.subarray(0, mentionEnd));
+  const packedEntities = entities === undefined ? undefined : packEntities(entities, undefined, written.subarray(quoteEnd));
+  const quoteNumbers = written.subarray(mentionEnd, quoteEnd);
+  packQuotes(quotes, [], quoteNumbers);
+  const numbers = narrowed(written);
+  packedMentions.offsets = numbers.subarray(0, mentionEnd);
+  if (packedEntities !== undefined && packedEntities !== NO_ENTITIES) packedEntities.numbers = numbers.subarray(quoteEnd);
+  const packedQuotes = (texts: readonly string[]): PackedQuotes => ({ numbers: numbers.subarray(mentionEnd, quoteEnd), texts });
+  const { text } = article;
+  const oneByte = toWindows1252(text);
+  if (oneByte !== null && oneByte !== text) {
+    return new StoredExtraction(new StoredArticle(article, oneByte), packedMentions, packedQuotes(quoteTextsIn(quotes, text, oneByte)), packedEntities);
+  }
+  const stored = oneByte ?? compactText(text);
+  if (typeof stored === 'string') return new StoredExtraction(article, packedMentions, packedQuotes(quotes.map((quote) => quote.text)), packedEntities);
+  return new StoredExtraction(new StoredArticle(article, stored), packedMentions, packedQuotes(ownStrings(quotes.map((quote) => quote.text))), packedEntities);
+}
+
+/** Each quote's text as a slice of the text's one-byte form where it is that slice, else as a copy. */
+function quoteTextsIn(quotes: readonly ExtractedQuote[], text: string, oneByte: string): string[] {
+  const texts = new Array<string>(quotes.length);
+  const copied: number[] = [];
+  for (let i = 0; i < quotes.length; i++) {
+    const quote = quotes[i];
+    if (quote.end - quote.start === quote.text.length && text.startsWith(quote.text, quote.start)) {
+      const slice = oneByte.slice(quote.start, quote.end);
+      if (sameInWindows1252(slice)) {
+        texts[i] = slice;
+        continue;
+      }
+    }
+    copied.push(i);
+  }
+  if (copied.length > 0) {
+    const copies = ownStrings(copied.map((i) => quotes[i].text));
+    copied.forEach((i, k) => (texts[i] = copies[k]));
+  }
+  return texts;
 }
 
 function formWithoutOffsets(mention: RawMention): MentionForm {

@@ -98,8 +98,6 @@ export class CorpusView {
   private readonly byPath = new Map<string, ArticleMentions>();
   /** Per entity, the articles that mention it. */
   private readonly mentionLists = new EntityMentionLists();
-  /** `Entity.mentions` of the entities this view lists: made from `mentionLists` when read. */
-  private readonly mentionsProperty: PropertyDescriptor;
   /** Per source entity (a person or an organisation), in path then offset order. */
   private readonly quotesBySource = new Map<string, Quote[]>();
   private allQuotes: Quote[] | null = null;
@@ -116,17 +114,6 @@ export class CorpusView {
     this.notNamed = notEntityNames(corrections);
     this.identity = new CorrectedIdentity({ ...corrections, aliases: personAliases(corrections.aliases) });
     this.named = new NamedEntityIndex(corrections.aliases, this.notNamed);
-    const lists = this.mentionLists;
-    this.mentionsProperty = {
-      get(this: Entity): Mention[] {
-        return lists.mentionsOf(this.id);
-      },
-      set(this: Entity, mentions: Mention[]): void {
-        Object.defineProperty(this, 'mentions', { value: mentions, writable: true, enumerable: true, configurable: true });
-      },
-      enumerable: true,
-      configurable: true,
-    };
   }
 
   /** Most mentioned first, then by id (what `byMentionsThenId` orders by, without making the mention lists). */
@@ -278,10 +265,7 @@ export class CorpusView {
     for (const id of changedPeople) {
       const entity = this.peopleById.get(id) ?? this.namedById.get(id);
       if (!entity) continue;
-      // A data property redefined as an accessor turns the object into a dictionary (each read of any field a
-      // hash lookup, ten times slower); the last property taken out and defined anew keeps it in fast mode.
-      delete (entity as { mentions?: Mention[] }).mentions;
-      Object.defineProperty(entity, 'mentions', this.mentionsProperty);
+      this.mentionLists.attach(entity);
     }
     this.allQuotes = null;
     this.sortedEntities = null;

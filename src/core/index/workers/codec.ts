@@ -1,7 +1,8 @@
 // One article's extraction as one ArrayBuffer, so a worker hands it to the main thread by transfer instead of
 // by JSON or a structured clone of the object graph. The layout follows what the index keeps (packed.ts):
 // mention offsets and quote numbers are copied out as typed arrays, each distinct mention form is sent once,
-// and the article text travels as the UTF-8 bytes the index stores (or as the text when it keeps a string).
+// and the article text travels as the index stores it: its one-byte form (util/windows1252.ts), UTF-8 bytes,
+// or the text when it keeps a string.
 //
 // Layout: an Int32 section (header, then the fields below in order, then the UTF-16 length of every string),
 // then all strings joined (UTF-8, or UTF-16 code units when they hold a lone surrogate), then the text.
@@ -9,7 +10,8 @@ import type { StringPool } from '../../extract/article';
 import { mentionForm } from '../../extract/mentions/rawMention';
 import { METADATA_FIELDS, type MetadataField } from '../../extract/yamlReader';
 import { compactText } from '../../util/strings';
-import { NO_ENTITIES, packedEntity, packedEntityNumbers, packedQuote, packQuotes, setPackedEntity, StoredArticle, StoredExtraction, type PackedEntities, type PackedMentions, type PackedQuotes } from '../packed';
+import { sameInWindows1252, toWindows1252 } from '../../util/windows1252';
+import { NO_ENTITIES, packedEntity, packedEntityNumbers, packedQuote, packedTogether, packQuotes, setPackedEntity, StoredArticle, StoredExtraction, type PackedEntities, type PackedMentions, type PackedNumbers, type PackedQuotes } from '../packed';
 import type { Article, ArticleExtraction, MentionForm, MetadataSource, RawMention, Span } from '../../types';
 
 const FORMAT = 0x434e0001;
@@ -18,11 +20,13 @@ const WINDOWS_1252 = 1;
 const TEXT_AS_BYTES = 2;
 const TEXT_UTF16 = 4;
 const STRINGS_UTF16 = 8;
+/** The text travels as its one-byte form (one byte a character), which the index keeps as a string. */
+const TEXT_ONE_BYTE = 16;
 /** Header words: format, flags, Int32 word count, strings byte length, text byte length, string table start, string count. */
 const HEADER = 7;
 
 const SOURCES: readonly MetadataSource[] = ['frontmatter', 'corpus.yaml', 'inferred', 'metadata table', 'file name'];
-/** A quote whose text is text.slice(start, end) of an article kept as a string: not sent twice. */
+/** A quote whose text is text.slice(start, end) of an article kept as a string or as its one-byte form: not sent twice. */
 const SLICE_OF_TEXT = -1;
 const NO_STRING = -1;
 /** `tentative` absent, false, true: the key's presence is kept too (it shows in cached JSON). */
@@ -46,7 +50,7 @@ class Int32Writer {
     this.words[this.length++] = value;
   }
 
-  pushAll(values: Int32Array): void {
+  pushAll(values: PackedNumbers): void {
     for (let i = 0; i < values.length; i++) this.push(values[i]);
   }
 }
@@ -74,11 +78,14 @@ export function encodeExtraction(extraction: ArticleExtraction): ArrayBuffer {
   const string = (s: string | null): number => (s === null ? NO_STRING : strings.push(s) - 1);
   for (let i = 0; i < HEADER; i++) out.push(0);
 
-  const storedText = compactText(text);
+  const found = toWindows1252(text);
+  const oneByte = found !== text ? found : null;
+  const storedText = oneByte === null ? (found ?? compactText(text)) : oneByte;
   const textAsBytes = typeof storedText !== 'string';
   let textBytes: Uint8Array;
-  let flags = (article.encoding === 'windows-1252' ? WINDOWS_1252 : 0) | (textAsBytes ? TEXT_AS_BYTES : 0);
+  let flags = (article.encoding === 'windows-1252' ? WINDOWS_1252 : 0) | (textAsBytes ? TEXT_AS_BYTES : 0) | (oneByte !== null ? TEXT_ONE_BYTE : 0);
   if (textAsBytes) textBytes = storedText;
+  else if (oneByte !== null) textBytes = Buffer.from(oneByte, 'latin1');
   else if (wellFormed(text)) textBytes = encoder.encode(text);
   else {
     textBytes = utf16Bytes(text);
@@ -142,7 +149,8 @@ export function encodeExtraction(extraction: ArticleExtraction): ArrayBuffer {
   out.push(quoteNumbers.length);
   out.pushAll(quoteNumbers);
   for (const quote of quotes) {
-    const isSlice = !textAsBytes && quote.end - quote.start === quote.text.length && text.startsWith(quote.text, quote.start);
+    const sameAsText = !textAsBytes && quote.end - quote.start === quote.text.length && text.startsWith(quote.text, quote.start);
+    const isSlice = sameAsText && (oneByte === null || sameInWindows1252(oneByte.slice(quote.start, quote.end)));
     out.push(isSlice ? SLICE_OF_TEXT : string(quote.text));
   }
 
@@ -237,28 +245,32 @@ export function decodeExtraction(buffer: ArrayBuffer, pool?: StringPool): Stored
     forms[f] = pool ? pool.form(form as RawMention) : form;
   }
   const mentionCount = next();
-  const mentions: PackedMentions = { offsets: new Int32Array(mentionCount * 2), forms: new Array<MentionForm>(mentionCount) };
+  const offsets = new Int32Array(mentionCount * 2);
+  const mentions: PackedMentions = { offsets, forms: new Array<MentionForm>(mentionCount) };
   for (let i = 0; i < mentionCount; i++) {
-    mentions.offsets[2 * i] = next();
-    mentions.offsets[2 * i + 1] = next();
+    offsets[2 * i] = next();
+    offsets[2 * i + 1] = next();
     (mentions.forms as MentionForm[])[i] = forms[next()];
   }
 
   const quoteCount = next();
   const numbers = words.slice(at + 1, at + 1 + words[at]);
   at += 1 + numbers.length;
-  const textKept = flags & TEXT_AS_BYTES ? null : flags & TEXT_UTF16 ? fromUtf16(textBytes) : decoder.decode(textBytes);
+  const oneByte = flags & TEXT_ONE_BYTE ? Buffer.from(textBytes.buffer, textBytes.byteOffset, textBytes.byteLength).toString('latin1') : null;
+  const textKept = flags & (TEXT_AS_BYTES | TEXT_ONE_BYTE) ? null : flags & TEXT_UTF16 ? fromUtf16(textBytes) : decoder.decode(textBytes);
+  const sliced = oneByte ?? textKept;
   const quotesPacked: PackedQuotes = { numbers, texts: new Array<string>(quoteCount) };
   const texts = quotesPacked.texts as string[];
   for (let i = 0; i < quoteCount; i++) {
     const id = next();
-    texts[i] = id === SLICE_OF_TEXT ? textKept!.slice(packedQuote.start(quotesPacked, i), packedQuote.end(quotesPacked, i)) : strings[id];
+    texts[i] = id === SLICE_OF_TEXT ? sliced!.slice(packedQuote.start(quotesPacked, i), packedQuote.end(quotesPacked, i)) : strings[id];
   }
 
   const entityCount = next();
   let entities: PackedEntities | undefined;
+  let entityNumbers: Int32Array = new Int32Array(0);
   if (entityCount >= 0) {
-    const numbers = packedEntityNumbers(entityCount);
+    const numbers = (entityNumbers = packedEntityNumbers(entityCount));
     const entityTexts = new Array<string>(entityCount);
     let expansions: Map<number, string> | null = null;
     for (let i = 0; i < entityCount; i++) {
@@ -269,10 +281,15 @@ export function decodeExtraction(buffer: ArrayBuffer, pool?: StringPool): Stored
     }
     entities = entityCount === 0 ? NO_ENTITIES : { numbers, texts: entityTexts, expansions };
   }
+  // One buffer for the three, 16-bit when they fit, as `compactExtraction` keeps them.
+  const [keptOffsets, keptQuoteNumbers, keptEntityNumbers] = packedTogether([offsets, numbers, entityNumbers]);
+  mentions.offsets = keptOffsets;
+  quotesPacked.numbers = keptQuoteNumbers;
+  if (entities !== undefined && entities !== NO_ENTITIES) entities.numbers = keptEntityNumbers;
 
   const encoding: Article['encoding'] = flags & WINDOWS_1252 ? 'windows-1252' : 'utf-8';
   const article: Article = { path, text: textKept ?? '', encoding, title, outlet, date, url, byline, credit, boilerplate, frontMatter };
   if (metadataSources !== undefined) article.metadataSources = metadataSources;
-  const stored = textKept === null ? new StoredArticle(article, textBytes.slice()) : article;
+  const stored = oneByte !== null ? new StoredArticle(article, oneByte) : textKept === null ? new StoredArticle(article, textBytes.slice()) : article;
   return new StoredExtraction(stored, mentions, quotesPacked, entities);
 }
