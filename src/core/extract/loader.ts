@@ -2,6 +2,7 @@
 import * as nodePath from 'path';
 import { DEFAULT_SLICE_MS, SliceClock, sortSteps } from '../util/steps';
 import type { FileSystem } from '../types';
+import { WINDOWS_1252_HIGH } from '../util/windows1252';
 
 export const CORPUS_CONFIG_FILE = 'corpus.yaml';
 /** Nested deeper than this is almost certainly a generated tree or a loop the fs cannot tell us about. */
@@ -122,11 +123,6 @@ const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 // Windows-1252 is Latin-1 except for 0x80-0x9F. Node's TextDecoder('windows-1252') decodes those as Latin-1
 // control characters (a known Node bug), and iconv-lite would add 450 KB of CJK tables to the bundle, so the
 // 32 differing code points are mapped here (undefined bytes keep their Latin-1 value, as WHATWG specifies).
-const WINDOWS_1252_HIGH = [
-  0x20ac, 0x81, 0x201a, 0x192, 0x201e, 0x2026, 0x2020, 0x2021, 0x2c6, 0x2030, 0x160, 0x2039, 0x152, 0x8d, 0x17d, 0x8f,
-  0x90, 0x2018, 0x2019, 0x201c, 0x201d, 0x2022, 0x2013, 0x2014, 0x2dc, 0x2122, 0x161, 0x203a, 0x153, 0x9d, 0x17e, 0x178,
-];
-
 function decodeWindows1252(bytes: Uint8Array): string {
   const CHUNK = 8192;
   let text = '';
