@@ -122,6 +122,23 @@ function keyOf(name: string): string {
   return key;
 }
 
+/**
+ * Typed keys of names seen lately, per type: the same few thousand names come back in every article, and one
+ * lookup of the written name then gives the key string the key numbers are filed under (its hash computed once).
+ */
+const typedKeyCaches: Record<NamedEntityType, Map<string, TypedKey>> = { organization: new Map(), place: new Map() };
+
+function typedKeyOf(type: NamedEntityType, name: string): TypedKey {
+  const cache = typedKeyCaches[type];
+  let key = cache.get(name);
+  if (key === undefined) {
+    if (cache.size >= KEY_CACHE_SIZE) cache.clear();
+    key = typedKey(type, keyOf(name));
+    cache.set(name, key);
+  }
+  return key;
+}
+
 class UnionFind {
   private readonly parent = new Map<string, string>();
 
@@ -188,8 +205,7 @@ export class NamedEntityIndex {
     let links: [TypedKey, TypedKey][] | null = null;
     for (let i = 0; i < mentions.length; i++) {
       const m = mentions[i];
-      const key = typedKey(m.type, keyOf(m.text));
-      numbers[i] = this.keyNumbers.numberFor(key);
+      numbers[i] = this.keyNumbers.numberFor(typedKeyOf(m.type, m.text));
       if (m.expansion !== undefined) (links ??= []).push([this.keyNumbers.key(numbers[i]), typedKey(m.type, keyOf(m.expansion))]);
     }
     const doc: DocEntities = { keys: keyArray(numbers), texts, links };
