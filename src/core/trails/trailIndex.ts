@@ -94,12 +94,13 @@ export class TrailIndex {
     const bulk = added.length > 0 && (this.postings.sorted === 0 || changedQuotes + this.postings.added >= BULK_SHARE * nodes.live);
     let linking: number[];
     if (bulk) {
-      // Every node is compared again: one sort, and the same links as a first load.
+      // Every node is compared again: one sort, and the same links as a first load. Links and groups are
+      // dropped before the nodes are renumbered, which then has none of them to renumber.
+      this.groups.clear();
+      nodes.clearLinks();
       this.compactNodes(wordsOf);
       nodes.trim();
       touched.clear();
-      this.groups.clear();
-      nodes.clearLinks();
       nodes.clearGroups();
       linking = [];
       for (let id = 0; id < nodes.count; id++) {
