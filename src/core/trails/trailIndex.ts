@@ -5,7 +5,7 @@
 // it) and regroups only the trails those nodes belonged to.
 import { ITEMS_PER_STEP, type Steps } from '../util/steps';
 import { canJoinTrail, matchWords } from './match';
-import { COMMON_SHINGLE, radixSortPairs, shingleCount, shinglesOf, ShinglePostings, writeShingles } from './postings';
+import { COMMON_SHINGLE, shingleCount, shinglesOf, ShinglePostings, writeShingles } from './postings';
 import { KeyTable } from './keyTable';
 import { TrailNodes, type TrailEntry } from './nodes';
 import { quoteWords, wordsKey, type QuoteWords } from './words';
@@ -208,8 +208,7 @@ export class TrailIndex {
       if (id % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     }
     yield;
-    const sorted = radixSortPairs(keys, values);
-    this.postings.reset(sorted.keys, sorted.values);
+    this.postings.sortAndReset(keys, values);
     yield;
   }
 
