@@ -141,7 +141,7 @@ export class IdentityIndex {
     yield* this.markAffected(changed, toResolve, dirtyRoots, changes, fresh);
     yield;
     yield* this.resolveDocuments(toResolve, dirtyRoots, changes);
-    yield* this.persons.rebuild(dirtyRoots, changes);
+    yield* this.persons.rebuild(dirtyRoots, changes, fresh);
     // Parsed names are memoised per form: a later flush reads them again for the few documents it touches.
     for (const doc of toResolve) doc.parsed = null;
     return changes;
