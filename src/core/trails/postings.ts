@@ -236,24 +236,26 @@ export class ShinglePostings {
   sharedRuns(nodeCount: number, wanted: Uint8Array): { offsets: Int32Array; runs: Int32Array } {
     const { keys, nodes } = this;
     const offsets = new Int32Array(nodeCount + 1);
-    const eachRun = (visit: (from: number, to: number) => void) =>
-      keys.forEachRun((from, to) => {
-        if (to - from >= 2 && to - from <= COMMON_SHINGLE) visit(from, to);
-      });
-    eachRun((from, to) => {
+    // The shared runs are noted as they are counted: the fill below walks them, not every key again.
+    const shared: number[] = [];
+    keys.forEachRun((from, to) => {
+      if (to - from < 2 || to - from > COMMON_SHINGLE) return;
+      shared.push(from, to);
       for (let i = from; i < to; i++) if (wanted[nodes[i]]) offsets[nodes[i] + 1] += 2;
     });
     for (let id = 0; id < nodeCount; id++) offsets[id + 1] += offsets[id];
     const runs = new Int32Array(offsets[nodeCount]);
     const fill = offsets.slice(0, nodeCount);
-    eachRun((from, to) => {
+    for (let r = 0; r < shared.length; r += 2) {
+      const from = shared[r];
+      const to = shared[r + 1];
       for (let i = from; i < to; i++) {
         const node = nodes[i];
         if (!wanted[node]) continue;
         runs[fill[node]++] = from;
         runs[fill[node]++] = to;
       }
-    });
+    }
     return { offsets, runs };
   }
 
