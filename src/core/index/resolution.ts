@@ -10,7 +10,7 @@ import { assembleArticle } from './assemble';
 import { EntityMentionLists, type ArticleMentions } from './mentionLists';
 import { mentionFormsOf, packedPartsOf } from './packed';
 import type { Article, ArticleExtraction, Entity, Mention, Person, Quote } from '../types';
-import { compareCodeUnits } from '../util/compare';
+import { compareCodeUnits, isSortedBy } from '../util/compare';
 
 const emptyCorrections: CorrectionsConfig = { aliases: {}, notEntities: [], merge: {}, names: {}, articleCorrections: {} };
 
@@ -241,7 +241,8 @@ export class CorpusView {
    * steps of bounded work: identities, then mentions and quotes with ids, per article.
    */
   *updateSteps(extractions: ReadonlyMap<string, ArticleExtraction>, changed: string[]): Steps<void> {
-    yield* sortSteps(changed, compareCodeUnits);
+    // A load lists every article in path order already.
+    if (!isSortedBy(changed, compareCodeUnits)) yield* sortSteps(changed, compareCodeUnits);
     yield;
     for (let i = 0; i < changed.length; i++) {
       const path = changed[i];
