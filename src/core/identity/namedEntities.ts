@@ -122,23 +122,6 @@ function keyOf(name: string): string {
   return key;
 }
 
-/**
- * Typed keys of names seen lately, per type: the same few thousand names come back in every article, and one
- * lookup of the written name then gives the key string the key numbers are filed under (its hash computed once).
- */
-const typedKeyCaches: Record<NamedEntityType, Map<string, TypedKey>> = { organization: new Map(), place: new Map() };
-
-function typedKeyOf(type: NamedEntityType, name: string): TypedKey {
-  const cache = typedKeyCaches[type];
-  let key = cache.get(name);
-  if (key === undefined) {
-    if (cache.size >= KEY_CACHE_SIZE) cache.clear();
-    key = typedKey(type, keyOf(name));
-    cache.set(name, key);
-  }
-  return key;
-}
-
 class UnionFind {
   private readonly parent = new Map<string, string>();
 
@@ -197,6 +180,11 @@ export class NamedEntityIndex {
 
   /** One number per typed key, shared by all its mentions. */
   private readonly keyNumbers = new KeyNumbers();
+  /**
+   * Key numbers by written name and type, for the documents set since the last flush (a load sets every one):
+   * the same few thousand names come back in every article. Emptied by the flush, which may free numbers.
+   */
+  private readonly numbersByText: Record<NamedEntityType, Map<string, number>> = { organization: new Map(), place: new Map() };
 
   /** `texts`: the mentions' texts in order, kept as given (the caller's packed array is shared, not copied). */
   setDoc(path: string, mentions: readonly RawEntityMention[], texts: readonly string[] = mentions.map((m) => m.text)): void {
@@ -205,7 +193,10 @@ export class NamedEntityIndex {
     let links: [TypedKey, TypedKey][] | null = null;
     for (let i = 0; i < mentions.length; i++) {
       const m = mentions[i];
-      numbers[i] = this.keyNumbers.numberFor(typedKeyOf(m.type, m.text));
+      const byText = this.numbersByText[m.type];
+      let n = byText.get(m.text);
+      if (n === undefined) byText.set(m.text, (n = this.keyNumbers.numberFor(typedKey(m.type, keyOf(m.text)))));
+      numbers[i] = n;
       if (m.expansion !== undefined) (links ??= []).push([this.keyNumbers.key(numbers[i]), typedKey(m.type, keyOf(m.expansion))]);
     }
     const doc: DocEntities = { keys: keyArray(numbers), texts, links };
@@ -291,6 +282,7 @@ export class NamedEntityIndex {
     const changes: NamedEntityChanges = { docs: new Set(), entities: new Set() };
     if (!this.dirty) return changes;
     this.dirty = false;
+    for (const byText of Object.values(this.numbersByText)) byText.clear();
     this.keyNumbers.release(this.forms);
     for (const [key, pushed] of this.pushedTo) {
       const docs = this.keyDocs.get(key);
