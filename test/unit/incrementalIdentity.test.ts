@@ -4,7 +4,7 @@ import { CorpusIndex } from '../../src/core/index/corpusIndex';
 import { IdentityIndex } from '../../src/core/identity';
 import { ITEMS_PER_STEP } from '../../src/core/util/steps';
 import type { FileSystem, RawMention } from '../../src/core/types';
-import { createRandom as createSeededRandom } from '../support/corpusGenerator';
+import { createRandom as createSeededRandom, generateCorpus } from '../support/corpusGenerator';
 
 // Incremental re-indexing must give exactly what indexing the final texts from scratch gives: the same
 // people with the same ids, names, aliases, roles and mentions, and the same quote speakers.
@@ -224,5 +224,29 @@ describe('IdentityIndex: flushAsync', () => {
     }, 0);
     assert.ok(second instanceof Error, 'the second flush threw');
     assert.deepStrictEqual(index.idsOf('a'), ['john-smith']);
+  });
+});
+
+// In a corpus with many people an edit changes few of them: those are put back in place in the people list,
+// which must keep the order a fresh index sorts.
+describe('CorpusIndex: the people list after single edits in a larger corpus', () => {
+  it('equals a fresh index after each of a series of small edits', () => {
+    const corpus = generateCorpus(60, 7);
+    const texts: Record<string, string> = {};
+    for (const article of corpus.articles) texts[article.path] = article.text;
+    const paths = Object.keys(texts);
+    const index = CorpusIndex.fromTexts('/corpus', { ...texts });
+    const random = createRandom(5);
+    for (let step = 0; step < 8; step++) {
+      const path = paths[Math.floor(random() * paths.length)];
+      const person = corpus.people[Math.floor(random() * 40)];
+      const paragraphs = texts[path].split('\n\n');
+      if (step % 3 === 2) paragraphs.splice(1 + Math.floor(random() * (paragraphs.length - 2)), 1);
+      else paragraphs.splice(1, 0, `${person.first} ${person.last} said the talks would continue. ${person.last} said it twice.`);
+      texts[path] = paragraphs.join('\n\n');
+      index.updateArticle(path, texts[path]);
+      assert.deepStrictEqual(snapshot(index), snapshot(CorpusIndex.fromTexts('/corpus', { ...texts })), `after step ${step}`);
+    }
+    assert.ok(index.people().length > 100, 'the corpus names many people');
   });
 });

@@ -264,6 +264,33 @@ describe('quote trails: shingle postings', () => {
   });
 });
 
+describe('quote trails: sorting postings into the kept arrays at once', () => {
+  for (const [size, perNode] of [[5000, 1], [300000, 1], [300000, 8]]) {
+    it(`gives what sorting then keeping gives, for ${size.toLocaleString('en')} postings of ${perNode === 1 ? '32' : '16'}-bit node ids`, () => {
+      const random = createRandom(size + perNode);
+      const keys = Uint32Array.from({ length: size }, () => (random.int(0, 3) * 0x40000000 + random.int(0, size / 3)) >>> 0);
+      const nodes = Int32Array.from({ length: size }, (_, i) => Math.floor(i / perNode));
+      const nodeCount = nodes[size - 1] + 1;
+      const sorted = radixSortPairs(keys.slice(), nodes.slice());
+      const kept = new ShinglePostings();
+      kept.reset(sorted.keys, sorted.values);
+      const direct = new ShinglePostings();
+      direct.sortAndReset(keys.slice(), nodes.slice());
+      assert.strictEqual(direct.sorted, kept.sorted);
+      for (let probe = 0; probe < 300; probe++) {
+        const key = probe % 3 === 0 ? (random.int(0, 3) * 0x40000000 + random.int(0, size)) >>> 0 : keys[random.int(0, size - 1)];
+        const [a, b]: number[][] = [[], []];
+        kept.allNodesWith(key, a);
+        direct.allNodesWith(key, b);
+        assert.deepStrictEqual(b, a, `key ${key}`);
+      }
+      const wanted = new Uint8Array(nodeCount).fill(1);
+      assert.deepStrictEqual(direct.sharedRuns(nodeCount, wanted), kept.sharedRuns(nodeCount, wanted));
+      for (let p = 0; p < size; p += 101) assert.strictEqual(direct.nodeAt(p), kept.nodeAt(p));
+    });
+  }
+});
+
 describe('quote trails: sorted postings, small and large', () => {
   for (const size of [5000, 300000]) {
     it(`finds every node of a shingle and every shared run among ${size.toLocaleString('en')} postings`, () => {

@@ -85,12 +85,15 @@ export class StoryIndex {
   /** Clusters named in full in at least MIN_WIDE_ARTICLES articles: the only ones a new threshold may flip. */
   private readonly often = new Set<ClusterState>();
   private wideAtStart = MIN_WIDE_ARTICLES;
+  /** The flush began with no documents: each one is resolved anyway, so no state of before is recorded. */
+  private fresh = false;
 
   constructor(private readonly registry: ClusterRegistry) {}
 
   /** Starts a flush over a corpus of `docCount` articles. */
   begin(docCount: number): void {
     this.wideAtStart = widelyReportedAt(docCount);
+    this.fresh = docCount === 0;
   }
 
   /** Adds (sign 1) or removes (sign -1) the story keys one document gives its clusters named in full. */
@@ -106,6 +109,7 @@ export class StoryIndex {
 
   /** Ends the flush: the clusters whose story reads differently now that the corpus has `docCount` articles. */
   changed(docCount: number): ClusterState[] {
+    if (this.fresh) return [];
     const wideAt = widelyReportedAt(docCount);
     const out = new Set<ClusterState>();
     for (const [c, keys] of this.before) {
@@ -141,6 +145,7 @@ export class StoryIndex {
 
   /** Records a key's state when the flush began, at its first change in the flush. */
   private note(c: ClusterState, key: StoryKey, was: boolean): void {
+    if (this.fresh) return;
     let keys = this.before.get(c);
     if (!keys) this.before.set(c, (keys = new Map()));
     if (!keys.has(key)) keys.set(key, was);

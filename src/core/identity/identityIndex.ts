@@ -133,13 +133,15 @@ export class IdentityIndex {
     this.pending.clear();
     /** Root clusters whose person must be rebuilt, in the order they were touched. */
     const dirtyRoots = new Set<ClusterState>();
+    // With no documents before, every document is new: each is resolved, and no change needs tracing to them.
+    const fresh = this.docs.size === 0;
     this.stories.begin(this.docs.size);
     const { dirtySurnames, toResolve } = yield* this.replaceDocuments(batch, dirtyRoots, changes);
     const changed = yield* this.rebuildGroups(dirtySurnames, dirtyRoots);
-    yield* this.markAffected(changed, toResolve, dirtyRoots, changes);
+    yield* this.markAffected(changed, toResolve, dirtyRoots, changes, fresh);
     yield;
     yield* this.resolveDocuments(toResolve, dirtyRoots, changes);
-    yield* this.persons.rebuild(dirtyRoots, changes);
+    yield* this.persons.rebuild(dirtyRoots, changes, fresh);
     // Parsed names are memoised per form: a later flush reads them again for the few documents it touches.
     for (const doc of toResolve) doc.parsed = null;
     return changes;
@@ -190,9 +192,17 @@ export class IdentityIndex {
 
   /**
    * A group whose candidates changed re-resolves its documents; a cluster whose merge changed moves every
-   * mention of it to another person, so its documents' ids change and both roots are rebuilt.
+   * mention of it to another person, so its documents' ids change and both roots are rebuilt. After a `fresh`
+   * start every document is to resolve and changed already: only the roots are marked.
    */
-  private *markAffected(changed: GroupChanges, toResolve: Set<DocState>, dirtyRoots: Set<ClusterState>, changes: IdentityChanges): Steps<void> {
+  private *markAffected(changed: GroupChanges, toResolve: Set<DocState>, dirtyRoots: Set<ClusterState>, changes: IdentityChanges, fresh: boolean): Steps<void> {
+    if (fresh) {
+      for (const c of changed.clusters) {
+        dirtyRoots.add(c);
+        dirtyRoots.add(rootOf(c));
+      }
+      return;
+    }
     // Sets of documents can be as large as the corpus (a surname named everywhere): walked in steps.
     let walked = 0;
     const changedSurnames = new Set(changed.clusters.map((c) => c.surname));

@@ -180,6 +180,11 @@ export class NamedEntityIndex {
 
   /** One number per typed key, shared by all its mentions. */
   private readonly keyNumbers = new KeyNumbers();
+  /**
+   * Key numbers by written name and type, for the documents set since the last flush (a load sets every one):
+   * the same few thousand names come back in every article. Emptied by the flush, which may free numbers.
+   */
+  private readonly numbersByText: Record<NamedEntityType, Map<string, number>> = { organization: new Map(), place: new Map() };
 
   /** `texts`: the mentions' texts in order, kept as given (the caller's packed array is shared, not copied). */
   setDoc(path: string, mentions: readonly RawEntityMention[], texts: readonly string[] = mentions.map((m) => m.text)): void {
@@ -188,8 +193,10 @@ export class NamedEntityIndex {
     let links: [TypedKey, TypedKey][] | null = null;
     for (let i = 0; i < mentions.length; i++) {
       const m = mentions[i];
-      const key = typedKey(m.type, keyOf(m.text));
-      numbers[i] = this.keyNumbers.numberFor(key);
+      const byText = this.numbersByText[m.type];
+      let n = byText.get(m.text);
+      if (n === undefined) byText.set(m.text, (n = this.keyNumbers.numberFor(typedKey(m.type, keyOf(m.text)))));
+      numbers[i] = n;
       if (m.expansion !== undefined) (links ??= []).push([this.keyNumbers.key(numbers[i]), typedKey(m.type, keyOf(m.expansion))]);
     }
     const doc: DocEntities = { keys: keyArray(numbers), texts, links };
@@ -275,6 +282,7 @@ export class NamedEntityIndex {
     const changes: NamedEntityChanges = { docs: new Set(), entities: new Set() };
     if (!this.dirty) return changes;
     this.dirty = false;
+    for (const byText of Object.values(this.numbersByText)) byText.clear();
     this.keyNumbers.release(this.forms);
     for (const [key, pushed] of this.pushedTo) {
       const docs = this.keyDocs.get(key);

@@ -55,7 +55,7 @@ export class PeopleTable {
    * Rebuilds the people of the clusters in `dirtyRoots`, then numbers the ids of every slug whose people
    * changed. Records the ids that went or changed and the documents whose mentions got another id.
    */
-  *rebuild(dirtyRoots: ReadonlySet<ClusterState>, changes: IdentityChanges): Steps<void> {
+  *rebuild(dirtyRoots: ReadonlySet<ClusterState>, changes: IdentityChanges, everyDocChanged = false): Steps<void> {
     const dirtySlugs = new Set<string>();
     for (const c of dirtyRoots) {
       yield;
@@ -63,7 +63,7 @@ export class PeopleTable {
     }
     for (const slug of dirtySlugs) {
       yield;
-      this.numberSlug(slug, changes);
+      this.numberSlug(slug, changes, everyDocChanged);
     }
   }
 
@@ -102,8 +102,11 @@ export class PeopleTable {
     }
   }
 
-  /** Gives the people of one slug their ids: the slug, then the slug numbered from 2, by name, mention count and key. */
-  private numberSlug(slug: string, changes: IdentityChanges): void {
+  /**
+   * Gives the people of one slug their ids: the slug, then the slug numbered from 2, by name, mention count and
+   * key. The documents of a person whose id changed are recorded, unless `everyDocChanged` already says so.
+   */
+  private numberSlug(slug: string, changes: IdentityChanges, everyDocChanged: boolean): void {
     const group = membersOf(this.bySlug.get(slug));
     if (group.length === 0) return;
     const ordered = [...group].sort((a, b) => a.person.name.localeCompare(b.person.name) || b.mentionCount - a.mentionCount || a.root.key.localeCompare(b.root.key));
@@ -112,7 +115,7 @@ export class PeopleTable {
       if (state.id === id && this.byId.get(id) === state.person) return;
       if (state.id && this.byId.get(state.id) === state.person) this.byId.delete(state.id);
       if (state.id) changes.people.add(state.id);
-      if (state.id !== id) for (const member of [state.root, ...(state.root.mergedFrom ?? [])]) for (const doc of tallyKeys(member.docs)) changes.docs.add(doc.key);
+      if (state.id !== id && !everyDocChanged) for (const member of [state.root, ...(state.root.mergedFrom ?? [])]) for (const doc of tallyKeys(member.docs)) changes.docs.add(doc.key);
       state.id = id;
       state.person.id = id;
       this.byId.set(id, state.person);

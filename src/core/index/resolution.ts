@@ -10,13 +10,29 @@ import { assembleArticle } from './assemble';
 import { EntityMentionLists, type ArticleMentions } from './mentionLists';
 import { mentionFormsOf, packedPartsOf } from './packed';
 import type { Article, ArticleExtraction, Entity, Mention, Person, Quote } from '../types';
-import { compareCodeUnits } from '../util/compare';
+import { compareCodeUnits, isSortedBy } from '../util/compare';
 
 const emptyCorrections: CorrectionsConfig = { aliases: {}, notEntities: [], merge: {}, names: {}, articleCorrections: {} };
 
 const pathOf = (item: { path: string }): string => item.path;
 const itself = (path: string): string => path;
 const sourceOf = (quote: Quote): string | null => quote.source;
+
+/** The id and mention count of each person of a list by place, and the counts by id. */
+interface PlacedPeople {
+  ids: string[];
+  counts: Int32Array;
+  countOf: Map<string, number>;
+}
+
+/** A person with its mention count, as the people list orders it. */
+interface PlacedPerson {
+  person: Person;
+  count: number;
+}
+
+/** Most mentioned first, then by id: `CorpusView.byMentionCount` on counts read once. */
+const byCountThenId = (a: PlacedPerson, b: PlacedPerson): number => b.count - a.count || compareCodeUnits(a.person.id, b.person.id);
 
 /** Removes one article's items (all of one path) from per-person lists kept in path then offset order. */
 function unlist<T extends { path: string }>(byPerson: Map<string, T[]>, items: readonly T[], idOf: (item: T) => string | null, touched: Set<string>): void {
@@ -93,6 +109,8 @@ export class CorpusView {
   private readonly sortedPaths: string[] = [];
   private readonly sortedArticles: Article[] = [];
   private sortedPeople: Person[] = [];
+  /** The ids and mention counts `sortedPeople` was ordered by (both change before the list is placed again). */
+  private placed: PlacedPeople = { ids: [], counts: new Int32Array(0), countOf: new Map() };
   private peopleById: ReadonlyMap<string, Person> = new Map<string, Person>();
   /** Each article's mentions (packed) and quotes. */
   private readonly byPath = new Map<string, ArticleMentions>();
@@ -210,7 +228,8 @@ export class CorpusView {
    * steps of bounded work: identities, then mentions and quotes with ids, per article.
    */
   *updateSteps(extractions: ReadonlyMap<string, ArticleExtraction>, changed: string[]): Steps<void> {
-    yield* sortSteps(changed, compareCodeUnits);
+    // A load lists every article in path order already.
+    if (!isSortedBy(changed, compareCodeUnits)) yield* sortSteps(changed, compareCodeUnits);
     yield;
     for (let i = 0; i < changed.length; i++) {
       const path = changed[i];
@@ -273,26 +292,63 @@ export class CorpusView {
     this.sortedPeople = yield* this.placePeopleSteps(changedPeople);
   }
 
-  /** The people list in order after the people in `changedPeople` changed. */
+  /**
+   * The people list in order after the people in `changedPeople` changed. Every person whose object, id or
+   * mention count changed is in `changedPeople` under its id of before and of now, so the others keep their order:
+   * the changed ones are found by the id and count they were placed by, and the list is copied once without
+   * them, the changed ones (sorted) merged in at their places. A first resolution is one sort.
+   */
   private *placePeopleSteps(changedPeople: ReadonlySet<string>): Steps<Person[]> {
-    const kept = this.sortedPeople.filter((person) => !changedPeople.has(person.id) && this.peopleById.get(person.id) === person);
-    if (kept.length === 0) {
-      // Nothing to keep (a first resolution): one sort instead of thousands of insertions.
-      const all: Person[] = [];
-      for (const id of changedPeople) {
-        const person = this.peopleById.get(id);
-        if (person && this.mentionLists.count(id) > 0) all.push(person);
+    const old = this.sortedPeople;
+    const { ids, counts, countOf } = this.placed;
+    // Where a person goes in `old`, which is in order of the counts and ids its people were placed by (an id is
+    // renumbered in place on its person object, so the object's own is not read).
+    const placedAt = (count: number, id: string): number => {
+      let lo = 0;
+      let hi = old.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((count - counts[mid] || compareCodeUnits(ids[mid], id)) < 0) lo = mid + 1;
+        else hi = mid;
       }
-      return yield* sortSteps(all, this.byMentionCount);
+      return lo;
+    };
+    const gone = new Uint8Array(old.length);
+    for (const id of changedPeople) {
+      const count = countOf.get(id);
+      if (count !== undefined) gone[placedAt(count, id)] = 1;
     }
-    // Re-sorting thousands of people per edit would dominate a re-index: the changed ones are taken out
-    // and put back at their place.
+    // Sorted with their counts beside them: a comparison then reads two numbers, not two counts from a map.
+    const added: PlacedPerson[] = [];
     for (const id of changedPeople) {
       const person = this.peopleById.get(id);
-      if (!person || this.mentionLists.count(id) === 0) continue;
-      kept.splice(lowerBound(kept, 0, (other) => this.byMentionCount(other, person)), 0, person);
+      const count = this.mentionLists.count(id);
+      if (person && count > 0) added.push({ person, count });
     }
-    return kept;
+    yield* sortSteps(added, byCountThenId);
+    const people: Person[] = [];
+    const placedIds: string[] = [];
+    const placedCounts: number[] = [];
+    let from = 0;
+    const keep = (to: number): void => {
+      for (; from < to; from++) {
+        if (gone[from] === 1) continue;
+        people.push(old[from]);
+        placedIds.push(ids[from]);
+        placedCounts.push(counts[from]);
+      }
+    };
+    for (const { person, count } of added) {
+      keep(old.length === 0 ? 0 : placedAt(count, person.id));
+      people.push(person);
+      placedIds.push(person.id);
+      placedCounts.push(count);
+    }
+    keep(old.length);
+    for (const id of changedPeople) countOf.delete(id);
+    for (const { person, count } of added) countOf.set(person.id, count);
+    this.placed = { ids: placedIds, counts: Int32Array.from(placedCounts), countOf };
+    return people;
   }
 
   /** Keeps the articles in path order with one binary search per change. */

@@ -84,18 +84,14 @@ const BUCKETS = 65536;
  * 16 bits starts: 2 bytes a key instead of 4, and a search narrowed to one bucket at once.
  */
 class SortedKeys {
-  private readonly full: Uint32Array | null;
-  private readonly lows: Uint16Array | null;
-  private readonly bucketStarts: Int32Array | null;
+  private constructor(
+    private readonly full: Uint32Array | null,
+    private readonly lows: Uint16Array | null,
+    private readonly bucketStarts: Int32Array | null,
+  ) {}
 
-  constructor(sorted: Uint32Array) {
-    if (sorted.length < HALVES_FROM) {
-      this.full = sorted;
-      this.lows = null;
-      this.bucketStarts = null;
-      return;
-    }
-    this.full = null;
+  static of(sorted: Uint32Array): SortedKeys {
+    if (sorted.length < HALVES_FROM) return new SortedKeys(sorted, null, null);
     const lows = new Uint16Array(sorted.length);
     const starts = new Int32Array(BUCKETS + 1);
     for (let i = 0; i < sorted.length; i++) {
@@ -104,8 +100,12 @@ class SortedKeys {
       starts[(key >>> 16) + 1]++;
     }
     for (let b = 0; b < BUCKETS; b++) starts[b + 1] += starts[b];
-    this.lows = lows;
-    this.bucketStarts = starts;
+    return new SortedKeys(null, lows, starts);
+  }
+
+  /** Keys already split: their low halves in order, and where each high half's bucket starts. */
+  static ofHalves(lows: Uint16Array, bucketStarts: Int32Array): SortedKeys {
+    return new SortedKeys(null, lows, bucketStarts);
   }
 
   get length(): number {
@@ -150,7 +150,7 @@ function eachRunOf(values: Uint32Array | Uint16Array, start: number, end: number
 
 /** Shingle postings: sorted arrays built in one go, and a map for what came after. */
 export class ShinglePostings {
-  private keys = new SortedKeys(new Uint32Array(0));
+  private keys = SortedKeys.of(new Uint32Array(0));
   /** Node ids 16-bit while every id fits (up to about 3,000 articles' quotes). */
   private nodes: Uint16Array | Int32Array = new Uint16Array(0);
   private readonly recent = new Map<number, number[]>();
@@ -168,10 +168,56 @@ export class ShinglePostings {
 
   /** Replaces everything by these sorted postings (see `radixSortPairs`). */
   reset(keys: Uint32Array, nodes: Int32Array): void {
-    this.keys = new SortedKeys(keys);
+    this.keys = SortedKeys.of(keys);
     let max = 0;
     for (let i = 0; i < nodes.length; i++) if (nodes[i] > max) max = nodes[i];
     this.nodes = max <= 0xffff ? Uint16Array.from(nodes) : nodes;
+    this.recent.clear();
+    this.recentCount = 0;
+  }
+
+  /**
+   * Replaces everything by these postings, unsorted, with node ids ascending: `radixSortPairs`
+   * and `reset` in one, whose last pass writes the kept arrays (16-bit halves, 16-bit ids) at once instead of
+   * sorted 32-bit copies that are then packed again.
+   */
+  sortAndReset(keys: Uint32Array, nodes: Int32Array): void {
+    const n = keys.length;
+    if (n < HALVES_FROM) {
+      const sorted = radixSortPairs(keys, nodes);
+      this.reset(sorted.keys, sorted.values);
+      return;
+    }
+    // The low halves' pass, as in radixSortPairs.
+    const byLowKeys = new Uint32Array(n);
+    const byLowNodes = new Int32Array(n);
+    const at = new Int32Array(BUCKETS);
+    for (let i = 0; i < n; i++) at[keys[i] & 0xffff]++;
+    for (let b = 0, sum = 0; b < BUCKETS; b++) {
+      const count = at[b];
+      at[b] = sum;
+      sum += count;
+    }
+    for (let i = 0; i < n; i++) {
+      const to = at[keys[i] & 0xffff]++;
+      byLowKeys[to] = keys[i];
+      byLowNodes[to] = nodes[i];
+    }
+    // The high halves' pass: its bucket starts are what SortedKeys keeps, and it writes the kept arrays.
+    const starts = new Int32Array(BUCKETS + 1);
+    for (let i = 0; i < n; i++) starts[(byLowKeys[i] >>> 16) + 1]++;
+    for (let b = 0; b < BUCKETS; b++) starts[b + 1] += starts[b];
+    at.set(starts.subarray(0, BUCKETS));
+    const lows = new Uint16Array(n);
+    const kept = nodes[n - 1] <= 0xffff ? new Uint16Array(n) : new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const key = byLowKeys[i];
+      const to = at[key >>> 16]++;
+      lows[to] = key & 0xffff;
+      kept[to] = byLowNodes[i];
+    }
+    this.keys = SortedKeys.ofHalves(lows, starts);
+    this.nodes = kept;
     this.recent.clear();
     this.recentCount = 0;
   }
@@ -190,24 +236,26 @@ export class ShinglePostings {
   sharedRuns(nodeCount: number, wanted: Uint8Array): { offsets: Int32Array; runs: Int32Array } {
     const { keys, nodes } = this;
     const offsets = new Int32Array(nodeCount + 1);
-    const eachRun = (visit: (from: number, to: number) => void) =>
-      keys.forEachRun((from, to) => {
-        if (to - from >= 2 && to - from <= COMMON_SHINGLE) visit(from, to);
-      });
-    eachRun((from, to) => {
+    // The shared runs are noted as they are counted: the fill below walks them, not every key again.
+    const shared: number[] = [];
+    keys.forEachRun((from, to) => {
+      if (to - from < 2 || to - from > COMMON_SHINGLE) return;
+      shared.push(from, to);
       for (let i = from; i < to; i++) if (wanted[nodes[i]]) offsets[nodes[i] + 1] += 2;
     });
     for (let id = 0; id < nodeCount; id++) offsets[id + 1] += offsets[id];
     const runs = new Int32Array(offsets[nodeCount]);
     const fill = offsets.slice(0, nodeCount);
-    eachRun((from, to) => {
+    for (let r = 0; r < shared.length; r += 2) {
+      const from = shared[r];
+      const to = shared[r + 1];
       for (let i = from; i < to; i++) {
         const node = nodes[i];
         if (!wanted[node]) continue;
         runs[fill[node]++] = from;
         runs[fill[node]++] = to;
       }
-    });
+    }
     return { offsets, runs };
   }
 

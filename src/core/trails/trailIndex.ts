@@ -5,7 +5,7 @@
 // it) and regroups only the trails those nodes belonged to.
 import { ITEMS_PER_STEP, type Steps } from '../util/steps';
 import { canJoinTrail, matchWords } from './match';
-import { COMMON_SHINGLE, radixSortPairs, shingleCount, shinglesOf, ShinglePostings, writeShingles } from './postings';
+import { COMMON_SHINGLE, shingleCount, shinglesOf, ShinglePostings, writeShingles } from './postings';
 import { KeyTable } from './keyTable';
 import { TrailNodes, type TrailEntry } from './nodes';
 import { quoteWords, wordsKey, type QuoteWords } from './words';
@@ -94,12 +94,13 @@ export class TrailIndex {
     const bulk = added.length > 0 && (this.postings.sorted === 0 || changedQuotes + this.postings.added >= BULK_SHARE * nodes.live);
     let linking: number[];
     if (bulk) {
-      // Every node is compared again: one sort, and the same links as a first load.
+      // Every node is compared again: one sort, and the same links as a first load. Links and groups are
+      // dropped before the nodes are renumbered, which then has none of them to renumber.
+      this.groups.clear();
+      nodes.clearLinks();
       this.compactNodes(wordsOf);
       nodes.trim();
       touched.clear();
-      this.groups.clear();
-      nodes.clearLinks();
       nodes.clearGroups();
       linking = [];
       for (let id = 0; id < nodes.count; id++) {
@@ -207,8 +208,7 @@ export class TrailIndex {
       if (id % ITEMS_PER_STEP === ITEMS_PER_STEP - 1) yield;
     }
     yield;
-    const sorted = radixSortPairs(keys, values);
-    this.postings.reset(sorted.keys, sorted.values);
+    this.postings.sortAndReset(keys, values);
     yield;
   }
 
