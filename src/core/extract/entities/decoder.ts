@@ -248,11 +248,11 @@ function viterbi(length: number, flags: Int32Array, from: number, transitions: A
 
 /** Remembers how the capitalised tokens of tokens [from, to) were tagged. */
 function rememberSentence(info: TokenInfo, memory: DocumentMemory, from: number, to: number, tags: Uint8Array): void {
-  const { flags, folded } = info;
+  const { flags } = info;
   for (let i = from; i < to; i++) {
     if ((flags[i] & F_HAS_UPPER) === 0) continue;
     const tag = tags[i];
-    memory.record(folded[i], tag === OUTSIDE ? 0 : 1 + typeOfTag(tag));
+    memory.record(i, tag === OUTSIDE ? 0 : 1 + typeOfTag(tag));
   }
 }
 
