@@ -4,7 +4,7 @@
 import * as hashing from './hashing';
 import * as lexicon from './lexicon';
 import type { Tokens } from './tokenizer';
-const { LEX_CLASS_MASK, lexiconBits, markPhrases } = lexicon;
+const { lexiconBits, markPhrases } = lexicon;
 const { HASH_START, foldCode, hashStep } = hashing;
 
 export const F_INITIAL_UPPER = 1;
@@ -107,27 +107,29 @@ export function describeTokens(text: string, tokens: Tokens, info: TokenInfo): v
   info.ends = tokens.ends;
   const { starts, ends } = tokens;
   const { codes } = tokens;
-  for (let i = 0; i < n; i++) describeToken(codes, starts[i], ends[i], i, info);
-  for (let s = 0; s < tokens.sentenceCount; s++) describeSentence(text, tokens, s, info);
-  markPhrases(info.folded, info.lex, 0, n, info.phrase);
-  for (let i = 0; i < n; i++) info.lex[i] &= LEX_CLASS_MASK;
-  info.topic = topicOf(info);
-}
-
-const TOPIC_BITS = [1 << lexicon.LEX_SPORT, 1 << lexicon.LEX_BUSINESS, 1 << lexicon.LEX_POLITICS];
-
-function topicOf(info: TokenInfo): number {
+  const { lex } = info;
+  // Topic words counted as tokens are described (lexicon bits are final then): no pass of its own.
   let sport = 0;
   let business = 0;
   let politics = 0;
-  const { lex } = info;
-  const [s, b, p] = TOPIC_BITS;
-  for (let i = 0; i < info.count; i++) {
+  for (let i = 0; i < n; i++) {
+    describeToken(codes, starts[i], ends[i], i, info);
     const bits = lex[i];
-    if ((bits & s) !== 0) sport++;
-    if ((bits & b) !== 0) business++;
-    if ((bits & p) !== 0) politics++;
+    if ((bits & SPORT) !== 0) sport++;
+    if ((bits & BUSINESS) !== 0) business++;
+    if ((bits & POLITICS) !== 0) politics++;
   }
+  for (let s = 0; s < tokens.sentenceCount; s++) describeSentence(text, tokens, s, info);
+  markPhrases(info.folded, lex, 0, n, info.phrase);
+  info.topic = topicOf(sport, business, politics);
+}
+
+const SPORT = 1 << lexicon.LEX_SPORT;
+const BUSINESS = 1 << lexicon.LEX_BUSINESS;
+const POLITICS = 1 << lexicon.LEX_POLITICS;
+
+/** The topic of a text from its counts of sport, business and politics words. */
+function topicOf(sport: number, business: number, politics: number): number {
   const best = Math.max(sport, business, politics);
   if (best < 2) return 0;
   return best === sport ? 1 : best === business ? 2 : 3;
