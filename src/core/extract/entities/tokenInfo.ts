@@ -4,6 +4,7 @@
 import * as hashing from './hashing';
 import * as lexicon from './lexicon';
 import type { Tokens } from './tokenizer';
+import { MAX_CACHED_LENGTH, WordFacts } from './wordFacts';
 const { lexiconBits, markPhrases } = lexicon;
 const { HASH_START, foldCode, hashStep } = hashing;
 
@@ -113,7 +114,17 @@ export function describeTokens(text: string, tokens: Tokens, info: TokenInfo): v
   let business = 0;
   let politics = 0;
   for (let i = 0; i < n; i++) {
-    describeToken(codes, starts[i], ends[i], i, info);
+    const start = starts[i];
+    const end = ends[i];
+    if (end - start > MAX_CACHED_LENGTH) {
+      describeToken(codes, start, end, i, info);
+    } else {
+      const slot = wordFacts.slotOf(codes, start, end);
+      if (!wordFacts.read(slot, codes, start, end, info, i)) {
+        describeToken(codes, start, end, i, info);
+        wordFacts.write(slot, codes, start, end, info, i);
+      }
+    }
     const bits = lex[i];
     if ((bits & SPORT) !== 0) sport++;
     if ((bits & BUSINESS) !== 0) business++;
@@ -124,6 +135,7 @@ export function describeTokens(text: string, tokens: Tokens, info: TokenInfo): v
   info.topic = topicOf(sport, business, politics);
 }
 
+const wordFacts = new WordFacts();
 const SPORT = 1 << lexicon.LEX_SPORT;
 const BUSINESS = 1 << lexicon.LEX_BUSINESS;
 const POLITICS = 1 << lexicon.LEX_POLITICS;
