@@ -41,7 +41,6 @@ export class TokenInfo {
   phrase = new Int32Array(0);
   /** Case class (see caseClass) with sentence-initial and headline bits: a small number. */
   caseContext = new Int32Array(0);
-  sentence = new Int32Array(0);
 
   ensure(count: number): void {
     if (count <= this.capacity) return;
@@ -56,7 +55,6 @@ export class TokenInfo {
     this.lex = new Int32Array(capacity);
     this.phrase = new Int32Array(capacity);
     this.caseContext = new Int32Array(capacity);
-    this.sentence = new Int32Array(capacity);
   }
 }
 
@@ -249,7 +247,6 @@ function describeSentence(text: string, tokens: Tokens, s: number, info: TokenIn
     if ((f & F_HAS_UPPER) !== 0 || (i > from && i + 1 < to && (flags[i - 1] & F_HAS_UPPER) !== 0 &&
       ((flags[i + 1] & F_HAS_UPPER) !== 0 || (i + 2 < to && (flags[i + 2] & F_HAS_UPPER) !== 0)))) f |= F_CANDIDATE;
     flags[i] = f;
-    info.sentence[i] = s;
     const length = tokens.ends[i] - tokens.starts[i];
     info.caseContext[i] = caseClass(f, length) * 4 + (i === initial ? 2 : 0) + (sentenceFlags & F_HEADLINE ? 1 : 0);
   }
