@@ -153,6 +153,7 @@ export function tokenize(text: string): Tokens {
     let end = pos + 1;
     for (; end < length; end++) {
       const d = code[end];
+      if (d >= 97 && d <= 122) continue; // most characters are lower-case letters
       const kind = d < 128 ? ASCII_CLASS[d] : classOf(d);
       if (kind === WORD) continue;
       if (kind === SPACE) break;
