@@ -176,17 +176,18 @@ function viterbi(length: number, flags: Int32Array, from: number, transitions: A
   let scores = buffers.scores;
   let next = buffers.nextScores;
   for (let t = 0; t < T; t++) scores[t] = transitions[T * T + t] + emissions[t];
-  // After a token that is not a candidate only O is alive, and only O follows one: those steps are cheap.
+  // After a token that is not a candidate only O is alive (the other scores are forbidden and never read), and
+  // only O follows one: such a step adds to the O score alone and needs no back pointer (backtracking knows it).
+  const stay = transitions[OUTSIDE * T + OUTSIDE];
   let onlyOutside = (flags[from] & F_CANDIDATE) === 0;
   for (let i = 1; i < length; i++) {
     const e = i * T;
     const candidate = (flags[from + i] & F_CANDIDATE) !== 0;
     if (onlyOutside && !candidate) {
-      // O after O: the only score and back pointer a later step or the final choice can read.
-      next[OUTSIDE] = scores[OUTSIDE] + transitions[OUTSIDE * T + OUTSIDE] + emissions[e + OUTSIDE];
-      backPointers[e + OUTSIDE] = OUTSIDE;
-      for (let t = 1; t < T; t++) next[t] = FORBIDDEN;
-    } else if (onlyOutside) {
+      scores[OUTSIDE] = scores[OUTSIDE] + stay + emissions[e + OUTSIDE];
+      continue;
+    }
+    if (onlyOutside) {
       const previous = scores[OUTSIDE];
       for (let t = 0; t < T; t++) {
         next[t] = previous + transitions[OUTSIDE * T + t] + emissions[e + t];
@@ -231,7 +232,6 @@ function viterbi(length: number, flags: Int32Array, from: number, transitions: A
         next[t] = best + emissions[e + t];
         backPointers[e + t] = arg;
       }
-      if (!candidate) for (let t = 1; t < T; t++) next[t] = FORBIDDEN;
     }
     onlyOutside = !candidate;
     const swap = scores;
@@ -239,20 +239,21 @@ function viterbi(length: number, flags: Int32Array, from: number, transitions: A
     next = swap;
   }
   let last = 0;
-  for (let t = 1; t < T; t++) if (scores[t] > scores[last]) last = t;
-  for (let i = length - 1; i >= 0; i--) {
+  if (!onlyOutside) for (let t = 1; t < T; t++) if (scores[t] > scores[last]) last = t;
+  for (let i = length - 1; i > 0; i--) {
     tags[from + i] = last;
-    last = backPointers[i * T + last];
+    last = (flags[from + i] & F_CANDIDATE) === 0 && (flags[from + i - 1] & F_CANDIDATE) === 0 ? OUTSIDE : backPointers[i * T + last];
   }
+  tags[from] = last;
 }
 
 /** Remembers how the capitalised tokens of tokens [from, to) were tagged. */
 function rememberSentence(info: TokenInfo, memory: DocumentMemory, from: number, to: number, tags: Uint8Array): void {
-  const { flags, folded } = info;
+  const { flags } = info;
   for (let i = from; i < to; i++) {
     if ((flags[i] & F_HAS_UPPER) === 0) continue;
     const tag = tags[i];
-    memory.record(folded[i], tag === OUTSIDE ? 0 : 1 + typeOfTag(tag));
+    memory.record(i, tag === OUTSIDE ? 0 : 1 + typeOfTag(tag));
   }
 }
 

@@ -136,22 +136,22 @@ export const MEMORY_KEYS = 16 * 16 * 32;
  * the same memory features), or -1 when a value is out of that range.
  */
 export function memoryKey(info: TokenInfo, memory: DocumentMemory, i: number): number {
-  const word = info.folded[i];
-  const recalled = memory.recall(word);
-  const cases = memory.cases(word);
+  const slot = memory.slotOfToken(i, info.folded[i]);
+  const recalled = memory.recall(slot);
+  const cases = memory.cases(slot);
   const context = info.caseContext[i];
   return recalled < 16 && cases < 16 && context < 32 ? (recalled * 16 + cases) * 32 + context : -1;
 }
 
 /** Writes the memory features of token i into out from `at`; returns the new end. */
 export function memoryFeatures(info: TokenInfo, memory: DocumentMemory, i: number, use: number, out: Int32Array, at: number): number {
-  const word = info.folded[i];
+  const slot = memory.slotOfToken(i, info.folded[i]);
   const context = info.caseContext[i];
   if ((use & USE_MEMORY) !== 0) {
-    const recalled = memory.recall(word);
+    const recalled = memory.recall(slot);
     out[at++] = feature(50, recalled);
     out[at++] = feature(51, recalled * 64 + context);
   }
-  if ((use & USE_CASES) !== 0) out[at++] = feature(52, memory.cases(word) * 64 + context);
+  if ((use & USE_CASES) !== 0) out[at++] = feature(52, memory.cases(slot) * 64 + context);
   return at;
 }

@@ -133,16 +133,19 @@ export function lexiconBits(folded: number, cased: number, capitals: boolean): n
 }
 
 /** The class bits of lexicon bits. */
-export const LEX_CLASS_MASK = (1 << 30) - 1;
+const LEX_CLASS_MASK = (1 << 30) - 1;
 
 /**
  * Marks multi-word gazetteer matches over tokens [from, to): phrase[i] = 1 + 2 * class + (inside ? 1 : 0),
- * 0 outside any match; the longest match starting at a token wins. `folded` holds each token's folded hash.
+ * 0 outside any match; the longest match starting at a token wins. `folded` holds each token's folded hash,
+ * `lex` its lexiconBits, whose phrase-start bit this drops (leaving the class bits).
  */
 export function markPhrases(folded: Int32Array, lex: Int32Array, from: number, to: number, phrase: Int32Array): void {
   phrase.fill(0, from, to);
   for (let i = from; i < to; i++) {
-    if ((lex[i] & PHRASE_START) === 0) continue;
+    const bits = lex[i];
+    if ((bits & PHRASE_START) === 0) continue;
+    lex[i] = bits & LEX_CLASS_MASK;
     const candidates = phrases.get(folded[i]);
     if (candidates === undefined) continue;
     let best: number[] | undefined;
@@ -156,7 +159,10 @@ export function markPhrases(folded: Int32Array, lex: Int32Array, from: number, t
     if (best === undefined) continue;
     const n = best.length - 1;
     phrase[i] = 1 + 2 * best[0];
-    for (let k = 1; k < n; k++) phrase[i + k] = 2 + 2 * best[0];
+    for (let k = 1; k < n; k++) {
+      phrase[i + k] = 2 + 2 * best[0];
+      lex[i + k] &= LEX_CLASS_MASK;
+    }
     i += n - 1;
   }
 }

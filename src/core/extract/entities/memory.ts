@@ -13,14 +13,20 @@ export const SEEN_CAPITALISED_MID_SENTENCE = 2;
 export const SEEN_SENTENCE_INITIAL = 4;
 export const SEEN_IN_HEADLINE = 8;
 
+/** A token's slot not yet known (noteCases skips tokens without letters). */
+const UNNOTED = -2;
+
 export class DocumentMemory {
   private keys = new Int32Array(0);
   private counts = new Int32Array(0);
   private seen = new Int32Array(0);
   private mask = 0;
+  /** Each token's slot (its word's), from noteCases: the decoder's lookups of a token need no probing. */
+  private tokenSlots = new Int32Array(0);
 
   /** Forgets everything and sizes the table for a text of `tokenCount` tokens. */
   reset(tokenCount: number): void {
+    if (this.tokenSlots.length < tokenCount) this.tokenSlots = new Int32Array(tokenCount * 2);
     let size = 256;
     while (size < tokenCount * 2) size *= 2;
     if (size > this.keys.length) {
@@ -38,8 +44,12 @@ export class DocumentMemory {
   /** Notes in which cases each word of the text is written. */
   noteCases(info: TokenInfo): void {
     const { folded, flags, caseContext } = info;
+    const { tokenSlots } = this;
     for (let i = 0; i < info.count; i++) {
-      if ((flags[i] & F_HAS_LETTER) === 0) continue;
+      if ((flags[i] & F_HAS_LETTER) === 0) {
+        tokenSlots[i] = UNNOTED;
+        continue;
+      }
       const context = caseContext[i];
       const caseClass = context >> 2;
       let bit = 0;
@@ -47,24 +57,33 @@ export class DocumentMemory {
       else if ((context & 2) !== 0) bit = SEEN_SENTENCE_INITIAL;
       else if (caseClass === 1) bit = SEEN_LOWER;
       else if (caseClass === 2) bit = SEEN_CAPITALISED_MID_SENTENCE;
-      this.seen[this.slot(folded[i])] |= bit;
+      const slot = this.slot(folded[i]);
+      tokenSlots[i] = slot;
+      this.seen[slot] |= bit;
     }
   }
 
-  /** Counts one tagging of the word with folded hash `key` as `kind`. */
-  record(key: number, kind: number): void {
-    this.counts[this.slot(key) * MEMORY_KINDS + kind]++;
+  /** The slot of token i's word (folded hash `key`) after noteCases, -1 when the word is not in the table. */
+  slotOfToken(i: number, key: number): number {
+    const slot = this.tokenSlots[i];
+    return slot === UNNOTED ? this.find(key) : slot;
   }
 
-  /** The SEEN_ bits of a word. */
-  cases(key: number): number {
-    const slot = this.find(key);
+  /** Counts one tagging of token i (a word noteCases noted) as `kind`. */
+  record(i: number, kind: number): void {
+    this.counts[this.tokenSlots[i] * MEMORY_KINDS + kind]++;
+  }
+
+  /** The SEEN_ bits of the word in `slot` (see slotOfToken). */
+  cases(slot: number): number {
     return slot < 0 ? 0 : this.seen[slot];
   }
 
-  /** 0 when the word was not tagged before; else 1 + 2 * most frequent kind + (1 if it was the only kind). */
-  recall(key: number): number {
-    const slot = this.find(key);
+  /**
+   * For the word in `slot` (see slotOfToken): 0 when it was not tagged before; else 1 + 2 * most frequent kind
+   * + (1 if it was the only kind).
+   */
+  recall(slot: number): number {
     if (slot < 0) return 0;
     const base = slot * MEMORY_KINDS;
     let best = 0;

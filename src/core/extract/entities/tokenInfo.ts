@@ -4,7 +4,8 @@
 import * as hashing from './hashing';
 import * as lexicon from './lexicon';
 import type { Tokens } from './tokenizer';
-const { LEX_CLASS_MASK, lexiconBits, markPhrases } = lexicon;
+import { MAX_CACHED_LENGTH, WordFacts } from './wordFacts';
+const { lexiconBits, markPhrases } = lexicon;
 const { HASH_START, foldCode, hashStep } = hashing;
 
 export const F_INITIAL_UPPER = 1;
@@ -40,7 +41,6 @@ export class TokenInfo {
   phrase = new Int32Array(0);
   /** Case class (see caseClass) with sentence-initial and headline bits: a small number. */
   caseContext = new Int32Array(0);
-  sentence = new Int32Array(0);
 
   ensure(count: number): void {
     if (count <= this.capacity) return;
@@ -55,7 +55,6 @@ export class TokenInfo {
     this.lex = new Int32Array(capacity);
     this.phrase = new Int32Array(capacity);
     this.caseContext = new Int32Array(capacity);
-    this.sentence = new Int32Array(capacity);
   }
 }
 
@@ -107,27 +106,40 @@ export function describeTokens(text: string, tokens: Tokens, info: TokenInfo): v
   info.ends = tokens.ends;
   const { starts, ends } = tokens;
   const { codes } = tokens;
-  for (let i = 0; i < n; i++) describeToken(codes, starts[i], ends[i], i, info);
-  for (let s = 0; s < tokens.sentenceCount; s++) describeSentence(text, tokens, s, info);
-  markPhrases(info.folded, info.lex, 0, n, info.phrase);
-  for (let i = 0; i < n; i++) info.lex[i] &= LEX_CLASS_MASK;
-  info.topic = topicOf(info);
-}
-
-const TOPIC_BITS = [1 << lexicon.LEX_SPORT, 1 << lexicon.LEX_BUSINESS, 1 << lexicon.LEX_POLITICS];
-
-function topicOf(info: TokenInfo): number {
+  const { lex } = info;
+  // Topic words counted as tokens are described (lexicon bits are final then): no pass of its own.
   let sport = 0;
   let business = 0;
   let politics = 0;
-  const { lex } = info;
-  const [s, b, p] = TOPIC_BITS;
-  for (let i = 0; i < info.count; i++) {
+  for (let i = 0; i < n; i++) {
+    const start = starts[i];
+    const end = ends[i];
+    if (end - start > MAX_CACHED_LENGTH) {
+      describeToken(codes, start, end, i, info);
+    } else {
+      const slot = wordFacts.slotOf(codes, start, end);
+      if (!wordFacts.read(slot, codes, start, end, info, i)) {
+        describeToken(codes, start, end, i, info);
+        wordFacts.write(slot, codes, start, end, info, i);
+      }
+    }
     const bits = lex[i];
-    if ((bits & s) !== 0) sport++;
-    if ((bits & b) !== 0) business++;
-    if ((bits & p) !== 0) politics++;
+    if ((bits & SPORT) !== 0) sport++;
+    if ((bits & BUSINESS) !== 0) business++;
+    if ((bits & POLITICS) !== 0) politics++;
   }
+  for (let s = 0; s < tokens.sentenceCount; s++) describeSentence(text, tokens, s, info);
+  markPhrases(info.folded, lex, 0, n, info.phrase);
+  info.topic = topicOf(sport, business, politics);
+}
+
+const wordFacts = new WordFacts();
+const SPORT = 1 << lexicon.LEX_SPORT;
+const BUSINESS = 1 << lexicon.LEX_BUSINESS;
+const POLITICS = 1 << lexicon.LEX_POLITICS;
+
+/** The topic of a text from its counts of sport, business and politics words. */
+function topicOf(sport: number, business: number, politics: number): number {
   const best = Math.max(sport, business, politics);
   if (best < 2) return 0;
   return best === sport ? 1 : best === business ? 2 : 3;
@@ -235,7 +247,6 @@ function describeSentence(text: string, tokens: Tokens, s: number, info: TokenIn
     if ((f & F_HAS_UPPER) !== 0 || (i > from && i + 1 < to && (flags[i - 1] & F_HAS_UPPER) !== 0 &&
       ((flags[i + 1] & F_HAS_UPPER) !== 0 || (i + 2 < to && (flags[i + 2] & F_HAS_UPPER) !== 0)))) f |= F_CANDIDATE;
     flags[i] = f;
-    info.sentence[i] = s;
     const length = tokens.ends[i] - tokens.starts[i];
     info.caseContext[i] = caseClass(f, length) * 4 + (i === initial ? 2 : 0) + (sentenceFlags & F_HEADLINE ? 1 : 0);
   }

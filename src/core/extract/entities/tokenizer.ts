@@ -153,6 +153,7 @@ export function tokenize(text: string): Tokens {
     let end = pos + 1;
     for (; end < length; end++) {
       const d = code[end];
+      if (d >= 97 && d <= 122) continue; // most characters are lower-case letters
       const kind = d < 128 ? ASCII_CLASS[d] : classOf(d);
       if (kind === WORD) continue;
       if (kind === SPACE) break;
@@ -165,8 +166,8 @@ export function tokenize(text: string): Tokens {
       out.push(pos, end);
       afterStop = false;
     } else {
-      splitChunk(text, pos, end, newLine, out);
-      afterStop = endsSentence(text, out);
+      splitChunk(code, text, pos, end, newLine, out);
+      afterStop = endsSentence(code, out);
     }
     newLine = false;
     pos = end;
@@ -178,32 +179,32 @@ export function tokenize(text: string): Tokens {
 }
 
 /** Whether the last tokens are a sentence's final ".", "!" or "?", maybe followed by closing marks. */
-function endsSentence(text: string, out: Buffers): boolean {
+function endsSentence(code: Uint16Array, out: Buffers): boolean {
   for (let t = out.count - 1; t >= 0 && t >= out.count - 3; t--) {
     if (out.ends[t] - out.starts[t] !== 1) return false;
-    const c = text.charCodeAt(out.starts[t]);
+    const c = code[out.starts[t]];
     if (c === 46 || c === 33 || c === 63) return true;
     if (c !== 34 && c !== 39 && c !== 41 && c !== 0x201d && c !== 0x2019) return false;
   }
   return false;
 }
 
-/** Splits the whitespace-free chunk text[start, end) into tokens. */
-function splitChunk(text: string, start: number, end: number, lineStart: boolean, out: Buffers): void {
+/** Splits the whitespace-free chunk text[start, end) (`code` holds its code units) into tokens. */
+function splitChunk(code: Uint16Array, text: string, start: number, end: number, lineStart: boolean, out: Buffers): void {
   let a = start;
   let b = end;
   // Opening marks, one token each ("(Reuters" -> "(" "Reuters"), but not the apostrophe of a clitic.
-  while (b - a > 1 && isOpener(text.charCodeAt(a)) && !(isApostrophe(text.charCodeAt(a)) && isClitic(text, a, b))) {
+  while (b - a > 1 && isOpener(code[a]) && !(isApostrophe(code[a]) && isClitic(code, a, b))) {
     out.push(a, a + 1);
     a++;
   }
   let splits = 0;
   let hasOpenBracket = false;
-  for (let k = start; k < end && !hasOpenBracket; k++) hasOpenBracket = text.charCodeAt(k) === 40;
+  for (let k = start; k < end && !hasOpenBracket; k++) hasOpenBracket = code[k] === 40;
   while (b - a > 1 && splits < MAX_CHUNK_SPLITS) {
-    const c = text.charCodeAt(b - 1);
+    const c = code[b - 1];
     if (c === 46) {
-      const dots = trailingDots(text, a, b);
+      const dots = trailingDots(code, a, b);
       if (dots === b - a) break; // "...", ".."
       if (dots >= 2) {
         if (b - dots - a === 1) break; // "f..."
@@ -211,24 +212,24 @@ function splitChunk(text: string, start: number, end: number, lineStart: boolean
         b -= dots;
         continue;
       }
-      if (keepsDot(text, a, b - 1, lineStart && a === start)) break;
+      if (keepsDot(code, text, a, b - 1, lineStart && a === start)) break;
       trailing[splits++] = b;
       b--;
       continue;
     }
     if (!isCloser(c)) break;
-    if (c === 41 && !hasOpenBracket && isAsciiDigitCode(text.charCodeAt(b - 2))) break; // "53.04)." in price tables
-    if (isApostrophe(c) && isApostrophe(text.charCodeAt(b - 2))) break;
+    if (c === 41 && !hasOpenBracket && isAsciiDigitCode(code[b - 2])) break; // "53.04)." in price tables
+    if (isApostrophe(c) && isApostrophe(code[b - 2])) break;
     trailing[splits++] = b;
     b--;
   }
   // Clitics and "n't" ("Clinton's" -> "Clinton" "'s", "don't" -> "do" "n't").
-  const clitic = cliticStart(text, a, b);
+  const clitic = cliticStart(code, a, b);
   if (clitic > a) {
-    pushDashSplit(text, a, clitic, out);
+    pushDashSplit(code, a, clitic, out);
     out.push(clitic, b);
   } else {
-    pushDashSplit(text, a, b, out);
+    pushDashSplit(code, a, b, out);
   }
   let from = b;
   for (let k = splits - 1; k >= 0; k--) {
@@ -237,59 +238,59 @@ function splitChunk(text: string, start: number, end: number, lineStart: boolean
   }
 }
 
-function trailingDots(text: string, a: number, b: number): number {
+function trailingDots(code: Uint16Array, a: number, b: number): number {
   let n = 0;
-  while (b - n > a && text.charCodeAt(b - n - 1) === 46) n++;
+  while (b - n > a && code[b - n - 1] === 46) n++;
   return n;
 }
 
 /** Whether the dot after text[a, b) belongs to the word: abbreviations, initials, list numbers. */
-function keepsDot(text: string, a: number, b: number, firstOnLine: boolean): boolean {
-  if (b - a === 1 && !isAsciiDigitCode(text.charCodeAt(a))) return true; // an initial, "J."
+function keepsDot(code: Uint16Array, text: string, a: number, b: number, firstOnLine: boolean): boolean {
+  if (b - a === 1 && !isAsciiDigitCode(code[a])) return true; // an initial, "J."
   let digits = true;
   for (let k = a; k < b; k++) {
-    const c = text.charCodeAt(k);
+    const c = code[k];
     if (c === 46) return true; // "U.S.", "a.m."
     if (!isAsciiDigitCode(c)) digits = false;
   }
   if (digits) return firstOnLine; // "1." numbering a list or a results table
   if (b - a > 5) return false;
-  for (let k = a; k < b; k++) if (text.charCodeAt(k) >= 128) return false;
+  for (let k = a; k < b; k++) if (code[k] >= 128) return false;
   return ABBREVIATIONS.has(text, a, b);
 }
 
-function isClitic(text: string, a: number, b: number): boolean {
+function isClitic(code: Uint16Array, a: number, b: number): boolean {
   for (const clitic of CLITICS) {
     if (b - a !== clitic.length) continue;
     let k = 1;
-    while (k < clitic.length && (text.charCodeAt(a + k) | 32) === clitic.charCodeAt(k)) k++;
+    while (k < clitic.length && (code[a + k] | 32) === clitic.charCodeAt(k)) k++;
     if (k === clitic.length) return true;
   }
   return false;
 }
 
 /** Start of a clitic ending text[a, b) that follows at least one letter, or -1. */
-function cliticStart(text: string, a: number, b: number): number {
+function cliticStart(code: Uint16Array, a: number, b: number): number {
   const n = b - a;
-  if (n >= 4 && (text.charCodeAt(b - 1) | 32) === 116 && isApostrophe(text.charCodeAt(b - 2)) && (text.charCodeAt(b - 3) | 32) === 110) return b - 3;
+  if (n >= 4 && (code[b - 1] | 32) === 116 && isApostrophe(code[b - 2]) && (code[b - 3] | 32) === 110) return b - 3;
   for (let len = 2; len <= 3; len++) {
     if (n <= len) break;
     const at = b - len;
-    if (isApostrophe(text.charCodeAt(at)) && isClitic(text, at, b) && isLetterBefore(text, at)) return at;
+    if (isApostrophe(code[at]) && isClitic(code, at, b) && isLetterBefore(code, at)) return at;
   }
   return -1;
 }
 
-function isLetterBefore(text: string, at: number): boolean {
-  const c = text.charCodeAt(at - 1) | 32;
+function isLetterBefore(code: Uint16Array, at: number): boolean {
+  const c = code[at - 1] | 32;
   return (c >= 97 && c <= 122) || c >= 192;
 }
 
 /** Pushes text[a, b), cut at em and en dashes ("war—and" -> "war" "—" "and"). */
-function pushDashSplit(text: string, a: number, b: number, out: Buffers): void {
+function pushDashSplit(code: Uint16Array, a: number, b: number, out: Buffers): void {
   let from = a;
   for (let k = a; k < b; k++) {
-    const c = text.charCodeAt(k);
+    const c = code[k];
     if (c !== 0x2014 && c !== 0x2013) continue;
     if (k > from) out.push(from, k);
     out.push(k, k + 1);

@@ -8,7 +8,7 @@ import { DocumentMemory } from './memory';
 import { USE_ALL } from './features';
 import { OUTSIDE, TAG_COUNT, beginTag, isInsideTag, typeOfTag } from './tags';
 import { F_CANDIDATE, TokenInfo, describeTokens } from './tokenInfo';
-import { tokenize } from './tokenizer';
+import { tokenize, type Tokens } from './tokenizer';
 
 const T = TAG_COUNT;
 
@@ -143,7 +143,7 @@ export function train(documents: readonly ConllDocument[], options: TrainingOpti
         predicted = new Uint8Array(tokens.count * 2);
         gold = new Uint8Array(tokens.count * 2);
       }
-      reachableGold(doc.tags, info, gold);
+      reachableGold(doc.tags, tokens, info, gold);
       decodeText(tokens, info, memory, current, buffers, predicted, update);
     }
     options.onEpoch?.(epoch + 1, snapshot());
@@ -152,12 +152,16 @@ export function train(documents: readonly ConllDocument[], options: TrainingOpti
 }
 
 /** Gold tags the tagger can produce: entity tokens it never scores (not candidates) become O. */
-function reachableGold(tags: Uint8Array, info: TokenInfo, out: Uint8Array): void {
-  const { flags, sentence } = info;
-  for (let i = 0; i < tags.length; i++) {
-    let tag = (flags[i] & F_CANDIDATE) === 0 ? OUTSIDE : tags[i];
-    const continues = i > 0 && sentence[i] === sentence[i - 1] && out[i - 1] !== OUTSIDE && typeOfTag(out[i - 1]) === typeOfTag(tag);
-    if (isInsideTag(tag) && !continues) tag = beginTag(typeOfTag(tag));
-    out[i] = tag;
+function reachableGold(tags: Uint8Array, tokens: Tokens, info: TokenInfo, out: Uint8Array): void {
+  const { flags } = info;
+  const { sentenceStarts } = tokens;
+  for (let s = 0; s < tokens.sentenceCount; s++) {
+    const from = sentenceStarts[s];
+    for (let i = from; i < sentenceStarts[s + 1]; i++) {
+      let tag = (flags[i] & F_CANDIDATE) === 0 ? OUTSIDE : tags[i];
+      const continues = i > from && out[i - 1] !== OUTSIDE && typeOfTag(out[i - 1]) === typeOfTag(tag);
+      if (isInsideTag(tag) && !continues) tag = beginTag(typeOfTag(tag));
+      out[i] = tag;
+    }
   }
 }
