@@ -76,17 +76,19 @@ function mayBeKnownFirstWord(hash: number): boolean {
   return (KNOWN_FILTER[bit >>> 3] & (1 << (bit & 7))) !== 0;
 }
 
-/** log2 of the bits of an article's first-word filter: a few hundred names at most. */
-const LOCAL_FILTER_BITS = 11;
+/**
+ * log2 of the bits of an article's first-word filter: with the hundred-odd names of an article, about one
+ * article in three meets a word the filter lets through in vain.
+ */
+const LOCAL_FILTER_BITS = 14;
 
 /**
  * The names of an article's mentions (`found`) by first word, the longest first, each with the type of its
  * first mention. Only words no other phase claims are looked up, a few per article: a bit filter of the
- * first words' hashes answers most, and the index is made at the first word that passes it.
+ * first words' hashes answers most, and the mentions are read for the rest.
  */
 class LocalNames {
   private readonly filter = new Int32Array(1 << (LOCAL_FILTER_BITS - 5));
-  private index: { index: Map<string, string[]>; types: Map<string, NamedEntityType> } | null = null;
 
   constructor(private readonly found: readonly RawEntityMention[]) {
     for (const m of found) {
@@ -102,23 +104,22 @@ class LocalNames {
     return (this.filter[bit >>> 5] & (1 << (bit & 31))) !== 0;
   }
 
-  /** The names whose first word is `word` (hash `hash`), the longest first; undefined when none. */
+  /** The names whose first word is `word` (hash `hash`; no space in it), the longest first; undefined when none. */
   withFirstWord(word: string, hash: number): readonly string[] | undefined {
-    return this.mayHold(hash) ? this.made().index.get(word) : undefined;
+    if (!this.mayHold(hash)) return undefined;
+    let names: string[] | undefined;
+    for (const m of this.found) {
+      const name = m.text;
+      if (name.startsWith(word) && (name.length === word.length || name.charCodeAt(word.length) === 0x20) && !names?.includes(name)) (names ??= []).push(name);
+    }
+    // Stable: names of one length stay in the order of their first mentions.
+    return names?.sort((a, b) => b.length - a.length);
   }
 
   /** The type of the first mention of `name`, undefined when it is none of the names. */
   typeOf(name: string): NamedEntityType | undefined {
-    return this.made().types.get(name);
-  }
-
-  private made(): { index: Map<string, string[]>; types: Map<string, NamedEntityType> } {
-    if (this.index === null) {
-      const types = new Map<string, NamedEntityType>();
-      for (const m of this.found) if (!types.has(m.text)) types.set(m.text, m.type);
-      this.index = { index: byFirstWord(types.keys()), types };
-    }
-    return this.index;
+    for (const m of this.found) if (m.text === name) return m.type;
+    return undefined;
   }
 }
 
