@@ -21,7 +21,8 @@ export function runTokensAsRead(text: string): (NameToken[] | null)[] {
     const count = runWords(text, run.start, run.end);
     const bounds = runWordBounds();
     const tokens: NameToken[] = [];
-    for (let k = 0; k < count; k++) pushNameToken(tokens, text, bounds[2 * k], bounds[2 * k + 1]);
+    if (count === 1) pushNameToken(tokens, text, run.start, run.end);
+    else for (let k = 0; k < count; k++) pushNameToken(tokens, text, bounds[2 * k], bounds[2 * k + 1]);
     found.push(count < 0 ? null : tokens);
   }
   return found;

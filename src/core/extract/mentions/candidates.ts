@@ -69,13 +69,17 @@ export function findCandidates(text: string, exclude: readonly Span[]): readonly
  */
 export function parseRun(text: string, from: number, to: number, wholeRun: boolean, out: Candidate[]): void {
   const words = runWords(text, from, to);
-  parseTokens(text, loneWordTokens(text, from, to, wholeRun, words) ?? (words > 0 ? wordTokens(text, words) : tokenizeRun(text, from, to)), out);
+  parseTokens(text, loneWordTokens(text, from, to, wholeRun, words) ?? (words > 0 ? wordTokens(text, from, to, words) : tokenizeRun(text, from, to)), out);
 }
 
-/** The tokens of the run nextRun read by hand, from the bounds of its `count` words. */
-function wordTokens(text: string, count: number): NameToken[] {
-  const bounds = runWordBounds();
+/** The tokens of the run text[from, to) nextRun read by hand, from the bounds of its `count` words. */
+function wordTokens(text: string, from: number, to: number, count: number): NameToken[] {
   const tokens: NameToken[] = [];
+  if (count === 1) {
+    pushNameToken(tokens, text, from, to);
+    return tokens;
+  }
+  const bounds = runWordBounds();
   for (let k = 0; k < 2 * count; k += 2) pushNameToken(tokens, text, bounds[k], bounds[k + 1]);
   return tokens;
 }

@@ -100,14 +100,14 @@ function recordWord(index: number, start: number, end: number): void {
 }
 
 /**
- * How many words text[from, to) has when it is the run nextRun found last and read by hand (their bounds
- * in runWordBounds), else -1: the tokenizer then reads the run.
+ * How many words text[from, to) has when it is the run nextRun found last and read by hand (the bounds of
+ * several in runWordBounds; one is the whole run), else -1: the tokenizer then reads the run.
  */
 export function runWords(text: string, from: number, to: number): number {
   return handRun.text !== null && from === handRun.start && to === handRun.end && text === handRun.text ? handRun.words : -1;
 }
 
-/** The bounds of the words runWords counted: start and end of the k-th word at 2k and 2k + 1. */
+/** The bounds of the words runWords counted, when more than one: start and end of the k-th word at 2k and 2k + 1. */
 export function runWordBounds(): Int32Array {
   return handRun.bounds;
 }
@@ -140,8 +140,9 @@ function plainRunEnd(text: string, i: number): number {
   let end = plainNameWordEnd(text, i);
   if (end < 0) return end;
   const n = text.length;
-  // The words as they are read (particles too), kept up to the last name word.
-  recordWord(0, i, end);
+  // The words as they are read (particles too), kept up to the last name word; the first is recorded with
+  // the second, so a run of one word (most runs) records nothing.
+  const firstEnd = end;
   handRun.words = 1;
   for (;;) {
     // (?:\.?GAP(?:PARTICLE GAP)*NAME_WORD)*: no backtracking can succeed where this fails (see below).
@@ -160,6 +161,7 @@ function plainRunEnd(text: string, i: number): number {
       if (k === j || k >= n) break;
       if (c === 0xa0) return NOT_PLAIN;
       if (c !== 32 || !PARTICLE_FILTER.mayContain(text, j, k, true) || !PARTICLES.has(text.slice(j, k))) break;
+      if (words === 1) recordWord(0, i, firstEnd);
       recordWord(words++, j, k);
       while (k < n && (c = text.charCodeAt(k)) === 32) k++;
       if (c === 0xa0) return NOT_PLAIN;
@@ -170,6 +172,7 @@ function plainRunEnd(text: string, i: number): number {
     const next = plainNameWordEnd(text, j);
     if (next === NOT_PLAIN) return NOT_PLAIN;
     if (next < 0) return end;
+    if (words === 1) recordWord(0, i, firstEnd);
     recordWord(words++, j, next);
     handRun.words = words;
     end = next;
