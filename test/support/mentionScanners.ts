@@ -2,7 +2,7 @@
 // for the property tests that hold the scanners to the same matches.
 import { type Candidate, parseRun, parseTokens } from '../../src/core/extract/mentions/candidates';
 import type { NameToken } from '../../src/core/extract/mentions/words';
-import { NAME_TOKEN_SOURCE, RUN_SOURCE, type RunBounds, nextRun, pushNameToken, tokenizeRun } from '../../src/core/extract/mentions/scan';
+import { NAME_TOKEN_SOURCE, RUN_SOURCE, type RunBounds, nextRun, pushNameToken, runWordBounds, runWords, tokenizeRun } from '../../src/core/extract/mentions/scan';
 import { THING_NOUNS } from '../../src/core/language';
 
 /** The runs of capitalised words nextRun finds, as [start, end) pairs. */
@@ -10,6 +10,21 @@ export function runs(text: string): [number, number][] {
   const found: [number, number][] = [];
   const run: RunBounds = { start: 0, end: 0 };
   for (let more = nextRun(text, 0, run); more; more = nextRun(text, run.end, run)) found.push([run.start, run.end]);
+  return found;
+}
+
+/** For each run nextRun finds, the tokens of the words it recorded while reading the run by hand, or null. */
+export function runTokensAsRead(text: string): (NameToken[] | null)[] {
+  const found: (NameToken[] | null)[] = [];
+  const run: RunBounds = { start: 0, end: 0 };
+  for (let more = nextRun(text, 0, run); more; more = nextRun(text, run.end, run)) {
+    const count = runWords(text, run.start, run.end);
+    const bounds = runWordBounds();
+    const tokens: NameToken[] = [];
+    if (count === 1) pushNameToken(tokens, text, run.start, run.end);
+    else for (let k = 0; k < count; k++) pushNameToken(tokens, text, bounds[2 * k], bounds[2 * k + 1]);
+    found.push(count < 0 ? null : tokens);
+  }
   return found;
 }
 

@@ -17,7 +17,7 @@ import { asciiWhoFollows, asciiWordsAfter } from '../../src/core/extract/quotes/
 import { DETERMINERS, SPEECH_VERBS } from '../../src/core/language/speech';
 import { AsciiWordSet, WordFilter, WordInterner } from '../../src/core/util/wordSets';
 import type { ArticleExtraction, ExtractedQuote, RawMention, Span } from '../../src/core/types';
-import { candidatesOfRun, runs, runsByRegex, thingNounAfterByRegex, tokensByRegex } from '../support/mentionScanners';
+import { candidatesOfRun, runTokensAsRead, runs, runsByRegex, thingNounAfterByRegex, tokensByRegex } from '../support/mentionScanners';
 
 const SEED = Number(process.env.CORPUS_NAV_FUZZ_SEED ?? 20170406);
 const RUNS = Number(process.env.CORPUS_NAV_FUZZ_RUNS ?? 300);
@@ -239,10 +239,14 @@ describe('properties: extractors on random and adversarial text', function () {
       fc.property(text, (t) => {
         const regexRuns = runsByRegex(t);
         assert.deepStrictEqual(runs(t), regexRuns);
-        for (const [start, end] of regexRuns) {
+        const tokensAsRead = runTokensAsRead(t);
+        regexRuns.forEach(([start, end], i) => {
           const run = t.slice(start, end);
           assert.deepStrictEqual(tokenizeRun(run, 0, run.length), tokensByRegex(run));
-        }
+          // The words nextRun recorded reading a run by hand are its tokens.
+          const asRead = tokensAsRead[i];
+          if (asRead !== null) assert.deepStrictEqual(asRead, tokenizeRun(t, start, end));
+        });
       }),
       params(RUNS * 5),
     );

@@ -21,7 +21,7 @@ const { isAsciiUpperCode } = chars;
 const { WordFilter } = wordSets;
 const { matchHonorific } = honorifics;
 const { roleAfter, roleBefore, roleDirectlyBefore, roleWithContext } = roles;
-const { hasInnerCapital, nameWordEnd, nextRun, tokenizeRun } = scan;
+const { hasInnerCapital, nameWordEnd, nextRun, pushNameToken, runWordBounds, runWords, tokenizeRun } = scan;
 const {
   WORDS, WORD_FIRST_NAME, WORD_NAME_ALONE, WORD_NAME_NEEDS_DOT, WORD_ROLE, WORD_THING_HEAD,
   isAbbreviation, isNameWord, isRoleWord, isTitleHead, possessiveBareLength, withText,
@@ -68,7 +68,20 @@ export function findCandidates(text: string, exclude: readonly Span[]): readonly
  * nextRun found it, not one cut short by an excluded range.
  */
 export function parseRun(text: string, from: number, to: number, wholeRun: boolean, out: Candidate[]): void {
-  parseTokens(text, loneWordTokens(text, from, to, wholeRun) ?? tokenizeRun(text, from, to), out);
+  const words = runWords(text, from, to);
+  parseTokens(text, loneWordTokens(text, from, to, wholeRun, words) ?? (words > 0 ? wordTokens(text, from, to, words) : tokenizeRun(text, from, to)), out);
+}
+
+/** The tokens of the run text[from, to) nextRun read by hand, from the bounds of its `count` words. */
+function wordTokens(text: string, from: number, to: number, count: number): NameToken[] {
+  const tokens: NameToken[] = [];
+  if (count === 1) {
+    pushNameToken(tokens, text, from, to);
+    return tokens;
+  }
+  const bounds = runWordBounds();
+  for (let k = 0; k < 2 * count; k += 2) pushNameToken(tokens, text, bounds[k], bounds[k + 1]);
+  return tokens;
 }
 
 /** Adds the candidates of a run's tokens to `out`, sentence by sentence. */
@@ -92,11 +105,15 @@ const NO_TOKENS: readonly NameToken[] = [];
  * none when it cannot be a name on its own ("The", "Government", "London": parseSegment would skip it as
  * a role word or a non-name word); null for any other run.
  */
-function loneWordTokens(text: string, from: number, to: number, wholeRun: boolean): readonly NameToken[] | null {
+function loneWordTokens(text: string, from: number, to: number, wholeRun: boolean, words: number): readonly NameToken[] | null {
   if (!isAsciiUpperCode(text.charCodeAt(from))) return null;
-  for (let k = from + 1; k < to; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 32 || (c >= 128 && c !== 0x2019)) return null;
+  // A run read by hand is ASCII but for curly apostrophes; of several words, it has a space.
+  if (words > 1) return null;
+  if (words < 0) {
+    for (let k = from + 1; k < to; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 32 || (c >= 128 && c !== 0x2019)) return null;
+    }
   }
   // A whole run without a space (or a no-break space, beyond ASCII) is one NAME_WORD; a cut one may not be.
   if (!wholeRun && nameWordEnd(text, from, to) !== to) return null;

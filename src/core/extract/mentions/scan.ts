@@ -48,6 +48,7 @@ const TOKEN = new RegExp(NAME_TOKEN_SOURCE, 'gu');
 export function nextRun(text: string, from: number, out: RunBounds): boolean {
   const n = text.length;
   const codes = runCodes.of(text);
+  handRun.text = null;
   // The run's lookbehind: no run starts right after a letter, digit, apostrophe or hyphen. Only ASCII is
   // ruled out here; RUN_AT checks the rest.
   let afterWord = from > 0 && codes[from - 1] < 128 && (ASCII_CLASS[codes[from - 1]] & WORD_CODE) !== 0;
@@ -58,20 +59,57 @@ export function nextRun(text: string, from: number, out: RunBounds): boolean {
       // The run by hand when its characters are ASCII (most are); RUN_AT where it meets anything else.
       const before = i > 0 ? text.charCodeAt(i - 1) : 32;
       let end = before === 0x2019 ? -1 : before >= 128 && !isPlainStop(before) ? NOT_PLAIN : plainRunEnd(text, i);
+      let byHand = true;
       if (end === NOT_PLAIN) {
         RUN_AT.lastIndex = i;
         const match = RUN_AT.exec(text);
         end = match ? i + match[0].length : -1;
+        byHand = false;
       }
       if (end >= 0) {
         out.start = i;
         out.end = end;
+        handRun.text = byHand ? text : null;
+        handRun.start = i;
+        handRun.end = end;
         return true;
       }
     }
     afterWord = (cls & WORD_CODE) !== 0;
   }
   return false;
+}
+
+/**
+ * The words of the run nextRun found last when it read the run by hand (text null otherwise): their start
+ * and end offsets in `bounds`, `words` pairs, as plainRunEnd met them. They are the run's tokens, found
+ * again without reading the run a second time (runWords).
+ */
+const handRun = { text: null as string | null, start: 0, end: 0, words: 0, bounds: new Int32Array(64) };
+
+/** Records a word of the run plainRunEnd is reading: the `index`th. */
+function recordWord(index: number, start: number, end: number): void {
+  let bounds = handRun.bounds;
+  if (2 * index + 2 > bounds.length) {
+    bounds = new Int32Array(bounds.length * 2);
+    bounds.set(handRun.bounds);
+    handRun.bounds = bounds;
+  }
+  bounds[2 * index] = start;
+  bounds[2 * index + 1] = end;
+}
+
+/**
+ * How many words text[from, to) has when it is the run nextRun found last and read by hand (the bounds of
+ * several in runWordBounds; one is the whole run), else -1: the tokenizer then reads the run.
+ */
+export function runWords(text: string, from: number, to: number): number {
+  return handRun.text !== null && from === handRun.start && to === handRun.end && text === handRun.text ? handRun.words : -1;
+}
+
+/** The bounds of the words runWords counted, when more than one: start and end of the k-th word at 2k and 2k + 1. */
+export function runWordBounds(): Int32Array {
+  return handRun.bounds;
 }
 
 /** The code units of the text nextRun scans: it is called once per run, with the same text. */
@@ -102,9 +140,14 @@ function plainRunEnd(text: string, i: number): number {
   let end = plainNameWordEnd(text, i);
   if (end < 0) return end;
   const n = text.length;
+  // The words as they are read (particles too), kept up to the last name word; the first is recorded with
+  // the second, so a run of one word (most runs) records nothing.
+  const firstEnd = end;
+  handRun.words = 1;
   for (;;) {
     // (?:\.?GAP(?:PARTICLE GAP)*NAME_WORD)*: no backtracking can succeed where this fails (see below).
     let j = end;
+    let words = handRun.words;
     if (text.charCodeAt(j) === 46) j++;
     let c = text.charCodeAt(j);
     if (c === 0xa0) return NOT_PLAIN;
@@ -118,6 +161,8 @@ function plainRunEnd(text: string, i: number): number {
       if (k === j || k >= n) break;
       if (c === 0xa0) return NOT_PLAIN;
       if (c !== 32 || !PARTICLE_FILTER.mayContain(text, j, k, true) || !PARTICLES.has(text.slice(j, k))) break;
+      if (words === 1) recordWord(0, i, firstEnd);
+      recordWord(words++, j, k);
       while (k < n && (c = text.charCodeAt(k)) === 32) k++;
       if (c === 0xa0) return NOT_PLAIN;
       j = k;
@@ -127,6 +172,9 @@ function plainRunEnd(text: string, i: number): number {
     const next = plainNameWordEnd(text, j);
     if (next === NOT_PLAIN) return NOT_PLAIN;
     if (next < 0) return end;
+    if (words === 1) recordWord(0, i, firstEnd);
+    recordWord(words++, j, next);
+    handRun.words = words;
     end = next;
   }
 }

@@ -70,13 +70,57 @@ const KNOWN_FILTER = (() => {
   return filter;
 })();
 
-/**
- * Whether the word with hash `hash` may be the first word of a known name or of one of an article's names
- * (`local`: the hashes of those first words, a few).
- */
-function mayBeFirstWord(hash: number, local: readonly number[]): boolean {
+/** Whether the word with hash `hash` may be the first word of a known name. */
+function mayBeKnownFirstWord(hash: number): boolean {
   const bit = hash >>> (32 - FILTER_BITS);
-  return (KNOWN_FILTER[bit >>> 3] & (1 << (bit & 7))) !== 0 || local.includes(hash);
+  return (KNOWN_FILTER[bit >>> 3] & (1 << (bit & 7))) !== 0;
+}
+
+/**
+ * log2 of the bits of an article's first-word filter: with the hundred-odd names of an article, about one
+ * article in three meets a word the filter lets through in vain.
+ */
+const LOCAL_FILTER_BITS = 14;
+
+/**
+ * The names of an article's mentions (`found`) by first word, the longest first, each with the type of its
+ * first mention. Only words no other phase claims are looked up, a few per article: a bit filter of the
+ * first words' hashes answers most, and the mentions are read for the rest.
+ */
+class LocalNames {
+  private readonly filter = new Int32Array(1 << (LOCAL_FILTER_BITS - 5));
+
+  constructor(private readonly found: readonly RawEntityMention[]) {
+    for (const m of found) {
+      const space = m.text.indexOf(' ');
+      const bit = fnv1a(m.text, 0, space < 0 ? m.text.length : space) >>> (32 - LOCAL_FILTER_BITS);
+      this.filter[bit >>> 5] |= 1 << (bit & 31);
+    }
+  }
+
+  /** Whether the word with hash `hash` may be the first word of one of the names. */
+  mayHold(hash: number): boolean {
+    const bit = hash >>> (32 - LOCAL_FILTER_BITS);
+    return (this.filter[bit >>> 5] & (1 << (bit & 31))) !== 0;
+  }
+
+  /** The names whose first word is `word` (hash `hash`; no space in it), the longest first; undefined when none. */
+  withFirstWord(word: string, hash: number): readonly string[] | undefined {
+    if (!this.mayHold(hash)) return undefined;
+    let names: string[] | undefined;
+    for (const m of this.found) {
+      const name = m.text;
+      if (name.startsWith(word) && (name.length === word.length || name.charCodeAt(word.length) === 0x20) && !names?.includes(name)) (names ??= []).push(name);
+    }
+    // Stable: names of one length stay in the order of their first mentions.
+    return names?.sort((a, b) => b.length - a.length);
+  }
+
+  /** The type of the first mention of `name`, undefined when it is none of the names. */
+  typeOf(name: string): NamedEntityType | undefined {
+    for (const m of this.found) if (m.text === name) return m.type;
+    return undefined;
+  }
 }
 
 /** The code units of the text spreadNames reads. */
@@ -117,42 +161,46 @@ function standsAlone(text: string, start: number, end: number): boolean {
  * article's person mentions.
  */
 export function spreadNames(text: string, found: RawEntityMention[], tagged: readonly Entity[], people: readonly RawMention[], notEntities: ReadonlySet<string>): RawEntityMention[] {
-  const typeOfName = new Map<string, NamedEntityType>();
-  for (const m of found) if (!typeOfName.has(m.text)) typeOfName.set(m.text, m.type);
-  const local = byFirstWord(typeOfName.keys());
-  const localHashes = Array.from(local.keys(), (word) => fnv1a(word));
+  const local = new LocalNames(found);
   const claimed = new Claims([tagged, people, found]);
   // Made at the first name, holding it: an empty literal starts as an array of small integers and changes kind at the first push.
   let added: RawEntityMention[] | null = null;
   const n = text.length;
   const codes = spreadCodes.of(text);
   for (let start = 0; start < n; start++) {
-    const c = codes[start];
-    if (c < 65 || c > 90 || (start > 0 && isWordCode(codes[start - 1]))) continue;
+    // Straight to the next capital A-Z: most characters are none.
+    while (start < n && (codes[start] - 65) >>> 0 > 25) start++;
+    if (start === n) break;
+    if (start > 0 && isWordCode(codes[start - 1])) continue;
     let wordEnd = start + 1;
     while (wordEnd < n && isNamePartCode(codes[wordEnd])) wordEnd++;
     const at = start;
     start = wordEnd;
+    // Most capitalised words are part of a name another phase found: ruled out before they are looked up.
+    const next = claimed.freeUntil(at, n);
+    if (next < 0) continue;
     // A possessive or a closing full stop is not part of the word ("Nato's", "... the UK.").
     let end = wordEnd;
     if (end - at > 2 && codes[end - 1] === 0x73 && isApostrophe(codes[end - 2])) end -= 2;
     else if (isApostrophe(codes[end - 1])) end--;
-    if (!mayBeFirstWord(fnv1aOfCodes(codes, at, end), localHashes) && !(codes[end - 1] === 0x2e && mayBeFirstWord(fnv1aOfCodes(codes, at, end - 1), localHashes))) continue;
+    let hash = fnv1aOfCodes(codes, at, end);
+    const dotted = codes[end - 1] === 0x2e;
+    const undottedHash = dotted ? fnv1aOfCodes(codes, at, end - 1) : hash;
+    if (!mayBeKnownFirstWord(hash) && !local.mayHold(hash) && !(dotted && (mayBeKnownFirstWord(undottedHash) || local.mayHold(undottedHash)))) continue;
     let word = text.slice(at, end);
     let candidates = KNOWN_BY_FIRST_WORD.get(word);
-    if (candidates === undefined && text.charCodeAt(end - 1) === 0x2e) {
+    if (candidates === undefined && dotted) {
       word = text.slice(at, end - 1);
+      hash = undottedHash;
       candidates = KNOWN_BY_FIRST_WORD.get(word);
     }
-    const localCandidates = local.get(word);
+    const localCandidates = local.withFirstWord(word, hash);
     if (candidates === undefined && localCandidates === undefined) continue;
-    const next = claimed.freeUntil(at, n);
-    if (next < 0) continue;
     const name = fits(text, at, next, localCandidates) ?? fits(text, at, next, candidates);
     if (name === undefined || (notEntities.size > 0 && notEntities.has(name.toLowerCase()))) continue;
     const nameEnd = at + name.length;
     if (!standsAlone(text, at, nameEnd)) continue;
-    const mention = rawEntityMention(at, nameEnd, name, typeOfName.get(name) ?? KNOWN_NAMES.get(name)!);
+    const mention = rawEntityMention(at, nameEnd, name, local.typeOf(name) ?? KNOWN_NAMES.get(name)!);
     if (added === null) added = [mention];
     else added.push(mention);
     if (nameEnd > start) start = nameEnd;

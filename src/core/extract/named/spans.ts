@@ -73,6 +73,7 @@ function afterHonorific(text: string, start: number): boolean {
 
 /** "US-led", "Kremlin-backed": a name joined by a hyphen to a lower-case word is an adjective. */
 function isCompoundAdjective(span: string): boolean {
-  const hyphen = span.lastIndexOf('-');
-  return hyphen > 0 && hyphen + 1 < span.length && isAsciiLowerCode(span.charCodeAt(hyphen + 1));
+  // The last hyphen, read by hand: lastIndexOf is a call out of optimised code.
+  for (let k = span.length - 1; k > 0; k--) if (span.charCodeAt(k) === 0x2d) return isAsciiLowerCode(span.charCodeAt(k + 1));
+  return false;
 }
