@@ -9,7 +9,7 @@ import { NodeFileSystem } from '../../src/core/extract/nodeFileSystem';
 import { CorpusIndex } from '../../src/core/index/corpusIndex';
 import { toExport } from '../../src/core/query/export';
 import { entityKey } from '../../src/core/language/entityNames';
-import { NamedEntityIndex } from '../../src/core/identity/namedEntities';
+import { NamedEntityIndex, type DocEntityMentions } from '../../src/core/identity/namedEntities';
 import type { Entity, NamedEntityType, RawEntityMention } from '../../src/core/types';
 
 const ROOT = path.resolve('/named');
@@ -134,15 +134,21 @@ describe('one identity per organisation or place across the corpus', () => {
 
   it('names the mentions of new articles right after the names of removed ones went out of the index', () => {
     const mention = (text: string, type: NamedEntityType = 'organization'): RawEntityMention => ({ start: 0, end: text.length, text, type });
+    const doc = (mentions: RawEntityMention[]): DocEntityMentions => ({
+      count: mentions.length,
+      texts: mentions.map((m) => m.text),
+      typeOf: (i) => mentions[i].type,
+      expansionOf: (i) => mentions[i].expansion,
+    });
     const named = new NamedEntityIndex();
-    named.setDoc('a.txt', [mention('Acme Holdings'), mention('Zorvan Board'), mention('Acme Holdings')]);
+    named.setDoc('a.txt', doc([mention('Acme Holdings'), mention('Zorvan Board'), mention('Acme Holdings')]));
     named.flush();
     named.removeDoc('a.txt');
     named.flush();
     assert.strictEqual(named.entities().size, 0);
     // New names take the places the removed ones held; an old name comes back as itself.
-    named.setDoc('b.txt', [mention('Kestrel Mining'), mention('Paris', 'place'), mention('Kestrel Mining')]);
-    named.setDoc('c.txt', [mention('Zorvan Board'), mention('Kestrel Mining')]);
+    named.setDoc('b.txt', doc([mention('Kestrel Mining'), mention('Paris', 'place'), mention('Kestrel Mining')]));
+    named.setDoc('c.txt', doc([mention('Zorvan Board'), mention('Kestrel Mining')]));
     named.flush();
     assert.deepStrictEqual(named.idsOf('b.txt'), ['organization:kestrel-mining', 'place:paris', 'organization:kestrel-mining']);
     assert.deepStrictEqual(named.idsOf('c.txt'), ['organization:zorvan-board', 'organization:kestrel-mining']);

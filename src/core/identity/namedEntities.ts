@@ -9,7 +9,7 @@
 import { entityKey, KNOWN_NAME_OF } from '../language/entityNames';
 import { addCount, addToIndex } from '../util/counts';
 import { slugify } from '../util/text';
-import type { Entity, NamedEntityType, RawEntityMention } from '../types';
+import type { Entity, NamedEntityType } from '../types';
 import { sameItems } from '../util/compare';
 
 /** A name's key with the type it was read as: "organization|nato". */
@@ -143,6 +143,17 @@ class UnionFind {
   }
 }
 
+/**
+ * One document's organisation and place mentions by position: `texts` in order, kept as given (the caller's
+ * packed array is shared, not copied; it may run on past `count`), each mention's type and acronym expansion.
+ */
+export interface DocEntityMentions {
+  readonly count: number;
+  readonly texts: readonly string[];
+  typeOf(i: number): NamedEntityType;
+  expansionOf(i: number): string | undefined;
+}
+
 export class NamedEntityIndex {
   private readonly docs = new Map<string, DocEntities>();
   /** Per typed key, how often each written form occurs. */
@@ -186,18 +197,21 @@ export class NamedEntityIndex {
    */
   private readonly numbersByText: Record<NamedEntityType, Map<string, number>> = { organization: new Map(), place: new Map() };
 
-  /** `texts`: the mentions' texts in order, kept as given (the caller's packed array is shared, not copied). */
-  setDoc(path: string, mentions: readonly RawEntityMention[], texts: readonly string[] = mentions.map((m) => m.text)): void {
+  /** One document's mentions, read by position (no mention objects are needed). */
+  setDoc(path: string, mentions: DocEntityMentions): void {
+    const { texts, typeOf, expansionOf } = mentions;
     this.removeDoc(path);
-    const numbers = new Array<number>(mentions.length);
+    const numbers = new Array<number>(mentions.count);
     let links: [TypedKey, TypedKey][] | null = null;
-    for (let i = 0; i < mentions.length; i++) {
-      const m = mentions[i];
-      const byText = this.numbersByText[m.type];
-      let n = byText.get(m.text);
-      if (n === undefined) byText.set(m.text, (n = this.keyNumbers.numberFor(typedKey(m.type, keyOf(m.text)))));
+    for (let i = 0; i < numbers.length; i++) {
+      const text = texts[i];
+      const type = typeOf(i);
+      const byText = this.numbersByText[type];
+      let n = byText.get(text);
+      if (n === undefined) byText.set(text, (n = this.keyNumbers.numberFor(typedKey(type, keyOf(text)))));
       numbers[i] = n;
-      if (m.expansion !== undefined) (links ??= []).push([this.keyNumbers.key(numbers[i]), typedKey(m.type, keyOf(m.expansion))]);
+      const expansion = expansionOf(i);
+      if (expansion !== undefined) (links ??= []).push([this.keyNumbers.key(numbers[i]), typedKey(type, keyOf(expansion))]);
     }
     const doc: DocEntities = { keys: keyArray(numbers), texts, links };
     this.docs.set(path, doc);

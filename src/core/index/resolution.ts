@@ -8,7 +8,7 @@ import { lowerBound } from '../util/sortedSearch';
 import { ITEMS_PER_STEP, runSteps, sortSteps, type Steps } from '../util/steps';
 import { assembleArticle } from './assemble';
 import { EntityMentionLists, type ArticleMentions } from './mentionLists';
-import { mentionFormsOf, packedPartsOf } from './packed';
+import { mentionFormsOf, packedEntity, packedPartsOf } from './packed';
 import type { Article, ArticleExtraction, Entity, Mention, Person, Quote } from '../types';
 import { compareCodeUnits, isSortedBy } from '../util/compare';
 
@@ -236,7 +236,13 @@ export class CorpusView {
       const extraction = extractions.get(path);
       if (extraction) {
         this.identity.setDoc(path, mentionFormsOf(extraction));
-        this.named.setDoc(path, extraction.entities ?? [], packedPartsOf(extraction).entities.texts);
+        const entities = packedPartsOf(extraction).entities;
+        this.named.setDoc(path, {
+          count: packedEntity.count(entities),
+          texts: entities.texts,
+          typeOf: (i) => packedEntity.type(entities, i),
+          expansionOf: (i) => entities.expansions?.get(i),
+        });
       } else {
         this.identity.removeDoc(path);
         this.named.removeDoc(path);
