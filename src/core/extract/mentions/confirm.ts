@@ -9,6 +9,7 @@ import type { Candidate } from './candidates';
 import * as scan from './scan';
 import * as words from './words';
 import { rawMention } from './rawMention';
+import type { NameToken } from './words';
 
 // Bound once: module re-exports are getters, too slow for the inner loop.
 const { MONTH_NAMES } = lexicon;
@@ -96,8 +97,7 @@ export function confirmMentions(text: string, candidates: readonly Candidate[], 
       continue;
     }
     // Pushed, not mapped: a mapped array is holey, and name parts from other sources are packed.
-    const nameParts: string[] = [];
-    for (const t of names) nameParts.push(t.text);
+    const nameParts = textsOf(names);
     if (notPeople && notPeople.size > 0 && (notPeople.has(nameParts.join(' ').toLowerCase()) || notPeople.has(text.slice(c.start, end).toLowerCase()))) continue;
     result.push(rawMention(c.start, end, text.slice(c.start, end), c.honorific, nameParts, c.role));
   }
@@ -108,6 +108,26 @@ export function confirmMentions(text: string, candidates: readonly Candidate[], 
  * Between lower-case words, as in running prose ("deter Putin from"): not in a run of capitalised words
  * ("West Indies", "AC Milan"), a list or a table, where a lone capital is more often part of another name.
  */
+/**
+ * The tokens' texts, a packed array of exactly their length: a mention keeps it, and an array grown by push
+ * from empty reserves 16 slots (`map` would make a holey one).
+ */
+function textsOf(names: readonly NameToken[]): string[] {
+  switch (names.length) {
+    case 1:
+      return [names[0].text];
+    case 2:
+      return [names[0].text, names[1].text];
+    case 3:
+      return [names[0].text, names[1].text, names[2].text];
+    default: {
+      const texts: string[] = [];
+      for (const t of names) texts.push(t.text);
+      return texts;
+    }
+  }
+}
+
 function inLowerCaseContext(text: string, start: number, end: number): boolean {
   let p = start - 1;
   while (p >= 0 && (text[p] === ' ' || text[p] === '\u00a0')) p--;
