@@ -228,24 +228,33 @@ export class NamedEntityIndex {
   private count(path: string, doc: DocEntities, delta: number): void {
     const { keyNumbers } = this;
     for (let i = 0; i < doc.keys.length; i++) addToIndex(this.forms, keyNumbers.key(doc.keys[i]), doc.texts[i], delta);
-    for (const n of new Set(doc.keys)) {
-      const key = keyNumbers.key(n);
-      const docs = this.keyDocs.get(key);
-      if (delta > 0) {
-        if (docs) docs.push(path);
-        else this.keyDocs.set(key, [path]);
-        this.pushedTo.set(key, (this.pushedTo.get(key) ?? 0) + 1);
-        continue;
-      }
-      if (!docs) continue;
-      const at = docs.lastIndexOf(path);
-      if (at < 0) continue;
-      docs[at] = docs[docs.length - 1];
-      docs.pop();
-      if (docs.length === 0) this.keyDocs.delete(key);
+    // Each key once, in first-seen order (a Set built from the typed array would iterate it element by element).
+    const seen = new Set<number>();
+    for (let i = 0; i < doc.keys.length; i++) {
+      const n = doc.keys[i];
+      if (seen.has(n)) continue;
+      seen.add(n);
+      this.listDoc(path, keyNumbers.key(n), delta);
     }
     for (const [a, b] of doc.links ?? []) addCount(this.links, `${a}\u0000${b}`, delta);
     this.dirty = true;
+  }
+
+  /** Adds `path` to (or, `delta` < 0, removes it from) the documents of `key`. */
+  private listDoc(path: string, key: TypedKey, delta: number): void {
+    const docs = this.keyDocs.get(key);
+    if (delta > 0) {
+      if (docs) docs.push(path);
+      else this.keyDocs.set(key, [path]);
+      this.pushedTo.set(key, (this.pushedTo.get(key) ?? 0) + 1);
+      return;
+    }
+    if (!docs) return;
+    const at = docs.lastIndexOf(path);
+    if (at < 0) return;
+    docs[at] = docs[docs.length - 1];
+    docs.pop();
+    if (docs.length === 0) this.keyDocs.delete(key);
   }
 
   /** Entity ids of one document's mentions, in input order. */
