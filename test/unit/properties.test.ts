@@ -9,7 +9,7 @@ import { emptyCorpusConfig, parseCorpusYaml } from '../../src/core/extract/corpu
 import { extractMentions } from '../../src/core/extract/mentions';
 import { isFollowedByThingNoun } from '../../src/core/extract/mentions/candidates';
 import { roleAfter, roleBefore } from '../../src/core/extract/mentions/roles';
-import { isWordCharBefore, tokenizeRun } from '../../src/core/extract/mentions/scan';
+import { isWordCharBefore } from '../../src/core/extract/mentions/scan';
 import { possessiveBareLength } from '../../src/core/extract/mentions/words';
 import { extractQuotes } from '../../src/core/extract/quotes';
 import { pronounGender } from '../../src/core/extract/quotes/clauses';
@@ -17,7 +17,7 @@ import { asciiWhoFollows, asciiWordsAfter } from '../../src/core/extract/quotes/
 import { DETERMINERS, SPEECH_VERBS } from '../../src/core/language/speech';
 import { AsciiWordSet, WordFilter, WordInterner } from '../../src/core/util/wordSets';
 import type { ArticleExtraction, ExtractedQuote, RawMention, Span } from '../../src/core/types';
-import { candidatesOfRun, runTokensAsRead, runs, runsByRegex, thingNounAfterByRegex, tokensByRegex } from '../support/mentionScanners';
+import { candidatesOfRun, runTokensAsRead, runs, runsByRegex, thingNounAfterByRegex, tokenizeRun, tokensByRegex } from '../support/mentionScanners';
 
 const SEED = Number(process.env.CORPUS_NAV_FUZZ_SEED ?? 20170406);
 const RUNS = Number(process.env.CORPUS_NAV_FUZZ_RUNS ?? 300);

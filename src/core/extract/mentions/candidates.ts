@@ -21,7 +21,7 @@ const { isAsciiUpperCode } = chars;
 const { WordFilter } = wordSets;
 const { matchHonorific } = honorifics;
 const { roleAfter, roleBefore, roleDirectlyBefore, roleWithContext } = roles;
-const { hasInnerCapital, nameWordEnd, nextRun, pushNameToken, runWordBounds, runWords, tokenizeRun } = scan;
+const { hasInnerCapital, nameWordEnd, nextRun, putNameToken, runWordBounds, runWords, tokenizeRun } = scan;
 const {
   WORDS, WORD_FIRST_NAME, WORD_NAME_ALONE, WORD_NAME_NEEDS_DOT, WORD_ROLE, WORD_THING_HEAD,
   isAbbreviation, isNameWord, isRoleWord, isTitleHead, possessiveBareLength, withText,
@@ -69,33 +69,42 @@ export function findCandidates(text: string, exclude: readonly Span[]): readonly
  */
 export function parseRun(text: string, from: number, to: number, wholeRun: boolean, out: Candidate[]): void {
   const words = runWords(text, from, to);
-  parseTokens(text, loneWordTokens(text, from, to, wholeRun, words) ?? (words > 0 ? wordTokens(text, from, to, words) : tokenizeRun(text, from, to)), out);
-}
-
-/** The tokens of the run text[from, to) nextRun read by hand, from the bounds of its `count` words. */
-function wordTokens(text: string, from: number, to: number, count: number): NameToken[] {
-  const tokens: NameToken[] = [];
-  if (count === 1) {
-    pushNameToken(tokens, text, from, to);
-    return tokens;
+  const lone = loneWordTokens(text, from, to, wholeRun, words);
+  if (lone !== null) {
+    parseTokens(text, lone, lone.length, out);
+    return;
   }
-  const bounds = runWordBounds();
-  for (let k = 0; k < 2 * count; k += 2) pushNameToken(tokens, text, bounds[k], bounds[k + 1]);
-  return tokens;
+  const count = words > 0 ? wordTokens(text, from, to, words) : tokenizeRun(text, from, to, RUN_TOKENS);
+  parseTokens(text, RUN_TOKENS, count, out);
 }
 
-/** Adds the candidates of a run's tokens to `out`, sentence by sentence. */
-export function parseTokens(text: string, tokens: readonly NameToken[], out: Candidate[]): void {
+/**
+ * The tokens of the run being parsed, at the head of one array reused from run to run (findCandidates runs in one
+ * go, never interleaved): an array per run grown by push reserved 16 slots. Candidates copy the names they keep.
+ */
+const RUN_TOKENS: NameToken[] = [];
+
+/** Writes the tokens of the run text[from, to) nextRun read by hand, from the bounds of its `count` words, into RUN_TOKENS; returns how many. */
+function wordTokens(text: string, from: number, to: number, count: number): number {
+  if (count === 1) return putNameToken(RUN_TOKENS, 0, text, from, to);
+  const bounds = runWordBounds();
+  let written = 0;
+  for (let k = 0; k < 2 * count; k += 2) written = putNameToken(RUN_TOKENS, written, text, bounds[k], bounds[k + 1]);
+  return written;
+}
+
+/** Adds the candidates of a run's `count` tokens (at the head of `tokens`) to `out`, sentence by sentence. */
+export function parseTokens(text: string, tokens: readonly NameToken[], count: number, out: Candidate[]): void {
   // Split at dots that end a sentence: a dot after anything but an abbreviation or an initial.
   let segmentStart = 0;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = 0; i < count; i++) {
     const t = tokens[i];
-    if (t.dot && i < tokens.length - 1 && !isAbbreviation(t)) {
+    if (t.dot && i < count - 1 && !isAbbreviation(t)) {
       parseSegment(text, tokens, segmentStart, i + 1, out);
       segmentStart = i + 1;
     }
   }
-  parseSegment(text, tokens, segmentStart, tokens.length, out);
+  parseSegment(text, tokens, segmentStart, count, out);
 }
 
 const NO_TOKENS: readonly NameToken[] = [];

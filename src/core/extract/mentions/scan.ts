@@ -245,9 +245,12 @@ export function hasInnerCapital(word: string): boolean {
   return false;
 }
 
-/** The TOKEN matches in text[from, to) (a run), as tokens with offsets in `text`. */
-export function tokenizeRun(text: string, from: number, to: number): NameToken[] {
-  const tokens: NameToken[] = [];
+/**
+ * Writes the TOKEN matches in text[from, to) (a run), as tokens with offsets in `text`, at the head of `tokens`
+ * (an array reused from run to run: one that grows by push from empty reserves 16 slots) and returns how many.
+ */
+export function tokenizeRun(text: string, from: number, to: number, tokens: NameToken[]): number {
+  let count = 0;
   if (isPlainRange(text, from, to)) {
     // TOKEN by hand (the same matches, in the same order): most runs are ASCII, where a unicode regex is slow.
     let p = from;
@@ -258,32 +261,36 @@ export function tokenizeRun(text: string, from: number, to: number): NameToken[]
         p++;
         continue;
       }
-      pushNameToken(tokens, text, p, end);
+      count = putNameToken(tokens, count, text, p, end);
       p = end;
     }
-    return tokens;
+    return count;
   }
   const run = text.slice(from, to);
   TOKEN.lastIndex = 0;
-  for (let m = TOKEN.exec(run); m; m = TOKEN.exec(run)) pushNameToken(tokens, text, from + m.index, from + m.index + m[0].length);
-  return tokens;
+  for (let m = TOKEN.exec(run); m; m = TOKEN.exec(run)) count = putNameToken(tokens, count, text, from + m.index, from + m.index + m[0].length);
+  return count;
 }
 
-/** Adds the token text[start, end); its text is the interned word, not a new cut of `text`. */
-export function pushNameToken(tokens: NameToken[], text: string, start: number, end: number): void {
+/**
+ * Writes the token text[start, end) at tokens[at] (two for glued words) and returns the index after it; its text
+ * is the interned word, not a new cut of `text`.
+ */
+export function putNameToken(tokens: NameToken[], at: number, text: string, start: number, end: number): number {
   const entry = WORDS.find(text, start, end);
   const word = WORDS.word(entry);
   const facts = WORDS.value(entry);
   const glued = hasInnerCapital(word) ? GLUED.exec(word) : null;
   if (glued && !GLUE_PREFIXES.has(glued[1]) && (HONORIFIC_FIRST_WORDS.has(glued[2].toLowerCase()) || isFirstName(glued[2]) || CITY_WORDS.has(glued[1]) || COUNTRY_WORDS.has(glued[1]))) {
     // "ParisSir Keir": two words glued by a lost line break or space.
-    tokens.push({ start, end: start + glued[1].length, text: glued[1], dot: false, lower: false, facts: wordFacts(glued[1]) });
+    tokens[at] = { start, end: start + glued[1].length, text: glued[1], dot: false, lower: false, facts: wordFacts(glued[1]) };
     const b = start + glued[1].length;
-    tokens.push({ start: b, end: b + glued[2].length, text: glued[2], dot: text.charCodeAt(b + glued[2].length) === 46, lower: false, facts: wordFacts(glued[2]) });
-    return;
+    tokens[at + 1] = { start: b, end: b + glued[2].length, text: glued[2], dot: text.charCodeAt(b + glued[2].length) === 46, lower: false, facts: wordFacts(glued[2]) };
+    return at + 2;
   }
   const lower = !isAsciiUpperCode(word.charCodeAt(0)) && isLowerToken(word);
-  tokens.push({ start, end, text: word, dot: text.charCodeAt(end) === 46, lower, facts: lower ? 0 : facts });
+  tokens[at] = { start, end, text: word, dot: text.charCodeAt(end) === 46, lower, facts: lower ? 0 : facts };
+  return at + 1;
 }
 
 function isLowerToken(word: string): boolean {
