@@ -108,7 +108,7 @@ describe('packed mention lists: one article', () => {
       ]);
       const parts = { mentions: { offsets, forms }, quotes: packQuotes([]), entities };
       const extraction = { article: { path: 'a.txt' }, mentions: [], quotes: [] } as unknown as ArticleExtraction;
-      const article = new ArticleMentions('a.txt', extraction, parts, [~0, base, ~1, base + 1], ['nato', 'person-a', 'russia', 'nato'], []);
+      const article = new ArticleMentions('a.txt', extraction, parts, [~0, base, ~1, base + 1], ['nato', 'person-a', 'russia', 'nato']);
       assert.deepEqual(article.entityIds, ['nato', 'person-a', 'russia']);
       assert.equal(article.count, 4);
       assert.deepEqual(article.mentions().map(key), ['a.txt:5-9:Nato:nato', `a.txt:${100 * base}-${100 * base + 8}:Person ${base}:person-a`, 'a.txt:20-26:Russia:russia', `a.txt:${100 * base + 100}-${100 * base + 108}:Person ${base + 1}:nato`]);

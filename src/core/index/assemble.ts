@@ -60,20 +60,10 @@ export function assembleArticle(
   }
   const packedQuotes = packed.quotes;
   const quoteCount = packedQuotes.texts.length;
-  // Per quote its speaker and source ids (the objects are made when read, see mentionLists.ts).
-  const quoteIds = new Array<string | null>(2 * quoteCount);
-  for (let i = 0; i < quoteCount; i++) {
-    const speakerMention = packedQuote.speakerMention(packedQuotes, i);
-    const speakerId = speakerMention < 0 ? null : (ids[speakerMention] ?? null);
-    const speaker = speakerId !== null && people.has(speakerId) ? speakerId : null;
-    const sourceMention = packedQuote.sourceEntity(packedQuotes, i);
-    quoteIds[2 * i] = speaker;
-    quoteIds[2 * i + 1] = speaker ?? (sourceMention < 0 ? null : (namedIds[sourceMention] ?? null));
-  }
   let sorted = true;
   for (let i = 1; i < quoteCount && sorted; i++) sorted = packedQuote.start(packedQuotes, i - 1) <= packedQuote.start(packedQuotes, i);
   // Stable, as the sort of the quote objects was: same start keeps extraction order.
   const byQuoteStart = (a: number, b: number): number => packedQuote.start(packedQuotes, a) - packedQuote.start(packedQuotes, b);
   const quoteOrder = sorted ? null : Int32Array.from(Array.from({ length: quoteCount }, (_, i) => i).sort(byQuoteStart));
-  return new ArticleMentions(path, extraction, packed, refs, refIds, quoteIds, quoteOrder);
+  return new ArticleMentions(path, extraction, packed, refs, refIds, quoteOrder);
 }

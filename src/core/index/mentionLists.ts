@@ -52,8 +52,6 @@ export class ArticleMentions {
     private readonly parts: PackedParts,
     refs: readonly number[],
     ids: readonly string[],
-    /** Per quote (in extraction order) its speaker id, then its source id. */
-    private readonly quoteIds: readonly (string | null)[],
     /** The quotes' extraction indices by start, or null when extraction order is by start. */
     private readonly quoteOrder: Int32Array | null = null,
   ) {
@@ -117,8 +115,39 @@ export class ArticleMentions {
     return this.madeQuotes?.deref() ?? this.makeQuotes();
   }
 
+  /**
+   * Per quote (in extraction order) its speaker id, then its source id: the entities of the listed mentions its
+   * speaker and source mentions are (a speaker that is no listed person, or a source whose mention is not listed,
+   * has none), so nothing more is kept per quote than the extraction.
+   */
+  private quoteIds(): (string | null)[] {
+    const { cells, count, entityIds } = this;
+    const packed = this.parts.quotes;
+    const quoteCount = packed.texts.length;
+    const ids = new Array<string | null>(2 * quoteCount);
+    if (quoteCount === 0) return ids;
+    const personSlots = new Int32Array(this.parts.mentions.forms.length).fill(-1);
+    const namedSlots = new Int32Array(packedEntity.count(this.parts.entities)).fill(-1);
+    for (let k = 0; k < count; k++) {
+      const ref = cells[k];
+      if (ref >= 0) personSlots[ref] = cells[count + k];
+      else namedSlots[~ref] = cells[count + k];
+    }
+    for (let i = 0; i < quoteCount; i++) {
+      const speakerMention = packedQuote.speakerMention(packed, i);
+      const speakerSlot = speakerMention < 0 ? -1 : (personSlots[speakerMention] ?? -1);
+      const speaker = speakerSlot < 0 ? null : entityIds[speakerSlot];
+      const sourceEntity = packedQuote.sourceEntity(packed, i);
+      const sourceSlot = sourceEntity < 0 ? -1 : (namedSlots[sourceEntity] ?? -1);
+      ids[2 * i] = speaker;
+      ids[2 * i + 1] = speaker ?? (sourceSlot < 0 ? null : entityIds[sourceSlot]);
+    }
+    return ids;
+  }
+
   private makeQuotes(): Quote[] {
-    const { path, quoteIds, quoteOrder } = this;
+    const { path, quoteOrder } = this;
+    const quoteIds = this.quoteIds();
     const packed = this.parts.quotes;
     const quotes = new Array<Quote>(quoteIds.length >> 1);
     for (let k = 0; k < quotes.length; k++) {
@@ -142,17 +171,17 @@ export class ArticleMentions {
   /** The ids its quotes are attributed to, each once. */
   quoteSources(): string[] {
     const sources = new Set<string>();
-    for (let i = 1; i < this.quoteIds.length; i += 2) {
-      const source = this.quoteIds[i];
+    const quoteIds = this.quoteIds();
+    for (let i = 1; i < quoteIds.length; i += 2) {
+      const source = quoteIds[i];
       if (source !== null) sources.add(source);
     }
     return [...sources];
   }
 
-  /** Whether both list the same mentions with the same ids and the same quotes. */
+  /** Whether both list the same mentions with the same ids, and so the same quotes with the same ids. */
   sameAs(other: ArticleMentions): boolean {
-    if (other.extraction !== this.extraction || !sameItems(other.cells, this.cells) || !sameItems(other.entityIds, this.entityIds)) return false;
-    return sameItems(other.quoteIds, this.quoteIds);
+    return other.extraction === this.extraction && sameItems(other.cells, this.cells) && sameItems(other.entityIds, this.entityIds);
   }
 }
 
