@@ -108,7 +108,7 @@ describe('packed mention lists: one article', () => {
       ]);
       const parts = { mentions: { offsets, forms }, quotes: packQuotes([]), entities };
       const extraction = { article: { path: 'a.txt' }, mentions: [], quotes: [] } as unknown as ArticleExtraction;
-      const article = new ArticleMentions('a.txt', extraction, parts, [~0, base, ~1, base + 1], ['nato', 'person-a', 'russia', 'nato'], []);
+      const article = new ArticleMentions('a.txt', extraction, parts, [~0, base, ~1, base + 1], ['nato', 'person-a', 'russia', 'nato']);
       assert.deepEqual(article.entityIds, ['nato', 'person-a', 'russia']);
       assert.equal(article.count, 4);
       assert.deepEqual(article.mentions().map(key), ['a.txt:5-9:Nato:nato', `a.txt:${100 * base}-${100 * base + 8}:Person ${base}:person-a`, 'a.txt:20-26:Russia:russia', `a.txt:${100 * base + 100}-${100 * base + 108}:Person ${base + 1}:nato`]);
@@ -118,4 +118,26 @@ describe('packed mention lists: one article', () => {
       assert.deepEqual(nato.map((m) => m.text), ['Nato', `Person ${base + 1}`]);
     });
   }
+});
+
+describe('packed mention lists: quotes made when read', () => {
+  it('takes speaker and source from the listed mentions, by start, the same array while held', () => {
+    // Person mentions 0 (listed) and 1 (not listed: no person); organisation mentions 0 (listed) and 1 (not listed).
+    const offsets = Int32Array.from([10, 14, 60, 64]);
+    const forms = ['Lane', 'Moor'].map((text) => ({ text, honorific: null, nameParts: [text], role: null }));
+    const entities = packEntities([
+      { start: 30, end: 34, text: 'Nato', type: 'organization' },
+      { start: 80, end: 86, text: 'Russia', type: 'place' },
+    ]);
+    const quote = (start: number, speakerMention: number | null, sourceEntity?: number) =>
+      ({ start, end: start + 5, text: `q${start}`, group: start, partial: false, unmarked: false, speakerMention, ...(sourceEntity === undefined ? {} : { sourceEntity }) });
+    const quotes = [quote(200, 0, 0), quote(100, 1, 0), quote(150, 1, 1), quote(300, null)];
+    const parts = { mentions: { offsets, forms }, quotes: packQuotes(quotes), entities };
+    const extraction = { article: { path: 'a.txt' }, mentions: [], quotes: [] } as unknown as ArticleExtraction;
+    const article = new ArticleMentions('a.txt', extraction, parts, [0, ~0], ['person-lane', 'nato'], Int32Array.from([1, 2, 0, 3]));
+    const made = article.quotes();
+    assert.deepEqual(made.map((q) => [q.start, q.speaker, q.source]), [[100, null, 'nato'], [150, null, null], [200, 'person-lane', 'person-lane'], [300, null, null]]);
+    assert.equal(article.quotes(), made);
+    assert.deepEqual(new Set(article.quoteSources()), new Set(['nato', 'person-lane']));
+  });
 });

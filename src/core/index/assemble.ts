@@ -2,10 +2,8 @@
 // gave its mentions, turned into the typed mentions and quotes the read API hands out.
 import { ArticleMentions } from './mentionLists';
 import { packedEntity, packedPartsOf, packedQuote } from './packed';
-import type { ArticleExtraction, Person, Quote } from '../types';
+import type { ArticleExtraction, Person } from '../types';
 import { isSortedBy } from '../util/compare';
-
-const byQuoteStart = (a: Quote, b: Quote): number => a.start - b.start;
 
 /**
  * One article's mentions (packed, see mentionLists.ts) and quotes with person ids (`ids[i]` is the id of mention `i`), keeping only ids of
@@ -61,24 +59,11 @@ export function assembleArticle(
     }
   }
   const packedQuotes = packed.quotes;
-  const quotes = new Array<Quote>(packedQuotes.texts.length);
-  for (let i = 0; i < quotes.length; i++) {
-    const speakerMention = packedQuote.speakerMention(packedQuotes, i);
-    const speakerId = speakerMention < 0 ? null : (ids[speakerMention] ?? null);
-    const speaker = speakerId !== null && people.has(speakerId) ? speakerId : null;
-    const sourceMention = packedQuote.sourceEntity(packedQuotes, i);
-    quotes[i] = {
-      path,
-      start: packedQuote.start(packedQuotes, i),
-      end: packedQuote.end(packedQuotes, i),
-      text: packedQuotes.texts[i],
-      speaker,
-      source: speaker ?? (sourceMention < 0 ? null : (namedIds[sourceMention] ?? null)),
-      group: packedQuote.group(packedQuotes, i),
-      partial: packedQuote.partial(packedQuotes, i),
-      unmarked: packedQuote.unmarked(packedQuotes, i),
-    };
-  }
-  if (!isSortedBy(quotes, byQuoteStart)) quotes.sort(byQuoteStart);
-  return new ArticleMentions(path, extraction, packed, refs, refIds, quotes);
+  const quoteCount = packedQuotes.texts.length;
+  let sorted = true;
+  for (let i = 1; i < quoteCount && sorted; i++) sorted = packedQuote.start(packedQuotes, i - 1) <= packedQuote.start(packedQuotes, i);
+  // Stable, as the sort of the quote objects was: same start keeps extraction order.
+  const byQuoteStart = (a: number, b: number): number => packedQuote.start(packedQuotes, a) - packedQuote.start(packedQuotes, b);
+  const quoteOrder = sorted ? null : Int32Array.from(Array.from({ length: quoteCount }, (_, i) => i).sort(byQuoteStart));
+  return new ArticleMentions(path, extraction, packed, refs, refIds, quoteOrder);
 }

@@ -177,7 +177,7 @@ export class CorpusIndex implements Corpus {
   /** `resolve` in slices that give the event loop back (the load of a whole corpus). */
   private async resolveInSlices(clock: SliceClock): Promise<void> {
     if (this.resolution || !this.stale) return;
-    const steps = this.resolveAndListQuotesSteps();
+    const steps = this.resolveAndTrailSteps();
     this.resolution = steps;
     try {
       await clock.run(steps);
@@ -186,14 +186,10 @@ export class CorpusIndex implements Corpus {
     }
   }
 
-  /**
-   * A load's resolution, then the corpus-wide quote list that quote search asks for once the corpus is ready:
-   * built here in steps, it does not block the event loop later (~200,000 quotes at 10,000 articles).
-   */
-  private *resolveAndListQuotesSteps(): Steps<void> {
+  /** A load's resolution, then the quote trails. */
+  private *resolveAndTrailSteps(): Steps<void> {
     yield* this.resolveSteps();
-    yield* this.view.listQuotesSteps();
-    yield* this.quoteTrails.updateSteps({ article: (path) => this.extractions.get(path)?.article, quotesIn: (path) => this.view.quotesIn(path) });
+    yield* this.quoteTrails.updateSteps({ article: (path) => this.extractions.get(path)?.article, quotesIn: (path) => this.view.quotesInPassing(path) });
   }
 
   /** One resolution round: the changed articles into the view, or every article into a new one. */

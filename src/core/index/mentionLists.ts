@@ -3,7 +3,7 @@
 // mention it. `Mention` objects are made when a reader asks for them and shared while anyone holds them:
 // about 12 bytes a mention retained instead of a 64-byte object plus its places in two lists.
 import { lowerBound } from '../util/sortedSearch';
-import { packedEntity, type PackedParts } from './packed';
+import { packedEntity, packedQuote, type PackedParts } from './packed';
 import type { ArticleExtraction, Entity, Mention, Quote } from '../types';
 import { sameItems } from '../util/compare';
 
@@ -12,22 +12,23 @@ import { sameItems } from '../util/compare';
  * references, then the next hover) gets the same array, where a weak reference alone would be cleared by the next
  * collection and the list made again and again.
  */
-class RecentlyMade {
-  private readonly held: (Mention[] | undefined)[];
+class RecentlyMade<T> {
+  private readonly held: (T[] | undefined)[];
   private next = 0;
 
   constructor(size: number) {
-    this.held = new Array<Mention[] | undefined>(size);
+    this.held = new Array<T[] | undefined>(size);
   }
 
-  hold(mentions: Mention[]): Mention[] {
-    this.held[this.next] = mentions;
+  hold(items: T[]): T[] {
+    this.held[this.next] = items;
     this.next = (this.next + 1) % this.held.length;
-    return mentions;
+    return items;
   }
 }
 
-const recentArticles = new RecentlyMade(64);
+const recentArticles = new RecentlyMade<Mention>(64);
+const recentQuotes = new RecentlyMade<Quote>(16);
 
 const fitsInt16 = (value: number): boolean => value >= -0x8000 && value < 0x8000;
 
@@ -43,6 +44,7 @@ export class ArticleMentions {
   private readonly cells: Int16Array | Int32Array;
   readonly count: number;
   private made: WeakRef<Mention[]> | null = null;
+  private madeQuotes: WeakRef<Quote[]> | null = null;
 
   constructor(
     readonly path: string,
@@ -50,7 +52,8 @@ export class ArticleMentions {
     private readonly parts: PackedParts,
     refs: readonly number[],
     ids: readonly string[],
-    readonly quotes: Quote[],
+    /** The quotes' extraction indices by start, or null when extraction order is by start. */
+    private readonly quoteOrder: Int32Array | null = null,
   ) {
     const count = refs.length;
     this.count = count;
@@ -102,14 +105,83 @@ export class ArticleMentions {
     for (let k = 0; k < count; k++) if (cells[count + k] === slot) out.push(held ? held[k] : this.mention(k));
   }
 
-  /** Whether both list the same mentions with the same ids and the same quotes. */
-  sameAs(other: ArticleMentions): boolean {
-    if (other.extraction !== this.extraction || !sameItems(other.cells, this.cells) || !sameItems(other.entityIds, this.entityIds)) return false;
-    if (other.quotes.length !== this.quotes.length) return false;
-    for (let i = 0; i < this.quotes.length; i++) {
-      if (other.quotes[i].speaker !== this.quotes[i].speaker || other.quotes[i].source !== this.quotes[i].source) return false;
+  /** The quotes with ids, by start: the same array while a reader still holds it. */
+  quotes(): Quote[] {
+    return this.madeQuotes?.deref() ?? recentQuotes.hold(this.makeQuotes());
+  }
+
+  /** The quotes as `quotes()` gives them, without holding them among the recently read (for a pass over every article). */
+  quotesInPassing(): Quote[] {
+    return this.madeQuotes?.deref() ?? this.makeQuotes();
+  }
+
+  /**
+   * Per quote (in extraction order) its speaker id, then its source id: the entities of the listed mentions its
+   * speaker and source mentions are (a speaker that is no listed person, or a source whose mention is not listed,
+   * has none), so nothing more is kept per quote than the extraction.
+   */
+  private quoteIds(): (string | null)[] {
+    const { cells, count, entityIds } = this;
+    const packed = this.parts.quotes;
+    const quoteCount = packed.texts.length;
+    const ids = new Array<string | null>(2 * quoteCount);
+    if (quoteCount === 0) return ids;
+    const personSlots = new Int32Array(this.parts.mentions.forms.length).fill(-1);
+    const namedSlots = new Int32Array(packedEntity.count(this.parts.entities)).fill(-1);
+    for (let k = 0; k < count; k++) {
+      const ref = cells[k];
+      if (ref >= 0) personSlots[ref] = cells[count + k];
+      else namedSlots[~ref] = cells[count + k];
     }
-    return true;
+    for (let i = 0; i < quoteCount; i++) {
+      const speakerMention = packedQuote.speakerMention(packed, i);
+      const speakerSlot = speakerMention < 0 ? -1 : (personSlots[speakerMention] ?? -1);
+      const speaker = speakerSlot < 0 ? null : entityIds[speakerSlot];
+      const sourceEntity = packedQuote.sourceEntity(packed, i);
+      const sourceSlot = sourceEntity < 0 ? -1 : (namedSlots[sourceEntity] ?? -1);
+      ids[2 * i] = speaker;
+      ids[2 * i + 1] = speaker ?? (sourceSlot < 0 ? null : entityIds[sourceSlot]);
+    }
+    return ids;
+  }
+
+  private makeQuotes(): Quote[] {
+    const { path, quoteOrder } = this;
+    const quoteIds = this.quoteIds();
+    const packed = this.parts.quotes;
+    const quotes = new Array<Quote>(quoteIds.length >> 1);
+    for (let k = 0; k < quotes.length; k++) {
+      const i = quoteOrder === null ? k : quoteOrder[k];
+      quotes[k] = {
+        path,
+        start: packedQuote.start(packed, i),
+        end: packedQuote.end(packed, i),
+        text: packed.texts[i],
+        speaker: quoteIds[2 * i],
+        source: quoteIds[2 * i + 1],
+        group: packedQuote.group(packed, i),
+        partial: packedQuote.partial(packed, i),
+        unmarked: packedQuote.unmarked(packed, i),
+      };
+    }
+    this.madeQuotes = new WeakRef(quotes);
+    return quotes;
+  }
+
+  /** The ids its quotes are attributed to, each once. */
+  quoteSources(): string[] {
+    const sources = new Set<string>();
+    const quoteIds = this.quoteIds();
+    for (let i = 1; i < quoteIds.length; i += 2) {
+      const source = quoteIds[i];
+      if (source !== null) sources.add(source);
+    }
+    return [...sources];
+  }
+
+  /** Whether both list the same mentions with the same ids, and so the same quotes with the same ids. */
+  sameAs(other: ArticleMentions): boolean {
+    return other.extraction === this.extraction && sameItems(other.cells, this.cells) && sameItems(other.entityIds, this.entityIds);
   }
 }
 
@@ -148,7 +220,7 @@ const listOf = (articles: ArticleMentions | ArticleMentions[]): ArticleMentions[
 /** Per entity, the articles that mention it: what `Entity.mentions` is made from. */
 export class EntityMentionLists {
   private readonly byEntity = new Map<string, EntityArticles>();
-  private readonly recent = new RecentlyMade(16);
+  private readonly recent = new RecentlyMade<Mention>(16);
 
   /** Mentions of the entity in all its articles. */
   count(id: string): number {

@@ -5,7 +5,7 @@
 import { CorrectedIdentity, type CorrectionsConfig } from '../identity/corrections';
 import { NamedEntityIndex, personAliases, type NotEntityNames } from '../identity/namedEntities';
 import { lowerBound } from '../util/sortedSearch';
-import { ITEMS_PER_STEP, runSteps, sortSteps, type Steps } from '../util/steps';
+import { ITEMS_PER_STEP, sortSteps, type Steps } from '../util/steps';
 import { assembleArticle } from './assemble';
 import { EntityMentionLists, type ArticleMentions } from './mentionLists';
 import { mentionFormsOf, packedEntity, packedPartsOf } from './packed';
@@ -16,7 +16,6 @@ const emptyCorrections: CorrectionsConfig = { aliases: {}, notEntities: [], merg
 
 const pathOf = (item: { path: string }): string => item.path;
 const itself = (path: string): string => path;
-const sourceOf = (quote: Quote): string | null => quote.source;
 
 /** The id and mention count of each person of a list by place, and the counts by id. */
 interface PlacedPeople {
@@ -34,41 +33,29 @@ interface PlacedPerson {
 /** Most mentioned first, then by id: `CorpusView.byMentionCount` on counts read once. */
 const byCountThenId = (a: PlacedPerson, b: PlacedPerson): number => b.count - a.count || compareCodeUnits(a.person.id, b.person.id);
 
-/** Removes one article's items (all of one path) from per-person lists kept in path then offset order. */
-function unlist<T extends { path: string }>(byPerson: Map<string, T[]>, items: readonly T[], idOf: (item: T) => string | null, touched: Set<string>): void {
-  for (const id of new Set(items.map(idOf))) {
-    if (id === null) continue;
-    let list = byPerson.get(id);
+/** Removes an article from the lists of the sources it quotes; a list is copied before its first change in a round. */
+function unlistArticle(bySource: Map<string, ArticleMentions[]>, article: ArticleMentions, touched: Set<string>): void {
+  for (const id of article.quoteSources()) {
+    let list = bySource.get(id);
     if (!list) continue;
     if (!touched.has(id)) {
       touched.add(id);
-      byPerson.set(id, (list = list.slice()));
+      bySource.set(id, (list = list.slice()));
     }
-    const path = items[0].path;
-    const from = lowerBound(list, path, pathOf);
-    let to = from;
-    while (to < list.length && list[to].path === path) to++;
-    list.splice(from, to - from);
-    if (list.length === 0) byPerson.delete(id);
+    const at = lowerBound(list, article.path, pathOf);
+    if (at < list.length && list[at].path === article.path) list.splice(at, 1);
+    if (list.length === 0) bySource.delete(id);
   }
 }
 
-/** Inserts one article's items into the per-person lists at their path's place. */
-function list<T extends { path: string }>(byPerson: Map<string, T[]>, items: readonly T[], idOf: (item: T) => string | null, touched: Set<string>): void {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const id = idOf(item);
-    if (id === null) continue;
-    const group = groups.get(id);
-    if (group) group.push(item);
-    else groups.set(id, [item]);
-  }
-  for (const [id, group] of groups) {
-    let list = byPerson.get(id);
-    if (!list) byPerson.set(id, (list = []));
-    else if (!touched.has(id)) byPerson.set(id, (list = list.slice()));
+/** Inserts an article into the lists of the sources it quotes, at its path's place. */
+function listArticle(bySource: Map<string, ArticleMentions[]>, article: ArticleMentions, touched: Set<string>): void {
+  for (const id of article.quoteSources()) {
+    let list = bySource.get(id);
+    if (!list) bySource.set(id, (list = []));
+    else if (!touched.has(id)) bySource.set(id, (list = list.slice()));
     touched.add(id);
-    list.splice(lowerBound(list, group[0].path, pathOf), 0, ...group);
+    list.splice(lowerBound(list, article.path, pathOf), 0, article);
   }
 }
 
@@ -116,9 +103,10 @@ export class CorpusView {
   private readonly byPath = new Map<string, ArticleMentions>();
   /** Per entity, the articles that mention it. */
   private readonly mentionLists = new EntityMentionLists();
-  /** Per source entity (a person or an organisation), in path then offset order. */
-  private readonly quotesBySource = new Map<string, Quote[]>();
-  private allQuotes: Quote[] | null = null;
+  /** Per source entity (a person or an organisation), the articles quoting it, in path order. */
+  private readonly quotesBySource = new Map<string, ArticleMentions[]>();
+  /** Every quote, while a reader holds the list: the quote objects are made when read, not kept. */
+  private allQuotes: WeakRef<Quote[]> | null = null;
   /** Articles whose ids changed with the corrections (identity unchanged): assembled in the next update. */
   private readonly toReassemble = new Set<string>();
 
@@ -154,7 +142,11 @@ export class CorpusView {
 
   /** Quotes attributed to an entity: a person's as speaker, an organisation's as source. */
   quotesFrom(entityId: string): readonly Quote[] {
-    return this.quotesBySource.get(entityId) ?? [];
+    const articles = this.quotesBySource.get(entityId);
+    if (!articles) return [];
+    const quotes: Quote[] = [];
+    for (const article of articles) for (const quote of article.quotes()) if (quote.source === entityId) quotes.push(quote);
+    return quotes;
   }
 
   /**
@@ -191,36 +183,31 @@ export class CorpusView {
   }
 
   quotesIn(path: string): readonly Quote[] {
-    return this.byPath.get(path)?.quotes ?? [];
+    return this.byPath.get(path)?.quotes() ?? [];
+  }
+
+  /** `quotesIn` for a pass over every article: the lists are not held among the recently read. */
+  quotesInPassing(path: string): readonly Quote[] {
+    return this.byPath.get(path)?.quotesInPassing() ?? [];
   }
 
   quotesBy(personId: string): readonly Quote[] {
     // A quote's source is its speaker whenever it has one: a person's quotes as source are its quotes as speaker.
-    const quotes = this.quotesBySource.get(personId);
-    return quotes !== undefined && quotes[0].speaker === personId ? quotes : [];
+    const quotes = this.quotesFrom(personId);
+    return quotes.length > 0 && quotes[0].speaker === personId ? quotes : [];
   }
 
-  /** Every quote in path, then offset order (listed on first use unless a load listed it already). */
+  /** Every quote in path, then offset order: the same list while a reader holds it. */
   quotes(): readonly Quote[] {
-    if (!this.allQuotes) runSteps(this.listQuotesSteps());
-    return this.allQuotes ?? [];
-  }
-
-  /** Fills the list of every quote unless it is up to date; a reader finishing it early gets the same list. */
-  *listQuotesSteps(): Steps<void> {
-    if (this.allQuotes) return;
+    const held = this.allQuotes?.deref();
+    if (held) return held;
     const all: Quote[] = [];
-    let listed = 0;
     for (const path of this.sortedPaths) {
-      const quotes = this.byPath.get(path)?.quotes;
-      if (!quotes) continue;
-      for (const quote of quotes) all.push(quote);
-      if ((listed += quotes.length + 1) >= ITEMS_PER_STEP) {
-        listed = 0;
-        yield;
-      }
+      const quotes = this.byPath.get(path)?.quotesInPassing();
+      if (quotes) for (let k = 0; k < quotes.length; k++) all.push(quotes[k]);
     }
-    this.allQuotes = all;
+    this.allQuotes = new WeakRef(all);
+    return all;
   }
 
   /**
@@ -270,7 +257,7 @@ export class CorpusView {
       if (previous && assembled && previous.sameAs(assembled)) continue;
       if (previous) {
         this.mentionLists.remove(previous, touchedMentions);
-        unlist(this.quotesBySource, previous.quotes, sourceOf, touchedSources);
+        unlistArticle(this.quotesBySource, previous, touchedSources);
       }
       if (!assembled) {
         this.byPath.delete(path);
@@ -278,7 +265,7 @@ export class CorpusView {
       }
       this.byPath.set(path, assembled);
       this.mentionLists.add(assembled, touchedMentions);
-      list(this.quotesBySource, assembled.quotes, sourceOf, touchedSources);
+      listArticle(this.quotesBySource, assembled, touchedSources);
     }
     yield;
     const changedPeople = new Set([...changes.people, ...touchedMentions, ...namedChanges.entities]);
