@@ -89,6 +89,9 @@ class ArchiveSnapshot implements CorpusReader {
   quotes(): readonly Quote[] {
     return this.allQuotes;
   }
+  quoteCount(): number {
+    return this.allQuotes.length;
+  }
   quotesIn(path: string): readonly Quote[] {
     return this.quotesByPath.get(path) ?? [];
   }

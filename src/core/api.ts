@@ -20,6 +20,8 @@ export interface CorpusReader {
   person(id: string): Person | undefined;
   /** All quotes, in path then offset order. */
   quotes(): readonly Quote[];
+  /** How many quotes `quotes()` holds, without making them. */
+  quoteCount(): number;
   quotesIn(path: string): readonly Quote[];
   /** Quotes whose speaker is this person. */
   quotesBy(personId: string): readonly Quote[];

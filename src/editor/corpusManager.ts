@@ -274,7 +274,7 @@ export class CorpusManager implements vscode.Disposable {
     const log = this.options.log;
     log(
       `Indexed ${entry.root} (${entry.source}) in ${entry.loadMs} ms: ${corpus.articles().length} articles, ` +
-        `${corpus.people().length} people, ${corpus.quotes().length} quotes.`,
+        `${corpus.people().length} people, ${corpus.quoteCount()} quotes.`,
     );
     for (const problem of corpus.problems()) log(`  skipped or degraded ${problem.path}: ${problem.message}`);
     for (const problem of corpus.config.problems) {

@@ -78,6 +78,7 @@ export function fakeReader(articles: FakeArticle[], entities: FakeEntity[], ment
     people: () => entityList.filter((e) => e.type === 'person'),
     person: (id) => (byId.get(id)?.type === 'person' ? byId.get(id) : undefined),
     quotes: () => allQuotes,
+    quoteCount: () => allQuotes.length,
     quotesIn: (path) => allQuotes.filter((q) => q.path === path),
     quotesBy: (id) => allQuotes.filter((q) => q.speaker === id),
     quotesFrom: (id) => allQuotes.filter((q) => q.source === id),

@@ -235,6 +235,7 @@ describe('bad input: folders', function () {
     assert.strictEqual(index.articles().length, 10_000);
     assert.strictEqual(index.problems().length, 0);
     assert.strictEqual(index.quotes().length, 10_000);
+    assert.strictEqual(index.quoteCount(), 10_000);
     assert.ok(ms < 60_000, `10,000 files took ${ms.toFixed(0)} ms`);
   });
 

@@ -138,6 +138,7 @@ describe('packed mention lists: quotes made when read', () => {
     const made = article.quotes();
     assert.deepEqual(made.map((q) => [q.start, q.speaker, q.source]), [[100, null, 'nato'], [150, null, null], [200, 'person-lane', 'person-lane'], [300, null, null]]);
     assert.equal(article.quotes(), made);
+    assert.equal(article.quoteCount, made.length);
     assert.deepEqual(new Set(article.quoteSources()), new Set(['nato', 'person-lane']));
   });
 });

@@ -249,6 +249,10 @@ export class CorpusIndex implements Corpus {
     return this.resolve().quotes();
   }
 
+  quoteCount(): number {
+    return this.resolve().quoteCount();
+  }
+
   quotesIn(path: string): readonly Quote[] {
     return this.resolve().quotesIn(path);
   }

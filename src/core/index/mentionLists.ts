@@ -105,6 +105,10 @@ export class ArticleMentions {
     for (let k = 0; k < count; k++) if (cells[count + k] === slot) out.push(held ? held[k] : this.mention(k));
   }
 
+  get quoteCount(): number {
+    return this.parts.quotes.texts.length;
+  }
+
   /** The quotes with ids, by start: the same array while a reader still holds it. */
   quotes(): Quote[] {
     return this.madeQuotes?.deref() ?? recentQuotes.hold(this.makeQuotes());

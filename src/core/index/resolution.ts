@@ -197,6 +197,13 @@ export class CorpusView {
     return quotes.length > 0 && quotes[0].speaker === personId ? quotes : [];
   }
 
+  /** How many quotes `quotes()` gives, counted on the packed extractions (no quote is made). */
+  quoteCount(): number {
+    let count = 0;
+    for (const article of this.byPath.values()) count += article.quoteCount;
+    return count;
+  }
+
   /** Every quote in path, then offset order: the same list while a reader holds it. */
   quotes(): readonly Quote[] {
     const held = this.allQuotes?.deref();
