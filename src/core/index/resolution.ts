@@ -4,7 +4,7 @@
 // index reports as changed, are assembled again.
 import { CorrectedIdentity, type CorrectionsConfig } from '../identity/corrections';
 import { NamedEntityIndex, personAliases, type NotEntityNames } from '../identity/namedEntities';
-import { lowerBound } from '../util/sortedSearch';
+import { lowerBound, partitionPoint } from '../util/sortedSearch';
 import { ITEMS_PER_STEP, sortSteps, type Steps } from '../util/steps';
 import { assembleArticle } from './assemble';
 import { EntityMentionLists, type ArticleMentions } from './mentionLists';
@@ -303,16 +303,8 @@ export class CorpusView {
     const { ids, counts, countOf } = this.placed;
     // Where a person goes in `old`, which is in order of the counts and ids its people were placed by (an id is
     // renumbered in place on its person object, so the object's own is not read).
-    const placedAt = (count: number, id: string): number => {
-      let lo = 0;
-      let hi = old.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((count - counts[mid] || compareCodeUnits(ids[mid], id)) < 0) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
+    const placedAt = (count: number, id: string): number =>
+      partitionPoint(old.length, (at) => (count - counts[at] || compareCodeUnits(ids[at], id)) < 0);
     const gone = new Uint8Array(old.length);
     for (const id of changedPeople) {
       const count = countOf.get(id);

@@ -5,6 +5,9 @@ import { fnv1aUnsigned } from '../util/hash';
 import { matchQuotes, type TrailMatch } from './match';
 import type { TrailEntry } from './trailIndex';
 import { compareCodeUnits } from '../util/compare';
+import { lowerBound } from '../util/sortedSearch';
+
+const startOf = (quote: Quote): number => quote.start;
 
 /** One article of a trail. */
 export interface TrailArticle {
@@ -54,13 +57,7 @@ export function compareTrailArticles(a: Pick<TrailArticle, 'date' | 'path'>, b: 
 }
 
 function quoteStartingAt(quotes: readonly Quote[], start: number): Quote | undefined {
-  let lo = 0;
-  let hi = quotes.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (quotes[mid].start < start) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(quotes, start, startOf);
   return quotes[lo]?.start === start ? quotes[lo] : undefined;
 }
 

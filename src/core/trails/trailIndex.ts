@@ -3,6 +3,7 @@
 // quotes stand in two or more articles. An article that changes removes its quotes (a node left without quotes
 // goes, with its links), adds its new ones (a new node is compared only with the quotes that share a shingle with
 // it) and regroups only the trails those nodes belonged to.
+import { partitionPoint } from '../util/sortedSearch';
 import { ITEMS_PER_STEP, type Steps } from '../util/steps';
 import { canJoinTrail, matchWords } from './match';
 import { COMMON_SHINGLE, shingleCount, shinglesOf, ShinglePostings, writeShingles } from './postings';
@@ -45,13 +46,7 @@ export class TrailIndex {
   groupOf(path: string, start: number): number {
     const pairs = this.byPath.get(path);
     if (!pairs) return 0;
-    let lo = 0;
-    let hi = pairs.length >> 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (pairs[2 * mid] < start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = partitionPoint(pairs.length >> 1, (pair) => pairs[2 * pair] < start);
     return 2 * lo < pairs.length && pairs[2 * lo] === start ? this.nodes.group(pairs[2 * lo + 1]) : 0;
   }
 

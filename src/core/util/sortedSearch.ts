@@ -24,6 +24,21 @@ export function upperBound<T, K extends number | string>(items: readonly T[], va
   return lo;
 }
 
+/**
+ * First index in [0, count) for which `before` is false (count when none), where `before` holds on a prefix:
+ * for orders no single key gives (two keys, or pairs interleaved in one typed array).
+ */
+export function partitionPoint(count: number, before: (index: number) => boolean): number {
+  let lo = 0;
+  let hi = count;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (before(mid)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Last index whose key is <= value, or -1, in `items` sorted ascending by `key`. */
 export function lastAtOrBefore<T, K extends number | string>(items: readonly T[], value: K, key: (item: T) => K): number {
   return upperBound(items, value, key) - 1;
