@@ -346,13 +346,28 @@ export function compactExtraction(extraction: ArticleExtraction, pool?: StringPo
   if (packedEntities !== undefined && packedEntities !== NO_ENTITIES) packedEntities.numbers = numbers.subarray(quoteEnd);
   const packedQuotes = (texts: readonly string[]): PackedQuotes => ({ numbers: numbers.subarray(mentionEnd, quoteEnd), texts });
   const { text } = article;
-  const oneByte = toWindows1252(text);
-  if (oneByte !== null && oneByte !== text) {
+  const { stored, oneByte } = textToStore(text);
+  if (oneByte !== null) {
     return new StoredExtraction(new StoredArticle(article, oneByte), packedMentions, packedQuotes(quoteTextsIn(quotes, text, oneByte)), packedEntities);
   }
-  const stored = oneByte ?? compactText(text);
   if (typeof stored === 'string') return new StoredExtraction(article, packedMentions, packedQuotes(quotes.map((quote) => quote.text)), packedEntities);
   return new StoredExtraction(new StoredArticle(article, stored), packedMentions, packedQuotes(ownStrings(quotes.map((quote) => quote.text))), packedEntities);
+}
+
+/**
+ * How an article's text is kept: its one-byte form (util/windows1252.ts; `oneByte`, when it differs from the
+ * text), else the text itself (Latin-1, or beyond what UTF-8 saves) or its UTF-8 bytes.
+ */
+export function textToStore(text: string): { stored: string | Uint8Array; oneByte: string | null } {
+  const found = toWindows1252(text);
+  if (found !== null && found !== text) return { stored: found, oneByte: found };
+  return { stored: found ?? compactText(text), oneByte: null };
+}
+
+/** Whether a quote's text is its span of the article text, and reads back the same from `oneByte`'s span when there is one. */
+export function isQuoteSliceOf(quote: ExtractedQuote, text: string, oneByte: string | null): boolean {
+  if (quote.end - quote.start !== quote.text.length || !text.startsWith(quote.text, quote.start)) return false;
+  return oneByte === null || sameInWindows1252(oneByte.slice(quote.start, quote.end));
 }
 
 /** Each quote's text as a slice of the text's one-byte form where it is that slice, else as a copy. */
@@ -361,14 +376,8 @@ function quoteTextsIn(quotes: readonly ExtractedQuote[], text: string, oneByte: 
   const copied: number[] = [];
   for (let i = 0; i < quotes.length; i++) {
     const quote = quotes[i];
-    if (quote.end - quote.start === quote.text.length && text.startsWith(quote.text, quote.start)) {
-      const slice = oneByte.slice(quote.start, quote.end);
-      if (sameInWindows1252(slice)) {
-        texts[i] = slice;
-        continue;
-      }
-    }
-    copied.push(i);
+    if (isQuoteSliceOf(quote, text, oneByte)) texts[i] = oneByte.slice(quote.start, quote.end);
+    else copied.push(i);
   }
   if (copied.length > 0) {
     const copies = ownStrings(copied.map((i) => quotes[i].text));

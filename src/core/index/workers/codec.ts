@@ -9,9 +9,7 @@
 import type { StringPool } from '../../extract/article';
 import { mentionForm } from '../../extract/mentions/rawMention';
 import { METADATA_FIELDS, type MetadataField } from '../../extract/yamlReader';
-import { compactText } from '../../util/strings';
-import { sameInWindows1252, toWindows1252 } from '../../util/windows1252';
-import { NO_ENTITIES, packedEntity, packedEntityNumbers, packedQuote, packedTogether, packQuotes, setPackedEntity, StoredArticle, StoredExtraction, type PackedEntities, type PackedMentions, type PackedNumbers, type PackedQuotes } from '../packed';
+import { isQuoteSliceOf, NO_ENTITIES, packedEntity, packedEntityNumbers, packedQuote, packedTogether, packQuotes, setPackedEntity, StoredArticle, StoredExtraction, type PackedEntities, type PackedMentions, type PackedNumbers, type PackedQuotes, textToStore } from '../packed';
 import type { Article, ArticleExtraction, MentionForm, MetadataSource, RawMention, Span } from '../../types';
 
 const FORMAT = 0x434e0001;
@@ -78,9 +76,7 @@ export function encodeExtraction(extraction: ArticleExtraction): ArrayBuffer {
   const string = (s: string | null): number => (s === null ? NO_STRING : strings.push(s) - 1);
   for (let i = 0; i < HEADER; i++) out.push(0);
 
-  const found = toWindows1252(text);
-  const oneByte = found !== text ? found : null;
-  const storedText = oneByte === null ? (found ?? compactText(text)) : oneByte;
+  const { stored: storedText, oneByte } = textToStore(text);
   const textAsBytes = typeof storedText !== 'string';
   let textBytes: Uint8Array;
   let flags = (article.encoding === 'windows-1252' ? WINDOWS_1252 : 0) | (textAsBytes ? TEXT_AS_BYTES : 0) | (oneByte !== null ? TEXT_ONE_BYTE : 0);
@@ -149,8 +145,7 @@ export function encodeExtraction(extraction: ArticleExtraction): ArrayBuffer {
   out.push(quoteNumbers.length);
   out.pushAll(quoteNumbers);
   for (const quote of quotes) {
-    const sameAsText = !textAsBytes && quote.end - quote.start === quote.text.length && text.startsWith(quote.text, quote.start);
-    const isSlice = sameAsText && (oneByte === null || sameInWindows1252(oneByte.slice(quote.start, quote.end)));
+    const isSlice = !textAsBytes && isQuoteSliceOf(quote, text, oneByte);
     out.push(isSlice ? SLICE_OF_TEXT : string(quote.text));
   }
 
