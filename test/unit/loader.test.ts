@@ -143,3 +143,30 @@ describe('loader: walking a folder on disk', () => {
     assert.ok(!result.ok && /not readable/.test(result.reason));
   });
 });
+
+describe('NodeFileSystem', () => {
+  let root: string;
+  before(async () => {
+    root = await fsp.mkdtemp(path.join(os.tmpdir(), 'cn-nodefs-'));
+    for (let i = 0; i < 4; i++) await fsp.writeFile(path.join(root, `${i}.txt`), `article ${i}`);
+  });
+  after(async () => {
+    await fsp.rm(root, { recursive: true, force: true });
+  });
+
+  // slowMs -1: every blocking read counts as slow, so the reads after the first go through the thread pool.
+  for (const [label, fs] of [['blocking reads', new NodeFileSystem()], ['reads after a slow one', new NodeFileSystem(-1)]] as const) {
+    it(`${label}: bytes and stats of each file, and a missing file rejected`, async () => {
+      for (let i = 0; i < 4; i++) {
+        const file = path.join(root, `${i}.txt`);
+        assert.strictEqual(Buffer.from(await fs.readFile(file)).toString(), `article ${i}`);
+        const stat = await fs.stat(file);
+        assert.deepStrictEqual([stat.type, stat.size], ['file', `article ${i}`.length]);
+      }
+      assert.strictEqual((await fs.stat(root)).type, 'directory');
+      await assert.rejects(fs.readFile(path.join(root, 'missing.txt')), { code: 'ENOENT' });
+      await assert.rejects(fs.stat(path.join(root, 'missing.txt')), { code: 'ENOENT' });
+    });
+  }
+});
+
