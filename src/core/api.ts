@@ -47,6 +47,8 @@ export interface CorpusWriter {
   /** Re-reads one article from disk. */
   reloadArticle(path: string): Promise<void>;
   removeArticle(path: string): void;
+  /** Builds what a load leaves for later (the quote trails) in slices that give the event loop back. */
+  prepareTrails(): Promise<void>;
   /** Called after any change, with the paths that changed. */
   onDidChange(listener: (paths: string[]) => void): { dispose(): void };
 }

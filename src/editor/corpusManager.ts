@@ -249,6 +249,8 @@ export class CorpusManager implements vscode.Disposable {
       entry.loadMs = Date.now() - started;
       entry.cache = cacheReport;
       this.logLoaded(entry, corpus);
+      // The corpus is usable now; its quote trails are built next, in slices, before any queued file update.
+      this.enqueue(entry, () => corpus.prepareTrails());
       this.perEntry.set(
         entry.root,
         watchCorpus(entry, corpus, {

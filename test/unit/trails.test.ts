@@ -5,7 +5,7 @@ import { onePerTrail, quoteReach } from '../../src/core/search';
 import { matchQuotes, MIN_WORDS, TrailIndex, trailMatch, type TrailQuoteInput } from '../../src/core/trails';
 import { COMMON_SHINGLE, radixSortPairs, ShinglePostings } from '../../src/core/trails/postings';
 import { runSteps } from '../../src/core/util/steps';
-import { createRandom } from '../support/corpusGenerator';
+import { createRandom, generateCorpus } from '../support/corpusGenerator';
 import { generateTrailCorpus, type PlantedCorpus } from '../support/trailCorpus';
 
 const FULL = 'We need to be extremely watchful of this persistent pattern of foreign interference in our elections.';
@@ -187,6 +187,28 @@ describe('quote trails: through the corpus reader', () => {
     corpus.removeArticle('b.txt');
     assert.strictEqual(corpus.trailOf(corpus.quotesIn('a.txt').find((q) => q.text.includes('watchful'))!), undefined);
     assert.deepStrictEqual(corpus.trails(), []);
+  });
+});
+
+describe('quote trails: built after a load, in slices', () => {
+  const texts = Object.fromEntries(generateCorpus(300).articles.map((article) => [article.path, article.text]));
+  const shape = (corpus: CorpusIndex) => corpus.trails().map((trail) => `${trail.id}: ${trail.articles.map((a) => a.path).join(' ')}`);
+  const expected = shape(CorpusIndex.fromTexts('/corpus', texts));
+
+  it('prepareTrails gives the trails a reader would build at once', async () => {
+    assert.ok(expected.length > 10, `enough trails to compare (${expected.length})`);
+    const corpus = CorpusIndex.fromTexts('/corpus', texts);
+    await corpus.prepareTrails(0);
+    assert.deepStrictEqual(shape(corpus), expected);
+  });
+
+  it('a reader that comes while they are being built finishes them first', async () => {
+    const corpus = CorpusIndex.fromTexts('/corpus', texts);
+    const preparing = corpus.prepareTrails(0);
+    for (let tick = 0; tick < 5; tick++) await new Promise((resolve) => setImmediate(resolve));
+    assert.deepStrictEqual(shape(corpus), expected);
+    await preparing;
+    assert.deepStrictEqual(shape(corpus), expected);
   });
 });
 

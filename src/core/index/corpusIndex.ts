@@ -177,7 +177,7 @@ export class CorpusIndex implements Corpus {
   /** `resolve` in slices that give the event loop back (the load of a whole corpus). */
   private async resolveInSlices(clock: SliceClock): Promise<void> {
     if (this.resolution || !this.stale) return;
-    const steps = this.resolveAndTrailSteps();
+    const steps = this.resolveSteps();
     this.resolution = steps;
     try {
       await clock.run(steps);
@@ -186,10 +186,15 @@ export class CorpusIndex implements Corpus {
     }
   }
 
-  /** A load's resolution, then the quote trails. */
-  private *resolveAndTrailSteps(): Steps<void> {
-    yield* this.resolveSteps();
-    yield* this.quoteTrails.updateSteps({ article: (path) => this.extractions.get(path)?.article, quotesIn: (path) => this.view.quotesInPassing(path) });
+  /**
+   * Builds the quote trails of the changed articles in slices. A load leaves them to this (the corpus is usable
+   * before its trails are); a reader of trails that comes first builds them at once.
+   */
+  async prepareTrails(sliceMs = this.options.sliceMs ?? DEFAULT_SLICE_MS): Promise<void> {
+    const clock = new SliceClock(sliceMs);
+    await this.resolveInSlices(clock);
+    this.resolve(); // a resolution someone else left running (trails read the resolved quotes)
+    await this.quoteTrails.updateInSlices({ article: (path) => this.extractions.get(path)?.article, quotesIn: (path) => this.view.quotesInPassing(path) }, clock);
   }
 
   /** One resolution round: the changed articles into the view, or every article into a new one. */

@@ -2,7 +2,7 @@
 // last read, and the trails built from it on demand (cached until the next change).
 import type { Quote } from '../types';
 import { buildTrail, TrailIndex, type QuoteTrail, type TrailSource } from '../trails';
-import { runSteps, type Steps } from '../util/steps';
+import { runSteps, type SliceClock, type Steps } from '../util/steps';
 
 const byArticlesThenFirst = (a: QuoteTrail, b: QuoteTrail): number =>
   b.articles.length - a.articles.length || (a.first.date ?? '\uffff').localeCompare(b.first.date ?? '\uffff') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
@@ -13,6 +13,8 @@ export class QuoteTrails {
   private readonly built = new Map<number, QuoteTrail | undefined>();
   private builtVersion = -1;
   private all: QuoteTrail[] | null = null;
+  /** An update running in slices (after a load), finished at once by any reader that comes first. */
+  private running: Steps<void> | null = null;
 
   /** These articles changed or went away: their quotes are read again before the next answer. */
   markChanged(paths: Iterable<string>): void {
@@ -25,6 +27,18 @@ export class QuoteTrails {
     const paths = [...this.pending];
     this.pending.clear();
     yield* this.index.updateSteps(paths.map((path) => [path, source.article(path) ? source.quotesIn(path) : undefined] as const));
+  }
+
+  /** `updateSteps` in slices, giving the event loop back when `clock` says so. */
+  async updateInSlices(source: Pick<TrailSource, 'quotesIn' | 'article'>, clock: SliceClock): Promise<void> {
+    if (this.running || this.pending.size === 0) return;
+    const steps = this.updateSteps(source);
+    this.running = steps;
+    try {
+      await clock.run(steps);
+    } finally {
+      if (this.running === steps) this.running = null;
+    }
   }
 
   /** Trails carried by two or more articles, most articles first. */
@@ -49,6 +63,11 @@ export class QuoteTrails {
   }
 
   private refresh(source: TrailSource): void {
+    const running = this.running;
+    if (running) {
+      this.running = null;
+      runSteps(running);
+    }
     runSteps(this.updateSteps(source));
     if (this.builtVersion !== this.index.version) {
       this.built.clear();
