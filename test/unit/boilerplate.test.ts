@@ -76,6 +76,14 @@ describe('boilerplate', () => {
     assert.strictEqual(text.slice(span.start, span.end), 'Hide Ad\r\nHide Ad');
   });
 
+  it('finds copyright lines and mid-line pleas in any case, and not their words apart', () => {
+    assert.deepStrictEqual(found(`${prose}\nphotos © Example Media. ALL RIGHTS RESERVED\n${prose}`), ['photos © Example Media. ALL RIGHTS RESERVED']);
+    assert.deepStrictEqual(found(`${prose}\nCopyright 2021 Example Media\n${prose}`), ['Copyright 2021 Example Media']);
+    const plea = 'Thank you: YOUR Support keeps our journalism free for everyone to read.';
+    assert.deepStrictEqual(found(`${prose}\n${plea}\n${prose}`), [plea]);
+    assert.deepStrictEqual(found(`${prose}\nAll the rights of workers are reserved for later, yours truly said of journalism.\n${prose}`), []);
+  });
+
   it('finds nothing in plain prose', () => {
     assert.deepStrictEqual(findBoilerplate(`Headline\n\n${prose}\n\n${prose}\n\n- The Daily Planet`), []);
   });

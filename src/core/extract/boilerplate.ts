@@ -21,7 +21,8 @@ const PLEA_MENTION = /\byour (?:support|donations?|contributions?)\b/i;
 const JOURNALISM_WORDS = /\b(?:journalis\w*|reporters?|reporting|paywalls?|newsroom|the story|difference)\b/i;
 const COMMENT_PROMPT = /^(?:\d+\s+comments?|comments?|show comments|view comments|leave a comment|add a comment|(?:please )?(?:log|sign) in to comment\b.*|want to join the conversation\b.*|join\b.{0,80}\b(?:conversations?|discussions?|debate|forum|comment(?:s|ing)?)\b.*)$/i;
 const FOOTER = /^(?:follow us(?:\s+on\b.*)?|share (?:this(?: article)?|on \w+)|cookie (?:settings|policy|preferences)|privacy (?:notice|policy)|terms (?:and|&) conditions|sign up (?:to|for) (?:our|the)\b.*newsletter.*|all rights reserved\.?)$/i;
-const COPYRIGHT = /^(?:©|\(c\)\s|copyright\b)|\ball rights reserved\b/i;
+const COPYRIGHT_START = /^(?:©|\(c\)\s|copyright\b)/i;
+const ALL_RIGHTS_RESERVED = /\ball rights reserved\b/i;
 /** "article continued after the advertisement", the longest AD_MARKER alternative. */
 const MAX_AD_MARKER_LENGTH = 45;
 /** A gallery prompt that stands where a photo was: "Open this photo in gallery", "View image in fullscreen". */
@@ -87,12 +88,30 @@ function isNotice(text: string): boolean {
     (text.length <= MAX_AD_MARKER_LENGTH && AD_MARKER.test(text)) ||
     COMMENT_PROMPT.test(text) ||
     FOOTER.test(text) ||
-    COPYRIGHT.test(text) ||
+    COPYRIGHT_START.test(text) ||
+    (includesFolded(text, 'rights') && ALL_RIGHTS_RESERVED.test(text)) ||
     (COOKIE_WORD.test(text) && COOKIE_NOTICE.test(text)) ||
     (colon && SOURCE_LINE.test(text)) ||
     (colon && PHOTO_CREDIT.test(text)) ||
     (text.length <= MAX_GALLERY_PROMPT_LENGTH && GALLERY_PROMPT.test(text))
   );
+}
+
+/**
+ * Whether `text` holds `word` (lower-case ASCII letters) in any case: what a case-insensitive regex needs before it
+ * can match. Most lines fail this at a few indexOf calls, where the regex would step through every character.
+ */
+function includesFolded(text: string, word: string): boolean {
+  const first = word[0];
+  for (const start of [first, first.toUpperCase()]) {
+    for (let i = text.indexOf(start); i >= 0; i = text.indexOf(start, i + 1)) {
+      let k = 1;
+      // c | 32 equals a lower-case letter only for that letter and its capital.
+      while (k < word.length && (text.charCodeAt(i + k) | 32) === word.charCodeAt(k)) k++;
+      if (k === word.length) return true;
+    }
+  }
+  return false;
 }
 
 /** A photo caption: a line (a sentence or two at most) that ends with a photo credit. */
@@ -136,7 +155,7 @@ export function findBoilerplate(text: string): Span[] {
     const line = lines[i];
     if (line.text === '') continue;
     const plea = pleaEnd(line);
-    const isPlea = plea !== null || (PLEA_MENTION.test(line.text) && JOURNALISM_WORDS.test(line.text));
+    const isPlea = plea !== null || (includesFolded(line.text, 'your') && PLEA_MENTION.test(line.text) && JOURNALISM_WORDS.test(line.text));
     if (isPlea) {
       marks[i] = plea ?? line.end;
       if (i - lastPlea <= PLEA_BLOCK_WINDOW) for (let j = lastPlea + 1; j < i; j++) markWhole(j);
