@@ -50,34 +50,61 @@ export function nextRun(text: string, from: number, out: RunBounds): boolean {
   const codes = runCodes.of(text);
   handRun.text = null;
   // The run's lookbehind: no run starts right after a letter, digit, apostrophe or hyphen. Only ASCII is
-  // ruled out here; RUN_AT checks the rest.
-  let afterWord = from > 0 && codes[from - 1] < 128 && (ASCII_CLASS[codes[from - 1]] & WORD_CODE) !== 0;
-  for (let i = from; i < n; i++) {
+  // ruled out here; RUN_AT checks the rest. So a run is tried at the first character of an ASCII word and
+  // at a character beyond U+00BF after anything but an ASCII word character; the rest of a word, and the
+  // character after it, are skipped in a tight loop.
+  let i = from > 0 && isWordCode(codes[from - 1]) ? wordEnd(codes, from, n) + 1 : from;
+  while (i < n) {
     const code = codes[i];
-    const cls = code < 128 ? ASCII_CLASS[code] : 0;
-    if (!afterWord && (code >= 0xc0 || (cls & UPPER_CODE) !== 0 || ((cls & PREFIX_CODE) !== 0 && particlePrefixAt(text, i))) && !afterAbbreviationDot(text, i)) {
-      // The run by hand when its characters are ASCII (most are); RUN_AT where it meets anything else.
-      const before = i > 0 ? text.charCodeAt(i - 1) : 32;
-      let end = before === 0x2019 ? -1 : before >= 128 && !isPlainStop(before) ? NOT_PLAIN : plainRunEnd(text, i);
-      let byHand = true;
-      if (end === NOT_PLAIN) {
-        RUN_AT.lastIndex = i;
-        const match = RUN_AT.exec(text);
-        end = match ? i + match[0].length : -1;
-        byHand = false;
+    if (code < 128) {
+      const cls = ASCII_CLASS[code];
+      if ((cls & WORD_CODE) === 0) {
+        i++;
+        continue;
       }
-      if (end >= 0) {
-        out.start = i;
-        out.end = end;
-        handRun.text = byHand ? text : null;
-        handRun.start = i;
-        handRun.end = end;
-        return true;
-      }
+      // The lower-case letters after the word's first: read once for the particle prefix test and the skip.
+      let e = i + 1;
+      while (e < n && codes[e] >= 97 && codes[e] <= 122) e++;
+      if (((cls & UPPER_CODE) !== 0 || ((cls & PREFIX_CODE) !== 0 && e <= i + 4 && e < n && isPrefixSeparator(codes[e]))) && runAt(text, i, out)) return true;
+      i = wordEnd(codes, e, n) + 1;
+      continue;
     }
-    afterWord = (cls & WORD_CODE) !== 0;
+    if (code >= 0xc0 && runAt(text, i, out)) return true;
+    i++;
   }
   return false;
+}
+
+function isWordCode(code: number): boolean {
+  return code < 128 && (ASCII_CLASS[code] & WORD_CODE) !== 0;
+}
+
+/** The end of the ASCII word characters from `i`. */
+function wordEnd(codes: Uint16Array, i: number, n: number): number {
+  while (i < n && isWordCode(codes[i])) i++;
+  return i;
+}
+
+/** The run at `i`, where one may start, into `out` (true), or false when none matches there. */
+function runAt(text: string, i: number, out: RunBounds): boolean {
+  if (afterAbbreviationDot(text, i)) return false;
+  // The run by hand when its characters are ASCII (most are); RUN_AT where it meets anything else.
+  const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+  let end = before === 0x2019 ? -1 : before >= 128 && !isPlainStop(before) ? NOT_PLAIN : plainRunEnd(text, i);
+  let byHand = true;
+  if (end === NOT_PLAIN) {
+    RUN_AT.lastIndex = i;
+    const match = RUN_AT.exec(text);
+    end = match ? i + match[0].length : -1;
+    byHand = false;
+  }
+  if (end < 0) return false;
+  out.start = i;
+  out.end = end;
+  handRun.text = byHand ? text : null;
+  handRun.start = i;
+  handRun.end = end;
+  return true;
 }
 
 /**
@@ -158,9 +185,15 @@ function plainRunEnd(text: string, i: number): number {
     for (;;) {
       let k = j;
       while (k < n && (c = text.charCodeAt(k)) >= 97 && c <= 122) k++;
-      if (k === j || k >= n) break;
+      if (k === j) break;
+      // A lower-case word that is no particle is a particle prefix ("al-") only before a hyphen or an
+      // apostrophe: otherwise no name word starts at it, and the run ends.
+      if (k >= n) return end;
       if (c === 0xa0) return NOT_PLAIN;
-      if (c !== 32 || !PARTICLE_FILTER.mayContain(text, j, k, true) || !PARTICLES.has(text.slice(j, k))) break;
+      if (c !== 32 || !PARTICLE_FILTER.mayContain(text, j, k, true) || !PARTICLES.has(text.slice(j, k))) {
+        if (!isPrefixSeparator(c)) return end;
+        break;
+      }
       if (words === 1) recordWord(0, i, firstEnd);
       recordWord(words++, j, k);
       while (k < n && (c = text.charCodeAt(k)) === 32) k++;
@@ -224,14 +257,12 @@ const ASCII_CLASS = (() => {
   return table;
 })();
 
-/** A hyphen or apostrophe within the first five characters of a lower-case word ("al-", "bint-", "d'"). */
-function particlePrefixAt(text: string, i: number): boolean {
-  for (let k = i + 1; k <= i + 4 && k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 45 || c === 39 || c === 0x2019) return true;
-    if (c < 97 || c > 122) return false;
-  }
-  return false;
+/**
+ * What ends a particle prefix ("al-", "d'", "bint-"): a run may start at a lower-case word with one of
+ * these within its first five characters.
+ */
+function isPrefixSeparator(c: number): boolean {
+  return c === 45 || c === 39 || c === 0x2019;
 }
 
 const GLUED = /^(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}+)$/u;
