@@ -14,7 +14,7 @@ const { CITY_WORDS, COUNTRY_WORDS, isFirstName } = lexicon;
 const { GLUE_PREFIXES, NAME_PREFIXES, PARTICLES } = nameParticles;
 const { asciiClassTable, isAsciiLetterCode, isAsciiUpperCode } = chars;
 const { WordFilter } = wordSets;
-const { HONORIFIC_FIRST_WORDS, WORDS, wordFacts } = words;
+const { HONORIFIC_FIRST_WORDS, WORDS, WORD_INNER_CAPITAL, WORD_LOWER, wordFacts, writeToken } = words;
 
 /** Where a run of capitalised words starts and ends; nextRun fills it in. */
 export interface RunBounds {
@@ -265,16 +265,8 @@ function isPrefixSeparator(c: number): boolean {
   return c === 45 || c === 39 || c === 0x2019;
 }
 
+/** Split only words with WORD_INNER_CAPITAL. */
 const GLUED = /^(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}+)$/u;
-
-/** A capital after the third character: the only words GLUED can split (checked without a regex). */
-export function hasInnerCapital(word: string): boolean {
-  for (let k = 3; k < word.length; k++) {
-    const code = word.charCodeAt(k);
-    if ((code >= 65 && code <= 90) || code > 127) return true;
-  }
-  return false;
-}
 
 /**
  * Writes the TOKEN matches in text[from, to) (a run), as tokens with offsets in `text`, at the head of `tokens`
@@ -304,32 +296,26 @@ export function tokenizeRun(text: string, from: number, to: number, tokens: Name
 }
 
 /**
- * Writes the token text[start, end) at tokens[at] (two for glued words) and returns the index after it; its text
- * is the interned word, not a new cut of `text`.
+ * Writes the token text[start, end) at tokens[at] (two for glued words; in place of the tokens there, see
+ * writeToken) and returns the index after it; its text is the interned word, not a new cut of `text`.
  */
 export function putNameToken(tokens: NameToken[], at: number, text: string, start: number, end: number): number {
   const entry = WORDS.find(text, start, end);
   const word = WORDS.word(entry);
   const facts = WORDS.value(entry);
-  const glued = hasInnerCapital(word) ? GLUED.exec(word) : null;
+  const glued = (facts & WORD_INNER_CAPITAL) !== 0 ? GLUED.exec(word) : null;
   if (glued && !GLUE_PREFIXES.has(glued[1]) && (HONORIFIC_FIRST_WORDS.has(glued[2].toLowerCase()) || isFirstName(glued[2]) || CITY_WORDS.has(glued[1]) || COUNTRY_WORDS.has(glued[1]))) {
     // "ParisSir Keir": two words glued by a lost line break or space.
-    tokens[at] = { start, end: start + glued[1].length, text: glued[1], dot: false, lower: false, facts: wordFacts(glued[1]) };
+    writeToken(tokens, at, start, start + glued[1].length, glued[1], false, false, wordFacts(glued[1]));
     const b = start + glued[1].length;
-    tokens[at + 1] = { start: b, end: b + glued[2].length, text: glued[2], dot: text.charCodeAt(b + glued[2].length) === 46, lower: false, facts: wordFacts(glued[2]) };
+    writeToken(tokens, at + 1, b, b + glued[2].length, glued[2], text.charCodeAt(b + glued[2].length) === 46, false, wordFacts(glued[2]));
     return at + 2;
   }
-  const lower = !isAsciiUpperCode(word.charCodeAt(0)) && isLowerToken(word);
-  tokens[at] = { start, end, text: word, dot: text.charCodeAt(end) === 46, lower, facts: lower ? 0 : facts };
+  const lower = (facts & WORD_LOWER) !== 0;
+  writeToken(tokens, at, start, end, word, text.charCodeAt(end) === 46, lower, lower ? 0 : facts);
   return at + 1;
 }
 
-function isLowerToken(word: string): boolean {
-  const first = word[0];
-  return first === first.toLowerCase() && !LOWER_PREFIXED_NAME.test(word);
-}
-
-const LOWER_PREFIXED_NAME = /^\p{Ll}+[-'\u2019]\p{Lu}/u;
 /** Rules out most lower-case words with an apostrophe or hyphen ("don't", "e-mail") without cutting them out. */
 const NAME_PREFIX_FILTER = new WordFilter(NAME_PREFIXES);
 
