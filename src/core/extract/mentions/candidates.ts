@@ -21,7 +21,7 @@ const { isAsciiUpperCode } = chars;
 const { WordFilter } = wordSets;
 const { matchHonorific } = honorifics;
 const { roleAfter, roleBefore, roleDirectlyBefore, roleWithContext } = roles;
-const { nameWordEnd, nextRun, putNameToken, runWordBounds, runWords, tokenizeRun } = scan;
+const { codesOf, nameWordEnd, nextRun, putNameToken, runWordBounds, runWords, tokenizeRun } = scan;
 const {
   WORDS, WORD_FIRST_NAME, WORD_INNER_CAPITAL, WORD_NAME_ALONE, WORD_NAME_NEEDS_DOT, WORD_ROLE, WORD_THING_HEAD,
   copyTokens, isAbbreviation, isNameWord, isRoleWord, isTitleHead, possessiveBareLength, withText, writeToken,
@@ -121,7 +121,7 @@ function loneWordTokens(text: string, from: number, to: number, wholeRun: boolea
   }
   // A whole run without a space (or a no-break space, beyond ASCII) is one NAME_WORD; a cut one may not be.
   if (!wholeRun && nameWordEnd(text, from, to) !== to) return -1;
-  const entry = WORDS.find(text, from, to);
+  const entry = WORDS.findCodes(text, codesOf(text), from, to);
   const word = WORDS.word(entry);
   const facts = WORDS.value(entry);
   // Glued words ("ParisSir") become two tokens; one-letter words and "A's" depend on the dot after them.

@@ -65,11 +65,11 @@ export function nextRun(text: string, from: number, out: RunBounds): boolean {
       // The lower-case letters after the word's first: read once for the particle prefix test and the skip.
       let e = i + 1;
       while (e < n && codes[e] >= 97 && codes[e] <= 122) e++;
-      if (((cls & UPPER_CODE) !== 0 || ((cls & PREFIX_CODE) !== 0 && e <= i + 4 && e < n && isPrefixSeparator(codes[e]))) && runAt(text, i, out)) return true;
+      if (((cls & UPPER_CODE) !== 0 || ((cls & PREFIX_CODE) !== 0 && e <= i + 4 && e < n && isPrefixSeparator(codes[e]))) && runAt(text, codes, i, out)) return true;
       i = wordEnd(codes, e, n) + 1;
       continue;
     }
-    if (code >= 0xc0 && runAt(text, i, out)) return true;
+    if (code >= 0xc0 && runAt(text, codes, i, out)) return true;
     i++;
   }
   return false;
@@ -86,11 +86,11 @@ function wordEnd(codes: Uint16Array, i: number, n: number): number {
 }
 
 /** The run at `i`, where one may start, into `out` (true), or false when none matches there. */
-function runAt(text: string, i: number, out: RunBounds): boolean {
+function runAt(text: string, codes: Uint16Array, i: number, out: RunBounds): boolean {
   if (afterAbbreviationDot(text, i)) return false;
   // The run by hand when its characters are ASCII (most are); RUN_AT where it meets anything else.
   const before = i > 0 ? text.charCodeAt(i - 1) : 32;
-  let end = before === 0x2019 ? -1 : before >= 128 && !isPlainStop(before) ? NOT_PLAIN : plainRunEnd(text, i);
+  let end = before === 0x2019 ? -1 : before >= 128 && !isPlainStop(before) ? NOT_PLAIN : plainRunEnd(text, codes, i);
   let byHand = true;
   if (end === NOT_PLAIN) {
     RUN_AT.lastIndex = i;
@@ -139,8 +139,13 @@ export function runWordBounds(): Int32Array {
   return handRun.bounds;
 }
 
-/** The code units of the text nextRun scans: it is called once per run, with the same text. */
+/** The code units of the text nextRun scans (it is called once per run, with the same text) and the runs' words are read from. */
 const runCodes = new CodeUnits();
+
+/** The code units of `text`, the one nextRun scans: valid until a call with another text. */
+export function codesOf(text: string): Uint16Array {
+  return runCodes.of(text);
+}
 
 /** "U.S.", "U.N.": a letter right after a letter and a dot is inside an abbreviation, not an initial starting a name. */
 function afterAbbreviationDot(text: string, i: number): boolean {
@@ -162,9 +167,12 @@ function isPlainStop(c: number): boolean {
   return c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2014 || c === 0x2013 || c === 0x2026 || c === 0xa9 || c === 0x2022 || c === 0xa3 || c === 0xa0;
 }
 
-/** End of the run matched at `i` (lookbehind already checked), -1 for no match, or NOT_PLAIN. */
-function plainRunEnd(text: string, i: number): number {
-  let end = plainNameWordEnd(text, i);
+/**
+ * End of the run matched at `i` (lookbehind already checked), -1 for no match, or NOT_PLAIN. `codes`: the
+ * text's code units (runCodes), read faster than the string (past the text's end they are not NaN).
+ */
+function plainRunEnd(text: string, codes: Uint16Array, i: number): number {
+  let end = plainNameWordEnd(text, codes, i);
   if (end < 0) return end;
   const n = text.length;
   // The words as they are read (particles too), kept up to the last name word; the first is recorded with
@@ -175,16 +183,16 @@ function plainRunEnd(text: string, i: number): number {
     // (?:\.?GAP(?:PARTICLE GAP)*NAME_WORD)*: no backtracking can succeed where this fails (see below).
     let j = end;
     let words = handRun.words;
-    if (text.charCodeAt(j) === 46) j++;
-    let c = text.charCodeAt(j);
+    if (j < n && codes[j] === 46) j++;
+    let c = j < n ? codes[j] : -1;
     if (c === 0xa0) return NOT_PLAIN;
     if (c !== 32) return end;
-    while (j < n && (c = text.charCodeAt(j)) === 32) j++;
+    while (j < n && (c = codes[j]) === 32) j++;
     if (c === 0xa0) return NOT_PLAIN;
     // Particles: a whole lower-case word of the list followed by a gap (no other word of the list fits).
     for (;;) {
       let k = j;
-      while (k < n && (c = text.charCodeAt(k)) >= 97 && c <= 122) k++;
+      while (k < n && (c = codes[k]) >= 97 && c <= 122) k++;
       if (k === j) break;
       // A lower-case word that is no particle is a particle prefix ("al-") only before a hyphen or an
       // apostrophe: otherwise no name word starts at it, and the run ends.
@@ -196,13 +204,13 @@ function plainRunEnd(text: string, i: number): number {
       }
       if (words === 1) recordWord(0, i, firstEnd);
       recordWord(words++, j, k);
-      while (k < n && (c = text.charCodeAt(k)) === 32) k++;
+      while (k < n && (c = codes[k]) === 32) k++;
       if (c === 0xa0) return NOT_PLAIN;
       j = k;
     }
     // A particle is a lower-case word followed by a gap: a name word cannot start there, so giving
     // particles back never lets NAME_WORD match.
-    const next = plainNameWordEnd(text, j);
+    const next = plainNameWordEnd(text, codes, j);
     if (next === NOT_PLAIN) return NOT_PLAIN;
     if (next < 0) return end;
     if (words === 1) recordWord(0, i, firstEnd);
@@ -212,11 +220,11 @@ function plainRunEnd(text: string, i: number): number {
   }
 }
 
-/** End of NAME_WORD at `p` in `text`, -1, or NOT_PLAIN when a non-ASCII character could change the answer. */
-function plainNameWordEnd(s: string, p: number): number {
+/** End of NAME_WORD at `p` in `s` (its code units `codes`), -1, or NOT_PLAIN when a non-ASCII character could change the answer. */
+function plainNameWordEnd(s: string, codes: Uint16Array, p: number): number {
   const n = s.length;
   if (p >= n) return -1;
-  const first = s.charCodeAt(p);
+  const first = codes[p];
   if (first >= 128) return isPlainStop(first) ? -1 : NOT_PLAIN;
   let q = p;
   if (!isAsciiUpperCode(first)) {
@@ -226,13 +234,13 @@ function plainNameWordEnd(s: string, p: number): number {
   let i = q + 1;
   for (;;) {
     while (i < n) {
-      const c = s.charCodeAt(i);
+      const c = codes[i];
       if (isAsciiLetterCode(c) || c === 39 || c === 0x2019) i++;
       else if (c >= 128 && !isPlainStop(c)) return NOT_PLAIN;
       else break;
     }
-    if (i + 1 < n && s.charCodeAt(i) === 45) {
-      const c = s.charCodeAt(i + 1);
+    if (i + 1 < n && codes[i] === 45) {
+      const c = codes[i + 1];
       if (c >= 128 && !isPlainStop(c)) return NOT_PLAIN;
       if (isAsciiLetterCode(c)) {
         i += 2;
@@ -300,7 +308,7 @@ export function tokenizeRun(text: string, from: number, to: number, tokens: Name
  * writeToken) and returns the index after it; its text is the interned word, not a new cut of `text`.
  */
 export function putNameToken(tokens: NameToken[], at: number, text: string, start: number, end: number): number {
-  const entry = WORDS.find(text, start, end);
+  const entry = WORDS.findCodes(text, runCodes.of(text), start, end);
   const word = WORDS.word(entry);
   const facts = WORDS.value(entry);
   const glued = (facts & WORD_INNER_CAPITAL) !== 0 ? GLUED.exec(word) : null;
