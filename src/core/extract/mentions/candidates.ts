@@ -138,7 +138,9 @@ function parseSegment(text: string, tokens: readonly NameToken[], from: number, 
     // Office title in front of the name: kept as the role, outside the span.
     let roleFrom = -1;
     let roleTo = -1;
-    if (!matchHonorific(tokens, i, to) && isRoleWord(tokens[i])) {
+    const wordsFrom = i;
+    let honWords = matchHonorific(tokens, i, to);
+    if (honWords === 0 && isRoleWord(tokens[i])) {
       let j = i;
       let lastHead = -1;
       while (j < to && isRoleWord(tokens[j]) && !(j > i && matchHonorific(tokens, j, to))) {
@@ -155,7 +157,8 @@ function parseSegment(text: string, tokens: readonly NameToken[], from: number, 
         continue;
       }
     }
-    const honWords = i < to ? matchHonorific(tokens, i, to) : 0;
+    // The honorific after a title (looked up again only when a title moved `i` on).
+    if (i !== wordsFrom) honWords = i < to ? matchHonorific(tokens, i, to) : 0;
     const honStart = honWords ? tokens[i].start : -1;
     const honorific = honWords ? text.slice(tokens[i].start, tokens[i + honWords - 1].end + (tokens[i + honWords - 1].dot ? 1 : 0)) : null;
     i += honWords;
