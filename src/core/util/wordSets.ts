@@ -1,6 +1,6 @@
 // Word sets that answer "is this word of the text in the set?" without cutting the word out first.
 import { foldAscii } from './chars';
-import { fnv1a } from './hash';
+import { fnv1a, fnv1aOfCodes } from './hash';
 import { detach } from './strings';
 
 /**
@@ -75,6 +75,23 @@ export class WordInterner<V> {
       if (key.length !== length) continue;
       let k = 0;
       while (k < length && key.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+      if (k === length) return entry;
+    }
+  }
+
+  /** find, reading the word from `codes`, the code units of `text` (see CodeUnits): faster than the string. */
+  findCodes(text: string, codes: Uint16Array, start: number, end: number): number {
+    const hash = fnv1aOfCodes(codes, start, end);
+    const mask = this.slots.length - 1;
+    const length = end - start;
+    for (let at = hash & mask; ; at = (at + 1) & mask) {
+      const entry = this.slots[at] - 1;
+      if (entry < 0) return this.add(text, start, end, hash);
+      if (this.hashes[at] !== hash) continue;
+      const key = this.keys[entry];
+      if (key.length !== length) continue;
+      let k = 0;
+      while (k < length && key.charCodeAt(k) === codes[start + k]) k++;
       if (k === length) return entry;
     }
   }

@@ -21,10 +21,10 @@ const { isAsciiUpperCode } = chars;
 const { WordFilter } = wordSets;
 const { matchHonorific } = honorifics;
 const { roleAfter, roleBefore, roleDirectlyBefore, roleWithContext } = roles;
-const { hasInnerCapital, nameWordEnd, nextRun, putNameToken, runWordBounds, runWords, tokenizeRun } = scan;
+const { codesOf, nameWordEnd, nextRun, putNameToken, runWordBounds, runWords, tokenizeRun } = scan;
 const {
-  WORDS, WORD_FIRST_NAME, WORD_NAME_ALONE, WORD_NAME_NEEDS_DOT, WORD_ROLE, WORD_THING_HEAD,
-  isAbbreviation, isNameWord, isRoleWord, isTitleHead, possessiveBareLength, withText,
+  WORDS, WORD_FIRST_NAME, WORD_INNER_CAPITAL, WORD_NAME_ALONE, WORD_NAME_NEEDS_DOT, WORD_ROLE, WORD_THING_HEAD,
+  copyTokens, isAbbreviation, isNameWord, isRoleWord, isTitleHead, possessiveBareLength, withText, writeToken,
 } = words;
 
 /** How sure the article alone makes a candidate a person (confirmMentions decides with the whole article). */
@@ -69,18 +69,15 @@ export function findCandidates(text: string, exclude: readonly Span[]): readonly
  */
 export function parseRun(text: string, from: number, to: number, wholeRun: boolean, out: Candidate[]): void {
   const words = runWords(text, from, to);
-  const lone = loneWordTokens(text, from, to, wholeRun, words);
-  if (lone !== null) {
-    parseTokens(text, lone, lone.length, out);
-    return;
-  }
-  const count = words > 0 ? wordTokens(text, from, to, words) : tokenizeRun(text, from, to, RUN_TOKENS);
+  let count = loneWordTokens(text, from, to, wholeRun, words);
+  if (count < 0) count = words > 0 ? wordTokens(text, from, to, words) : tokenizeRun(text, from, to, RUN_TOKENS);
   parseTokens(text, RUN_TOKENS, count, out);
 }
 
 /**
  * The tokens of the run being parsed, at the head of one array reused from run to run (findCandidates runs in one
- * go, never interleaved): an array per run grown by push reserved 16 slots. Candidates copy the names they keep.
+ * go, never interleaved), their objects too (writeToken): an array per run grown by push reserved 16 slots, and
+ * most tokens are dropped. Candidates copy the names they keep.
  */
 const RUN_TOKENS: NameToken[] = [];
 
@@ -107,32 +104,31 @@ export function parseTokens(text: string, tokens: readonly NameToken[], count: n
   parseSegment(text, tokens, segmentStart, count, out);
 }
 
-const NO_TOKENS: readonly NameToken[] = [];
-
 /**
- * The tokens of a run that is one plain capitalised word, the common case, read without the tokenizer;
- * none when it cannot be a name on its own ("The", "Government", "London": parseSegment would skip it as
- * a role word or a non-name word); null for any other run.
+ * The tokens of a run that is one plain capitalised word, the common case, read without the tokenizer,
+ * into RUN_TOKENS; returns how many: none when it cannot be a name on its own ("The", "Government",
+ * "London": parseSegment would skip it as a role word or a non-name word), -1 for any other run.
  */
-function loneWordTokens(text: string, from: number, to: number, wholeRun: boolean, words: number): readonly NameToken[] | null {
-  if (!isAsciiUpperCode(text.charCodeAt(from))) return null;
+function loneWordTokens(text: string, from: number, to: number, wholeRun: boolean, words: number): number {
+  if (!isAsciiUpperCode(text.charCodeAt(from))) return -1;
   // A run read by hand is ASCII but for curly apostrophes; of several words, it has a space.
-  if (words > 1) return null;
+  if (words > 1) return -1;
   if (words < 0) {
     for (let k = from + 1; k < to; k++) {
       const c = text.charCodeAt(k);
-      if (c === 32 || (c >= 128 && c !== 0x2019)) return null;
+      if (c === 32 || (c >= 128 && c !== 0x2019)) return -1;
     }
   }
   // A whole run without a space (or a no-break space, beyond ASCII) is one NAME_WORD; a cut one may not be.
-  if (!wholeRun && nameWordEnd(text, from, to) !== to) return null;
-  const entry = WORDS.find(text, from, to);
+  if (!wholeRun && nameWordEnd(text, from, to) !== to) return -1;
+  const entry = WORDS.findCodes(text, codesOf(text), from, to);
   const word = WORDS.word(entry);
   const facts = WORDS.value(entry);
   // Glued words ("ParisSir") become two tokens; one-letter words and "A's" depend on the dot after them.
-  if (word.length === 1 || hasInnerCapital(word) || (facts & WORD_NAME_NEEDS_DOT) !== 0) return null;
-  if ((facts & WORD_ROLE) !== 0 || (facts & WORD_NAME_ALONE) === 0) return NO_TOKENS;
-  return [{ start: from, end: to, text: word, dot: text.charCodeAt(to) === 46, lower: false, facts }];
+  if (word.length === 1 || (facts & (WORD_INNER_CAPITAL | WORD_NAME_NEEDS_DOT)) !== 0) return -1;
+  if ((facts & WORD_ROLE) !== 0 || (facts & WORD_NAME_ALONE) === 0) return 0;
+  writeToken(RUN_TOKENS, 0, from, to, word, text.charCodeAt(to) === 46, false, facts);
+  return 1;
 }
 
 function parseSegment(text: string, tokens: readonly NameToken[], from: number, to: number, out: Candidate[]): void {
@@ -142,7 +138,9 @@ function parseSegment(text: string, tokens: readonly NameToken[], from: number, 
     // Office title in front of the name: kept as the role, outside the span.
     let roleFrom = -1;
     let roleTo = -1;
-    if (!matchHonorific(tokens, i, to) && isRoleWord(tokens[i])) {
+    const wordsFrom = i;
+    let honWords = matchHonorific(tokens, i, to);
+    if (honWords === 0 && isRoleWord(tokens[i])) {
       let j = i;
       let lastHead = -1;
       while (j < to && isRoleWord(tokens[j]) && !(j > i && matchHonorific(tokens, j, to))) {
@@ -159,7 +157,8 @@ function parseSegment(text: string, tokens: readonly NameToken[], from: number, 
         continue;
       }
     }
-    const honWords = i < to ? matchHonorific(tokens, i, to) : 0;
+    // The honorific after a title (looked up again only when a title moved `i` on).
+    if (i !== wordsFrom) honWords = i < to ? matchHonorific(tokens, i, to) : 0;
     const honStart = honWords ? tokens[i].start : -1;
     const honorific = honWords ? text.slice(tokens[i].start, tokens[i + honWords - 1].end + (tokens[i + honWords - 1].dot ? 1 : 0)) : null;
     i += honWords;
@@ -189,9 +188,8 @@ function parseSegment(text: string, tokens: readonly NameToken[], from: number, 
       if (honWords === 0 && roleFrom < 0) i++;
       continue;
     }
-    const names = tokens.slice(nameFrom, i);
     // A name directly followed by an organisation or place word names a thing ("Trump Tower", "Lancaster House").
-    const last = names[names.length - 1];
+    const last = tokens[i - 1];
     const possessive = possessiveBareLength(last.text) < last.text.length;
     if (!possessive && i < to && !tokens[i].lower) {
       if ((tokens[i].facts & WORD_THING_HEAD) !== 0) {
@@ -200,14 +198,16 @@ function parseSegment(text: string, tokens: readonly NameToken[], from: number, 
       }
     }
     if (!possessive && i >= to && isFollowedByThingNoun(text, last.end)) continue;
-    const start = honWords ? honStart : names[0].start;
+    const start = honWords ? honStart : tokens[nameFrom].start;
     const end = last.start + possessiveBareLength(last.text);
-    const cleanNames = possessive ? names.map((t, k) => (k === names.length - 1 ? withText(t, t.text.slice(0, possessiveBareLength(t.text)), end) : t)) : names;
+    // Copies: the run's tokens are rewritten by the next run. The last name without a possessive "'s".
+    const names = copyTokens(tokens, nameFrom, i);
+    if (possessive) names[names.length - 1] = withText(last, last.text.slice(0, possessiveBareLength(last.text)), end);
     // Drop a sentence-final dot from the last word unless it is an initial.
     const role = roleFrom >= 0 ? roleWithContext(text, tokens[roleFrom].start, text.slice(tokens[roleFrom].start, tokens[roleTo - 1].end)) : roleBefore(text, start) ?? roleAfter(text, end, possessive);
     out.push({
-      start, end, honorific, names: cleanNames, role,
-      status: classify(text, cleanNames, honorific, roleFrom >= 0 || role !== null || roleDirectlyBefore(text, start), start, end),
+      start, end, honorific, names, role,
+      status: classify(text, names, honorific, roleFrom >= 0 || role !== null || roleDirectlyBefore(text, start), start, end),
       sStripCandidate: !possessive && last.text.length > 3 && last.text.endsWith('s') && !last.text.endsWith('ss'),
     });
   }

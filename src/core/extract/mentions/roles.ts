@@ -12,7 +12,7 @@ const { COUNTRY_WORDS, NATIONALITY_WORDS, ORGANISATION_WORDS, ROLE_HEAD_NOUNS, R
 const { APPOSITIVE_STOP } = appositives;
 const { isAsciiLetterCode, isAsciiRange } = chars;
 const { isAllCaps } = textHelpers;
-const { WordFilter } = wordSets;
+const { WordFilter, WordInterner } = wordSets;
 const { possessiveBareLength } = words;
 
 const ROLE_HEAD_FILTER = new WordFilter(ROLE_HEAD_NOUNS);
@@ -20,7 +20,40 @@ const ROLE_HEAD_OR_MODIFIER_FILTER = new WordFilter([...ROLE_HEAD_NOUNS, ...ROLE
 /** The longest word roleBefore reads; its quick test (firstWordBeforeMayFit) reads the same word. */
 const ROLE_WORD_MAX_LENGTH = 40;
 
-/** Role words in front of a name, possibly over a comma: "US defence secretary General ...", "the Chinese President, Xi". */
+// What roleBefore asks of a word read before a name, as bits: worked out once per distinct word (as written).
+/** It may be part of a role in front of a name (and is not "the", which ends the role words). */
+const ROLE_FITS = 1;
+/** "of", "and", "for", "the": dropped from the front of the role words. */
+const ROLE_LEAD_DROPPED = 2;
+const ROLE_HEAD = 4;
+const ROLE_OF = 8;
+
+const ROLE_WORDS = new WordInterner<number>(roleWordFacts);
+
+function roleWordFacts(word: string): number {
+  const bare = word.slice(0, possessiveBareLength(word));
+  const lower = bare.toLowerCase();
+  const capital = bare[0] !== bare[0].toLowerCase();
+  const possessive = bare.length < word.length;
+  const fits = possessive ? capital : ROLE_HEAD_NOUNS.has(lower) || ROLE_MODIFIERS.has(lower)
+    || (capital && (NATIONALITY_WORDS.has(bare) || COUNTRY_WORDS.has(bare) || ORGANISATION_WORDS.has(lower) || isAllCaps(bare)));
+  const whole = word.toLowerCase();
+  return (fits && lower !== 'the' ? ROLE_FITS : 0) | (LEAD_DROPPED.includes(whole) ? ROLE_LEAD_DROPPED : 0)
+    | (ROLE_HEAD_NOUNS.has(whole) ? ROLE_HEAD : 0) | (whole === 'of' ? ROLE_OF : 0);
+}
+
+const LEAD_DROPPED = ['of', 'and', 'for', 'the'];
+/** The most words roleBefore reads. */
+const ROLE_MAX_WORDS = 8;
+/** The role words roleBefore read, nearest the name first: their offsets and ROLE_* bits. */
+const roleStarts = new Int32Array(ROLE_MAX_WORDS);
+const roleEnds = new Int32Array(ROLE_MAX_WORDS);
+const roleFacts = new Int32Array(ROLE_MAX_WORDS);
+
+/**
+ * Role words in front of a name, possibly over a comma: "US defence secretary General ...", "the Chinese President, Xi".
+ * Words are looked up in place and the role is cut out of the text only when one is found: most names have none.
+ */
 export function roleBefore(text: string, start: number, checkFirstWord = true): string | null {
   let p = spacesStartBefore(text, start);
   let comma = false;
@@ -29,39 +62,44 @@ export function roleBefore(text: string, start: number, checkFirstWord = true): 
     p--;
   }
   if (checkFirstWord && !firstWordBeforeMayFit(text, p)) return null;
-  const words: string[] = [];
+  let count = 0;
   let wordsStart = p;
-  for (let n = 0; n < 8; n++) {
+  while (count < ROLE_MAX_WORDS) {
     const wordEnd = spacesStartBefore(text, p);
     const q = wordStartBefore(text, wordEnd, ROLE_WORD_MAX_LENGTH);
     if (q === wordEnd) break;
-    const word = text.slice(q, wordEnd);
-    const bare = word.slice(0, possessiveBareLength(word));
-    const lower = bare.toLowerCase();
-    const capital = bare[0] !== bare[0].toLowerCase();
-    const possessive = bare.length < word.length;
-    const fits = possessive ? capital : ROLE_HEAD_NOUNS.has(lower) || ROLE_MODIFIERS.has(lower)
-      || (capital && (NATIONALITY_WORDS.has(bare) || COUNTRY_WORDS.has(bare) || ORGANISATION_WORDS.has(lower) || isAllCaps(bare)));
-    if (!fits || lower === 'the') break;
-    words.unshift(word);
+    const facts = ROLE_WORDS.value(ROLE_WORDS.find(text, q, wordEnd));
+    if ((facts & ROLE_FITS) === 0) break;
+    roleStarts[count] = q;
+    roleEnds[count] = wordEnd;
+    roleFacts[count] = facts;
+    count++;
     p = q;
     wordsStart = p;
     if (p > 0 && text[p - 1] !== ' ' && text[p - 1] !== '\u00a0') break;
   }
-  while (words.length && ['of', 'and', 'for', 'the'].includes(words[0].toLowerCase())) words.shift();
-  if (!words.length) return null;
-  const lastBare = words[words.length - 1].toLowerCase();
-  const headIndex = words.findIndex((w) => ROLE_HEAD_NOUNS.has(w.toLowerCase()));
-  if (headIndex < 0) return null;
+  // In text order the words are count - 1 down to 0; `lead` is the first kept.
+  let lead = count - 1;
+  while (lead >= 0 && (roleFacts[lead] & ROLE_LEAD_DROPPED) !== 0) lead--;
+  if (lead < 0) return null;
+  let head = lead;
+  while (head >= 0 && (roleFacts[head] & ROLE_HEAD) === 0) head--;
+  if (head < 0) return null;
   // The word next to the name must be a head noun or sit inside a title ("Secretary of State").
-  if (!ROLE_HEAD_NOUNS.has(lastBare) && !(headIndex < words.length - 1 && words.slice(headIndex + 1).some((w) => w.toLowerCase() === 'of'))) return null;
+  if ((roleFacts[0] & ROLE_HEAD) === 0) {
+    let of = head - 1;
+    while (of >= 0 && (roleFacts[of] & ROLE_OF) === 0) of--;
+    if (of < 0) return null;
+  }
   if (comma) {
     // "the Chinese President, Xi Jinping" is an appositive; "as President, Gen Mattis" is not.
     const det = /([\p{L}'\u2019]+)[ \u00a0]+$/u.exec(text.slice(Math.max(0, wordsStart - 20), wordsStart));
-    const lead = words[0];
-    if (!(det && /^(?:the|a|an|his|her|its|their)$/i.test(det[1])) && possessiveBareLength(lead) === lead.length) return null;
+    const leadWord = text.slice(roleStarts[lead], roleEnds[lead]);
+    if (!(det && /^(?:the|a|an|his|her|its|their)$/i.test(det[1])) && possessiveBareLength(leadWord) === leadWord.length) return null;
   }
-  return words.join(' ');
+  let role = text.slice(roleStarts[lead], roleEnds[lead]);
+  for (let k = lead - 1; k >= 0; k--) role += ' ' + text.slice(roleStarts[k], roleEnds[k]);
+  return role;
 }
 
 /**

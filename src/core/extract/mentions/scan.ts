@@ -14,7 +14,7 @@ const { CITY_WORDS, COUNTRY_WORDS, isFirstName } = lexicon;
 const { GLUE_PREFIXES, NAME_PREFIXES, PARTICLES } = nameParticles;
 const { asciiClassTable, isAsciiLetterCode, isAsciiUpperCode } = chars;
 const { WordFilter } = wordSets;
-const { HONORIFIC_FIRST_WORDS, WORDS, wordFacts } = words;
+const { HONORIFIC_FIRST_WORDS, WORDS, WORD_INNER_CAPITAL, WORD_LOWER, wordFacts, writeToken } = words;
 
 /** Where a run of capitalised words starts and ends; nextRun fills it in. */
 export interface RunBounds {
@@ -50,34 +50,61 @@ export function nextRun(text: string, from: number, out: RunBounds): boolean {
   const codes = runCodes.of(text);
   handRun.text = null;
   // The run's lookbehind: no run starts right after a letter, digit, apostrophe or hyphen. Only ASCII is
-  // ruled out here; RUN_AT checks the rest.
-  let afterWord = from > 0 && codes[from - 1] < 128 && (ASCII_CLASS[codes[from - 1]] & WORD_CODE) !== 0;
-  for (let i = from; i < n; i++) {
+  // ruled out here; RUN_AT checks the rest. So a run is tried at the first character of an ASCII word and
+  // at a character beyond U+00BF after anything but an ASCII word character; the rest of a word, and the
+  // character after it, are skipped in a tight loop.
+  let i = from > 0 && isWordCode(codes[from - 1]) ? wordEnd(codes, from, n) + 1 : from;
+  while (i < n) {
     const code = codes[i];
-    const cls = code < 128 ? ASCII_CLASS[code] : 0;
-    if (!afterWord && (code >= 0xc0 || (cls & UPPER_CODE) !== 0 || ((cls & PREFIX_CODE) !== 0 && particlePrefixAt(text, i))) && !afterAbbreviationDot(text, i)) {
-      // The run by hand when its characters are ASCII (most are); RUN_AT where it meets anything else.
-      const before = i > 0 ? text.charCodeAt(i - 1) : 32;
-      let end = before === 0x2019 ? -1 : before >= 128 && !isPlainStop(before) ? NOT_PLAIN : plainRunEnd(text, i);
-      let byHand = true;
-      if (end === NOT_PLAIN) {
-        RUN_AT.lastIndex = i;
-        const match = RUN_AT.exec(text);
-        end = match ? i + match[0].length : -1;
-        byHand = false;
+    if (code < 128) {
+      const cls = ASCII_CLASS[code];
+      if ((cls & WORD_CODE) === 0) {
+        i++;
+        continue;
       }
-      if (end >= 0) {
-        out.start = i;
-        out.end = end;
-        handRun.text = byHand ? text : null;
-        handRun.start = i;
-        handRun.end = end;
-        return true;
-      }
+      // The lower-case letters after the word's first: read once for the particle prefix test and the skip.
+      let e = i + 1;
+      while (e < n && codes[e] >= 97 && codes[e] <= 122) e++;
+      if (((cls & UPPER_CODE) !== 0 || ((cls & PREFIX_CODE) !== 0 && e <= i + 4 && e < n && isPrefixSeparator(codes[e]))) && runAt(text, codes, i, out)) return true;
+      i = wordEnd(codes, e, n) + 1;
+      continue;
     }
-    afterWord = (cls & WORD_CODE) !== 0;
+    if (code >= 0xc0 && runAt(text, codes, i, out)) return true;
+    i++;
   }
   return false;
+}
+
+function isWordCode(code: number): boolean {
+  return code < 128 && (ASCII_CLASS[code] & WORD_CODE) !== 0;
+}
+
+/** The end of the ASCII word characters from `i`. */
+function wordEnd(codes: Uint16Array, i: number, n: number): number {
+  while (i < n && isWordCode(codes[i])) i++;
+  return i;
+}
+
+/** The run at `i`, where one may start, into `out` (true), or false when none matches there. */
+function runAt(text: string, codes: Uint16Array, i: number, out: RunBounds): boolean {
+  if (afterAbbreviationDot(text, i)) return false;
+  // The run by hand when its characters are ASCII (most are); RUN_AT where it meets anything else.
+  const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+  let end = before === 0x2019 ? -1 : before >= 128 && !isPlainStop(before) ? NOT_PLAIN : plainRunEnd(text, codes, i);
+  let byHand = true;
+  if (end === NOT_PLAIN) {
+    RUN_AT.lastIndex = i;
+    const match = RUN_AT.exec(text);
+    end = match ? i + match[0].length : -1;
+    byHand = false;
+  }
+  if (end < 0) return false;
+  out.start = i;
+  out.end = end;
+  handRun.text = byHand ? text : null;
+  handRun.start = i;
+  handRun.end = end;
+  return true;
 }
 
 /**
@@ -112,8 +139,13 @@ export function runWordBounds(): Int32Array {
   return handRun.bounds;
 }
 
-/** The code units of the text nextRun scans: it is called once per run, with the same text. */
+/** The code units of the text nextRun scans (it is called once per run, with the same text) and the runs' words are read from. */
 const runCodes = new CodeUnits();
+
+/** The code units of `text`, the one nextRun scans: valid until a call with another text. */
+export function codesOf(text: string): Uint16Array {
+  return runCodes.of(text);
+}
 
 /** "U.S.", "U.N.": a letter right after a letter and a dot is inside an abbreviation, not an initial starting a name. */
 function afterAbbreviationDot(text: string, i: number): boolean {
@@ -135,9 +167,12 @@ function isPlainStop(c: number): boolean {
   return c === 0x201c || c === 0x201d || c === 0x2018 || c === 0x2014 || c === 0x2013 || c === 0x2026 || c === 0xa9 || c === 0x2022 || c === 0xa3 || c === 0xa0;
 }
 
-/** End of the run matched at `i` (lookbehind already checked), -1 for no match, or NOT_PLAIN. */
-function plainRunEnd(text: string, i: number): number {
-  let end = plainNameWordEnd(text, i);
+/**
+ * End of the run matched at `i` (lookbehind already checked), -1 for no match, or NOT_PLAIN. `codes`: the
+ * text's code units (runCodes), read faster than the string (past the text's end they are not NaN).
+ */
+function plainRunEnd(text: string, codes: Uint16Array, i: number): number {
+  let end = plainNameWordEnd(text, codes, i);
   if (end < 0) return end;
   const n = text.length;
   // The words as they are read (particles too), kept up to the last name word; the first is recorded with
@@ -148,28 +183,34 @@ function plainRunEnd(text: string, i: number): number {
     // (?:\.?GAP(?:PARTICLE GAP)*NAME_WORD)*: no backtracking can succeed where this fails (see below).
     let j = end;
     let words = handRun.words;
-    if (text.charCodeAt(j) === 46) j++;
-    let c = text.charCodeAt(j);
+    if (j < n && codes[j] === 46) j++;
+    let c = j < n ? codes[j] : -1;
     if (c === 0xa0) return NOT_PLAIN;
     if (c !== 32) return end;
-    while (j < n && (c = text.charCodeAt(j)) === 32) j++;
+    while (j < n && (c = codes[j]) === 32) j++;
     if (c === 0xa0) return NOT_PLAIN;
     // Particles: a whole lower-case word of the list followed by a gap (no other word of the list fits).
     for (;;) {
       let k = j;
-      while (k < n && (c = text.charCodeAt(k)) >= 97 && c <= 122) k++;
-      if (k === j || k >= n) break;
+      while (k < n && (c = codes[k]) >= 97 && c <= 122) k++;
+      if (k === j) break;
+      // A lower-case word that is no particle is a particle prefix ("al-") only before a hyphen or an
+      // apostrophe: otherwise no name word starts at it, and the run ends.
+      if (k >= n) return end;
       if (c === 0xa0) return NOT_PLAIN;
-      if (c !== 32 || !PARTICLE_FILTER.mayContain(text, j, k, true) || !PARTICLES.has(text.slice(j, k))) break;
+      if (c !== 32 || !PARTICLE_FILTER.mayContain(text, j, k, true) || !PARTICLES.has(text.slice(j, k))) {
+        if (!isPrefixSeparator(c)) return end;
+        break;
+      }
       if (words === 1) recordWord(0, i, firstEnd);
       recordWord(words++, j, k);
-      while (k < n && (c = text.charCodeAt(k)) === 32) k++;
+      while (k < n && (c = codes[k]) === 32) k++;
       if (c === 0xa0) return NOT_PLAIN;
       j = k;
     }
     // A particle is a lower-case word followed by a gap: a name word cannot start there, so giving
     // particles back never lets NAME_WORD match.
-    const next = plainNameWordEnd(text, j);
+    const next = plainNameWordEnd(text, codes, j);
     if (next === NOT_PLAIN) return NOT_PLAIN;
     if (next < 0) return end;
     if (words === 1) recordWord(0, i, firstEnd);
@@ -179,11 +220,11 @@ function plainRunEnd(text: string, i: number): number {
   }
 }
 
-/** End of NAME_WORD at `p` in `text`, -1, or NOT_PLAIN when a non-ASCII character could change the answer. */
-function plainNameWordEnd(s: string, p: number): number {
+/** End of NAME_WORD at `p` in `s` (its code units `codes`), -1, or NOT_PLAIN when a non-ASCII character could change the answer. */
+function plainNameWordEnd(s: string, codes: Uint16Array, p: number): number {
   const n = s.length;
   if (p >= n) return -1;
-  const first = s.charCodeAt(p);
+  const first = codes[p];
   if (first >= 128) return isPlainStop(first) ? -1 : NOT_PLAIN;
   let q = p;
   if (!isAsciiUpperCode(first)) {
@@ -193,13 +234,13 @@ function plainNameWordEnd(s: string, p: number): number {
   let i = q + 1;
   for (;;) {
     while (i < n) {
-      const c = s.charCodeAt(i);
+      const c = codes[i];
       if (isAsciiLetterCode(c) || c === 39 || c === 0x2019) i++;
       else if (c >= 128 && !isPlainStop(c)) return NOT_PLAIN;
       else break;
     }
-    if (i + 1 < n && s.charCodeAt(i) === 45) {
-      const c = s.charCodeAt(i + 1);
+    if (i + 1 < n && codes[i] === 45) {
+      const c = codes[i + 1];
       if (c >= 128 && !isPlainStop(c)) return NOT_PLAIN;
       if (isAsciiLetterCode(c)) {
         i += 2;
@@ -224,26 +265,16 @@ const ASCII_CLASS = (() => {
   return table;
 })();
 
-/** A hyphen or apostrophe within the first five characters of a lower-case word ("al-", "bint-", "d'"). */
-function particlePrefixAt(text: string, i: number): boolean {
-  for (let k = i + 1; k <= i + 4 && k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    if (c === 45 || c === 39 || c === 0x2019) return true;
-    if (c < 97 || c > 122) return false;
-  }
-  return false;
+/**
+ * What ends a particle prefix ("al-", "d'", "bint-"): a run may start at a lower-case word with one of
+ * these within its first five characters.
+ */
+function isPrefixSeparator(c: number): boolean {
+  return c === 45 || c === 39 || c === 0x2019;
 }
 
+/** Split only words with WORD_INNER_CAPITAL. */
 const GLUED = /^(\p{Lu}\p{Ll}{2,})(\p{Lu}\p{Ll}+)$/u;
-
-/** A capital after the third character: the only words GLUED can split (checked without a regex). */
-export function hasInnerCapital(word: string): boolean {
-  for (let k = 3; k < word.length; k++) {
-    const code = word.charCodeAt(k);
-    if ((code >= 65 && code <= 90) || code > 127) return true;
-  }
-  return false;
-}
 
 /**
  * Writes the TOKEN matches in text[from, to) (a run), as tokens with offsets in `text`, at the head of `tokens`
@@ -273,32 +304,26 @@ export function tokenizeRun(text: string, from: number, to: number, tokens: Name
 }
 
 /**
- * Writes the token text[start, end) at tokens[at] (two for glued words) and returns the index after it; its text
- * is the interned word, not a new cut of `text`.
+ * Writes the token text[start, end) at tokens[at] (two for glued words; in place of the tokens there, see
+ * writeToken) and returns the index after it; its text is the interned word, not a new cut of `text`.
  */
 export function putNameToken(tokens: NameToken[], at: number, text: string, start: number, end: number): number {
-  const entry = WORDS.find(text, start, end);
+  const entry = WORDS.findCodes(text, runCodes.of(text), start, end);
   const word = WORDS.word(entry);
   const facts = WORDS.value(entry);
-  const glued = hasInnerCapital(word) ? GLUED.exec(word) : null;
+  const glued = (facts & WORD_INNER_CAPITAL) !== 0 ? GLUED.exec(word) : null;
   if (glued && !GLUE_PREFIXES.has(glued[1]) && (HONORIFIC_FIRST_WORDS.has(glued[2].toLowerCase()) || isFirstName(glued[2]) || CITY_WORDS.has(glued[1]) || COUNTRY_WORDS.has(glued[1]))) {
     // "ParisSir Keir": two words glued by a lost line break or space.
-    tokens[at] = { start, end: start + glued[1].length, text: glued[1], dot: false, lower: false, facts: wordFacts(glued[1]) };
+    writeToken(tokens, at, start, start + glued[1].length, glued[1], false, false, wordFacts(glued[1]));
     const b = start + glued[1].length;
-    tokens[at + 1] = { start: b, end: b + glued[2].length, text: glued[2], dot: text.charCodeAt(b + glued[2].length) === 46, lower: false, facts: wordFacts(glued[2]) };
+    writeToken(tokens, at + 1, b, b + glued[2].length, glued[2], text.charCodeAt(b + glued[2].length) === 46, false, wordFacts(glued[2]));
     return at + 2;
   }
-  const lower = !isAsciiUpperCode(word.charCodeAt(0)) && isLowerToken(word);
-  tokens[at] = { start, end, text: word, dot: text.charCodeAt(end) === 46, lower, facts: lower ? 0 : facts };
+  const lower = (facts & WORD_LOWER) !== 0;
+  writeToken(tokens, at, start, end, word, text.charCodeAt(end) === 46, lower, lower ? 0 : facts);
   return at + 1;
 }
 
-function isLowerToken(word: string): boolean {
-  const first = word[0];
-  return first === first.toLowerCase() && !LOWER_PREFIXED_NAME.test(word);
-}
-
-const LOWER_PREFIXED_NAME = /^\p{Ll}+[-'\u2019]\p{Lu}/u;
 /** Rules out most lower-case words with an apostrophe or hyphen ("don't", "e-mail") without cutting them out. */
 const NAME_PREFIX_FILTER = new WordFilter(NAME_PREFIXES);
 

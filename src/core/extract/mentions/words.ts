@@ -59,6 +59,10 @@ export const WORD_NAME_AFTER_GIVEN = 128;
 export const WORD_NAME_NEEDS_DOT = 256;
 /** Bits 9-11: the most words of an honorific phrase starting with this word (HONORIFIC_WORDS_AFTER). */
 export const WORD_HONORIFIC_LENGTH_SHIFT = 9;
+/** A capital or a character beyond ASCII after the third character: the only words two glued words can make ("ParisSir"). */
+export const WORD_INNER_CAPITAL = 1 << 12;
+/** A lower-case word ("de", "said"), not a name after a lower-case prefix ("al-Assad"): a token that is no name word. */
+export const WORD_LOWER = 1 << 13;
 
 /** Every word of every run, with its facts: the same words come back in every article. */
 export const WORDS = new WordInterner<number>(wordFactsUncached);
@@ -77,6 +81,8 @@ function wordFactsUncached(word: string): number {
   if (isFirstName(word)) facts |= WORD_FIRST_NAME;
   if (word.length === 1 || TITLE_ABBREVIATIONS.has(lower)) facts |= WORD_ABBREVIATION;
   if (THING_NOUNS.has(lower) || ORGANISATION_WORDS.has(lower) || PLACE_HEAD_WORDS.has(lower)) facts |= WORD_THING_HEAD;
+  if (hasInnerCapital(word)) facts |= WORD_INNER_CAPITAL;
+  if (isLowerWord(word)) facts |= WORD_LOWER;
   if (word.length > 1) {
     if (possessiveBareLength(word) === 1) facts |= WORD_NAME_NEEDS_DOT;
     else {
@@ -86,6 +92,21 @@ function wordFactsUncached(word: string): number {
   }
   return facts;
 }
+
+function hasInnerCapital(word: string): boolean {
+  for (let k = 3; k < word.length; k++) {
+    const code = word.charCodeAt(k);
+    if ((code >= 65 && code <= 90) || code > 127) return true;
+  }
+  return false;
+}
+
+function isLowerWord(word: string): boolean {
+  const first = word[0];
+  return first === first.toLowerCase() && !LOWER_PREFIXED_NAME.test(word);
+}
+
+const LOWER_PREFIXED_NAME = /^\p{Ll}+[-'\u2019]\p{Lu}/u;
 
 /** A token whose dot does not end a sentence: an abbreviation or an initial. */
 export function isAbbreviation(t: NameToken): boolean {
@@ -152,6 +173,37 @@ function isNameWordUncached(text: string, dot: boolean, afterGiven: boolean): bo
   if (COUNTRY_WORDS.has(word) || CITY_WORDS.has(word) || NATIONALITY_WORDS.has(word)) return false;
   if (HONORIFIC_PHRASES.has(lower)) return false;
   return true;
+}
+
+/** A token slot of a reused array (see putNameToken): rewritten from run to run. */
+type TokenSlot = { -readonly [K in keyof NameToken]: NameToken[K] };
+
+/**
+ * Writes a token at tokens[at], rewriting the object already there: a run's tokens live in one array reused
+ * from run to run, and most are dropped (only the names of candidates are kept, as copies: copyTokens).
+ */
+export function writeToken(tokens: NameToken[], at: number, start: number, end: number, text: string, dot: boolean, lower: boolean, facts: number): void {
+  const t = tokens[at] as TokenSlot | undefined;
+  if (t === undefined) {
+    tokens[at] = { start, end, text, dot, lower, facts };
+    return;
+  }
+  t.start = start;
+  t.end = end;
+  t.text = text;
+  t.dot = dot;
+  t.lower = lower;
+  t.facts = facts;
+}
+
+/** Copies of tokens[from, to), in a packed array of exactly their number. */
+export function copyTokens(tokens: readonly NameToken[], from: number, to: number): NameToken[] {
+  const copies = tokens.slice(from, to);
+  for (let k = 0; k < copies.length; k++) {
+    const t = copies[k];
+    copies[k] = { start: t.start, end: t.end, text: t.text, dot: t.dot, lower: t.lower, facts: t.facts };
+  }
+  return copies;
 }
 
 /** The token cut to `text` (a possessive or lost-apostrophe "s" dropped), with the facts of that text. */

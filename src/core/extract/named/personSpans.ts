@@ -143,8 +143,9 @@ export function withTaggerSpans(text: string, mentions: readonly RawMention[], t
     while (n < mentions.length && mentions[n].start < e.end) n++;
     // Most of the tagger's persons are a rule mention exactly: nothing to settle.
     if (n === m || (n === m + 1 && mentions[m].start === e.start && mentions[m].end === e.end)) continue;
+    // Mostly a mention with an honorific the tagger reads without it ("Mr [Smith]"): told before any copy.
+    if (anyHonorific(mentions, m, n)) continue;
     const overlapping = mentions.slice(m, n);
-    if (overlapping.some((x) => x.honorific !== null)) continue;
     let replacement: RawMention | null = null;
     if (overlapping.every((x) => x.start >= e.start && x.end <= e.end)) {
       if (overlapping.length === 1 && overlapping[0].start === e.start && overlapping[0].end === e.end) continue;
@@ -160,6 +161,11 @@ export function withTaggerSpans(text: string, mentions: readonly RawMention[], t
     m = n;
   }
   return out === null ? mentions : out.filter((x) => x !== REMOVED);
+}
+
+function anyHonorific(mentions: readonly RawMention[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (mentions[k].honorific !== null) return true;
+  return false;
 }
 
 /** A nickname in quotes between a given name and a surname: `Roberto "Hands of Stone" Duran`, CoNLL's spaced `" Macho "`. */
