@@ -49,10 +49,10 @@ export function clusterMentions(mentions: readonly RawMention[]): ArticleCluster
   };
   mentions.forEach((m, i) => {
     const parts = m.nameParts.length > 0 ? m.nameParts : m.text.split(/\s+/);
-    const first = (parts[0] ?? '').toLowerCase();
     const last = (parts[parts.length - 1] ?? '').toLowerCase();
     let cluster: number;
     if (parts.length >= 2) {
+      const first = parts[0].toLowerCase();
       let byLast = fullByFirstLast.get(first);
       if (byLast === undefined) {
         byLast = new Map();

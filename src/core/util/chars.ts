@@ -44,8 +44,14 @@ export function isSpaceCode(code: number): boolean {
   return code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || (code > 0x1fff && SPACE.test(String.fromCharCode(code)));
 }
 
+/** Whether `c` holds a letter or digit of any script (WORD_CHAR), without the regex for one ASCII character. */
 export function isWord(c: string | undefined): boolean {
-  return c !== undefined && WORD_CHAR.test(c);
+  if (c === undefined) return false;
+  if (c.length === 1) {
+    const code = c.charCodeAt(0);
+    if (code < 128) return isAsciiLetterCode(code) || (code >= 48 && code <= 57);
+  }
+  return WORD_CHAR.test(c);
 }
 
 export function isSpaceOrEdge(c: string | undefined): boolean {

@@ -2,6 +2,7 @@
 import * as speech from '../../language/speech';
 import { WordFilter } from '../../util/wordSets';
 import type { Paragraph, ReferentGender } from './model';
+import type { OffsetLookup } from './mentionLookup';
 import type { OutsideQuotes } from './outsideQuotes';
 import type { Token } from './tokens';
 
@@ -47,7 +48,7 @@ export function isPassive(tokens: readonly Token[], k: number): boolean {
 }
 
 /** Steps back over auxiliaries and adverbs ("has also", "will on Monday evening"), never over a name. */
-export function skipModifiers(tokens: readonly Token[], k: number, mentionByEnd: ReadonlyMap<number, number>): number {
+export function skipModifiers(tokens: readonly Token[], k: number, mentionByEnd: OffsetLookup): number {
   while (k >= 0 && VERB_MODIFIERS.has(tokens[k].lower) && !mentionByEnd.has(tokens[k].end)) k--;
   return k;
 }

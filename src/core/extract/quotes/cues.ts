@@ -53,11 +53,9 @@ export class Cues {
     const sentenceStart = this.outside.sentenceStart(part.unmarked && part.colon >= 0 ? part.colon : part.open, para);
     const before = part.unmarked && part.colon >= 0 ? part.colon : part.open;
     const tokens = this.outside.tokens(sentenceStart, before);
-    // "in his response:", "in a statement:"
-    const lastTwo = tokens.slice(-3);
-    const noun = lastTwo.find((t) => SPEECH_NOUNS.has(t.lower));
+    // "in his response:", "in a statement:" (the colon first: most quotes follow none).
     const introColon = part.unmarked ? part.colon >= 0 : /:\s*$/.test(this.text.slice(Math.max(sentenceStart, before - 3), before));
-    if (noun && introColon) {
+    if (introColon && tokens.slice(-3).some((t) => SPEECH_NOUNS.has(t.lower))) {
       const verbBefore = findLast(tokens, (t) => SPEECH_VERBS.has(t.lower));
       if (verbBefore >= 0 && verbBefore >= tokens.length - 6) return this.subjects.subjectOf(tokens[verbBefore].start, para, sentenceStart);
       return this.subjects.subjectFromSentence(sentenceStart, before, para);
@@ -127,12 +125,14 @@ export class Cues {
   private trailingCue(part: QuotePart, para: Paragraph): Attribution {
     const { text } = this;
     const closeEnd = part.closeEnd as number;
-    const inner = text.slice(part.start, part.end);
     let i = closeEnd;
-    while (i < para.end && /[,;]/.test(text[i])) i++;
+    while (i < para.end && (text.charCodeAt(i) === 44 || text.charCodeAt(i) === 59)) i++;
     const restHead = text.slice(i, Math.min(para.end, i + 3));
     const commaOutside = i > closeEnd;
-    if (!/[,!?\u2014-]$/.test(inner) && !commaOutside && (part.partial || !/^\s+[a-z]/.test(restHead))) return NO_CUE;
+    // The quote's last character, read rather than a regex run over the whole quote.
+    const last = part.end > part.start ? text.charCodeAt(part.end - 1) : -1;
+    const endsOpen = last === 44 || last === 33 || last === 63 || last === 0x2014 || last === 45;
+    if (!endsOpen && !commaOutside && (part.partial || !/^\s+[a-z]/.test(restHead))) return NO_CUE;
     const end = this.outside.sentenceEnd(i, para);
     const tokens = this.outside.tokens(i, end);
     // Past a preposition ("director of telecoms research Tony Lavender said") only a name right before the verb counts.

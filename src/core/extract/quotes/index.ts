@@ -25,7 +25,6 @@ import type { ExtractedQuote, RawMention, Span } from '../../types';
 import { clusterMentions } from '../../identity/articleClusters';
 import { attribute } from './attribution';
 import { extractedQuote } from './extractedQuote';
-import { SPEECH_VERB_FILTER } from './clauses';
 import { findMarkedQuotes } from './markedQuotes';
 import { MentionLookup } from './mentionLookup';
 import type { QuotedArticle } from './model';
@@ -52,11 +51,12 @@ function quotesOf(text: string, exclude: readonly Span[], mentions: readonly Raw
   const mentionLookup = new MentionLookup(text, mentions);
   const marked = findMarkedQuotes(text, paragraphs);
   // One tokenization of the text outside the marked quotes, read around them, then around all quotes
-  // (which cover the marked ones), with the possible speech verbs flagged for collectReferents.
-  const tokens = tokenizeText(text, marked.parts, SPEECH_VERB_FILTER);
-  const quotes = findUnmarkedQuotes(text, paragraphs, marked, new OutsideQuotes(text, marked.parts, tokens), mentionLookup);
-  // Without unmarked statements the quotes are the marked ones, inside which the tokenizer left no token.
-  const outside = new IndexedOutsideQuotes(text, quotes, tokens, !quotes.some((q) => q.unmarked));
+  // (which cover the marked ones).
+  const tokens = tokenizeText(text, marked.parts);
+  const outsideMarked = new OutsideQuotes(text, marked.parts, tokens);
+  const quotes = findUnmarkedQuotes(text, paragraphs, marked, outsideMarked, mentionLookup);
+  // Without unmarked statements the quotes are the marked ones: the text is read as around those.
+  const outside = new IndexedOutsideQuotes(text, quotes, tokens, quotes.some((q) => q.unmarked) ? null : outsideMarked);
   const clusters = clusterMentions(mentions);
   const article: QuotedArticle = {
     text,

@@ -21,10 +21,18 @@ export function findMarkedQuotes(text: string, paragraphs: readonly Paragraph[])
   type OpenGroup = { group: number; kind: MarkKind };
   let openGroup: OpenGroup | null = null;
   const quoteChars = quoteCharPositions(text);
+  /** The first quote-like character at or after the current paragraph's start (quoteChars.length: none). */
+  let nextChar = 0;
   for (const para of paragraphs) {
-    const quotes = pairMarks(scanMarks(text, para, quoteChars));
+    while (nextChar < quoteChars.length && quoteChars[nextChar] < para.start) nextChar++;
     const continuing = openGroup as OpenGroup | null;
     openGroup = null;
+    // A paragraph without a mark (no quote-like character, or only apostrophes inside words) holds no quote,
+    // and no group goes on past it.
+    if (nextChar === quoteChars.length || quoteChars[nextChar] >= para.end) continue;
+    const marks = scanMarks(text, para, quoteChars);
+    if (marks.length === 0) continue;
+    const quotes = pairMarks(marks);
     quotes.forEach((q, qi) => {
       const inner = trimSpan(text, q.open + q.openLen, q.close ?? para.end);
       if (inner.end <= inner.start) return;
@@ -74,8 +82,9 @@ function isPartial(text: string, para: Paragraph, open: number, start: number, e
   let i = open - 1;
   while (i >= para.start && isSpace(text[i])) i--;
   if (i < para.start || text[i] === ':' || /[.!?\u2022]/.test(text[i])) return false;
-  const inner = text.slice(start, end);
-  const startsUpper = UPPER.test(inner[0]);
-  const endsSentence = /[.!?,]$/.test(inner);
+  const startsUpper = UPPER.test(text[start]);
+  // The last character, read rather than a regex run over the whole quote.
+  const last = text.charCodeAt(end - 1);
+  const endsSentence = last === 46 || last === 33 || last === 63 || last === 44;
   return !(startsUpper && endsSentence && hasWords(text, { start, end }, 4));
 }

@@ -2,11 +2,9 @@
 import type { Span } from '../../types';
 import * as sortedSearch from '../../util/sortedSearch';
 import * as chars from '../../util/chars';
-import * as helpers from './helpers';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { lowerBoundOfNumbers } = sortedSearch;
-const { findLast } = helpers;
 const { isSpace, isSpaceOrEdge, isWord } = chars;
 
 export type MarkKind = 'double' | 'single';
@@ -23,6 +21,19 @@ interface Mark {
 
 const OPEN_CONTEXT = /[\s([{\u2014\u2013\-/\u201C\u2018"'\u2022*]/;
 const CLOSE_CONTEXT = /[\s.,;:!?)\]}\u2014\u2013\-/\u201D\u2019"'\u2026]/;
+/** The two contexts' answers for ASCII characters, read from a table rather than by a regex per mark. */
+const OPENS = 1;
+const CLOSES = 2;
+const ASCII_CONTEXT = chars.asciiClassTable([
+  [OPENS, OPEN_CONTEXT],
+  [CLOSES, CLOSE_CONTEXT],
+]);
+
+/** Whether the character `c` (one character) is in the context class `bit` (its regex `pattern`). */
+function inContext(c: string, bit: number, pattern: RegExp): boolean {
+  const code = c.charCodeAt(0);
+  return code < 128 ? (ASCII_CONTEXT[code] & bit) !== 0 : pattern.test(c);
+}
 export const QUOTE_CHARS = /["'\u201C\u201D\u201E\u2018\u2019\u00AB\u00BB]/;
 /** QUOTE_CHARS, all of them (the regex engine finds these rare characters faster than a per-character loop). */
 const QUOTE_CHARS_ALL = /["'\u201C\u201D\u201E\u2018\u2019\u00AB\u00BB]/g;
@@ -31,7 +42,8 @@ const QUOTE_CHARS_ALL = /["'\u201C\u201D\u201E\u2018\u2019\u00AB\u00BB]/g;
 export function quoteCharPositions(text: string): number[] {
   const positions: number[] = [];
   QUOTE_CHARS_ALL.lastIndex = 0;
-  for (let m = QUOTE_CHARS_ALL.exec(text); m; m = QUOTE_CHARS_ALL.exec(text)) positions.push(m.index);
+  // test, not exec: the match is one character, found at lastIndex - 1, and no match object is made.
+  while (QUOTE_CHARS_ALL.test(text)) positions.push(QUOTE_CHARS_ALL.lastIndex - 1);
   return positions;
 }
 
@@ -48,8 +60,8 @@ export function scanMarks(text: string, para: Span, quoteChars: readonly number[
     const next = i + len < para.end ? text[i + len] : undefined;
     // An apostrophe inside a word (Britain’s, don't) is never a mark: decided before the costlier tests.
     if ((c === '\u2019' || c === "'") && len === 1 && isWord(prev) && isWord(next)) continue;
-    const leftFlank = (prev === undefined || OPEN_CONTEXT.test(prev)) && !isSpaceOrEdge(next);
-    const rightFlank = (next === undefined || CLOSE_CONTEXT.test(next)) && !isSpaceOrEdge(prev);
+    const leftFlank = (prev === undefined || inContext(prev, OPENS, OPEN_CONTEXT)) && !isSpaceOrEdge(next);
+    const rightFlank = (next === undefined || inContext(next, CLOSES, CLOSE_CONTEXT)) && !isSpaceOrEdge(prev);
     switch (c) {
       case '\u201C':
       case '\u201E':
@@ -103,20 +115,11 @@ export interface PairedQuote {
 export function pairMarks(marks: Mark[]): PairedQuote[] {
   const result: PairedQuote[] = [];
   const stack: Mark[] = [];
-  // For an ambiguous closer: is there a later unambiguous single closer before the next single opener?
-  const laterClearCloser: boolean[] = new Array(marks.length).fill(false);
-  let seen = false;
-  for (let i = marks.length - 1; i >= 0; i--) {
-    const m = marks[i];
-    laterClearCloser[i] = seen;
-    if (m.kind !== 'single') continue;
-    if (m.canClose && !m.ambiguous) seen = true;
-    else if (m.canOpen && !m.canClose) seen = false;
-  }
   for (let i = 0; i < marks.length; i++) {
     const m = marks[i];
-    const openIndex = m.canClose ? findLast(stack, (s) => s.kind === m.kind) : -1;
-    if (openIndex >= 0 && !(m.ambiguous && laterClearCloser[i])) {
+    let openIndex = -1;
+    if (m.canClose) for (let s = stack.length - 1; s >= 0 && openIndex < 0; s--) if (stack[s].kind === m.kind) openIndex = s;
+    if (openIndex >= 0 && !(m.ambiguous && laterClearCloser(marks, i))) {
       const opener = stack[openIndex];
       stack.length = openIndex;
       if (openIndex === 0) result.push({ open: opener.pos, openLen: opener.len, close: m.pos, closeLen: m.len, kind: m.kind });
@@ -128,3 +131,16 @@ export function pairMarks(marks: Mark[]): PairedQuote[] {
   return result;
 }
 
+/**
+ * For an ambiguous closer: is there a later unambiguous single closer before the next single opener? Read
+ * forward only when asked (ambiguous closers are rare).
+ */
+function laterClearCloser(marks: readonly Mark[], i: number): boolean {
+  for (let j = i + 1; j < marks.length; j++) {
+    const m = marks[j];
+    if (m.kind !== 'single') continue;
+    if (m.canClose && !m.ambiguous) return true;
+    if (m.canOpen && !m.canClose) return false;
+  }
+  return false;
+}

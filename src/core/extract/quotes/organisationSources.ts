@@ -4,7 +4,7 @@
 import type { ExtractedQuote, RawEntityMention } from '../../types';
 import { DETERMINERS, SPEECH_VERBS, VERB_MODIFIERS } from '../../language/speech';
 import { isAsciiLowerCode } from '../../util/chars';
-import { lowerBoundOfNumbers } from '../../util/sortedSearch';
+import { lowerBoundOfNumbers, upperBoundOfNumbers } from '../../util/sortedSearch';
 import { withSource } from './extractedQuote';
 
 /** Nouns for who speaks for an organisation: "a Foreign Office spokesman", "Kremlin officials", "a Pentagon statement". */
@@ -78,14 +78,14 @@ class LazyWords {
   }
 }
 
-/** Organisation mentions by start and by end offset. */
+/**
+ * Organisation mentions by start and by end offset. Read from the sorted starts: an article asks a few times
+ * at most, and maps by start and end built for it were most of this phase's garbage.
+ */
 class Organisations {
   /** Indices of the organisation mentions, and their starts (ascending). */
   private readonly indices: number[] = [];
   private readonly starts: number[] = [];
-  /** Made when first asked for: most articles have no quote near an organisation without a speaker. */
-  private byStart: Map<number, number> | null = null;
-  private byEnd: Map<number, number> | null = null;
 
   constructor(private readonly entities: readonly RawEntityMention[]) {
     entities.forEach((e, i) => {
@@ -109,26 +109,23 @@ class Organisations {
     return this.entities[index].end;
   }
 
+  /** The organisation starting at `at` (the last listed, where several do). */
   startingAt(at: number): number | undefined {
-    if (this.byStart === null) this.index();
-    return this.byStart!.get(at);
+    const k = upperBoundOfNumbers(this.starts, at) - 1;
+    return k >= 0 && this.starts[k] === at ? this.indices[k] : undefined;
   }
 
   /** The organisation ending at `at`, also when a possessive "'s" follows it ("the Kremlin's spokesman"). */
   endingAt(text: string, at: number): number | undefined {
-    if (this.byEnd === null) this.index();
-    return this.byEnd!.get(at) ?? this.byEnd!.get(at - 2);
+    return this.lastEndingAt(at) ?? this.lastEndingAt(at - 2);
   }
 
-  private index(): void {
-    const byStart = new Map<number, number>();
-    const byEnd = new Map<number, number>();
-    for (const i of this.indices) {
-      byStart.set(this.entities[i].start, i);
-      byEnd.set(this.entities[i].end, i);
+  /** The last listed organisation ending at `at`: one of those starting at or before it. */
+  private lastEndingAt(at: number): number | undefined {
+    for (let k = upperBoundOfNumbers(this.starts, at) - 1; k >= 0; k--) {
+      if (this.entities[this.indices[k]].end === at) return this.indices[k];
     }
-    this.byStart = byStart;
-    this.byEnd = byEnd;
+    return undefined;
   }
 }
 

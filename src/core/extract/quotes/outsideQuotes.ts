@@ -7,7 +7,7 @@ import * as sortedSearch from '../../util/sortedSearch';
 import type { Paragraph } from './model';
 import { scratchBytes, scratchInts } from './scratch';
 import { ParagraphSentences } from './sentences';
-import { ASCII_FLAG, FILTERED_FLAG, Token, cutToken, tokenOf, type TokenList } from './tokens';
+import { ASCII_FLAG, Token, cutToken, tokenOf, type TokenList } from './tokens';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { lowerBoundOfNumbers } = sortedSearch;
@@ -17,16 +17,24 @@ export class OutsideQuotes {
   /** 1 for each quoted character (one slot past the text, so an end offset can be read). */
   readonly quoted: ArrayLike<number>;
   /** Per paragraph index: its sentences, found when first asked for. */
-  private readonly sentencesByParagraph = new Map<number, ParagraphSentences>();
+  private readonly sentencesByParagraph: Map<number, ParagraphSentences>;
 
+  /** `same`: a reading around the same quotes, whose quoted characters and sentences are taken over. */
   constructor(
     protected readonly text: string,
     quotes: readonly Readonly<Span>[],
     protected readonly allTokens: TokenList,
+    same: OutsideQuotes | null = null,
   ) {
+    if (same !== null) {
+      this.quoted = same.quoted;
+      this.sentencesByParagraph = same.sentencesByParagraph;
+      return;
+    }
     const quoted = scratchBytes(text.length + 1);
     for (const q of quotes) quoted.fill(1, q.start, q.end);
     this.quoted = quoted;
+    this.sentencesByParagraph = new Map();
   }
 
   isQuoted(pos: number): boolean {
@@ -78,43 +86,41 @@ export class IndexedOutsideQuotes extends OutsideQuotes {
   readonly tokenCount: number;
   /** Each token's number in the tokenizer's list; null when they are the same (no token of its list is quoted). */
   private readonly numbers: Int32Array | null;
-  /** The tokens outside quotes that the tokenizer flagged (FILTERED_FLAG), by index, in text order. */
-  readonly filteredTokens: ArrayLike<number>;
-  readonly filteredCount: number;
-  private readonly tokenObjects: (Token | null)[];
+  /** Per token outside quotes: 1 + the index of its Token in `tokenObjects`, 0 while none is made. */
+  private readonly tokenSlots: Int32Array;
+  /** The Tokens made so far, in the order read. */
+  private readonly tokenObjects: Token[] = [];
 
-  /** `tokensOutside`: no token of `allTokens` starts inside one of `quotes`, so the list is taken as it is. */
-  constructor(text: string, quotes: readonly Readonly<Span>[], allTokens: TokenList, tokensOutside = false) {
-    super(text, quotes, allTokens);
-    if (tokensOutside) {
+  /**
+   * `marked`: the reading around the marked quotes, when `quotes` are just those (most articles): its quoted
+   * characters and sentences are taken over, and the tokenizer, which skipped those quotes, left no token in
+   * them, so its list is taken as it is.
+   */
+  constructor(text: string, quotes: readonly Readonly<Span>[], allTokens: TokenList, marked: OutsideQuotes | null = null) {
+    super(text, quotes, allTokens, marked);
+    if (marked !== null) {
       this.tokenStarts = allTokens.starts;
       this.numbers = null;
       this.tokenCount = allTokens.count;
-      this.filteredTokens = allTokens.filtered;
-      this.filteredCount = allTokens.filteredCount;
     } else {
       const { quoted } = this;
-      const { starts, flags, count } = allTokens;
+      const { starts, count } = allTokens;
       const unquotedStarts = scratchInts(count);
       const numbers = scratchInts(count);
-      const filtered = scratchInts(count);
       let kept = 0;
-      let filteredCount = 0;
       for (let n = 0; n < count; n++) {
         if (quoted[starts[n]]) continue;
         unquotedStarts[kept] = starts[n];
         numbers[kept] = n;
-        if ((flags[n] & FILTERED_FLAG) !== 0) filtered[filteredCount++] = kept;
         kept++;
       }
       this.tokenStarts = unquotedStarts;
       this.numbers = numbers;
       this.tokenCount = kept;
-      this.filteredTokens = filtered;
-      this.filteredCount = filteredCount;
     }
-    // Sized once: growing it by push copied the list over and over for a long article.
-    this.tokenObjects = new Array<Token | null>(this.tokenCount).fill(null);
+    // A zeroed scratch array rather than a list of a slot per token: most tokens are never read, and a new
+    // list per article sized to its tokens was garbage the size of the text.
+    this.tokenSlots = scratchInts(this.tokenCount);
   }
 
   /** Index of the first token outside quotes that starts at or after `pos`. */
@@ -139,13 +145,12 @@ export class IndexedOutsideQuotes extends OutsideQuotes {
 
   /** The Token of the n-th token outside quotes. */
   token(n: number): Token {
-    let token = this.tokenObjects[n];
-    if (token === null) {
-      const number = this.numberOf(n);
-      const { starts, ends, flags } = this.allTokens;
-      token = tokenOf(this.text, starts[number], ends[number], flags[number]);
-      this.tokenObjects[n] = token;
-    }
+    const slot = this.tokenSlots[n];
+    if (slot !== 0) return this.tokenObjects[slot - 1];
+    const number = this.numberOf(n);
+    const { starts, ends, flags } = this.allTokens;
+    const token = tokenOf(this.text, starts[number], ends[number], flags[number]);
+    this.tokenSlots[n] = this.tokenObjects.push(token);
     return token;
   }
 

@@ -78,6 +78,17 @@ class SpeechReferent implements Referent, SubjectLookup {
   }
 }
 
+/**
+ * The candidate mentions (outside quotes, in a paragraph), made when first read: most paragraphs' never are.
+ * Candidates are in mention order, and the same mention is the same candidate however it is read.
+ */
+export interface MentionCandidates {
+  /** The candidates of paragraph `p`. */
+  inParagraph(p: number): readonly MentionReferent[];
+  /** The last candidate that passes `test`. */
+  findLast(test: (m: MentionReferent) => boolean): MentionReferent | undefined;
+}
+
 function spanStart(span: Paragraph): number {
   return span.start;
 }
@@ -91,19 +102,14 @@ export class ReferentList implements Referents {
   private readonly sorted: (readonly Referent[] | undefined)[] = [];
   /** Per paragraph, its unnamed subjects in text order, once read. */
   private readonly speech: (readonly SpeechReferent[] | undefined)[] = [];
-  /** Per paragraph, its candidate mentions in mention order. */
-  private readonly mentionsByParagraph: MentionReferent[][] = [];
 
   constructor(
     private readonly paragraphs: readonly Paragraph[],
-    /** The candidate mentions (outside quotes, in a paragraph), in mention order. */
-    private readonly mentions: readonly MentionReferent[],
+    private readonly mentions: MentionCandidates,
     /** The unnamed subjects of the reporting verbs of a paragraph, in text order (plural ones left out). */
     private readonly subjectsOfVerbsIn: (para: number) => readonly FoundNounPhrase[],
     private readonly roles: RoleHolders,
-  ) {
-    for (const m of mentions) (this.mentionsByParagraph[m.para] ??= []).push(m);
-  }
+  ) {}
 
   lastParagraphBefore(pos: number): number {
     return lastAtOrBefore(this.paragraphs, pos - 1, spanStart);
@@ -112,7 +118,7 @@ export class ReferentList implements Referents {
   inParagraph(p: number): readonly Referent[] {
     let list = this.sorted[p];
     if (list === undefined) {
-      const mentions = this.mentionsByParagraph[p] ?? [];
+      const mentions = this.mentions.inParagraph(p);
       const speech = this.speechIn(p);
       // A stable sort, mentions first: the order of sorting all referents, as collected, at once.
       list = speech.length === 0 ? mentions : [...mentions, ...speech].sort((a, b) => a.pos - b.pos);
@@ -149,9 +155,7 @@ export class ReferentList implements Referents {
       const earlier = this.speechIn(p);
       for (let i = earlier.length - 1; i >= 0; i--) if (earlier[i].pos < pos) return earlier[i];
     }
-    const { mentions } = this;
-    for (let i = mentions.length - 1; i >= 0; i--) if (mentions[i].pos < pos && mentions[i].reach === Infinity) return mentions[i];
-    return undefined;
+    return this.mentions.findLast((m) => m.pos < pos && m.reach === Infinity);
   }
 
   /**

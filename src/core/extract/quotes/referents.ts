@@ -7,18 +7,16 @@ import { isAsciiLetterCode } from '../../util/chars';
 import { AsciiWordSet } from '../../util/wordSets';
 import * as clauses from './clauses';
 import { NOT_A_REFERENT, speaker, type FoundNounPhrase, type Paragraph, type QuotedArticle, type Referents } from './model';
-import { MentionReferent, ReferentList } from './referentList';
+import { MentionReferent, ReferentList, type MentionCandidates } from './referentList';
 import { paragraphAt } from './paragraphs';
 import { Subjects } from './subjects';
 import * as chars from '../../util/chars';
-import * as sortedSearch from '../../util/sortedSearch';
-import { cutToken, mayRunThrough, type Token } from './tokens';
+import { cutToken, type Token } from './tokens';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { INVERTED_SPEECH_VERBS, SPEECH_VERBS, STANCE_VERBS, VERB_MODIFIERS } = speech;
 const { PASSIVE_LOOKBACK, SPEECH_VERB_FILTER, isNounUse, isPassive } = clauses;
 const { UPPER, isAsciiSpaceCode, isAsciiWordCode } = chars;
-const { lowerBoundOfNumbers } = sortedSearch;
 
 /** How many sentences after its own a name credited with a quote stays what "he said" points back to. */
 const CREDIT_REACH = 2;
@@ -42,12 +40,28 @@ export function collectReferents(article: QuotedArticle): Referents {
     const para = paragraphs[p];
     return looksLikeSubject(article, subjects, m, para) ? Infinity : attributesAQuote(article, m, para) ? creditReach(article, m, para) : NOT_A_REFERENT;
   };
-  const candidates: MentionReferent[] = [];
-  mentions.list.forEach((m, index) => {
-    if (outside.isQuoted(m.start)) return;
-    const para = paragraphAt(paragraphs, m.start);
-    if (para >= 0) candidates.push(new MentionReferent(m.start, para, clusters.gender[clusters.clusterOf[index]] ?? null, speaker(index), m, reachOf));
-  });
+  /** The candidate of each mention read so far, by mention index. */
+  const made = new Array<MentionReferent | undefined>(mentions.list.length);
+  const candidate = (index: number, para: number): MentionReferent => {
+    const m = mentions.list[index];
+    return (made[index] ??= new MentionReferent(m.start, para, clusters.gender[clusters.clusterOf[index]] ?? null, speaker(index), m, reachOf));
+  };
+  const candidates: MentionCandidates = {
+    inParagraph(p: number): MentionReferent[] {
+      const para = paragraphs[p];
+      const found = mentions.startingIn(para.start, para.end).filter((index) => !outside.isQuoted(mentions.list[index].start));
+      return found.sort((a, b) => a - b).map((index) => candidate(index, p));
+    },
+    findLast(test: (m: MentionReferent) => boolean): MentionReferent | undefined {
+      for (let index = mentions.list.length - 1; index >= 0; index--) {
+        const m = mentions.list[index];
+        if (outside.isQuoted(m.start)) continue;
+        const para = paragraphAt(paragraphs, m.start);
+        if (para >= 0 && test(candidate(index, para))) return candidate(index, para);
+      }
+      return undefined;
+    },
+  };
   const list: ReferentList = new ReferentList(paragraphs, candidates, (p: number): FoundNounPhrase[] => subjectsOfVerbs(article, subjects, paragraphs[p]), article.roles);
   // Asked only what reads no referent: named subjects and noun phrases as read from the text.
   const subjects: Subjects = new Subjects(article, list);
@@ -55,32 +69,19 @@ export function collectReferents(article: QuotedArticle): Referents {
 }
 
 /**
- * The unnamed subjects of the paragraph's reporting verbs, in text order. Only the tokens the tokenizer flagged as
- * possible speech verbs are read, and the paragraph's last token when it runs past the paragraph's end (it is cut
- * there, as tokens() does, and read as cut). Token objects are made only for possible verbs and the few words
- * before them that isPassive and isNounUse read.
+ * The unnamed subjects of the paragraph's reporting verbs, in text order. Each token is first checked without its
+ * string (SPEECH_VERB_FILTER): this runs for the few paragraphs whose referents are read, so the words of the
+ * others are never checked. Its last token, when it runs past the paragraph's end, is read cut there, as tokens()
+ * cuts it. Token objects are made only for possible verbs and the few words before them that isPassive and
+ * isNounUse read.
  */
 function subjectsOfVerbs(article: QuotedArticle, subjects: Subjects, para: Paragraph): FoundNounPhrase[] {
-  const { text, outside } = article;
-  const starts = outside.tokenStarts;
-  const filtered = outside.filteredTokens;
-  const filteredCount = outside.filteredCount;
+  const { outside } = article;
   const found: FoundNounPhrase[] = [];
   const window: Token[] = [];
-  // Only a paragraph cut short of a word (by an excluded range) can have a token running past its end.
-  const cut = mayRunThrough(text, para.end) ? tokenRunningPast(outside, para) : -1;
-  for (let f = lowerBoundOfNumbers(filtered, outside.firstTokenFrom(para.start), 0, filteredCount); f < filteredCount && starts[filtered[f]] < para.end; f++) {
-    if (filtered[f] !== cut) speechVerbSubject(article, subjects, found, window, para, filtered[f]);
-  }
-  if (cut >= 0) speechVerbSubject(article, subjects, found, window, para, cut);
-  return found;
-}
-
-/** The paragraph's last token outside quotes when it runs past the paragraph's end, else -1. */
-function tokenRunningPast(outside: QuotedArticle['outside'], para: Paragraph): number {
-  const first = outside.firstTokenFrom(para.start);
   const after = outside.firstTokenFrom(para.end);
-  return after > first && outside.tokenEnd(after - 1) > para.end ? after - 1 : -1;
+  for (let n = outside.firstTokenFrom(para.start); n < after; n++) speechVerbSubject(article, subjects, found, window, para, n);
+  return found;
 }
 
 /** The unnamed subject of the speech verb that the n-th token outside quotes may be ("the official said"), added to `found`. */

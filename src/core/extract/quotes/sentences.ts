@@ -37,8 +37,9 @@ export class ParagraphSentences {
   ) {
     // Only a space after a stop (and closing marks) can end a sentence: find those, then check each.
     STOP_BEFORE_SPACE.lastIndex = para.start;
-    for (let m = STOP_BEFORE_SPACE.exec(text); m; m = STOP_BEFORE_SPACE.exec(text)) {
-      const i = m.index + m[0].length;
+    // test, not exec: the match ends at lastIndex, and no match object is made.
+    while (STOP_BEFORE_SPACE.test(text)) {
+      const i = STOP_BEFORE_SPACE.lastIndex;
       if (i >= para.end) break;
       if (isSpaceCode(text.charCodeAt(i)) && endsSentenceBefore(text, i, para, quoted)) this.ends.push(i);
     }

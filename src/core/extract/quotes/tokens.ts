@@ -1,7 +1,6 @@
 // The tokenizer: words and clause punctuation as offsets into the article, in one pass over the text.
 import type { Span } from '../../types';
 import * as chars from '../../util/chars';
-import type { WordFilter } from '../../util/wordSets';
 import { KeptArray } from './scratch';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
@@ -61,23 +60,13 @@ const ASCII_TOKEN_CLASS = chars.asciiClassTable([
 const keptStarts = new KeptArray((length) => new Int32Array(length));
 const keptEnds = new KeptArray((length) => new Int32Array(length));
 const keptFlags = new KeptArray((length) => new Int32Array(length));
-/** The numbers of the flagged tokens (FILTERED_FLAG), and how many the last article had. */
-const keptFiltered = new KeptArray((length) => new Int32Array(length));
-let lastFilteredCount = 0;
 /** Clause punctuation: its own lower case (a word's is found when its Token is made). */
 export const PLAIN_FLAG = 1;
 export const ASCII_FLAG = 2;
-/** The token may be in the word set of the filter given to tokenizeText. */
-export const FILTERED_FLAG = 4;
 
 /** Whether the character at i (its code `code`) ends any token running into it: what the tokenizer's word loop stops at. */
 function breaksToken(text: string, i: number, code: number): boolean {
   return code < 128 ? ASCII_TOKEN_CLASS[code] === 0 : code !== 0x2019 && !WORD_CHAR.test(text[i]);
-}
-
-/** Whether a token may run through offset `pos` (no character there ends one). */
-export function mayRunThrough(text: string, pos: number): boolean {
-  return pos < text.length && !breaksToken(text, pos, text.charCodeAt(pos));
 }
 
 /**
@@ -88,15 +77,13 @@ export function mayRunThrough(text: string, pos: number): boolean {
  * token, where a scan of the whole text would be between tokens too, so every other token comes out the same
  * (the tokens from there to the span's end are left out).
  */
-function tokenize(text: string, skip: readonly Readonly<Span>[], filter: WordFilter | null): number {
+function tokenize(text: string, skip: readonly Readonly<Span>[]): number {
   const n = text.length;
   // A token has at least one character: one slot per character is enough.
   const starts = keptStarts.atLeast(n);
   const ends = keptEnds.atLeast(n);
   const flags = keptFlags.atLeast(n);
-  const filtered = keptFiltered.atLeast(n);
   let count = 0;
-  let filteredCount = 0;
   let i = 0;
   let nextSkip = 0;
   let skipStart = skip.length > 0 ? skip[0].start : n;
@@ -131,10 +118,7 @@ function tokenize(text: string, skip: readonly Readonly<Span>[], filter: WordFil
         if (end - i > 1 && text.charCodeAt(end - 1) === 46) end--;
         starts[count] = i;
         ends[count] = end;
-        if (filter !== null && filter.mayContain(text, i, end, ascii)) {
-          flags[count] = ascii ? ASCII_FLAG | FILTERED_FLAG : FILTERED_FLAG;
-          filtered[filteredCount++] = count;
-        } else flags[count] = ascii ? ASCII_FLAG : 0;
+        flags[count] = ascii ? ASCII_FLAG : 0;
         count++;
       }
       i = j;
@@ -144,15 +128,10 @@ function tokenize(text: string, skip: readonly Readonly<Span>[], filter: WordFil
       starts[count] = i;
       ends[count] = i + 1;
       flags[count] = PLAIN_FLAG | (code < 128 ? ASCII_FLAG : 0);
-      if (filter !== null && filter.mayContain(text, i, i + 1, code < 128)) {
-        flags[count] |= FILTERED_FLAG;
-        filtered[filteredCount++] = count;
-      }
       count++;
     }
     i++;
   }
-  lastFilteredCount = filteredCount;
   // Only a number is returned: an object literal here made V8 deoptimise the loop over and over.
   return count;
 }
@@ -163,20 +142,16 @@ export interface TokenList {
   readonly ends: ArrayLike<number>;
   readonly flags: ArrayLike<number>;
   readonly count: number;
-  /** The numbers of the flagged tokens (FILTERED_FLAG), in order: the first `filteredCount`. */
-  readonly filtered: ArrayLike<number>;
-  readonly filteredCount: number;
 }
 
 /**
  * Tokenizes the text into the shared buffers: the result is valid until the next call (the next
  * article), so it must not be kept beyond the article's extraction. Tokens that start inside a span of
  * `skip` (sorted by start, not overlapping) are left out (when the spans are not sorted, perhaps not all).
- * Tokens that `filter` may hold are flagged (FILTERED_FLAG), so a search for its words need not read the others.
  */
-export function tokenizeText(text: string, skip: readonly Readonly<Span>[] = [], filter: WordFilter | null = null): TokenList {
-  const count = tokenize(text, skip, filter);
-  return { starts: keptStarts.atLeast(0), ends: keptEnds.atLeast(0), flags: keptFlags.atLeast(0), count, filtered: keptFiltered.atLeast(0), filteredCount: lastFilteredCount };
+export function tokenizeText(text: string, skip: readonly Readonly<Span>[] = []): TokenList {
+  const count = tokenize(text, skip);
+  return { starts: keptStarts.atLeast(0), ends: keptEnds.atLeast(0), flags: keptFlags.atLeast(0), count };
 }
 
 /** The token text[start, end) with the tokenizer's flags. */

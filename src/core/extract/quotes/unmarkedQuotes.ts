@@ -27,9 +27,19 @@ const { UPPER, isAsciiLetterCode, isSpace } = chars;
  */
 export function findUnmarkedQuotes(text: string, paragraphs: readonly Paragraph[], marked: MarkedQuotes, outsideMarked: OutsideQuotes, mentions: MentionLookup): readonly QuotePart[] {
   const parts = marked.parts.slice();
-  /** The marked quotes and the statements found so far: where a statement ends depends on the ones before it. */
-  const quotedSoFar = scratchBytes(text.length + 1);
-  quotedSoFar.set(outsideMarked.quoted);
+  /**
+   * The marked quotes and the statements found so far: where a statement ends depends on the ones before it.
+   * Made when first read (a paragraph with three statements or more), not a copy of the text's length per article.
+   */
+  let quotedSoFar = null as Uint8Array | null;
+  const quotedSoFarNow = (): Uint8Array => {
+    if (quotedSoFar === null) {
+      quotedSoFar = scratchBytes(text.length + 1);
+      quotedSoFar.set(outsideMarked.quoted);
+      for (const p of parts) if (p.unmarked) quotedSoFar.fill(1, p.start, p.end);
+    }
+    return quotedSoFar;
+  };
   let previous: QuotePart | null = null;
   /** The first colon at or after some position no later than the paragraph's start (-1: none left). */
   let nextColon = text.indexOf(':');
@@ -38,14 +48,16 @@ export function findUnmarkedQuotes(text: string, paragraphs: readonly Paragraph[
     previous = null;
     if (continued) {
       parts.push(continued);
-      quotedSoFar.fill(1, continued.start, continued.end);
+      quotedSoFar?.fill(1, continued.start, continued.end);
       previous = continued;
       continue;
     }
-    const intros: { colon: number; quoteStart: number }[] = [];
     // The next colon is carried from paragraph to paragraph: a search from each paragraph start could
     // run to a colon far ahead every time (quadratic in an article with few colons).
     if (nextColon >= 0 && nextColon < para.start) nextColon = text.indexOf(':', para.start);
+    // Most paragraphs have no colon, so no statement.
+    if (nextColon < 0 || nextColon >= para.end) continue;
+    const intros: { colon: number; quoteStart: number }[] = [];
     let i = nextColon;
     for (; i >= 0 && i < para.end; i = text.indexOf(':', i + 1)) {
       if (outsideMarked.isQuoted(i)) continue;
@@ -88,10 +100,10 @@ export function findUnmarkedQuotes(text: string, paragraphs: readonly Paragraph[
         colon: intro.colon,
       };
       parts.push(part);
-      quotedSoFar.fill(1, span.start, span.end);
+      quotedSoFar?.fill(1, span.start, span.end);
       // Where later statements end is read with this one quoted (from the one after next: the next one's
       // search starts past it).
-      if (k + 2 < intros.length) sentencesSoFar = new ParagraphSentences(text, para, quotedSoFar);
+      if (k + 2 < intros.length) sentencesSoFar = new ParagraphSentences(text, para, quotedSoFarNow());
       if (span.end === para.end) previous = part;
     });
   }
