@@ -80,14 +80,15 @@ function decodeSentence(
     }
     if (cache !== null) {
       const slot = cache.slotOf(info, i, weights);
-      const { sums } = cache;
-      const sumsAt = cache.sumsAt(slot);
-      if (!cache.isFilled(slot)) {
-        clearScores(sums, sumsAt);
-        sumRows(rows, at, wordFeatures(info, i, use, rows, at), emission, shift, sums, sumsAt);
-        cache.markFilled(slot);
+      if (cache.isFilled(slot)) {
+        const { sums } = cache;
+        const sumsAt = cache.sumsAt(slot);
+        for (let t = 0; t < T; t++) emissions[e + t] = sums[sumsAt + t];
+      } else {
+        clearScores(emissions, e);
+        sumRows(rows, at, wordFeatures(info, i, use, rows, at), emission, shift, emissions, e);
+        cache.fill(slot, emissions, e);
       }
-      for (let t = 0; t < T; t++) emissions[e + t] = sums[sumsAt + t];
     } else {
       clearScores(emissions, e);
       at = wordFeatures(info, i, use, rows, at);

@@ -82,6 +82,19 @@ const phrases = new Map<number, number[][]>();
 /** A bit beyond the classes, set on the first word of a multi-word entry: only those words look phrases up. */
 const PHRASE_START = 1 << 30;
 
+/** log2 of the bits of OPENING_PAIRS. */
+const PAIR_FILTER_BITS = 16;
+
+/**
+ * A bit set of the multi-word entries' first two words by hash: most phrase-start words ("the", "that") are
+ * followed by no entry's second word, and are ruled out without looking their entries up.
+ */
+const OPENING_PAIRS = new Int32Array(1 << (PAIR_FILTER_BITS - 5));
+
+function openingPairBit(first: number, second: number): number {
+  return Math.imul(first ^ Math.imul(second, 0x85ebca6b), 0xc2b2ae35) >>> (32 - PAIR_FILTER_BITS);
+}
+
 function isAcronym(entry: string): boolean {
   return entry.length >= 2 && entry === entry.toUpperCase() && entry !== entry.toLowerCase();
 }
@@ -103,6 +116,8 @@ function addEntries(list: Iterable<string>, lexClass: number): void {
     list.push(hashes);
     phrases.set(hashes[1], list);
     words.add(hashes[1], PHRASE_START);
+    const bit = openingPairBit(hashes[1], hashes[2]);
+    OPENING_PAIRS[bit >>> 5] |= 1 << (bit & 31);
   }
 }
 
@@ -146,6 +161,9 @@ export function markPhrases(folded: Int32Array, lex: Int32Array, from: number, t
     const bits = lex[i];
     if ((bits & PHRASE_START) === 0) continue;
     lex[i] = bits & LEX_CLASS_MASK;
+    if (i + 1 === to) continue;
+    const pairBit = openingPairBit(folded[i], folded[i + 1]);
+    if ((OPENING_PAIRS[pairBit >>> 5] & (1 << (pairBit & 31))) === 0) continue;
     const candidates = phrases.get(folded[i]);
     if (candidates === undefined) continue;
     let best: number[] | undefined;

@@ -90,10 +90,13 @@ const LOCAL_FILTER_BITS = 14;
 class LocalNames {
   private readonly filter = new Int32Array(1 << (LOCAL_FILTER_BITS - 5));
 
-  constructor(private readonly found: readonly RawEntityMention[]) {
+  /** `codes` are the code units of the text the mentions' offsets point into (a mention's text is text[start, end)). */
+  constructor(codes: Uint16Array, private readonly found: readonly RawEntityMention[]) {
     for (const m of found) {
-      const space = m.text.indexOf(' ');
-      const bit = fnv1a(m.text, 0, space < 0 ? m.text.length : space) >>> (32 - LOCAL_FILTER_BITS);
+      // The first word read from the code units: a mention's text is a slice, slow to scan with indexOf and charCodeAt.
+      let space = m.start;
+      while (space < m.end && codes[space] !== 0x20) space++;
+      const bit = fnv1aOfCodes(codes, m.start, space) >>> (32 - LOCAL_FILTER_BITS);
       this.filter[bit >>> 5] |= 1 << (bit & 31);
     }
   }
@@ -161,12 +164,12 @@ function standsAlone(text: string, start: number, end: number): boolean {
  * article's person mentions.
  */
 export function spreadNames(text: string, found: RawEntityMention[], tagged: readonly Entity[], people: readonly RawMention[], notEntities: ReadonlySet<string>): RawEntityMention[] {
-  const local = new LocalNames(found);
+  const codes = spreadCodes.of(text);
+  const local = new LocalNames(codes, found);
   const claimed = new Claims([tagged, people, found]);
   // Made at the first name, holding it: an empty literal starts as an array of small integers and changes kind at the first push.
   let added: RawEntityMention[] | null = null;
   const n = text.length;
-  const codes = spreadCodes.of(text);
   for (let start = 0; start < n; start++) {
     // Straight to the next capital A-Z: most characters are none.
     while (start < n && (codes[start] - 65) >>> 0 > 25) start++;
