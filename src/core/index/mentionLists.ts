@@ -58,13 +58,15 @@ export class ArticleMentions {
     const count = refs.length;
     this.count = count;
     const slotOf = new Map<string, number>();
-    for (const id of ids) if (!slotOf.has(id)) slotOf.set(id, slotOf.size);
-    this.entityIds = [...slotOf.keys()];
     const cells = fitsInt16(count) && refs.every(fitsInt16) ? new Int16Array(2 * count) : new Int32Array(2 * count);
     for (let k = 0; k < count; k++) {
+      const id = ids[k];
+      let slot = slotOf.get(id);
+      if (slot === undefined) slotOf.set(id, (slot = slotOf.size));
       cells[k] = refs[k];
-      cells[count + k] = slotOf.get(ids[k])!;
+      cells[count + k] = slot;
     }
+    this.entityIds = [...slotOf.keys()];
     this.cells = cells;
   }
 
@@ -191,6 +193,13 @@ export class ArticleMentions {
 
 const pathOf = (article: ArticleMentions): string => article.path;
 
+/** Inserts an article into a list in path order: a load adds articles in path order, so its place is mostly the end. */
+export function insertByPath(list: ArticleMentions[], article: ArticleMentions): void {
+  const last = list.length - 1;
+  if (last < 0 || list[last].path < article.path) list.push(article);
+  else list.splice(lowerBound(list, article.path, pathOf), 0, article);
+}
+
 /** On a listed entity, the lists its `mentions` is made from: an own field that is not enumerated (no JSON, no keys). */
 const LISTS = Symbol('mention lists');
 type ListedEntity = Entity & { [LISTS]?: EntityMentionLists };
@@ -239,19 +248,21 @@ export class EntityMentionLists {
 
   add(article: ArticleMentions, changed: Set<string>): void {
     const counts = article.slotCounts();
-    article.entityIds.forEach((id, slot) => {
+    const ids = article.entityIds;
+    for (let slot = 0; slot < ids.length; slot++) {
+      const id = ids[slot];
       const entry = this.byEntity.get(id);
       changed.add(id);
       if (!entry) {
         this.byEntity.set(id, { articles: article, count: counts[slot], made: null });
-        return;
+        continue;
       }
       const list = listOf(entry.articles);
-      list.splice(lowerBound(list, article.path, pathOf), 0, article);
+      insertByPath(list, article);
       entry.articles = list;
       entry.count += counts[slot];
       entry.made = null;
-    });
+    }
   }
 
   remove(article: ArticleMentions, changed: Set<string>): void {
