@@ -175,6 +175,8 @@ export class NamedEntityIndex {
   private dirty = true;
   /** Entity id of each typed key as read in the documents. */
   private idOfKey = new Map<TypedKey, string>();
+  /** `idOfKey` by key number as of the last flush (null: none); undefined for a number given out since. */
+  private idOfNumber: (string | null | undefined)[] = [];
   private byId = new Map<string, Entity>();
   /** Alias groups of corpus.yaml: the names' keys (the canonical name first), and the type the key names. */
   private readonly aliasGroups: { type: NamedEntityType | null; keys: string[]; canonical: string }[] = [];
@@ -215,7 +217,10 @@ export class NamedEntityIndex {
       const type = typeOf(i);
       const byText = this.numbersByText[type];
       let n = byText.get(text);
-      if (n === undefined) byText.set(text, (n = this.keyNumbers.numberFor(typedKey(type, keyOf(text)))));
+      if (n === undefined) {
+        byText.set(text, (n = this.keyNumbers.numberFor(typedKey(type, keyOf(text)))));
+        this.idOfNumber[n] = undefined; // the number may be a freed one given to another key
+      }
       numbers[i] = n;
       const expansion = expansionOf(i);
       if (expansion !== undefined) (links ??= []).push([this.keyNumbers.key(numbers[i]), typedKey(type, keyOf(expansion))]);
@@ -275,6 +280,11 @@ export class NamedEntityIndex {
     const ids = new Array<string | null>(doc.keys.length);
     const noneHidden = this.notKeys.size === 0 && !local;
     for (let i = 0; i < ids.length; i++) {
+      const known = noneHidden ? this.idOfNumber[doc.keys[i]] : undefined;
+      if (known !== undefined) {
+        ids[i] = known;
+        continue;
+      }
       const key = this.keyNumbers.key(doc.keys[i]);
       const bare = noneHidden ? '' : bareKey(key);
       ids[i] = !noneHidden && (this.notKeys.has(bare) || local?.has(bare)) ? null : (this.idOfKey.get(key) ?? null);
@@ -376,6 +386,7 @@ export class NamedEntityIndex {
     for (const [key, id] of idOfKey) if (this.idOfKey.get(key) !== id) this.docsOf(key, changes.docs);
     for (const key of this.idOfKey.keys()) if (!idOfKey.has(key)) this.docsOf(key, changes.docs);
     this.idOfKey = idOfKey;
+    this.idOfNumber = Array.from({ length: this.keyNumbers.size }, (_, n) => idOfKey.get(this.keyNumbers.key(n)) ?? null);
     this.byId = byId;
     return changes;
   }
