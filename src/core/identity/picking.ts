@@ -177,7 +177,8 @@ function gendered(candidates: readonly Candidate[]): readonly Candidate[] {
  */
 class Evidence {
   private articleKeys: ClusterState[] | null = null;
-  private readonly storyShared = new Map<ClusterState, boolean>();
+  /** Made at the first cluster weighed: most articles weigh none. */
+  private storyShared: Map<ClusterState, boolean> | null = null;
 
   constructor(
     private readonly doc: DocState,
@@ -197,8 +198,9 @@ class Evidence {
 
   /** Whether the article shares the cluster's story, asked once per cluster and article. */
   private sharesStory(c: ClusterState): boolean {
-    let shared = this.storyShared.get(c);
-    if (shared === undefined) this.storyShared.set(c, (shared = sharesStory(c, this.keys(), this.wideAt)));
+    const known = (this.storyShared ??= new Map());
+    let shared = known.get(c);
+    if (shared === undefined) known.set(c, (shared = sharesStory(c, this.keys(), this.wideAt)));
     return shared;
   }
 
@@ -231,36 +233,42 @@ class Evidence {
 
 /** Fallback clusters made in one article: later mentions of their surname in the article may pick them too. */
 class LocalFallbacks {
-  private readonly bySurname = new Map<string, ClusterState[]>();
+  // Made at the article's first fallback cluster: many articles make none.
+  private bySurname: Map<string, ClusterState[]> | null = null;
   /** The gender of the first mention with one that fell back to the cluster. */
-  private readonly gender = new Map<ClusterState, Gender | null>();
+  private gender: Map<ClusterState, Gender | null> | null = null;
   /** Global plus local candidates per surname, rebuilt when a local fallback is added. */
-  private readonly combined = new Map<string, Candidate[]>();
+  private combined: Map<string, Candidate[]> | null = null;
 
   withLocal(global: readonly Candidate[] | undefined, surname: string): readonly Candidate[] {
-    const local = this.bySurname.get(surname);
+    const local = this.bySurname?.get(surname);
     if (!local) return global ?? NO_CANDIDATES;
-    let out = this.combined.get(surname);
+    const gender = this.gender!;
+    const combined = this.combined!;
+    let out = combined.get(surname);
     if (!out) {
       // Order does not matter to pick(): its ties go by position in the article.
       out = global ? [...global] : [];
-      for (const cluster of local) out.push({ cluster, gender: this.gender.get(cluster) ?? null });
-      this.combined.set(surname, out);
+      for (const cluster of local) out.push({ cluster, gender: gender.get(cluster) ?? null });
+      combined.set(surname, out);
     }
     return out;
   }
 
   add(cluster: ClusterState, surname: string, gender: Gender | null): void {
-    const local = this.bySurname.get(surname);
+    const bySurname = (this.bySurname ??= new Map());
+    const genders = (this.gender ??= new Map());
+    const combined = (this.combined ??= new Map());
+    const local = bySurname.get(surname);
     let changed = true;
-    if (!local) this.bySurname.set(surname, [cluster]);
+    if (!local) bySurname.set(surname, [cluster]);
     else if (!local.includes(cluster)) local.push(cluster);
     else changed = false;
-    if (!this.gender.get(cluster) && gender) {
-      this.gender.set(cluster, gender);
+    if (!genders.get(cluster) && gender) {
+      genders.set(cluster, gender);
       changed = true;
     }
-    if (changed) this.combined.delete(surname);
+    if (changed) combined.delete(surname);
   }
 }
 
