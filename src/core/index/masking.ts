@@ -41,19 +41,26 @@ function keep(count: number, masked: (i: number) => boolean): number[] | null {
 /** Every position of `count` items. */
 const allOf = (count: number): number[] => Array.from({ length: count }, (_, i) => i);
 
-/** Each old position's new one (-1: dropped), made only once something is dropped (furniture rarely holds a name). */
-function newIndexOf(count: number, kept: readonly number[]): Int32Array {
-  const newIndex = new Int32Array(count).fill(-1);
+/**
+ * Each old position's new one (-1: dropped); null when every one is kept (where it stays). A plain array: a typed
+ * array past 64 bytes is allocated outside the heap, ten times slower for a list this short-lived.
+ */
+function newIndexOf(count: number, kept: readonly number[] | null): number[] | null {
+  if (kept === null) return null;
+  const newIndex = new Array<number>(count).fill(-1);
   for (let k = 0; k < kept.length; k++) newIndex[kept[k]] = k;
   return newIndex;
 }
 
-/** True when every quote's speaker and source keep their positions (`newIndex`: nothing masked before them). */
-function referencesKept(quotes: PackedQuotes, mentionIndex: Int32Array, entityIndex: Int32Array): boolean {
+/** The new position of `i` (-1: dropped). */
+const movedTo = (newIndex: readonly number[] | null, i: number): number => (newIndex === null ? i : newIndex[i]);
+
+/** True when every quote's speaker and source keep their positions (nothing masked before them). */
+function referencesKept(quotes: PackedQuotes, mentionIndex: readonly number[] | null, entityIndex: readonly number[] | null): boolean {
   for (let i = 0; i < quotes.texts.length; i++) {
     const speaker = packedQuote.speakerMention(quotes, i);
     const source = packedQuote.sourceEntity(quotes, i);
-    if ((speaker >= 0 && mentionIndex[speaker] !== speaker) || (source >= 0 && entityIndex[source] !== source)) return false;
+    if ((speaker >= 0 && movedTo(mentionIndex, speaker) !== speaker) || (source >= 0 && movedTo(entityIndex, source) !== source)) return false;
   }
   return true;
 }
@@ -98,12 +105,11 @@ export function maskExtraction(extraction: ArticleExtraction, spans: readonly Sp
   }
 
   // A part with nothing masked is shared with the extraction: the index keeps both.
-  const mentions = keptMentionsAt ?? allOf(forms.length);
-  const entities = keptEntitiesAt ?? allOf(entityCount);
-  const keptMentions: PackedMentions = keptMentionsAt === null ? packed.mentions : { offsets: keptOffsets(offsets, mentions), forms: mentions.map((i) => forms[i]) };
-  const keptPackedEntities = keptEntitiesOf(packed.entities, entities);
-  const mentionIndex = newIndexOf(forms.length, mentions);
-  const entityIndex = newIndexOf(entityCount, entities);
+  const keptMentions: PackedMentions =
+    keptMentionsAt === null ? packed.mentions : { offsets: keptOffsets(offsets, keptMentionsAt), forms: keptMentionsAt.map((i) => forms[i]) };
+  const keptPackedEntities = keptEntitiesAt === null ? packed.entities : keptEntitiesOf(packed.entities, keptEntitiesAt);
+  const mentionIndex = newIndexOf(forms.length, keptMentionsAt);
+  const entityIndex = newIndexOf(entityCount, keptEntitiesAt);
   if (keptQuotesAt === null && referencesKept(packedQuotes, mentionIndex, entityIndex)) {
     return new StoredExtraction(masked, keptMentions, packedQuotes, keptPackedEntities);
   }
@@ -111,8 +117,8 @@ export function maskExtraction(extraction: ArticleExtraction, spans: readonly Sp
   const keptQuotes = (keptQuotesAt ?? allOf(packedQuotes.texts.length)).map((i): ExtractedQuote => {
     const { sourceEntity, ...quote } = allQuotes[i];
     const speaker = quote.speakerMention;
-    quote.speakerMention = speaker === null || mentionIndex[speaker] < 0 ? null : mentionIndex[speaker];
-    if (sourceEntity !== undefined && entityIndex[sourceEntity] >= 0) (quote as ExtractedQuote).sourceEntity = entityIndex[sourceEntity];
+    quote.speakerMention = speaker === null || movedTo(mentionIndex, speaker) < 0 ? null : movedTo(mentionIndex, speaker);
+    if (sourceEntity !== undefined && movedTo(entityIndex, sourceEntity) >= 0) (quote as ExtractedQuote).sourceEntity = movedTo(entityIndex, sourceEntity);
     return quote;
   });
   return new StoredExtraction(masked, keptMentions, packQuotes(keptQuotes, keptQuotes.map((q) => q.text)), keptPackedEntities);
