@@ -62,15 +62,21 @@ export function roleKeys(role: string | null): readonly string[] {
   return keys;
 }
 
-/** The story keys of one document's defining clusters: who is named in full, and the roles next to each. */
-function definedIn(doc: DocState, registry: ClusterRegistry): Map<ClusterState, Set<string>> {
-  const defined = new Map<ClusterState, Set<string>>();
+/**
+ * The story keys of one document's defining clusters: who is named in full, and the roles next to each (null
+ * for none: most full names come without a role).
+ */
+function definedIn(doc: DocState, registry: ClusterRegistry): Map<ClusterState, Set<string> | null> {
+  const defined = new Map<ClusterState, Set<string> | null>();
   for (let i = 0; i < doc.cells.length; i++) {
     const c = registry.definedBy(doc, i);
     if (!c) continue;
     let roles = defined.get(c);
-    if (!roles) defined.set(c, (roles = new Set()));
-    for (const k of roleKeys(doc.mentions[i].role)) roles.add(k);
+    if (roles === undefined) defined.set(c, (roles = null));
+    for (const k of roleKeys(doc.mentions[i].role)) {
+      if (roles === null) defined.set(c, (roles = new Set()));
+      roles.add(k);
+    }
   }
   return defined;
 }
@@ -103,7 +109,7 @@ export class StoryIndex {
     for (const [c, roles] of defined) {
       this.add(c, ARTICLES, sign);
       for (const other of defined.keys()) if (other !== c) this.add(c, other, sign);
-      for (const role of roles) this.add(c, role, sign);
+      if (roles) for (const role of roles) this.add(c, role, sign);
     }
   }
 

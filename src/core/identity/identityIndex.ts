@@ -25,7 +25,7 @@ import { ClusterRegistry, type ClusterState, type DocState } from './clusters';
 import * as names from './names';
 import type { ParsedName } from './names';
 import { PeopleTable, type IdentityChanges } from './people';
-import { resolveShortForms } from './picking';
+import { DocClusters, resolveShortForms } from './picking';
 
 // Bound once: under a CommonJS transform (tsx, the bench, tests) named imports are getters read on every use.
 const { addToTallies, tallyKeys } = counts;
@@ -63,6 +63,8 @@ export class IdentityIndex {
   private readonly givenDocs = new Map<string, Tally<DocState>>();
   private readonly persons = new PeopleTable();
   private readonly stories = new StoryIndex(this.registry);
+  /** What rule 3 keeps while it resolves one document, reused from document to document. */
+  private readonly inDoc = new DocClusters();
 
   constructor(aliases: Readonly<Record<string, string[]>> = {}) {
     this.aliasOf = new Map(aliasTable(aliases));
@@ -238,7 +240,7 @@ export class IdentityIndex {
   private *resolveDocuments(toResolve: ReadonlySet<DocState>, dirtyRoots: Set<ClusterState>, changes: IdentityChanges): Steps<void> {
     for (const doc of toResolve) {
       if (doc.resolved) yield* tallyAssigned(doc, -1, dirtyRoots, this.registry);
-      yield* resolveShortForms(doc, this.candidates, this.registry, widelyReportedAt(this.docs.size));
+      yield* resolveShortForms(doc, this.candidates, this.registry, widelyReportedAt(this.docs.size), this.inDoc);
       yield* tallyAssigned(doc, 1, dirtyRoots, this.registry);
       changes.docs.add(doc.key);
       yield;

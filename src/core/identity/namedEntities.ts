@@ -46,6 +46,11 @@ class KeyNumbers {
     return this.keys[n];
   }
 
+  /** One more than the highest number given. */
+  get size(): number {
+    return this.keys.length;
+  }
+
   /** Frees the numbers of the keys `held` no longer has. */
   release(held: ReadonlyMap<TypedKey, unknown>): void {
     for (const [key, n] of this.numberOf) {
@@ -170,6 +175,8 @@ export class NamedEntityIndex {
   private dirty = true;
   /** Entity id of each typed key as read in the documents. */
   private idOfKey = new Map<TypedKey, string>();
+  /** `idOfKey` by key number as of the last flush (null: none); undefined for a number given out since. */
+  private idOfNumber: (string | null | undefined)[] = [];
   private byId = new Map<string, Entity>();
   /** Alias groups of corpus.yaml: the names' keys (the canonical name first), and the type the key names. */
   private readonly aliasGroups: { type: NamedEntityType | null; keys: string[]; canonical: string }[] = [];
@@ -191,6 +198,8 @@ export class NamedEntityIndex {
 
   /** One number per typed key, shared by all its mentions. */
   private readonly keyNumbers = new KeyNumbers();
+  /** Per key number, 1 while `count` lists the document that holds it; all 0 in between. */
+  private listing = new Uint8Array(0);
   /**
    * Key numbers by written name and type, for the documents set since the last flush (a load sets every one):
    * the same few thousand names come back in every article. Emptied by the flush, which may free numbers.
@@ -208,7 +217,10 @@ export class NamedEntityIndex {
       const type = typeOf(i);
       const byText = this.numbersByText[type];
       let n = byText.get(text);
-      if (n === undefined) byText.set(text, (n = this.keyNumbers.numberFor(typedKey(type, keyOf(text)))));
+      if (n === undefined) {
+        byText.set(text, (n = this.keyNumbers.numberFor(typedKey(type, keyOf(text)))));
+        this.idOfNumber[n] = undefined; // the number may be a freed one given to another key
+      }
       numbers[i] = n;
       const expansion = expansionOf(i);
       if (expansion !== undefined) (links ??= []).push([this.keyNumbers.key(numbers[i]), typedKey(type, keyOf(expansion))]);
@@ -228,14 +240,17 @@ export class NamedEntityIndex {
   private count(path: string, doc: DocEntities, delta: number): void {
     const { keyNumbers } = this;
     for (let i = 0; i < doc.keys.length; i++) addToIndex(this.forms, keyNumbers.key(doc.keys[i]), doc.texts[i], delta);
-    // Each key once, in first-seen order (a Set built from the typed array would iterate it element by element).
-    const seen = new Set<number>();
+    // Each key once, in first-seen order: marked by number while the document is walked, where a set per
+    // document grew as it filled (about 3% of what a load's resolution allocates).
+    if (this.listing.length < keyNumbers.size) this.listing = new Uint8Array(2 * keyNumbers.size);
+    const { listing } = this;
     for (let i = 0; i < doc.keys.length; i++) {
       const n = doc.keys[i];
-      if (seen.has(n)) continue;
-      seen.add(n);
+      if (listing[n] === 1) continue;
+      listing[n] = 1;
       this.listDoc(path, keyNumbers.key(n), delta);
     }
+    for (let i = 0; i < doc.keys.length; i++) listing[doc.keys[i]] = 0;
     for (const [a, b] of doc.links ?? []) addCount(this.links, `${a}\u0000${b}`, delta);
     this.dirty = true;
   }
@@ -265,6 +280,11 @@ export class NamedEntityIndex {
     const ids = new Array<string | null>(doc.keys.length);
     const noneHidden = this.notKeys.size === 0 && !local;
     for (let i = 0; i < ids.length; i++) {
+      const known = noneHidden ? this.idOfNumber[doc.keys[i]] : undefined;
+      if (known !== undefined) {
+        ids[i] = known;
+        continue;
+      }
       const key = this.keyNumbers.key(doc.keys[i]);
       const bare = noneHidden ? '' : bareKey(key);
       ids[i] = !noneHidden && (this.notKeys.has(bare) || local?.has(bare)) ? null : (this.idOfKey.get(key) ?? null);
@@ -366,6 +386,7 @@ export class NamedEntityIndex {
     for (const [key, id] of idOfKey) if (this.idOfKey.get(key) !== id) this.docsOf(key, changes.docs);
     for (const key of this.idOfKey.keys()) if (!idOfKey.has(key)) this.docsOf(key, changes.docs);
     this.idOfKey = idOfKey;
+    this.idOfNumber = Array.from({ length: this.keyNumbers.size }, (_, n) => idOfKey.get(this.keyNumbers.key(n)) ?? null);
     this.byId = byId;
     return changes;
   }

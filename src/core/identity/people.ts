@@ -130,18 +130,24 @@ function describePerson(members: readonly ClusterState[], canonical: string | nu
   const others = [...forms.keys()].filter((f) => f !== name).sort((a, b) => forms.get(b)!.count - forms.get(a)!.count || a.localeCompare(b));
   // Copied to fit: a filtered array keeps room for 16 more, and the index keeps one per person.
   const aliases = others.slice();
-  return { name, aliases, roles: rolesByFrequency(mergedRoles(members)) };
+  // Most people are given no role: no maps and lists for them.
+  const roles = members.some((m) => m.roles !== null) ? rolesByFrequency(mergedRoles(members)) : [];
+  return { name, aliases, roles };
 }
 
-/** The written forms of the members' mentions, with counts summed (copies: the members' tallies stay as they are). */
+/**
+ * The written forms of the members' mentions, with counts summed (copies where several members may sum: the
+ * members' tallies stay as they are; one member's are read as they are).
+ */
 function mergedForms(members: readonly ClusterState[]): Map<string, FormTally> {
   const forms = new Map<string, FormTally>();
+  const single = members.length === 1;
   for (const member of members) {
     for (const f of formTallies(member.forms)) {
       const text = f.form.text;
       const seen = forms.get(text);
       if (seen) seen.count += f.count;
-      else forms.set(text, { ...f });
+      else forms.set(text, single ? f : { ...f });
     }
   }
   return forms;

@@ -41,20 +41,21 @@ export function assembleArticle(
     else namedCount++;
   }
   // People and other entities merged by start: a person mention's index, or ~index of an organisation or place mention.
-  const refs: number[] = [];
-  const refIds: string[] = [];
+  const total = listed.length + namedCount;
+  const refs = new Array<number>(total);
+  const refIds = new Array<string>(total);
   let j = 0;
   let k = 0;
-  for (let out = listed.length + namedCount; out > 0; out--) {
+  for (let out = 0; out < total; out++) {
     while (j < namedIds.length && namedIds[j] === null) j++;
     const i = k < listed.length ? listed[k] : -1;
     if (j < namedIds.length && (i < 0 || packedEntity.start(named, j) < offsets[2 * i])) {
-      refs.push(~j);
-      refIds.push(namedIds[j]!);
+      refs[out] = ~j;
+      refIds[out] = namedIds[j]!;
       j++;
     } else {
-      refs.push(i);
-      refIds.push(ids[i]!);
+      refs[out] = i;
+      refIds[out] = ids[i]!;
       k++;
     }
   }

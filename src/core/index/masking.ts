@@ -27,26 +27,52 @@ function overlapTest(spans: readonly Span[]): (start: number, end: number) => bo
   };
 }
 
-/** Positions kept of `count` items, and each old position's new one (-1: dropped). */
-function keep(count: number, masked: (i: number) => boolean): { kept: number[]; newIndex: Int32Array } {
+/** Positions kept of `count` items, ascending; null when every one is (furniture rarely holds a name or quote). */
+function keep(count: number, masked: (i: number) => boolean): number[] | null {
+  let first = 0;
+  while (first < count && !masked(first)) first++;
+  if (first === count) return null;
   const kept: number[] = [];
-  const newIndex = new Int32Array(count).fill(-1);
-  for (let i = 0; i < count; i++) {
-    if (masked(i)) continue;
-    newIndex[i] = kept.length;
-    kept.push(i);
-  }
-  return { kept, newIndex };
+  for (let i = 0; i < first; i++) kept.push(i);
+  for (let i = first + 1; i < count; i++) if (!masked(i)) kept.push(i);
+  return kept;
 }
 
-/** True when every quote's speaker and source keep their positions (`newIndex`: nothing masked before them). */
-function referencesKept(quotes: PackedQuotes, mentionIndex: Int32Array, entityIndex: Int32Array): boolean {
+/** Every position of `count` items. */
+const allOf = (count: number): number[] => Array.from({ length: count }, (_, i) => i);
+
+/**
+ * Each old position's new one (-1: dropped); null when every one is kept (where it stays). A plain array: a typed
+ * array past 64 bytes is allocated outside the heap, ten times slower for a list this short-lived.
+ */
+function newIndexOf(count: number, kept: readonly number[] | null): number[] | null {
+  if (kept === null) return null;
+  const newIndex = new Array<number>(count).fill(-1);
+  for (let k = 0; k < kept.length; k++) newIndex[kept[k]] = k;
+  return newIndex;
+}
+
+/** The new position of `i` (-1: dropped). */
+const movedTo = (newIndex: readonly number[] | null, i: number): number => (newIndex === null ? i : newIndex[i]);
+
+/** True when every quote's speaker and source keep their positions (nothing masked before them). */
+function referencesKept(quotes: PackedQuotes, mentionIndex: readonly number[] | null, entityIndex: readonly number[] | null): boolean {
   for (let i = 0; i < quotes.texts.length; i++) {
     const speaker = packedQuote.speakerMention(quotes, i);
     const source = packedQuote.sourceEntity(quotes, i);
-    if ((speaker >= 0 && mentionIndex[speaker] !== speaker) || (source >= 0 && entityIndex[source] !== source)) return false;
+    if ((speaker >= 0 && movedTo(mentionIndex, speaker) !== speaker) || (source >= 0 && movedTo(entityIndex, source) !== source)) return false;
   }
   return true;
+}
+
+/** The start and end offsets of the mentions at `kept`. */
+function keptOffsets(offsets: ArrayLike<number>, kept: readonly number[]): Int32Array {
+  const out = new Int32Array(2 * kept.length);
+  for (let k = 0; k < kept.length; k++) {
+    out[2 * k] = offsets[2 * kept[k]];
+    out[2 * k + 1] = offsets[2 * kept[k] + 1];
+  }
+  return out;
 }
 
 /** The entity mentions at `kept` (ascending): the packed arrays themselves, a view of their start, or a new packing. */
@@ -68,30 +94,31 @@ export function maskExtraction(extraction: ArticleExtraction, spans: readonly Sp
   const masked: Article = article instanceof StoredArticle ? article.withBoilerplate(boilerplate) : { ...article, boilerplate };
 
   const { offsets, forms } = packed.mentions;
-  const mentions = keep(forms.length, (i) => inSpans(offsets[2 * i], offsets[2 * i + 1]));
-  const entities = keep(packedEntity.count(packed.entities), (i) => inSpans(packedEntity.start(packed.entities, i), packedEntity.end(packed.entities, i)));
+  const keptMentionsAt = keep(forms.length, (i) => inSpans(offsets[2 * i], offsets[2 * i + 1]));
+  const entityCount = packedEntity.count(packed.entities);
+  const keptEntitiesAt = keep(entityCount, (i) => inSpans(packedEntity.start(packed.entities, i), packedEntity.end(packed.entities, i)));
   const packedQuotes = packed.quotes;
-  const quotes = keep(packedQuotes.texts.length, (i) => inSpans(packedQuote.start(packedQuotes, i), packedQuote.end(packedQuotes, i)));
+  const keptQuotesAt = keep(packedQuotes.texts.length, (i) => inSpans(packedQuote.start(packedQuotes, i), packedQuote.end(packedQuotes, i)));
   // Furniture rarely holds a name or a quote: then the packed arrays are shared as they are.
-  if (mentions.kept.length === forms.length && entities.kept.length === packedEntity.count(packed.entities) && quotes.kept.length === packedQuotes.texts.length) {
+  if (keptMentionsAt === null && keptEntitiesAt === null && keptQuotesAt === null) {
     return new StoredExtraction(masked, packed.mentions, packedQuotes, packed.entities);
   }
 
   // A part with nothing masked is shared with the extraction: the index keeps both.
   const keptMentions: PackedMentions =
-    mentions.kept.length === forms.length
-      ? packed.mentions
-      : { offsets: Int32Array.from(mentions.kept.flatMap((i) => [offsets[2 * i], offsets[2 * i + 1]])), forms: mentions.kept.map((i) => forms[i]) };
-  const keptPackedEntities = keptEntitiesOf(packed.entities, entities.kept);
-  if (quotes.kept.length === packedQuotes.texts.length && referencesKept(packedQuotes, mentions.newIndex, entities.newIndex)) {
+    keptMentionsAt === null ? packed.mentions : { offsets: keptOffsets(offsets, keptMentionsAt), forms: keptMentionsAt.map((i) => forms[i]) };
+  const keptPackedEntities = keptEntitiesAt === null ? packed.entities : keptEntitiesOf(packed.entities, keptEntitiesAt);
+  const mentionIndex = newIndexOf(forms.length, keptMentionsAt);
+  const entityIndex = newIndexOf(entityCount, keptEntitiesAt);
+  if (keptQuotesAt === null && referencesKept(packedQuotes, mentionIndex, entityIndex)) {
     return new StoredExtraction(masked, keptMentions, packedQuotes, keptPackedEntities);
   }
   const allQuotes = unpackQuotes(packedQuotes);
-  const keptQuotes = quotes.kept.map((i): ExtractedQuote => {
+  const keptQuotes = (keptQuotesAt ?? allOf(packedQuotes.texts.length)).map((i): ExtractedQuote => {
     const { sourceEntity, ...quote } = allQuotes[i];
     const speaker = quote.speakerMention;
-    quote.speakerMention = speaker === null || mentions.newIndex[speaker] < 0 ? null : mentions.newIndex[speaker];
-    if (sourceEntity !== undefined && entities.newIndex[sourceEntity] >= 0) (quote as ExtractedQuote).sourceEntity = entities.newIndex[sourceEntity];
+    quote.speakerMention = speaker === null || movedTo(mentionIndex, speaker) < 0 ? null : movedTo(mentionIndex, speaker);
+    if (sourceEntity !== undefined && movedTo(entityIndex, sourceEntity) >= 0) (quote as ExtractedQuote).sourceEntity = movedTo(entityIndex, sourceEntity);
     return quote;
   });
   return new StoredExtraction(masked, keptMentions, packQuotes(keptQuotes, keptQuotes.map((q) => q.text)), keptPackedEntities);

@@ -58,20 +58,23 @@ export class ArticleMentions {
     const count = refs.length;
     this.count = count;
     const slotOf = new Map<string, number>();
-    for (const id of ids) if (!slotOf.has(id)) slotOf.set(id, slotOf.size);
-    this.entityIds = [...slotOf.keys()];
     const cells = fitsInt16(count) && refs.every(fitsInt16) ? new Int16Array(2 * count) : new Int32Array(2 * count);
     for (let k = 0; k < count; k++) {
+      const id = ids[k];
+      let slot = slotOf.get(id);
+      if (slot === undefined) slotOf.set(id, (slot = slotOf.size));
       cells[k] = refs[k];
-      cells[count + k] = slotOf.get(ids[k])!;
+      cells[count + k] = slot;
     }
+    this.entityIds = [...slotOf.keys()];
     this.cells = cells;
   }
 
   /** How many listed mentions name each entity of `entityIds` (by slot), in one pass over the mentions. */
-  slotCounts(): Int32Array {
+  slotCounts(): number[] {
     const { cells, count } = this;
-    const counts = new Int32Array(this.entityIds.length);
+    // A plain array: a typed array past 64 bytes is allocated outside the heap, ten times slower for a short-lived list.
+    const counts = new Array<number>(this.entityIds.length).fill(0);
     for (let k = count; k < 2 * count; k++) counts[cells[k]]++;
     return counts;
   }
@@ -130,8 +133,9 @@ export class ArticleMentions {
     const quoteCount = packed.texts.length;
     const ids = new Array<string | null>(2 * quoteCount);
     if (quoteCount === 0) return ids;
-    const personSlots = new Int32Array(this.parts.mentions.forms.length).fill(-1);
-    const namedSlots = new Int32Array(packedEntity.count(this.parts.entities)).fill(-1);
+    // Plain arrays, as in `slotCounts`: made again each time the quotes are read.
+    const personSlots = new Array<number>(this.parts.mentions.forms.length).fill(-1);
+    const namedSlots = new Array<number>(packedEntity.count(this.parts.entities)).fill(-1);
     for (let k = 0; k < count; k++) {
       const ref = cells[k];
       if (ref >= 0) personSlots[ref] = cells[count + k];
@@ -191,6 +195,13 @@ export class ArticleMentions {
 
 const pathOf = (article: ArticleMentions): string => article.path;
 
+/** Inserts an article into a list in path order: a load adds articles in path order, so its place is mostly the end. */
+export function insertByPath(list: ArticleMentions[], article: ArticleMentions): void {
+  const last = list.length - 1;
+  if (last < 0 || list[last].path < article.path) list.push(article);
+  else list.splice(lowerBound(list, article.path, pathOf), 0, article);
+}
+
 /** On a listed entity, the lists its `mentions` is made from: an own field that is not enumerated (no JSON, no keys). */
 const LISTS = Symbol('mention lists');
 type ListedEntity = Entity & { [LISTS]?: EntityMentionLists };
@@ -239,19 +250,21 @@ export class EntityMentionLists {
 
   add(article: ArticleMentions, changed: Set<string>): void {
     const counts = article.slotCounts();
-    article.entityIds.forEach((id, slot) => {
+    const ids = article.entityIds;
+    for (let slot = 0; slot < ids.length; slot++) {
+      const id = ids[slot];
       const entry = this.byEntity.get(id);
       changed.add(id);
       if (!entry) {
         this.byEntity.set(id, { articles: article, count: counts[slot], made: null });
-        return;
+        continue;
       }
       const list = listOf(entry.articles);
-      list.splice(lowerBound(list, article.path, pathOf), 0, article);
+      insertByPath(list, article);
       entry.articles = list;
       entry.count += counts[slot];
       entry.made = null;
-    });
+    }
   }
 
   remove(article: ArticleMentions, changed: Set<string>): void {

@@ -128,13 +128,14 @@ export class RepeatedLines {
    */
   *updateSteps(extractions: ReadonlyMap<string, ArticleExtraction>, changed: readonly string[]): Steps<string[]> {
     let work = 0;
-    const touched = new Set<number>();
+    // The first count (no threshold yet) decides every key: the keys it touches need no list.
+    const touched = this.threshold === 0 ? null : new Set<number>();
     for (const path of changed) {
       const old = this.tables.get(path);
       if (old) {
         for (const key of countedKeys(old)) {
           this.counts.add(key, -1);
-          touched.add(key);
+          touched?.add(key);
         }
       }
       const extraction = extractions.get(path);
@@ -143,7 +144,7 @@ export class RepeatedLines {
         this.tables.set(path, table);
         for (const key of countedKeys(table)) {
           this.counts.add(key, 1);
-          touched.add(key);
+          touched?.add(key);
         }
         work += lineCount(table);
       } else this.tables.delete(path);
@@ -159,7 +160,7 @@ export class RepeatedLines {
       this.candidates = new Set();
       this.counts.forEach((key, count) => count >= threshold && this.candidates.add(key));
     } else {
-      for (const key of touched) {
+      for (const key of touched ?? []) {
         const candidate = this.counts.get(key) >= threshold;
         if (candidate === this.candidates.has(key)) continue;
         candidatesMoved = true;

@@ -7,7 +7,7 @@ import { NamedEntityIndex, personAliases, type NotEntityNames } from '../identit
 import { lowerBound, partitionPoint } from '../util/sortedSearch';
 import { ITEMS_PER_STEP, sortSteps, type Steps } from '../util/steps';
 import { assembleArticle } from './assemble';
-import { EntityMentionLists, type ArticleMentions } from './mentionLists';
+import { EntityMentionLists, insertByPath, type ArticleMentions } from './mentionLists';
 import { mentionFormsOf, packedEntity, packedPartsOf } from './packed';
 import type { Article, ArticleExtraction, Entity, Mention, Person, Quote } from '../types';
 import { compareCodeUnits, isSortedBy } from '../util/compare';
@@ -55,7 +55,7 @@ function listArticle(bySource: Map<string, ArticleMentions[]>, article: ArticleM
     if (!list) bySource.set(id, (list = []));
     else if (!touched.has(id)) bySource.set(id, (list = list.slice()));
     touched.add(id);
-    list.splice(lowerBound(list, article.path, pathOf), 0, article);
+    insertByPath(list, article);
   }
 }
 
