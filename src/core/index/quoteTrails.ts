@@ -7,6 +7,14 @@ import { runSteps, type SliceClock, type Steps } from '../util/steps';
 const byArticlesThenFirst = (a: QuoteTrail, b: QuoteTrail): number =>
   b.articles.length - a.articles.length || (a.first.date ?? '\uffff').localeCompare(b.first.date ?? '\uffff') || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/**
+ * Each article's quotes made as the trail index reaches it, so a sliced update does not make every quote of the
+ * corpus in one step. An article edited meanwhile is marked changed again and read once more by the next update.
+ */
+function* quotesOf(paths: readonly string[], source: Pick<TrailSource, 'quotesIn' | 'article'>): Generator<readonly [string, readonly Quote[] | undefined]> {
+  for (const path of paths) yield [path, source.article(path) ? source.quotesIn(path) : undefined];
+}
+
 export class QuoteTrails {
   private readonly index = new TrailIndex();
   private readonly pending = new Set<string>();
@@ -26,7 +34,7 @@ export class QuoteTrails {
     if (this.pending.size === 0) return;
     const paths = [...this.pending];
     this.pending.clear();
-    yield* this.index.updateSteps(paths.map((path) => [path, source.article(path) ? source.quotesIn(path) : undefined] as const));
+    yield* this.index.updateSteps(quotesOf(paths, source));
   }
 
   /** `updateSteps` in slices, giving the event loop back when `clock` says so. */
