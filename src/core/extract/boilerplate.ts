@@ -89,7 +89,7 @@ function isNotice(text: string): boolean {
     COMMENT_PROMPT.test(text) ||
     FOOTER.test(text) ||
     COPYRIGHT_START.test(text) ||
-    (includesFolded(text, 'rights') && ALL_RIGHTS_RESERVED.test(text)) ||
+    (includesFolded(text, RIGHTS) && ALL_RIGHTS_RESERVED.test(text)) ||
     (COOKIE_WORD.test(text) && COOKIE_NOTICE.test(text)) ||
     (colon && SOURCE_LINE.test(text)) ||
     (colon && PHOTO_CREDIT.test(text)) ||
@@ -97,19 +97,35 @@ function isNotice(text: string): boolean {
   );
 }
 
-/**
- * Whether `text` holds `word` (lower-case ASCII letters) in any case: what a case-insensitive regex needs before it
- * can match. Most lines fail this at a few indexOf calls, where the regex would step through every character.
- */
-function includesFolded(text: string, word: string): boolean {
-  const first = word[0];
-  for (const start of [first, first.toUpperCase()]) {
-    for (let i = text.indexOf(start); i >= 0; i = text.indexOf(start, i + 1)) {
-      let k = 1;
-      // c | 32 equals a lower-case letter only for that letter and its capital.
-      while (k < word.length && (text.charCodeAt(i + k) | 32) === word.charCodeAt(k)) k++;
-      if (k === word.length) return true;
-    }
+/** A lower-case ASCII word a line must hold, in any case, before a case-insensitive regex can match it. */
+interface FoldedWord {
+  word: string;
+  /** Where its rarest letter is: lines are searched for that letter, in both cases, with indexOf. */
+  at: number;
+  lower: string;
+  upper: string;
+}
+
+function foldedWord(word: string, at: number): FoldedWord {
+  return { word, at, lower: word[at], upper: word[at].toUpperCase() };
+}
+
+const YOUR = foldedWord('your', 0);
+const RIGHTS = foldedWord('rights', 2);
+
+/** Whether `text` holds the word in any case: most lines fail at an indexOf or two, where the regex reads every character. */
+function includesFolded(text: string, folded: FoldedWord): boolean {
+  return holdsAround(text, folded, folded.lower) || holdsAround(text, folded, folded.upper);
+}
+
+function holdsAround(text: string, { word, at }: FoldedWord, letter: string): boolean {
+  for (let i = text.indexOf(letter, at); i >= 0; i = text.indexOf(letter, i + 1)) {
+    const start = i - at;
+    if (start + word.length > text.length) return false;
+    let k = 0;
+    // c | 32 equals a lower-case letter only for that letter and its capital.
+    while (k < word.length && (text.charCodeAt(start + k) | 32) === word.charCodeAt(k)) k++;
+    if (k === word.length) return true;
   }
   return false;
 }
@@ -155,7 +171,7 @@ export function findBoilerplate(text: string): Span[] {
     const line = lines[i];
     if (line.text === '') continue;
     const plea = pleaEnd(line);
-    const isPlea = plea !== null || (includesFolded(line.text, 'your') && PLEA_MENTION.test(line.text) && JOURNALISM_WORDS.test(line.text));
+    const isPlea = plea !== null || (includesFolded(line.text, YOUR) && PLEA_MENTION.test(line.text) && JOURNALISM_WORDS.test(line.text));
     if (isPlea) {
       marks[i] = plea ?? line.end;
       if (i - lastPlea <= PLEA_BLOCK_WINDOW) for (let j = lastPlea + 1; j < i; j++) markWhole(j);
