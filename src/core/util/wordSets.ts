@@ -64,24 +64,16 @@ export class WordInterner<V> {
 
   /** The entry of text[start, end), added when new: read it with word() and value() before the next find. */
   find(text: string, start: number, end: number): number {
-    const hash = fnv1a(text, start, end);
-    const mask = this.slots.length - 1;
-    const length = end - start;
-    for (let at = hash & mask; ; at = (at + 1) & mask) {
-      const entry = this.slots[at] - 1;
-      if (entry < 0) return this.add(text, start, end, hash);
-      if (this.hashes[at] !== hash) continue;
-      const key = this.keys[entry];
-      if (key.length !== length) continue;
-      let k = 0;
-      while (k < length && key.charCodeAt(k) === text.charCodeAt(start + k)) k++;
-      if (k === length) return entry;
-    }
+    return this.entryOf(text, null, start, end, fnv1a(text, start, end));
   }
 
   /** find, reading the word from `codes`, the code units of `text` (see CodeUnits): faster than the string. */
   findCodes(text: string, codes: Uint16Array, start: number, end: number): number {
-    const hash = fnv1aOfCodes(codes, start, end);
+    return this.entryOf(text, codes, start, end, fnv1aOfCodes(codes, start, end));
+  }
+
+  /** The probe of find and findCodes: the word's characters read from `codes` when given, else from `text`. */
+  private entryOf(text: string, codes: Uint16Array | null, start: number, end: number, hash: number): number {
     const mask = this.slots.length - 1;
     const length = end - start;
     for (let at = hash & mask; ; at = (at + 1) & mask) {
@@ -91,7 +83,8 @@ export class WordInterner<V> {
       const key = this.keys[entry];
       if (key.length !== length) continue;
       let k = 0;
-      while (k < length && key.charCodeAt(k) === codes[start + k]) k++;
+      if (codes !== null) while (k < length && key.charCodeAt(k) === codes[start + k]) k++;
+      else while (k < length && key.charCodeAt(k) === text.charCodeAt(start + k)) k++;
       if (k === length) return entry;
     }
   }
