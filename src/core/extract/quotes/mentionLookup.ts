@@ -90,19 +90,16 @@ export class MentionLookup {
 
   /** Mention indices whose span lies inside [start, end), in text order. */
   within(start: number, end: number): number[] {
+    return this.startingIn(start, end, end);
+  }
+
+  /** Mention indices starting in [start, end) (and ending by `endBy`), in text order. */
+  startingIn(start: number, end: number, endBy = Infinity): number[] {
     const { order, orderStarts, list } = this;
     const out: number[] = [];
     for (let i = lowerBoundOfNumbers(orderStarts, start); i < order.length && orderStarts[i] < end; i++) {
-      if (list[order[i]].end <= end) out.push(order[i]);
+      if (list[order[i]].end <= endBy) out.push(order[i]);
     }
-    return out;
-  }
-
-  /** Mention indices starting in [start, end), in text order. */
-  startingIn(start: number, end: number): number[] {
-    const { order, orderStarts } = this;
-    const out: number[] = [];
-    for (let i = lowerBoundOfNumbers(orderStarts, start); i < order.length && orderStarts[i] < end; i++) out.push(order[i]);
     return out;
   }
 
