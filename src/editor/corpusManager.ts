@@ -249,8 +249,9 @@ export class CorpusManager implements vscode.Disposable {
       entry.loadMs = Date.now() - started;
       entry.cache = cacheReport;
       this.logLoaded(entry, corpus);
-      // The corpus is usable now; its quote trails are built next, in slices, before any queued file update.
-      this.enqueue(entry, () => corpus.prepareTrails());
+      // The corpus is usable now; its quote trails are built next, in slices, beside file updates (not ahead of
+      // them in the queue: an edit right after a load must not wait for them).
+      corpus.prepareTrails().catch((err) => this.options.log(`Quote trails failed in ${entry.root}: ${String(err)}`));
       this.perEntry.set(
         entry.root,
         watchCorpus(entry, corpus, {
