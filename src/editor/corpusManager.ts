@@ -10,7 +10,7 @@ import { NodeFileSystem } from '../core/extract/nodeFileSystem';
 import { CORPUS_CONFIG_FILE, toRelativePath } from '../core/extract/loader';
 import { type CorpusSource, discoverCorpusRoots, isInside, maxFileSizeBytes, rememberAdded, rememberRemoved } from './corpusDiscovery';
 import type { CacheReport, CorpusLoader } from './corpusLoader';
-import { watchCorpus } from './corpusWatcher';
+import { type WatchHost, watchCorpus } from './corpusWatcher';
 import { DocumentSync } from './documentSync';
 import { ContextKeys, Settings, settingId } from './ids';
 
@@ -57,7 +57,10 @@ export interface CorpusManagerOptions {
 
 export class CorpusManager implements vscode.Disposable {
   private readonly entryMap = new Map<string, CorpusEntry>();
-  private readonly perEntry = new Map<string, vscode.Disposable[]>();
+  /** Per corpus root: its file watcher, for as long as the corpus is registered. */
+  private readonly watchers = new Map<string, vscode.Disposable[]>();
+  /** Per corpus root: the listener on the loaded corpus's changes, replaced at each load. */
+  private readonly corpusListeners = new Map<string, { dispose(): void }>();
   /** Serialises disk updates per corpus so a delete cannot overtake the create before it. */
   private readonly queues = new Map<string, Promise<void>>();
   private readonly documents: DocumentSync;
@@ -233,6 +236,10 @@ export class CorpusManager implements vscode.Disposable {
 
   private async loadEntry(entry: CorpusEntry, onProgress?: (done: number, total: number) => void): Promise<void> {
     const started = Date.now();
+    if (!this.watchers.has(entry.root)) this.watchers.set(entry.root, watchCorpus(entry, this.watchHost));
+    // Disk events and corrections that come during the load wait for it, then apply to the corpus it makes:
+    // the load may have read the file before it changed.
+    const loaded = this.holdUpdates(entry);
     try {
       let cacheReport: CacheReport | undefined;
       // Workers read files through Node's fs: only for a corpus on disk read through Node's fs here too.
@@ -244,6 +251,8 @@ export class CorpusManager implements vscode.Disposable {
         onCacheReport: (report) => (cacheReport = report),
       });
       if (this.entryMap.get(entry.root) !== entry || this.disposed) return; // removed while loading
+      this.corpusListeners.get(entry.root)?.dispose();
+      this.corpusListeners.set(entry.root, corpus.onDidChange((paths) => this.changeEmitter.fire({ entry, paths })));
       entry.corpus = corpus;
       entry.state = 'ready';
       entry.loadMs = Date.now() - started;
@@ -252,16 +261,6 @@ export class CorpusManager implements vscode.Disposable {
       // The corpus is usable now; its quote trails are built next, in slices, beside file updates (not ahead of
       // them in the queue: an edit right after a load must not wait for them).
       corpus.prepareTrails().catch((err) => this.options.log(`Quote trails failed in ${entry.root}: ${String(err)}`));
-      this.perEntry.set(
-        entry.root,
-        watchCorpus(entry, corpus, {
-          enqueue: (watched, task) => this.enqueue(watched, task),
-          reloadEntry: (watched) => this.reloadEntry(watched),
-          relativePath: (watched, uri) => this.relativePath(watched, uri),
-          fire: (change) => this.changeEmitter.fire(change),
-          log: (line) => this.options.log(line),
-        }),
-      );
       for (const doc of vscode.workspace.textDocuments) {
         if (doc.isDirty && this.entryContaining(doc.uri) === entry) this.documents.push(doc);
       }
@@ -269,8 +268,26 @@ export class CorpusManager implements vscode.Disposable {
       entry.state = 'failed';
       entry.error = err instanceof Error ? err.message : String(err);
       this.options.log(`Failed to index ${entry.root}: ${entry.error}`);
+    } finally {
+      loaded();
     }
     this.changeEmitter.fire({ entry });
+  }
+
+  private readonly watchHost: WatchHost = {
+    enqueue: (entry, task) => void this.enqueue(entry, task),
+    reloadEntry: (entry) => this.reloadEntry(entry),
+    corpusOf: (entry) => (entry.state === 'ready' ? entry.corpus : undefined),
+    relativePath: (entry, uri) => this.relativePath(entry, uri),
+    log: (line) => this.options.log(line),
+  };
+
+  /** Holds the corpus's update queue until the returned function is called. */
+  private holdUpdates(entry: CorpusEntry): () => void {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    void this.enqueue(entry, () => held);
+    return release;
   }
 
   private logLoaded(entry: CorpusEntry, corpus: Corpus): void {
@@ -285,10 +302,22 @@ export class CorpusManager implements vscode.Disposable {
     }
   }
 
-  private enqueue(entry: CorpusEntry, task: () => Promise<void>): void {
+  /** Runs `task` after the updates queued before it for this corpus; resolves when it has run. */
+  private enqueue(entry: CorpusEntry, task: () => Promise<void> | void): Promise<void> {
     const previous = this.queues.get(entry.root) ?? Promise.resolve();
     const next = previous.then(task).catch((err) => this.options.log(`Update failed in ${entry.root}: ${String(err)}`));
     this.queues.set(entry.root, next);
+    return next;
+  }
+
+  /**
+   * Applies corpus.yaml text the editor has just written (null: deleted) to the corpus at `root`, after any
+   * load or update in progress, so that a reload which read the file before cannot drop it.
+   */
+  applyConfigText(root: string, text: string | null): Promise<void> {
+    const entry = this.entryMap.get(root);
+    if (!entry) return Promise.resolve();
+    return this.enqueue(entry, () => this.watchHost.corpusOf(entry)?.updateArticle(CORPUS_CONFIG_FILE, text ?? ''));
   }
 
   /** Resolves when queued file updates of every corpus have been applied (what the integration tests wait for). */
@@ -299,7 +328,6 @@ export class CorpusManager implements vscode.Disposable {
 
   private async reloadEntry(entry: CorpusEntry): Promise<void> {
     if (this.entryMap.get(entry.root) !== entry) return;
-    this.disposeEntryListeners(entry.root);
     entry.state = 'loading';
     this.changeEmitter.fire({ entry });
     await this.loadEntries([entry]);
@@ -313,8 +341,10 @@ export class CorpusManager implements vscode.Disposable {
   }
 
   private disposeEntryListeners(root: string): void {
-    for (const d of this.perEntry.get(root) ?? []) d.dispose();
-    this.perEntry.delete(root);
+    for (const d of this.watchers.get(root) ?? []) d.dispose();
+    this.watchers.delete(root);
+    this.corpusListeners.get(root)?.dispose();
+    this.corpusListeners.delete(root);
   }
 
   private updateContextKeys(): void {
@@ -325,7 +355,7 @@ export class CorpusManager implements vscode.Disposable {
 
   dispose(): void {
     this.disposed = true;
-    for (const root of [...this.perEntry.keys()]) this.disposeEntryListeners(root);
+    for (const root of [...this.watchers.keys()]) this.disposeEntryListeners(root);
     this.documents.dispose();
     for (const d of this.disposables) d.dispose();
   }

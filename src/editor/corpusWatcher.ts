@@ -1,11 +1,13 @@
-// Keeps a loaded corpus in step with the disk, one file at a time: created, changed and deleted articles are
-// re-read or removed; corpus.yaml or a folder appearing or vanishing reloads the whole corpus.
+// Keeps a corpus in step with the disk, one file at a time: created, changed and deleted articles are re-read
+// or removed; corpus.yaml or a folder appearing or vanishing reloads the whole corpus. One watcher lives as long
+// as the corpus is registered, across reloads: a new watcher takes a while to start, and an event lost then
+// would leave the index behind the disk. Each event is applied to the corpus as it is when its turn comes.
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Corpus } from '../core/api';
 import { CORPUS_CONFIG_FILE } from '../core/extract/loader';
 import { isArticleFileName, samePath } from './corpusDiscovery';
-import type { CorpusChange, CorpusEntry } from './corpusManager';
+import type { CorpusEntry } from './corpusManager';
 
 /** What the watcher needs from the corpus manager. */
 export interface WatchHost {
@@ -13,9 +15,9 @@ export interface WatchHost {
   enqueue(entry: CorpusEntry, task: () => Promise<void>): void;
   /** Loads the whole corpus again. */
   reloadEntry(entry: CorpusEntry): Promise<void>;
+  /** The corpus as loaded now (undefined while none loaded, or when its last load failed). */
+  corpusOf(entry: CorpusEntry): Corpus | undefined;
   relativePath(entry: CorpusEntry, uri: vscode.Uri): string;
-  /** Tells the features what changed. */
-  fire(change: CorpusChange): void;
   log(line: string): void;
 }
 
@@ -23,22 +25,21 @@ function isConfigFile(entry: CorpusEntry, uri: vscode.Uri): boolean {
   return samePath(uri.fsPath, path.join(entry.root, CORPUS_CONFIG_FILE));
 }
 
-/** Watches a loaded corpus's folder and its index; dispose the returned listeners to stop. */
-export function watchCorpus(entry: CorpusEntry, corpus: Corpus, host: WatchHost): vscode.Disposable[] {
-  const disposables: vscode.Disposable[] = [];
-  disposables.push(corpus.onDidChange((paths) => host.fire({ entry, paths })));
+/** Watches a corpus's folder; dispose the returned listeners to stop. */
+export function watchCorpus(entry: CorpusEntry, host: WatchHost): vscode.Disposable[] {
   const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(entry.uri, '**/*'));
-  disposables.push(
+  return [
     watcher,
-    watcher.onDidCreate((uri) => host.enqueue(entry, () => onFileCreated(host, entry, corpus, uri))),
-    watcher.onDidChange((uri) => host.enqueue(entry, () => onFileChanged(host, entry, corpus, uri))),
-    watcher.onDidDelete((uri) => host.enqueue(entry, () => onFileDeleted(host, entry, corpus, uri))),
-  );
-  return disposables;
+    watcher.onDidCreate((uri) => host.enqueue(entry, () => onFileCreated(host, entry, uri))),
+    watcher.onDidChange((uri) => host.enqueue(entry, () => onFileChanged(host, entry, uri))),
+    watcher.onDidDelete((uri) => host.enqueue(entry, () => onFileDeleted(host, entry, uri))),
+  ];
 }
 
-async function onFileCreated(host: WatchHost, entry: CorpusEntry, corpus: Corpus, uri: vscode.Uri): Promise<void> {
+async function onFileCreated(host: WatchHost, entry: CorpusEntry, uri: vscode.Uri): Promise<void> {
   if (isConfigFile(entry, uri)) return host.reloadEntry(entry);
+  const corpus = host.corpusOf(entry);
+  if (!corpus) return;
   if (isMetadataTable(host, entry, corpus, uri)) return corpus.reloadArticle(host.relativePath(entry, uri));
   let type: vscode.FileType;
   try {
@@ -62,8 +63,11 @@ function isMetadataTable(host: WatchHost, entry: CorpusEntry, corpus: Corpus, ur
   return table !== null && table !== undefined && host.relativePath(entry, uri) === table.file;
 }
 
-async function onFileChanged(host: WatchHost, entry: CorpusEntry, corpus: Corpus, uri: vscode.Uri): Promise<void> {
-  if (isConfigFile(entry, uri)) return corpus.reloadArticle(CORPUS_CONFIG_FILE);
+async function onFileChanged(host: WatchHost, entry: CorpusEntry, uri: vscode.Uri): Promise<void> {
+  const corpus = host.corpusOf(entry);
+  // A corpus whose load failed gets another try when its corpus.yaml changes.
+  if (isConfigFile(entry, uri)) return corpus ? corpus.reloadArticle(CORPUS_CONFIG_FILE) : host.reloadEntry(entry);
+  if (!corpus) return;
   if (isMetadataTable(host, entry, corpus, uri)) return corpus.reloadArticle(host.relativePath(entry, uri));
   if (!isArticleFileName(uri.fsPath)) return;
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
@@ -71,13 +75,15 @@ async function onFileChanged(host: WatchHost, entry: CorpusEntry, corpus: Corpus
   await corpus.reloadArticle(host.relativePath(entry, uri));
 }
 
-async function onFileDeleted(host: WatchHost, entry: CorpusEntry, corpus: Corpus, uri: vscode.Uri): Promise<void> {
+async function onFileDeleted(host: WatchHost, entry: CorpusEntry, uri: vscode.Uri): Promise<void> {
   if (samePath(uri.fsPath, entry.root)) {
     host.log(`Corpus folder ${entry.root} was deleted.`);
     return host.reloadEntry(entry);
   }
   const rel = host.relativePath(entry, uri);
   if (isConfigFile(entry, uri)) return host.reloadEntry(entry);
+  const corpus = host.corpusOf(entry);
+  if (!corpus) return;
   // A deleted folder takes its articles with it.
   const gone = corpus.articles().filter((a) => a.path === rel || a.path.startsWith(`${rel}/`));
   for (const article of gone) corpus.removeArticle(article.path);

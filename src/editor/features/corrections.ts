@@ -99,7 +99,7 @@ export class CorrectionService {
       text = reverted.text;
     }
     if (!(await writeConfigText(last.uri, text))) return this.fail('VS Code did not apply the edit to corpus.yaml.');
-    this.manager.corpora().find((c) => c.root === last.root)?.updateArticle(CORPUS_CONFIG_FILE, text ?? '');
+    await this.manager.applyConfigText(last.root, text);
     const message = 'Correction undone.';
     void vscode.window.showInformationMessage(message);
     return { applied: true, message };
@@ -131,7 +131,7 @@ export class CorrectionService {
       return { applied: false, message };
     }
     if (!(await writeConfigText(uri, edit.text))) return this.fail('VS Code did not apply the edit to corpus.yaml.');
-    corpus.updateArticle(CORPUS_CONFIG_FILE, edit.text);
+    await this.manager.applyConfigText(corpus.root, edit.text);
     this.applied.push({ root: corpus.root, uri, correction, before, after: edit.text, previous: edit.previous });
     void vscode.window.showInformationMessage(message, UNDO, OPEN_CONFIG).then(async (choice) => {
       if (choice === UNDO) await vscode.commands.executeCommand(Commands.undoCorrection);
