@@ -1,11 +1,10 @@
 // What a worker does with one article: read it (as the loader would), extract it, and pack the result.
-import { readFileSync } from 'fs';
 import { extractArticle } from '../../extract/article';
 import { errorMessage, readCorpusFile } from '../../extract/loader';
 import { NodeFileSystem } from '../../extract/nodeFileSystem';
 import { encodeExtraction } from './codec';
 import type { TaskOutput } from './serve';
-import type { CorpusConfig, FileSystem } from '../../types';
+import type { CorpusConfig } from '../../types';
 
 export interface ExtractRequest {
   absPath: string;
@@ -21,15 +20,10 @@ export interface ExtractRequest {
 export type ExtractResponse = { ok: true; buffer: ArrayBuffer } | { ok: false; reason: string };
 
 /**
- * Node's fs, reading synchronously: a worker has nothing else to do meanwhile, and a file read in one call
- * costs no hops through libuv's thread pool (open, stat, read, close) or wake-ups of the worker's event loop.
+ * Node's fs, reading synchronously whatever a read takes: a worker has nothing else to do meanwhile, and a file
+ * read in one call costs no hops through libuv's thread pool or wake-ups of the worker's event loop.
  */
-const nodeFs = new NodeFileSystem();
-const fs: FileSystem = {
-  readFile: (absPath) => Promise.resolve(readFileSync(absPath)),
-  readDirectory: (absPath) => nodeFs.readDirectory(absPath),
-  stat: (absPath) => nodeFs.stat(absPath),
-};
+const fs = new NodeFileSystem(Number.POSITIVE_INFINITY);
 
 export async function extractFile(request: ExtractRequest, config: CorpusConfig): Promise<TaskOutput> {
   const read = await readCorpusFile(fs, request.absPath, { maxFileSizeBytes: request.maxFileSizeBytes, knownStat: request });
