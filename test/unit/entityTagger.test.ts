@@ -95,6 +95,15 @@ describe('tagEntities', () => {
     assert.deepEqual(tagged('The French government hosted the World Cup in 1998.'), ['French/misc', 'World Cup/misc']);
   });
 
+  it('ends a name at a word never inside one, and an organisation or place at "the" after a name', () => {
+    assert.deepEqual(tagged('The Tories accuse Labour of raising taxes 66 times since coming to power.'), ['The Tories/organization', 'Labour/organization']);
+    assert.deepEqual(tagged('The plans face trouble in the Lords if Conservative and Lib Dem opposition continues.'),
+      ['Lords/organization', 'Conservative/organization', 'Lib Dem/organization']);
+    // A piece a cut leaves that is no name goes ("Launching"); joiners stay inside names.
+    assert.deepEqual(tagged('Launching the Department for Constitutional Affairs report, he spoke.'), ['Department for Constitutional Affairs/organization']);
+    assert.deepEqual(tagged('The Bank of England and the Securities and Exchange Commission met.'), ['Bank of England/organization', 'Securities and Exchange Commission/organization']);
+  });
+
   it('remembers within an article what a name was', () => {
     const entities = tagged('Jordan Peterson spoke in Toronto. Later, Peterson said he was tired.');
     assert.ok(entities.includes('Peterson/person'), entities.join(', '));

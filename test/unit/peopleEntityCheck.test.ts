@@ -33,6 +33,12 @@ describe('entity check after the rules', () => {
     assert.deepEqual(names('Shareholders in Deutsche Boerse rejected the offer on Friday.'), []);
   });
 
+  it('drops a name right after "the" the tagger reads as an organisation, though a speech verb follows', () => {
+    assert.deepEqual(names('Voters were angry. The Lib Dems say Labour is telephoning people who asked not to be called.'), []);
+    assert.deepEqual(names('Voters were angry. On Monday the Lib Dems said they would act.'), []);
+    assert.deepEqual(names('Voters were angry. Helen Carter said the party would act.'), ['Helen Carter']);
+  });
+
   it('keeps a name with an honorific whatever the tagger says', () => {
     assert.deepEqual(names('Britain wants a deal. Mrs May told MPs in London that the border would stay open.').filter((n) => n === 'Mrs May'), ['Mrs May']);
     const text = 'Kenya said the deal was close.';

@@ -3,6 +3,8 @@
 // said"), and the key under which the spellings of one name meet ("NATO", "Nato" -> "nato"; "U.S." -> "us").
 // Written by hand from general knowledge, not from any corpus.
 import { foldName } from '../util/text';
+import { FUNCTION_WORD_SET } from './common';
+import { PREPOSITIONS, SPEECH_VERBS, STANCE_VERBS } from './speech';
 
 /** Names of one entity a line, `|` between them, the usual full name first. */
 const VARIANT_GROUPS = `
@@ -75,3 +77,23 @@ export const KNOWN_NAME_OF: ReadonlyMap<string, string> = new Map(KNOWN_NAME_GRO
 
 /** Institutions named by their seat, as written. */
 export const INSTITUTION_SEATS: ReadonlySet<string> = new Set(SEATS.split('|'));
+
+/** Lower-case words that join the parts of a name ("Bank of England", "Frankfurt am Main", "Marks and Spencer"). */
+const NAME_JOINERS: ReadonlySet<string> = new Set([...PREPOSITIONS, 'and', '&', 'am', 'im', 'y', 'et', 'und']);
+
+/**
+ * Lower-case words never inside a name: verbs of saying and stance, pronouns, auxiliaries, conjunctions
+ * ("Tories [accuse] Labour", "the Lords [if] Conservative"). "the" is one too unless a joiner comes before it
+ * ("Independent [the] Tories", but "Bank of the West").
+ */
+const NEVER_IN_NAMES: ReadonlySet<string> = new Set(
+  [...FUNCTION_WORD_SET, ...SPEECH_VERBS, ...STANCE_VERBS].filter((word) => !NAME_JOINERS.has(word) && word !== 'the'),
+);
+
+/**
+ * Whether the lower-case `word`, after `previous` (lower-cased) in a span, shows that the span is not one name.
+ * "the" is only read so in an organisation's or place's (`institution`): people and titles have it ("Muffin the Mule").
+ */
+export function breaksName(word: string, previous: string, institution: boolean): boolean {
+  return word === 'the' ? institution && !NAME_JOINERS.has(previous) : NEVER_IN_NAMES.has(word);
+}

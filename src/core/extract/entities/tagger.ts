@@ -4,11 +4,13 @@ import * as decoder from './decoder';
 import type { Weights } from './decoder';
 import { EmissionCache } from './emissionCache';
 import { GroupSums } from './groupSums';
-import { LEX_HONORIFIC } from './lexicon';
+import { LEX_CITY, LEX_COMMON, LEX_COUNTRY, LEX_FIRST_NAME, LEX_HONORIFIC, LEX_ORG_NAME, LEX_REGION } from './lexicon';
 import { DocumentMemory } from './memory';
 import { ENTITY_TYPES, OUTSIDE, isInsideTag, typeOfTag, type EntityType } from './tags';
 import { TokenInfo, describeTokens } from './tokenInfo';
 import { tokenize, type Tokens } from './tokenizer';
+import { breaksName } from '../../language/entityNames';
+import { isAsciiLowerCode } from '../../util/chars';
 const { SentenceBuffers, decodeText } = decoder;
 
 export interface Entity {
@@ -25,7 +27,11 @@ buffers.cache = new EmissionCache();
 buffers.groups = new GroupSums();
 let tags = new Uint8Array(1024);
 const PERSON = ENTITY_TYPES.indexOf('person');
+const ORGANIZATION = ENTITY_TYPES.indexOf('organization');
+const PLACE = ENTITY_TYPES.indexOf('place');
 const HONORIFIC = 1 << LEX_HONORIFIC;
+const COMMON = 1 << LEX_COMMON;
+const GAZETTEER = (1 << LEX_COUNTRY) | (1 << LEX_CITY) | (1 << LEX_REGION) | (1 << LEX_ORG_NAME) | (1 << LEX_FIRST_NAME);
 
 /** Tokens of `text` and their tags (see tags.ts) under `weights`. Both results are reused by the next call. */
 function tagTokens(text: string, weights: Weights): { tokens: Tokens; tags: Uint8Array } {
@@ -60,6 +66,19 @@ export function entitiesOf(text: string, weights: Weights): Entity[] {
 
 function windowEntities(text: string, offset: number, weights: Weights, entities: Entity[]): void {
   const { tokens, tags: tagged } = tagTokens(text, weights);
+  const isLower = (k: number): boolean => isAsciiLowerCode(text.charCodeAt(tokens.starts[k]));
+  /** A word left alone by a cut that is no name: a common word, or an "-ing" form no gazetteer knows ("Launching"). */
+  const notAName = (k: number): boolean =>
+    (info.lex[k] & COMMON) !== 0 || ((info.lex[k] & GAZETTEER) === 0 && text.endsWith('ing', tokens.ends[k]) && tokens.ends[k] - tokens.starts[k] > 4);
+  /** Tokens [from, to) as an entity; next to a cut (`cutBefore`, `cutAfter`) without lower-case words ("of"). */
+  const push = (from: number, to: number, type: number, cutBefore: boolean, cutAfter: boolean): void => {
+    if (cutBefore) while (from < to && isLower(from)) from++;
+    if (cutAfter) while (to > from && isLower(to - 1)) to--;
+    if (from >= to || ((cutBefore || cutAfter) && to - from === 1 && notAName(from))) return;
+    const start = tokens.starts[from];
+    const end = tokens.ends[to - 1];
+    entities.push({ start: start + offset, end: end + offset, type: ENTITY_TYPES[type], text: text.slice(start, end) });
+  };
   for (let i = 0; i < tokens.count; i++) {
     if (tagged[i] === OUTSIDE) continue;
     const type = typeOfTag(tagged[i]);
@@ -68,9 +87,16 @@ function windowEntities(text: string, offset: number, weights: Weights, entities
     // A person's honorific stays outside the span, as in CoNLL ("Mr. [Johnson]"), which rarely shows one.
     let first = i;
     if (type === PERSON) while (first < j - 1 && (info.lex[first] & HONORIFIC) !== 0) first++;
-    const start = tokens.starts[first];
-    const end = tokens.ends[j - 1];
-    entities.push({ start: start + offset, end: end + offset, type: ENTITY_TYPES[type], text: text.slice(start, end) });
+    // A word that never stands inside a name ends one and starts the next: "[Tories] accuse [Labour]".
+    let cut = false;
+    for (let k = first + 1; k < j - 1; k++) {
+      const previous = text.slice(tokens.starts[k - 1], tokens.ends[k - 1]).toLowerCase();
+      if (!isLower(k) || !breaksName(text.slice(tokens.starts[k], tokens.ends[k]), previous, type === ORGANIZATION || type === PLACE)) continue;
+      push(first, k, type, cut, true);
+      first = k + 1;
+      cut = true;
+    }
+    push(first, j, type, cut, false);
     i = j - 1;
   }
 }

@@ -5,7 +5,7 @@ import type { RawMention, Span } from '../../types';
 import type { Entity } from '../entities';
 import { isFirstName } from '../../language/firstNames';
 import { SPEECH_VERBS } from '../../language/speech';
-import { isAsciiLowerCode } from '../../util/chars';
+import { isAsciiLetterCode, isAsciiLowerCode } from '../../util/chars';
 import { isSentenceStart } from '../../util/text';
 import { GAZETTEER_COUNTRIES } from '../../language/gazetteerPlaces';
 import { GAZETTEER_INTERNATIONAL_BODIES } from '../../language/gazetteerOrganisations';
@@ -80,6 +80,12 @@ function speaks(text: string, m: RawMention): boolean {
   return q > p && SPEECH_VERBS.has(text.slice(p, q));
 }
 
+/** "the Lib Dems said", "The Lib Dems say": a name right after "the" is not a person's, whatever verb follows it. */
+function afterThe(text: string, start: number): boolean {
+  if (start < 4 || !(text.startsWith('the ', start - 4) || text.startsWith('The ', start - 4))) return false;
+  return start === 4 || !isAsciiLetterCode(text.charCodeAt(start - 5));
+}
+
 /** Whether the mention shows its last name part is a surname: a full name, or a name after an honorific. */
 function namesSurname(m: RawMention): boolean {
   return m.nameParts.length > 1 || m.honorific !== null;
@@ -95,7 +101,7 @@ function safeSurnames(text: string, mentions: readonly RawMention[]): Set<string
 /** Mentions with stronger evidence than the tagger's are never dropped, so never tagged. */
 function checkable(text: string, m: RawMention): boolean {
   if (m.honorific !== null || hasParticle(m)) return false;
-  if (m.nameParts.length > 1 && (isFirstName(m.nameParts[0]) || speaks(text, m))) return false;
+  if (m.nameParts.length > 1 && (isFirstName(m.nameParts[0]) || (speaks(text, m) && !afterThe(text, m.start)))) return false;
   return m.tentative !== true || KNOWN_NON_PEOPLE.has(m.text.toLowerCase());
 }
 
