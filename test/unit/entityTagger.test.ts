@@ -104,6 +104,12 @@ describe('tagEntities', () => {
     assert.deepEqual(tagged('The Bank of England and the Securities and Exchange Commission met.'), ['Bank of England/organization', 'Securities and Exchange Commission/organization']);
   });
 
+  it('never ends a name on a joiner: it goes on through the name after it, or is no name', () => {
+    assert.deepEqual(tagEntities('He works at the University of the West of England.').map((e) => e.text), ['University of the West of England']);
+    assert.deepEqual(tagged('Films such as The Passion of the Christ were hailed.'), ['The Passion of the Christ/misc']);
+    assert.deepEqual(tagged('The Return of the King won.'), []);
+  });
+
   it('remembers within an article what a name was', () => {
     const entities = tagged('Jordan Peterson spoke in Toronto. Later, Peterson said he was tired.');
     assert.ok(entities.includes('Peterson/person'), entities.join(', '));

@@ -81,6 +81,11 @@ export const INSTITUTION_SEATS: ReadonlySet<string> = new Set(SEATS.split('|'));
 /** Lower-case words that join the parts of a name ("Bank of England", "Frankfurt am Main", "Marks and Spencer"). */
 const NAME_JOINERS: ReadonlySet<string> = new Set([...PREPOSITIONS, 'and', '&', 'am', 'im', 'y', 'et', 'und']);
 
+/** Whether the lower-case `word` joins the parts of a name, so that a name cannot end with it. */
+export function joinsName(word: string): boolean {
+  return NAME_JOINERS.has(word);
+}
+
 /**
  * Lower-case words never inside a name: verbs of saying and stance, pronouns, auxiliaries, conjunctions
  * ("Tories [accuse] Labour", "the Lords [if] Conservative"). "the" is one too unless a joiner comes before it

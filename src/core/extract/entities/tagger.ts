@@ -9,7 +9,7 @@ import { DocumentMemory } from './memory';
 import { ENTITY_TYPES, OUTSIDE, isInsideTag, typeOfTag, type EntityType } from './tags';
 import { TokenInfo, describeTokens } from './tokenInfo';
 import { tokenize, type Tokens } from './tokenizer';
-import { breaksName } from '../../language/entityNames';
+import { breaksName, joinsName } from '../../language/entityNames';
 import { isAsciiLowerCode } from '../../util/chars';
 const { SentenceBuffers, decodeText } = decoder;
 
@@ -29,6 +29,7 @@ let tags = new Uint8Array(1024);
 const PERSON = ENTITY_TYPES.indexOf('person');
 const ORGANIZATION = ENTITY_TYPES.indexOf('organization');
 const PLACE = ENTITY_TYPES.indexOf('place');
+const MISC = ENTITY_TYPES.indexOf('misc');
 const HONORIFIC = 1 << LEX_HONORIFIC;
 const COMMON = 1 << LEX_COMMON;
 const GAZETTEER = (1 << LEX_COUNTRY) | (1 << LEX_CITY) | (1 << LEX_REGION) | (1 << LEX_ORG_NAME) | (1 << LEX_FIRST_NAME);
@@ -67,6 +68,8 @@ export function entitiesOf(text: string, weights: Weights): Entity[] {
 function windowEntities(text: string, offset: number, weights: Weights, entities: Entity[]): void {
   const { tokens, tags: tagged } = tagTokens(text, weights);
   const isLower = (k: number): boolean => isAsciiLowerCode(text.charCodeAt(tokens.starts[k]));
+  const isWord = (k: number, word: string): boolean => tokens.ends[k] - tokens.starts[k] === word.length && text.startsWith(word, tokens.starts[k]);
+  const endsOnJoiner = (j: number): boolean => isLower(j - 1) && joinsName(text.slice(tokens.starts[j - 1], tokens.ends[j - 1]));
   /** A word left alone by a cut that is no name: a common word, or an "-ing" form no gazetteer knows ("Launching"). */
   const notAName = (k: number): boolean =>
     (info.lex[k] & COMMON) !== 0 || ((info.lex[k] & GAZETTEER) === 0 && text.endsWith('ing', tokens.ends[k]) && tokens.ends[k] - tokens.starts[k] > 4);
@@ -81,9 +84,24 @@ function windowEntities(text: string, offset: number, weights: Weights, entities
   };
   for (let i = 0; i < tokens.count; i++) {
     if (tagged[i] === OUTSIDE) continue;
-    const type = typeOfTag(tagged[i]);
+    let type = typeOfTag(tagged[i]);
     let j = i + 1;
     while (j < tokens.count && isInsideTag(tagged[j]) && typeOfTag(tagged[j]) === type) j++;
+    // A name the tagger ended on a joiner goes on through the name after it ("The Passion of [the] Christ"), as
+    // misc if either part is; with no name after it, it is no name the tagger read whole ("Return of").
+    while (endsOnJoiner(j)) {
+      let next = j;
+      if (next < tokens.count && tagged[next] === OUTSIDE && isWord(next, 'the')) next++;
+      if (next >= tokens.count || tagged[next] === OUTSIDE) break;
+      const nextType = typeOfTag(tagged[next]);
+      if (nextType === MISC) type = MISC;
+      j = next + 1;
+      while (j < tokens.count && isInsideTag(tagged[j]) && typeOfTag(tagged[j]) === nextType) j++;
+    }
+    if (endsOnJoiner(j)) {
+      i = j - 1;
+      continue;
+    }
     // A person's honorific stays outside the span, as in CoNLL ("Mr. [Johnson]"), which rarely shows one.
     let first = i;
     if (type === PERSON) while (first < j - 1 && (info.lex[first] & HONORIFIC) !== 0) first++;
