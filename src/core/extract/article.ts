@@ -13,7 +13,7 @@ import { mentionForm } from './mentions/rawMention';
 import type { ArticleExtraction, CorpusConfig, ExtractedQuote, MentionForm, RawEntityMention, RawMention, Span } from '../types';
 
 /** Bump when extraction output changes, so cached extractions from older versions are not reused. */
-export const EXTRACTION_VERSION = 5;
+export const EXTRACTION_VERSION = 6;
 
 /**
  * Shares the strings and name-part arrays of mentions across a corpus: the same names recur thousands of
