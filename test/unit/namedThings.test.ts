@@ -29,6 +29,9 @@ describe('person mentions that name things', () => {
 
   it('drops a name a company\'s legal form ends, and keeps a mention with an honorific', () => {
     assert.deepEqual(kept('The film was released by Hollis Bros on Friday.', ['Hollis Bros']), []);
+    // A continent after a firm's name is its regional arm; a country may be a surname ("Elizabeth France").
+    assert.deepEqual(kept('David Brant, Hollis Europe\'s manager, spoke.', ['David Brant', 'Hollis Europe']), ['David Brant']);
+    assert.deepEqual(kept('The commissioner Elizabeth France spoke.', ['Elizabeth France']), ['Elizabeth France']);
     const text = 'Sailors on the carrier Mr Hollis once commanded cheered.';
     const withHonorific = mention(text, 'Mr Hollis', { honorific: 'Mr', nameParts: ['Hollis'] });
     assert.deepEqual(withoutNamedThings(text, [withHonorific]).map((m) => m.text), ['Mr Hollis']);

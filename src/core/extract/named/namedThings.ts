@@ -1,13 +1,17 @@
 // Names of things written like people's: a phase after the rules and the tagger that drops a person mention
 // the words around it show to be a vessel or a storm ("the aircraft carrier Carl Vinson"), a title (the whole
-// of a quotation: "his film “Michael Collins”"), or a company (a legal-form word ends it: "Warner Bros").
+// of a quotation: "his film “Michael Collins”"), or a company (a legal-form word or a continent ends it: "Warner
+// Bros", "Nintendo Europe").
 import type { RawMention } from '../../types';
 import { THING_NOUNS_BEFORE } from '../../language/organisations';
 import { GAZETTEER_COMPANY_SUFFIXES } from '../../language/gazetteerOrganisations';
+import { GAZETTEER_GEOGRAPHY } from '../../language/gazetteerPlaces';
 import { isAsciiLowerCode } from '../../util/chars';
 
 const QUOTE_MARKS = '"\'\u201c\u2018';
 const COMPANY_SUFFIXES: ReadonlySet<string> = new Set(GAZETTEER_COMPANY_SUFFIXES);
+/** One-word continents and world regions: a name ending in one is a firm's regional arm ("Nintendo Europe"), no surname. */
+const WORLD_REGIONS: ReadonlySet<string> = new Set(GAZETTEER_GEOGRAPHY.filter((name) => !name.includes(' ')));
 
 /** The lower-case word right before `start` (one space between), or ''. */
 function lowerWordBefore(text: string, start: number): string {
@@ -44,7 +48,8 @@ function isQuotedTitle(text: string, m: RawMention): boolean {
 function namesThing(text: string, m: RawMention): boolean {
   if (m.honorific !== null) return false;
   if (THING_NOUNS_BEFORE.has(lowerWordBefore(text, m.start))) return true;
-  if (m.nameParts.length > 1 && COMPANY_SUFFIXES.has(m.nameParts[m.nameParts.length - 1])) return true;
+  const last = m.nameParts[m.nameParts.length - 1];
+  if (m.nameParts.length > 1 && (COMPANY_SUFFIXES.has(last) || WORLD_REGIONS.has(last))) return true;
   return isQuotedTitle(text, m);
 }
 
