@@ -8,7 +8,7 @@ import { emptyCorpusConfig } from '../../src/core/extract/corpusYaml';
 import { NodeFileSystem } from '../../src/core/extract/nodeFileSystem';
 import { CorpusIndex } from '../../src/core/index/corpusIndex';
 import { toExport } from '../../src/core/query/export';
-import { entityKey } from '../../src/core/language/entityNames';
+import { entityKey, singularOrganisationKey } from '../../src/core/language/entityNames';
 import { NamedEntityIndex, type DocEntityMentions } from '../../src/core/identity/namedEntities';
 import type { Entity, NamedEntityType, RawEntityMention } from '../../src/core/types';
 
@@ -102,6 +102,19 @@ describe('one identity per organisation or place across the corpus', () => {
     assert.strictEqual(nato, entityNamed(index, 'Nato'));
     assert.strictEqual(nato.id, 'organization:nato');
     assert.deepStrictEqual(new Set(nato.mentions.map((m) => m.path)), new Set(['a.txt', 'b.txt']));
+  });
+
+  it('joins an organisation\'s singular and plural, but one word only where it names a party\'s member', () => {
+    const index = CorpusIndex.fromTexts(ROOT, {
+      'a.txt': 'Voters turned to the Liberal Democrats in the north, polls showed on Monday.\n',
+      'b.txt': 'The Liberal Democrat leader, Mark Hale, said the party would win.\n',
+    });
+    const party = entityNamed(index, 'Liberal Democrats');
+    assert.deepStrictEqual(party.mentions.map((m) => m.text), ['Liberal Democrats', 'Liberal Democrat']);
+    assert.strictEqual(singularOrganisationKey('tories'), 'tory');
+    assert.strictEqual(singularOrganisationKey('conservatives'), 'conservative');
+    assert.strictEqual(singularOrganisationKey('times'), null, 'The Times and Time are two papers');
+    assert.strictEqual(singularOrganisationKey('arctic monkeys'), 'arctic monkey');
   });
 
   it('joins an acronym defined in one article with its bare use in another', () => {

@@ -4,6 +4,7 @@
 // Written by hand from general knowledge, not from any corpus.
 import { foldName } from '../util/text';
 import { FUNCTION_WORD_SET } from './common';
+import { PARTY_MEMBER_WORDS } from './organisations';
 import { PREPOSITIONS, SPEECH_VERBS, STANCE_VERBS } from './speech';
 
 /** Names of one entity a line, `|` between them, the usual full name first. */
@@ -101,4 +102,16 @@ const NEVER_IN_NAMES: ReadonlySet<string> = new Set(
  */
 export function breaksName(word: string, previous: string, institution: boolean): boolean {
   return word === 'the' ? institution && !NAME_JOINERS.has(previous) : NEVER_IN_NAMES.has(word);
+}
+
+/**
+ * The key an organisation's plural name shares with its singular ("liberal democrats" -> "liberal democrat",
+ * "tories" -> "tory"), or null. One word only when it names a party's member: "Times" and "Time" are two papers.
+ */
+export function singularOrganisationKey(key: string): string | null {
+  let singular: string;
+  if (key.endsWith('ies') && key.length > 4 && key.charCodeAt(key.length - 4) !== 0x20) singular = `${key.slice(0, -3)}y`;
+  else if (key.endsWith('s') && !/(?:ss|us|is)$/.test(key) && key.length > 3 && key.charCodeAt(key.length - 2) !== 0x20) singular = key.slice(0, -1);
+  else return null;
+  return singular.includes(' ') || PARTY_MEMBER_WORDS.has(singular) ? singular : null;
 }

@@ -52,3 +52,8 @@ function words(list: string): string[] {
 export const ORGANISATION_WORDS: ReadonlySet<string> = new Set(words(ORG_WORDS));
 export const THING_NOUNS: ReadonlySet<string> = new Set(words(THING_NOUNS_AFTER_NAME));
 export const THING_NOUNS_BEFORE: ReadonlySet<string> = new Set(words(THING_NOUNS_BEFORE_NAME));
+
+/** A party's member as a word ("Conservative", "Tory"): as an organisation, one name with its plural ("Tories"). */
+export const PARTY_MEMBER_WORDS: ReadonlySet<string> = new Set(
+  words('democrat republican conservative tory liberal socialist communist nationalist unionist green'),
+);
