@@ -104,13 +104,22 @@ describe('one identity per organisation or place across the corpus', () => {
     assert.deepStrictEqual(new Set(nato.mentions.map((m) => m.path)), new Set(['a.txt', 'b.txt']));
   });
 
-  it('joins an organisation\'s singular and plural, but one word only where it names a party\'s member', () => {
+  it('joins an organisation\'s singular and plural, and a party\'s name with "Party", one word only for a party\'s member', () => {
     const index = CorpusIndex.fromTexts(ROOT, {
       'a.txt': 'Voters turned to the Liberal Democrats in the north, polls showed on Monday.\n',
       'b.txt': 'The Liberal Democrat leader, Mark Hale, said the party would win.\n',
     });
     const party = entityNamed(index, 'Liberal Democrats');
     assert.deepStrictEqual(party.mentions.map((m) => m.text), ['Liberal Democrats', 'Liberal Democrat']);
+    // A party's name with and without "Party"; one word only for a party's member.
+    const parties = CorpusIndex.fromTexts(ROOT, {
+      'a.txt': 'Members of the Labour Party met in Brighton on Monday.\n',
+      'b.txt': 'Labour won the vote in Leeds, officials said.\n',
+      'c.txt': 'Members of the Congress Party met in Delhi.\n',
+      'd.txt': 'The vote in Congress was close, officials in Washington said.\n',
+    });
+    assert.strictEqual(entityNamed(parties, 'Labour'), entityNamed(parties, 'Labour Party'));
+    assert.notStrictEqual(entityNamed(parties, 'Congress'), entityNamed(parties, 'Congress Party'));
     assert.strictEqual(singularOrganisationKey('tories'), 'tory');
     assert.strictEqual(singularOrganisationKey('conservatives'), 'conservative');
     assert.strictEqual(singularOrganisationKey('times'), null, 'The Times and Time are two papers');

@@ -1,13 +1,13 @@
 // Corpus-wide identity of organisations and places: mentions meet under the key of their name (entityKey:
 // "NATO", "Nato" -> "nato"; "U.S." -> "us"), and keys join into one entity when the general lexicon knows
 // them as variants of one name ("US", "United States"), they are an organisation's singular and plural
-// ("Tory", "Tories"), an article defines one as the acronym of the other ("the North Atlantic Treaty
-// Organization (Nato)"), or corpus.yaml lists them as aliases. A name read as
-// both types stays two entities when each reading is common ("New York" the city, "New York" the team);
-// a rare reading joins the usual one ("Russia said" read as an organisation in a corpus of places), and
-// corpus.yaml can name the type. Documents come and go one at a time; a flush recomputes the joins over the
-// distinct keys (thousands, not mentions) and reports the documents whose entity ids changed.
-import { entityKey, KNOWN_NAME_OF, singularOrganisationKey } from '../language/entityNames';
+// ("Tory", "Tories") or a party's name with and without "Party", an article defines one as the acronym of
+// the other ("the North Atlantic Treaty Organization (Nato)"), or corpus.yaml lists them as aliases. A name
+// read as both types stays two entities when each reading is common ("New York" the city, "New York" the
+// team); a rare reading joins the usual one ("Russia said" read as an organisation in a corpus of places),
+// and corpus.yaml can name the type. Documents come and go one at a time; a flush recomputes the joins over
+// the distinct keys (thousands, not mentions) and reports the documents whose entity ids changed.
+import { entityKey, KNOWN_NAME_OF, organisationKeyVariants } from '../language/entityNames';
 import { addCount, addToIndex } from '../util/counts';
 import { slugify } from '../util/text';
 import type { Entity, NamedEntityType } from '../types';
@@ -354,9 +354,10 @@ export class NamedEntityIndex {
     }
     for (const key of this.forms.keys()) {
       if (typeOf(key) !== 'organization') continue;
-      const singular = singularOrganisationKey(bareKey(key));
-      const other = singular === null ? undefined : typedKey('organization', singular);
-      if (other !== undefined && this.forms.has(other)) joins.union(nodeOf(key), nodeOf(other));
+      for (const variant of organisationKeyVariants(bareKey(key))) {
+        const other = typedKey('organization', variant);
+        if (this.forms.has(other)) joins.union(nodeOf(key), nodeOf(other));
+      }
     }
     const aliasNames = new Map<TypedKey, string>();
     for (const group of this.aliasGroups) {

@@ -105,6 +105,22 @@ export function breaksName(word: string, previous: string, institution: boolean)
 }
 
 /**
+ * Keys of other names of the organisation keyed `key`: its singular (`singularOrganisationKey`), and a party's
+ * name without "Party" ("labour party" -> "labour"; one word only when it names a party's member: the Congress
+ * Party is not the US Congress).
+ */
+export function organisationKeyVariants(key: string): string[] {
+  const variants: string[] = [];
+  const singular = singularOrganisationKey(key);
+  if (singular !== null) variants.push(singular);
+  if (key.endsWith(' party')) {
+    const base = key.slice(0, -' party'.length);
+    if (base.includes(' ') || PARTY_MEMBER_WORDS.has(base)) variants.push(base);
+  }
+  return variants;
+}
+
+/**
  * The key an organisation's plural name shares with its singular ("liberal democrats" -> "liberal democrat",
  * "tories" -> "tory"), or null. One word only when it names a party's member: "Times" and "Time" are two papers.
  */

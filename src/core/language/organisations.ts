@@ -53,7 +53,10 @@ export const ORGANISATION_WORDS: ReadonlySet<string> = new Set(words(ORG_WORDS))
 export const THING_NOUNS: ReadonlySet<string> = new Set(words(THING_NOUNS_AFTER_NAME));
 export const THING_NOUNS_BEFORE: ReadonlySet<string> = new Set(words(THING_NOUNS_BEFORE_NAME));
 
-/** A party's member as a word ("Conservative", "Tory"): as an organisation, one name with its plural ("Tories"). */
+/**
+ * A party's member as a word ("Conservative", "Tory", "a Labour MP"): as an organisation, one name with its plural
+ * ("Tories") and with "Party" after it ("the Labour Party").
+ */
 export const PARTY_MEMBER_WORDS: ReadonlySet<string> = new Set(
-  words('democrat republican conservative tory liberal socialist communist nationalist unionist green'),
+  words('democrat republican conservative tory liberal socialist communist nationalist unionist green labour'),
 );
