@@ -86,12 +86,12 @@ export class DocumentSync implements vscode.Disposable {
     // Closed without saving (or re-opened under another language): the disk is the truth again until
     // an open event brings the buffer back.
     const entry = this.host.entryContaining(document.uri);
-    const corpus = entry?.corpus;
-    if (!entry || !corpus) return;
+    if (!entry?.corpus) return;
     this.host.enqueue(entry, async () => {
       const reopened = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key && !d.isClosed);
       if (reopened?.isDirty) this.push(reopened);
-      else await corpus.reloadArticle(this.host.relativePath(entry, document.uri));
+      // The corpus as it is now: a reload may have replaced it while this waited.
+      else await entry.corpus?.reloadArticle(this.host.relativePath(entry, document.uri));
     });
   }
 
