@@ -35,9 +35,12 @@ describe('organisation and place mentions of one article', () => {
     ]);
   });
 
-  it('does not take demonyms, adjectives or the department of an office title for places or organisations', () => {
+  it('does not take demonyms, adjectives, holidays or the department of an office title for places or organisations', () => {
     const texts = named('Russian and British diplomats met US-led negotiators. The Defence Secretary spoke in Paris.\n').map((m) => m.text);
     assert.deepStrictEqual(texts, ['Paris']);
+    // A holiday or a function word the tagger took for a place is no place ("at Christmas", "The World at One").
+    const common = named('Sales in Leeds fell at Christmas, he told The World at One on BBC Radio 4.\n').map((m) => m.text);
+    assert.ok(!common.includes('Christmas') && !common.includes('One') && common.includes('Leeds'), common.join(', '));
   });
 
   it('links an acronym to the long form the article defines', () => {

@@ -44,6 +44,9 @@ function words(list: string): string[] {
 export const FUNCTION_WORD_SET: ReadonlySet<string> = new Set(words(FUNCTION_WORDS));
 export const COMMON_CAPITALISED_SET: ReadonlySet<string> = new Set([...words(COMMON_CAPITALISED), ...words(SENTENCE_OPENERS)]);
 
+/** Holidays and feasts, lower-cased: days of the year, not places ("at Christmas"). */
+export const HOLIDAY_NAMES: ReadonlySet<string> = new Set('christmas easter ramadan eid diwali hanukkah passover halloween thanksgiving'.split(' '));
+
 /** Month names that double as given names ("May", "June", "April") only count as names with a clear cue. */
 /** Lower-cased days of the week. */
 export const WEEKDAY_NAMES: ReadonlySet<string> = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));

@@ -5,6 +5,7 @@ import type { RawEntityMention } from '../../types';
 import type { Entity } from '../entities';
 import { INSTITUTION_SEATS, NOT_ENTITY_NAMES } from '../../language/entityNames';
 import { NATIONALITY_WORDS } from '../../language/places';
+import { FUNCTION_WORD_SET, HOLIDAY_NAMES, MONTH_NAMES, WEEKDAY_NAMES } from '../../language/common';
 import { isAsciiLetterCode, isAsciiLowerCode, isAsciiRange, isAsciiUpperCode, UPPER } from '../../util/chars';
 import { ROLE_MODIFIERS, TITLE_HEADS } from '../../language/titles';
 import { KNOWN_NAMES } from './consistency';
@@ -28,9 +29,17 @@ export function namedSpan(text: string, entity: Entity): RawEntityMention | null
   const span = start === entity.start ? entity.text : text.slice(start, end);
   const first = span.charCodeAt(0);
   if (!isAsciiUpperCode(first) && !(first >= 48 && first <= 57) && !(first >= 0xc0 && UPPER.test(span[0]))) return null;
-  if (NATIONALITY_WORDS.has(span) || NOT_ENTITY_NAMES.has(span) || startsWithHonorific(span) || afterHonorific(text, start) || isCompoundAdjective(span) || beginsOfficeTitle(text, span, end)) return null;
+  if (NATIONALITY_WORDS.has(span) || NOT_ENTITY_NAMES.has(span) || isCommonWord(span) || startsWithHonorific(span) || afterHonorific(text, start) || isCompoundAdjective(span) || beginsOfficeTitle(text, span, end)) return null;
   const type = INSTITUTION_SEATS.has(span) ? 'organization' : entity.type;
   return rawEntityMention(start, end, span, type);
+}
+
+/** One capitalised word that is a function word, a day, a month or a holiday ("One", "Christmas"): never a place or body. */
+function isCommonWord(span: string): boolean {
+  if (span.length < 3 || span.includes(' ')) return false;
+  const lower = span.toLowerCase();
+  if (span.slice(1) !== lower.slice(1)) return false; // "US", "IT": an acronym, not the word
+  return FUNCTION_WORD_SET.has(lower) || WEEKDAY_NAMES.has(lower) || MONTH_NAMES.has(lower) || HOLIDAY_NAMES.has(lower);
 }
 
 /** Words of an office title before its head, taken for a department: "Defence" in "the Defence Secretary". */
