@@ -34,12 +34,15 @@ export function namedSpan(text: string, entity: Entity): RawEntityMention | null
   return rawEntityMention(start, end, span, type);
 }
 
+/** Function words, days, months and holidays, looked up in the text without cutting the word out. */
+const COMMON_WORDS = new AsciiWordSet([...FUNCTION_WORD_SET, ...WEEKDAY_NAMES, ...MONTH_NAMES, ...HOLIDAY_NAMES]);
+
 /** One capitalised word that is a function word, a day, a month or a holiday ("One", "Christmas"): never a place or body. */
 function isCommonWord(span: string): boolean {
-  if (span.length < 3 || span.includes(' ')) return false;
-  const lower = span.toLowerCase();
-  if (span.slice(1) !== lower.slice(1)) return false; // "US", "IT": an acronym, not the word
-  return FUNCTION_WORD_SET.has(lower) || WEEKDAY_NAMES.has(lower) || MONTH_NAMES.has(lower) || HOLIDAY_NAMES.has(lower);
+  if (span.length < 3 || span.length > 12) return false;
+  // Lower case after the first letter: one word, and not an acronym ("US", "IT").
+  for (let k = 1; k < span.length; k++) if (!isAsciiLowerCode(span.charCodeAt(k))) return false;
+  return isAsciiUpperCode(span.charCodeAt(0)) && COMMON_WORDS.has(span, 0, span.length);
 }
 
 /** Words of an office title before its head, taken for a department: "Defence" in "the Defence Secretary". */
