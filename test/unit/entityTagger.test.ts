@@ -102,6 +102,8 @@ describe('tagEntities', () => {
     // A piece a cut leaves that is no name goes ("Launching"); joiners stay inside names.
     assert.deepEqual(tagged('Launching the Department for Constitutional Affairs report, he spoke.'), ['Department for Constitutional Affairs/organization']);
     assert.deepEqual(tagged('The Bank of England and the Securities and Exchange Commission met.'), ['Bank of England/organization', 'Securities and Exchange Commission/organization']);
+    // A word that opens sentences and never a name is left out of one it opens ("Both").
+    assert.deepEqual(tagged('Both Labour and Conservative governments used it.').map((e) => e.split('/')[0]), ['Labour and Conservative']);
   });
 
   it('never ends a name on a joiner: it goes on through the name after it, or is no name', () => {

@@ -43,6 +43,12 @@ describe('organisation and place mentions of one article', () => {
     assert.ok(!common.includes('Christmas') && !common.includes('One') && common.includes('Leeds'), common.join(', '));
   });
 
+  it('parts two names joined by "and" when the article knows each, and keeps a name with "and" in it', () => {
+    const texts = named('The Conservatives and Liberal Democrats voted against. The Conservatives said no. The Liberal Democrats agreed.\n').map((m) => m.text);
+    assert.deepStrictEqual(texts, ['The Conservatives', 'Liberal Democrats', 'The Conservatives', 'Liberal Democrats']);
+    assert.deepStrictEqual(named('Shares in the Securities and Exchange Commission inquiry fell.\n').map((m) => m.text), ['Securities and Exchange Commission']);
+  });
+
   it('links an acronym to the long form the article defines', () => {
     const found = named('Leaders of the North Atlantic Treaty Organization (Nato) met in Brussels. Nato said it would act.\n');
     assert.deepStrictEqual(found.slice(0, 2), [

@@ -82,6 +82,14 @@ export const INSTITUTION_SEATS: ReadonlySet<string> = new Set(SEATS.split('|'));
 /** Lower-case words that join the parts of a name ("Bank of England", "Frankfurt am Main", "Marks and Spencer"). */
 const NAME_JOINERS: ReadonlySet<string> = new Set([...PREPOSITIONS, 'and', '&', 'am', 'im', 'y', 'et', 'und']);
 
+/**
+ * Capitalised words that open a sentence and never a name: a tagger's span that starts with one starts after it
+ * ("[Both] Labour and Conservative"). Not "All" ("All Blacks"), "First" ("First Chicago") or "The".
+ */
+export const NEVER_BEGINS_NAMES: ReadonlySet<string> = new Set(
+  'Both Either Neither And But Or If When While Because Although Though Since Unless'.split(' '),
+);
+
 /** Whether the lower-case `word` joins the parts of a name, so that a name cannot end with it. */
 export function joinsName(word: string): boolean {
   return NAME_JOINERS.has(word);

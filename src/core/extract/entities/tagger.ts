@@ -9,7 +9,7 @@ import { DocumentMemory } from './memory';
 import { ENTITY_TYPES, OUTSIDE, isInsideTag, typeOfTag, type EntityType } from './tags';
 import { TokenInfo, describeTokens } from './tokenInfo';
 import { tokenize, type Tokens } from './tokenizer';
-import { breaksName, joinsName } from '../../language/entityNames';
+import { breaksName, joinsName, NEVER_BEGINS_NAMES } from '../../language/entityNames';
 import { isAsciiLowerCode } from '../../util/chars';
 const { SentenceBuffers, decodeText } = decoder;
 
@@ -105,6 +105,7 @@ function windowEntities(text: string, offset: number, weights: Weights, entities
     // A person's honorific stays outside the span, as in CoNLL ("Mr. [Johnson]"), which rarely shows one.
     let first = i;
     if (type === PERSON) while (first < j - 1 && (info.lex[first] & HONORIFIC) !== 0) first++;
+    while (first < j - 1 && (info.lex[first] & COMMON) !== 0 && NEVER_BEGINS_NAMES.has(text.slice(tokens.starts[first], tokens.ends[first]))) first++;
     // A word that never stands inside a name ends one and starts the next: "[Tories] accuse [Labour]".
     let cut = false;
     for (let k = first + 1; k < j - 1; k++) {

@@ -6,7 +6,7 @@ import type { Entity } from '../entities';
 import { tagEntities } from '../entities';
 import { linkAcronyms } from './acronyms';
 import { namedSpan } from './spans';
-import { spreadNames } from './consistency';
+import { KNOWN_NAMES, spreadNames } from './consistency';
 
 /** The text the tagger reads: excluded ranges (front matter, boilerplate) blanked, offsets kept. */
 export function blankedText(text: string, exclude: readonly Span[]): string {
@@ -36,6 +36,36 @@ export function tagArticle(text: string, exclude: readonly Span[]): TaggedArticl
 }
 
 /**
+ * "The Conservatives and Liberal Democrats voted": an organisation or place span of two names joined by "and" is two
+ * names when the article (or the general lexicon) knows each half as a name of its own; "Marks and Spencer" stays one.
+ */
+function withCoordinationsSplit(entities: Entity[]): Entity[] {
+  let out: Entity[] | null = null;
+  let names: Set<string> | null = null;
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i];
+    const and = e.type === 'organization' || e.type === 'place' ? e.text.indexOf(' and ') : -1;
+    if (and > 0 && e.text.indexOf(' and ', and + 1) < 0) {
+      names ??= new Set(entities.map((other) => (other.text.startsWith('The ') ? other.text.slice(4) : other.text)));
+      const left = e.text.slice(0, and);
+      const right = e.text.slice(and + 5);
+      const bareLeft = left.startsWith('The ') ? left.slice(4) : left;
+      if (knownName(names, bareLeft) && knownName(names, right)) {
+        out ??= entities.slice(0, i);
+        out.push({ ...e, end: e.start + and, text: left }, { ...e, start: e.start + and + 5, text: right });
+        continue;
+      }
+    }
+    out?.push(e);
+  }
+  return out ?? entities;
+}
+
+function knownName(names: ReadonlySet<string>, name: string): boolean {
+  return names.has(name) || KNOWN_NAMES.has(name);
+}
+
+/**
  * The organisation and place mentions of an article, sorted by start, from the tagger's reading of it; `people` are the article's person mentions (sorted by start), which win any overlap;
  * `notEntities` holds lower-cased names the corpus says are never entities.
  */
@@ -45,13 +75,15 @@ export function extractNamedEntities(tagged: TaggedArticle, people: readonly Raw
   // or place here: where identity resolution confirms the person, the index lists the person instead.
   const confirmed = people.filter((m) => m.tentative !== true);
   const found: RawEntityMention[] = [];
+  // Split here, not for the entity check of people: a person the whole span covered stays dropped.
+  const entities = withCoordinationsSplit(tagged.entities);
   let p = 0;
-  for (const entity of tagged.entities) {
+  for (const entity of entities) {
     const span = namedSpan(text, entity);
     if (span === null || (notEntities.size > 0 && notEntities.has(span.text.toLowerCase()))) continue;
     while (p < confirmed.length && confirmed[p].end <= span.start) p++;
     if (p < confirmed.length && confirmed[p].start < span.end) continue;
     found.push(span);
   }
-  return linkAcronyms(text, spreadNames(text, found, tagged.entities, confirmed, notEntities), confirmed, notEntities);
+  return linkAcronyms(text, spreadNames(text, found, entities, confirmed, notEntities), confirmed, notEntities);
 }
