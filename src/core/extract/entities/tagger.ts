@@ -109,8 +109,9 @@ function windowEntities(text: string, offset: number, weights: Weights, entities
     // A word that never stands inside a name ends one and starts the next: "[Tories] accuse [Labour]".
     let cut = false;
     for (let k = first + 1; k < j - 1; k++) {
+      if (!isLower(k)) continue;
       const previous = text.slice(tokens.starts[k - 1], tokens.ends[k - 1]).toLowerCase();
-      if (!isLower(k) || !breaksName(text.slice(tokens.starts[k], tokens.ends[k]), previous, type === ORGANIZATION || type === PLACE)) continue;
+      if (!breaksName(text.slice(tokens.starts[k], tokens.ends[k]), previous, type === ORGANIZATION || type === PLACE)) continue;
       push(first, k, type, cut, true);
       first = k + 1;
       cut = true;
