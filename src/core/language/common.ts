@@ -15,10 +15,14 @@ indeed meanwhile otherwise overall earlier later last next first second third fi
 mr mrs ms dr
 `;
 
+const WEEKDAYS = 'monday tuesday wednesday thursday friday saturday sunday';
+const MONTHS = 'january february march april may june july august september october november december';
+const HOLIDAYS = 'christmas easter ramadan eid diwali hanukkah passover halloween thanksgiving';
+
+/** Besides the days, the months but May (a name too: "Theresa May") and the holidays. */
 const COMMON_CAPITALISED = `
-monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october
-november december jan feb mar apr jun jul aug sep sept oct nov dec
-god lord allah christmas easter ramadan eid diwali hanukkah passover halloween thanksgiving
+jan feb mar apr jun jul aug sep sept oct nov dec
+god lord allah
 internet web online twitter facebook instagram youtube tiktok google apple amazon microsoft
 north south east west
 analysis comment comments opinion editorial interview review briefing report reports update updates live breaking
@@ -42,12 +46,18 @@ function words(list: string): string[] {
 }
 
 export const FUNCTION_WORD_SET: ReadonlySet<string> = new Set(words(FUNCTION_WORDS));
-export const COMMON_CAPITALISED_SET: ReadonlySet<string> = new Set([...words(COMMON_CAPITALISED), ...words(SENTENCE_OPENERS)]);
+export const COMMON_CAPITALISED_SET: ReadonlySet<string> = new Set([
+  ...words(WEEKDAYS),
+  ...words(MONTHS).filter((month) => month !== 'may'),
+  ...words(HOLIDAYS),
+  ...words(COMMON_CAPITALISED),
+  ...words(SENTENCE_OPENERS),
+]);
 
 /** Holidays and feasts, lower-cased: days of the year, not places ("at Christmas"). */
-export const HOLIDAY_NAMES: ReadonlySet<string> = new Set('christmas easter ramadan eid diwali hanukkah passover halloween thanksgiving'.split(' '));
+export const HOLIDAY_NAMES: ReadonlySet<string> = new Set(words(HOLIDAYS));
 
-/** Month names that double as given names ("May", "June", "April") only count as names with a clear cue. */
 /** Lower-cased days of the week. */
-export const WEEKDAY_NAMES: ReadonlySet<string> = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '));
-export const MONTH_NAMES: ReadonlySet<string> = new Set('january february march april may june july august september october november december'.split(' '));
+export const WEEKDAY_NAMES: ReadonlySet<string> = new Set(words(WEEKDAYS));
+/** Lower-cased months. Those that double as given names ("May", "June", "April") only count as names with a clear cue. */
+export const MONTH_NAMES: ReadonlySet<string> = new Set(words(MONTHS));
