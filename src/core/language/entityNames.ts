@@ -123,9 +123,14 @@ export function organisationKeyVariants(key: string): string[] {
   if (singular !== null) variants.push(singular);
   if (key.endsWith(' party')) {
     const base = key.slice(0, -' party'.length);
-    if (base.includes(' ') || PARTY_MEMBER_WORDS.has(base)) variants.push(base);
+    if (namesOneOrganisation(base)) variants.push(base);
   }
   return variants;
+}
+
+/** Whether a shorter key names only the organisation it was cut from: several words, or a party's member ("tory"). */
+function namesOneOrganisation(key: string): boolean {
+  return key.includes(' ') || PARTY_MEMBER_WORDS.has(key);
 }
 
 /**
@@ -137,5 +142,5 @@ export function singularOrganisationKey(key: string): string | null {
   if (key.endsWith('ies') && key.length > 4 && key.charCodeAt(key.length - 4) !== 0x20) singular = `${key.slice(0, -3)}y`;
   else if (key.endsWith('s') && !/(?:ss|us|is)$/.test(key) && key.length > 3 && key.charCodeAt(key.length - 2) !== 0x20) singular = key.slice(0, -1);
   else return null;
-  return singular.includes(' ') || PARTY_MEMBER_WORDS.has(singular) ? singular : null;
+  return namesOneOrganisation(singular) ? singular : null;
 }

@@ -46,11 +46,10 @@ function withCoordinationsSplit(entities: Entity[]): Entity[] {
     const e = entities[i];
     const and = e.type === 'organization' || e.type === 'place' ? e.text.indexOf(' and ') : -1;
     if (and > 0 && e.text.indexOf(' and ', and + 1) < 0) {
-      names ??= new Set(entities.map((other) => (other.text.startsWith('The ') ? other.text.slice(4) : other.text)));
+      names ??= new Set(entities.map((other) => withoutThe(other.text)));
       const left = e.text.slice(0, and);
       const right = e.text.slice(and + 5);
-      const bareLeft = left.startsWith('The ') ? left.slice(4) : left;
-      if (knownName(names, bareLeft) && knownName(names, right)) {
+      if (knownName(names, withoutThe(left)) && knownName(names, right)) {
         out ??= entities.slice(0, i);
         out.push({ ...e, end: e.start + and, text: left }, { ...e, start: e.start + and + 5, text: right });
         continue;
@@ -59,6 +58,11 @@ function withCoordinationsSplit(entities: Entity[]): Entity[] {
     out?.push(e);
   }
   return out ?? entities;
+}
+
+/** A name without the capitalised "The" a tagger's span may begin with ("The Conservatives"). */
+function withoutThe(name: string): string {
+  return name.startsWith('The ') ? name.slice(4) : name;
 }
 
 function knownName(names: ReadonlySet<string>, name: string): boolean {
