@@ -277,7 +277,7 @@ export class CorpusManager implements vscode.Disposable {
   private readonly watchHost: WatchHost = {
     enqueue: (entry, task) => void this.enqueue(entry, task),
     reloadEntry: (entry) => this.reloadEntry(entry),
-    corpusOf: (entry) => (entry.state === 'ready' ? entry.corpus : undefined),
+    corpusOf: (entry) => this.readyCorpus(entry),
     relativePath: (entry, uri) => this.relativePath(entry, uri),
     log: (line) => this.options.log(line),
   };
@@ -317,7 +317,12 @@ export class CorpusManager implements vscode.Disposable {
   applyConfigText(root: string, text: string | null): Promise<void> {
     const entry = this.entryMap.get(root);
     if (!entry) return Promise.resolve();
-    return this.enqueue(entry, () => this.watchHost.corpusOf(entry)?.updateArticle(CORPUS_CONFIG_FILE, text ?? ''));
+    return this.enqueue(entry, () => this.readyCorpus(entry)?.updateArticle(CORPUS_CONFIG_FILE, text ?? ''));
+  }
+
+  /** The corpus an update applies to: the one the last load made, none while there is none or that load failed. */
+  private readyCorpus(entry: CorpusEntry): Corpus | undefined {
+    return entry.state === 'ready' ? entry.corpus : undefined;
   }
 
   /** Resolves when queued file updates of every corpus have been applied (what the integration tests wait for). */
