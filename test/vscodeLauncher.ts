@@ -8,7 +8,7 @@ import * as os from 'os';
 import * as path from 'path';
 import { format } from 'util';
 import type { Browser } from 'playwright-core';
-import { ensureCodeServer, launchChromium, onFirstInterrupt, startCodeServer, TailBuffer, type CodeServer } from './support/codeServer';
+import { ensureCodeServer, launchChromium, onFirstInterrupt, startCodeServer, TailBuffer, writeUserSettings, type CodeServer } from './support/codeServer';
 
 const repoRoot = path.resolve(__dirname, '..', '..');
 const RUN_TIMEOUT_MS = Number(process.env.CORPUS_NAV_TEST_TIMEOUT_MS ?? 10 * 60_000);
@@ -89,9 +89,12 @@ async function main(): Promise<number> {
 
   const run = async (): Promise<number> => {
     log('starting code-server on 127.0.0.1');
+    const userDataDir = path.join(scratch, 'user-data');
+    // VS Code's own default: code-server saves a dirty editor after a second, and tests hold unsaved edits longer.
+    writeUserSettings(userDataDir, { 'files.autoSave': 'off' });
     server = await startCodeServer(codeServerEntry, {
       configFile: path.join(scratch, 'config.yaml'),
-      userDataDir: path.join(scratch, 'user-data'),
+      userDataDir,
       extensionsDir: path.join(scratch, 'extensions'),
     });
     const { port } = server;

@@ -9,7 +9,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import type { Browser } from 'playwright-core';
-import { ensureCodeServer, findRepoRoot, installExtension, launchChromium, onFirstInterrupt, startCodeServer, type CodeServer } from '../support/codeServer';
+import { ensureCodeServer, findRepoRoot, installExtension, launchChromium, onFirstInterrupt, startCodeServer, writeUserSettings, type CodeServer } from '../support/codeServer';
 import { postgresUnavailable } from '../support/pgCluster';
 import { archiveJourney, listArchiveInUserSettings, startArchiveFixture, type ArchiveFixture } from './journeyArchive';
 import { correctionJourney } from './journeyCorrections';
@@ -163,8 +163,7 @@ async function main(): Promise<number> {
     };
     installExtension(entry, vsix, dirs);
     log(`installed ${path.basename(vsix)} into a fresh extensions folder`);
-    fs.mkdirSync(path.join(dirs.userDataDir, 'User'), { recursive: true });
-    fs.writeFileSync(path.join(dirs.userDataDir, 'User', 'settings.json'), JSON.stringify(SETTINGS, null, 2));
+    writeUserSettings(dirs.userDataDir, SETTINGS);
 
     // Journeys may change files and settings: they get a copy of the corpus, never corpus/ itself.
     const folders = {

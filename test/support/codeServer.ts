@@ -118,6 +118,12 @@ export async function stopProcessGroup(child: ChildProcess): Promise<void> {
   await Promise.race([exited, forced]);
 }
 
+/** Writes the user settings code-server starts with (User/settings.json under `userDataDir`). */
+export function writeUserSettings(userDataDir: string, settings: Record<string, unknown>): void {
+  fs.mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  fs.writeFileSync(path.join(userDataDir, 'User', 'settings.json'), JSON.stringify(settings, null, 2));
+}
+
 export async function startCodeServer(
   entry: string,
   dirs: { userDataDir: string; extensionsDir: string; configFile: string },
